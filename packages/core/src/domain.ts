@@ -1,0 +1,32 @@
+/** Roles a user can hold in an organization, weakest first. */
+export const ROLES = ['member', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const REGISTER_STATES = ['draft', 'approved'] as const;
+export type RegisterState = (typeof REGISTER_STATES)[number];
+
+export interface Organization {
+  slug: string;
+  name: string;
+  description: string;
+}
+
+export interface RegisterParty {
+  organization: string;
+  name: string;
+}
+
+export interface WorkRegisterSummary {
+  slug: string;
+  title: string;
+  version: string;
+  state: RegisterState;
+  initiatedOn: string | null;
+  reviewDue: string | null;
+  parties: RegisterParty[];
+}
+
+export interface Membership {
+  organization: string;
+  role: Role;
+}

@@ -1,0 +1,69 @@
+/**
+ * Typed domain errors. Each carries a stable machine-readable `code`; the API maps the
+ * error's class to an HTTP status in exactly one place (apps/api/src/http/error-handler.ts).
+ */
+export abstract class LiaisonError extends Error {
+  abstract readonly code: string;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The input is malformed: wrong type, unknown field, out of range. */
+export class InvalidInputError extends LiaisonError {
+  readonly code: string;
+  constructor(message: string, code = 'invalid_input') {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** The input is well-formed but breaks a domain rule (e.g. a register the organization is not party to). */
+export class UnprocessableError extends LiaisonError {
+  readonly code: string;
+  constructor(message: string, code = 'unprocessable') {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** The object does not exist, or the caller may not see that it exists. */
+export class NotFoundError extends LiaisonError {
+  readonly code = 'not_found';
+}
+
+/** The caller is not authenticated, or the credentials are wrong. */
+export class UnauthenticatedError extends LiaisonError {
+  readonly code = 'unauthenticated';
+}
+
+/** The caller may see the object but not do this to it. */
+export class ForbiddenError extends LiaisonError {
+  readonly code = 'forbidden';
+}
+
+/** The request conflicts with the current state (duplicate identifier, illegal transition). */
+export class ConflictError extends LiaisonError {
+  readonly code: string;
+  constructor(message: string, code = 'conflict') {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** The request body or file is larger than allowed. */
+export class PayloadTooLargeError extends LiaisonError {
+  readonly code = 'payload_too_large';
+}
+
+/** Too many attempts in a short time. */
+export class RateLimitedError extends LiaisonError {
+  readonly code = 'rate_limited';
+}
+
+/** A dependency (database, object storage) is not reachable. */
+export class DependencyUnavailableError extends LiaisonError {
+  readonly code = 'dependency_unavailable';
+}

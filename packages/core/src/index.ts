@@ -1,0 +1,4 @@
+export * from './domain.js';
+export * from './errors.js';
+export * from './passwords.js';
+export * from './schemas.js';

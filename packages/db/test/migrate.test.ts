@@ -1,0 +1,88 @@
+import { createScratchDatabase, type ScratchDatabase } from '@liaison/embedded-stack';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import {
+  createPool,
+  loadMigrations,
+  MigrationChecksumError,
+  migrate,
+  type Pool,
+} from '../src/index.js';
+
+let database: ScratchDatabase;
+let pool: Pool;
+
+beforeEach(async () => {
+  database = await createScratchDatabase(inject('stack').DATABASE_URL);
+  pool = createPool(database.url);
+});
+
+afterEach(async () => {
+  await pool.end();
+  await database.drop();
+});
+
+async function tableNames(): Promise<string[]> {
+  const result = await pool.query<{ table_name: string }>(
+    `select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+  );
+  return result.rows.map((row) => row.table_name);
+}
+
+describe('migrate', () => {
+  it('creates the foundation schema on an empty database', async () => {
+    expect(await tableNames()).toEqual([]);
+    const migrations = await loadMigrations();
+    const applied = await migrate(pool);
+    expect(applied).toEqual(migrations.map((migration) => migration.version));
+    expect(await tableNames()).toEqual([
+      'memberships',
+      'organizations',
+      'register_parties',
+      'schema_migrations',
+      'users',
+      'work_registers',
+    ]);
+  });
+
+  it('is idempotent: a second run applies nothing and keeps the data', async () => {
+    await migrate(pool);
+    await pool.query(`insert into organizations (slug, name) values ('acme', 'Acme')`);
+    expect(await migrate(pool)).toEqual([]);
+    const rows = await pool.query('select slug from organizations');
+    expect(rows.rows).toEqual([{ slug: 'acme' }]);
+  });
+
+  it('serialises replicas that migrate at the same time', async () => {
+    const other = createPool(database.url);
+    try {
+      const [first, second] = await Promise.all([migrate(pool), migrate(other)]);
+      // Exactly one of them applied each migration; the other found it done.
+      expect([...first, ...second].sort()).toEqual((await loadMigrations()).map((m) => m.version));
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('refuses a migration edited after it was applied', async () => {
+    const migrations = await loadMigrations();
+    await migrate(pool, migrations);
+    const edited = migrations.map((migration, index) =>
+      index === 0 ? { ...migration, checksum: 'edited' } : migration,
+    );
+    await expect(migrate(pool, edited)).rejects.toBeInstanceOf(MigrationChecksumError);
+  });
+
+  it('rolls back a failing migration completely', async () => {
+    const migrations = await loadMigrations();
+    const broken = {
+      version: '9999',
+      name: 'broken',
+      sql: 'create table half_done (id int); select * from no_such_table;',
+      checksum: 'x',
+    };
+    await expect(migrate(pool, [...migrations, broken])).rejects.toThrow(/9999_broken failed/);
+    expect(await tableNames()).not.toContain('half_done');
+    const recorded = await pool.query('select version from schema_migrations order by version');
+    expect(recorded.rows.map((row) => row.version)).toEqual(migrations.map((m) => m.version));
+  });
+});
