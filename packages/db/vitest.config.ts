@@ -1,11 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { workspaceTestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  resolve: { conditions: ['liaison-source'] },
-  ssr: { resolve: { conditions: ['liaison-source'] } },
-  test: {
-    globalSetup: ['../embedded-stack/src/testing/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-  },
-});
+export default workspaceTestConfig({ integration: true });

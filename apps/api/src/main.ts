@@ -1,0 +1,60 @@
+import { createPool, migrate, seedDemoData } from '@liaison/db';
+import { createS3Storage } from '@liaison/storage';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const pool = createPool(config.databaseUrl, { applicationName: 'liaison-api' });
+  const storage = createS3Storage(config.s3);
+  const app = await buildApp(
+    { config, pool, storage },
+    { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+  );
+
+  const applied = await migrate(pool);
+  app.log.info(
+    { applied },
+    applied.length > 0 ? 'database migrated' : 'database schema up to date',
+  );
+  await storage.ensureBucket();
+  if (config.demo) {
+    await seedDemoData(pool);
+    app.log.info('demo data present');
+  }
+
+  let stopping = false;
+  const shutdown = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ reason }, 'shutting down');
+    // Requests in flight get a grace period; after that the process ends regardless.
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    await app.close();
+    await pool.end();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Started by the launcher with an IPC channel: when the launcher dies, so does the API.
+  process.on('disconnect', () => void shutdown('launcher exited'));
+
+  await app.listen({ host: config.host, port: config.port });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

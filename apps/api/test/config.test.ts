@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const valid = {
+  DATABASE_URL: 'postgres://liaison:secret@db.internal:5432/liaison',
+  S3_ENDPOINT: 'http://minio.internal:9000',
+  S3_ACCESS_KEY: 'access',
+  S3_SECRET_KEY: 'secret',
+  AUTH_SECRET: 'x'.repeat(32),
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('reads a complete environment into a typed object with defaults', () => {
+    expect(loadConfig(valid)).toEqual({
+      host: '0.0.0.0',
+      port: 4000,
+      logLevel: 'info',
+      demo: false,
+      authSecret: 'x'.repeat(32),
+      databaseUrl: valid.DATABASE_URL,
+      s3: {
+        endpoint: valid.S3_ENDPOINT,
+        accessKey: 'access',
+        secretKey: 'secret',
+        bucket: 'liaison',
+        region: 'us-east-1',
+      },
+    });
+  });
+
+  it('names every missing variable at once', () => {
+    const problems = problemsOf({});
+    for (const name of [
+      'DATABASE_URL',
+      'S3_ENDPOINT',
+      'S3_ACCESS_KEY',
+      'S3_SECRET_KEY',
+      'AUTH_SECRET',
+    ]) {
+      expect(problems.some((problem) => problem.startsWith(`${name} is required`))).toBe(true);
+    }
+    expect(problems).toHaveLength(5);
+  });
+
+  it.each([
+    ['API_PORT', 'abc', /^API_PORT must be a port number/],
+    ['API_PORT', '70000', /^API_PORT must be a port number/],
+    ['DATABASE_URL', 'mysql://x@y/z', /^DATABASE_URL must be a postgres or postgresql URL/],
+    ['DATABASE_URL', 'not a url', /^DATABASE_URL must be a URL/],
+    ['S3_ENDPOINT', 'ftp://minio:21', /^S3_ENDPOINT must be a http or https URL/],
+    ['S3_BUCKET', 'Bad_Bucket', /^S3_BUCKET must be a valid bucket name/],
+    ['AUTH_SECRET', 'short', /^AUTH_SECRET must be at least 32 characters/],
+    ['LOG_LEVEL', 'loud', /^LOG_LEVEL must be one of/],
+    ['LIAISON_DEMO', 'maybe', /^LIAISON_DEMO must be true or false/],
+  ])('refuses %s=%s with a message naming it', (name, value, message) => {
+    const problems = problemsOf({ ...valid, [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('never echoes the credentials of a malformed URL', () => {
+    const [problem] = problemsOf({ ...valid, DATABASE_URL: 'postgres://user:hunter2@' + '[bad' });
+    expect(problem).toMatch(/^DATABASE_URL/);
+    expect(problem).not.toContain('hunter2');
+  });
+
+  it('accepts explicit values', () => {
+    const config = loadConfig({
+      ...valid,
+      API_PORT: '8080',
+      LIAISON_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      S3_BUCKET: 'docs',
+    });
+    expect([config.port, config.demo, config.logLevel, config.s3.bucket]).toEqual([
+      8080,
+      true,
+      'warn',
+      'docs',
+    ]);
+  });
+});

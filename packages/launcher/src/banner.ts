@@ -1,0 +1,43 @@
+import { DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, demoOrganizations } from '@liaison/db';
+
+export function banner(options: {
+  webUrl: string;
+  apiUrl: string;
+  embedded: boolean;
+  dataDir: string;
+  databaseUrl: string;
+  s3Endpoint: string;
+}) {
+  const logins = [
+    ...demoOrganizations.flatMap((organization) =>
+      ['admin', 'editor', 'member'].map(
+        (role) =>
+          `    ${`${role}@${organization.slug}.example`.padEnd(28)} ${role} of ${organization.name}`,
+      ),
+    ),
+    `    ${DEMO_OPERATOR_EMAIL.padEnd(28)} portal operator`,
+  ];
+  const lines = [
+    '',
+    '  Liaison is running.',
+    '',
+    `    Web portal       ${options.webUrl}`,
+    `    API              ${options.apiUrl}/api/v1`,
+    `    API docs         ${options.apiUrl}/api/docs`,
+    `    Readiness        ${options.apiUrl}/readyz`,
+    '',
+  ];
+  if (options.embedded) {
+    lines.push(
+      `  Embedded stack (data in ${options.dataDir}):`,
+      `    PostgreSQL       ${options.databaseUrl}`,
+      `    S3               ${options.s3Endpoint} (access key S3RVER, secret S3RVER)`,
+      '',
+      `  Demo logins (password: ${DEMO_PASSWORD}):`,
+      ...logins,
+      '',
+    );
+  }
+  lines.push('  Press Ctrl-C to stop.', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import {
+  type EmbeddedStack,
+  findFreePort,
+  startEmbeddedStack,
+  waitForPort,
+} from '@liaison/embedded-stack';
+import { banner } from './banner.js';
+import { type RunningChild, startChild, waitForHttp } from './children.js';
+import { repoRoot } from './paths.js';
+import { embeddedAuthSecret, type LaunchSettings, readLaunchSettings } from './settings.js';
+
+const READY_TIMEOUT_MS = 120_000;
+
+async function isFree(port: number): Promise<boolean> {
+  return waitForPort(port, '127.0.0.1', 0).then(
+    () => false,
+    () => true,
+  );
+}
+
+/** The configured port for an embedded server, or a free one when something else holds it. */
+async function embeddedPort(preferred: number): Promise<number> {
+  return (await isFree(preferred)) ? preferred : findFreePort();
+}
+
+async function stackEnvironment(settings: LaunchSettings, log: (line: string) => void) {
+  if (!settings.embedded) return { stack: undefined, env: {} };
+  log(`starting embedded PostgreSQL and S3 (data in ${settings.dataDir}) ...`);
+  const stack = await startEmbeddedStack({
+    dataDir: settings.dataDir,
+    postgresPort: await embeddedPort(settings.embeddedPostgresPort),
+    s3Port: await embeddedPort(settings.embeddedS3Port),
+  });
+  return {
+    stack,
+    env: {
+      ...stack.env,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? (await embeddedAuthSecret(settings.dataDir)),
+      LIAISON_DEMO: process.env.LIAISON_DEMO ?? 'true',
+    },
+  };
+}
+
+function apiArgs(dev: boolean): string[] {
+  return dev
+    ? [
+        '--conditions=liaison-source',
+        '--import',
+        'tsx',
+        '--watch',
+        join(repoRoot, 'apps/api/src/main.ts'),
+      ]
+    : [join(repoRoot, 'apps/api/dist/main.js')];
+}
+
+function webArgs(dev: boolean, host: string, port: number): string[] {
+  const next = join(repoRoot, 'node_modules/next/dist/bin/next');
+  return [next, dev ? 'dev' : 'start', '--hostname', host, '--port', String(port)];
+}
+
+async function main() {
+  const log = (line: string) => console.log(`[liaison] ${line}`);
+  const settings = readLaunchSettings(process.argv.slice(2), process.env);
+  const children: RunningChild[] = [];
+  let stack: EmbeddedStack | undefined;
+  let stopping = false;
+
+  const stop = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping ...');
+    // Web first, then the API, then the stores they use.
+    for (const child of [...children].reverse()) {
+      log(`stopping ${child.name}`);
+      await child.stop();
+    }
+    log('stopping stores');
+    await stack?.stop();
+    log('stopped');
+    process.exit(exitCode);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => void stop(0));
+
+  try {
+    const prepared = await stackEnvironment(settings, log);
+    stack = prepared.stack;
+    const env = {
+      ...process.env,
+      ...prepared.env,
+      API_PORT: String(settings.apiPort),
+      API_HOST: settings.host,
+      // The console is for people: only warnings and errors unless asked for more.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
+    const apiUrl = `http://localhost:${settings.apiPort}`;
+    const webUrl = `http://localhost:${settings.webPort}`;
+    // Probed by address: "localhost" may resolve to ::1 first while the servers listen on IPv4.
+    const probeHost = settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host;
+
+    const api = startChild({ name: 'API', args: apiArgs(settings.dev), cwd: repoRoot, env });
+    children.push(api);
+    await waitForHttp(`http://${probeHost}:${settings.apiPort}/readyz`, api, READY_TIMEOUT_MS);
+
+    const web = startChild({
+      name: 'web app',
+      args: webArgs(settings.dev, settings.host, settings.webPort),
+      cwd: join(repoRoot, 'apps/web'),
+      env: {
+        ...env,
+        LIAISON_API_URL: `http://127.0.0.1:${settings.apiPort}`,
+        PORT: String(settings.webPort),
+      },
+    });
+    children.push(web);
+    await waitForHttp(`http://${probeHost}:${settings.webPort}/`, web, READY_TIMEOUT_MS);
+
+    console.log(
+      banner({
+        webUrl,
+        apiUrl,
+        embedded: settings.embedded,
+        dataDir: settings.dataDir,
+        databaseUrl: prepared.stack?.env.DATABASE_URL ?? '',
+        s3Endpoint: prepared.stack?.env.S3_ENDPOINT ?? '',
+      }),
+    );
+
+    // If either server dies on its own, the portal is broken: stop everything and say so.
+    const first = await Promise.race(
+      children.map(async (child) => ({ child, code: await child.exited })),
+    );
+    if (!stopping) {
+      log(`${first.child.name} exited unexpectedly (code ${first.code})`);
+      await stop(1);
+    }
+  } catch (error) {
+    console.error(`[liaison] ${(error as Error).message}`);
+    await stop(1);
+  }
+}
+
+void main();
