@@ -22,6 +22,12 @@ export interface Config {
   demo: boolean;
   /** Signs access tokens; at least 32 characters. */
   authSecret: string;
+  /** Lifetime of the access tokens `POST /api/v1/auth/token` issues. */
+  accessTokenTtlSeconds: number;
+  /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
+  trustProxy: boolean;
+  /** Largest file one upload may carry. */
+  maxUploadBytes: number;
   databaseUrl: string;
   s3: {
     endpoint: string;
@@ -88,6 +94,16 @@ class Reader {
     return port;
   }
 
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.optional(name, String(fallback));
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got '${value}')`);
+      return fallback;
+    }
+    return parsed;
+  }
+
   boolean(name: string, fallback: boolean): boolean {
     const value = this.optional(name, String(fallback)).toLowerCase();
     if (['1', 'true', 'yes', 'on'].includes(value)) return true;
@@ -123,6 +139,9 @@ export function loadConfig(env: Environment = process.env): Config {
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     demo: read.boolean('LIAISON_DEMO', false),
     authSecret: read.required('AUTH_SECRET', 'a random string of at least 32 characters'),
+    accessTokenTtlSeconds: read.integer('ACCESS_TOKEN_TTL_SECONDS', 3600, 60, 86_400),
+    trustProxy: read.boolean('TRUST_PROXY', false),
+    maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, 5 * 1024 ** 4),
     databaseUrl: read.url('DATABASE_URL', ['postgres', 'postgresql']),
     s3: {
       endpoint: read.url('S3_ENDPOINT', ['http', 'https']),

@@ -27,6 +27,9 @@ describe('loadConfig', () => {
       logLevel: 'info',
       demo: false,
       authSecret: 'x'.repeat(32),
+      accessTokenTtlSeconds: 3600,
+      trustProxy: false,
+      maxUploadBytes: 2 * 1024 ** 3,
       databaseUrl: valid.DATABASE_URL,
       s3: {
         endpoint: valid.S3_ENDPOINT,
@@ -62,6 +65,8 @@ describe('loadConfig', () => {
     ['AUTH_SECRET', 'short', /^AUTH_SECRET must be at least 32 characters/],
     ['LOG_LEVEL', 'loud', /^LOG_LEVEL must be one of/],
     ['LIAISON_DEMO', 'maybe', /^LIAISON_DEMO must be true or false/],
+    ['MAX_UPLOAD_BYTES', '-5', /^MAX_UPLOAD_BYTES must be a whole number/],
+    ['ACCESS_TOKEN_TTL_SECONDS', '10', /^ACCESS_TOKEN_TTL_SECONDS must be a whole number from 60/],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
     const problems = problemsOf({ ...valid, [name]: value });
     expect(problems).toHaveLength(1);

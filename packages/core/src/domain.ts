@@ -30,3 +30,14 @@ export interface Membership {
   organization: string;
   role: Role;
 }
+
+export const DOCUMENT_STATUSES = ['work-in-progress', 'informational', 'standard'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+export const VISIBILITIES = ['public', 'partners', 'organization'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** "Released" in the register's sense: public, and informational or standard. */
+export function isReleased(document: { visibility: Visibility; status: DocumentStatus }): boolean {
+  return document.visibility === 'public' && document.status !== 'work-in-progress';
+}

@@ -58,6 +58,22 @@ export class PayloadTooLargeError extends LiaisonError {
   readonly code = 'payload_too_large';
 }
 
+/** The request body is not of a type this route accepts. */
+export class UnsupportedMediaTypeError extends LiaisonError {
+  readonly code = 'unsupported_media_type';
+}
+
+/** The requested byte range lies outside the file. */
+export class RangeNotSatisfiableError extends LiaisonError {
+  readonly code = 'range_not_satisfiable';
+  constructor(
+    message: string,
+    readonly size: number,
+  ) {
+    super(message);
+  }
+}
+
 /** Too many attempts in a short time. */
 export class RateLimitedError extends LiaisonError {
   readonly code = 'rate_limited';

@@ -35,6 +35,12 @@ describe('migrate', () => {
     const applied = await migrate(pool);
     expect(applied).toEqual(migrations.map((migration) => migration.version));
     expect(await tableNames()).toEqual([
+      'api_tokens',
+      'audit_events',
+      'document_registers',
+      'document_versions',
+      'documents',
+      'login_failures',
       'memberships',
       'organizations',
       'register_parties',

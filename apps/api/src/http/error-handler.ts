@@ -6,9 +6,11 @@ import {
   LiaisonError,
   NotFoundError,
   PayloadTooLargeError,
+  RangeNotSatisfiableError,
   RateLimitedError,
   UnauthenticatedError,
   UnprocessableError,
+  UnsupportedMediaTypeError,
 } from '@liaison/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
@@ -20,6 +22,8 @@ const STATUS_BY_ERROR: [new (...args: never[]) => LiaisonError, number][] = [
   [NotFoundError, 404],
   [ConflictError, 409],
   [PayloadTooLargeError, 413],
+  [UnsupportedMediaTypeError, 415],
+  [RangeNotSatisfiableError, 416],
   [UnprocessableError, 422],
   [RateLimitedError, 429],
   [DependencyUnavailableError, 503],
@@ -71,6 +75,8 @@ export function registerErrorHandling(app: FastifyInstance) {
     const http = toHttpError(error);
     if (http.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: http.code, message: http.message }, 'request rejected');
+    if (error instanceof RangeNotSatisfiableError)
+      reply.header('content-range', `bytes */${error.size}`);
     return reply.status(http.status).send({ error: { code: http.code, message: http.message } });
   });
 

@@ -1,0 +1,33 @@
+import { type Actor, ANONYMOUS, actorFromMemberships, UnauthenticatedError } from '@liaison/core';
+import { findApiTokenOwner, findUserById, listMemberships, type Pool } from '@liaison/db';
+import { verifyAccessToken } from './access-tokens.js';
+import { API_TOKEN_PREFIX, hashApiTokenSecret } from './api-token-secrets.js';
+
+/**
+ * Who is calling. No Authorization header means anonymous; a header that is present must carry a
+ * valid token (an access token or a personal API token), or the request is refused. Memberships are
+ * read fresh each time, so a removed membership takes effect at once.
+ */
+export async function authenticate(
+  pool: Pool,
+  authSecret: string,
+  authorization: string | undefined,
+): Promise<Actor> {
+  if (authorization === undefined) return ANONYMOUS;
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/.exec(authorization);
+  if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
+  const token = match[1]!;
+
+  let userId: string;
+  if (token.startsWith(API_TOKEN_PREFIX)) {
+    const owner = await findApiTokenOwner(pool, hashApiTokenSecret(token));
+    if (!owner) throw new UnauthenticatedError('The API token is unknown, revoked or expired');
+    userId = owner.userId;
+  } else {
+    userId = await verifyAccessToken(token, authSecret);
+  }
+
+  const user = await findUserById(pool, userId);
+  if (!user || user.disabled) throw new UnauthenticatedError('The account is unknown or disabled');
+  return actorFromMemberships(user, await listMemberships(pool, user.id));
+}

@@ -1,0 +1,50 @@
+/** An inclusive byte range, resolved against the file's size. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+export type RangeRequest =
+  | { kind: 'whole' }
+  | { kind: 'range'; range: ByteRange }
+  | { kind: 'unsatisfiable' }
+  | { kind: 'malformed' };
+
+const SINGLE = /^bytes=(\d{0,15})-(\d{0,15})$/;
+
+/**
+ * Reads a `Range` header (RFC 9110 §14). One range is served as 206; several ranges are
+ * legal but not worth a multipart answer, so the whole file is sent instead, as the RFC allows.
+ */
+export function parseRange(header: string | undefined, size: number): RangeRequest {
+  if (header === undefined) return { kind: 'whole' };
+  const value = header.trim();
+  if (/^bytes=[^,]+(,[^,]+)+$/.test(value)) {
+    const each = value.slice('bytes='.length).split(',');
+    return each.every((part) => SINGLE.test(`bytes=${part.trim()}`))
+      ? { kind: 'whole' }
+      : { kind: 'malformed' };
+  }
+  const match = SINGLE.exec(value);
+  if (!match) return { kind: 'malformed' };
+  const [, first = '', last = ''] = match;
+  if (first === '' && last === '') return { kind: 'malformed' };
+  if (first === '') {
+    // A suffix: the last N bytes.
+    const length = Number(last);
+    if (length === 0 || size === 0) return { kind: 'unsatisfiable' };
+    return { kind: 'range', range: { start: Math.max(0, size - length), end: size - 1 } };
+  }
+  const start = Number(first);
+  const end = last === '' ? size - 1 : Number(last);
+  if (end < start) return { kind: 'malformed' };
+  if (start >= size) return { kind: 'unsatisfiable' };
+  return { kind: 'range', range: { start, end: Math.min(end, size - 1) } };
+}
+
+/** Whether an If-None-Match header names this ETag (weak comparison, as for GET). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}

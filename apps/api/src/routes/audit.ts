@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AuditList, AuditListQuery, ErrorBody } from '@liaison/core';
+import { contextOf } from '../http/request-context.js';
+import { listAuditEvents } from '../services/audit/list-audit-events.js';
+
+export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: "Audit events: admins see their organization's, the operator all; newest first",
+        querystring: AuditListQuery,
+        response: { 200: AuditList, '4xx': ErrorBody },
+      },
+    },
+    async (request) => listAuditEvents(app.deps.pool, contextOf(request), request.query),
+  );
+};

@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  CreateDocumentBody,
+  DocumentIdParams,
+  DocumentList,
+  DocumentListQuery,
+  DocumentSchema,
+  ErrorBody,
+  UpdateDocumentBody,
+} from '@liaison/core';
+import { Type } from 'typebox';
+import { contextOf } from '../http/request-context.js';
+import { createDocument } from '../services/documents/create-document.js';
+import { deleteDocument } from '../services/documents/delete-document.js';
+import { getDocument } from '../services/documents/get-document.js';
+import { listDocuments } from '../services/documents/list-documents.js';
+import { updateDocument } from '../services/documents/update-document.js';
+
+export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/v1/documents',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Create a document (editors and admins of the owner organization)',
+        body: CreateDocumentBody,
+        response: { 201: DocumentSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createDocument(app.deps.pool, contextOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/documents',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Documents the caller may read, newest first',
+        querystring: DocumentListQuery,
+        response: { 200: DocumentList, '4xx': ErrorBody },
+      },
+    },
+    async (request) => listDocuments(app.deps.pool, contextOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/documents/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'A document with its versions and what the caller may do with it',
+        params: DocumentIdParams,
+        response: { 200: DocumentSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) => getDocument(app.deps.pool, contextOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/documents/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Change title, abstract, status, visibility or registers',
+        params: DocumentIdParams,
+        body: UpdateDocumentBody,
+        response: { 200: DocumentSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) =>
+      updateDocument(app.deps.pool, contextOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/v1/documents/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Delete a document and all its versions (admins of the owner organization)',
+        params: DocumentIdParams,
+        response: { 204: Type.Null(), '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await deleteDocument(
+        { ...app.deps, log: request.log },
+        contextOf(request),
+        request.params.id,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,97 @@
+import {
+  hashPassword,
+  RateLimitedError,
+  UnauthenticatedError,
+  verifyPassword,
+} from '@liaison/core';
+import {
+  clearLoginFailures,
+  countLoginFailures,
+  findUserByEmail,
+  listMemberships,
+  type Pool,
+  recordAuditEvent,
+  recordLoginFailures,
+  withTransaction,
+} from '@liaison/db';
+import { issueAccessToken } from '../../auth/access-tokens.js';
+
+/** Failed logins tolerated per window, per account and per client address. */
+export const LOGIN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 30 } as const;
+
+// Unknown accounts are checked against this hash so that they cost as much time as known ones.
+let decoyHash: Promise<string> | undefined;
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+  address: string;
+}
+
+export async function issueAccessTokenForLogin(
+  pool: Pool,
+  settings: { authSecret: string; accessTokenTtlSeconds: number },
+  request: LoginRequest,
+) {
+  const email = request.email.trim().toLowerCase();
+  const accountKey = `account:${email}`;
+  const addressKey = `address:${request.address}`;
+  const since = new Date(Date.now() - LOGIN_LIMITS.windowMinutes * 60_000);
+  const failures = await countLoginFailures(pool, [accountKey, addressKey], since);
+  if (
+    (failures.get(accountKey) ?? 0) >= LOGIN_LIMITS.perAccount ||
+    (failures.get(addressKey) ?? 0) >= LOGIN_LIMITS.perAddress
+  ) {
+    throw new RateLimitedError(
+      `Too many failed sign-ins; try again in ${LOGIN_LIMITS.windowMinutes} minutes`,
+    );
+  }
+
+  const user = await findUserByEmail(pool, email);
+  decoyHash ??= hashPassword('decoy password for unknown accounts');
+  const passwordMatches = await verifyPassword(
+    request.password,
+    user?.passwordHash ?? (await decoyHash),
+  );
+
+  if (!user || !user.passwordHash || !passwordMatches || user.disabled) {
+    await withTransaction(pool, async (client) => {
+      await recordLoginFailures(client, [accountKey, addressKey]);
+      await recordAuditEvent(client, {
+        actorId: user?.id ?? null,
+        actorEmail: email,
+        action: 'auth.login-failed',
+        objectType: 'user',
+        objectId: user?.id ?? null,
+        organization: null,
+        address: request.address,
+      });
+    });
+    // One message for every cause, so the answer reveals nothing about which accounts exist.
+    throw new UnauthenticatedError('Wrong e-mail address or password');
+  }
+
+  const memberships = await listMemberships(pool, user.id);
+  await withTransaction(pool, async (client) => {
+    await clearLoginFailures(client, accountKey);
+    await recordAuditEvent(client, {
+      actorId: user.id,
+      actorEmail: user.email,
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+      organization: null,
+      address: request.address,
+    });
+  });
+  const { accessToken, expiresAt } = await issueAccessToken(
+    user.id,
+    settings.authSecret,
+    settings.accessTokenTtlSeconds,
+  );
+  return {
+    accessToken,
+    expiresAt: expiresAt.toISOString(),
+    user: { id: user.id, email: user.email, name: user.name, memberships, operator: user.operator },
+  };
+}

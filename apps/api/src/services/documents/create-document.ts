@@ -1,0 +1,95 @@
+import {
+  actionsForChange,
+  ConflictError,
+  type CreateDocumentBody,
+  canCreateDocument,
+  ForbiddenError,
+  UnprocessableError,
+} from '@liaison/core';
+import {
+  findDocument,
+  insertDocument,
+  organizationExists,
+  type Pool,
+  recordAuditEvent,
+  registersNotSharedBy,
+  replaceDocumentRegisters,
+  withTransaction,
+} from '@liaison/db';
+import { auditedBy, type RequestContext } from '../request-context.js';
+import { requireUser } from '../require-user.js';
+import { toDocument } from './document-view.js';
+import { requireDocumentActions } from './require-document-actions.js';
+
+export async function createDocument(
+  pool: Pool,
+  context: RequestContext,
+  input: CreateDocumentBody,
+) {
+  const { userId } = requireUser(context.actor);
+  if (!(await organizationExists(pool, input.organization))) {
+    throw new UnprocessableError(
+      `There is no organization '${input.organization}'`,
+      'unknown_organization',
+    );
+  }
+  if (!canCreateDocument(context.actor, input.organization)) {
+    throw new ForbiddenError(
+      `Only editors and admins of ${input.organization} may add its documents`,
+    );
+  }
+  // Creating a document public or standard is the same decision as releasing one.
+  requireDocumentActions(
+    context.actor,
+    {
+      owner: input.organization,
+      visibility: input.visibility,
+      status: input.status,
+      registerParties: [],
+    },
+    actionsForChange({ visibility: 'organization', status: 'work-in-progress' }, input),
+  );
+  const registers = input.registers ?? [];
+  const notShared = await registersNotSharedBy(pool, input.organization, registers);
+  if (notShared.length > 0) {
+    throw new UnprocessableError(
+      `${input.organization} is not a party of: ${notShared.join(', ')}`,
+      'register_not_shared',
+    );
+  }
+
+  const record = await withTransaction(pool, async (client) => {
+    const id = await insertDocument(client, {
+      organization: input.organization,
+      identifier: input.identifier,
+      title: input.title,
+      abstract: input.abstract ?? '',
+      status: input.status,
+      visibility: input.visibility,
+      createdBy: userId,
+    });
+    if (!id) {
+      throw new ConflictError(
+        `${input.organization} already has a document ${input.identifier}`,
+        'duplicate_identifier',
+      );
+    }
+    await replaceDocumentRegisters(client, id, registers);
+    const created = (await findDocument(client, id))!;
+    await recordAuditEvent(client, {
+      ...auditedBy(context),
+      action: 'document.create',
+      objectType: 'document',
+      objectId: id,
+      organization: input.organization,
+      details: {
+        identifier: input.identifier,
+        status: input.status,
+        visibility: input.visibility,
+        registers,
+      },
+    });
+    return created;
+  });
+  return toDocument(record, [], context.actor);
+}

@@ -1,0 +1,47 @@
+import {
+  deleteDocumentRow,
+  lockDocument,
+  type Pool,
+  recordAuditEvent,
+  withTransaction,
+} from '@liaison/db';
+import type { ObjectStorage } from '@liaison/storage';
+import type { FastifyBaseLogger } from 'fastify';
+import { auditedBy, type RequestContext } from '../request-context.js';
+import { requireUser } from '../require-user.js';
+import { findReadableDocument, subjectOf } from './document-view.js';
+import { requireDocumentActions } from './require-document-actions.js';
+
+export async function deleteDocument(
+  deps: { pool: Pool; storage: ObjectStorage; log: FastifyBaseLogger },
+  context: RequestContext,
+  id: string,
+) {
+  requireUser(context.actor);
+  const keys = await withTransaction(deps.pool, async (client) => {
+    await lockDocument(client, id);
+    const current = await findReadableDocument(client, context.actor, id);
+    requireDocumentActions(context.actor, subjectOf(current), ['delete']);
+    const storageKeys = await deleteDocumentRow(client, id);
+    await recordAuditEvent(client, {
+      ...auditedBy(context),
+      action: 'document.delete',
+      objectType: 'document',
+      objectId: id,
+      organization: current.organization,
+      details: {
+        identifier: current.identifier,
+        title: current.title,
+        versions: storageKeys.length,
+      },
+    });
+    return storageKeys;
+  });
+  // The rows are gone, so the files are unreachable; removing them now is tidiness, and whatever
+  // fails here the reaper removes later.
+  for (const key of keys) {
+    await deps.storage
+      .delete(key)
+      .catch((error: unknown) => deps.log.warn({ err: error, key }, 'object left for the reaper'));
+  }
+}

@@ -1,0 +1,91 @@
+import {
+  type Actor,
+  allowDocument,
+  type Document,
+  type DocumentSubject,
+  type DocumentSummary,
+  type DocumentVersion,
+  documentPermissions,
+  NotFoundError,
+} from '@liaison/core';
+import { type DocumentRecord, findDocument, type Queryable, type VersionRecord } from '@liaison/db';
+
+export function subjectOf(record: DocumentRecord): DocumentSubject {
+  return {
+    owner: record.organization,
+    visibility: record.visibility,
+    status: record.status,
+    registerParties: record.registerParties,
+  };
+}
+
+/** The document if the actor may read it; otherwise NotFoundError, exactly as for a missing one. */
+export async function findReadableDocument(
+  db: Queryable,
+  actor: Actor,
+  id: string,
+): Promise<DocumentRecord> {
+  const record = await findDocument(db, id);
+  if (!record || !allowDocument(actor, 'read', subjectOf(record))) {
+    throw new NotFoundError('No such document');
+  }
+  return record;
+}
+
+function documentFields(record: DocumentRecord, actor: Actor) {
+  return {
+    id: record.id,
+    organization: record.organization,
+    identifier: record.identifier,
+    title: record.title,
+    abstract: record.abstract,
+    status: record.status,
+    visibility: record.visibility,
+    registers: record.registers,
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
+    permissions: documentPermissions(actor, subjectOf(record)),
+  };
+}
+
+export function toDocumentSummary(record: DocumentRecord, actor: Actor): DocumentSummary {
+  const latest = record.latestVersion;
+  return {
+    ...documentFields(record, actor),
+    latestVersion: latest
+      ? { id: latest.id, label: latest.label, createdAt: new Date(latest.createdAt).toISOString() }
+      : null,
+  };
+}
+
+export function toVersion(version: VersionRecord): DocumentVersion {
+  return {
+    id: version.id,
+    label: version.label,
+    filename: version.filename,
+    size: version.size,
+    mediaType: version.mediaType,
+    sha256: version.sha256,
+    createdAt: version.createdAt.toISOString(),
+    createdBy: version.createdBy,
+    withdrawn: version.withdrawnAt
+      ? {
+          at: version.withdrawnAt.toISOString(),
+          reason: version.withdrawalReason ?? '',
+          by: version.withdrawnBy,
+        }
+      : null,
+  };
+}
+
+export function toDocument(
+  record: DocumentRecord,
+  versions: VersionRecord[],
+  actor: Actor,
+): Document {
+  const seesWithdrawn = allowDocument(actor, 'see-withdrawn-versions', subjectOf(record));
+  return {
+    ...documentFields(record, actor),
+    versions: versions.filter((version) => seesWithdrawn || !version.withdrawnAt).map(toVersion),
+  };
+}

@@ -1,0 +1,73 @@
+import type { Readable } from 'node:stream';
+import {
+  allowDocument,
+  InvalidInputError,
+  NotFoundError,
+  RangeNotSatisfiableError,
+} from '@liaison/core';
+import { findVersion, type Pool, recordAuditEvent, type VersionRecord } from '@liaison/db';
+import type { ObjectStorage } from '@liaison/storage';
+import { type ByteRange, etagMatches, parseRange } from '../../http/range.js';
+import { auditedBy, type RequestContext } from '../request-context.js';
+import { findReadableDocument, subjectOf } from './document-view.js';
+
+export type VersionContent =
+  | { kind: 'not-modified'; version: VersionRecord; etag: string }
+  | {
+      kind: 'content';
+      version: VersionRecord;
+      etag: string;
+      range: ByteRange | undefined;
+      body: Readable;
+    };
+
+/** Files never change once stored, so their SHA-256 is a perfect strong ETag. */
+export function versionEtag(version: VersionRecord): string {
+  return `"${version.sha256}"`;
+}
+
+/**
+ * The bytes of a version, whole or a range. Reading a non-public document's file is audited;
+ * a withdrawn version is served only to those who may withdraw versions (the owner's admins).
+ */
+export async function openVersionContent(
+  deps: { pool: Pool; storage: ObjectStorage },
+  context: RequestContext,
+  request: { documentId: string; versionId: string; range?: string; ifNoneMatch?: string },
+): Promise<VersionContent> {
+  const record = await findReadableDocument(deps.pool, context.actor, request.documentId);
+  const version = await findVersion(deps.pool, request.documentId, request.versionId);
+  if (
+    !version ||
+    (version.withdrawnAt && !allowDocument(context.actor, 'withdraw-version', subjectOf(record)))
+  ) {
+    throw new NotFoundError('No such version');
+  }
+  const etag = versionEtag(version);
+  if (etagMatches(request.ifNoneMatch, etag)) return { kind: 'not-modified', version, etag };
+
+  const wanted = parseRange(request.range, version.size);
+  if (wanted.kind === 'malformed') {
+    throw new InvalidInputError('The Range header must look like "bytes=0-1023"', 'invalid_range');
+  }
+  if (wanted.kind === 'unsatisfiable') {
+    throw new RangeNotSatisfiableError('The range lies outside the file', version.size);
+  }
+  const range = wanted.kind === 'range' ? wanted.range : undefined;
+  const body = await deps.storage.getStream(version.storageKey, range);
+  if (record.visibility !== 'public') {
+    await recordAuditEvent(deps.pool, {
+      ...auditedBy(context),
+      action: 'version.download',
+      objectType: 'version',
+      objectId: version.id,
+      organization: record.organization,
+      details: {
+        documentId: record.id,
+        label: version.label,
+        ...(range ? { range: `${range.start}-${range.end}` } : {}),
+      },
+    });
+  }
+  return { kind: 'content', version, etag, range, body };
+}

@@ -1,0 +1,249 @@
+/** Wire schemas for documents, versions, tokens and audit events (see schemas.ts for the idea). */
+import { type Static, Type } from 'typebox';
+
+const Uuid = Type.String({ format: 'uuid' });
+const Timestamp = Type.String({ format: 'date-time' });
+const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', maxLength: 63 });
+
+export const DocumentStatusSchema = Type.Union([
+  Type.Literal('work-in-progress'),
+  Type.Literal('informational'),
+  Type.Literal('standard'),
+]);
+export const VisibilitySchema = Type.Union([
+  Type.Literal('public'),
+  Type.Literal('partners'),
+  Type.Literal('organization'),
+]);
+
+export const IdentifierSchema = Type.String({
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
+  maxLength: 64,
+  description: 'Unique per owner organization, e.g. DSP0266',
+});
+export const TitleSchema = Type.String({ minLength: 1, maxLength: 300 });
+export const AbstractSchema = Type.String({ maxLength: 10_000 });
+export const VersionLabelSchema = Type.String({
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$',
+  maxLength: 64,
+  description: 'e.g. 1.2.0 or 0.9a',
+});
+
+export const DocumentPermissionsSchema = Type.Object({
+  edit: Type.Boolean(),
+  release: Type.Boolean(),
+  upload: Type.Boolean(),
+  delete: Type.Boolean(),
+  withdraw: Type.Boolean(),
+});
+
+export const DocumentVersionSchema = Type.Object(
+  {
+    id: Uuid,
+    label: Type.String(),
+    filename: Type.String(),
+    size: Type.Integer(),
+    mediaType: Type.String(),
+    sha256: Type.String(),
+    createdAt: Timestamp,
+    createdBy: Type.Union([Type.String(), Type.Null()], { description: 'Uploader e-mail' }),
+    withdrawn: Type.Union([
+      Type.Null(),
+      Type.Object({
+        at: Timestamp,
+        reason: Type.String(),
+        by: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ]),
+  },
+  { title: 'DocumentVersion' },
+);
+export type DocumentVersion = Static<typeof DocumentVersionSchema>;
+
+const documentFields = {
+  id: Uuid,
+  organization: Type.String({ description: 'Owner organization slug' }),
+  identifier: Type.String(),
+  title: Type.String(),
+  abstract: Type.String(),
+  status: DocumentStatusSchema,
+  visibility: VisibilitySchema,
+  registers: Type.Array(Type.String(), {
+    description: 'Slugs of the registers it is shared under',
+  }),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  permissions: DocumentPermissionsSchema,
+};
+
+export const DocumentSummarySchema = Type.Object(
+  {
+    ...documentFields,
+    latestVersion: Type.Union([
+      Type.Null(),
+      Type.Object({ id: Uuid, label: Type.String(), createdAt: Timestamp }),
+    ]),
+  },
+  { title: 'DocumentSummary' },
+);
+export type DocumentSummary = Static<typeof DocumentSummarySchema>;
+
+export const DocumentSchema = Type.Object(
+  {
+    ...documentFields,
+    versions: Type.Array(DocumentVersionSchema, { description: 'Newest first' }),
+  },
+  { title: 'Document' },
+);
+export type Document = Static<typeof DocumentSchema>;
+
+export const DocumentList = Type.Object({
+  items: Type.Array(DocumentSummarySchema),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+export type DocumentList = Static<typeof DocumentList>;
+
+export const CreateDocumentBody = Type.Object(
+  {
+    organization: Slug,
+    identifier: IdentifierSchema,
+    title: TitleSchema,
+    abstract: Type.Optional(AbstractSchema),
+    status: DocumentStatusSchema,
+    visibility: VisibilitySchema,
+    registers: Type.Optional(Type.Array(Slug, { maxItems: 50, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+export type CreateDocumentBody = Static<typeof CreateDocumentBody>;
+
+export const UpdateDocumentBody = Type.Object(
+  {
+    title: Type.Optional(TitleSchema),
+    abstract: Type.Optional(AbstractSchema),
+    status: Type.Optional(DocumentStatusSchema),
+    visibility: Type.Optional(VisibilitySchema),
+    registers: Type.Optional(Type.Array(Slug, { maxItems: 50, uniqueItems: true })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateDocumentBody = Static<typeof UpdateDocumentBody>;
+
+export const DocumentListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    organization: Type.Optional(Slug),
+    status: Type.Optional(DocumentStatusSchema),
+    visibility: Type.Optional(VisibilitySchema),
+    register: Type.Optional(Slug),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
+    cursor: Type.Optional(
+      Type.String({ pattern: '^[0-9]{1,19}$', description: 'From nextCursor' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type DocumentListQuery = Static<typeof DocumentListQuery>;
+
+export const DocumentIdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+export const VersionParams = Type.Object(
+  { id: Uuid, versionId: Uuid },
+  { additionalProperties: false },
+);
+
+export const WithdrawVersionBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
+
+export const MembershipSchema = Type.Object({
+  organization: Type.String(),
+  role: Type.Union([Type.Literal('member'), Type.Literal('editor'), Type.Literal('admin')]),
+});
+
+export const UserSchema = Type.Object(
+  {
+    id: Uuid,
+    email: Type.String(),
+    name: Type.String(),
+    memberships: Type.Array(MembershipSchema),
+    operator: Type.Boolean(),
+  },
+  { title: 'User' },
+);
+
+export const TokenRequestBody = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 320 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
+
+export const TokenResponse = Type.Object({
+  accessToken: Type.String(),
+  expiresAt: Timestamp,
+  user: UserSchema,
+});
+
+export const ApiTokenSchema = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    createdAt: Timestamp,
+    expiresAt: Timestamp,
+    lastUsedAt: Type.Union([Timestamp, Type.Null()]),
+  },
+  { title: 'ApiToken' },
+);
+
+export const CreateApiTokenBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, default: 90 })),
+  },
+  { additionalProperties: false },
+);
+
+export const CreatedApiToken = Type.Object({
+  ...ApiTokenSchema.properties,
+  token: Type.String({ description: 'The secret; shown this once, never again' }),
+});
+
+export const ApiTokenList = Type.Object({ items: Type.Array(ApiTokenSchema) });
+
+export const AuditEventSchema = Type.Object(
+  {
+    id: Type.String(),
+    occurredAt: Timestamp,
+    actor: Type.Union([Type.String(), Type.Null()]),
+    action: Type.String(),
+    objectType: Type.String(),
+    objectId: Type.Union([Type.String(), Type.Null()]),
+    organization: Type.Union([Type.String(), Type.Null()]),
+    address: Type.Union([Type.String(), Type.Null()]),
+    details: Type.Record(Type.String(), Type.Unknown()),
+  },
+  { title: 'AuditEvent' },
+);
+export type AuditEvent = Static<typeof AuditEventSchema>;
+
+export const AuditListQuery = Type.Object(
+  {
+    action: Type.Optional(Type.String({ maxLength: 100 })),
+    organization: Type.Optional(Slug),
+    actor: Type.Optional(Type.String({ maxLength: 320 })),
+    objectId: Type.Optional(Type.String({ maxLength: 100 })),
+    since: Type.Optional(Timestamp),
+    until: Type.Optional(Timestamp),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$' })),
+  },
+  { additionalProperties: false },
+);
+export type AuditListQuery = Static<typeof AuditListQuery>;
+
+export const AuditList = Type.Object({
+  items: Type.Array(AuditEventSchema),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});

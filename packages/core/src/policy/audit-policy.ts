@@ -1,0 +1,10 @@
+import { type Actor, hasRole } from './actor.js';
+
+/**
+ * Audit events are read by the operator (all of them) and by admins (events about their
+ * organization's objects). Returns the organizations whose events the actor may read, or 'all'.
+ */
+export function readableAuditScope(actor: Actor): 'all' | string[] {
+  if (actor.operator) return 'all';
+  return [...actor.roles.keys()].filter((organization) => hasRole(actor, organization, 'admin'));
+}

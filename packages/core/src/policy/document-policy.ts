@@ -1,0 +1,128 @@
+/**
+ * The permission policy for documents and their versions (DESIGN.md §3). Pure: every decision the
+ * API makes about a document comes from here, and the web app uses the same answers to hide what
+ * a user cannot do. The list query in packages/db (readable-documents.ts) mirrors `read` as SQL;
+ * the authorization matrix test keeps the two in step.
+ */
+import type { DocumentStatus, Visibility } from '../domain.js';
+import { type Actor, hasRole } from './actor.js';
+
+/** What the policy needs to know about a document. */
+export interface DocumentSubject {
+  /** Owner organization slug. */
+  owner: string;
+  visibility: Visibility;
+  status: DocumentStatus;
+  /** Slugs of every party of every register the document is shared under. */
+  registerParties: readonly string[];
+}
+
+export const DOCUMENT_ACTIONS = [
+  'read',
+  'upload',
+  'edit',
+  'share-with-partners',
+  'release',
+  'set-standard',
+  'withdraw-version',
+  'see-withdrawn-versions',
+  'delete',
+] as const;
+export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
+
+export function canReadDocument(actor: Actor, document: DocumentSubject): boolean {
+  switch (document.visibility) {
+    case 'public':
+      return true;
+    case 'partners':
+      return (
+        hasRole(actor, document.owner, 'member') ||
+        document.registerParties.some((party) => hasRole(actor, party, 'member'))
+      );
+    case 'organization':
+      return hasRole(actor, document.owner, 'member');
+  }
+}
+
+/** Deny by default: an action not named here is refused. */
+export function allowDocument(
+  actor: Actor,
+  action: DocumentAction,
+  document: DocumentSubject,
+): boolean {
+  if (!canReadDocument(actor, document)) return false;
+  switch (action) {
+    case 'read':
+      return true;
+    case 'upload':
+    case 'edit':
+    case 'share-with-partners':
+      return hasRole(actor, document.owner, 'editor');
+    // Withdrawn versions stay listed, with their reason, for the owner's members; their content is
+    // served to the owner's admins only (as withdraw-version).
+    case 'see-withdrawn-versions':
+      return hasRole(actor, document.owner, 'member');
+    case 'release':
+    case 'set-standard':
+    case 'withdraw-version':
+    case 'delete':
+      return hasRole(actor, document.owner, 'admin');
+    default:
+      return false;
+  }
+}
+
+/** Who may create a document owned by `organization`. */
+export function canCreateDocument(actor: Actor, organization: string): boolean {
+  return hasRole(actor, organization, 'editor');
+}
+
+/** What the caller may do with a document, returned with it so clients never re-derive the policy. */
+export interface DocumentPermissions {
+  edit: boolean;
+  release: boolean;
+  upload: boolean;
+  delete: boolean;
+  withdraw: boolean;
+}
+
+export function documentPermissions(actor: Actor, document: DocumentSubject): DocumentPermissions {
+  return {
+    edit: allowDocument(actor, 'edit', document),
+    release: allowDocument(actor, 'release', document),
+    upload: allowDocument(actor, 'upload', document),
+    delete: allowDocument(actor, 'delete', document),
+    withdraw: allowDocument(actor, 'withdraw-version', document),
+  };
+}
+
+export interface DocumentChange {
+  title?: string;
+  abstract?: string;
+  status?: DocumentStatus;
+  visibility?: Visibility;
+  registers?: readonly string[];
+}
+
+/**
+ * The actions a metadata change needs. Making a document public, taking it out of public, and
+ * anything touching `standard` are admin decisions; moving between organization and partners, and
+ * every other edit, are editor work.
+ */
+export function actionsForChange(
+  current: { visibility: Visibility; status: DocumentStatus },
+  change: DocumentChange,
+): DocumentAction[] {
+  const actions = new Set<DocumentAction>(['edit']);
+  if (change.visibility !== undefined && change.visibility !== current.visibility) {
+    actions.add(
+      change.visibility === 'public' || current.visibility === 'public'
+        ? 'release'
+        : 'share-with-partners',
+    );
+  }
+  if (change.status !== undefined && change.status !== current.status) {
+    if (change.status === 'standard' || current.status === 'standard') actions.add('set-standard');
+  }
+  return [...actions];
+}

@@ -1,0 +1,4 @@
+export * from './actor.js';
+export * from './audit-policy.js';
+export * from './document-policy.js';
+export * from './register-policy.js';

@@ -1,0 +1,79 @@
+import type { AuditEvent } from '@liaison/core';
+import type { Queryable } from '../queryable.js';
+
+export interface NewAuditEvent {
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  /** Slug of the organization whose object this is. */
+  organization: string | null;
+  address: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Written inside the transaction of the change it records, so neither exists without the other. */
+export async function recordAuditEvent(db: Queryable, event: NewAuditEvent): Promise<void> {
+  await db.query(
+    `insert into audit_events (actor_id, actor_email, action, object_type, object_id, organization_id, address, details)
+     values ($1, $2, $3, $4, $5, (select id from organizations where slug = $6), $7, $8)`,
+    [
+      event.actorId,
+      event.actorEmail,
+      event.action,
+      event.objectType,
+      event.objectId,
+      event.organization,
+      event.address,
+      JSON.stringify(event.details ?? {}),
+    ],
+  );
+}
+
+export interface AuditFilter {
+  /** 'all' for the operator; otherwise the organizations whose events may be read. */
+  scope: 'all' | readonly string[];
+  action?: string;
+  organization?: string;
+  actor?: string;
+  objectId?: string;
+  since?: string;
+  until?: string;
+  limit: number;
+  /** Events with a smaller id than this (newest first). */
+  before?: string;
+}
+
+export async function listAuditEvents(db: Queryable, filter: AuditFilter): Promise<AuditEvent[]> {
+  const result = await db.query<AuditEvent>(
+    `select e.id::text as id, e.occurred_at as "occurredAt", e.actor_email as actor, e.action,
+            e.object_type as "objectType", e.object_id as "objectId", o.slug as organization,
+            e.address, e.details
+       from audit_events e
+       left join organizations o on o.id = e.organization_id
+      where ($1::boolean or o.slug = any($2::text[]))
+        and ($3::text is null or e.action = $3)
+        and ($4::text is null or o.slug = $4)
+        and ($5::text is null or lower(e.actor_email) = lower($5))
+        and ($6::text is null or e.object_id = $6)
+        and ($7::timestamptz is null or e.occurred_at >= $7)
+        and ($8::timestamptz is null or e.occurred_at < $8)
+        and ($9::bigint is null or e.id < $9)
+      order by e.id desc
+      limit $10`,
+    [
+      filter.scope === 'all',
+      filter.scope === 'all' ? [] : filter.scope,
+      filter.action ?? null,
+      filter.organization ?? null,
+      filter.actor ?? null,
+      filter.objectId ?? null,
+      filter.since ?? null,
+      filter.until ?? null,
+      filter.before ?? null,
+      filter.limit,
+    ],
+  );
+  return result.rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt).toISOString() }));
+}

@@ -1,0 +1,187 @@
+import type { DocumentStatus, Visibility } from '@liaison/core';
+import type { Queryable } from '../queryable.js';
+import { readableDocumentCondition } from './readable-documents.js';
+
+export interface DocumentRecord {
+  id: string;
+  seq: string;
+  organization: string;
+  identifier: string;
+  title: string;
+  abstract: string;
+  status: DocumentStatus;
+  visibility: Visibility;
+  /** Slugs of the registers it is shared under. */
+  registers: string[];
+  /** Slugs of every party of those registers. */
+  registerParties: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  latestVersion: { id: string; label: string; createdAt: string } | null;
+}
+
+const DOCUMENT_SELECT = `
+  select d.id, d.seq::text as seq, o.slug as organization, d.identifier, d.title, d.abstract,
+         d.status, d.visibility, d.created_at as "createdAt", d.updated_at as "updatedAt",
+         coalesce((select array_agg(r.slug order by r.slug) from document_registers dr
+                     join work_registers r on r.id = dr.register_id where dr.document_id = d.id), '{}') as registers,
+         coalesce((select array_agg(distinct po.slug) from document_registers dr
+                     join register_parties p on p.register_id = dr.register_id
+                     join organizations po on po.id = p.organization_id where dr.document_id = d.id), '{}')
+           as "registerParties",
+         (select json_build_object('id', v.id, 'label', v.label, 'createdAt', v.created_at)
+            from document_versions v where v.document_id = d.id and v.withdrawn_at is null
+           order by v.created_at desc, v.id desc limit 1) as "latestVersion"
+    from documents d
+    join organizations o on o.id = d.organization_id`;
+
+export async function findDocument(db: Queryable, id: string): Promise<DocumentRecord | undefined> {
+  const result = await db.query<DocumentRecord>(`${DOCUMENT_SELECT} where d.id = $1`, [id]);
+  return result.rows[0];
+}
+
+/** Locks the document row for the rest of the transaction (concurrent edits queue up). */
+export async function lockDocument(db: Queryable, id: string): Promise<DocumentRecord | undefined> {
+  await db.query('select 1 from documents where id = $1 for update', [id]);
+  return findDocument(db, id);
+}
+
+export interface DocumentListFilter {
+  /** The caller's organization slugs: the list holds only what they may read. */
+  viewerOrganizations: readonly string[];
+  q?: string;
+  organization?: string;
+  status?: DocumentStatus;
+  visibility?: Visibility;
+  register?: string;
+  limit: number;
+  /** Only documents older than this seq (the previous page's cursor). */
+  beforeSeq?: string;
+}
+
+export async function listReadableDocuments(
+  db: Queryable,
+  filter: DocumentListFilter,
+): Promise<DocumentRecord[]> {
+  const result = await db.query<DocumentRecord>(
+    `${DOCUMENT_SELECT}
+      where ${readableDocumentCondition('$1::text[]')}
+        and ($2::text is null or d.search @@ websearch_to_tsquery('english', $2))
+        and ($3::text is null or o.slug = $3)
+        and ($4::text is null or d.status = $4)
+        and ($5::text is null or d.visibility = $5)
+        and ($6::text is null or exists (select 1 from document_registers fr join work_registers f on f.id = fr.register_id
+                                          where fr.document_id = d.id and f.slug = $6))
+        and ($7::bigint is null or d.seq < $7)
+      order by d.seq desc
+      limit $8`,
+    [
+      filter.viewerOrganizations,
+      filter.q ?? null,
+      filter.organization ?? null,
+      filter.status ?? null,
+      filter.visibility ?? null,
+      filter.register ?? null,
+      filter.beforeSeq ?? null,
+      filter.limit,
+    ],
+  );
+  return result.rows;
+}
+
+export interface NewDocument {
+  organization: string;
+  identifier: string;
+  title: string;
+  abstract: string;
+  status: DocumentStatus;
+  visibility: Visibility;
+  createdBy: string | null;
+}
+
+/** Inserts the document; undefined when the organization already has this identifier. */
+export async function insertDocument(
+  db: Queryable,
+  document: NewDocument,
+): Promise<string | undefined> {
+  const result = await db.query<{ id: string }>(
+    `insert into documents (organization_id, identifier, title, abstract, status, visibility, created_by)
+     select o.id, $2, $3, $4, $5, $6, $7 from organizations o where o.slug = $1
+     on conflict (organization_id, identifier) do nothing
+     returning id`,
+    [
+      document.organization,
+      document.identifier,
+      document.title,
+      document.abstract,
+      document.status,
+      document.visibility,
+      document.createdBy,
+    ],
+  );
+  return result.rows[0]?.id;
+}
+
+export async function updateDocumentFields(
+  db: Queryable,
+  id: string,
+  fields: { title?: string; abstract?: string; status?: DocumentStatus; visibility?: Visibility },
+): Promise<void> {
+  await db.query(
+    `update documents set title = coalesce($2, title), abstract = coalesce($3, abstract),
+            status = coalesce($4, status), visibility = coalesce($5, visibility), updated_at = now()
+      where id = $1`,
+    [
+      id,
+      fields.title ?? null,
+      fields.abstract ?? null,
+      fields.status ?? null,
+      fields.visibility ?? null,
+    ],
+  );
+}
+
+export async function replaceDocumentRegisters(
+  db: Queryable,
+  id: string,
+  registerSlugs: readonly string[],
+) {
+  await db.query('delete from document_registers where document_id = $1', [id]);
+  await db.query(
+    `insert into document_registers (document_id, register_id)
+     select $1, r.id from work_registers r where r.slug = any($2::text[])`,
+    [id, registerSlugs],
+  );
+}
+
+/** Of the given register slugs, those that do not exist or whose parties exclude `organization`. */
+export async function registersNotSharedBy(
+  db: Queryable,
+  organization: string,
+  registerSlugs: readonly string[],
+): Promise<string[]> {
+  const result = await db.query<{ slug: string }>(
+    `select wanted.slug from unnest($2::text[]) as wanted(slug)
+      where not exists (select 1 from work_registers r
+                          join register_parties p on p.register_id = r.id
+                          join organizations o on o.id = p.organization_id
+                         where r.slug = wanted.slug and o.slug = $1)`,
+    [organization, registerSlugs],
+  );
+  return result.rows.map((row) => row.slug);
+}
+
+/** Deletes the document and its version rows; returns the storage keys that held its files. */
+export async function deleteDocumentRow(db: Queryable, id: string): Promise<string[]> {
+  const keys = await db.query<{ storage_key: string }>(
+    'select storage_key from document_versions where document_id = $1',
+    [id],
+  );
+  await db.query('delete from documents where id = $1', [id]);
+  return keys.rows.map((row) => row.storage_key);
+}
+
+export async function organizationExists(db: Queryable, slug: string): Promise<boolean> {
+  const result = await db.query('select 1 from organizations where slug = $1', [slug]);
+  return result.rowCount === 1;
+}
