@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient } from './client.js';
+import { type RunningApi, startApi } from './helpers.js';
+
+let api: RunningApi;
+let ofaAdmin: TestClient;
+let dmtfAdmin: TestClient;
+let anonymous: TestClient;
+
+interface Page {
+  items: {
+    id: string;
+    identifier: string;
+    organization: string;
+    visibility: string;
+    registers: string[];
+  }[];
+  nextCursor: string | null;
+}
+
+beforeAll(async () => {
+  api = await startApi();
+  ofaAdmin = await TestClient.signIn(api.url, 'admin@ofa.example');
+  dmtfAdmin = await TestClient.signIn(api.url, 'admin@dmtf.example');
+  anonymous = new TestClient(api.url);
+});
+
+afterAll(async () => {
+  await api.close();
+});
+
+async function create(client: TestClient, body: Record<string, unknown>) {
+  const created = await client.json<{ id: string }>('POST', '/api/v1/documents', body);
+  expect(created.status).toBe(201);
+  return created.body.id;
+}
+
+async function page(client: TestClient, query: string): Promise<Page> {
+  const response = await client.json<Page>('GET', `/api/v1/documents?${query}`);
+  expect(response.status).toBe(200);
+  return response.body;
+}
+
+describe('GET /api/v1/documents', () => {
+  it('pages newest first with a cursor that stays stable while documents are added', async () => {
+    const ids: string[] = [];
+    for (let index = 0; index < 25; index++) {
+      ids.push(
+        await create(ofaAdmin, {
+          organization: 'ofa',
+          identifier: `OFA-PAGE-${String(index).padStart(2, '0')}`,
+          title: `Paging document ${index}`,
+          status: 'informational',
+          visibility: 'public',
+        }),
+      );
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const current: Page = await page(
+        anonymous,
+        `organization=ofa&limit=10${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...current.items.map((item) => item.id));
+      cursor = current.nextCursor;
+      pages++;
+      // New documents arriving between pages must neither repeat nor hide older ones.
+      await create(ofaAdmin, {
+        organization: 'ofa',
+        identifier: `OFA-LATE-${pages}`,
+        title: 'Arrived while paging',
+        status: 'informational',
+        visibility: 'public',
+      });
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+    expect(pages).toBe(3);
+  });
+
+  it('searches identifier, title and abstract in full text', async () => {
+    const id = await create(dmtfAdmin, {
+      organization: 'dmtf',
+      identifier: 'DSP0266',
+      title: 'Redfish Specification',
+      abstract: 'The RESTful interface for managing servers, storage and networking fabrics.',
+      status: 'standard',
+      visibility: 'public',
+    });
+    for (const q of ['DSP0266', 'redfish', 'networking fabric', '"managing servers"']) {
+      const result = await page(anonymous, `q=${encodeURIComponent(q)}`);
+      expect(
+        result.items.map((item) => item.id),
+        q,
+      ).toContain(id);
+    }
+    expect((await page(anonymous, 'q=swordfish')).items.map((item) => item.id)).not.toContain(id);
+  });
+
+  it('filters by organization, status, visibility and register', async () => {
+    const shared = await create(dmtfAdmin, {
+      organization: 'dmtf',
+      identifier: 'DSP-WIP-FABRIC',
+      title: 'Fabric work in progress',
+      status: 'work-in-progress',
+      visibility: 'partners',
+      registers: ['ofa-dmtf'],
+    });
+    const ofaMember = await TestClient.signIn(api.url, 'member@ofa.example');
+    const byRegister = await page(ofaMember, 'register=ofa-dmtf');
+    expect(byRegister.items.map((item) => item.id)).toEqual([shared]);
+    expect(byRegister.items[0]?.registers).toEqual(['ofa-dmtf']);
+    const wip = await page(
+      ofaMember,
+      'status=work-in-progress&visibility=partners&organization=dmtf',
+    );
+    expect(wip.items.map((item) => item.id)).toEqual([shared]);
+    // Anonymous callers never see it, whatever they filter by.
+    expect((await page(anonymous, 'register=ofa-dmtf')).items).toEqual([]);
+    expect((await page(anonymous, 'visibility=partners')).items).toEqual([]);
+  });
+
+  it('refuses unknown filters and bad values with 400', async () => {
+    for (const query of [
+      'limit=0',
+      'limit=101',
+      'status=draft',
+      'cursor=abc',
+      'sort=title',
+      'visibility=secret',
+    ]) {
+      const response = await anonymous.json<{ error: { code: string } }>(
+        'GET',
+        `/api/v1/documents?${query}`,
+      );
+      expect(response.status, query).toBe(400);
+      expect(response.body.error.code, query).toBe('invalid_input');
+    }
+  });
+});
+
+describe('PATCH /api/v1/documents/:id', () => {
+  it('lets an editor move a document between organization and partners, but not make it public', async () => {
+    const editor = await TestClient.signIn(api.url, 'editor@ofa.example');
+    const id = await create(editor, {
+      organization: 'ofa',
+      identifier: 'OFA-SUB-1',
+      title: 'Fabric management model',
+      status: 'work-in-progress',
+      visibility: 'organization',
+    });
+    const toPartners = await editor.json<{ visibility: string; registers: string[] }>(
+      'PATCH',
+      `/api/v1/documents/${id}`,
+      { visibility: 'partners', registers: ['ofa-dmtf'] },
+    );
+    expect(toPartners.status).toBe(200);
+    expect(toPartners.body).toMatchObject({ visibility: 'partners', registers: ['ofa-dmtf'] });
+    expect(
+      (await editor.json('PATCH', `/api/v1/documents/${id}`, { visibility: 'public' })).status,
+    ).toBe(403);
+    const notParty = await editor.json<{ error: { code: string } }>(
+      'PATCH',
+      `/api/v1/documents/${id}`,
+      {
+        registers: ['snia-dmtf'],
+      },
+    );
+    expect(notParty.status).toBe(422);
+    expect(notParty.body.error.code).toBe('register_not_shared');
+    expect((await editor.json('PATCH', `/api/v1/documents/${id}`, {})).status).toBe(400);
+  });
+});
