@@ -8,7 +8,7 @@ import {
 import { banner } from './banner.js';
 import { type RunningChild, startChild, waitForHttp } from './children.js';
 import { repoRoot } from './paths.js';
-import { embeddedAuthSecret, type LaunchSettings, readLaunchSettings } from './settings.js';
+import { type LaunchSettings, persistentSecret, readLaunchSettings } from './settings.js';
 
 const READY_TIMEOUT_MS = 120_000;
 
@@ -36,7 +36,11 @@ async function stackEnvironment(settings: LaunchSettings, log: (line: string) =>
     stack,
     env: {
       ...stack.env,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? (await embeddedAuthSecret(settings.dataDir)),
+      AUTH_SECRET:
+        process.env.AUTH_SECRET ?? (await persistentSecret(settings.dataDir, 'auth-secret')),
+      NEXTAUTH_SECRET:
+        process.env.NEXTAUTH_SECRET ??
+        (await persistentSecret(settings.dataDir, 'web-session-secret')),
       LIAISON_DEMO: process.env.LIAISON_DEMO ?? 'true',
     },
   };

@@ -48,11 +48,15 @@ export function readLaunchSettings(argv: string[], env: NodeJS.ProcessEnv): Laun
 }
 
 /**
- * The embedded stack's token-signing secret: made once and kept with its data, so sessions survive
- * a restart. An external deployment sets AUTH_SECRET itself.
+ * A secret made once and kept with the embedded stack's data (`auth-secret` signs the API's access
+ * tokens, `web-session-secret` encrypts the web app's session cookie), so sessions survive a
+ * restart. An external deployment sets AUTH_SECRET and NEXTAUTH_SECRET itself.
  */
-export async function embeddedAuthSecret(dataDir: string): Promise<string> {
-  const file = join(dataDir, 'auth-secret');
+export async function persistentSecret(
+  dataDir: string,
+  name: 'auth-secret' | 'web-session-secret',
+): Promise<string> {
+  const file = join(dataDir, name);
   const existing = await readFile(file, 'utf8').catch(() => undefined);
   if (existing && existing.trim().length >= 32) return existing.trim();
   await mkdir(dataDir, { recursive: true });
