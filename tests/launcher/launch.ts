@@ -30,8 +30,15 @@ export interface Launch {
   exited: Promise<number | null>;
 }
 
-/** Runs the built launcher, exactly what `npm start` runs after building, on its own ports and data. */
-export function launch(dataDir: string, ports: Ports): Launch {
+/**
+ * Runs the built launcher, exactly what `npm start` runs after building, on its own ports and data.
+ * `extraEnv` adds variables (the launcher passes its environment on to the API and the web app).
+ */
+export function launch(
+  dataDir: string,
+  ports: Ports,
+  extraEnv: Record<string, string> = {},
+): Launch {
   const child = spawn(process.execPath, [join(repoRoot, 'packages/launcher/dist/main.js')], {
     cwd: repoRoot,
     env: {
@@ -43,6 +50,7 @@ export function launch(dataDir: string, ports: Ports): Launch {
       EMBEDDED_POSTGRES_PORT: String(ports.postgres),
       EMBEDDED_S3_PORT: String(ports.s3),
       LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

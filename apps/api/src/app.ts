@@ -4,15 +4,22 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Pool } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
+import { Ajv, type Options as AjvOptions } from 'ajv';
+import formats from 'ajv-formats';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { registerErrorHandling, sendClientError } from './http/error-handler.js';
 import { registerAuthentication } from './http/request-context.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
+import { meRoutes } from './routes/me.js';
+import { memberRoutes } from './routes/members.js';
+import { organizationManagementRoutes } from './routes/organization-management.js';
+import { organizationSignInRoutes } from './routes/organization-sign-in.js';
 import { organizationRoutes } from './routes/organizations.js';
+import { registerPageRoutes } from './routes/register-pages.js';
 import { registerRoutes } from './routes/registers.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { versionRoutes } from './routes/versions.js';
@@ -29,24 +36,47 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Request validators. Unknown fields are an error, never silently dropped. Query strings and path
+ * parameters arrive as text, so they are coerced to the schema's types (`?limit=10`); a JSON body
+ * already has types, and a wrong one is an error rather than coerced (`"title": 42` is not "42").
+ */
+function validatorCompilers() {
+  // Fastify's defaults otherwise (allErrors off: with it on, a crafted body can cost much CPU).
+  const options: AjvOptions = {
+    useDefaults: true,
+    removeAdditional: false,
+    addUsedSchema: false,
+    allErrors: false,
+  };
+  const coercing = new Ajv({ ...options, coerceTypes: 'array' });
+  const strict = new Ajv({ ...options, coerceTypes: false });
+  formats.default(coercing);
+  formats.default(strict);
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema);
+}
+
 export async function buildApp(deps: Dependencies, logger: FastifyServerOptions['logger'] = false) {
   const app = Fastify({
     logger,
     // Only behind a proxy you run may X-Forwarded-For name the client (rate limits and audit use it).
     trustProxy: deps.config.trustProxy,
-    ajv: {
-      // Unknown fields are an error, never silently dropped.
-      customOptions: { removeAdditional: false, allErrors: false },
-    },
+    // Requests the HTTP parser rejects (a body cut short, bad framing) get the same JSON errors.
+    clientErrorHandler: sendClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompilers());
   registerErrorHandling(app);
   registerAuthentication(app);
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
   });
   await app.register(multipart, {
+    // Hand the file name over as sent: the upload validator refuses paths instead of busboy
+    // silently cutting '../../etc/passwd' down to 'passwd'.
+    preservePath: true,
     limits: {
       // One byte over the limit is enough to know the file is too large.
       fileSize: deps.config.maxUploadBytes + 1,
@@ -71,11 +101,16 @@ export async function buildApp(deps: Dependencies, logger: FastifyServerOptions[
 
   await app.register(healthRoutes);
   await app.register(organizationRoutes);
+  await app.register(organizationSignInRoutes);
   await app.register(registerRoutes);
   await app.register(authRoutes);
   await app.register(tokenRoutes);
   await app.register(documentRoutes);
   await app.register(versionRoutes);
   await app.register(auditRoutes);
+  await app.register(meRoutes);
+  await app.register(memberRoutes);
+  await app.register(organizationManagementRoutes);
+  await app.register(registerPageRoutes);
   return app;
 }

@@ -28,6 +28,18 @@ export interface Config {
   trustProxy: boolean;
   /** Largest file one upload may carry. */
   maxUploadBytes: number;
+  /** The reaper of objects no version references (see `reapOrphanedObjects`). */
+  reaper: {
+    /** Minutes between runs after the one at start-up; 0 runs it at start-up only. */
+    intervalMinutes: number;
+    /** Unreferenced objects younger than this are kept: they may be uploads about to commit. */
+    minAgeMinutes: number;
+  };
+  /**
+   * Organizations' single sign-on from the environment (`SSO_<SLUG>_ISSUER` and
+   * `SSO_<SLUG>_CLIENT_ID`, the slug upper-cased with '-' as '_'), applied at start-up.
+   */
+  sso: { organization: string; issuer: string; clientId: string }[];
   databaseUrl: string;
   s3: {
     endpoint: string;
@@ -131,6 +143,60 @@ function redact(value: string): string {
   return value.replace(/\/\/[^@/]*@/, '//***@');
 }
 
+const SSO_VARIABLE = /^SSO_([A-Z0-9][A-Z0-9_]*)_(ISSUER|CLIENT_ID)$/;
+
+/** An OpenID Connect issuer: https, or http on loopback only (development and tests). */
+function isAcceptableIssuer(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.search || url.hash || url.username || url.password) return false;
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `SSO_<SLUG>_ISSUER` + `SSO_<SLUG>_CLIENT_ID` for each organization whose sign-in the environment
+ * sets. `SSO_<SLUG>_CLIENT_SECRET` belongs to the web app and is ignored here.
+ */
+function readSsoSettings(env: Environment, read: Reader): Config['sso'] {
+  const found = new Map<string, { issuer?: string; clientId?: string }>();
+  for (const [name, raw] of Object.entries(env)) {
+    const match = SSO_VARIABLE.exec(name);
+    const value = raw?.trim();
+    if (!match || !value) continue;
+    const slug = match[1]!.toLowerCase().replaceAll('_', '-');
+    const entry = found.get(slug) ?? {};
+    if (match[2] === 'ISSUER') entry.issuer = value;
+    else entry.clientId = value;
+    found.set(slug, entry);
+  }
+  const settings: Config['sso'] = [];
+  for (const [slug, entry] of [...found].sort(([a], [b]) => a.localeCompare(b))) {
+    const prefix = `SSO_${slug.toUpperCase().replaceAll('-', '_')}`;
+    read.check(
+      /^[a-z0-9][a-z0-9-]{0,62}$/.test(slug),
+      `${prefix}_* must name an organization slug (got '${slug}')`,
+    );
+    if (entry.issuer === undefined || entry.clientId === undefined) {
+      read.check(false, `${prefix}_ISSUER and ${prefix}_CLIENT_ID must be set together`);
+      continue;
+    }
+    read.check(
+      isAcceptableIssuer(entry.issuer),
+      `${prefix}_ISSUER must be an https URL (http only on localhost) without query or fragment (got '${entry.issuer}')`,
+    );
+    read.check(
+      /^[\x21-\x7e]{1,500}$/.test(entry.clientId),
+      `${prefix}_CLIENT_ID must be 1 to 500 printable characters without spaces`,
+    );
+    settings.push({ organization: slug, issuer: entry.issuer, clientId: entry.clientId });
+  }
+  return settings;
+}
+
 export function loadConfig(env: Environment = process.env): Config {
   const read = new Reader(env);
   const config: Config = {
@@ -142,6 +208,11 @@ export function loadConfig(env: Environment = process.env): Config {
     accessTokenTtlSeconds: read.integer('ACCESS_TOKEN_TTL_SECONDS', 3600, 60, 86_400),
     trustProxy: read.boolean('TRUST_PROXY', false),
     maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, 5 * 1024 ** 4),
+    reaper: {
+      intervalMinutes: read.integer('REAPER_INTERVAL_MINUTES', 60, 0, 10_080),
+      minAgeMinutes: read.integer('REAPER_MIN_AGE_MINUTES', 60, 1, 10_080),
+    },
+    sso: readSsoSettings(env, read),
     databaseUrl: read.url('DATABASE_URL', ['postgres', 'postgresql']),
     s3: {
       endpoint: read.url('S3_ENDPOINT', ['http', 'https']),

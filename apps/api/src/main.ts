@@ -2,6 +2,9 @@ import { createPool, migrate, seedDemoData } from '@liaison/db';
 import { createS3Storage } from '@liaison/storage';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { applySsoSettings } from './services/auth/configure-organization-sso.js';
+import { seedDemoDocuments } from './services/demo/seed-demo-documents.js';
+import { scheduleReaper } from './services/maintenance/schedule-reaper.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -32,8 +35,22 @@ async function main() {
   await storage.ensureBucket();
   if (config.demo) {
     await seedDemoData(pool);
-    app.log.info('demo data present');
+    const added = await seedDemoDocuments({ pool, storage });
+    app.log.info({ documentsAdded: added }, 'demo data present');
   }
+  // Single sign-on named in the environment (SSO_<SLUG>_ISSUER / _CLIENT_ID) wins at each start.
+  if (config.sso.length > 0) {
+    const sso = await applySsoSettings(pool, config.sso);
+    if (sso.unknown.length > 0)
+      app.log.warn({ organizations: sso.unknown }, 'SSO_* settings name unknown organizations');
+    app.log.info({ changed: sso.changed }, 'single sign-on settings applied');
+  }
+  // Removes what crashed uploads left behind: once now, without holding up the listen, then on
+  // a schedule; never two runs at once.
+  const reaper = scheduleReaper(
+    { pool, storage, log: app.log.child({ component: 'reaper' }) },
+    config.reaper,
+  );
 
   let stopping = false;
   const shutdown = async (reason: string) => {
@@ -42,7 +59,7 @@ async function main() {
     app.log.info({ reason }, 'shutting down');
     // Requests in flight get a grace period; after that the process ends regardless.
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    await app.close();
+    await Promise.all([app.close(), reaper.stop()]);
     await pool.end();
     process.exit(0);
   };

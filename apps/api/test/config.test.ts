@@ -30,6 +30,8 @@ describe('loadConfig', () => {
       accessTokenTtlSeconds: 3600,
       trustProxy: false,
       maxUploadBytes: 2 * 1024 ** 3,
+      reaper: { intervalMinutes: 60, minAgeMinutes: 60 },
+      sso: [],
       databaseUrl: valid.DATABASE_URL,
       s3: {
         endpoint: valid.S3_ENDPOINT,
@@ -67,6 +69,8 @@ describe('loadConfig', () => {
     ['LIAISON_DEMO', 'maybe', /^LIAISON_DEMO must be true or false/],
     ['MAX_UPLOAD_BYTES', '-5', /^MAX_UPLOAD_BYTES must be a whole number/],
     ['ACCESS_TOKEN_TTL_SECONDS', '10', /^ACCESS_TOKEN_TTL_SECONDS must be a whole number from 60/],
+    ['REAPER_INTERVAL_MINUTES', 'hourly', /^REAPER_INTERVAL_MINUTES must be a whole number from 0/],
+    ['REAPER_MIN_AGE_MINUTES', '0', /^REAPER_MIN_AGE_MINUTES must be a whole number from 1/],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
     const problems = problemsOf({ ...valid, [name]: value });
     expect(problems).toHaveLength(1);
@@ -86,12 +90,15 @@ describe('loadConfig', () => {
       LIAISON_DEMO: 'true',
       LOG_LEVEL: 'warn',
       S3_BUCKET: 'docs',
+      REAPER_INTERVAL_MINUTES: '0',
+      REAPER_MIN_AGE_MINUTES: '15',
     });
-    expect([config.port, config.demo, config.logLevel, config.s3.bucket]).toEqual([
+    expect([config.port, config.demo, config.logLevel, config.s3.bucket, config.reaper]).toEqual([
       8080,
       true,
       'warn',
       'docs',
+      { intervalMinutes: 0, minAgeMinutes: 15 },
     ]);
   });
 });

@@ -121,8 +121,58 @@ describe('GET /api/v1/documents', () => {
     expect((await page(anonymous, 'visibility=partners')).items).toEqual([]);
   });
 
+  it('lists released documents (public, informational or standard) apart from the rest', async () => {
+    const released = await create(ofaAdmin, {
+      organization: 'ofa',
+      identifier: 'OFA-REL-STD',
+      title: 'Released standard',
+      status: 'standard',
+      visibility: 'public',
+    });
+    const publicWip = await create(ofaAdmin, {
+      organization: 'ofa',
+      identifier: 'OFA-REL-WIP',
+      title: 'Public work in progress',
+      status: 'work-in-progress',
+      visibility: 'public',
+    });
+    const partnersInformational = await create(ofaAdmin, {
+      organization: 'ofa',
+      identifier: 'OFA-REL-PARTNERS',
+      title: 'Informational, partners only',
+      status: 'informational',
+      visibility: 'partners',
+      registers: ['ofa-dmtf'],
+    });
+    const internalStandard = await create(ofaAdmin, {
+      organization: 'ofa',
+      identifier: 'OFA-REL-ORG',
+      title: 'Standard, organization only',
+      status: 'standard',
+      visibility: 'organization',
+    });
+    const mine = new Set([released, publicWip, partnersInformational, internalStandard]);
+    const ids = async (client: TestClient, query: string) =>
+      (await page(client, `organization=ofa&limit=100&${query}`)).items
+        .map((item) => item.id)
+        .filter((id) => mine.has(id));
+
+    const ofaMember = await TestClient.signIn(api.url, 'member@ofa.example');
+    expect(await ids(ofaMember, 'released=true')).toEqual([released]);
+    expect(await ids(ofaMember, 'released=false')).toEqual([
+      internalStandard,
+      partnersInformational,
+      publicWip,
+    ]);
+    expect(await ids(ofaMember, '')).toHaveLength(4);
+    expect(await ids(anonymous, 'released=true')).toEqual([released]);
+    expect(await ids(anonymous, 'released=false')).toEqual([publicWip]);
+    expect(await ids(ofaMember, 'released=true&status=work-in-progress')).toEqual([]);
+  });
+
   it('refuses unknown filters and bad values with 400', async () => {
     for (const query of [
+      'released=maybe',
       'limit=0',
       'limit=101',
       'status=draft',

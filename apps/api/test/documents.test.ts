@@ -159,6 +159,18 @@ describe('a document from creation to deletion', () => {
       expect(actions).toContain(action);
     }
     expect((await ofaMember.json('GET', '/api/v1/audit')).status).toBe(403);
+    // OFA's admin reads what OFA's members did, even to DMTF's document, and nothing else of it.
+    const ofaAdmin = await TestClient.signIn(api.url, 'admin@ofa.example');
+    const ofaView = await ofaAdmin.json<{
+      items: { action: string; actor: string; objectId: string }[];
+    }>('GET', `/api/v1/audit?action=version.download`);
+    expect(ofaView.body.items.length).toBeGreaterThan(0);
+    expect(ofaView.body.items.every((event) => event.actor === 'member@ofa.example')).toBe(true);
+    const ofaSeesUpload = await ofaAdmin.json<{ items: unknown[] }>(
+      'GET',
+      '/api/v1/audit?action=version.upload',
+    );
+    expect(ofaSeesUpload.body.items).toEqual([]);
 
     expect((await dmtfEditor.json('DELETE', `/api/v1/documents/${id}`)).status).toBe(403);
     expect((await dmtfAdmin.json('DELETE', `/api/v1/documents/${id}`)).status).toBe(204);

@@ -1,30 +1,49 @@
-import { createPool, migrate, seedDemoData } from '@liaison/db';
+import { createPool, migrate, type Pool, seedDemoData } from '@liaison/db';
 import { createScratchDatabase, type StackEnvironment } from '@liaison/embedded-stack';
-import { createS3Storage } from '@liaison/storage';
+import { createS3Storage, type S3Storage } from '@liaison/storage';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { type Config, loadConfig } from '../src/config.js';
+
+/** The signing secret every API started here uses; tests may sign their own tokens with it. */
+export const TEST_AUTH_SECRET = 'test-secret-that-is-at-least-32-characters';
 
 export interface RunningApi {
   url: string;
+  /** The configuration the API runs with (database URL, bucket, upload limit, ...). */
+  config: Config;
+  /** The API's own connection pool to its database, for tests that inspect rows directly. */
+  pool: Pool;
+  /** The API's own object storage (its bucket), for tests that inspect objects directly. */
+  storage: S3Storage;
   close(): Promise<void>;
 }
 
 /**
- * Starts the API on a free loopback port against the real PostgreSQL and S3 servers of this test
- * run, with a database of its own, migrated and seeded with the demo data.
+ * Overrides for the API's environment: any of the stack's variables (a database or bucket of
+ * the test's own) and any other setting the API reads, such as `MAX_UPLOAD_BYTES`.
  */
-export async function startApi(stack: Partial<StackEnvironment> = {}): Promise<RunningApi> {
+export type ApiEnvironment = Partial<StackEnvironment> & Record<string, string | undefined>;
+
+/**
+ * Starts the API on a free loopback port against the real PostgreSQL and S3 servers of this test
+ * run, with a database of its own, migrated and seeded with the demo data. Its connection pool
+ * gives up after 2 s (so an unreachable database shows quickly) unless `options.pool` says else.
+ */
+export async function startApi(
+  stack: ApiEnvironment = {},
+  options: { pool?: Parameters<typeof createPool>[1] } = {},
+): Promise<RunningApi> {
   const base = inject('stack');
   const database = stack.DATABASE_URL ? undefined : await createScratchDatabase(base.DATABASE_URL);
   const config = loadConfig({
     ...base,
     ...stack,
     ...(database ? { DATABASE_URL: database.url } : {}),
-    AUTH_SECRET: 'test-secret-that-is-at-least-32-characters',
+    AUTH_SECRET: TEST_AUTH_SECRET,
     API_HOST: '127.0.0.1',
   });
-  const pool = createPool(config.databaseUrl, { connectionTimeoutMillis: 2_000 });
+  const pool = createPool(config.databaseUrl, { connectionTimeoutMillis: 2_000, ...options.pool });
   const storage = createS3Storage(config.s3);
   await migrate(pool);
   await seedDemoData(pool);
@@ -35,9 +54,13 @@ export async function startApi(stack: Partial<StackEnvironment> = {}): Promise<R
   if (!address || typeof address === 'string') throw new Error('API did not bind a TCP port');
   return {
     url: `http://127.0.0.1:${address.port}`,
+    config,
+    pool,
+    storage,
     async close() {
       await app.close();
       await pool.end();
+      storage.close();
       await database?.drop();
     },
   };

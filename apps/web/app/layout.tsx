@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { type NavItem, SiteNav } from '../components/site-nav';
+import { UserMenu } from '../components/user-menu';
+import { getViewer } from '../lib/session';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -14,7 +17,18 @@ export const viewport: Viewport = {
   themeColor: '#1b2a4a',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
+  const isAdmin =
+    viewer !== null &&
+    (viewer.operator || viewer.memberships.some((membership) => membership.role === 'admin'));
+  const items: NavItem[] = [
+    { href: '/', label: 'Library' },
+    { href: '/workspace', label: 'Workspace' },
+    { href: '/registers', label: 'Registers' },
+    ...(isAdmin ? [{ href: '/admin', label: 'Admin' }] : []),
+  ];
+
   return (
     <html lang="en">
       <body>
@@ -24,9 +38,31 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <header className="site-header">
           <div className="container site-header__inner">
             <Link className="brand" href="/">
+              <svg
+                className="brand__mark"
+                viewBox="0 0 24 24"
+                width="26"
+                height="26"
+                aria-hidden="true"
+                focusable="false"
+              >
+                <rect
+                  x="2"
+                  y="4"
+                  width="12"
+                  height="16"
+                  rx="2"
+                  fill="currentColor"
+                  opacity="0.55"
+                />
+                <rect x="10" y="4" width="12" height="16" rx="2" fill="currentColor" />
+              </svg>
               Liaison
             </Link>
-            <p className="tagline">Document exchange for standards alliances</p>
+            <SiteNav items={items} />
+            <div className="site-header__user">
+              <UserMenu />
+            </div>
           </div>
         </header>
         <main id="main" className="container" tabIndex={-1}>

@@ -1,188 +1,320 @@
-import type { ReactNode } from 'react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { StatusBadge, VisibilityBadge } from '../components/badges';
 import {
   type ApiResult,
+  type DocumentSummary,
+  listDocuments,
   listOrganizations,
   listRegisters,
-  type Organization,
-  type WorkRegister,
 } from '../lib/api';
+import {
+  DOCUMENT_STATUSES,
+  excerpt,
+  formatDate,
+  STATUS_LABELS,
+  VISIBILITIES,
+  VISIBILITY_DESCRIPTIONS,
+} from '../lib/format';
+import {
+  documentListQuery,
+  hasFilters,
+  type LibraryFilters,
+  libraryHref,
+  loadLibraryPage,
+  parseLibraryCursor,
+  parseLibraryFilters,
+} from '../lib/library';
+import { getAccessToken, getViewer } from '../lib/session';
 
-// Always render on request: the lists come from the API, never from the build.
 export const dynamic = 'force-dynamic';
 
-export default async function HomePage() {
-  const [organizations, registers] = await Promise.all([listOrganizations(), listRegisters()]);
-  const failed = [organizations, registers].filter(
-    (result): result is Extract<typeof result, { ok: false }> => !result.ok,
+export const metadata: Metadata = { title: 'Library' };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function LibraryPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const params = await searchParams;
+  const filters = parseLibraryFilters(params);
+  const cursor = parseLibraryCursor(params.cursor);
+  const [viewer, token] = await Promise.all([getViewer(), getAccessToken()]);
+  const signedIn = viewer !== null && token !== null;
+
+  const [organizations, registers, result] = await Promise.all([
+    listOrganizations(),
+    listRegisters({ token }),
+    loadLibraryPage(
+      (released, seq) => listDocuments(documentListQuery(filters, released, seq), { token }),
+      cursor,
+    ),
+  ]);
+  const organizationNames = new Map(
+    organizations.ok ? organizations.data.map((org) => [org.slug, org.name]) : [],
   );
+  const canCreate = viewer?.memberships.some((membership) => membership.role !== 'member') ?? false;
+  const firstPage = cursor.phase === 'released' && cursor.seq === null;
 
   return (
     <>
-      <div className="page-intro">
-        <h1>Alliance overview</h1>
-        <p>The organizations taking part in the alliance and the work registers between them.</p>
+      <div className="page-head">
+        <div className="page-head__text">
+          <h1>Library</h1>
+          <p className="lead">
+            {signedIn
+              ? 'Released documents first, then work in progress and the documents shared with you through your organizations and their work registers.'
+              : 'Specifications and documents the alliance organizations have published: released ones first, then work in progress. Sign in to see what is shared with your organization.'}
+          </p>
+        </div>
+        {canCreate && (
+          <Link className="button" href="/documents/new">
+            New document
+          </Link>
+        )}
       </div>
 
-      {failed.length > 0 && <ApiUnavailable failures={failed} />}
+      {params.notice === 'deleted' && (
+        <div className="notice notice--success" role="status">
+          <p className="notice__title">The document was deleted.</p>
+        </div>
+      )}
 
-      <section className="section" aria-labelledby="organizations-title">
-        <h2 id="organizations-title">Organizations</h2>
-        <ResultView result={organizations} what="organizations">
-          {(items) => <OrganizationList organizations={items} />}
-        </ResultView>
-      </section>
-
-      <section className="section" aria-labelledby="registers-title">
-        <h2 id="registers-title">Work registers</h2>
-        <ResultView result={registers} what="work registers">
-          {(items) => (
-            <RegisterList
-              registers={items}
-              knownOrganizations={
-                new Set(organizations.ok ? organizations.data.map((org) => org.slug) : [])
-              }
+      <search aria-label="Library">
+        <form className="filters card" action="/" method="get">
+          <div className="field filters__query">
+            <label htmlFor="library-q">Search</label>
+            <input
+              id="library-q"
+              name="q"
+              type="search"
+              defaultValue={filters.q}
+              maxLength={200}
+              placeholder="Identifier, title or words from the abstract"
             />
+          </div>
+          <div className="field">
+            <label htmlFor="library-organization">Organization</label>
+            <select
+              id="library-organization"
+              name="organization"
+              defaultValue={filters.organization}
+            >
+              <option value="">All organizations</option>
+              {organizations.ok &&
+                organizations.data.map((org) => (
+                  <option key={org.slug} value={org.slug}>
+                    {org.name}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="library-status">Status</label>
+            <select id="library-status" name="status" defaultValue={filters.status}>
+              <option value="">Any status</option>
+              {DOCUMENT_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {STATUS_LABELS[status]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="library-register">Register</label>
+            <select id="library-register" name="register" defaultValue={filters.register}>
+              <option value="">Any register</option>
+              {registers.ok &&
+                registers.data.map((register) => (
+                  <option key={register.slug} value={register.slug}>
+                    {register.title}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div className="filters__actions">
+            <button type="submit" className="button">
+              Search
+            </button>
+            {hasFilters(filters) && (
+              <Link className="button button--secondary" href="/">
+                Clear
+              </Link>
+            )}
+          </div>
+        </form>
+      </search>
+
+      {signedIn && (
+        <ul className="legend" aria-label="Visibility markers">
+          {VISIBILITIES.slice()
+            .reverse()
+            .map((visibility) => (
+              <li key={visibility}>
+                <VisibilityBadge visibility={visibility} />
+                <span className="legend__text">{VISIBILITY_DESCRIPTIONS[visibility]}</span>
+              </li>
+            ))}
+        </ul>
+      )}
+
+      {!result.ok ? (
+        <LibraryUnavailable error={result.error} />
+      ) : (
+        <>
+          {result.page.released !== null && (
+            <section className="section" aria-labelledby="released-title">
+              <div className="section-head">
+                <h2 id="released-title">Released</h2>
+                <p className="muted">Informational documents and standards, public to everyone.</p>
+              </div>
+              <DocumentList
+                documents={result.page.released}
+                organizationNames={organizationNames}
+                showVisibility={signedIn}
+                empty={
+                  hasFilters(filters)
+                    ? 'No released document matches the search.'
+                    : 'No document has been released yet.'
+                }
+              />
+            </section>
           )}
-        </ResultView>
-      </section>
+          {result.page.other !== null && (
+            <section className="section" aria-labelledby="other-title">
+              <div className="section-head">
+                <h2 id="other-title">
+                  {signedIn ? 'Work in progress and restricted' : 'Work in progress'}
+                </h2>
+                <p className="muted">
+                  {signedIn
+                    ? 'Drafts, and documents shared only with alliance partners or within an organization.'
+                    : 'Drafts the organizations chose to publish before release.'}
+                </p>
+              </div>
+              <DocumentList
+                documents={result.page.other}
+                organizationNames={organizationNames}
+                showVisibility={signedIn}
+                empty={
+                  hasFilters(filters)
+                    ? 'No other document matches the search.'
+                    : 'There is no work in progress to show.'
+                }
+              />
+            </section>
+          )}
+          {result.page.other === null && (
+            <p className="muted pager__note">
+              {signedIn
+                ? 'Work in progress and restricted documents follow after the released ones.'
+                : 'Work in progress follows after the released documents.'}
+            </p>
+          )}
+          <Pager filters={filters} firstPage={firstPage} next={result.page.next} />
+        </>
+      )}
     </>
   );
 }
 
-function ApiUnavailable({
-  failures,
+function DocumentList({
+  documents,
+  organizationNames,
+  showVisibility,
+  empty,
 }: {
-  failures: { baseUrl: string; error: { message: string } }[];
+  documents: DocumentSummary[];
+  organizationNames: Map<string, string>;
+  showVisibility: boolean;
+  empty: string;
 }) {
-  const baseUrl = failures[0]?.baseUrl ?? '';
+  if (documents.length === 0) return <p className="empty">{empty}</p>;
+  return (
+    <ul className="doc-list">
+      {documents.map((document) => (
+        <li key={document.id} className="doc-item">
+          <div className="doc-item__main">
+            <p className="doc-item__eyebrow">
+              <code className="identifier">{document.identifier}</code>
+              <span aria-hidden="true"> · </span>
+              <span className="visually-hidden">, owned by </span>
+              {organizationNames.get(document.organization) ?? document.organization}
+            </p>
+            <h3 className="doc-item__title">
+              <Link href={`/documents/${document.id}`}>{document.title}</Link>
+            </h3>
+            {document.abstract && (
+              <p className="doc-item__abstract">{excerpt(document.abstract)}</p>
+            )}
+          </div>
+          <div className="doc-item__meta">
+            <div className="badges">
+              <StatusBadge status={document.status} />
+              {showVisibility && <VisibilityBadge visibility={document.visibility} />}
+            </div>
+            <p className="doc-item__version">
+              {document.latestVersion ? (
+                <>
+                  Version {document.latestVersion.label}
+                  <span aria-hidden="true"> · </span>
+                  <span className="visually-hidden">, </span>
+                  <time dateTime={document.latestVersion.createdAt}>
+                    {formatDate(document.latestVersion.createdAt)}
+                  </time>
+                </>
+              ) : (
+                <span className="muted">No file yet</span>
+              )}
+            </p>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Pager({
+  filters,
+  firstPage,
+  next,
+}: {
+  filters: LibraryFilters;
+  firstPage: boolean;
+  next: Parameters<typeof libraryHref>[1];
+}) {
+  if (firstPage && !next) return null;
+  return (
+    <nav className="pager" aria-label="Pages">
+      {!firstPage && (
+        <Link className="button button--secondary" href={libraryHref(filters)}>
+          First page
+        </Link>
+      )}
+      {next && (
+        <Link className="button button--secondary" rel="next" href={libraryHref(filters, next)}>
+          Next page
+        </Link>
+      )}
+    </nav>
+  );
+}
+
+function LibraryUnavailable({
+  error,
+}: {
+  error: Extract<ApiResult<unknown>, { ok: false }>['error'];
+}) {
   return (
     <div className="notice notice--error" role="alert">
-      <p className="notice__title">
-        The Liaison API is not reachable at <code>{baseUrl}</code>
-      </p>
-      <ul className="notice__details">
-        {failures.map((failure) => (
-          <li key={failure.error.message}>{failure.error.message}</li>
-        ))}
-      </ul>
-      <p className="notice__hint">
-        Check that the API is running and that <code>LIAISON_API_URL</code> points to it, then
-        reload this page.
+      <p className="notice__title">The library cannot be shown right now</p>
+      <p>
+        {error.kind === 'unreachable'
+          ? 'Liaison’s API is not reachable. Try again in a moment.'
+          : 'Liaison’s API gave an unexpected answer. Try again in a moment.'}
       </p>
     </div>
   );
-}
-
-function ResultView<T>({
-  result,
-  what,
-  children,
-}: {
-  result: ApiResult<T[]>;
-  what: string;
-  children: (items: T[]) => ReactNode;
-}) {
-  if (!result.ok) return <p className="muted">The {what} cannot be shown right now.</p>;
-  if (result.data.length === 0) return <p className="muted">There are no {what} yet.</p>;
-  return children(result.data);
-}
-
-function OrganizationList({ organizations }: { organizations: Organization[] }) {
-  return (
-    <ul className="card-grid">
-      {organizations.map((org) => (
-        <li key={org.slug} id={`org-${org.slug}`} className="card">
-          <h3 className="card__title">{org.name}</h3>
-          <p className="card__meta">
-            <span className="visually-hidden">Identifier: </span>
-            <code>{org.slug}</code>
-          </p>
-          {org.description && <p className="card__body">{org.description}</p>}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function RegisterList({
-  registers,
-  knownOrganizations,
-}: {
-  registers: WorkRegister[];
-  knownOrganizations: Set<string>;
-}) {
-  return (
-    <ul className="card-list">
-      {registers.map((register) => (
-        <li key={register.slug} className="card">
-          <div className="card__heading">
-            <h3 className="card__title">{register.title}</h3>
-            <span className={`badge badge--${badgeTone(register.state)}`}>
-              <span className="visually-hidden">State: </span>
-              {capitalize(register.state)}
-            </span>
-          </div>
-          <dl className="facts">
-            <div>
-              <dt>Version</dt>
-              <dd>{register.version}</dd>
-            </div>
-            <div>
-              <dt>Initiated</dt>
-              <dd>
-                <DateText value={register.initiatedOn} />
-              </dd>
-            </div>
-            <div>
-              <dt>Review due</dt>
-              <dd>
-                <DateText value={register.reviewDue} />
-              </dd>
-            </div>
-          </dl>
-          <h4 className="parties__title">Parties</h4>
-          {register.parties.length === 0 ? (
-            <p className="muted">No parties recorded.</p>
-          ) : (
-            <ul className="parties">
-              {register.parties.map((party) => (
-                <li key={party.organization}>
-                  {knownOrganizations.has(party.organization) ? (
-                    <a href={`#org-${party.organization}`}>{party.name}</a>
-                  ) : (
-                    party.name
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** Renders an ISO calendar date (YYYY-MM-DD) readably; anything else is shown as given. */
-function DateText({ value }: { value: string | null }) {
-  if (!value) return <span className="muted">Not set</span>;
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime())) return <>{value}</>;
-  return <time dateTime={value}>{dateFormat.format(date)}</time>;
-}
-
-function badgeTone(state: string): 'success' | 'warning' | 'neutral' {
-  if (state === 'approved') return 'success';
-  if (state === 'draft') return 'warning';
-  return 'neutral';
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

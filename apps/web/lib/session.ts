@@ -1,8 +1,9 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getServerSession } from 'next-auth';
+import { getServerSession, type Session } from 'next-auth';
 import { decode } from 'next-auth/jwt';
+import { cache } from 'react';
 import { authOptions } from './auth/options';
 import type { Viewer } from './auth/viewer';
 
@@ -10,22 +11,33 @@ export type { Viewer };
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
+/** The session of this request, read once however many components ask. */
+const currentSession = cache(async (): Promise<Session | null> => {
+  try {
+    return await getServerSession(authOptions());
+  } catch {
+    // A session that cannot be read is no session: the visitor signs in again.
+    return null;
+  }
+});
+
 /** The signed-in person, or null for anonymous visitors and expired sessions. */
 export async function getViewer(): Promise<Viewer | null> {
-  const session = await getServerSession(authOptions());
+  const session = await currentSession();
   if (!session?.viewer || session.expired) return null;
   return session.viewer;
 }
 
 /** Whether the visitor had a session whose API token has run out (show "sign in again"). */
 export async function sessionExpired(): Promise<boolean> {
-  const session = await getServerSession(authOptions());
-  return Boolean(session?.expired);
+  const session = await currentSession();
+  return Boolean(session?.viewer && session.expired);
 }
 
 /**
  * The API access token of this session, read on the server from the encrypted session cookie.
- * Null for anonymous visitors and once it has expired.
+ * Null for anonymous visitors and once it has expired: calls made with null are anonymous, so a
+ * page shows what the public sees rather than failing.
  */
 export async function getAccessToken(): Promise<string | null> {
   const jar = await cookies();
@@ -37,10 +49,24 @@ export async function getAccessToken(): Promise<string | null> {
   return Date.parse(token.accessTokenExpiresAt) > Date.now() ? token.accessToken : null;
 }
 
+/** The login page that brings the visitor back to `returnTo` (a path on this site). */
+export function signInPath(returnTo: string, reason?: 'expired'): string {
+  const path = returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/';
+  return `/login?callbackUrl=${encodeURIComponent(path)}${reason ? `&error=${reason}` : ''}`;
+}
+
 /** The viewer, or a redirect to the login page that brings them back to `returnTo`. */
 export async function requireViewer(returnTo: string): Promise<Viewer> {
   const viewer = await getViewer();
   if (viewer) return viewer;
-  const reason = (await sessionExpired()) ? '&error=expired' : '';
-  redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}${reason}`);
+  redirect(signInPath(returnTo, (await sessionExpired()) ? 'expired' : undefined));
+}
+
+/**
+ * For a page whose API call answered 401 although it sent the session's token (the token ran out
+ * between reading and calling, or the account was disabled): back to the login page, saying the
+ * session has expired, instead of an error page.
+ */
+export function signInAgain(returnTo: string): never {
+  redirect(signInPath(returnTo, 'expired'));
 }

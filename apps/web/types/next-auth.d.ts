@@ -6,10 +6,11 @@ declare module 'next-auth' {
     /** Set when the API token behind this session has expired: the user must sign in again. */
     expired: boolean;
   }
+  /** What a provider (Credentials) or the signIn callback (single sign-on) hands to `jwt`. */
   interface User {
-    viewer: Viewer;
-    accessToken: string;
-    accessTokenExpiresAt: string;
+    viewer?: Viewer;
+    accessToken?: string;
+    accessTokenExpiresAt?: string;
   }
 }
 

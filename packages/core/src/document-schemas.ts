@@ -136,6 +136,12 @@ export const DocumentListQuery = Type.Object(
     status: Type.Optional(DocumentStatusSchema),
     visibility: Type.Optional(VisibilitySchema),
     register: Type.Optional(Slug),
+    released: Type.Optional(
+      Type.Boolean({
+        description:
+          'true: only released documents (public, informational or standard); false: only the others',
+      }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
     cursor: Type.Optional(
       Type.String({ pattern: '^[0-9]{1,19}$', description: 'From nextCursor' }),

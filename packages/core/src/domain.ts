@@ -9,6 +9,15 @@ export interface Organization {
   slug: string;
   name: string;
   description: string;
+  /** How its members sign in: the login page offers these ways in. */
+  signIn: OrganizationSignIn;
+}
+
+/** An organization's ways in: a password, and/or its OpenID Connect identity provider. */
+export interface OrganizationSignIn {
+  password: boolean;
+  /** Public settings of the organization's identity provider; null when it has none. */
+  sso: { issuer: string; clientId: string } | null;
 }
 
 export interface RegisterParty {

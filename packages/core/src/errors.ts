@@ -36,12 +36,20 @@ export class NotFoundError extends LiaisonError {
 
 /** The caller is not authenticated, or the credentials are wrong. */
 export class UnauthenticatedError extends LiaisonError {
-  readonly code = 'unauthenticated';
+  readonly code: string;
+  constructor(message: string, code = 'unauthenticated') {
+    super(message);
+    this.code = code;
+  }
 }
 
 /** The caller may see the object but not do this to it. */
 export class ForbiddenError extends LiaisonError {
-  readonly code = 'forbidden';
+  readonly code: string;
+  constructor(message: string, code = 'forbidden') {
+    super(message);
+    this.code = code;
+  }
 }
 
 /** The request conflicts with the current state (duplicate identifier, illegal transition). */

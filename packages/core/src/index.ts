@@ -1,3 +1,4 @@
+export * from './admin-schemas.js';
 export * from './document-schemas.js';
 export * from './domain.js';
 export * from './errors.js';

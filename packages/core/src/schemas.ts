@@ -15,14 +15,64 @@ export const ErrorBody = Type.Object(
 );
 export type ErrorBody = Static<typeof ErrorBody>;
 
+/** An OpenID Connect issuer: https, or http on loopback only (development and tests). */
+export const OidcIssuer = Type.String({
+  minLength: 8,
+  maxLength: 2000,
+  pattern:
+    '^(https://[^\\s?#]+|http://(localhost|127\\.0\\.0\\.1|\\[::1\\])(:[0-9]{1,5})?(/[^\\s?#]*)?)$',
+  description:
+    'Issuer identifier of the OpenID Connect provider (its discovery document is at <issuer>/.well-known/openid-configuration)',
+});
+
+export const OidcClientId = Type.String({
+  minLength: 1,
+  maxLength: 500,
+  pattern: '^[\\x21-\\x7e]+$',
+  description: 'The client id Liaison is registered with at the identity provider',
+});
+
+export const OrganizationSsoSchema = Type.Object(
+  { issuer: Type.String(), clientId: Type.String() },
+  { title: 'OrganizationSso', description: 'Public settings of an OpenID Connect provider' },
+);
+
+export const OrganizationSignInSchema = Type.Object(
+  {
+    password: Type.Boolean({ description: 'Members may sign in with e-mail and password' }),
+    sso: Type.Union([OrganizationSsoSchema, Type.Null()], {
+      description: "The organization's OpenID Connect identity provider, if it has one",
+    }),
+  },
+  { title: 'OrganizationSignIn', description: 'The ways in the login page offers' },
+);
+
 export const OrganizationSchema = Type.Object(
   {
     slug: Type.String(),
     name: Type.String(),
     description: Type.String(),
+    signIn: OrganizationSignInSchema,
   },
   { title: 'Organization' },
 );
+
+/** PUT /api/v1/organizations/:slug/sso */
+export const OrganizationSsoBody = Type.Object(
+  { issuer: OidcIssuer, clientId: OidcClientId },
+  { additionalProperties: false },
+);
+export type OrganizationSsoBody = Static<typeof OrganizationSsoBody>;
+
+/** POST /api/v1/auth/oidc: an ID token from the organization's identity provider. */
+export const OidcTokenRequestBody = Type.Object(
+  {
+    organization: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', maxLength: 63 }),
+    idToken: Type.String({ minLength: 10, maxLength: 16_384 }),
+  },
+  { additionalProperties: false },
+);
+export type OidcTokenRequestBody = Static<typeof OidcTokenRequestBody>;
 
 export const RegisterPartySchema = Type.Object({
   organization: Type.String({ description: 'Organization slug' }),

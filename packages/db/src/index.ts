@@ -1,11 +1,19 @@
+export { type BenchDocumentsOptions, seedBenchDocuments } from './bench/seed-documents.js';
 export { loadMigrations, type Migration, MigrationChecksumError, migrate } from './migrate.js';
 export { checkDatabase, createPool, type Pool, type PoolClient, withTransaction } from './pool.js';
 export * from './queries/api-tokens.js';
 export * from './queries/audit.js';
 export * from './queries/documents.js';
 export * from './queries/login-failures.js';
-export { listOrganizations } from './queries/organizations.js';
+export * from './queries/memberships.js';
+export * from './queries/organization-settings.js';
+export {
+  findOrganization,
+  listOrganizations,
+  setOrganizationSso,
+} from './queries/organizations.js';
 export { readableDocumentCondition } from './queries/readable-documents.js';
+export * from './queries/register-records.js';
 export { listVisibleRegisters } from './queries/registers.js';
 export * from './queries/users.js';
 export * from './queries/versions.js';
@@ -13,6 +21,8 @@ export type { Queryable } from './queryable.js';
 export {
   DEMO_OPERATOR_EMAIL,
   DEMO_PASSWORD,
+  type DemoDocument,
+  demoDocuments,
   demoOrganizations,
   demoRegisters,
   demoUsers,

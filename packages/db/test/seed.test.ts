@@ -92,7 +92,7 @@ describe('demo seed', () => {
   });
 
   it('shows approved registers to everyone and drafts only to their parties', async () => {
-    const anonymous = await listVisibleRegisters(pool, { organizationSlugs: [] });
+    const anonymous = await listVisibleRegisters(pool, { organizationSlugs: [], operator: false });
     expect(anonymous.map((r) => r.slug)).toEqual(['ofa-dmtf']);
     expect(anonymous[0]).toMatchObject({
       title: 'OFA/DMTF Work Register',
@@ -105,9 +105,11 @@ describe('demo seed', () => {
         { organization: 'dmtf', name: 'Distributed Management Task Force' },
       ],
     });
-    const ofa = await listVisibleRegisters(pool, { organizationSlugs: ['ofa'] });
+    const ofa = await listVisibleRegisters(pool, { organizationSlugs: ['ofa'], operator: false });
     expect(ofa.map((r) => r.slug)).toEqual(['ofa-dmtf']);
-    const snia = await listVisibleRegisters(pool, { organizationSlugs: ['snia'] });
+    const snia = await listVisibleRegisters(pool, { organizationSlugs: ['snia'], operator: false });
     expect(snia.map((r) => r.slug)).toEqual(['ofa-dmtf', 'snia-dmtf']);
+    const operator = await listVisibleRegisters(pool, { organizationSlugs: [], operator: true });
+    expect(operator.map((r) => r.slug)).toEqual(['ofa-dmtf', 'snia-dmtf']);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
+import { speedUpMultipartCompletion } from './s3rver-multipart.js';
 
 export interface EmbeddedS3Options {
   dataDir: string;
@@ -20,6 +21,7 @@ interface S3rverInstance {
   run(): Promise<unknown>;
   close(): Promise<unknown>;
   httpServer?: Server;
+  store: Parameters<typeof speedUpMultipartCompletion>[0];
 }
 type S3rverClass = new (options: Record<string, unknown>) => S3rverInstance;
 
@@ -46,6 +48,7 @@ export function createEmbeddedS3(options: EmbeddedS3Options): EmbeddedS3 {
         // Path-style addressing only: the clients are configured with an IP endpoint.
         vhostBuckets: false,
       });
+      speedUpMultipartCompletion(server.store);
       await server.run();
     },
     async stop() {

@@ -9,7 +9,7 @@ export interface StoredObject {
   sha256: string;
   /**
    * The store's entity tag, without quotes. Opaque: an MD5 for single PUTs on most stores,
-   * `<md5-of-md5s>-<parts>` for multipart uploads on AWS/MinIO, a plain MD5 on s3rver.
+   * `<md5-of-md5s>-<parts>` for multipart uploads on AWS, MinIO and the embedded s3rver.
    */
   etag: string;
 }

@@ -28,6 +28,7 @@ export const MIN_PART_SIZE = 5 * MiB;
 export const DEFAULT_PART_SIZE = 8 * MiB;
 /** S3's largest part number. */
 const MAX_PARTS = 10_000;
+const DEFAULT_PRESIGN_EXPIRY_SECONDS = 15 * 60;
 
 export interface S3StorageConfig {
   /** `http://host:port` or `https://host[:port]`, no path. */
@@ -55,6 +56,15 @@ export interface S3StorageConfig {
 
 export interface S3Storage extends ObjectStorage {
   readonly bucket: string;
+  /**
+   * A URL that lets whoever holds it PUT the object `key` directly to the store, without
+   * credentials, for `expirySeconds` (default 15 minutes, at most 7 days). Computed locally: no
+   * request is made. Nothing checks what gets stored there (size, hash): for trusted clients only,
+   * such as benchmarks comparing the API with the store itself.
+   */
+  presignedPutUrl(key: string, expirySeconds?: number): Promise<string>;
+  /** A URL that lets whoever holds it GET the object `key` directly from the store; as above. */
+  presignedGetUrl(key: string, expirySeconds?: number): Promise<string>;
   /** Destroys the connection pool (idle and active sockets). Use nothing afterwards. */
   close(): void;
 }
@@ -146,6 +156,27 @@ class S3ObjectStorage implements S3Storage {
 
   close(): void {
     this.agent.destroy();
+  }
+
+  async presignedPutUrl(key: string, expirySeconds = DEFAULT_PRESIGN_EXPIRY_SECONDS) {
+    return this.presign('PUT', key, expirySeconds);
+  }
+
+  async presignedGetUrl(key: string, expirySeconds = DEFAULT_PRESIGN_EXPIRY_SECONDS) {
+    return this.presign('GET', key, expirySeconds);
+  }
+
+  private async presign(method: 'GET' | 'PUT', key: string, expirySeconds: number) {
+    if (!isValidObjectKey(key)) throw new TypeError(`invalid object key: ${JSON.stringify(key)}`);
+    if (!Number.isSafeInteger(expirySeconds) || expirySeconds < 1 || expirySeconds > 604_800) {
+      throw new TypeError('expirySeconds must be a whole number from 1 to 604800 (7 days)');
+    }
+    try {
+      // The region is configured, so the client signs locally without asking the store.
+      return await this.client.presignedUrl(method, this.settings.bucket, key, expirySeconds);
+    } catch (error) {
+      throw wrap(error, `presigning ${method} "${key}"`);
+    }
   }
 
   async ensureBucket(): Promise<void> {

@@ -1,12 +1,16 @@
 import { type Actor, ANONYMOUS, actorFromMemberships, UnauthenticatedError } from '@liaison/core';
 import { findApiTokenOwner, findUserById, listMemberships, type Pool } from '@liaison/db';
-import { verifyAccessToken } from './access-tokens.js';
+import { type AccessTokenSubject, verifyAccessToken } from './access-tokens.js';
 import { API_TOKEN_PREFIX, hashApiTokenSecret } from './api-token-secrets.js';
 
 /**
  * Who is calling. No Authorization header means anonymous; a header that is present must carry a
  * valid token (an access token or a personal API token), or the request is refused. Memberships are
  * read fresh each time, so a removed membership takes effect at once.
+ *
+ * An access token scoped to one organization (issued for a sign-in through that organization's
+ * identity provider) carries that organization's membership and nothing else: the user's other
+ * memberships and any operator rights are left out.
  */
 export async function authenticate(
   pool: Pool,
@@ -18,16 +22,17 @@ export async function authenticate(
   if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
   const token = match[1]!;
 
-  let userId: string;
+  let subject: AccessTokenSubject;
   if (token.startsWith(API_TOKEN_PREFIX)) {
     const owner = await findApiTokenOwner(pool, hashApiTokenSecret(token));
     if (!owner) throw new UnauthenticatedError('The API token is unknown, revoked or expired');
-    userId = owner.userId;
+    subject = { userId: owner.userId };
   } else {
-    userId = await verifyAccessToken(token, authSecret);
+    subject = await verifyAccessToken(token, authSecret);
   }
 
-  const user = await findUserById(pool, userId);
+  const user = await findUserById(pool, subject.userId);
   if (!user || user.disabled) throw new UnauthenticatedError('The account is unknown or disabled');
-  return actorFromMemberships(user, await listMemberships(pool, user.id));
+  const memberships = await listMemberships(pool, user.id);
+  return actorFromMemberships(user, memberships, subject.organization);
 }

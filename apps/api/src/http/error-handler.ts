@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import {
   ConflictError,
   DependencyUnavailableError,
@@ -68,6 +70,32 @@ export function toHttpError(error: unknown): HttpError {
     };
   }
   return { status: 500, code: 'internal_error', message: 'Internal server error' };
+}
+
+/**
+ * Answers a request that Node's HTTP parser rejected, in the usual `{ error: { code, message } }`
+ * shape (Fastify's own answer has another). The typical case is a body that ends before its
+ * declared length: the client closed its side mid-upload, and the upload itself fails on its own.
+ */
+export function sendClientError(error: Error & { code?: string }, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request_timeout', 'The request did not arrive in time']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers_too_large', 'The request headers are too large']
+        : [400, 'malformed_request', `The request is malformed or incomplete (${error.code})`];
+  // Only when no answer has been started on this connection, as Node itself does.
+  const response = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !response?.headersSent) {
+    const body = JSON.stringify({ error: { code, message } });
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 export function registerErrorHandling(app: FastifyInstance) {

@@ -36,9 +36,10 @@ export function parseRange(header: string | undefined, size: number): RangeReque
     return { kind: 'range', range: { start: Math.max(0, size - length), end: size - 1 } };
   }
   const start = Number(first);
-  const end = last === '' ? size - 1 : Number(last);
-  if (end < start) return { kind: 'malformed' };
+  if (last !== '' && Number(last) < start) return { kind: 'malformed' };
+  // Also for an open range ("bytes=<size>-"): it asks for bytes past the end, a 416.
   if (start >= size) return { kind: 'unsatisfiable' };
+  const end = last === '' ? size - 1 : Number(last);
   return { kind: 'range', range: { start, end: Math.min(end, size - 1) } };
 }
 

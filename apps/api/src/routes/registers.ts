@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, WorkRegisterList } from '@liaison/core';
+import { ErrorBody, organizationsOf, WorkRegisterList } from '@liaison/core';
 import { listVisibleRegisters } from '@liaison/db';
 
 export const registerRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -12,7 +12,12 @@ export const registerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: WorkRegisterList, '5xx': ErrorBody },
       },
     },
-    // Until sign-in exists every caller is anonymous, who sees approved registers only.
-    async () => ({ items: await listVisibleRegisters(app.deps.pool, { organizationSlugs: [] }) }),
+    // Anonymous callers see approved registers only; members of a party also see its drafts.
+    async (request) => ({
+      items: await listVisibleRegisters(app.deps.pool, {
+        organizationSlugs: organizationsOf(request.actor),
+        operator: request.actor.operator,
+      }),
+    }),
   );
 };

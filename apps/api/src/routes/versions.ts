@@ -89,7 +89,14 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         contextOf(request),
         request.params.id,
         uploadParts(request),
-      );
+      ).catch((error: unknown) => {
+        // A refused upload may stop reading mid-body (a taken label, a bad file name): drop the
+        // rest of it, or a client still sending a large file never finishes its request and the
+        // connection hangs, holding the socket and the parser, until the client gives up.
+        request.raw.unpipe();
+        request.raw.resume();
+        throw error;
+      });
       return reply.status(201).send(version);
     },
   );

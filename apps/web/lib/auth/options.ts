@@ -1,76 +1,202 @@
-import type { AuthOptions } from 'next-auth';
+import type { AuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { apiBaseUrl } from '../api';
+import { resolveOrganization, type SignInOrganization, ssoClientSecret } from './organizations';
+import { ssoErrorCode } from './sign-in-errors';
 import type { Viewer } from './viewer';
 
+/**
+ * next-auth, configured per request: e-mail and password (Credentials, checked by the API) for
+ * every organization that allows it, plus one OpenID Connect provider (`sso-<slug>`) per
+ * organization whose identity provider is configured in the API and whose client secret the web
+ * app has (SSO_<SLUG>_CLIENT_SECRET). Whatever the way in, the session holds the API's access
+ * token, in the encrypted HttpOnly session cookie only.
+ */
+
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+const API_TIMEOUT_MS = 10_000;
+export const SSO_PROVIDER_PREFIX = 'sso-';
+
+/** The organization field's value on the portal operator's own login form. */
+export const OPERATOR_LOGIN = '';
 
 interface TokenAnswer {
   accessToken: string;
   expiresAt: string;
-  user: Omit<Viewer, 'organization'>;
+  user: Omit<Viewer, 'organization' | 'method'>;
 }
 
-/** Asks the API for an access token; throws an Error whose message is a sign-in error code. */
-async function requestAccessToken(email: string, password: string): Promise<TokenAnswer | null> {
+type ApiAnswer = { ok: true; answer: TokenAnswer } | { ok: false; status: number; code?: string };
+
+async function postToApi(path: string, body: unknown): Promise<ApiAnswer> {
   let response: Response;
   try {
-    response = await fetch(`${apiBaseUrl()}/api/v1/auth/token`, {
+    response = await fetch(`${apiBaseUrl()}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
       cache: 'no-store',
+      signal: AbortSignal.timeout(API_TIMEOUT_MS),
     });
   } catch {
-    throw new Error('api-unavailable');
+    return { ok: false, status: 0 };
   }
-  if (response.status === 401 || response.status === 400) return null;
-  if (response.status === 429) throw new Error('rate-limited');
-  if (response.status === 403) throw new Error('disabled');
-  if (!response.ok) throw new Error('api-unavailable');
-  return (await response.json()) as TokenAnswer;
+  if (response.ok) {
+    try {
+      return { ok: true, answer: (await response.json()) as TokenAnswer };
+    } catch {
+      return { ok: false, status: 502 };
+    }
+  }
+  const error = (await response.json().catch(() => null)) as { error?: { code?: unknown } } | null;
+  const code = typeof error?.error?.code === 'string' ? error.error.code : undefined;
+  return { ok: false, status: response.status, ...(code ? { code } : {}) };
 }
 
-const credentials = CredentialsProvider({
-  id: 'credentials',
-  name: 'E-mail and password',
-  credentials: {
-    organization: { label: 'Organization', type: 'text' },
-    email: { label: 'E-mail', type: 'email' },
-    password: { label: 'Password', type: 'password' },
-  },
-  async authorize(input) {
-    const email = input?.email?.trim() ?? '';
-    const password = input?.password ?? '';
-    const organization = input?.organization?.trim() || null;
-    if (!email || !password) return null;
-    const answer = await requestAccessToken(email, password);
-    if (!answer) return null;
-    const member = answer.user.memberships.some(
-      (membership) => membership.organization === organization,
-    );
-    if (organization && !member && !answer.user.operator) throw new Error('not-member');
-    return {
-      id: answer.user.id,
-      email: answer.user.email,
-      name: answer.user.name,
-      viewer: { ...answer.user, organization: member ? organization : null },
-      accessToken: answer.accessToken,
-      accessTokenExpiresAt: answer.expiresAt,
-    };
-  },
-});
+function sessionUser(
+  answer: TokenAnswer,
+  organization: string | null,
+  method: Viewer['method'],
+): User {
+  return {
+    id: answer.user.id,
+    email: answer.user.email,
+    name: answer.user.name,
+    viewer: { ...answer.user, organization, method },
+    accessToken: answer.accessToken,
+    accessTokenExpiresAt: answer.expiresAt,
+  };
+}
 
-export function authOptions(): AuthOptions {
+function credentialsProvider(organizations: readonly SignInOrganization[] | null) {
+  return CredentialsProvider({
+    id: 'credentials',
+    name: 'E-mail and password',
+    credentials: {
+      organization: { label: 'Organization', type: 'text' },
+      email: { label: 'E-mail', type: 'email' },
+      password: { label: 'Password', type: 'password' },
+    },
+    // Errors are thrown as codes of sign-in-errors.ts; the route sends them to the login page.
+    async authorize(input) {
+      const email = input?.email?.trim() ?? '';
+      const password = input?.password ?? '';
+      const typed = input?.organization?.trim() ?? OPERATOR_LOGIN;
+      if (!email || !password) return null;
+
+      let organization: SignInOrganization | undefined;
+      if (typed !== OPERATOR_LOGIN) {
+        if (organizations === null) throw new Error('api-unavailable');
+        organization = resolveOrganization(organizations, typed);
+        if (!organization) throw new Error('unknown-organization');
+        if (!organization.signIn.password) throw new Error('password-disabled');
+      }
+
+      const result = await postToApi('/api/v1/auth/token', { email, password });
+      if (!result.ok) {
+        if (result.status === 401 || result.status === 400) return null;
+        if (result.status === 429) throw new Error('rate-limited');
+        if (result.status === 403) throw new Error('disabled');
+        throw new Error('api-unavailable');
+      }
+      const { answer } = result;
+      if (!organization) {
+        if (!answer.user.operator) throw new Error('not-operator');
+        return sessionUser(answer, null, 'password');
+      }
+      const member = answer.user.memberships.some(
+        (membership) => membership.organization === organization.slug,
+      );
+      if (!member && !answer.user.operator) throw new Error('not-member');
+      return sessionUser(answer, member ? organization.slug : null, 'password');
+    },
+  });
+}
+
+interface IdTokenClaims {
+  sub: string;
+  email?: string;
+  name?: string;
+}
+
+/** The organization's identity provider as a next-auth OpenID Connect provider. */
+function ssoProvider(
+  organization: SignInOrganization,
+  sso: { issuer: string; clientId: string },
+  clientSecret: string,
+): OAuthConfig<IdTokenClaims> {
+  return {
+    id: `${SSO_PROVIDER_PREFIX}${organization.slug}`,
+    name: `${organization.name} single sign-on`,
+    type: 'oauth',
+    wellKnown: `${sso.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+    clientId: sso.clientId,
+    clientSecret,
+    idToken: true,
+    checks: ['pkce', 'state'],
+    authorization: { params: { scope: 'openid email profile' } },
+    // Who the person is in Liaison is the API's decision (signIn callback); this is a placeholder.
+    profile: (claims) => ({
+      id: claims.sub,
+      email: claims.email ?? null,
+      name: claims.name ?? null,
+    }),
+  };
+}
+
+export function ssoProviders(
+  organizations: readonly SignInOrganization[] | null,
+  env: Record<string, string | undefined> = process.env,
+): OAuthConfig<IdTokenClaims>[] {
+  const providers: OAuthConfig<IdTokenClaims>[] = [];
+  for (const organization of organizations ?? []) {
+    const sso = organization.signIn.sso;
+    const secret = ssoClientSecret(organization.slug, env);
+    if (sso && secret) providers.push(ssoProvider(organization, sso, secret));
+  }
+  return providers;
+}
+
+/** Whether NEXTAUTH_URL is https: then every cookie is Secure (and __Secure-/__Host- prefixed). */
+export function secureCookies(env: Record<string, string | undefined> = process.env): boolean {
+  return (env.NEXTAUTH_URL ?? '').trim().toLowerCase().startsWith('https://');
+}
+
+/**
+ * The options for one request. `organizations` (from lib/auth/organizations.ts) decides which
+ * providers exist; without it (reading a session, signing out) only the Credentials one does.
+ */
+export function authOptions(organizations: readonly SignInOrganization[] | null = []): AuthOptions {
   return {
     // The web app's own secret for its session cookie (distinct from the API's token secret).
     secret: process.env.NEXTAUTH_SECRET,
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/login', error: '/login' },
-    providers: [credentials],
+    // next-auth's default cookies: HttpOnly and SameSite=Lax, Secure when NEXTAUTH_URL is https.
+    useSecureCookies: secureCookies(),
+    providers: [credentialsProvider(organizations), ...ssoProviders(organizations)],
     callbacks: {
+      async signIn({ user, account }) {
+        if (!account?.provider.startsWith(SSO_PROVIDER_PREFIX)) return true;
+        // Single sign-on: the API verifies the ID token itself and decides who this is.
+        const slug = account.provider.slice(SSO_PROVIDER_PREFIX.length);
+        const back = (code: string) => `/login/${encodeURIComponent(slug)}?error=${code}`;
+        if (typeof account.id_token !== 'string') return back('sso-failed');
+        const result = await postToApi('/api/v1/auth/oidc', {
+          organization: slug,
+          idToken: account.id_token,
+        });
+        if (!result.ok) return back(ssoErrorCode(result.status, result.code));
+        // The same object reaches the jwt callback next.
+        Object.assign(user, sessionUser(result.answer, slug, 'sso'));
+        return true;
+      },
       async jwt({ token, user }) {
-        if (user) {
+        if (user?.viewer && user.accessToken && user.accessTokenExpiresAt) {
+          token.sub = user.viewer.id;
+          token.name = user.viewer.name;
+          token.email = user.viewer.email;
           token.viewer = user.viewer;
           token.accessToken = user.accessToken;
           token.accessTokenExpiresAt = user.accessTokenExpiresAt;
@@ -82,7 +208,7 @@ export function authOptions(): AuthOptions {
         if (token.viewer) session.viewer = token.viewer;
         session.expired = token.accessTokenExpiresAt
           ? Date.parse(token.accessTokenExpiresAt) <= Date.now()
-          : false;
+          : true;
         return session;
       },
     },

@@ -8,6 +8,12 @@ export interface Actor {
   operator: boolean;
   /** Organization slug → role. */
   roles: ReadonlyMap<string, Role>;
+  /**
+   * Set when the credentials are limited to one organization (a sign-in through that
+   * organization's identity provider): `roles` then holds that membership only, and the actor is
+   * never the operator.
+   */
+  scope?: string;
 }
 
 export const ANONYMOUS: Actor = Object.freeze({
@@ -17,16 +23,33 @@ export const ANONYMOUS: Actor = Object.freeze({
   roles: new Map<string, Role>(),
 });
 
+/**
+ * The actor for a user with these memberships. With a `scope` (credentials limited to one
+ * organization) only that organization's membership counts and the user is never the operator.
+ */
 export function actorFromMemberships(
   user: { id: string; email: string; operator: boolean },
   memberships: readonly Membership[],
+  scope?: string,
 ): Actor {
+  const counted = scopedMemberships(memberships, scope);
   return {
     userId: user.id,
     email: user.email,
-    operator: user.operator,
-    roles: new Map(memberships.map((membership) => [membership.organization, membership.role])),
+    operator: scope === undefined && user.operator,
+    roles: new Map(counted.map((membership) => [membership.organization, membership.role])),
+    ...(scope === undefined ? {} : { scope }),
   };
+}
+
+/** The memberships that count for credentials limited to `scope` (all of them without one). */
+export function scopedMemberships<T extends Membership>(
+  memberships: readonly T[],
+  scope?: string,
+): T[] {
+  return scope === undefined
+    ? [...memberships]
+    : memberships.filter((membership) => membership.organization === scope);
 }
 
 const RANK: Record<Role, number> = { member: 1, editor: 2, admin: 3 };

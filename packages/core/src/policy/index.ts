@@ -1,4 +1,5 @@
 export * from './actor.js';
 export * from './audit-policy.js';
 export * from './document-policy.js';
+export * from './organization-policy.js';
 export * from './register-policy.js';

@@ -9,6 +9,8 @@ export interface NewAuditEvent {
   objectId: string | null;
   /** Slug of the organization whose object this is. */
   organization: string | null;
+  /** Slugs of the organizations the actor belongs to (their admins may read the event too). */
+  actorOrganizations?: readonly string[];
   address: string | null;
   details?: Record<string, unknown>;
 }
@@ -16,8 +18,8 @@ export interface NewAuditEvent {
 /** Written inside the transaction of the change it records, so neither exists without the other. */
 export async function recordAuditEvent(db: Queryable, event: NewAuditEvent): Promise<void> {
   await db.query(
-    `insert into audit_events (actor_id, actor_email, action, object_type, object_id, organization_id, address, details)
-     values ($1, $2, $3, $4, $5, (select id from organizations where slug = $6), $7, $8)`,
+    `insert into audit_events (actor_id, actor_email, action, object_type, object_id, organization_id, address, details, actor_organizations)
+     values ($1, $2, $3, $4, $5, (select id from organizations where slug = $6), $7, $8, $9)`,
     [
       event.actorId,
       event.actorEmail,
@@ -27,12 +29,16 @@ export async function recordAuditEvent(db: Queryable, event: NewAuditEvent): Pro
       event.organization,
       event.address,
       JSON.stringify(event.details ?? {}),
+      event.actorOrganizations ?? [],
     ],
   );
 }
 
 export interface AuditFilter {
-  /** 'all' for the operator; otherwise the organizations whose events may be read. */
+  /**
+   * 'all' for the operator; otherwise the organizations whose events may be read: events about
+   * their objects, and events by their members.
+   */
   scope: 'all' | readonly string[];
   action?: string;
   organization?: string;
@@ -52,7 +58,7 @@ export async function listAuditEvents(db: Queryable, filter: AuditFilter): Promi
             e.address, e.details
        from audit_events e
        left join organizations o on o.id = e.organization_id
-      where ($1::boolean or o.slug = any($2::text[]))
+      where ($1::boolean or o.slug = any($2::text[]) or e.actor_organizations && $2::text[])
         and ($3::text is null or e.action = $3)
         and ($4::text is null or o.slug = $4)
         and ($5::text is null or lower(e.actor_email) = lower($5))

@@ -54,6 +54,8 @@ export interface DocumentListFilter {
   status?: DocumentStatus;
   visibility?: Visibility;
   register?: string;
+  /** true: only released documents (public and informational or standard); false: only the rest. */
+  released?: boolean;
   limit: number;
   /** Only documents older than this seq (the previous page's cursor). */
   beforeSeq?: string;
@@ -73,6 +75,8 @@ export async function listReadableDocuments(
         and ($6::text is null or exists (select 1 from document_registers fr join work_registers f on f.id = fr.register_id
                                           where fr.document_id = d.id and f.slug = $6))
         and ($7::bigint is null or d.seq < $7)
+        and ($9::boolean is null or
+             (d.visibility = 'public' and d.status in ('informational', 'standard')) = $9)
       order by d.seq desc
       limit $8`,
     [
@@ -84,6 +88,7 @@ export async function listReadableDocuments(
       filter.register ?? null,
       filter.beforeSeq ?? null,
       filter.limit,
+      filter.released ?? null,
     ],
   );
   return result.rows;
@@ -184,4 +189,18 @@ export async function deleteDocumentRow(db: Queryable, id: string): Promise<stri
 export async function organizationExists(db: Queryable, slug: string): Promise<boolean> {
   const result = await db.query('select 1 from organizations where slug = $1', [slug]);
   return result.rowCount === 1;
+}
+
+/** The id of an organization's document with this identifier, if there is one. */
+export async function findDocumentId(
+  db: Queryable,
+  organization: string,
+  identifier: string,
+): Promise<string | undefined> {
+  const result = await db.query<{ id: string }>(
+    `select d.id from documents d join organizations o on o.id = d.organization_id
+      where o.slug = $1 and d.identifier = $2`,
+    [organization, identifier],
+  );
+  return result.rows[0]?.id;
 }

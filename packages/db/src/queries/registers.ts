@@ -13,11 +13,11 @@ interface RegisterRow {
 
 /**
  * Registers the caller may see: approved ones are public (the DMTF publishes them); drafts only to
- * members of their parties.
+ * the operator and members of their parties (packages/core canReadRegister).
  */
 export async function listVisibleRegisters(
   pool: Pool,
-  viewer: { organizationSlugs: readonly string[] },
+  viewer: { organizationSlugs: readonly string[]; operator: boolean },
 ): Promise<WorkRegisterSummary[]> {
   const result = await pool.query<RegisterRow>(
     `select r.slug, r.title, r.version, r.state,
@@ -28,12 +28,12 @@ export async function listVisibleRegisters(
        from work_registers r
        left join register_parties p on p.register_id = r.id
        left join organizations o on o.id = p.organization_id
-      where r.state = 'approved'
+      where r.state = 'approved' or $2::boolean
          or exists (select 1 from register_parties vp join organizations vo on vo.id = vp.organization_id
                      where vp.register_id = r.id and vo.slug = any($1::text[]))
       group by r.id
       order by r.title`,
-    [viewer.organizationSlugs],
+    [viewer.organizationSlugs, viewer.operator],
   );
   return result.rows.map((row) => ({
     slug: row.slug,

@@ -114,3 +114,92 @@ export const demoRegisters: DemoRegister[] = [
     ],
   },
 ];
+
+export interface DemoDocument {
+  organization: string;
+  identifier: string;
+  title: string;
+  abstract: string;
+  status: 'work-in-progress' | 'informational' | 'standard';
+  visibility: 'public' | 'partners' | 'organization';
+  registers: string[];
+  /** Uploaded by the organization's editor, oldest first. */
+  versions: string[];
+}
+
+export const demoDocuments: DemoDocument[] = [
+  {
+    organization: 'dmtf',
+    identifier: 'DSP0266',
+    title: 'Redfish Specification',
+    abstract:
+      'The Redfish standard: a RESTful interface for the management of servers, storage, networking and converged infrastructure.',
+    status: 'standard',
+    visibility: 'public',
+    registers: [],
+    versions: ['1.19.0', '1.20.0'],
+  },
+  {
+    organization: 'dmtf',
+    identifier: 'DSP2065',
+    title: 'Redfish Fabrics Overview',
+    abstract:
+      'An informational white paper on how Redfish models fabrics, zones, endpoints and connections.',
+    status: 'informational',
+    visibility: 'public',
+    registers: [],
+    versions: ['1.0.0'],
+  },
+  {
+    organization: 'dmtf',
+    identifier: 'DSP-WIP-FABRIC',
+    title: 'Redfish Fabric Extensions (WIP)',
+    abstract:
+      'Work-in-progress extensions of the Redfish fabric model, made available to the OpenFabrics Alliance under the OFA/DMTF Work Register.',
+    status: 'work-in-progress',
+    visibility: 'partners',
+    registers: ['ofa-dmtf'],
+    versions: ['0.9a'],
+  },
+  {
+    organization: 'ofa',
+    identifier: 'OFA-FMM',
+    title: 'Fabric Management Model (OFA internal draft)',
+    abstract:
+      'Draft of the OpenFabrics fabric management model, internal to the OFA until it is submitted.',
+    status: 'work-in-progress',
+    visibility: 'organization',
+    registers: [],
+    versions: ['0.3'],
+  },
+  {
+    organization: 'ofa',
+    identifier: 'OFS-OVERVIEW',
+    title: 'OpenFabrics Software Overview',
+    abstract: 'What OpenFabrics Software (OFS) is, what it contains and how it is released.',
+    status: 'informational',
+    visibility: 'public',
+    registers: [],
+    versions: ['2025.1'],
+  },
+  {
+    organization: 'snia',
+    identifier: 'SWORDFISH',
+    title: 'SNIA Swordfish Specification',
+    abstract: 'Storage management built on Redfish: the Swordfish schema and its profiles.',
+    status: 'standard',
+    visibility: 'public',
+    registers: [],
+    versions: ['1.2.6'],
+  },
+  {
+    organization: 'snia',
+    identifier: 'SWORDFISH-MAP-WIP',
+    title: 'Swordfish to Redfish Mapping (WIP)',
+    abstract: 'Work in progress shared with the DMTF under the SNIA/DMTF Work Register.',
+    status: 'work-in-progress',
+    visibility: 'partners',
+    registers: ['snia-dmtf'],
+    versions: ['0.2'],
+  },
+];

@@ -1,4 +1,5 @@
 import {
+  ForbiddenError,
   hashPassword,
   RateLimitedError,
   UnauthenticatedError,
@@ -15,6 +16,9 @@ import {
   withTransaction,
 } from '@liaison/db';
 import { issueAccessToken } from '../../auth/access-tokens.js';
+
+export const ACCOUNT_DISABLED_MESSAGE =
+  'This account is disabled; ask an admin of your organization in Liaison';
 
 /** Failed logins tolerated per window, per account and per client address. */
 export const LOGIN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 30 } as const;
@@ -54,7 +58,7 @@ export async function issueAccessTokenForLogin(
     user?.passwordHash ?? (await decoyHash),
   );
 
-  if (!user || !user.passwordHash || !passwordMatches || user.disabled) {
+  if (!user?.passwordHash || !passwordMatches) {
     await withTransaction(pool, async (client) => {
       await recordLoginFailures(client, [accountKey, addressKey]);
       await recordAuditEvent(client, {
@@ -71,6 +75,21 @@ export async function issueAccessTokenForLogin(
     throw new UnauthenticatedError('Wrong e-mail address or password');
   }
 
+  if (user.disabled) {
+    // The right password for a disabled account: say so (the password is no secret to its owner).
+    await recordAuditEvent(pool, {
+      actorId: user.id,
+      actorEmail: user.email,
+      action: 'auth.login-failed',
+      objectType: 'user',
+      objectId: user.id,
+      organization: null,
+      address: request.address,
+      details: { method: 'password', reason: 'account_disabled' },
+    });
+    throw new ForbiddenError(ACCOUNT_DISABLED_MESSAGE, 'account_disabled');
+  }
+
   const memberships = await listMemberships(pool, user.id);
   await withTransaction(pool, async (client) => {
     await clearLoginFailures(client, accountKey);
@@ -82,6 +101,7 @@ export async function issueAccessTokenForLogin(
       objectId: user.id,
       organization: null,
       address: request.address,
+      details: { method: 'password' },
     });
   });
   const { accessToken, expiresAt } = await issueAccessToken(

@@ -21,6 +21,7 @@ export async function listDocuments(
     ...(query.status ? { status: query.status } : {}),
     ...(query.visibility ? { visibility: query.visibility } : {}),
     ...(query.register ? { register: query.register } : {}),
+    ...(query.released !== undefined ? { released: query.released } : {}),
     ...(query.cursor ? { beforeSeq: query.cursor } : {}),
     limit,
   });

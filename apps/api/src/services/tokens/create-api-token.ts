@@ -1,4 +1,4 @@
-import type { Actor } from '@liaison/core';
+import { type Actor, canCreateApiTokens, ForbiddenError } from '@liaison/core';
 import { insertApiToken, type Pool, recordAuditEvent, withTransaction } from '@liaison/db';
 import { generateApiTokenSecret, hashApiTokenSecret } from '../../auth/api-token-secrets.js';
 import { requireUser } from '../require-user.js';
@@ -11,6 +11,13 @@ export async function createApiToken(
   request: { name: string; expiresInDays: number; address: string },
 ) {
   const user = requireUser(actor);
+  if (!canCreateApiTokens(actor)) {
+    // A token would act in all the owner's organizations, beyond this single sign-on's one.
+    throw new ForbiddenError(
+      'A single sign-on session cannot create personal API tokens; sign in with your password',
+      'scoped_session',
+    );
+  }
   const secret = generateApiTokenSecret();
   const expiresAt = new Date(Date.now() + request.expiresInDays * 86_400_000);
   const token = await withTransaction(pool, async (client) => {

@@ -1,0 +1,131 @@
+/**
+ * `npm run reap`: runs the reaper once against the configured PostgreSQL and object store (the
+ * same environment as the API) and prints what it did.
+ *
+ *   reap [--min-age-minutes N] [--json]
+ *
+ * Exit status: 0 when storage is consistent (after deleting orphans), 2 when version rows
+ * reference objects that do not exist, 1 when the reaper could not run at all.
+ */
+import { parseArgs } from 'node:util';
+import { createPool } from '@liaison/db';
+import { createS3Storage } from '@liaison/storage';
+import { ConfigError, type LogLevel, loadConfig } from './config.js';
+import {
+  type ReaperLog,
+  type ReapSummary,
+  reapOrphanedObjects,
+} from './services/maintenance/reap-orphaned-objects.js';
+
+const USAGE = `usage: reap [--min-age-minutes N] [--json]
+
+Deletes objects under documents/ that no version row references and that are older than
+N minutes (default REAPER_MIN_AGE_MINUTES, 60), then reports version rows whose object is
+missing. Reads DATABASE_URL and S3_* like the API. Exit status: 0 consistent, 2 rows with
+missing objects, 1 could not run.`;
+
+const EXIT_CONSISTENT = 0;
+const EXIT_FAILED = 1;
+const EXIT_MISSING_OBJECTS = 2;
+
+const OPTIONS = {
+  'min-age-minutes': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Token signing is no business of the reaper: the API's secret is not needed to run it. */
+const UNUSED_AUTH_SECRET = 'the-reaper-signs-no-tokens-so-needs-no-secret';
+
+const LEVELS: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+/** Log lines on stderr, so stdout holds only the summary. */
+function consoleLog(threshold: LogLevel): ReaperLog {
+  const at = (level: LogLevel) => (details: object, message: string) => {
+    if (LEVELS.indexOf(level) < LEVELS.indexOf(threshold)) return;
+    console.error(`${level}: ${message} ${JSON.stringify(details)}`);
+  };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+function table(summary: ReapSummary, minAgeMinutes: number): string {
+  const rows: [string, string][] = [
+    ['objects scanned', String(summary.scanned)],
+    ['unreferenced, deleted', String(summary.deleted.length)],
+    [`unreferenced, younger than ${minAgeMinutes} min, kept`, String(summary.keptYoung)],
+    ['version rows checked', String(summary.checkedVersions)],
+    ['version rows missing their object', String(summary.missingObjects.length)],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const lines = rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value.padStart(8)}`);
+  for (const key of summary.deleted) lines.push(`  deleted  ${key}`);
+  for (const missing of summary.missingObjects) {
+    lines.push(`  MISSING  ${missing.storageKey}  (version ${missing.versionId})`);
+  }
+  return lines.join('\n');
+}
+
+function parseMinAge(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value))
+    throw new Error(`--min-age-minutes must be a whole number (got '${value}')`);
+  return Number(value);
+}
+
+async function main(): Promise<number> {
+  let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+  try {
+    args = parseArgs({ options: OPTIONS, strict: true }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return EXIT_FAILED;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return EXIT_CONSISTENT;
+  }
+
+  let config: ReturnType<typeof loadConfig>;
+  let minAgeMinutes: number;
+  try {
+    config = loadConfig({
+      ...process.env,
+      AUTH_SECRET: process.env.AUTH_SECRET || UNUSED_AUTH_SECRET,
+    });
+    minAgeMinutes = parseMinAge(args['min-age-minutes'], config.reaper.minAgeMinutes);
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : (error as Error).message);
+    return EXIT_FAILED;
+  }
+
+  // The summary is the output; log lines only for warnings unless LOG_LEVEL asks for more.
+  const log = consoleLog(process.env.LOG_LEVEL ? config.logLevel : 'warn');
+  const pool = createPool(config.databaseUrl, { applicationName: 'liaison-reaper', max: 4 });
+  const storage = createS3Storage(config.s3);
+  try {
+    await storage.isReachable();
+    const summary = await reapOrphanedObjects(
+      { pool, storage, log },
+      { olderThanMs: minAgeMinutes * 60_000 },
+    );
+    if (args.json) console.log(JSON.stringify({ minAgeMinutes, ...summary }));
+    else console.log(`Reaper (bucket ${config.s3.bucket}):\n${table(summary, minAgeMinutes)}`);
+    return summary.missingObjects.length > 0 ? EXIT_MISSING_OBJECTS : EXIT_CONSISTENT;
+  } catch (error) {
+    console.error(`reaper failed: ${(error as Error).message}`);
+    return EXIT_FAILED;
+  } finally {
+    await pool.end();
+    storage.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = EXIT_FAILED;
+  },
+);

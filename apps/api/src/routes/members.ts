@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  AddMemberBody,
+  ChangeMemberRoleBody,
+  ErrorBody,
+  MemberList,
+  MemberParams,
+  MemberSchema,
+  OrganizationParams,
+} from '@liaison/core';
+import { Type } from 'typebox';
+import { contextOf } from '../http/request-context.js';
+import { addMember } from '../services/memberships/add-member.js';
+import { changeMemberRole } from '../services/memberships/change-member-role.js';
+import { listOrganizationMembers } from '../services/memberships/list-members.js';
+import { removeMember } from '../services/memberships/remove-member.js';
+
+export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/organizations/:slug/members',
+    {
+      schema: {
+        tags: ['members'],
+        summary: "An organization's members (its admins and the portal operator)",
+        params: OrganizationParams,
+        response: { 200: MemberList, '4xx': ErrorBody },
+      },
+    },
+    async (request) =>
+      listOrganizationMembers(app.deps.pool, contextOf(request), request.params.slug),
+  );
+
+  app.post(
+    '/api/v1/organizations/:slug/members',
+    {
+      schema: {
+        tags: ['members'],
+        summary:
+          'Add a person by e-mail; someone new to Liaison is created without a password (they ' +
+          "sign in through their organization's identity provider, or the operator sets one)",
+        params: OrganizationParams,
+        body: AddMemberBody,
+        response: { 201: MemberSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await addMember(app.deps.pool, contextOf(request), request.params.slug, request.body),
+        ),
+  );
+
+  app.patch(
+    '/api/v1/organizations/:slug/members/:userId',
+    {
+      schema: {
+        tags: ['members'],
+        summary: "Change a member's role (an organization always keeps an admin)",
+        params: MemberParams,
+        body: ChangeMemberRoleBody,
+        response: { 200: MemberSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) =>
+      changeMemberRole(
+        app.deps.pool,
+        contextOf(request),
+        request.params.slug,
+        request.params.userId,
+        request.body.role,
+      ),
+  );
+
+  app.delete(
+    '/api/v1/organizations/:slug/members/:userId',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'End a membership (an organization always keeps an admin)',
+        params: MemberParams,
+        response: { 204: Type.Null(), '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await removeMember(
+        app.deps.pool,
+        contextOf(request),
+        request.params.slug,
+        request.params.userId,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+};

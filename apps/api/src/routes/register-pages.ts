@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  CreateRegisterBody,
+  ErrorBody,
+  RegisterPageSchema,
+  RegisterParams,
+  UpdateRegisterBody,
+} from '@liaison/core';
+import { contextOf } from '../http/request-context.js';
+import { createRegister } from '../services/registers/create-register.js';
+import { getRegister } from '../services/registers/get-register.js';
+import { updateRegister } from '../services/registers/update-register.js';
+
+export const registerPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/registers/:slug',
+    {
+      schema: {
+        tags: ['registers'],
+        summary:
+          'A work register with the documents shared under it that the caller may read ' +
+          '(approved registers are public; drafts are shown to members of their parties)',
+        params: RegisterParams,
+        response: { 200: RegisterPageSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) => getRegister(app.deps.pool, contextOf(request), request.params.slug),
+  );
+
+  app.post(
+    '/api/v1/registers',
+    {
+      schema: {
+        tags: ['registers'],
+        summary: 'Create a work register (the portal operator)',
+        body: CreateRegisterBody,
+        response: { 201: RegisterPageSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createRegister(app.deps.pool, contextOf(request), request.body)),
+  );
+
+  app.patch(
+    '/api/v1/registers/:slug',
+    {
+      schema: {
+        tags: ['registers'],
+        summary: "Change a work register's terms, state or parties (the portal operator)",
+        params: RegisterParams,
+        body: UpdateRegisterBody,
+        response: { 200: RegisterPageSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) =>
+      updateRegister(app.deps.pool, contextOf(request), request.params.slug, request.body),
+  );
+};

@@ -1,0 +1,114 @@
+import { ForbiddenError, LiaisonError, UnauthenticatedError } from '@liaison/core';
+import {
+  findOrganization,
+  findUserByEmail,
+  listMemberships,
+  type Pool,
+  recordAuditEvent,
+} from '@liaison/db';
+import { issueAccessToken } from '../../auth/access-tokens.js';
+import { IdTokenVerifier } from '../../auth/oidc-id-tokens.js';
+import { ACCOUNT_DISABLED_MESSAGE } from './issue-access-token.js';
+
+// One per process: it caches each issuer's discovery document and keys.
+const verifier = new IdTokenVerifier();
+
+export interface OidcSignInRequest {
+  organization: string;
+  idToken: string;
+  address: string;
+}
+
+/**
+ * Exchanges an ID token from an organization's identity provider for a Liaison access token.
+ * The person is matched by e-mail address to a user who is a member of THAT organization, and the
+ * token is scoped to it: it carries that one membership and nothing else (no other organization,
+ * no operator rights), whatever else the user may hold.
+ */
+export async function signInWithOidc(
+  pool: Pool,
+  settings: { authSecret: string; accessTokenTtlSeconds: number },
+  request: OidcSignInRequest,
+) {
+  let email: string | null = null;
+  let userId: string | null = null;
+  const refuse = async (error: LiaisonError): Promise<never> => {
+    await recordAuditEvent(pool, {
+      actorId: userId,
+      actorEmail: email,
+      action: 'auth.login-failed',
+      objectType: 'user',
+      objectId: userId,
+      organization: request.organization,
+      address: request.address,
+      details: { method: 'sso', reason: error.code },
+    });
+    throw error;
+  };
+
+  const organization = await findOrganization(pool, request.organization);
+  if (!organization?.signIn.sso) {
+    return refuse(
+      new UnauthenticatedError(
+        'This organization has no single sign-on in Liaison',
+        'sso_not_configured',
+      ),
+    );
+  }
+
+  let identity: Awaited<ReturnType<IdTokenVerifier['verify']>>;
+  try {
+    identity = await verifier.verify(request.idToken, organization.signIn.sso);
+  } catch (error) {
+    if (error instanceof LiaisonError) return refuse(error);
+    throw error;
+  }
+  email = identity.email.toLowerCase();
+
+  const user = await findUserByEmail(pool, email);
+  const membership = user
+    ? (await listMemberships(pool, user.id)).find(
+        (candidate) => candidate.organization === organization.slug,
+      )
+    : undefined;
+  if (!user || !membership) {
+    // Unknown address and non-member alike: the answer tells nothing about other organizations.
+    return refuse(
+      new UnauthenticatedError(
+        `${identity.email} is not a member of ${organization.name} in Liaison`,
+        'sso_not_member',
+      ),
+    );
+  }
+  userId = user.id;
+  if (user.disabled) {
+    return refuse(new ForbiddenError(ACCOUNT_DISABLED_MESSAGE, 'account_disabled'));
+  }
+
+  await recordAuditEvent(pool, {
+    actorId: user.id,
+    actorEmail: user.email,
+    action: 'auth.login',
+    objectType: 'user',
+    objectId: user.id,
+    organization: organization.slug,
+    address: request.address,
+    details: { method: 'sso', issuer: organization.signIn.sso.issuer, subject: identity.subject },
+  });
+  const { accessToken, expiresAt } = await issueAccessToken(
+    { userId: user.id, organization: organization.slug },
+    settings.authSecret,
+    settings.accessTokenTtlSeconds,
+  );
+  return {
+    accessToken,
+    expiresAt: expiresAt.toISOString(),
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      memberships: [membership],
+      operator: false,
+    },
+  };
+}

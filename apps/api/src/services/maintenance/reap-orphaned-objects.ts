@@ -1,0 +1,160 @@
+import { allVersionKeys, type Pool, referencedStorageKeys } from '@liaison/db';
+import type { ObjectStorage, ObjectSummary } from '@liaison/storage';
+import { VERSION_KEY_PREFIX } from '../documents/storage-keys.js';
+
+/** The few log methods the reaper uses: a pino/Fastify logger fits, and so does a console one. */
+export interface ReaperLog {
+  debug(details: object, message: string): void;
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface ReaperDependencies {
+  pool: Pool;
+  storage: ObjectStorage;
+  log: ReaperLog;
+}
+
+export interface ReaperOptions {
+  /**
+   * Only objects last modified at least this long ago are deleted. An upload stores its object
+   * first and commits its row right after, so a young object without a row may be an upload
+   * that is about to commit: this age is what keeps the reaper from racing it.
+   */
+  olderThanMs: number;
+  /** "Now", for the age comparison; the current time by default. */
+  now?: Date;
+  /** Keys looked up in the database at once; default 500. */
+  batchSize?: number;
+  /** Stops the run between batches (shutdown); the summary then covers what was done. */
+  signal?: AbortSignal;
+}
+
+export interface MissingObject {
+  versionId: string;
+  storageKey: string;
+}
+
+export interface ReapSummary {
+  /** Objects listed under the version prefix. */
+  scanned: number;
+  /** Keys of the unreferenced objects that were deleted. */
+  deleted: string[];
+  /** Unreferenced objects kept because they are younger than the threshold (or of unknown age). */
+  keptYoung: number;
+  /** Version rows checked for their object. */
+  checkedVersions: number;
+  /** Version rows whose object does not exist: their files cannot be served. */
+  missingObjects: MissingObject[];
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+/** Storage requests (deletes, stats) in flight at once. */
+const CONCURRENCY = 8;
+
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+}
+
+/**
+ * Keeps object storage and the version rows consistent, in two passes:
+ *
+ * 1. Every object under the version prefix is listed, in batches; the database says which keys a
+ *    version row references, and each unreferenced object older than `olderThanMs` is deleted.
+ *    These are the leftovers of uploads whose row never committed (a crash, a failed clean-up).
+ * 2. Every version row is checked for its object; rows whose object is missing are reported
+ *    (logged as errors and returned), never changed: that is for a person to look into.
+ */
+export async function reapOrphanedObjects(
+  deps: ReaperDependencies,
+  options: ReaperOptions,
+): Promise<ReapSummary> {
+  const { pool, storage, log } = deps;
+  const cutoff = (options.now ?? new Date()).getTime() - options.olderThanMs;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const summary: ReapSummary = {
+    scanned: 0,
+    deleted: [],
+    keptYoung: 0,
+    checkedVersions: 0,
+    missingObjects: [],
+  };
+  const stopped = () => options.signal?.aborted === true;
+
+  const reapBatch = async (batch: ObjectSummary[]) => {
+    const referenced = await referencedStorageKeys(
+      pool,
+      batch.map((object) => object.key),
+    );
+    const doomed: string[] = [];
+    for (const object of batch) {
+      if (referenced.has(object.key)) continue;
+      // An unknown age (NaN) compares false: kept, to be safe.
+      if (object.lastModified.getTime() <= cutoff) doomed.push(object.key);
+      else summary.keptYoung += 1;
+    }
+    await forEachConcurrently(doomed, async (key) => {
+      await storage.delete(key);
+      summary.deleted.push(key);
+      log.debug({ key }, 'reaper deleted an unreferenced object');
+    });
+  };
+
+  // Deleting keys already listed is safe while listing: each page starts after the last key seen.
+  let batch: ObjectSummary[] = [];
+  for await (const object of storage.list(VERSION_KEY_PREFIX)) {
+    summary.scanned += 1;
+    batch.push(object);
+    if (batch.length >= batchSize) {
+      await reapBatch(batch);
+      batch = [];
+      if (stopped()) return summary;
+    }
+  }
+  if (batch.length > 0) await reapBatch(batch);
+
+  let rows: { id: string; storageKey: string }[] = [];
+  const checkRows = async (page: { id: string; storageKey: string }[]) => {
+    const absent: { id: string; storageKey: string }[] = [];
+    await forEachConcurrently(page, async (row) => {
+      if ((await storage.stat(row.storageKey)) === undefined) absent.push(row);
+    });
+    summary.checkedVersions += page.length;
+    if (absent.length === 0) return;
+    // A document deleted meanwhile loses its rows first and its objects right after: only rows
+    // that still exist now are missing their object.
+    const stillReferenced = await referencedStorageKeys(
+      pool,
+      absent.map((row) => row.storageKey),
+    );
+    for (const row of absent) {
+      if (!stillReferenced.has(row.storageKey)) continue;
+      summary.missingObjects.push({ versionId: row.id, storageKey: row.storageKey });
+      log.error(
+        { versionId: row.id, storageKey: row.storageKey },
+        'a version row references an object that does not exist',
+      );
+    }
+  };
+  for await (const row of allVersionKeys(pool)) {
+    rows.push(row);
+    if (rows.length >= batchSize) {
+      await checkRows(rows);
+      rows = [];
+      if (stopped()) return summary;
+    }
+  }
+  if (rows.length > 0) await checkRows(rows);
+  return summary;
+}

@@ -1,0 +1,49 @@
+import { ConflictError, NotFoundError } from '@liaison/core';
+import {
+  countAdmins,
+  deleteMembership,
+  findMember,
+  lockOrganizationMemberships,
+  type Pool,
+  recordAuditEvent,
+  withTransaction,
+} from '@liaison/db';
+import { auditedBy, type RequestContext } from '../request-context.js';
+import { requireUser } from '../require-user.js';
+import { requireMemberManagement } from './require-member-management.js';
+
+/**
+ * Ends a membership. The person stays in Liaison (the audit trail and their other memberships
+ * refer to them); they lose access to the organization's documents with their next request.
+ */
+export async function removeMember(
+  pool: Pool,
+  context: RequestContext,
+  organization: string,
+  userId: string,
+): Promise<void> {
+  requireUser(context.actor);
+  await withTransaction(pool, async (client) => {
+    if (!(await lockOrganizationMemberships(client, organization))) {
+      throw new NotFoundError('No such organization');
+    }
+    await requireMemberManagement(client, context.actor, organization);
+    const current = await findMember(client, organization, userId);
+    if (!current) throw new NotFoundError(`No such member of ${organization}`);
+    if (current.role === 'admin' && (await countAdmins(client, organization)) <= 1) {
+      throw new ConflictError(
+        `${current.email} is the last admin of ${organization}; make someone else admin first`,
+        'last_admin',
+      );
+    }
+    await deleteMembership(client, organization, userId);
+    await recordAuditEvent(client, {
+      ...auditedBy(context),
+      action: 'membership.remove',
+      objectType: 'membership',
+      objectId: userId,
+      organization,
+      details: { email: current.email, role: current.role },
+    });
+  });
+}

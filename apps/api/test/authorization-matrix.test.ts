@@ -1,0 +1,630 @@
+/**
+ * The generated authorization matrix (DESIGN.md §3), run against the live API over HTTP.
+ *
+ * Every actor (the ten demo users and an anonymous caller) tries every action on every kind of
+ * document: owned by each organization, with each visibility, shared under each register its
+ * owner is a party of, or under none. The expected outcome comes from a small table written here
+ * straight from DESIGN.md §3, deliberately NOT from packages/core, so the policy is checked
+ * against the design rather than against itself.
+ *
+ * Actions, and what they mean here:
+ * - list:     does the document appear in GET /api/v1/documents (every page)?
+ * - get:      GET /api/v1/documents/:id (and, when readable, its `permissions`)
+ * - download: GET /api/v1/documents/:id/versions/:versionId/content
+ * - upload:   POST /api/v1/documents/:id/versions (multipart)
+ * - patch:    PATCH title (an "other metadata edit")
+ * - share:    PATCH visibility organization ↔ partners (only for documents that are not public)
+ * - release:  the admin-only "release" row of §3: PATCH visibility → public; a document that is
+ *             already public has nothing left to make public, so for it release means the other
+ *             half of that row, PATCH status → standard
+ * - withdraw: POST /api/v1/documents/:id/versions/:versionId/withdraw { reason }
+ * - delete:   DELETE /api/v1/documents/:id
+ *
+ * Expected HTTP status: an anonymous caller on a write route gets 401 whatever the document (the
+ * API asks for a sign-in before it looks the document up, and 401 for an unreadable document is
+ * the same answer as for a missing one, so nothing leaks); a signed-in caller who cannot read the
+ * document gets 404 for every action, exactly as for a missing one; a caller who can read but may
+ * not act gets 403; an allowed action answers 201 (upload), 204 (delete) or 200.
+ *
+ * list, get, download and upload run on one shared set of documents (an upload only adds a
+ * version with a label of its own). patch, share, release, withdraw and delete change what they
+ * touch, so each of those cases gets a fresh document, created by the owner's admin with one
+ * version; afterwards the owner's admin checks that the document changed exactly when the action
+ * was allowed. At the end, for every actor, the documents they can list must be exactly the ones
+ * they can read one by one (the SQL list filter and the policy must not drift apart), over every
+ * document the run created, in whatever state the write cases left it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient } from './client.js';
+import { type RunningApi, startApi } from './helpers.js';
+
+// ---------------------------------------------------------------------------------------------
+// The dimensions of the matrix.
+
+const ORGANIZATIONS = ['ofa', 'dmtf', 'snia'] as const;
+type Organization = (typeof ORGANIZATIONS)[number];
+const ROLES = ['admin', 'editor', 'member'] as const;
+type Role = (typeof ROLES)[number];
+const VISIBILITIES = ['public', 'partners', 'organization'] as const;
+type Visibility = (typeof VISIBILITIES)[number];
+
+/** The demo registers and their parties (checked against the API before the run). */
+const REGISTER_PARTIES = {
+  'ofa-dmtf': ['ofa', 'dmtf'],
+  'snia-dmtf': ['snia', 'dmtf'],
+} as const satisfies Record<string, readonly Organization[]>;
+type Register = keyof typeof REGISTER_PARTIES;
+const REGISTERS = Object.keys(REGISTER_PARTIES) as Register[];
+
+const registersOf = (organization: Organization): Register[] =>
+  REGISTERS.filter((register) =>
+    (REGISTER_PARTIES[register] as readonly Organization[]).includes(organization),
+  );
+
+interface ActorSpec {
+  /** The e-mail address, or 'anonymous'. */
+  name: string;
+  email: string | null;
+  /** The one organization the demo user belongs to, with their role there. */
+  membership: { organization: Organization; role: Role } | null;
+}
+
+const ACTORS: ActorSpec[] = [
+  ...ORGANIZATIONS.flatMap((organization) =>
+    ROLES.map((role) => ({
+      name: `${role}@${organization}.example`,
+      email: `${role}@${organization}.example`,
+      membership: { organization, role },
+    })),
+  ),
+  { name: 'operator@liaison.example', email: 'operator@liaison.example', membership: null },
+  { name: 'anonymous', email: null, membership: null },
+];
+
+interface DocumentSpec {
+  owner: Organization;
+  visibility: Visibility;
+  register: Register | null;
+}
+
+const DOCUMENTS: DocumentSpec[] = ORGANIZATIONS.flatMap((owner) =>
+  VISIBILITIES.flatMap((visibility) =>
+    [null, ...registersOf(owner)].map((register) => ({ owner, visibility, register })),
+  ),
+);
+
+const describeDocument = (document: DocumentSpec) =>
+  `${document.owner}/${document.visibility}/${document.register ?? 'no-register'}`;
+
+const READ_ACTIONS = ['list', 'get', 'download'] as const;
+const WRITE_ACTIONS = ['upload', 'patch', 'share', 'release', 'withdraw', 'delete'] as const;
+type WriteAction = (typeof WRITE_ACTIONS)[number];
+const ACTIONS = [...READ_ACTIONS, ...WRITE_ACTIONS] as const;
+type Action = (typeof ACTIONS)[number];
+
+/** share moves between organization and partners, so it only applies to non-public documents. */
+const appliesTo = (action: Action, document: DocumentSpec) =>
+  action !== 'share' || document.visibility !== 'public';
+
+// ---------------------------------------------------------------------------------------------
+// The expected outcome, from DESIGN.md §3 (independent of packages/core).
+
+const isMemberOf = (actor: ActorSpec, organization: string) =>
+  actor.membership?.organization === organization;
+
+/**
+ * read: public: anyone; partners: members of the owner or of a party of a register the document
+ * is shared under; organization: members of the owner.
+ */
+function expectCanRead(actor: ActorSpec, document: DocumentSpec): boolean {
+  switch (document.visibility) {
+    case 'public':
+      return true;
+    case 'partners':
+      return (
+        isMemberOf(actor, document.owner) ||
+        (document.register !== null &&
+          REGISTER_PARTIES[document.register].some((party) => isMemberOf(actor, party)))
+      );
+    case 'organization':
+      return isMemberOf(actor, document.owner);
+  }
+}
+
+/** Who of the owner organization may take each write action (§3). */
+const WRITERS: Record<WriteAction, readonly Role[]> = {
+  upload: ['editor', 'admin'], // upload a document or a version
+  patch: ['editor', 'admin'], // other metadata edits
+  share: ['editor', 'admin'], // visibility between organization and partners
+  release: ['admin'], // change visibility to public, set status standard
+  withdraw: ['admin'], // withdraw a version
+  delete: ['admin'],
+};
+
+const SUCCESS: Record<WriteAction, number> = {
+  upload: 201,
+  patch: 200,
+  share: 200,
+  release: 200,
+  withdraw: 200,
+  delete: 204,
+};
+
+function expectMayWrite(actor: ActorSpec, action: WriteAction, document: DocumentSpec): boolean {
+  const membership = actor.membership;
+  return (
+    expectCanRead(actor, document) &&
+    membership !== null &&
+    membership.organization === document.owner &&
+    WRITERS[action].includes(membership.role)
+  );
+}
+
+function expectedStatus(actor: ActorSpec, action: Action, document: DocumentSpec): number {
+  if (action === 'list') throw new Error('list has no status; it is appear or not');
+  if (action === 'get' || action === 'download') return expectCanRead(actor, document) ? 200 : 404;
+  if (actor.email === null) return 401;
+  if (!expectCanRead(actor, document)) return 404;
+  return expectMayWrite(actor, action, document) ? SUCCESS[action] : 403;
+}
+
+/** The `permissions` object the API returns with a readable document. */
+function expectedPermissions(actor: ActorSpec, document: DocumentSpec) {
+  return {
+    edit: expectMayWrite(actor, 'patch', document),
+    upload: expectMayWrite(actor, 'upload', document),
+    release: expectMayWrite(actor, 'release', document),
+    delete: expectMayWrite(actor, 'delete', document),
+    withdraw: expectMayWrite(actor, 'withdraw', document),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The generated cases, and how many there must be.
+
+interface Case {
+  actor: ActorSpec;
+  action: Action;
+  document: DocumentSpec;
+}
+
+const CASES: Case[] = ACTIONS.flatMap((action) =>
+  ACTORS.flatMap((actor) =>
+    DOCUMENTS.filter((document) => appliesTo(action, document)).map((document) => ({
+      actor,
+      action,
+      document,
+    })),
+  ),
+);
+
+// Derived from the dimensions, not from the generator: 3 organizations × 3 roles + the operator +
+// anonymous = 11 actors; each owner has (1 + the registers it is a party of) × 3 visibilities
+// documents (ofa 2 × 3, dmtf 3 × 3, snia 2 × 3 = 21); every action applies to every document
+// except share, which skips the public third of them: 11 × (8 × 21 + 14) = 2002.
+const ACTOR_COUNT = ORGANIZATIONS.length * ROLES.length + 2;
+const DOCUMENT_COUNT = ORGANIZATIONS.reduce(
+  (sum, owner) => sum + (1 + registersOf(owner).length) * VISIBILITIES.length,
+  0,
+);
+const NON_PUBLIC_DOCUMENT_COUNT =
+  (DOCUMENT_COUNT / VISIBILITIES.length) * (VISIBILITIES.length - 1);
+const EXPECTED_CASE_COUNT =
+  ACTOR_COUNT * ((ACTIONS.length - 1) * DOCUMENT_COUNT + NON_PUBLIC_DOCUMENT_COUNT);
+
+// ---------------------------------------------------------------------------------------------
+// Running it.
+
+const CONCURRENCY = 8;
+
+/** Runs `task` over `items`, at most `limit` at a time, keeping the order of the results. */
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+interface DocumentView {
+  id: string;
+  title: string;
+  status: string;
+  visibility: string;
+  permissions: Record<string, boolean>;
+  versions: { id: string; withdrawn: unknown }[];
+}
+
+interface CreatedDocument {
+  spec: DocumentSpec;
+  id: string;
+  versionId: string;
+  content: string;
+  title: string;
+}
+
+let api: RunningApi;
+const clients = new Map<string, TestClient>();
+const clientOf = (actor: ActorSpec) => clients.get(actor.name)!;
+const adminOf = (organization: Organization) => clients.get(`admin@${organization}.example`)!;
+
+/** The shared documents for list, get, download and upload, in DOCUMENTS order. */
+let shared: CreatedDocument[] = [];
+/**
+ * Every document the run creates and has not deleted, in whatever state the write cases left it:
+ * the universe of the list-equals-get check.
+ */
+const liveDocumentIds = new Set<string>();
+let createdCount = 0;
+/** Documents that were there before the run (the demo seed may add some), as their owners list them. */
+const otherDocumentIds = new Set<string>();
+
+let executed = 0;
+let permissionChecks = 0;
+let consistencyChecks = 0;
+let sequence = 0;
+
+/** Creates a document as the owner's admin (who may create any kind) with one small version. */
+async function createDocument(spec: DocumentSpec, purpose: string): Promise<CreatedDocument> {
+  const admin = adminOf(spec.owner);
+  const identifier = `AM-${purpose}-${++sequence}`;
+  const title = `Matrix ${describeDocument(spec)} ${identifier}`;
+  const created = await admin.json<{ id: string }>('POST', '/api/v1/documents', {
+    organization: spec.owner,
+    identifier,
+    title,
+    status: 'work-in-progress',
+    visibility: spec.visibility,
+    registers: spec.register ? [spec.register] : [],
+  });
+  if (created.status !== 201) {
+    throw new Error(`creating ${describeDocument(spec)} failed: ${JSON.stringify(created)}`);
+  }
+  liveDocumentIds.add(created.body.id);
+  createdCount++;
+  const content = `matrix content of ${identifier}`;
+  const uploaded = await admin.upload(created.body.id, '1.0', content, `${identifier}.txt`);
+  if (uploaded.status !== 201) {
+    throw new Error(`uploading to ${describeDocument(spec)} failed: ${JSON.stringify(uploaded)}`);
+  }
+  return { spec, id: created.body.id, versionId: uploaded.body.id as string, content, title };
+}
+
+/** Every document id the actor can list, through every page. */
+async function listAll(client: TestClient): Promise<Map<string, Record<string, boolean>>> {
+  const listed = new Map<string, Record<string, boolean>>();
+  let cursor: string | null = null;
+  do {
+    const page: {
+      status: number;
+      body: {
+        items: { id: string; permissions: Record<string, boolean> }[];
+        nextCursor: string | null;
+      };
+    } = await client.json('GET', `/api/v1/documents?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    if (page.status !== 200) throw new Error(`listing failed: ${JSON.stringify(page)}`);
+    for (const item of page.body.items) listed.set(item.id, item.permissions);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return listed;
+}
+
+/** Compared key by key, so the order of the keys in the JSON does not matter. */
+function samePermissions(actual: Record<string, boolean>, expected: Record<string, boolean>) {
+  return (
+    Object.keys(actual).length === Object.keys(expected).length &&
+    Object.entries(expected).every(([key, value]) => actual[key] === value)
+  );
+}
+
+const mismatch = (
+  actor: ActorSpec,
+  action: Action,
+  document: DocumentSpec,
+  expected: unknown,
+  actual: unknown,
+) =>
+  `${actor.name} ${action} ${describeDocument(document)}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+
+beforeAll(async () => {
+  api = await startApi();
+  for (const actor of ACTORS) {
+    clients.set(
+      actor.name,
+      actor.email ? await TestClient.signIn(api.url, actor.email) : new TestClient(api.url),
+    );
+  }
+  // The register table above must be the seeded one, or every expectation is off.
+  const registers = await adminOf('dmtf').json<{
+    items: { slug: string; parties: { organization: string }[] }[];
+  }>('GET', '/api/v1/registers');
+  expect(registers.status).toBe(200);
+  const seeded = Object.fromEntries(
+    registers.body.items.map((register) => [
+      register.slug,
+      register.parties.map((party) => party.organization).sort(),
+    ]),
+  );
+  expect(seeded).toEqual(
+    Object.fromEntries(
+      REGISTERS.map((register) => [register, [...REGISTER_PARTIES[register]].sort()]),
+    ),
+  );
+  for (const organization of ORGANIZATIONS) {
+    for (const id of (await listAll(adminOf(organization))).keys()) otherDocumentIds.add(id);
+  }
+  shared = await mapLimit(DOCUMENTS, CONCURRENCY, (spec) => createDocument(spec, 'shared'));
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('authorization matrix', () => {
+  it('generates the expected number of cases', () => {
+    expect(ACTORS).toHaveLength(ACTOR_COUNT);
+    expect(DOCUMENTS).toHaveLength(DOCUMENT_COUNT);
+    expect(CASES).toHaveLength(EXPECTED_CASE_COUNT);
+  });
+
+  const casesOf = (action: Action, actor: ActorSpec) =>
+    CASES.filter((entry) => entry.action === action && entry.actor === actor);
+
+  describe('list: a document appears in the list iff the actor may read it', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      const listed = await listAll(clientOf(actor));
+      const problems: string[] = [];
+      for (const { document } of casesOf('list', actor)) {
+        const created = shared[DOCUMENTS.indexOf(document)]!;
+        const expected = expectCanRead(actor, document);
+        const actual = listed.has(created.id);
+        executed++;
+        if (actual !== expected) problems.push(mismatch(actor, 'list', document, expected, actual));
+        const permissions = listed.get(created.id);
+        if (permissions) {
+          permissionChecks++;
+          const want = expectedPermissions(actor, document);
+          if (!samePermissions(permissions, want))
+            problems.push(
+              mismatch(actor, 'list', document, { permissions: want }, { permissions }),
+            );
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+
+  describe('get: 200 with the right permissions iff readable, else 404', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      const client = clientOf(actor);
+      const problems = await mapLimit(casesOf('get', actor), CONCURRENCY, async ({ document }) => {
+        const created = shared[DOCUMENTS.indexOf(document)]!;
+        const response = await client.json<DocumentView>('GET', `/api/v1/documents/${created.id}`);
+        executed++;
+        const expected = expectedStatus(actor, 'get', document);
+        if (response.status !== expected)
+          return [mismatch(actor, 'get', document, expected, response.status)];
+        if (response.status !== 200) return [];
+        permissionChecks++;
+        const want = expectedPermissions(actor, document);
+        const permissions = response.body.permissions;
+        return samePermissions(permissions, want)
+          ? []
+          : [mismatch(actor, 'get', document, { permissions: want }, { permissions })];
+      });
+      expect(problems.flat()).toEqual([]);
+    });
+  });
+
+  describe('download: 200 with the bytes iff readable, else 404', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      const client = clientOf(actor);
+      const problems = await mapLimit(
+        casesOf('download', actor),
+        CONCURRENCY,
+        async ({ document }) => {
+          const created = shared[DOCUMENTS.indexOf(document)]!;
+          const response = await client.fetch(
+            `/api/v1/documents/${created.id}/versions/${created.versionId}/content`,
+          );
+          const body = await response.text();
+          executed++;
+          const expected = expectedStatus(actor, 'download', document);
+          if (response.status !== expected)
+            return [mismatch(actor, 'download', document, expected, response.status)];
+          if (response.status === 200 && body !== created.content)
+            return [mismatch(actor, 'download', document, created.content, body)];
+          return [];
+        },
+      );
+      expect(problems.flat()).toEqual([]);
+    });
+  });
+
+  describe('upload a version: editors and admins of the owner', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      const client = clientOf(actor);
+      // A label of the actor's own, so uploads to the shared documents never collide.
+      const label = `2.0-${actor.name.replace(/[^A-Za-z0-9]/g, '-')}`;
+      const problems = await mapLimit(
+        casesOf('upload', actor),
+        CONCURRENCY,
+        async ({ document }) => {
+          const created = shared[DOCUMENTS.indexOf(document)]!;
+          const response = await client.upload(
+            created.id,
+            label,
+            `uploaded by ${actor.name}`,
+            'new.txt',
+          );
+          executed++;
+          const expected = expectedStatus(actor, 'upload', document);
+          return response.status === expected
+            ? []
+            : [mismatch(actor, 'upload', document, expected, response.status)];
+        },
+      );
+      expect(problems.flat()).toEqual([]);
+    });
+  });
+
+  /** Runs a state-changing action on a fresh document; returns the response status. */
+  const perform: Record<
+    Exclude<WriteAction, 'upload'>,
+    (client: TestClient, document: CreatedDocument) => Promise<number>
+  > = {
+    patch: async (client, document) =>
+      (
+        await client.json('PATCH', `/api/v1/documents/${document.id}`, {
+          title: `${document.title} (retitled)`,
+        })
+      ).status,
+    share: async (client, document) =>
+      (
+        await client.json('PATCH', `/api/v1/documents/${document.id}`, {
+          visibility: document.spec.visibility === 'organization' ? 'partners' : 'organization',
+        })
+      ).status,
+    release: async (client, document) =>
+      (
+        await client.json(
+          'PATCH',
+          `/api/v1/documents/${document.id}`,
+          document.spec.visibility === 'public' ? { status: 'standard' } : { visibility: 'public' },
+        )
+      ).status,
+    withdraw: async (client, document) =>
+      (
+        await client.json(
+          'POST',
+          `/api/v1/documents/${document.id}/versions/${document.versionId}/withdraw`,
+          { reason: 'Withdrawn by the authorization matrix' },
+        )
+      ).status,
+    delete: async (client, document) =>
+      (await client.json('DELETE', `/api/v1/documents/${document.id}`)).status,
+  };
+
+  /** What the owner's admin must see afterwards: the action's effect if it was allowed, else nothing. */
+  function stateProblem(
+    action: Exclude<WriteAction, 'upload'>,
+    document: CreatedDocument,
+    allowed: boolean,
+    after: { status: number; body: DocumentView },
+  ): unknown {
+    const spec = document.spec;
+    if (action === 'delete') return after.status === (allowed ? 404 : 200) ? null : after.status;
+    if (after.status !== 200) return after.status;
+    const state = {
+      title: after.body.title,
+      visibility: after.body.visibility,
+      status: after.body.status,
+      withdrawn: after.body.versions.map((version) => version.withdrawn !== null),
+    };
+    const expected = {
+      title: document.title,
+      visibility: spec.visibility as string,
+      status: 'work-in-progress',
+      withdrawn: [false],
+    };
+    if (allowed) {
+      if (action === 'patch') expected.title = `${document.title} (retitled)`;
+      if (action === 'share')
+        expected.visibility = spec.visibility === 'organization' ? 'partners' : 'organization';
+      if (action === 'release') {
+        if (spec.visibility === 'public') expected.status = 'standard';
+        else expected.visibility = 'public';
+      }
+      if (action === 'withdraw') expected.withdrawn = [true];
+    }
+    return JSON.stringify(state) === JSON.stringify(expected) ? null : { expected, state };
+  }
+
+  const DESTRUCTIVE = WRITE_ACTIONS.filter(
+    (action): action is Exclude<WriteAction, 'upload'> => action !== 'upload',
+  );
+  for (const action of DESTRUCTIVE) {
+    describe(`${action} (each case on a fresh document)`, () => {
+      it.each(ACTORS)('$name', async (actor) => {
+        const client = clientOf(actor);
+        const problems = await mapLimit(
+          casesOf(action, actor),
+          CONCURRENCY,
+          async ({ document }) => {
+            const fresh = await createDocument(document, action);
+            const status = await perform[action](client, fresh);
+            executed++;
+            const expected = expectedStatus(actor, action, document);
+            if (status !== expected) return [mismatch(actor, action, document, expected, status)];
+            const after = await adminOf(document.owner).json<DocumentView>(
+              'GET',
+              `/api/v1/documents/${fresh.id}`,
+            );
+            const allowed = status === SUCCESS[action];
+            const problem = stateProblem(action, fresh, allowed, after);
+            if (problem !== null) {
+              return [
+                `${actor.name} ${action} ${describeDocument(document)}: answered ${status} but left ${JSON.stringify(problem)}`,
+              ];
+            }
+            if (allowed && action === 'delete') liveDocumentIds.delete(fresh.id);
+            if (!allowed) {
+              // Refused, so it is an unchanged copy of a shared document: remove it, which keeps the
+              // list-equals-get check below to the documents whose states differ.
+              const removed = await adminOf(document.owner).json(
+                'DELETE',
+                `/api/v1/documents/${fresh.id}`,
+              );
+              if (removed.status !== 204)
+                throw new Error(`cleanup failed: ${JSON.stringify(removed)}`);
+              liveDocumentIds.delete(fresh.id);
+            }
+            return [];
+          },
+        );
+        expect(problems.flat()).toEqual([]);
+      });
+    });
+  }
+
+  describe('what each actor can list is exactly what they can read, one by one', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      const client = clientOf(actor);
+      const listed = new Set((await listAll(client)).keys());
+      // Every document the run created, plus whatever else is there (the demo seed's), plus
+      // anything this actor lists: each is read one by one.
+      const universe = [...new Set([...liveDocumentIds, ...otherDocumentIds, ...listed])];
+      const readable = new Set<string>();
+      await mapLimit(universe, CONCURRENCY, async (id) => {
+        const response = await client.fetch(`/api/v1/documents/${id}`);
+        await response.arrayBuffer();
+        if (response.status === 200) readable.add(id);
+        else if (response.status !== 404) throw new Error(`GET ${id} answered ${response.status}`);
+      });
+      consistencyChecks += universe.length;
+      const listedNotReadable = [...listed].filter((id) => !readable.has(id));
+      const readableNotListed = [...readable].filter((id) => !listed.has(id));
+      expect({ listedNotReadable, readableNotListed }).toEqual({
+        listedNotReadable: [],
+        readableNotListed: [],
+      });
+    });
+  });
+
+  it('ran every case', () => {
+    console.log(
+      `authorization matrix: ${executed} cases (${ACTORS.length} actors × ${DOCUMENTS.length} documents × ${ACTIONS.length} actions, share on non-public only), ` +
+        `${permissionChecks} permission checks, ${consistencyChecks} list-vs-get comparisons over ${liveDocumentIds.size} of the ${createdCount} documents the run created and ${otherDocumentIds.size} that were already there`,
+    );
+    expect(executed).toBe(EXPECTED_CASE_COUNT);
+  });
+});

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { demoDocuments } from '@liaison/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoDocuments } from '../src/services/demo/seed-demo-documents.js';
+import { TestClient } from './client.js';
+import { type RunningApi, startApi } from './helpers.js';
+
+let api: RunningApi;
+
+beforeAll(async () => {
+  api = await startApi({ S3_BUCKET: `demo-docs-${Date.now()}` });
+});
+
+afterAll(async () => {
+  await api.close();
+});
+
+describe('demo documents', () => {
+  it('are seeded with real PDF files, once', async () => {
+    expect(await seedDemoDocuments(api)).toBe(demoDocuments.length);
+    expect(await seedDemoDocuments(api)).toBe(0);
+    const rows = await api.pool.query<{ documents: number; versions: number }>(
+      'select (select count(*)::int from documents) as documents, (select count(*)::int from document_versions) as versions',
+    );
+    expect(rows.rows[0]).toEqual({
+      documents: demoDocuments.length,
+      versions: demoDocuments.reduce((total, demo) => total + demo.versions.length, 0),
+    });
+  });
+
+  it('follow the access rules: anonymous sees the public ones, OFA members the shared WIP', async () => {
+    const anonymous = new TestClient(api.url);
+    const listed = await anonymous.json<{ items: { identifier: string }[] }>(
+      'GET',
+      '/api/v1/documents',
+    );
+    const publicOnes = demoDocuments
+      .filter((demo) => demo.visibility === 'public')
+      .map((demo) => demo.identifier);
+    expect(listed.body.items.map((item) => item.identifier).sort()).toEqual([...publicOnes].sort());
+
+    const ofaMember = await TestClient.signIn(api.url, 'member@ofa.example');
+    const wip = await ofaMember.json<{ items: { id: string; identifier: string }[] }>(
+      'GET',
+      '/api/v1/documents?register=ofa-dmtf',
+    );
+    expect(wip.body.items.map((item) => item.identifier)).toEqual(['DSP-WIP-FABRIC']);
+
+    const document = await ofaMember.json<{ versions: { id: string; sha256: string }[] }>(
+      'GET',
+      `/api/v1/documents/${wip.body.items[0]?.id}`,
+    );
+    const version = document.body.versions[0]!;
+    const file = await ofaMember.fetch(
+      `/api/v1/documents/${wip.body.items[0]?.id}/versions/${version.id}/content`,
+    );
+    const bytes = Buffer.from(await file.arrayBuffer());
+    expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+    expect(bytes.subarray(-6).toString('latin1')).toBe('%%EOF\n');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(version.sha256);
+  });
+});

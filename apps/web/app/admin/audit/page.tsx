@@ -1,0 +1,349 @@
+import type { AuditEvent, Organization } from '@liaison/core';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
+import styles from '../../../components/admin/admin.module.css';
+import { DateTime } from '../../../components/registers/Dates';
+import tables from '../../../components/registers/registers.module.css';
+import { adminOrganizations, canReadAudit } from '../../../lib/admin-access';
+import { adminApi } from '../../../lib/admin-api';
+import {
+  auditApiQuery,
+  auditPageLinks,
+  auditSearch,
+  hasAuditFilters,
+  KNOWN_AUDIT_ACTIONS,
+  parseAuditFilters,
+} from '../../../lib/audit-filters';
+import { requireViewer } from '../../../lib/session';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+const PAGE_SIZE = 50;
+
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requireViewer('/admin/audit');
+  if (!canReadAudit(viewer)) {
+    return (
+      <>
+        <h1>Audit log</h1>
+        <div className={styles.info}>
+          <p>The audit log is for organization admins and the portal operator.</p>
+        </div>
+      </>
+    );
+  }
+
+  const { filters, cursor, trail, problems } = parseAuditFilters(await searchParams);
+  const mine = adminOrganizations(viewer);
+  const [events, organizations] = await Promise.all([
+    adminApi<{ items: AuditEvent[]; nextCursor: string | null }>('/api/v1/audit', {
+      query: auditApiQuery(filters, { cursor, limit: PAGE_SIZE }),
+    }),
+    adminApi<{ items: Organization[] }>('/api/v1/organizations'),
+  ]);
+  const organizationOptions = (organizations.ok ? organizations.data.items : [])
+    .filter((org) => viewer.operator || mine.includes(org.slug))
+    .map((org) => ({ value: org.slug, label: org.name }));
+  const names = new Map(organizationOptions.map((o) => [o.value, o.label]));
+  const links = auditPageLinks(
+    filters,
+    { cursor, trail },
+    events.ok ? events.data.nextCursor : null,
+  );
+  const filtered = hasAuditFilters(filters);
+
+  return (
+    <>
+      <div className={styles.header}>
+        <h1>Audit log</h1>
+        <p>
+          Every sign-in, upload, download of a non-public file and change of visibility, status,
+          membership or token, newest first.{' '}
+          {viewer.operator
+            ? 'As the portal operator you see every organization’s events.'
+            : `You see the events of ${mine.map((slug) => names.get(slug) ?? slug).join(', ')}.`}{' '}
+          Times are in UTC.
+        </p>
+      </div>
+
+      <form
+        method="get"
+        action="/admin/audit"
+        className={styles.panel}
+        aria-labelledby="filters-title"
+      >
+        <h2 id="filters-title">Filter events</h2>
+        <div className={styles.filters}>
+          <Filter
+            label="Action"
+            name="action"
+            value={filters.action}
+            list="audit-actions"
+            hint="e.g. version.download"
+          />
+          <datalist id="audit-actions">
+            {KNOWN_AUDIT_ACTIONS.map((action) => (
+              <option key={action} value={action} />
+            ))}
+          </datalist>
+          <Filter label="Actor (e-mail)" name="actor" type="email" value={filters.actor} />
+          <Filter
+            label="Object ID"
+            name="object"
+            value={filters.object}
+            hint="A document, version or token ID"
+          />
+          {(viewer.operator || mine.length > 1) && (
+            <div className={styles.field}>
+              <label className={styles.label} htmlFor="filter-organization">
+                Organization
+              </label>
+              <select
+                id="filter-organization"
+                name="organization"
+                defaultValue={filters.organization}
+                className={styles.select}
+                aria-describedby={problems.organization ? 'filter-organization-error' : undefined}
+              >
+                <option value="">{viewer.operator ? 'All organizations' : 'All of mine'}</option>
+                {organizationOptions.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+              {problems.organization && (
+                <p className={styles.fieldError} id="filter-organization-error">
+                  {problems.organization}
+                </p>
+              )}
+            </div>
+          )}
+          <Filter
+            label="From (UTC date)"
+            name="from"
+            type="date"
+            value={filters.from}
+            error={problems.from}
+          />
+          <Filter
+            label="To (UTC date, included)"
+            name="to"
+            type="date"
+            value={filters.to}
+            error={problems.to}
+          />
+        </div>
+        <div className={styles.actions} style={{ marginTop: '1rem' }}>
+          <button type="submit" className={styles.primary}>
+            Apply filters
+          </button>
+          {filtered && (
+            <Link className={styles.linkButton} href="/admin/audit">
+              Clear filters
+            </Link>
+          )}
+          <a className={styles.linkButton} href={`/admin/audit/export${auditSearch(filters)}`}>
+            Export CSV
+            <span className="visually-hidden"> of {filtered ? 'the filtered' : 'all'} events</span>
+          </a>
+        </div>
+      </form>
+
+      <section
+        className={styles.tableBlock}
+        aria-labelledby="events-title"
+        style={{ marginTop: '1.5rem' }}
+      >
+        <h2 id="events-title" className="visually-hidden">
+          Events
+        </h2>
+        {!events.ok ? (
+          <ApiErrorNotice error={events.error} what="the audit log" returnTo="/admin/audit" />
+        ) : events.data.items.length === 0 ? (
+          <p className={tables.empty}>
+            {filtered ? 'No events match these filters.' : 'No events recorded yet.'}
+          </p>
+        ) : (
+          <div className={tables.tableWrap}>
+            <table className={`${tables.table} ${tables.stack} ${styles.auditTable}`}>
+              <caption>
+                Audit events{filtered ? ' matching the filters' : ''}, newest first (page{' '}
+                {links.page})
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">When (UTC)</th>
+                  <th scope="col">Actor</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Object</th>
+                  <th scope="col">Organization</th>
+                  <th scope="col">Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.data.items.map((event) => (
+                  <tr key={event.id}>
+                    <th scope="row" className={styles.when}>
+                      <DateTime value={event.occurredAt} />
+                    </th>
+                    <td data-label="Actor" className={styles.actor}>
+                      {event.actor ? (
+                        <Email address={event.actor} />
+                      ) : (
+                        <span className="muted">System</span>
+                      )}
+                    </td>
+                    <td data-label="Action">
+                      <code className={styles.action}>{event.action}</code>
+                    </td>
+                    <td data-label="Object">
+                      {event.objectType}
+                      {event.objectId && (
+                        <Link
+                          className={styles.objectId}
+                          href={`/admin/audit${auditSearch({ ...filters, object: event.objectId })}`}
+                          title="Show only this object’s events"
+                        >
+                          {event.objectId}
+                        </Link>
+                      )}
+                    </td>
+                    <td data-label="Organization">
+                      {event.organization
+                        ? (names.get(event.organization) ?? event.organization)
+                        : '—'}
+                    </td>
+                    <td data-label="Details">
+                      <EventDetails event={event} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+        {events.ok && (links.previous || links.next) && (
+          <nav className={styles.pager} aria-label="Audit log pages">
+            <span className="muted">Page {links.page}</span>
+            <ul>
+              {links.first && links.page > 2 && (
+                <li>
+                  <Link href={`/admin/audit${links.first}`}>Newest</Link>
+                </li>
+              )}
+              {links.previous && (
+                <li>
+                  <Link href={`/admin/audit${links.previous}`} rel="prev">
+                    ← Newer events
+                  </Link>
+                </li>
+              )}
+              {links.next && (
+                <li>
+                  <Link href={`/admin/audit${links.next}`} rel="next">
+                    Older events →
+                  </Link>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Filter({
+  label,
+  name,
+  value,
+  type = 'text',
+  hint,
+  error,
+  list,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  type?: string;
+  hint?: string;
+  error?: string;
+  list?: string;
+}) {
+  const id = `filter-${name}`;
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <div className={styles.field}>
+      <label className={styles.label} htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={value}
+        list={list}
+        className={styles.input}
+        autoComplete="off"
+        aria-describedby={describedBy || undefined}
+        aria-invalid={error ? true : undefined}
+      />
+      {hint && (
+        <p className={styles.hint} id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className={styles.fieldError} id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** An e-mail address that may wrap after its @ rather than anywhere. */
+function Email({ address }: { address: string }) {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return <>{address}</>;
+  return (
+    <>
+      {address.slice(0, at)}
+      <wbr />@{address.slice(at + 1)}
+    </>
+  );
+}
+
+function EventDetails({ event }: { event: AuditEvent }) {
+  const entries = Object.entries(event.details ?? {});
+  if (entries.length === 0 && !event.address) return <span className="muted">—</span>;
+  return (
+    <ul className={styles.details}>
+      {event.address && (
+        <li>
+          from <code>{event.address}</code>
+        </li>
+      )}
+      {entries.slice(0, 6).map(([key, value]) => (
+        <li key={key}>
+          {key}: <code>{truncate(typeof value === 'string' ? value : JSON.stringify(value))}</code>
+        </li>
+      ))}
+      {entries.length > 6 && <li>… {entries.length - 6} more in the CSV export</li>}
+    </ul>
+  );
+}
+
+function truncate(text: string | undefined, max = 120): string {
+  if (text === undefined) return '';
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

@@ -1,0 +1,145 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ApiErrorNotice } from '../../../../components/admin/ApiErrorNotice';
+import styles from '../../../../components/admin/admin.module.css';
+import { AddMemberForm, RoleForm } from '../../../../components/admin/MemberForms';
+import { ShortDate } from '../../../../components/registers/Dates';
+import tables from '../../../../components/registers/registers.module.css';
+import { canManageMembers } from '../../../../lib/admin-access';
+import { requireViewer } from '../../../../lib/session';
+import { addMember, changeRole } from '../actions';
+import { listMembers, listOrganizations } from '../data';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Members' };
+
+const ROLE_ORDER = { admin: 0, editor: 1, member: 2 } as const;
+
+export default async function OrganizationMembersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { org } = await params;
+  const { removed } = await searchParams;
+  const viewer = await requireViewer(`/admin/members/${org}`);
+
+  if (!canManageMembers(viewer, org)) {
+    return (
+      <>
+        <h1>Members</h1>
+        <div className={styles.info}>
+          <p>Only admins of this organization manage its members.</p>
+        </div>
+      </>
+    );
+  }
+
+  const [members, organizations] = await Promise.all([listMembers(org), listOrganizations()]);
+  const organizationName =
+    (organizations.ok && organizations.data.items.find((o) => o.slug === org)?.name) || org;
+  const sorted = members.ok
+    ? [...members.data.items].sort(
+        (a, b) =>
+          (ROLE_ORDER[a.role] ?? 3) - (ROLE_ORDER[b.role] ?? 3) ||
+          a.name.localeCompare(b.name) ||
+          a.email.localeCompare(b.email),
+      )
+    : [];
+
+  return (
+    <>
+      <div className={styles.header}>
+        <h1>Members of {organizationName}</h1>
+        <p>
+          Members read the documents shared with the organization; editors also upload, edit and
+          submit; admins also release documents to the public, manage members and review incoming
+          submissions. An organization always keeps at least one admin.
+        </p>
+      </div>
+
+      {typeof removed === 'string' && (
+        <div className={styles.success} role="status">
+          <p>
+            {removed.slice(0, 320)} was removed from {organizationName}.
+          </p>
+        </div>
+      )}
+
+      <section className={styles.section} aria-labelledby="members-title">
+        <h2 id="members-title" className="visually-hidden">
+          Current members
+        </h2>
+        {!members.ok ? (
+          <ApiErrorNotice
+            error={members.error}
+            what={`the members of ${organizationName}`}
+            returnTo={`/admin/members/${org}`}
+          />
+        ) : sorted.length === 0 ? (
+          <p className={tables.empty}>{organizationName} has no members yet.</p>
+        ) : (
+          <div className={tables.tableWrap}>
+            <table className={`${tables.table} ${tables.stack}`}>
+              <caption>
+                Members of {organizationName} ({sorted.length})
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">E-mail</th>
+                  <th scope="col">Member since</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Remove</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((member) => (
+                  <tr key={member.userId}>
+                    <th scope="row">
+                      {member.name || member.email}
+                      {member.userId === viewer.id && <span className="muted"> (you)</span>}
+                    </th>
+                    <td data-label="E-mail" className={styles.mono}>
+                      {member.email}
+                    </td>
+                    <td data-label="Member since">
+                      <ShortDate value={member.since} />
+                    </td>
+                    <td data-label="Role">
+                      <RoleForm
+                        action={changeRole}
+                        organization={org}
+                        userId={member.userId}
+                        memberName={member.name || member.email}
+                        role={member.role}
+                      />
+                    </td>
+                    <td>
+                      <Link
+                        className={styles.dangerLink}
+                        href={`/admin/members/${org}/${encodeURIComponent(member.userId)}/remove`}
+                      >
+                        Remove
+                        <span className="visually-hidden"> {member.name || member.email}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className={styles.panel}>
+        <AddMemberForm action={addMember} organization={org} organizationName={organizationName} />
+      </section>
+    </>
+  );
+}

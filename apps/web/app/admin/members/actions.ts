@@ -1,0 +1,84 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import {
+  errorState,
+  type FormState,
+  formValues,
+  invalidState,
+  successState,
+  text,
+} from '../../../components/admin/form-state';
+import { adminApiSignedIn } from '../../../lib/admin-api';
+
+const ROLES = ['member', 'editor', 'admin'] as const;
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const USER_ID = /^[A-Za-z0-9-]{1,64}$/;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+function isRole(value: string): value is (typeof ROLES)[number] {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+function membersPath(organization: string): string {
+  return `/api/v1/organizations/${encodeURIComponent(organization)}/members`;
+}
+
+export async function addMember(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form);
+  const organization = text(form, 'organization');
+  const email = text(form, 'email');
+  const name = text(form, 'name');
+  const role = text(form, 'role');
+  const problems: Record<string, string> = {};
+  if (!SLUG.test(organization)) problems.organization = 'Unknown organization.';
+  if (!EMAIL.test(email) || email.length > 320) problems.email = 'Enter an e-mail address.';
+  if (name.length > 200) problems.name = 'At most 200 characters.';
+  if (!isRole(role)) problems.role = 'Choose a role.';
+  if (Object.keys(problems).length > 0) return invalidState(problems, values);
+
+  const answer = await adminApiSignedIn(membersPath(organization), {
+    method: 'POST',
+    body: { email, role, ...(name ? { name } : {}) },
+  });
+  if (!answer.ok) return errorState(answer.error, values);
+  revalidatePath(`/admin/members/${organization}`);
+  return successState(`${email} is now ${article(role)} ${role} of the organization.`);
+}
+
+export async function changeRole(_previous: FormState, form: FormData): Promise<FormState> {
+  const organization = text(form, 'organization');
+  const userId = text(form, 'userId');
+  const role = text(form, 'role');
+  if (!SLUG.test(organization) || !USER_ID.test(userId) || !isRole(role)) {
+    return invalidState({ role: 'Choose a role.' });
+  }
+  const answer = await adminApiSignedIn(
+    `${membersPath(organization)}/${encodeURIComponent(userId)}`,
+    { method: 'PATCH', body: { role } },
+  );
+  if (!answer.ok) return errorState(answer.error);
+  revalidatePath(`/admin/members/${organization}`);
+  return successState(`Role changed to ${role}.`);
+}
+
+export async function removeMember(_previous: FormState, form: FormData): Promise<FormState> {
+  const organization = text(form, 'organization');
+  const userId = text(form, 'userId');
+  const email = text(form, 'email');
+  if (!SLUG.test(organization) || !USER_ID.test(userId)) {
+    return invalidState({ userId: 'Unknown member.' });
+  }
+  const answer = await adminApiSignedIn(
+    `${membersPath(organization)}/${encodeURIComponent(userId)}`,
+    { method: 'DELETE' },
+  );
+  if (!answer.ok) return errorState(answer.error);
+  revalidatePath(`/admin/members/${organization}`);
+  redirect(`/admin/members/${organization}?removed=${encodeURIComponent(email || 'member')}`);
+}
+
+function article(role: string): string {
+  return role === 'admin' || role === 'editor' ? 'an' : 'a';
+}

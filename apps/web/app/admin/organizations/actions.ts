@@ -1,0 +1,91 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import {
+  errorState,
+  type FormState,
+  formValues,
+  invalidState,
+  text,
+} from '../../../components/admin/form-state';
+import { adminApiSignedIn } from '../../../lib/admin-api';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+function checkCommon(form: FormData, problems: Record<string, string>) {
+  const name = text(form, 'name');
+  if (!name) problems.name = 'Enter the organization’s name.';
+  else if (name.length > 200) problems.name = 'At most 200 characters.';
+  if (text(form, 'description').length > 5_000) problems.description = 'At most 5,000 characters.';
+  if (text(form, 'iprPolicy').length > 50_000) problems.iprPolicy = 'At most 50,000 characters.';
+}
+
+export async function createOrganization(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form);
+  const slug = text(form, 'slug').toLowerCase();
+  const problems: Record<string, string> = {};
+  if (!SLUG.test(slug)) {
+    problems.slug = 'Lowercase letters, digits and hyphens, starting with a letter or digit.';
+  }
+  checkCommon(form, problems);
+  if (Object.keys(problems).length > 0) return invalidState(problems, values);
+
+  const description = text(form, 'description');
+  const iprPolicy = text(form, 'iprPolicy');
+  const answer = await adminApiSignedIn('/api/v1/organizations', {
+    method: 'POST',
+    body: {
+      slug,
+      name: text(form, 'name'),
+      ...(description ? { description } : {}),
+      ...(iprPolicy ? { iprPolicy } : {}),
+    },
+  });
+  if (!answer.ok) return errorState(answer.error, values);
+  revalidatePath('/admin/organizations');
+  redirect(`/admin/organizations/${slug}?created=1`);
+}
+
+/**
+ * Sends only what changed: the form carries the values it was rendered with (`original.*`), so
+ * a field the API did not disclose (left empty) is not wiped by accident.
+ */
+export async function updateOrganization(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form);
+  const slug = text(form, 'slug');
+  if (!SLUG.test(slug)) return invalidState({ name: 'Unknown organization.' }, values);
+  const problems: Record<string, string> = {};
+  checkCommon(form, problems);
+  const passwordLogin = text(form, 'passwordLogin');
+  if (!['', 'keep', 'allowed', 'disabled'].includes(passwordLogin)) {
+    problems.passwordLogin = 'Choose whether members may sign in with a password.';
+  }
+  if (Object.keys(problems).length > 0) return invalidState(problems, values);
+
+  const changes: Record<string, string | boolean> = {};
+  for (const field of ['name', 'description', 'iprPolicy'] as const) {
+    const value = text(form, field);
+    if (value !== text(form, `original.${field}`)) changes[field] = value;
+  }
+  // With no known IPR policy, an empty field means "leave it", not "erase it".
+  if (changes.iprPolicy === '' && text(form, 'original.iprPolicyKnown') !== 'yes') {
+    delete changes.iprPolicy;
+  }
+  if (passwordLogin === 'allowed' || passwordLogin === 'disabled') {
+    const wanted = passwordLogin === 'allowed';
+    if (String(wanted) !== text(form, 'original.passwordLogin')) changes.passwordLogin = wanted;
+  }
+  if (Object.keys(changes).length === 0) {
+    return { status: 'success', message: 'Nothing changed.', values, at: Date.now() };
+  }
+
+  const answer = await adminApiSignedIn(`/api/v1/organizations/${encodeURIComponent(slug)}`, {
+    method: 'PATCH',
+    body: changes,
+  });
+  if (!answer.ok) return errorState(answer.error, values);
+  revalidatePath('/admin/organizations');
+  revalidatePath(`/admin/organizations/${slug}`);
+  redirect(`/admin/organizations/${slug}?saved=1`);
+}

@@ -1,0 +1,89 @@
+import type { Organization } from '@liaison/core';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
+import styles from '../../../components/admin/admin.module.css';
+import { OperatorOnly } from '../../../components/admin/OperatorOnly';
+import { CreateOrganizationForm } from '../../../components/admin/OrganizationForms';
+import tables from '../../../components/registers/registers.module.css';
+import { adminApi } from '../../../lib/admin-api';
+import { requireViewer } from '../../../lib/session';
+import { createOrganization } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Organizations' };
+
+export default async function OrganizationsPage() {
+  const viewer = await requireViewer('/admin/organizations');
+  if (!viewer.operator) return <OperatorOnly title="Organizations" />;
+  const organizations = await adminApi<{ items: Organization[] }>('/api/v1/organizations');
+
+  return (
+    <>
+      <div className={styles.header}>
+        <h1>Organizations</h1>
+        <p>
+          The organizations that exchange documents in this portal, and how their members sign in.
+        </p>
+      </div>
+      <section className={styles.section} aria-labelledby="orgs-title">
+        <h2 id="orgs-title" className="visually-hidden">
+          All organizations
+        </h2>
+        {!organizations.ok ? (
+          <ApiErrorNotice
+            error={organizations.error}
+            what="the organizations"
+            returnTo="/admin/organizations"
+          />
+        ) : organizations.data.items.length === 0 ? (
+          <p className={tables.empty}>No organizations yet.</p>
+        ) : (
+          <div className={tables.tableWrap}>
+            <table className={`${tables.table} ${tables.stack}`}>
+              <caption>Organizations ({organizations.data.items.length})</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Identifier</th>
+                  <th scope="col">Description</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {organizations.data.items.map((org) => (
+                  <tr key={org.slug}>
+                    <th scope="row">{org.name}</th>
+                    <td data-label="Identifier" className={styles.mono}>
+                      {org.slug}
+                    </td>
+                    <td data-label="Description">{truncate(org.description)}</td>
+                    <td className={tables.nowrap}>
+                      <Link href={`/admin/organizations/${org.slug}`}>
+                        Edit<span className="visually-hidden"> {org.name}</span>
+                      </Link>
+                      {' · '}
+                      <Link href={`/admin/members/${org.slug}`}>
+                        Members<span className="visually-hidden"> of {org.name}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className={styles.panel}>
+        <CreateOrganizationForm action={createOrganization} />
+      </section>
+    </>
+  );
+}
+
+function truncate(text: string, max = 140): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

@@ -1,0 +1,110 @@
+import type { Organization } from '@liaison/core';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import styles from '../../components/admin/admin.module.css';
+import { TokensSection } from '../../components/admin/TokensSection';
+import { adminOrganizations, canReadAudit } from '../../lib/admin-access';
+import { adminApi } from '../../lib/admin-api';
+import { requireViewer } from '../../lib/session';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: { absolute: 'Administration · Liaison' } };
+
+/**
+ * Organization admins and the operator get an overview of their sections. Everyone else only
+ * has personal API tokens to manage, so for them this page is the tokens section itself.
+ */
+export default async function AdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requireViewer('/admin');
+  const mine = adminOrganizations(viewer);
+
+  if (!viewer.operator && mine.length === 0) {
+    const { revoked } = await searchParams;
+    return (
+      <>
+        <div className={styles.header}>
+          <h1>Administration</h1>
+          <p>
+            Members, roles and the audit log are managed by your organization’s admins. Here you
+            manage your own API tokens.
+          </p>
+        </div>
+        <TokensSection
+          returnTo="/admin"
+          revoked={typeof revoked === 'string' ? revoked.slice(0, 100) : undefined}
+        />
+      </>
+    );
+  }
+
+  const organizations = await adminApi<{ items: Organization[] }>('/api/v1/organizations');
+  const names = new Map(
+    organizations.ok ? organizations.data.items.map((o) => [o.slug, o.name] as const) : [],
+  );
+
+  return (
+    <>
+      <div className={styles.header}>
+        <h1>Administration</h1>
+        <p>
+          {viewer.operator
+            ? 'You are the portal operator: you manage organizations, registers and every organization’s members, and read the whole audit log.'
+            : `You are an admin of ${mine.map((slug) => names.get(slug) ?? slug).join(', ')}.`}
+        </p>
+      </div>
+      <ul className={styles.cards}>
+        {mine.map((slug) => (
+          <li key={slug}>
+            <h2>
+              <Link href={`/admin/members/${slug}`}>Members of {names.get(slug) ?? slug}</Link>
+            </h2>
+            <p>Add people by e-mail, change their roles, remove them.</p>
+          </li>
+        ))}
+        {viewer.operator && (
+          <li>
+            <h2>
+              <Link href="/admin/members">Members of any organization</Link>
+            </h2>
+            <p>Manage members and roles of every organization.</p>
+          </li>
+        )}
+        {canReadAudit(viewer) && (
+          <li>
+            <h2>
+              <Link href="/admin/audit">Audit log</Link>
+            </h2>
+            <p>Who did what, and when; filter and export as CSV.</p>
+          </li>
+        )}
+        {viewer.operator && (
+          <>
+            <li>
+              <h2>
+                <Link href="/admin/organizations">Organizations</Link>
+              </h2>
+              <p>Add organizations; edit names, descriptions, IPR policies and sign-in.</p>
+            </li>
+            <li>
+              <h2>
+                <Link href="/admin/registers">Registers</Link>
+              </h2>
+              <p>Create work registers; edit their details and parties.</p>
+            </li>
+          </>
+        )}
+        <li>
+          <h2>
+            <Link href="/admin/tokens">Your API tokens</Link>
+          </h2>
+          <p>Personal tokens for scripts and tools that use the API as you.</p>
+        </li>
+      </ul>
+    </>
+  );
+}

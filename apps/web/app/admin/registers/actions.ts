@@ -1,0 +1,68 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import {
+  errorState,
+  type FormState,
+  formValues,
+  invalidState,
+  text,
+} from '../../../components/admin/form-state';
+import { adminApiSignedIn } from '../../../lib/admin-api';
+import {
+  createRegisterBody,
+  type RegisterFields,
+  readRegisterForm,
+  registerChanges,
+} from '../../../lib/register-form';
+
+/** The submitted values, with each ticked party as `party@<slug>` (the form re-ticks them). */
+function submitted(form: FormData): Record<string, string> {
+  const values = formValues(form);
+  delete values.party;
+  for (const party of form.getAll('party')) {
+    if (typeof party === 'string') values[`party@${party}`] = 'on';
+  }
+  return values;
+}
+
+export async function createRegister(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = submitted(form);
+  const read = readRegisterForm(form);
+  if (!read.ok) return invalidState(read.problems, values);
+  const answer = await adminApiSignedIn('/api/v1/registers', {
+    method: 'POST',
+    body: createRegisterBody(read.fields),
+  });
+  if (!answer.ok) return errorState(answer.error, values);
+  revalidatePath('/admin/registers');
+  revalidatePath('/registers');
+  // To the list, not the register: the API shows a draft only to members of its parties.
+  redirect(`/admin/registers?created=${encodeURIComponent(read.fields.slug)}`);
+}
+
+export async function updateRegister(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = submitted(form);
+  const read = readRegisterForm(form);
+  if (!read.ok) return invalidState(read.problems, values);
+  let original: Omit<RegisterFields, 'slug'>;
+  try {
+    original = JSON.parse(text(form, 'original')) as Omit<RegisterFields, 'slug'>;
+  } catch {
+    return invalidState({ title: 'The form is damaged; reload the page.' }, values);
+  }
+  const changes = registerChanges(original, read.fields);
+  if (Object.keys(changes).length === 0) {
+    return { status: 'success', message: 'Nothing changed.', values, at: Date.now() };
+  }
+  const slug = read.fields.slug;
+  const answer = await adminApiSignedIn(`/api/v1/registers/${encodeURIComponent(slug)}`, {
+    method: 'PATCH',
+    body: changes,
+  });
+  if (!answer.ok) return errorState(answer.error, values);
+  revalidatePath('/admin/registers');
+  revalidatePath(`/registers/${slug}`);
+  redirect(`/admin/registers/${slug}?saved=1`);
+}

@@ -1,0 +1,102 @@
+import type { WorkRegisterSummary } from '@liaison/core';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
+import styles from '../../../components/admin/admin.module.css';
+import { OperatorOnly } from '../../../components/admin/OperatorOnly';
+import { RegisterStateBadge, ReviewDue } from '../../../components/registers/Badges';
+import tables from '../../../components/registers/registers.module.css';
+import { adminApi } from '../../../lib/admin-api';
+import { requireViewer } from '../../../lib/session';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Registers' };
+
+export default async function AdminRegistersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requireViewer('/admin/registers');
+  if (!viewer.operator) return <OperatorOnly title="Registers" />;
+  const { created } = await searchParams;
+  const registers = await adminApi<{ items: WorkRegisterSummary[] }>('/api/v1/registers');
+  const createdSlug = typeof created === 'string' ? created.slice(0, 63) : '';
+  const createdListed = registers.ok && registers.data.items.some((r) => r.slug === createdSlug);
+
+  return (
+    <>
+      <div className={styles.sectionHead}>
+        <h1>Registers</h1>
+        <Link className={styles.primary} href="/admin/registers/new">
+          New register
+        </Link>
+      </div>
+      <p className="muted">
+        Work registers are the agreements documents are shared under. Approved registers are public;
+        drafts are visible to their parties.
+      </p>
+      {createdSlug && (
+        <div className={styles.success} role="status">
+          <p>
+            Register <code>{createdSlug}</code> created.{' '}
+            {createdListed ? (
+              <Link href={`/admin/registers/${createdSlug}`}>Edit it</Link>
+            ) : (
+              'As a draft it is visible to the members of its parties only; it appears here once approved.'
+            )}
+          </p>
+        </div>
+      )}
+      {!registers.ok ? (
+        <ApiErrorNotice error={registers.error} what="the registers" returnTo="/admin/registers" />
+      ) : registers.data.items.length === 0 ? (
+        <p className={tables.empty}>No registers yet.</p>
+      ) : (
+        <div className={tables.tableWrap}>
+          <table className={`${tables.table} ${tables.stack}`}>
+            <caption>Work registers ({registers.data.items.length})</caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">State</th>
+                <th scope="col">Version</th>
+                <th scope="col">Parties</th>
+                <th scope="col">Review due</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {registers.data.items.map((register) => (
+                <tr key={register.slug}>
+                  <th scope="row">
+                    <Link href={`/registers/${register.slug}`}>{register.title}</Link>
+                    <span className={tables.identifier}>{register.slug}</span>
+                  </th>
+                  <td data-label="State">
+                    <RegisterStateBadge state={register.state} />
+                  </td>
+                  <td data-label="Version">{register.version || '—'}</td>
+                  <td data-label="Parties">
+                    {register.parties.map((p) => p.name).join(', ') || '—'}
+                  </td>
+                  <td data-label="Review due">
+                    <ReviewDue value={register.reviewDue} />
+                  </td>
+                  <td>
+                    <Link href={`/admin/registers/${register.slug}`}>
+                      Edit<span className="visually-hidden"> {register.title}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

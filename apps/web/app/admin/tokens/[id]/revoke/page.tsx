@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ApiErrorNotice } from '../../../../../components/admin/ApiErrorNotice';
+import styles from '../../../../../components/admin/admin.module.css';
+import { ConfirmForm } from '../../../../../components/admin/ConfirmForm';
+import type { ApiToken } from '../../../../../components/admin/TokensSection';
+import { DateTime, ShortDate } from '../../../../../components/registers/Dates';
+import { adminApi } from '../../../../../lib/admin-api';
+import { requireViewer } from '../../../../../lib/session';
+import { revokeToken } from '../../actions';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Revoke API token' };
+
+export default async function RevokeTokenPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { id } = await params;
+  const { from } = await searchParams;
+  const returnTo = from === '/admin' ? '/admin' : '/admin/tokens';
+  await requireViewer(`/admin/tokens/${id}/revoke`);
+
+  const tokens = await adminApi<{ items: ApiToken[] }>('/api/v1/tokens');
+  if (!tokens.ok) {
+    return (
+      <>
+        <h1>Revoke API token</h1>
+        <ApiErrorNotice error={tokens.error} what="your API tokens" returnTo={returnTo} />
+      </>
+    );
+  }
+  const token = tokens.data.items.find((item) => item.id === id);
+  if (!token) notFound();
+
+  return (
+    <section className={styles.panel} aria-labelledby="revoke-title">
+      <h1 id="revoke-title">Revoke the token “{token.name}”?</h1>
+      <p>
+        Anything that uses this token stops working at once. This cannot be undone; you can create a
+        new token instead.
+      </p>
+      <dl className={styles.inlineFacts}>
+        <div>
+          <dt>Created</dt>
+          <dd>
+            <ShortDate value={token.createdAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>Expires</dt>
+          <dd>
+            <ShortDate value={token.expiresAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>Last used</dt>
+          <dd>
+            <DateTime value={token.lastUsedAt} />
+          </dd>
+        </div>
+      </dl>
+      <ConfirmForm
+        action={revokeToken}
+        fields={{ id: token.id, name: token.name, returnTo }}
+        confirmLabel="Revoke token"
+        pendingText="Revoking…"
+        cancelHref={returnTo}
+      />
+    </section>
+  );
+}

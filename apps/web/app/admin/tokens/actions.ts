@@ -1,0 +1,59 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import {
+  errorState,
+  type FormState,
+  formValues,
+  invalidState,
+  successState,
+  text,
+} from '../../../components/admin/form-state';
+import { adminApiSignedIn } from '../../../lib/admin-api';
+
+export interface CreatedToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string;
+  token: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function createToken(
+  _previous: FormState<CreatedToken>,
+  form: FormData,
+): Promise<FormState<CreatedToken>> {
+  const values = formValues(form);
+  const name = text(form, 'name');
+  const days = Number(text(form, 'expiresInDays') || '90');
+  const problems: Record<string, string> = {};
+  if (!name) problems.name = 'Give the token a name, e.g. the script or machine that uses it.';
+  else if (name.length > 100) problems.name = 'At most 100 characters.';
+  if (!Number.isInteger(days) || days < 1 || days > 366) {
+    problems.expiresInDays = 'Choose between 1 and 366 days.';
+  }
+  if (Object.keys(problems).length > 0) return invalidState(problems, values);
+
+  const answer = await adminApiSignedIn<CreatedToken>('/api/v1/tokens', {
+    method: 'POST',
+    body: { name, expiresInDays: days },
+  });
+  if (!answer.ok) return errorState(answer.error, values);
+  revalidatePath('/admin/tokens');
+  revalidatePath('/admin');
+  return successState(`Token “${answer.data.name}” created.`, answer.data);
+}
+
+export async function revokeToken(_previous: FormState, form: FormData): Promise<FormState> {
+  const id = text(form, 'id');
+  const returnTo = text(form, 'returnTo') === '/admin' ? '/admin' : '/admin/tokens';
+  if (!UUID.test(id)) return invalidState({ id: 'Unknown token.' });
+  const answer = await adminApiSignedIn<void>(`/api/v1/tokens/${id}`, { method: 'DELETE' });
+  if (!answer.ok) return errorState(answer.error);
+  revalidatePath('/admin/tokens');
+  revalidatePath('/admin');
+  redirect(`${returnTo}?revoked=${encodeURIComponent(text(form, 'name') || 'token')}`);
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { TokensSection } from '../../../components/admin/TokensSection';
+import { requireViewer } from '../../../lib/session';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'API tokens' };
+
+export default async function TokensPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireViewer('/admin/tokens');
+  const { revoked } = await searchParams;
+  return (
+    <TokensSection
+      headingLevel={1}
+      returnTo="/admin/tokens"
+      revoked={typeof revoked === 'string' ? revoked.slice(0, 100) : undefined}
+    />
+  );
+}

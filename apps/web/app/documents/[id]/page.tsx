@@ -1,0 +1,447 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { StatusBadge, VisibilityBadge } from '../../../components/badges';
+import { ConfirmAction } from '../../../components/confirm-action';
+import { type DocumentVersion, listOrganizations, listRegisters } from '../../../lib/api';
+import {
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  isReleased,
+  VISIBILITY_DESCRIPTIONS,
+} from '../../../lib/format';
+import { downloadHref } from '../../../lib/links';
+import { getAccessToken } from '../../../lib/session';
+import {
+  deleteDocumentAction,
+  releaseDocumentAction,
+  setStandardAction,
+  withdrawVersionAction,
+} from '../actions';
+import { loadDocument } from './data';
+
+export const dynamic = 'force-dynamic';
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const NOTICES: Record<string, string> = {
+  saved: 'Your changes were saved.',
+  released: 'The document is now public: anyone can read and download it.',
+  standard: 'The document is now marked as a standard.',
+  withdrawn:
+    'The version was withdrawn. It stays listed with its reason, but cannot be downloaded.',
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const result = await loadDocument((await params).id);
+  return { title: result.ok ? `${result.data.identifier}: ${result.data.title}` : 'Document' };
+}
+
+export default async function DocumentPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const query = await searchParams;
+  const token = await getAccessToken();
+  const [result, organizations, registers] = await Promise.all([
+    loadDocument(id),
+    listOrganizations(),
+    listRegisters({ token }),
+  ]);
+
+  if (!result.ok) {
+    return (
+      <div className="notice notice--error" role="alert">
+        <p className="notice__title">This document cannot be shown right now</p>
+        <p>Liaison’s API did not answer as expected. Try again in a moment.</p>
+      </div>
+    );
+  }
+  const document = result.data;
+  const { permissions } = document;
+  const ownerName =
+    (organizations.ok &&
+      organizations.data.find((org) => org.slug === document.organization)?.name) ||
+    document.organization;
+  const registerTitles = new Map(
+    registers.ok ? registers.data.map((register) => [register.slug, register.title]) : [],
+  );
+  const available = document.versions.filter((version) => version.withdrawn === null);
+  const previewId = typeof query.preview === 'string' ? query.preview : undefined;
+  const preview =
+    available.find((version) => version.id === previewId && isPdf(version)) ??
+    available.find(isPdf);
+  const notice = typeof query.notice === 'string' ? NOTICES[query.notice] : undefined;
+  const latest = available[0];
+  const anyAction =
+    permissions.edit || permissions.upload || permissions.release || permissions.delete;
+
+  return (
+    <article className="document" aria-labelledby="document-title">
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <ol>
+          <li>
+            <Link href="/">Library</Link>
+          </li>
+          <li aria-current="page">{document.identifier}</li>
+        </ol>
+      </nav>
+
+      <header className="document__head">
+        <p className="document__eyebrow">
+          <code className="identifier" data-testid="document-identifier">
+            {document.identifier}
+          </code>
+          <span aria-hidden="true"> · </span>
+          <span>{ownerName}</span>
+        </p>
+        <h1 id="document-title">{document.title}</h1>
+        <div className="badges">
+          <StatusBadge status={document.status} />
+          <VisibilityBadge visibility={document.visibility} />
+          {isReleased(document) && <span className="badge badge--released">Released</span>}
+        </div>
+      </header>
+
+      {notice && (
+        <div className="notice notice--success" role="status">
+          <p className="notice__title">{notice}</p>
+        </div>
+      )}
+
+      <section className="document__summary" aria-labelledby="abstract-title">
+        <h2 id="abstract-title" className="visually-hidden">
+          Abstract
+        </h2>
+        {document.abstract ? (
+          <p className="document__abstract">{document.abstract}</p>
+        ) : (
+          <p className="muted">No abstract.</p>
+        )}
+      </section>
+
+      <div className={`document__layout${preview ? '' : ' document__layout--cards'}`}>
+        {preview && (
+          <div className="document__main">
+            <section className="section preview" aria-labelledby="preview-title">
+              <div className="section-head section-head--row">
+                <h2 id="preview-title">Preview of version {preview.label}</h2>
+                <a
+                  className="button button--secondary button--small"
+                  href={downloadHref(document.id, preview.id, true)}
+                  target="_blank"
+                  rel="noopener"
+                >
+                  Open in a new tab<span className="visually-hidden"> (PDF)</span>
+                </a>
+              </div>
+              <p className="preview__narrow-note muted">
+                On small screens the PDF opens in its own tab: use “Open in a new tab”.
+              </p>
+              <iframe
+                className="preview__frame"
+                title={`${document.identifier} version ${preview.label} (PDF preview)`}
+                src={downloadHref(document.id, preview.id, true)}
+                loading="lazy"
+              />
+            </section>
+          </div>
+        )}
+
+        <aside className="document__aside" aria-label="About this document">
+          {latest && (
+            <div className="card card--accent">
+              <h2 className="card__title">Latest version</h2>
+              <p className="latest">
+                <span className="latest__label">{latest.label}</span>
+                <span className="muted">
+                  {formatBytes(latest.size)} · {formatDate(latest.createdAt)}
+                </span>
+              </p>
+              <a
+                className="button button--block"
+                href={downloadHref(document.id, latest.id)}
+                download
+              >
+                Download {latest.label}
+                <span className="visually-hidden"> ({latest.filename})</span>
+              </a>
+            </div>
+          )}
+
+          <div className="card">
+            <h2 className="card__title">Details</h2>
+            <dl className="facts facts--stacked">
+              <div>
+                <dt>Owner</dt>
+                <dd>{ownerName}</dd>
+              </div>
+              <div>
+                <dt>Status</dt>
+                <dd>
+                  <StatusBadge status={document.status} />
+                </dd>
+              </div>
+              <div>
+                <dt>Visibility</dt>
+                <dd>
+                  <VisibilityBadge visibility={document.visibility} />
+                  <span className="facts__note">
+                    {VISIBILITY_DESCRIPTIONS[document.visibility]}
+                  </span>
+                </dd>
+              </div>
+              <div>
+                <dt>Registers</dt>
+                <dd>
+                  {document.registers.length === 0 ? (
+                    <span className="muted">Not shared under a register</span>
+                  ) : (
+                    <ul className="plain-list">
+                      {document.registers.map((slug) => (
+                        <li key={slug}>
+                          <Link href={`/registers/${slug}`}>
+                            {registerTitles.get(slug) ?? slug}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt>Created</dt>
+                <dd>
+                  <time dateTime={document.createdAt}>{formatDate(document.createdAt)}</time>
+                </dd>
+              </div>
+              <div>
+                <dt>Last changed</dt>
+                <dd>
+                  <time dateTime={document.updatedAt}>{formatDate(document.updatedAt)}</time>
+                </dd>
+              </div>
+            </dl>
+          </div>
+
+          {anyAction && (
+            <section className="card" aria-labelledby="actions-title">
+              <h2 id="actions-title" className="card__title">
+                Actions
+              </h2>
+              <div className="action-list">
+                {permissions.upload && (
+                  <Link className="button" href={`/documents/${document.id}/versions/new`}>
+                    Upload a new version
+                  </Link>
+                )}
+                {permissions.edit && (
+                  <Link
+                    className="button button--secondary"
+                    href={`/documents/${document.id}/edit`}
+                  >
+                    Edit details
+                  </Link>
+                )}
+                {permissions.release && document.visibility !== 'public' && (
+                  <ConfirmAction
+                    action={releaseDocumentAction.bind(null, document.id)}
+                    trigger="Release to public"
+                    title={`Release ${document.identifier} to the public?`}
+                    confirmLabel="Release to public"
+                  >
+                    <p>
+                      Anyone, without signing in, will be able to find {document.identifier}, read
+                      its details and download every version that is not withdrawn.
+                    </p>
+                    <p>
+                      Once published, copies can circulate: making it private again later does not
+                      take them back.
+                    </p>
+                  </ConfirmAction>
+                )}
+                {permissions.release && document.status !== 'standard' && (
+                  <ConfirmAction
+                    action={setStandardAction.bind(null, document.id)}
+                    trigger="Mark as standard"
+                    title={`Mark ${document.identifier} as a standard?`}
+                    confirmLabel="Mark as standard"
+                    tone="primary"
+                  >
+                    <p>
+                      The status changes from “
+                      {document.status === 'informational' ? 'Informational' : 'Work in progress'}”
+                      to “Standard”, the organization’s adopted specification.
+                    </p>
+                  </ConfirmAction>
+                )}
+                {permissions.delete && (
+                  <ConfirmAction
+                    action={deleteDocumentAction.bind(null, document.id)}
+                    trigger="Delete document"
+                    title={`Delete ${document.identifier}?`}
+                    confirmLabel="Delete for good"
+                  >
+                    <p>
+                      {document.identifier} and all {document.versions.length}{' '}
+                      {document.versions.length === 1 ? 'version' : 'versions'} will be deleted for
+                      everyone. This cannot be undone.
+                    </p>
+                  </ConfirmAction>
+                )}
+              </div>
+            </section>
+          )}
+        </aside>
+      </div>
+
+      <section className="section" aria-labelledby="versions-title">
+        <h2 id="versions-title">Versions</h2>
+        {document.versions.length === 0 ? (
+          <p className="empty">
+            No file has been uploaded yet.
+            {permissions.upload && (
+              <>
+                {' '}
+                <Link href={`/documents/${document.id}/versions/new`}>
+                  Upload the first version
+                </Link>
+                .
+              </>
+            )}
+          </p>
+        ) : (
+          <VersionTable
+            documentId={document.id}
+            identifier={document.identifier}
+            versions={document.versions}
+            previewId={preview?.id}
+            canWithdraw={permissions.withdraw}
+          />
+        )}
+      </section>
+    </article>
+  );
+}
+
+function isPdf(version: DocumentVersion): boolean {
+  return version.mediaType === 'application/pdf';
+}
+
+function VersionTable({
+  documentId,
+  identifier,
+  versions,
+  previewId,
+  canWithdraw,
+}: {
+  documentId: string;
+  identifier: string;
+  versions: DocumentVersion[];
+  previewId: string | undefined;
+  canWithdraw: boolean;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="table table--stack">
+        <caption className="visually-hidden">Versions of {identifier}, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Version</th>
+            <th scope="col">File</th>
+            <th scope="col">Size</th>
+            <th scope="col">Uploaded</th>
+            <th scope="col">SHA-256</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {versions.map((version) => {
+            const withdrawn = version.withdrawn;
+            return (
+              <tr key={version.id} className={withdrawn ? 'is-withdrawn' : undefined}>
+                <th scope="row" data-label="Version">
+                  <div>
+                    <span className="version-label">{version.label}</span>
+                    {withdrawn && <span className="badge badge--danger">Withdrawn</span>}
+                  </div>
+                </th>
+                <td data-label="File">
+                  <div>
+                    <span className="filename">{version.filename}</span>
+                    <span className="muted small">{version.mediaType}</span>
+                  </div>
+                </td>
+                <td data-label="Size">
+                  <div className="nowrap" title={`${version.size.toLocaleString('en-GB')} bytes`}>
+                    {formatBytes(version.size)}
+                  </div>
+                </td>
+                <td data-label="Uploaded">
+                  <div>
+                    <time dateTime={version.createdAt} title={formatDateTime(version.createdAt)}>
+                      {formatDate(version.createdAt)}
+                    </time>
+                    {version.createdBy && (
+                      <span className="muted small">by {version.createdBy}</span>
+                    )}
+                  </div>
+                </td>
+                <td data-label="SHA-256">
+                  <code className="checksum checksum--small">{version.sha256}</code>
+                </td>
+                <td data-label="Actions" className="table__actions">
+                  {withdrawn ? (
+                    <p className="withdrawn-note">
+                      Withdrawn {formatDate(withdrawn.at)}
+                      {withdrawn.by ? ` by ${withdrawn.by}` : ''}: {withdrawn.reason}
+                    </p>
+                  ) : (
+                    <div className="button-row">
+                      <a
+                        className="button button--small"
+                        href={downloadHref(documentId, version.id)}
+                        download
+                      >
+                        Download<span className="visually-hidden"> version {version.label}</span>
+                      </a>
+                      {isPdf(version) && version.id !== previewId && (
+                        <Link
+                          className="button button--secondary button--small"
+                          href={`/documents/${documentId}?preview=${version.id}#preview-title`}
+                          scroll={false}
+                        >
+                          Preview<span className="visually-hidden"> version {version.label}</span>
+                        </Link>
+                      )}
+                      {canWithdraw && (
+                        <ConfirmAction
+                          action={withdrawVersionAction.bind(null, documentId, version.id)}
+                          trigger="Withdraw"
+                          triggerContext={`version ${version.label}`}
+                          title={`Withdraw version ${version.label} of ${identifier}?`}
+                          confirmLabel="Withdraw version"
+                          reason
+                          small
+                        >
+                          <p>
+                            Version {version.label} will no longer be downloadable. It stays listed,
+                            with your reason, and can never be replaced by another file under the
+                            same label.
+                          </p>
+                        </ConfirmAction>
+                      )}
+                    </div>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,222 @@
+'use server';
+
+// Document mutations. Each one is a call to the API with the session's token: the API is the only
+// enforcement point. What is checked here is for the person filling in the form (clear messages
+// before a round trip), never for security.
+
+import type { Document, DocumentStatus, Visibility } from '@liaison/core';
+import { redirect } from 'next/navigation';
+import { type ApiResult, apiJson, getDocument, listRegisters } from '../../lib/api';
+import {
+  changedFields,
+  createChoices,
+  documentFieldErrors,
+  editChoices,
+  identifierError,
+  readDocumentFields,
+  reasonError,
+  registersOf,
+} from '../../lib/document-rules';
+import { describeApiError } from '../../lib/errors';
+import { isUuid } from '../../lib/proxy';
+import { getAccessToken, getViewer } from '../../lib/session';
+import type { ActionState } from './action-state';
+
+function failure(result: Extract<ApiResult<unknown>, { ok: false }>): ActionState {
+  const { error } = result;
+  return {
+    status: 'error',
+    message: describeApiError(
+      error.kind === 'http'
+        ? { status: error.status, code: error.code, detail: error.detail }
+        : { status: error.kind === 'unreachable' ? 0 : 502 },
+    ),
+  };
+}
+
+const signedOut: ActionState = {
+  status: 'error',
+  message: 'Your session has expired. Sign in again, then retry.',
+};
+
+const invalid: ActionState = { status: 'error', message: 'This document cannot be found.' };
+
+/** Step one of "New document": the metadata. The page uploads the first version next. */
+export async function createDocumentAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const [viewer, token] = await Promise.all([getViewer(), getAccessToken()]);
+  if (!viewer || !token) return signedOut;
+
+  const organization = String(form.get('organization') ?? '');
+  const identifier = String(form.get('identifier') ?? '').trim();
+  const fields = readDocumentFields(form);
+  const role = viewer.memberships.find((m) => m.organization === organization)?.role;
+  const registers = await listRegisters({ token });
+  const allowed = registers.ok
+    ? registersOf(registers.data, organization).map((register) => register.slug)
+    : [];
+
+  const fieldErrors = documentFieldErrors(fields, createChoices(role), allowed);
+  if (role !== 'editor' && role !== 'admin') {
+    fieldErrors.organization = 'Choose an organization where you are an editor or admin.';
+  }
+  const identifierProblem = identifierError(identifier);
+  if (identifierProblem) fieldErrors.identifier = identifierProblem;
+  if (Object.keys(fieldErrors).length > 0) {
+    return { status: 'error', message: 'Check the fields marked below.', fieldErrors };
+  }
+
+  const result = await apiJson<Document>('POST', '/api/v1/documents', {
+    token,
+    body: {
+      organization,
+      identifier,
+      title: fields.title,
+      abstract: fields.abstract,
+      status: fields.status,
+      visibility: fields.visibility,
+      registers: fields.registers,
+    },
+  });
+  if (!result.ok) {
+    const state = failure(result);
+    if (result.error.kind === 'http' && result.error.code === 'duplicate_identifier') {
+      return {
+        ...state,
+        message: 'Check the fields marked below.',
+        fieldErrors: { identifier: state.message },
+      };
+    }
+    if (result.error.kind === 'http' && result.error.code === 'register_not_shared') {
+      return { ...state, fieldErrors: { registers: state.message } };
+    }
+    return state;
+  }
+  return {
+    status: 'success',
+    message: `${result.data.identifier} was created.`,
+    documentId: result.data.id,
+    documentIdentifier: result.data.identifier,
+  };
+}
+
+/** Saves the metadata form; sends only what changed. */
+export async function updateDocumentAction(
+  documentId: string,
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  if (!isUuid(documentId)) return invalid;
+  const token = await getAccessToken();
+  if (!token) return signedOut;
+  const [current, registers] = await Promise.all([
+    getDocument(documentId, { token }),
+    listRegisters({ token }),
+  ]);
+  if (!current.ok) return failure(current);
+  const document = current.data;
+  const fields = readDocumentFields(form);
+  const allowed = [
+    ...new Set([
+      ...document.registers,
+      ...(registers.ok ? registersOf(registers.data, document.organization) : []).map(
+        (register) => register.slug,
+      ),
+    ]),
+  ];
+  const fieldErrors = documentFieldErrors(
+    fields,
+    editChoices(document, document.permissions),
+    allowed,
+  );
+  if (Object.keys(fieldErrors).length > 0) {
+    return { status: 'error', message: 'Check the fields marked below.', fieldErrors };
+  }
+  const change = changedFields(
+    { ...document, registers: document.registers },
+    {
+      ...fields,
+      status: fields.status as DocumentStatus,
+      visibility: fields.visibility as Visibility,
+    },
+  );
+  if (Object.keys(change).length > 0) {
+    const result = await apiJson<Document>('PATCH', `/api/v1/documents/${documentId}`, {
+      token,
+      body: change,
+    });
+    if (!result.ok) {
+      const state = failure(result);
+      if (result.error.kind === 'http' && result.error.code === 'register_not_shared') {
+        return { ...state, fieldErrors: { registers: state.message } };
+      }
+      return state;
+    }
+  }
+  redirect(`/documents/${documentId}?notice=saved`);
+}
+
+async function patch(documentId: string, body: Record<string, string>, notice: string) {
+  if (!isUuid(documentId)) return invalid;
+  const token = await getAccessToken();
+  if (!token) return signedOut;
+  const result = await apiJson<Document>('PATCH', `/api/v1/documents/${documentId}`, {
+    token,
+    body,
+  });
+  if (!result.ok) return failure(result);
+  redirect(`/documents/${documentId}?notice=${notice}`);
+}
+
+/** Makes a document public: anyone can then read it and download its versions. */
+export async function releaseDocumentAction(
+  documentId: string,
+  _previous: ActionState,
+  _form: FormData,
+): Promise<ActionState> {
+  return patch(documentId, { visibility: 'public' }, 'released');
+}
+
+export async function setStandardAction(
+  documentId: string,
+  _previous: ActionState,
+  _form: FormData,
+): Promise<ActionState> {
+  return patch(documentId, { status: 'standard' }, 'standard');
+}
+
+export async function withdrawVersionAction(
+  documentId: string,
+  versionId: string,
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  if (!isUuid(documentId) || !isUuid(versionId)) return invalid;
+  const reason = String(form.get('reason') ?? '').trim();
+  const problem = reasonError(reason);
+  if (problem) return { status: 'error', message: problem, fieldErrors: { reason: problem } };
+  const token = await getAccessToken();
+  if (!token) return signedOut;
+  const result = await apiJson<Document>(
+    'POST',
+    `/api/v1/documents/${documentId}/versions/${versionId}/withdraw`,
+    { token, body: { reason } },
+  );
+  if (!result.ok) return failure(result);
+  redirect(`/documents/${documentId}?notice=withdrawn`);
+}
+
+export async function deleteDocumentAction(
+  documentId: string,
+  _previous: ActionState,
+  _form: FormData,
+): Promise<ActionState> {
+  if (!isUuid(documentId)) return invalid;
+  const token = await getAccessToken();
+  if (!token) return signedOut;
+  const result = await apiJson<null>('DELETE', `/api/v1/documents/${documentId}`, { token });
+  if (!result.ok) return failure(result);
+  redirect('/?notice=deleted');
+}

@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CreateDocumentFlow } from '../../../components/create-document-flow';
+import type { OrganizationOption, RegisterOption } from '../../../components/document-form';
+import { listOrganizations, listRegisters } from '../../../lib/api';
+import { getAccessToken, requireViewer } from '../../../lib/session';
+import { createDocumentAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'New document' };
+
+export default async function NewDocumentPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requireViewer('/documents/new');
+  const token = await getAccessToken();
+  const [organizations, registers, query] = await Promise.all([
+    listOrganizations(),
+    listRegisters({ token }),
+    searchParams,
+  ]);
+  const names = new Map(
+    organizations.ok ? organizations.data.map((org) => [org.slug, org.name]) : [],
+  );
+  const owners: OrganizationOption[] = viewer.memberships
+    .filter((membership) => membership.role === 'editor' || membership.role === 'admin')
+    .map((membership) => ({
+      slug: membership.organization,
+      name: names.get(membership.organization) ?? membership.organization,
+      role: membership.role,
+    }));
+  const registerOptions: RegisterOption[] = registers.ok
+    ? registers.data.map(({ slug, title, parties }) => ({ slug, title, parties }))
+    : [];
+  const wanted = typeof query.organization === 'string' ? query.organization : undefined;
+  const defaultOrganization =
+    owners.find((owner) => owner.slug === wanted)?.slug ??
+    owners.find((owner) => owner.slug === viewer.organization)?.slug ??
+    owners[0]?.slug ??
+    '';
+
+  return (
+    <>
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <ol>
+          <li>
+            <Link href="/">Library</Link>
+          </li>
+          <li aria-current="page">New document</li>
+        </ol>
+      </nav>
+      <div className="page-head">
+        <div className="page-head__text">
+          <h1>New document</h1>
+          <p className="lead">
+            Describe the document, then upload its first version. Files are stored as uploaded and
+            never overwritten; every later change is a new version.
+          </p>
+        </div>
+      </div>
+      {owners.length === 0 ? (
+        <section className="empty-state" aria-label="Not allowed">
+          <p>
+            Adding documents is for editors and admins of an organization. Ask an admin of your
+            organization if you need to publish documents.
+          </p>
+          <Link className="button" href="/">
+            Back to the library
+          </Link>
+        </section>
+      ) : (
+        <div className="card card--form">
+          <CreateDocumentFlow
+            action={createDocumentAction}
+            organizations={owners}
+            registers={registerOptions}
+            defaultOrganization={defaultOrganization}
+          />
+        </div>
+      )}
+    </>
+  );
+}

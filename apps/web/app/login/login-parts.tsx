@@ -1,0 +1,114 @@
+import { cookies } from 'next/headers';
+import Link from 'next/link';
+import { CsrfForm } from '../../lib/auth/csrf-form';
+import { safeCallbackPath } from '../../lib/auth/login-redirects';
+import { signInErrorMessage } from '../../lib/auth/sign-in-errors';
+import styles from './login.module.css';
+
+/** Shared pieces of the login pages (server components). */
+
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const CALLBACK_URL_COOKIES = ['__Secure-next-auth.callback-url', 'next-auth.callback-url'];
+
+function siteOrigin(): string | undefined {
+  try {
+    return process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where to go after signing in: the `callbackUrl` asked for, else the one next-auth remembered in
+ * its cookie (after a failed single sign-on), else the home page. Paths on this site only.
+ */
+export async function callbackPath(requested: string | undefined): Promise<string> {
+  const origin = siteOrigin();
+  const fromQuery = safeCallbackPath(requested, origin);
+  if (fromQuery) return fromQuery;
+  const jar = await cookies();
+  const remembered = CALLBACK_URL_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  return safeCallbackPath(remembered, origin) ?? '/';
+}
+
+export const ERROR_ID = 'login-error';
+
+/** The reason the last attempt failed, announced to screen readers. */
+export function LoginError({ code }: { code: string | undefined }) {
+  const message = signInErrorMessage(code);
+  if (!message) return null;
+  return (
+    <div id={ERROR_ID} className={`notice notice--error ${styles.error}`} role="alert">
+      <p>{message}</p>
+    </div>
+  );
+}
+
+/** E-mail and password, posted to next-auth's Credentials provider. */
+export function PasswordForm({
+  organization,
+  callbackUrl,
+  csrfToken,
+  hasError,
+  submitLabel = 'Sign in',
+}: {
+  /** The organization's slug; '' on the portal operator's page. */
+  organization: string;
+  callbackUrl: string;
+  csrfToken: string;
+  hasError: boolean;
+  submitLabel?: string;
+}) {
+  const describedBy = hasError ? ERROR_ID : undefined;
+  return (
+    <CsrfForm
+      action="/api/auth/callback/credentials"
+      csrfToken={csrfToken}
+      className={`form ${styles.form}`}
+      aria-labelledby="password-title"
+    >
+      <input type="hidden" name="organization" defaultValue={organization} />
+      <input type="hidden" name="callbackUrl" defaultValue={callbackUrl} />
+      <div className="field">
+        <label htmlFor="email">E-mail address</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          maxLength={320}
+          aria-describedby={describedBy}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="password">Password</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={1024}
+          aria-describedby={describedBy}
+        />
+      </div>
+      <button type="submit" className="button button--block">
+        {submitLabel}
+      </button>
+    </CsrfForm>
+  );
+}
+
+export function ChooseAnother() {
+  return (
+    <p className={styles.another}>
+      <Link href="/login">Choose another organization</Link>
+    </p>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ApiErrorNotice } from '../../components/admin/ApiErrorNotice';
+import { RegisterStateBadge, ReviewDue } from '../../components/registers/Badges';
+import { CalendarDate } from '../../components/registers/Dates';
+import shared from '../../components/registers/registers.module.css';
+import { getViewer } from '../../lib/session';
+import { listRegisters } from './data';
+import styles from './registers.module.css';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Work registers' };
+
+export default async function RegistersPage() {
+  const [viewer, registers] = await Promise.all([getViewer(), listRegisters()]);
+  const now = new Date();
+
+  return (
+    <>
+      <div className="page-intro">
+        <h1>Work registers</h1>
+        <p>
+          A work register is the alliance agreement between standards organizations: who the parties
+          are, what they work on together and which documents they share under it.
+          {viewer
+            ? ' Besides the approved registers, you see the drafts your organizations are party to.'
+            : ' Approved registers are public; sign in to see drafts your organization is party to.'}
+        </p>
+      </div>
+
+      {!registers.ok ? (
+        <ApiErrorNotice error={registers.error} what="the work registers" returnTo="/registers" />
+      ) : registers.data.items.length === 0 ? (
+        <p className={shared.empty}>There are no work registers yet.</p>
+      ) : (
+        <ul className={styles.list}>
+          {registers.data.items.map((register) => (
+            <li key={register.slug} className={styles.card}>
+              <div className={styles.cardHead}>
+                <h2>
+                  <Link href={`/registers/${register.slug}`}>{register.title}</Link>
+                </h2>
+                <RegisterStateBadge state={register.state} />
+              </div>
+              <dl className={shared.facts}>
+                <div>
+                  <dt>Version</dt>
+                  <dd>{register.version || <span className="muted">Not set</span>}</dd>
+                </div>
+                <div>
+                  <dt>Initiated</dt>
+                  <dd>
+                    <CalendarDate value={register.initiatedOn} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>Review due</dt>
+                  <dd>
+                    <ReviewDue value={register.reviewDue} now={now} />
+                  </dd>
+                </div>
+              </dl>
+              <p className={styles.partiesLabel} id={`parties-${register.slug}`}>
+                Parties
+              </p>
+              {register.parties.length === 0 ? (
+                <p className="muted">No parties recorded.</p>
+              ) : (
+                <ul className={styles.parties} aria-labelledby={`parties-${register.slug}`}>
+                  {register.parties.map((party) => (
+                    <li key={party.organization}>{party.name}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

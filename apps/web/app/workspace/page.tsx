@@ -1,0 +1,176 @@
+import type { DocumentSummary, Organization, WorkRegisterSummary } from '@liaison/core';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ApiErrorNotice } from '../../components/admin/ApiErrorNotice';
+import { RegisterStateBadge, VisibilityBadge } from '../../components/registers/Badges';
+import { DocumentTable } from '../../components/registers/DocumentTable';
+import { VISIBILITY_HINTS } from '../../components/registers/format';
+import { adminApi, adminApiAllPages } from '../../lib/admin-api';
+import type { ApiError } from '../../lib/api-call';
+import { requireViewer } from '../../lib/session';
+import { groupWorkspace, registersOf } from '../../lib/workspace-groups';
+import styles from './workspace.module.css';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Workspace' };
+
+export default async function WorkspacePage() {
+  const viewer = await requireViewer('/workspace');
+  const organizations = [...new Set(viewer.memberships.map((m) => m.organization))];
+
+  const [registerAnswer, organizationAnswer] = await Promise.all([
+    adminApi<{ items: WorkRegisterSummary[] }>('/api/v1/registers'),
+    adminApi<{ items: Organization[] }>('/api/v1/organizations'),
+  ]);
+  const names = new Map<string, string>(
+    organizationAnswer.ok ? organizationAnswer.data.items.map((o) => [o.slug, o.name]) : [],
+  );
+  const registers = registerAnswer.ok ? registerAnswer.data.items : [];
+  const myRegisters = registersOf(registers, organizations);
+
+  // Everything under the viewer's registers, and everything their organizations own.
+  const lists = await Promise.all([
+    ...myRegisters.map((r) =>
+      adminApiAllPages<DocumentSummary>('/api/v1/documents', { register: r.slug }),
+    ),
+    ...organizations.map((o) =>
+      adminApiAllPages<DocumentSummary>('/api/v1/documents', { organization: o }),
+    ),
+  ]);
+  const errors: ApiError[] = [
+    ...(registerAnswer.ok ? [] : [registerAnswer.error]),
+    ...lists.flatMap((list) => (list.ok ? [] : [list.error])),
+  ];
+  const documents = lists.flatMap((list) => (list.ok ? list.items : []));
+  const truncated = lists.some((list) => list.ok && list.truncated);
+  const workspace = groupWorkspace(documents, registers, organizations);
+  const myNames = organizations.map((slug) => names.get(slug) ?? slug);
+
+  return (
+    <>
+      <div className="page-intro">
+        <h1>Workspace</h1>
+        <p>
+          {organizations.length === 0
+            ? 'Your organizations’ documents and the work in progress partners share with you.'
+            : `Documents of ${joinNames(myNames)} and the work in progress your partners share with you, by work register.`}
+        </p>
+      </div>
+
+      {errors[0] && (
+        <ApiErrorNotice error={errors[0]} what="part of your workspace" returnTo="/workspace" />
+      )}
+
+      {organizations.length === 0 ? (
+        <p className="muted">
+          You are not a member of any organization, so there is nothing in your workspace. The
+          public library and the <Link href="/registers">work registers</Link> are open to you.
+        </p>
+      ) : (
+        <>
+          <ul className={styles.legend} aria-label="Visibility markers">
+            {(['organization', 'partners', 'public'] as const).map((visibility) => (
+              <li key={visibility}>
+                <VisibilityBadge visibility={visibility} /> {VISIBILITY_HINTS[visibility]}
+              </li>
+            ))}
+          </ul>
+
+          <nav className={styles.toc} aria-labelledby="toc-title">
+            <h2 id="toc-title">On this page</h2>
+            <ul>
+              {workspace.registers.map(({ register, ours, partners }) => (
+                <li key={register.slug}>
+                  <a href={`#register-${register.slug}`}>{register.title}</a>{' '}
+                  <span className="muted">({ours.length + partners.length})</span>
+                </li>
+              ))}
+              <li>
+                <a href="#not-shared">My organizations’ documents (not shared)</a>{' '}
+                <span className="muted">({workspace.unshared.length})</span>
+              </li>
+            </ul>
+          </nav>
+
+          {workspace.registers.length === 0 && registerAnswer.ok && (
+            <p className="muted">
+              Your organizations are not party to any work register yet, so no partner shares work
+              with you here.
+            </p>
+          )}
+
+          {workspace.registers.map(({ register, ours, partners }) => {
+            const partnerNames = register.parties
+              .filter((p) => !organizations.includes(p.organization))
+              .map((p) => p.name);
+            return (
+              <section
+                key={register.slug}
+                id={`register-${register.slug}`}
+                className={styles.register}
+                aria-labelledby={`register-${register.slug}-title`}
+              >
+                <div className={styles.registerHead}>
+                  <h2 id={`register-${register.slug}-title`}>{register.title}</h2>
+                  <RegisterStateBadge state={register.state} />
+                </div>
+                <p className={styles.with}>
+                  {partnerNames.length > 0 ? `With ${joinNames(partnerNames)}. ` : ''}
+                  <Link href={`/registers/${register.slug}`}>
+                    About this register<span className="visually-hidden">: {register.title}</span>
+                  </Link>
+                </p>
+                <div className={styles.group}>
+                  <h3>Shared by your organization</h3>
+                  <DocumentTable
+                    documents={ours}
+                    caption={`${joinNames(myNames)}: documents shared under the ${register.title}`}
+                    organizationNames={names}
+                    showOwner={organizations.length > 1}
+                    empty="Your organization shares no documents under this register yet."
+                  />
+                </div>
+                <div className={styles.group}>
+                  <h3>Shared with you by partners</h3>
+                  <DocumentTable
+                    documents={partners}
+                    caption={`Partners’ work shared under the ${register.title}`}
+                    organizationNames={names}
+                    empty="No partner shares work in progress under this register yet."
+                  />
+                </div>
+              </section>
+            );
+          })}
+
+          <section id="not-shared" className={styles.register} aria-labelledby="not-shared-title">
+            <h2 id="not-shared-title">My organizations’ documents (not shared)</h2>
+            <p className={styles.with}>
+              Shared under none of your work registers, or visible to your organization only.
+            </p>
+            <DocumentTable
+              documents={workspace.unshared}
+              caption="Documents of your organizations that no partner sees through a register"
+              organizationNames={names}
+              showOwner={organizations.length > 1}
+              empty="Every document of your organizations is shared under a work register."
+            />
+          </section>
+
+          {truncated && (
+            <p className="muted">
+              Some lists were long and only their newest documents are shown; the library has them
+              all.
+            </p>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import styles from './admin.module.css';
+import { FormMessage, SubmitButton } from './FormParts';
+import { type FormState, IDLE } from './form-state';
+
+/**
+ * The confirmation step of a destructive action, as a plain form (works without JavaScript and
+ * with the keyboard): the action redirects on success and reports errors here.
+ */
+export function ConfirmForm({
+  action,
+  fields,
+  confirmLabel,
+  pendingText,
+  cancelHref,
+}: {
+  action: (previous: FormState, form: FormData) => Promise<FormState>;
+  fields: Record<string, string>;
+  confirmLabel: string;
+  pendingText: string;
+  cancelHref: string;
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} className={styles.form}>
+      <FormMessage state={state} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div className={styles.actions}>
+        <SubmitButton variant="danger" pendingText={pendingText}>
+          {confirmLabel}
+        </SubmitButton>
+        <Link className={styles.linkButton} href={cancelHref}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+'use client';
+
+import { useActionState, useId } from 'react';
+import styles from './admin.module.css';
+import { FormMessage, SelectField, SubmitButton, TextField } from './FormParts';
+import { type FormState, IDLE } from './form-state';
+
+type Action = (previous: FormState, form: FormData) => Promise<FormState>;
+
+export const ROLE_OPTIONS = [
+  { value: 'member', label: 'Member: reads documents' },
+  { value: 'editor', label: 'Editor: uploads and edits, submits' },
+  { value: 'admin', label: 'Admin: releases, manages members, reviews submissions' },
+];
+
+const SHORT_ROLE_OPTIONS = [
+  { value: 'member', label: 'Member' },
+  { value: 'editor', label: 'Editor' },
+  { value: 'admin', label: 'Admin' },
+];
+
+export function AddMemberForm({
+  action,
+  organization,
+  organizationName,
+}: {
+  action: Action;
+  organization: string;
+  organizationName: string;
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  const failed = state.status === 'error';
+  return (
+    <form action={formAction} className={styles.form} aria-labelledby="add-member-title">
+      <h2 id="add-member-title">Add a member to {organizationName}</h2>
+      <FormMessage state={state} />
+      <input type="hidden" name="organization" value={organization} />
+      <div className={styles.row}>
+        <TextField
+          label="E-mail address"
+          name="email"
+          type="email"
+          required
+          autoComplete="off"
+          maxLength={320}
+          defaultValue={failed ? state.values?.email : ''}
+          error={state.fieldErrors?.email}
+        />
+        <TextField
+          label="Name"
+          name="name"
+          optional
+          autoComplete="off"
+          maxLength={200}
+          hint="For people who have no Liaison account yet."
+          defaultValue={failed ? state.values?.name : ''}
+          error={state.fieldErrors?.name}
+        />
+      </div>
+      <SelectField
+        label="Role"
+        name="role"
+        options={ROLE_OPTIONS}
+        defaultValue={(failed && state.values?.role) || 'member'}
+        error={state.fieldErrors?.role}
+      />
+      <div className={styles.actions}>
+        <SubmitButton pendingText="Adding…">Add member</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** One member's role, changeable in place; errors (e.g. the last admin) show in the row. */
+export function RoleForm({
+  action,
+  organization,
+  userId,
+  memberName,
+  role,
+}: {
+  action: Action;
+  organization: string;
+  userId: string;
+  memberName: string;
+  role: string;
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  const id = useId();
+  return (
+    <form action={formAction} className={styles.inlineForm}>
+      <input type="hidden" name="organization" value={organization} />
+      <input type="hidden" name="userId" value={userId} />
+      <label className="visually-hidden" htmlFor={`${id}-role`}>
+        Role of {memberName}
+      </label>
+      {/* Keyed by the current role so the select follows changes made elsewhere. */}
+      <select
+        key={role}
+        id={`${id}-role`}
+        name="role"
+        defaultValue={role}
+        className={`${styles.select} ${styles.small}`}
+      >
+        {SHORT_ROLE_OPTIONS.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <SubmitButton variant="secondary" small pendingText="Saving…">
+        Change<span className="visually-hidden"> the role of {memberName}</span>
+      </SubmitButton>
+      {state.status !== 'idle' && (
+        <div style={{ flexBasis: '100%' }}>
+          <FormMessage state={state} />
+        </div>
+      )}
+    </form>
+  );
+}

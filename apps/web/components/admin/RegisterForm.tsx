@@ -1,0 +1,192 @@
+'use client';
+
+import { useActionState, useId } from 'react';
+import type { RegisterFields } from '../../lib/register-form';
+import styles from './admin.module.css';
+import { FormMessage, SelectField, SubmitButton, TextAreaField, TextField } from './FormParts';
+import { type FormState, IDLE } from './form-state';
+
+type Action = (previous: FormState, form: FormData) => Promise<FormState>;
+
+const STATE_OPTIONS = [
+  { value: 'draft', label: 'Draft' },
+  { value: 'approved', label: 'Approved (public)' },
+];
+
+/** Create (no `register`) or edit a work register, with its parties. */
+export function RegisterForm({
+  action,
+  register,
+  organizations,
+}: {
+  action: Action;
+  register?: RegisterFields;
+  organizations: readonly { slug: string; name: string }[];
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  const failed = state.status === 'error';
+  const v = failed ? (state.values ?? {}) : {};
+  const errors = state.fieldErrors ?? {};
+  const editing = register !== undefined;
+  const id = useId();
+
+  // Current parties first, in their order; then every other organization.
+  const partyOrder = register?.parties.map((p) => p.organization) ?? [];
+  const ordered = [
+    ...partyOrder.flatMap((slug) => {
+      const org = organizations.find((o) => o.slug === slug);
+      return [org ?? { slug, name: slug }];
+    }),
+    ...organizations.filter((o) => !partyOrder.includes(o.slug)),
+  ];
+  const selected = failed
+    ? new Set(
+        Object.keys(v)
+          .filter((k) => k.startsWith('party@'))
+          .map((k) => k.slice(6)),
+      )
+    : new Set(partyOrder);
+
+  return (
+    <form action={formAction} className={`${styles.form} ${styles.formWide}`}>
+      <FormMessage state={state} />
+      {editing && (
+        <>
+          <input type="hidden" name="slug" value={register.slug} />
+          <input
+            type="hidden"
+            name="original"
+            value={JSON.stringify({ ...register, slug: undefined })}
+          />
+        </>
+      )}
+      <div className={styles.row}>
+        <TextField
+          label="Title"
+          name="title"
+          required
+          maxLength={300}
+          defaultValue={v.title ?? register?.title}
+          error={errors.title}
+        />
+        {!editing && (
+          <TextField
+            label="Identifier"
+            name="slug"
+            required
+            maxLength={63}
+            pattern="[a-z0-9][a-z0-9\-]{0,62}"
+            autoComplete="off"
+            spellCheck={false}
+            hint="Lowercase and permanent, e.g. “ofa-dmtf”."
+            defaultValue={v.slug}
+            error={errors.slug}
+          />
+        )}
+      </div>
+      <div className={styles.row}>
+        <TextField
+          label="Version"
+          name="version"
+          optional
+          maxLength={50}
+          defaultValue={v.version ?? register?.version}
+          error={errors.version}
+        />
+        <SelectField
+          label="State"
+          name="state"
+          options={STATE_OPTIONS}
+          hint="Drafts are visible to the parties only."
+          defaultValue={v.state ?? register?.state ?? 'draft'}
+          error={errors.state}
+        />
+        <TextField
+          label="Initiated on"
+          name="initiatedOn"
+          type="date"
+          optional
+          defaultValue={v.initiatedOn ?? register?.initiatedOn ?? ''}
+          error={errors.initiatedOn}
+        />
+        <TextField
+          label="Review due"
+          name="reviewDue"
+          type="date"
+          optional
+          defaultValue={v.reviewDue ?? register?.reviewDue ?? ''}
+          error={errors.reviewDue}
+        />
+      </div>
+      <TextAreaField
+        label="Summary"
+        name="summary"
+        optional
+        rows={4}
+        defaultValue={v.summary ?? register?.summary}
+        error={errors.summary}
+      />
+      <TextAreaField
+        label="Review process"
+        name="reviewProcess"
+        optional
+        rows={2}
+        hint="E.g. “DSP4003”, with a link to the process document."
+        defaultValue={v.reviewProcess ?? register?.reviewProcess}
+        error={errors.reviewProcess}
+      />
+      <fieldset
+        className={styles.fieldset}
+        aria-describedby={errors.parties ? `${id}-parties-error` : undefined}
+      >
+        <legend>Parties</legend>
+        <p className={styles.hint}>
+          Tick each organization that is party to the register and describe its role. Members of the
+          parties see the register while it is a draft and the partner documents shared under it.
+        </p>
+        {ordered.map((org) => {
+          const description =
+            v[`partyDescription.${org.slug}`] ??
+            register?.parties.find((p) => p.organization === org.slug)?.description ??
+            '';
+          return (
+            <div key={org.slug} className={styles.row} style={{ alignItems: 'center' }}>
+              <label className={styles.choice}>
+                <input
+                  type="checkbox"
+                  name="party"
+                  value={org.slug}
+                  defaultChecked={selected.has(org.slug)}
+                />
+                {org.name}
+              </label>
+              <div className={styles.field}>
+                <label className="visually-hidden" htmlFor={`${id}-desc-${org.slug}`}>
+                  Role of {org.name} in the register
+                </label>
+                <input
+                  id={`${id}-desc-${org.slug}`}
+                  name={`partyDescription.${org.slug}`}
+                  className={styles.input}
+                  placeholder="Its role in this register"
+                  maxLength={2000}
+                  defaultValue={description}
+                />
+              </div>
+            </div>
+          );
+        })}
+        {errors.parties && (
+          <p className={styles.fieldError} id={`${id}-parties-error`}>
+            {errors.parties}
+          </p>
+        )}
+      </fieldset>
+      <div className={styles.actions}>
+        <SubmitButton pendingText={editing ? 'Saving…' : 'Creating…'}>
+          {editing ? 'Save changes' : 'Create register'}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

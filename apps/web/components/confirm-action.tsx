@@ -1,0 +1,114 @@
+'use client';
+
+import { type ReactNode, useActionState, useEffect, useId, useRef } from 'react';
+import { type ActionState, IDLE } from '../app/documents/action-state';
+
+export interface ConfirmActionProps {
+  /** A Server Action with its ids bound. */
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  /** The button that opens the dialog. */
+  trigger: ReactNode;
+  /** Extra words for screen readers on the trigger, e.g. "version 1.2.0". */
+  triggerContext?: string;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  tone?: 'primary' | 'danger';
+  /** Ask for a reason (withdrawing a version). */
+  reason?: boolean;
+  small?: boolean;
+}
+
+/**
+ * A button that asks before doing something that cannot be taken back. A native modal <dialog>:
+ * focus moves into it (to Cancel, or to the reason field), stays there, and Escape closes it.
+ */
+export function ConfirmAction({
+  action,
+  trigger,
+  triggerContext,
+  title,
+  children,
+  confirmLabel,
+  tone = 'danger',
+  reason = false,
+  small = false,
+}: ConfirmActionProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const id = useId();
+  const titleId = `${id}-title`;
+  const bodyId = `${id}-body`;
+  const reasonId = `${id}-reason`;
+  const errorId = `${id}-error`;
+
+  useEffect(() => {
+    if (state.status === 'error')
+      dialog.current?.querySelector<HTMLElement>('[role="alert"]')?.focus();
+  }, [state]);
+
+  const size = small ? ' button--small' : '';
+  return (
+    <>
+      <button
+        type="button"
+        className={`button ${tone === 'danger' ? 'button--danger-outline' : 'button--secondary'}${size}`}
+        onClick={() => dialog.current?.showModal()}
+        aria-haspopup="dialog"
+      >
+        {trigger}
+        {triggerContext && <span className="visually-hidden"> {triggerContext}</span>}
+      </button>
+      <dialog ref={dialog} className="dialog" aria-labelledby={titleId} aria-describedby={bodyId}>
+        <form action={formAction} className="dialog__form">
+          <h2 id={titleId} className="dialog__title">
+            {title}
+          </h2>
+          <div id={bodyId} className="dialog__body">
+            {children}
+          </div>
+          {reason && (
+            <div className="field">
+              <label htmlFor={reasonId}>Reason</label>
+              <textarea
+                id={reasonId}
+                name="reason"
+                rows={3}
+                maxLength={1000}
+                required
+                aria-required="true"
+                aria-invalid={state.fieldErrors?.reason ? true : undefined}
+                aria-describedby={state.fieldErrors?.reason ? errorId : `${reasonId}-hint`}
+              />
+              <p id={`${reasonId}-hint`} className="field__hint">
+                Shown to everyone who can see the document, next to the withdrawn version.
+              </p>
+            </div>
+          )}
+          {state.status === 'error' && (
+            <p id={errorId} className="form-error" role="alert" tabIndex={-1}>
+              {state.message}
+            </p>
+          )}
+          <div className="dialog__actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => dialog.current?.close()}
+            >
+              Cancel
+            </button>
+            <button
+              type="submit"
+              className={`button ${tone === 'danger' ? 'button--danger' : ''}`}
+              disabled={pending}
+              aria-disabled={pending}
+            >
+              {pending ? 'Working…' : confirmLabel}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

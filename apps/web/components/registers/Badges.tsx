@@ -1,0 +1,66 @@
+import type { Visibility } from '@liaison/core';
+import { describeReview, type ReviewState, reviewState } from '../../lib/register-review';
+import { CalendarDate } from './Dates';
+import { capitalize, statusLabel, VISIBILITY_HINTS, visibilityLabel } from './format';
+import styles from './registers.module.css';
+
+/** Who can see a document, in words (never colour alone). */
+export function VisibilityBadge({ visibility }: { visibility: Visibility | string }) {
+  const tone =
+    visibility === 'public'
+      ? styles.public
+      : visibility === 'partners'
+        ? styles.partners
+        : styles.organization;
+  const hint = (VISIBILITY_HINTS as Record<string, string>)[visibility];
+  return (
+    <span className={`${styles.badge} ${tone}`} title={hint}>
+      <span className="visually-hidden">Visibility: </span>
+      {visibilityLabel(visibility)}
+    </span>
+  );
+}
+
+export function StatusText({ status }: { status: string }) {
+  return <span className={styles.nowrap}>{statusLabel(status)}</span>;
+}
+
+export function RegisterStateBadge({ state }: { state: string }) {
+  const tone =
+    state === 'approved' ? styles.approved : state === 'draft' ? styles.draft : styles.neutral;
+  return (
+    <span className={`${styles.badge} ${tone}`}>
+      <span className="visually-hidden">State: </span>
+      {capitalize(state)}
+    </span>
+  );
+}
+
+/** The review date, with "Overdue" once it has passed and "Due soon" within 30 days. */
+export function ReviewDue({
+  value,
+  now = new Date(),
+}: {
+  value: string | null | undefined;
+  now?: Date;
+}) {
+  const state: ReviewState = reviewState(value, now);
+  if (state.kind === 'none' || state.kind === 'invalid') return <CalendarDate value={value} />;
+  return (
+    <span className={styles.review}>
+      <CalendarDate value={state.due} />
+      {state.kind === 'overdue' && (
+        <span className={`${styles.badge} ${styles.overdue}`} title={describeReview(state)}>
+          Overdue<span className="visually-hidden"> by {describeDays(state.days)}</span>
+        </span>
+      )}
+      {(state.kind === 'due-soon' || state.kind === 'due-today') && (
+        <span className={`${styles.badge} ${styles.dueSoon}`}>{describeReview(state)}</span>
+      )}
+    </span>
+  );
+}
+
+function describeDays(days: number): string {
+  return `${days.toLocaleString('en-GB')} day${days === 1 ? '' : 's'}`;
+}

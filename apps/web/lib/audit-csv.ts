@@ -1,0 +1,40 @@
+/** The audit log as CSV: which columns, in which order, and the download's file name. */
+
+import type { AuditEvent } from '@liaison/core';
+import { type CsvValue, csvRow } from './csv';
+import { utcDate } from './register-review';
+
+export const AUDIT_CSV_HEADER = [
+  'id',
+  'occurred_at',
+  'actor',
+  'action',
+  'object_type',
+  'object_id',
+  'organization',
+  'address',
+  'details',
+] as const;
+
+export function auditCsvValues(event: AuditEvent): CsvValue[] {
+  return [
+    event.id,
+    event.occurredAt,
+    event.actor,
+    event.action,
+    event.objectType,
+    event.objectId,
+    event.organization,
+    event.address,
+    Object.keys(event.details ?? {}).length === 0 ? '' : JSON.stringify(event.details),
+  ];
+}
+
+export function auditCsvRows(events: readonly AuditEvent[]): string {
+  return events.map((event) => csvRow(auditCsvValues(event))).join('');
+}
+
+/** `audit-2026-05-04.csv` (UTC date of the export). */
+export function auditCsvFilename(now: Date = new Date()): string {
+  return `audit-${utcDate(now)}.csv`;
+}

@@ -1,0 +1,174 @@
+// What the document forms accept and offer. Pure, and safe in client components: it mirrors the
+// API's wire schemas (packages/core/src/document-schemas.ts; a unit test keeps the patterns equal)
+// so people see a clear message before submitting. The API still decides: it validates again and
+// enforces the permission policy; this module only hides choices a user cannot make.
+
+import type { DocumentPermissions, DocumentStatus, Visibility } from '@liaison/core';
+import { DOCUMENT_STATUSES, isDocumentStatus, isVisibility, VISIBILITIES } from './format';
+
+export const IDENTIFIER_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
+export const VERSION_LABEL_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$';
+export const TITLE_MAX = 300;
+export const ABSTRACT_MAX = 10_000;
+export const REASON_MAX = 1000;
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export function identifierError(value: string): string | undefined {
+  if (value === '') return 'Enter an identifier, for example DSP0266.';
+  if (!new RegExp(IDENTIFIER_PATTERN).test(value)) {
+    return 'Use up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit.';
+  }
+  return undefined;
+}
+
+export function versionLabelError(value: string): string | undefined {
+  if (value === '') return 'Enter a version label, for example 1.0.0.';
+  if (!new RegExp(VERSION_LABEL_PATTERN).test(value)) {
+    return 'Use up to 64 letters, digits, dots, dashes, underscores or pluses, starting with a letter or digit.';
+  }
+  return undefined;
+}
+
+export function titleError(value: string): string | undefined {
+  if (value === '') return 'Enter a title.';
+  if (value.length > TITLE_MAX) return `Keep the title to ${TITLE_MAX} characters or fewer.`;
+  return undefined;
+}
+
+export function abstractError(value: string): string | undefined {
+  if (value.length > ABSTRACT_MAX)
+    return `Keep the abstract to ${ABSTRACT_MAX} characters or fewer.`;
+  return undefined;
+}
+
+export function reasonError(value: string): string | undefined {
+  if (value === '') return 'Give a reason: it is shown next to the withdrawn version.';
+  if (value.length > REASON_MAX) return `Keep the reason to ${REASON_MAX} characters or fewer.`;
+  return undefined;
+}
+
+/** The status and visibility values a user may pick, given the document as it is now. */
+export interface Choices {
+  statuses: DocumentStatus[];
+  visibilities: Visibility[];
+}
+
+/**
+ * Mirrors the policy's rule for changes (actionsForChange): making a document public or taking it
+ * out of public, and anything touching `standard`, needs `release`; the rest needs `edit`.
+ */
+export function editChoices(
+  current: { status: DocumentStatus; visibility: Visibility },
+  permissions: Pick<DocumentPermissions, 'edit' | 'release'>,
+): Choices {
+  if (!permissions.edit) return { statuses: [current.status], visibilities: [current.visibility] };
+  if (permissions.release)
+    return { statuses: [...DOCUMENT_STATUSES], visibilities: [...VISIBILITIES] };
+  return {
+    statuses:
+      current.status === 'standard'
+        ? ['standard']
+        : DOCUMENT_STATUSES.filter((status) => status !== 'standard'),
+    visibilities:
+      current.visibility === 'public'
+        ? ['public']
+        : VISIBILITIES.filter((visibility) => visibility !== 'public'),
+  };
+}
+
+/** What a new document may start as: editors make unreleased ones, admins anything. */
+export function createChoices(role: 'member' | 'editor' | 'admin' | undefined): Choices {
+  if (role === 'admin')
+    return { statuses: [...DOCUMENT_STATUSES], visibilities: [...VISIBILITIES] };
+  if (role === 'editor') {
+    return {
+      statuses: DOCUMENT_STATUSES.filter((status) => status !== 'standard'),
+      visibilities: VISIBILITIES.filter((visibility) => visibility !== 'public'),
+    };
+  }
+  return { statuses: [], visibilities: [] };
+}
+
+export interface DocumentFields {
+  title: string;
+  abstract: string;
+  status: DocumentStatus;
+  visibility: Visibility;
+  registers: string[];
+}
+
+/** Reads the shared metadata fields from a submitted form; trims text, drops what is not a slug. */
+export function readDocumentFields(form: FormData): {
+  title: string;
+  abstract: string;
+  status: string;
+  visibility: string;
+  registers: string[];
+} {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  const registers = form
+    .getAll('registers')
+    .filter((value): value is string => typeof value === 'string')
+    .map((value) => value.trim())
+    .filter((value) => /^[a-z0-9][a-z0-9-]{0,62}$/.test(value));
+  return {
+    title: text('title'),
+    abstract: text('abstract').replace(/\r\n/g, '\n'),
+    status: text('status'),
+    visibility: text('visibility'),
+    registers: [...new Set(registers)],
+  };
+}
+
+/** Field errors for the metadata of a document (create and edit); empty when all is well. */
+export function documentFieldErrors(
+  fields: ReturnType<typeof readDocumentFields>,
+  choices: Choices,
+  allowedRegisters: readonly string[],
+): FieldErrors {
+  const errors: FieldErrors = {};
+  const title = titleError(fields.title);
+  if (title) errors.title = title;
+  const abstract = abstractError(fields.abstract);
+  if (abstract) errors.abstract = abstract;
+  if (!isDocumentStatus(fields.status) || !choices.statuses.includes(fields.status)) {
+    errors.status = 'Choose one of the statuses offered.';
+  }
+  if (!isVisibility(fields.visibility) || !choices.visibilities.includes(fields.visibility)) {
+    errors.visibility = 'Choose one of the visibilities offered.';
+  }
+  const unknown = fields.registers.filter((slug) => !allowedRegisters.includes(slug));
+  if (unknown.length > 0) {
+    errors.registers = 'Share only under registers the owner organization is a party of.';
+  }
+  return errors;
+}
+
+/** Only what changed, so an editor's save never asks the API for a decision nobody made. */
+export function changedFields(
+  current: DocumentFields,
+  next: DocumentFields,
+): Partial<DocumentFields> {
+  const change: Partial<DocumentFields> = {};
+  if (next.title !== current.title) change.title = next.title;
+  if (next.abstract !== current.abstract) change.abstract = next.abstract;
+  if (next.status !== current.status) change.status = next.status;
+  if (next.visibility !== current.visibility) change.visibility = next.visibility;
+  const sorted = (slugs: readonly string[]) => [...slugs].sort().join('\n');
+  if (sorted(next.registers) !== sorted(current.registers)) change.registers = [...next.registers];
+  return change;
+}
+
+/** The registers an organization may share documents under: those it is a party of. */
+export function registersOf<T extends { parties: { organization: string }[] }>(
+  registers: readonly T[],
+  organization: string,
+): T[] {
+  return registers.filter((register) =>
+    register.parties.some((party) => party.organization === organization),
+  );
+}

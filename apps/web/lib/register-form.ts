@@ -1,0 +1,128 @@
+/**
+ * The operator's register form: reading it into the API's body and working out what an edit
+ * changed. Pure, so it is tested without a server.
+ */
+
+import { parseCalendarDate } from './register-review';
+
+export interface RegisterFields {
+  slug: string;
+  title: string;
+  version: string;
+  initiatedOn: string | null;
+  state: 'draft' | 'approved';
+  reviewDue: string | null;
+  summary: string;
+  reviewProcess: string;
+  parties: { organization: string; description: string }[];
+}
+
+export interface FormLike {
+  get(name: string): unknown;
+  getAll(name: string): unknown[];
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+function str(form: FormLike, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+export function readRegisterForm(
+  form: FormLike,
+): { ok: true; fields: RegisterFields } | { ok: false; problems: Record<string, string> } {
+  const problems: Record<string, string> = {};
+  const slug = str(form, 'slug').toLowerCase();
+  const title = str(form, 'title');
+  const state = str(form, 'state');
+  const initiatedOn = str(form, 'initiatedOn');
+  const reviewDue = str(form, 'reviewDue');
+
+  if (!SLUG.test(slug)) {
+    problems.slug = 'Lowercase letters, digits and hyphens, starting with a letter or digit.';
+  }
+  if (!title) problems.title = 'Enter the register’s title.';
+  else if (title.length > 300) problems.title = 'At most 300 characters.';
+  if (str(form, 'version').length > 50) problems.version = 'At most 50 characters.';
+  if (state !== 'draft' && state !== 'approved') problems.state = 'Choose draft or approved.';
+  if (initiatedOn && parseCalendarDate(initiatedOn) === null) {
+    problems.initiatedOn = 'Enter a date as YYYY-MM-DD.';
+  }
+  if (reviewDue && parseCalendarDate(reviewDue) === null) {
+    problems.reviewDue = 'Enter a date as YYYY-MM-DD.';
+  }
+
+  const seen = new Set<string>();
+  const parties: RegisterFields['parties'] = [];
+  for (const value of form.getAll('party')) {
+    if (typeof value !== 'string' || !SLUG.test(value) || seen.has(value)) continue;
+    seen.add(value);
+    parties.push({ organization: value, description: str(form, `partyDescription.${value}`) });
+  }
+  if (parties.length === 0) problems.parties = 'Tick at least one party.';
+  else if (parties.length > 20) problems.parties = 'At most 20 parties.';
+  else if (parties.some((p) => p.description.length > 2_000)) {
+    problems.parties = 'A party’s role is at most 2,000 characters.';
+  }
+
+  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    fields: {
+      slug,
+      title,
+      version: str(form, 'version'),
+      initiatedOn: initiatedOn || null,
+      state: state as RegisterFields['state'],
+      reviewDue: reviewDue || null,
+      summary: str(form, 'summary'),
+      reviewProcess: str(form, 'reviewProcess'),
+      parties,
+    },
+  };
+}
+
+/** POST /api/v1/registers: empty optional fields are left out. */
+export function createRegisterBody(fields: RegisterFields): Record<string, unknown> {
+  return {
+    slug: fields.slug,
+    title: fields.title,
+    state: fields.state,
+    ...(fields.version ? { version: fields.version } : {}),
+    ...(fields.initiatedOn ? { initiatedOn: fields.initiatedOn } : {}),
+    ...(fields.reviewDue ? { reviewDue: fields.reviewDue } : {}),
+    ...(fields.summary ? { summary: fields.summary } : {}),
+    ...(fields.reviewProcess ? { reviewProcess: fields.reviewProcess } : {}),
+    parties: fields.parties.map((p) => ({
+      organization: p.organization,
+      ...(p.description ? { description: p.description } : {}),
+    })),
+  };
+}
+
+/** PATCH /api/v1/registers/:slug: only the fields that differ from `original` (dates cleared → null). */
+export function registerChanges(
+  original: Omit<RegisterFields, 'slug'>,
+  fields: RegisterFields,
+): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  const keys = [
+    'title',
+    'version',
+    'initiatedOn',
+    'state',
+    'reviewDue',
+    'summary',
+    'reviewProcess',
+  ] as const;
+  for (const key of keys) {
+    if ((original[key] ?? null) !== (fields[key] ?? null)) changes[key] = fields[key];
+  }
+  const normalize = (parties: RegisterFields['parties']) =>
+    JSON.stringify(parties.map((p) => [p.organization, p.description ?? '']));
+  if (normalize(original.parties) !== normalize(fields.parties)) {
+    changes.parties = createRegisterBody(fields).parties;
+  }
+  return changes;
+}

@@ -1,0 +1,184 @@
+import { IdentifierSchema, VersionLabelSchema } from '@liaison/core';
+import { describe, expect, it } from 'vitest';
+import {
+  ABSTRACT_MAX,
+  changedFields,
+  createChoices,
+  documentFieldErrors,
+  editChoices,
+  IDENTIFIER_PATTERN,
+  identifierError,
+  readDocumentFields,
+  reasonError,
+  registersOf,
+  TITLE_MAX,
+  titleError,
+  VERSION_LABEL_PATTERN,
+  versionLabelError,
+} from '../lib/document-rules';
+
+describe('patterns', () => {
+  it('are the API schema’s, so the form and the API agree', () => {
+    const pattern = (schema: object) => (schema as { pattern?: string }).pattern;
+    expect(IDENTIFIER_PATTERN).toBe(pattern(IdentifierSchema));
+    expect(VERSION_LABEL_PATTERN).toBe(pattern(VersionLabelSchema));
+  });
+
+  it('accept and refuse identifiers and labels', () => {
+    expect(identifierError('DSP0266')).toBeUndefined();
+    expect(identifierError('OFA-FMM_1.x')).toBeUndefined();
+    expect(identifierError('')).toMatch(/Enter an identifier/);
+    expect(identifierError('-DSP')).toMatch(/starting with a letter or digit/);
+    expect(identifierError('a/b')).toBeDefined();
+    expect(identifierError('x'.repeat(65))).toBeDefined();
+    expect(versionLabelError('1.2.0')).toBeUndefined();
+    expect(versionLabelError('0.9a+build.1')).toBeUndefined();
+    expect(versionLabelError('')).toMatch(/Enter a version label/);
+    expect(versionLabelError('1 2')).toBeDefined();
+  });
+
+  it('limit titles, abstracts and reasons', () => {
+    expect(titleError('')).toBeDefined();
+    expect(titleError('x'.repeat(TITLE_MAX))).toBeUndefined();
+    expect(titleError('x'.repeat(TITLE_MAX + 1))).toBeDefined();
+    expect(reasonError('')).toMatch(/reason/);
+    expect(reasonError('x'.repeat(1001))).toBeDefined();
+  });
+});
+
+describe('choices', () => {
+  const editor = { edit: true, release: false };
+  const admin = { edit: true, release: true };
+
+  it('give admins every status and visibility', () => {
+    expect(editChoices({ status: 'work-in-progress', visibility: 'organization' }, admin)).toEqual({
+      statuses: ['work-in-progress', 'informational', 'standard'],
+      visibilities: ['organization', 'partners', 'public'],
+    });
+  });
+
+  it('keep editors away from public and standard, as the policy does', () => {
+    expect(editChoices({ status: 'informational', visibility: 'partners' }, editor)).toEqual({
+      statuses: ['work-in-progress', 'informational'],
+      visibilities: ['organization', 'partners'],
+    });
+    // A public standard stays what it is: changing either is an admin decision.
+    expect(editChoices({ status: 'standard', visibility: 'public' }, editor)).toEqual({
+      statuses: ['standard'],
+      visibilities: ['public'],
+    });
+  });
+
+  it('offer nothing new to readers', () => {
+    expect(
+      editChoices({ status: 'standard', visibility: 'public' }, { edit: false, release: false }),
+    ).toEqual({ statuses: ['standard'], visibilities: ['public'] });
+  });
+
+  it('follow the role for new documents', () => {
+    expect(createChoices('admin').visibilities).toContain('public');
+    expect(createChoices('editor')).toEqual({
+      statuses: ['work-in-progress', 'informational'],
+      visibilities: ['organization', 'partners'],
+    });
+    expect(createChoices('member')).toEqual({ statuses: [], visibilities: [] });
+    expect(createChoices(undefined)).toEqual({ statuses: [], visibilities: [] });
+  });
+});
+
+describe('form fields', () => {
+  const form = (entries: [string, string][]) => {
+    const data = new FormData();
+    for (const [key, value] of entries) data.append(key, value);
+    return data;
+  };
+
+  it('are read trimmed, with registers deduplicated and checked', () => {
+    expect(
+      readDocumentFields(
+        form([
+          ['title', '  Fabric model '],
+          ['abstract', 'Line one\r\nLine two '],
+          ['status', 'informational'],
+          ['visibility', 'partners'],
+          ['registers', 'ofa-dmtf'],
+          ['registers', 'ofa-dmtf'],
+          ['registers', '../etc'],
+        ]),
+      ),
+    ).toEqual({
+      title: 'Fabric model',
+      abstract: 'Line one\nLine two',
+      status: 'informational',
+      visibility: 'partners',
+      registers: ['ofa-dmtf'],
+    });
+  });
+
+  it('report every problem by field', () => {
+    const choices = createChoices('editor');
+    expect(
+      documentFieldErrors(
+        {
+          title: '',
+          abstract: 'x'.repeat(ABSTRACT_MAX + 1),
+          status: 'standard',
+          visibility: 'public',
+          registers: ['snia-dmtf'],
+        },
+        choices,
+        ['ofa-dmtf'],
+      ),
+    ).toEqual({
+      title: expect.any(String),
+      abstract: expect.any(String),
+      status: expect.any(String),
+      visibility: expect.any(String),
+      registers: expect.any(String),
+    });
+    expect(
+      documentFieldErrors(
+        {
+          title: 'Fine',
+          abstract: '',
+          status: 'work-in-progress',
+          visibility: 'partners',
+          registers: ['ofa-dmtf'],
+        },
+        choices,
+        ['ofa-dmtf'],
+      ),
+    ).toEqual({});
+  });
+});
+
+describe('changedFields', () => {
+  const current = {
+    title: 'A',
+    abstract: 'B',
+    status: 'work-in-progress' as const,
+    visibility: 'partners' as const,
+    registers: ['b-reg', 'a-reg'],
+  };
+
+  it('is empty when nothing changed, whatever the register order', () => {
+    expect(changedFields(current, { ...current, registers: ['a-reg', 'b-reg'] })).toEqual({});
+  });
+
+  it('holds only what changed', () => {
+    expect(
+      changedFields(current, { ...current, title: 'A2', visibility: 'public', registers: [] }),
+    ).toEqual({ title: 'A2', visibility: 'public', registers: [] });
+  });
+});
+
+describe('registersOf', () => {
+  it('keeps the registers the organization is a party of', () => {
+    const registers = [
+      { slug: 'ofa-dmtf', parties: [{ organization: 'ofa' }, { organization: 'dmtf' }] },
+      { slug: 'snia-dmtf', parties: [{ organization: 'snia' }, { organization: 'dmtf' }] },
+    ];
+    expect(registersOf(registers, 'ofa').map((r) => r.slug)).toEqual(['ofa-dmtf']);
+    expect(registersOf(registers, 'dmtf').map((r) => r.slug)).toEqual(['ofa-dmtf', 'snia-dmtf']);
+  });
+});

@@ -1,0 +1,150 @@
+import type { DocumentSummary } from '@liaison/core';
+import { describe, expect, it } from 'vitest';
+import {
+  type DocumentPage,
+  documentListQuery,
+  formatLibraryCursor,
+  hasFilters,
+  type LibraryFilters,
+  libraryHref,
+  loadLibraryPage,
+  parseLibraryCursor,
+  parseLibraryFilters,
+} from '../lib/library';
+
+const none: LibraryFilters = { q: '', organization: '', status: '', register: '' };
+
+describe('parseLibraryFilters', () => {
+  it('reads the filters of a library URL', () => {
+    expect(
+      parseLibraryFilters({
+        q: ' redfish ',
+        organization: 'dmtf',
+        status: 'standard',
+        register: 'ofa-dmtf',
+      }),
+    ).toEqual({ q: 'redfish', organization: 'dmtf', status: 'standard', register: 'ofa-dmtf' });
+  });
+
+  it('drops what the API would refuse rather than failing the page', () => {
+    expect(
+      parseLibraryFilters({
+        q: 'x'.repeat(300),
+        organization: 'Not A Slug',
+        status: 'draft',
+        register: ['ofa-dmtf', 'other'],
+      }),
+    ).toEqual({ q: 'x'.repeat(200), organization: '', status: '', register: 'ofa-dmtf' });
+    expect(parseLibraryFilters({})).toEqual(none);
+  });
+
+  it('knows whether anything is filtered', () => {
+    expect(hasFilters(none)).toBe(false);
+    expect(hasFilters({ ...none, status: 'standard' })).toBe(true);
+  });
+});
+
+describe('library cursor', () => {
+  it.each([
+    [undefined, { phase: 'released', seq: null }],
+    ['', { phase: 'released', seq: null }],
+    ['r123', { phase: 'released', seq: '123' }],
+    ['w', { phase: 'other', seq: null }],
+    ['w456', { phase: 'other', seq: '456' }],
+    ['w12x', { phase: 'released', seq: null }],
+    ['123', { phase: 'released', seq: null }],
+    ['r', { phase: 'released', seq: null }],
+    [`r${'9'.repeat(20)}`, { phase: 'released', seq: null }],
+  ] as const)('%s', (raw, cursor) => {
+    expect(parseLibraryCursor(raw)).toEqual(cursor);
+  });
+
+  it('round-trips', () => {
+    for (const raw of ['r1', 'w', 'w77']) {
+      expect(formatLibraryCursor(parseLibraryCursor(raw))).toBe(raw);
+    }
+  });
+});
+
+describe('links and API queries', () => {
+  it('builds library links that keep the filters', () => {
+    expect(libraryHref(none)).toBe('/');
+    expect(libraryHref({ ...none, q: 'fabric model', status: 'work-in-progress' })).toBe(
+      '/?q=fabric+model&status=work-in-progress',
+    );
+    expect(libraryHref({ ...none, organization: 'ofa' }, { phase: 'released', seq: '40' })).toBe(
+      '/?organization=ofa&cursor=r40',
+    );
+    expect(libraryHref(none, { phase: 'other', seq: null })).toBe('/?cursor=w');
+    expect(libraryHref(none, { phase: 'released', seq: null })).toBe('/');
+  });
+
+  it('asks the API for one of the two lists', () => {
+    expect(documentListQuery(none, true, null)).toBe('released=true&limit=20');
+    expect(documentListQuery({ ...none, q: 'a&b', register: 'ofa-dmtf' }, false, '99', 5)).toBe(
+      'q=a%26b&register=ofa-dmtf&released=false&limit=5&cursor=99',
+    );
+  });
+});
+
+describe('loadLibraryPage', () => {
+  const doc = (id: string) => ({ id }) as DocumentSummary;
+  const lists: Record<string, Record<string, DocumentPage>> = {
+    released: {
+      start: { items: [doc('r1'), doc('r2')], nextCursor: '10' },
+      '10': { items: [doc('r3')], nextCursor: null },
+    },
+    other: {
+      start: { items: [doc('w1'), doc('w2')], nextCursor: '5' },
+      '5': { items: [doc('w3')], nextCursor: null },
+    },
+  };
+  const calls: string[] = [];
+  const fetchPage = async (released: boolean, seq: string | null) => {
+    const list = released ? 'released' : 'other';
+    calls.push(`${list}:${seq ?? 'start'}`);
+    return { ok: true as const, data: lists[list]![seq ?? 'start']! };
+  };
+
+  it('pages through released documents first, then the others', async () => {
+    calls.length = 0;
+    const first = await loadLibraryPage(fetchPage, { phase: 'released', seq: null });
+    expect(first).toEqual({
+      ok: true,
+      page: {
+        released: [doc('r1'), doc('r2')],
+        other: null,
+        next: { phase: 'released', seq: '10' },
+      },
+    });
+    // The last page of released documents also starts the others.
+    const second = await loadLibraryPage(fetchPage, { phase: 'released', seq: '10' });
+    expect(second).toEqual({
+      ok: true,
+      page: {
+        released: [doc('r3')],
+        other: [doc('w1'), doc('w2')],
+        next: { phase: 'other', seq: '5' },
+      },
+    });
+    const third = await loadLibraryPage(fetchPage, { phase: 'other', seq: '5' });
+    expect(third).toEqual({
+      ok: true,
+      page: { released: null, other: [doc('w3')], next: null },
+    });
+    expect(calls).toEqual(['released:start', 'released:10', 'other:start', 'other:5']);
+  });
+
+  it('passes a failure on without asking for more', async () => {
+    let asked = 0;
+    const result = await loadLibraryPage(
+      async () => {
+        asked++;
+        return { ok: false as const, error: 'down' };
+      },
+      { phase: 'released', seq: null },
+    );
+    expect(result).toEqual({ ok: false, error: 'down' });
+    expect(asked).toBe(1);
+  });
+});

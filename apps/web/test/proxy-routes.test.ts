@@ -1,0 +1,273 @@
+// The two streaming proxies against a real HTTP server standing in for the API.
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { NextRequest } from 'next/server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+vi.mock('../lib/session', () => ({ getAccessToken: async () => 'session-token' }));
+
+const { POST } = await import('../app/api/upload/[id]/route');
+const { GET } = await import('../app/documents/[id]/versions/[versionId]/download/route');
+
+const DOC = '122967c0-bbbe-4449-b6f9-d987cc7ba8e7';
+const VERSION = '400be8fa-fec6-4511-9642-bdb6d2df5a3c';
+const FILE = Buffer.alloc(3 * 1024 * 1024 + 7, 'x');
+const EARLY = '11111111-1111-4111-8111-111111111111';
+const SLOW = '22222222-2222-4222-8222-222222222222';
+const closed: boolean[] = [];
+
+let server: Server;
+let received: { url?: string; headers: IncomingHttpHeaders; bytes: number; sha256: string }[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.method === 'POST' && req.url?.includes(EARLY)) {
+      // Refuses at once (as the API does for a taken label), without reading the file.
+      res.writeHead(409, { 'content-type': 'application/json', connection: 'close' });
+      res.end(JSON.stringify({ error: { code: 'duplicate_label', message: 'Has 1.0 already' } }));
+      return;
+    }
+    if (req.method === 'POST' && req.url?.includes(SLOW)) {
+      req.on('data', () => {
+        req.pause();
+        setTimeout(() => req.resume(), 2);
+      });
+      req.socket.on('close', () => closed.push(req.complete));
+      return;
+    }
+    const hash = createHash('sha256');
+    let bytes = 0;
+    req.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      hash.update(chunk);
+    });
+    req.on('end', () => {
+      received.push({ url: req.url, headers: req.headers, bytes, sha256: hash.digest('hex') });
+      if (req.method === 'POST') {
+        res.writeHead(201, { 'content-type': 'application/json; charset=utf-8' });
+        return res.end(JSON.stringify({ id: 'v', sha256: 'abc', size: bytes }));
+      }
+      if (req.url?.includes('/missing/') || req.url?.includes('00000000-')) {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        return res.end(
+          JSON.stringify({ error: { code: 'not_found', message: 'No such document' } }),
+        );
+      }
+      const inline = req.url?.endsWith('?inline=1');
+      const headers = {
+        'content-type': 'application/pdf',
+        'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="a.pdf"`,
+        etag: '"e1"',
+        'accept-ranges': 'bytes',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': 'sandbox',
+      };
+      if (req.headers['if-none-match'] === '"e1"') {
+        res.writeHead(304, { etag: '"e1"' });
+        return res.end();
+      }
+      if (req.headers.range === 'bytes=0-9') {
+        res.writeHead(206, {
+          ...headers,
+          'content-range': `bytes 0-9/${FILE.length}`,
+          'content-length': 10,
+        });
+        return res.end(FILE.subarray(0, 10));
+      }
+      res.writeHead(200, { ...headers, 'content-length': FILE.length });
+      res.end(FILE);
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  process.env.LIAISON_API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  server.close();
+  await once(server, 'close');
+});
+
+function multipart(): { body: ReadableStream<Uint8Array>; type: string; length: number } {
+  const boundary = '----liaison-test';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="label"\r\n\r\n1.0\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n` +
+      'Content-Type: application/octet-stream\r\n\r\n',
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const parts = [head, FILE.subarray(0, 1024 * 1024), FILE.subarray(1024 * 1024), tail];
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = parts.shift();
+      if (next) controller.enqueue(new Uint8Array(next));
+      else controller.close();
+    },
+  });
+  return {
+    body,
+    type: `multipart/form-data; boundary=${boundary}`,
+    length: head.length + FILE.length + tail.length,
+  };
+}
+
+const params = <T>(value: T) => ({ params: Promise.resolve(value) });
+
+describe('upload proxy route', () => {
+  it('streams the multipart body to the API with its length and the session token', async () => {
+    received = [];
+    const { body, type, length } = multipart();
+    const request = new Request(`http://portal.example/api/upload/${DOC}`, {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: {
+        'content-type': type,
+        'content-length': String(length),
+        'sec-fetch-site': 'same-origin',
+        cookie: 'next-auth.session-token=secret',
+      },
+    } as RequestInit);
+    const response = await POST(request, params({ id: DOC }));
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ size: length });
+    const [seen] = received;
+    expect(seen?.url).toBe(`/api/v1/documents/${DOC}/versions`);
+    expect(seen?.headers.authorization).toBe('Bearer session-token');
+    expect(seen?.headers['content-type']).toBe(type);
+    expect(seen?.headers['content-length']).toBe(String(length));
+    expect(seen?.headers.cookie).toBeUndefined();
+    expect(seen?.bytes).toBe(length);
+  });
+
+  it('gives the API’s early answer without sending the rest of the file', async () => {
+    const { body, type, length } = multipart();
+    const response = await POST(
+      new Request(`http://portal.example/api/upload/${EARLY}`, {
+        method: 'POST',
+        body,
+        duplex: 'half',
+        headers: { 'content-type': type, 'content-length': String(length) },
+      } as RequestInit),
+      params({ id: EARLY }),
+    );
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({
+      error: { code: 'duplicate_label', message: 'Has 1.0 already' },
+    });
+  });
+
+  it('drops the API request when the browser cancels', async () => {
+    const type = 'multipart/form-data; boundary=x';
+    const chunk = new Uint8Array(64 * 1024);
+    // A body that would go on for ever: only the cancel ends it.
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.enqueue(chunk),
+    });
+    const length = 1024 ** 3;
+    const cancel = new AbortController();
+    const pending = POST(
+      new Request(`http://portal.example/api/upload/${SLOW}`, {
+        method: 'POST',
+        body,
+        duplex: 'half',
+        signal: cancel.signal,
+        headers: { 'content-type': type, 'content-length': String(length) },
+      } as RequestInit),
+      params({ id: SLOW }),
+    );
+    setTimeout(() => cancel.abort(), 100);
+    expect((await pending).status).toBe(499);
+    // The API sees the connection drop once it has read what was already in the socket buffers.
+    await vi.waitFor(() => expect(closed).toEqual([false]), { timeout: 20_000 });
+  });
+
+  it('refuses cross-site posts, non-multipart bodies and bad ids before calling the API', async () => {
+    received = [];
+    const post = (id: string, headers: Record<string, string>) =>
+      POST(
+        new Request(`http://portal.example/api/upload/${id}`, {
+          method: 'POST',
+          body: 'x',
+          headers,
+        }),
+        params({ id }),
+      );
+    const multipartType = 'multipart/form-data; boundary=x';
+    expect(
+      (await post(DOC, { 'content-type': multipartType, 'sec-fetch-site': 'cross-site' })).status,
+    ).toBe(403);
+    expect((await post(DOC, { 'content-type': 'application/json' })).status).toBe(415);
+    expect((await post('../../admin', { 'content-type': multipartType })).status).toBe(404);
+    expect(received).toEqual([]);
+  });
+});
+
+describe('download proxy route', () => {
+  const get = (
+    path: string,
+    headers: Record<string, string> = {},
+    ids = { id: DOC, versionId: VERSION },
+  ) => GET(new NextRequest(`http://portal.example${path}`, { headers }), params(ids));
+
+  it('streams the file with its headers and the session token', async () => {
+    received = [];
+    const response = await get(`/documents/${DOC}/versions/${VERSION}/download`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-length')).toBe(String(FILE.length));
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="a.pdf"');
+    expect(response.headers.get('content-security-policy')).toMatch(
+      /^sandbox;.*frame-ancestors 'none'/,
+    );
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await response.arrayBuffer()).equals(FILE)).toBe(true);
+    expect(received[0]?.headers.authorization).toBe('Bearer session-token');
+  });
+
+  it('passes ranges, revalidation and the inline preview through', async () => {
+    const ranged = await get(`/documents/${DOC}/versions/${VERSION}/download`, {
+      range: 'bytes=0-9',
+    });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get('content-range')).toBe(`bytes 0-9/${FILE.length}`);
+    expect((await ranged.arrayBuffer()).byteLength).toBe(10);
+
+    const cached = await get(`/documents/${DOC}/versions/${VERSION}/download?inline=1`, {
+      'if-none-match': '"e1"',
+    });
+    expect(cached.status).toBe(304);
+    expect(cached.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+
+    const inline = await get(`/documents/${DOC}/versions/${VERSION}/download?inline=1`);
+    expect(inline.headers.get('content-disposition')).toMatch(/^inline/);
+    expect(inline.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    await inline.body?.cancel();
+  });
+
+  it('sends browsers to the not-found page for a hidden or missing file, others a plain 404', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const ids = { id: missing, versionId: VERSION };
+    const path = `/documents/${missing}/versions/${VERSION}/download`;
+    const browser = await get(path, { 'sec-fetch-dest': 'document', accept: 'text/html' }, ids);
+    expect(browser.status).toBe(303);
+    expect(browser.headers.get('location')).toBe(`/documents/${missing}/versions/${VERSION}`);
+    const frame = await get(`${path}?inline=1`, { 'sec-fetch-dest': 'iframe' }, ids);
+    expect(frame.status).toBe(303);
+    const script = await get(path, { accept: '*/*' }, ids);
+    expect(script.status).toBe(404);
+    expect(await script.text()).toBe('Not found\n');
+    const bad = await get(
+      '/documents/x/versions/y/download',
+      { accept: 'text/html' },
+      {
+        id: 'x',
+        versionId: 'y',
+      },
+    );
+    expect(bad.status).toBe(303);
+    expect(bad.headers.get('location')).toBe('/documents/x/versions/y');
+  });
+});

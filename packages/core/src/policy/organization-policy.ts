@@ -1,0 +1,36 @@
+/**
+ * Who manages organizations, their members and the work registers (DESIGN.md §2, §3). Pure and
+ * deny by default, like the rest of the policy.
+ */
+import { type Actor, hasRole } from './actor.js';
+
+/** Admins of an organization manage its members; the portal operator may too. */
+export function canManageMembers(actor: Actor, organization: string): boolean {
+  return actor.userId !== null && (actor.operator || hasRole(actor, organization, 'admin'));
+}
+
+/** Creating organizations and changing their settings is the portal operator's job. */
+export function canManageOrganizations(actor: Actor): boolean {
+  return actor.userId !== null && actor.operator;
+}
+
+/** Creating work registers and changing their terms and parties is the portal operator's job. */
+export function canManageRegisters(actor: Actor): boolean {
+  return actor.userId !== null && actor.operator;
+}
+
+/**
+ * Setting or removing an organization's single sign-on (its OpenID Connect provider) is the
+ * portal operator's job: it decides who can sign in as the organization's members.
+ */
+export function canConfigureSignIn(actor: Actor): boolean {
+  return actor.userId !== null && actor.operator && actor.scope === undefined;
+}
+
+/**
+ * Personal API tokens act for their owner in every organization, so a session limited to one
+ * organization (a single sign-on) may not create them.
+ */
+export function canCreateApiTokens(actor: Actor): boolean {
+  return actor.userId !== null && actor.scope === undefined;
+}

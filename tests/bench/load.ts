@@ -1,0 +1,62 @@
+import * as http from 'node:http';
+
+export interface LoadResult {
+  requests: number;
+  seconds: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/**
+ * GETs `url` `requests` times with `concurrency` requests in flight over kept-alive connections,
+ * and fails on any answer other than 200. node:http rather than fetch: the client shares two
+ * cores with the API and PostgreSQL, so it has to be cheap per request.
+ */
+export async function load(
+  url: string,
+  options: { requests: number; concurrency: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const latencies: number[] = [];
+  let issued = 0;
+  const once = () =>
+    new Promise<void>((resolve, reject) => {
+      const request = http.get(url, { agent, headers: options.headers ?? {} }, (response) => {
+        if (response.statusCode !== 200) {
+          response.resume();
+          reject(new Error(`GET ${url} answered ${response.statusCode}`));
+          return;
+        }
+        response.on('data', () => {});
+        response.once('end', resolve);
+        response.once('error', reject);
+      });
+      request.once('error', reject);
+    });
+  const worker = async () => {
+    while (issued < options.requests) {
+      issued += 1;
+      const start = performance.now();
+      await once();
+      latencies.push(performance.now() - start);
+    }
+  };
+  const start = performance.now();
+  try {
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+  } finally {
+    agent.destroy();
+  }
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return {
+    requests: latencies.length,
+    seconds,
+    requestsPerSecond: latencies.length / seconds,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+  };
+}

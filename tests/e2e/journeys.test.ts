@@ -1,0 +1,501 @@
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describeFinding, findings } from './axe.js';
+import { findChromium, launchChromium, skipLine } from './browser.js';
+import {
+  apiGet,
+  check,
+  closeSessions,
+  createDocument,
+  type Fixture,
+  header,
+  newSession,
+  PHONE,
+  type Portal,
+  pageErrors,
+  resetScreenshots,
+  SCREENSHOTS,
+  SSO_ACCOUNT,
+  serverErrors,
+  sha256File,
+  signIn,
+  startPortal,
+  visit,
+  writeFakePdf,
+} from './harness.js';
+
+// The portal in a real Chromium, journey by journey, each asserting what the person sees. The
+// journeys build on each other (the document uploaded in 2 is downloaded in 3, released in 4 and
+// audited in 6), so they run in order against one portal.
+
+const lookup = findChromium();
+const missing = lookup.found ? undefined : lookup.reason;
+const required = process.env.E2E_REQUIRED === '1';
+if (missing && !required) console.log(skipLine(missing));
+
+if (missing && required) {
+  describe('browser suite (E2E_REQUIRED=1)', () => {
+    it('needs a Chromium', () => {
+      throw new Error(
+        `E2E_REQUIRED=1 but ${missing}: install Debian's chromium (apt-get install chromium) or set CHROME_PATH`,
+      );
+    });
+  });
+}
+
+const OFA = 'OpenFabrics Alliance';
+const DMTF = 'Distributed Management Task Force';
+const SNIA = 'Storage Networking Industry Association';
+const REGISTER = 'OFA/DMTF Work Register';
+
+const FILE_SIZE = 50 * 1024 * 1024;
+const IDENTIFIER = `OFA-E2E-${Date.now().toString(36).toUpperCase()}`;
+const TITLE = 'Fabric Telemetry Model (end-to-end WIP)';
+const LABEL = '0.1';
+
+/** Not public in the demo data (when the portal loads demo documents). */
+const NOT_PUBLIC_DEMO = ['DSP-WIP-FABRIC', 'OFA-FMM', 'SWORDFISH-MAP-WIP'];
+
+describe.skipIf(missing !== undefined)(
+  missing ? skipLine(missing) : 'the portal in a real browser',
+  () => {
+    let portal: Portal;
+    let browser: Browser;
+    const work = join(tmpdir(), `liaison-e2e-${process.pid}`);
+    const pdfPath = join(work, 'fabric-telemetry-model.pdf');
+    let pdfSha = '';
+    /** Set by journey 2: the uploaded document and its version. */
+    const uploaded = { documentPath: '', versionId: '', shownSha: '' };
+    /** Made through the API before the journeys: one public document, one for partners only. */
+    let publicDocument: Fixture;
+    let partnersDocument: Fixture;
+    const started = Date.now();
+
+    beforeAll(async () => {
+      await resetScreenshots();
+      await rm(work, { recursive: true, force: true });
+      await mkdir(work, { recursive: true });
+      [portal, pdfSha] = await Promise.all([startPortal(), writeFakePdf(pdfPath, FILE_SIZE)]);
+      publicDocument = await createDocument(portal, 'admin@dmtf.example', {
+        organization: 'dmtf',
+        identifier: 'E2E-PUBLIC',
+        title: 'Fabric Glossary (browser suite, public)',
+        status: 'informational',
+        visibility: 'public',
+        registers: [],
+      });
+      partnersDocument = await createDocument(portal, 'admin@dmtf.example', {
+        organization: 'dmtf',
+        identifier: 'E2E-PARTNERS',
+        title: 'Fabric Zoning Draft (browser suite, partners only)',
+        status: 'work-in-progress',
+        visibility: 'partners',
+        registers: ['ofa-dmtf'],
+      });
+      browser = await launchChromium(lookup.found ? lookup.path : '');
+    }, 600_000);
+
+    afterEach(async (context) => {
+      const failed = context.task.result?.state === 'fail';
+      await closeSessions(failed ? context.task.name.split('.')[0] : undefined);
+    });
+
+    afterAll(async () => {
+      await browser?.close().catch(() => undefined);
+      await portal?.stop();
+      await rm(work, { recursive: true, force: true });
+      const minor = findings.filter((finding) => !['serious', 'critical'].includes(finding.impact));
+      if (findings.length > 0) {
+        console.log(
+          `axe-core findings (${findings.length}; serious/critical fail their journey):\n${findings
+            .map((finding) => `  ${describeFinding(finding)}`)
+            .join('\n')}`,
+        );
+      } else {
+        console.log('axe-core: no findings on any page visited');
+      }
+      if (minor.length > 0) console.log(`(${minor.length} moderate/minor findings do not fail)`);
+      if (pageErrors.length > 0) console.log(`uncaught page errors:\n  ${pageErrors.join('\n  ')}`);
+      if (serverErrors.length > 0) {
+        console.log(`server errors the browser met:\n  ${serverErrors.slice(0, 20).join('\n  ')}`);
+        if (serverErrors.some((error) => error.includes('/_next/static/'))) {
+          console.log(
+            'the web app’s build files failed to load: was apps/web rebuilt while the suite ran? Run it again.',
+          );
+        }
+      }
+      console.log(
+        `browser suite: screenshots in ${SCREENSHOTS}; ${Math.round((Date.now() - started) / 1000)} s`,
+      );
+    }, 120_000);
+
+    async function expectNotFound(page: Page, path: string, name: string, screenshot?: string) {
+      const response = await visit(page, path, name, screenshot);
+      expect(response?.status(), path).toBe(404);
+      await expect.poll(() => page.locator('main').textContent()).toMatch(/not found/i);
+    }
+
+    async function libraryIdentifiers(page: Page): Promise<string[]> {
+      return page.locator('main .doc-item code.identifier').allTextContents();
+    }
+
+    async function downloadFrom(page: Page, name: RegExp | string): Promise<string> {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 300_000 }),
+        page.getByRole('link', { name }).first().click(),
+      ]);
+      const saved = join(work, `download-${Date.now()}-${download.suggestedFilename()}`);
+      await download.saveAs(saved);
+      expect(await download.failure()).toBeNull();
+      const sha = await sha256File(saved);
+      await rm(saved, { force: true });
+      return sha;
+    }
+
+    it('1. anonymous: the library shows public documents only; a partners-only document and its download are "not found"', async () => {
+      const { page, context } = await newSession(browser, portal);
+      await visit(page, '/', 'library (anonymous)', 'library-anonymous');
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Library');
+      await expect.poll(() => header(page).textContent()).toContain('Sign in');
+      const shown = await libraryIdentifiers(page);
+      expect(shown).toContain(publicDocument.identifier);
+      for (const identifier of [partnersDocument.identifier, ...NOT_PUBLIC_DEMO]) {
+        expect(shown).not.toContain(identifier);
+      }
+      // Exactly the documents anyone may read.
+      const everyone = await apiGet<{ items: { identifier: string; visibility: string }[] }>(
+        portal,
+        '/api/v1/documents?limit=100',
+      );
+      expect(everyone.items.every((item) => item.visibility === 'public')).toBe(true);
+      expect([...shown].sort()).toEqual(everyone.items.map((item) => item.identifier).sort());
+
+      // A public document opens, with its download.
+      await page.getByRole('link', { name: publicDocument.title }).click();
+      await page.getByRole('heading', { level: 1, name: publicDocument.title }).waitFor();
+      await check(page, 'document (public, anonymous)', 'document-public-anonymous');
+      await expect.poll(() => page.getByRole('link', { name: /^Download 1\.0/ }).count()).toBe(1);
+
+      await expectNotFound(
+        page,
+        `/documents/${partnersDocument.id}`,
+        'partners-only document (anonymous)',
+        'document-not-found',
+      );
+      await expect
+        .poll(() => page.locator('main').textContent())
+        .not.toContain(partnersDocument.title);
+      await expectNotFound(
+        page,
+        `/documents/${partnersDocument.id}/versions/${partnersDocument.versionId}/download`,
+        'partners-only download (anonymous)',
+        'download-not-found',
+      );
+
+      // Approved work registers are public; a draft is for its parties only.
+      await visit(page, '/registers', 'registers (anonymous)', 'registers');
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Work registers');
+      await expect.poll(() => page.getByRole('link', { name: REGISTER }).count()).toBe(1);
+      expect(await page.getByRole('link', { name: 'SNIA/DMTF Work Register' }).count()).toBe(0);
+      await page.getByRole('link', { name: REGISTER }).click();
+      await page.getByRole('heading', { level: 1, name: REGISTER }).waitFor();
+      await check(page, 'register (anonymous)', 'register');
+
+      // The library on a phone.
+      const phone = await newSession(browser, portal, PHONE);
+      await visit(phone.page, '/', 'library (phone)', 'library-phone');
+      await phone.context.close();
+      await context.close();
+    });
+
+    it('2. editor@ofa.example uploads a 50 MiB PDF, shared under ofa-dmtf, and sees its checksum', async () => {
+      const { page, context } = await newSession(browser, portal);
+      await signIn(page, OFA, 'editor@ofa.example');
+      await expect.poll(() => header(page).textContent()).toContain('OFA Editor');
+      await check(page, 'library (OFA editor)', 'library-signed-in');
+
+      await page.getByRole('link', { name: 'New document' }).click();
+      await page.getByRole('heading', { level: 1, name: 'New document' }).waitFor();
+      await check(page, 'new document', 'new-document');
+      await expect
+        .poll(() => page.getByLabel('Owner organization', { exact: true }).inputValue())
+        .toBe('ofa');
+      await page.getByLabel('Identifier', { exact: true }).fill(IDENTIFIER);
+      await page.getByLabel('Title', { exact: true }).fill(TITLE);
+      await page
+        .getByLabel(/^Abstract/)
+        .fill('A large work-in-progress model shared with the DMTF for review.');
+      await page.getByLabel('Status', { exact: true }).selectOption('work-in-progress');
+      await page.getByRole('radio', { name: /^Partners/ }).check();
+      await page.getByRole('checkbox', { name: new RegExp(`^${REGISTER}`) }).check();
+      await page.getByRole('button', { name: 'Create and continue' }).click();
+
+      await page.getByRole('heading', { name: 'Step 2 of 2: upload the first version' }).waitFor();
+      await expect
+        .poll(() => page.getByRole('status').first().textContent())
+        .toContain(`${IDENTIFIER} was created`);
+      await page.getByLabel('Version label', { exact: true }).fill(LABEL);
+      await page.getByLabel(/Choose a file/).setInputFiles(pdfPath);
+      await expect
+        .poll(() => page.locator('.dropzone__file').textContent())
+        .toContain('fabric-telemetry-model.pdf');
+      await check(page, 'upload (file chosen)', 'upload-chosen');
+
+      // Every value the progress bar shows, recorded in the page as it changes.
+      await page.evaluate(() => {
+        const scope = globalThis as unknown as {
+          progressSeen: number[];
+          document: {
+            querySelector(selector: string): { getAttribute(n: string): string | null } | null;
+            body: unknown;
+          };
+          MutationObserver: new (
+            callback: () => void,
+          ) => { observe(target: unknown, options: unknown): void };
+        };
+        scope.progressSeen = [];
+        const record = () => {
+          const value = scope.document
+            .querySelector('[role="progressbar"]')
+            ?.getAttribute('aria-valuenow');
+          if (value != null && scope.progressSeen.at(-1) !== Number(value))
+            scope.progressSeen.push(Number(value));
+        };
+        new scope.MutationObserver(record).observe(scope.document.body, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          attributeFilter: ['aria-valuenow'],
+        });
+      });
+      await page.getByRole('button', { name: 'Upload', exact: true }).click();
+      await page.getByRole('progressbar').waitFor({ state: 'attached', timeout: 60_000 });
+      await page.screenshot({ path: join(SCREENSHOTS, 'upload-progress.png'), fullPage: true });
+
+      const stored = page.getByRole('heading', {
+        name: `Version ${LABEL} of ${IDENTIFIER} is stored`,
+      });
+      await stored.waitFor({ timeout: 600_000 });
+      const seen = await page.evaluate(
+        () => (globalThis as unknown as { progressSeen: number[] }).progressSeen,
+      );
+      console.log(`upload progress bar showed ${seen.length} values: ${seen.join(' ')}`);
+      expect(seen.at(-1), `progress values: ${seen.join(', ')}`).toBe(100);
+      expect(
+        [...seen].sort((a, b) => a - b),
+        'the bar never goes backwards',
+      ).toEqual(seen);
+
+      const shown = (await page.getByLabel('SHA-256 checksum').textContent())?.trim() ?? '';
+      expect(shown).toBe(pdfSha);
+      await expect
+        .poll(() => page.locator('.upload-result').textContent())
+        .toContain(`${FILE_SIZE.toLocaleString('en-GB')} bytes`);
+      await check(page, 'upload done', 'upload-done');
+
+      await page.getByRole('link', { name: 'View the document' }).click();
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await check(page, 'document (OFA editor)', 'document-page');
+      const badges = await page.locator('.document__head .badges').textContent();
+      expect(badges).toContain('Work in progress');
+      expect(badges).toContain('Partners');
+      await expect.poll(() => page.locator('.document__aside').textContent()).toContain(REGISTER);
+      await expect
+        .poll(() => page.locator('table code.checksum').first().textContent())
+        .toBe(pdfSha);
+
+      const href = await page
+        .getByRole('link', { name: /^Download version/ })
+        .first()
+        .getAttribute('href');
+      const match = /^\/documents\/([0-9a-f-]{36})\/versions\/([0-9a-f-]{36})\/download/.exec(
+        href ?? '',
+      );
+      expect(match, `download link ${href}`).not.toBeNull();
+      uploaded.documentPath = `/documents/${match![1]}`;
+      uploaded.versionId = match![2]!;
+      uploaded.shownSha = shown;
+      await context.close();
+    }, 900_000);
+
+    it('3. member@dmtf.example finds it in the workspace and downloads exactly those bytes; member@snia.example cannot find it', async () => {
+      expect(uploaded.documentPath, 'journey 2 uploaded the document').not.toBe('');
+      const dmtf = await newSession(browser, portal);
+      const { page } = dmtf;
+      await signIn(page, DMTF, 'member@dmtf.example');
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Workspace' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Workspace' }).waitFor();
+      await check(page, 'workspace (DMTF member)', 'workspace');
+      const register = page.getByRole('region', { name: REGISTER });
+      const fromPartners = register
+        .getByRole('table', { name: /^Partners’ work shared under/ })
+        .getByRole('link', { name: new RegExp(TITLE.replace(/[()]/g, '\\$&')) });
+      await expect.poll(() => fromPartners.count()).toBe(1);
+      await fromPartners.click();
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await check(page, 'document (DMTF member)', 'document-partner');
+      await expect
+        .poll(() => page.locator('table code.checksum').first().textContent())
+        .toBe(uploaded.shownSha);
+      const downloaded = await downloadFrom(
+        page,
+        new RegExp(`^Download ${LABEL.replace('.', '\\.')}`),
+      );
+      expect(downloaded).toBe(uploaded.shownSha);
+      await dmtf.context.close();
+
+      const snia = await newSession(browser, portal);
+      await signIn(snia.page, SNIA, 'member@snia.example');
+      await visit(snia.page, '/workspace', 'workspace (SNIA member)');
+      await expect.poll(() => snia.page.locator('main').textContent()).not.toContain(IDENTIFIER);
+      await visit(snia.page, `/?q=${IDENTIFIER}`, 'library search (SNIA member)');
+      await expect.poll(() => libraryIdentifiers(snia.page)).toEqual([]);
+      await expect
+        .poll(() => snia.page.locator('main').textContent())
+        .toContain('matches the search');
+      await expectNotFound(snia.page, uploaded.documentPath, 'document (SNIA member)');
+      await expectNotFound(
+        snia.page,
+        `${uploaded.documentPath}/versions/${uploaded.versionId}/download`,
+        'download (SNIA member)',
+      );
+      await snia.context.close();
+    }, 600_000);
+
+    it('4. admin@ofa.example releases it as informational; anonymous now sees and downloads it', async () => {
+      expect(uploaded.documentPath, 'journey 2 uploaded the document').not.toBe('');
+      const admin = await newSession(browser, portal);
+      const { page } = admin;
+      await signIn(page, OFA, 'admin@ofa.example');
+      await visit(page, uploaded.documentPath, 'document (OFA admin)');
+      await page.getByRole('link', { name: 'Edit details' }).click();
+      await page.getByRole('heading', { level: 1, name: `Edit ${IDENTIFIER}` }).waitFor();
+      await check(page, 'edit document', 'edit-document');
+      await page.getByLabel('Status', { exact: true }).selectOption('informational');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText('Your changes were saved.').waitFor();
+      await check(page, 'document saved');
+
+      await page.getByRole('button', { name: 'Release to public' }).click();
+      const dialog = page.getByRole('dialog', { name: `Release ${IDENTIFIER} to the public?` });
+      await dialog.waitFor();
+      await check(page, 'release dialog', 'release-dialog', { window: true });
+      await dialog.getByRole('button', { name: 'Release to public' }).click();
+      await page.getByText('The document is now public').waitFor();
+      await check(page, 'document released', 'document-released');
+      const badges = await page.locator('.document__head .badges').textContent();
+      expect(badges).toContain('Informational');
+      expect(badges).toContain('Public');
+      expect(badges).toContain('Released');
+      await admin.context.close();
+
+      const anonymous = await newSession(browser, portal);
+      await visit(
+        anonymous.page,
+        '/',
+        'library after release (anonymous)',
+        'library-after-release',
+      );
+      const released = anonymous.page.getByRole('region', { name: 'Released' });
+      await expect
+        .poll(() => released.locator('code.identifier').allTextContents())
+        .toContain(IDENTIFIER);
+      await released.getByRole('link', { name: TITLE }).click();
+      await anonymous.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await check(anonymous.page, 'released document (anonymous)');
+      const downloaded = await downloadFrom(
+        anonymous.page,
+        new RegExp(`^Download ${LABEL.replace('.', '\\.')}`),
+      );
+      expect(downloaded).toBe(pdfSha);
+      await anonymous.context.close();
+    }, 600_000);
+
+    it('5. single sign-on through the loopback OpenID provider lands the user in their organization', async () => {
+      const { page, context } = await newSession(browser, portal);
+      await visit(page, '/login', 'login', 'login');
+      const dmtfLink = page.getByRole('link', { name: new RegExp(`^${DMTF}`) });
+      await expect.poll(() => dmtfLink.textContent()).toMatch(/single sign-on/i);
+      await dmtfLink.click();
+      await page.getByRole('heading', { level: 1, name: DMTF }).waitFor();
+      await check(page, 'login: DMTF (with SSO)', 'login-dmtf-sso');
+      await page.getByRole('button', { name: `Sign in with ${DMTF} single sign-on` }).click();
+
+      // The identity provider's own pages (oidc-provider's development login form).
+      await page.waitForURL((url) => url.origin === portal.idp.issuer);
+      await page.locator('input[name="login"]').fill(SSO_ACCOUNT.id);
+      await page.locator('input[name="password"]').fill('any');
+      await page.screenshot({ path: join(SCREENSHOTS, 'sso-provider-login.png'), fullPage: true });
+      const loginForm = page.url();
+      await Promise.all([
+        page.waitForURL((url) => url.href !== loginForm, { timeout: 120_000 }),
+        page.locator('button[type="submit"]').first().click(),
+      ]);
+      // A consent screen, should the provider show one (it is implied for this client).
+      if (new URL(page.url()).origin === portal.idp.issuer) {
+        await page.locator('button[type="submit"]').first().click();
+      }
+      await page.waitForURL(
+        (url) => url.origin === portal.webUrl && !url.pathname.startsWith('/api/'),
+        { timeout: 120_000 },
+      );
+      expect(new URL(page.url()).pathname).not.toMatch(/^\/login/);
+      await expect.poll(() => header(page).textContent()).toContain('DMTF Member');
+      await expect.poll(() => header(page).textContent()).toContain(`${DMTF} (single sign-on)`);
+      await check(page, 'library (signed in by SSO)', 'sso-signed-in');
+
+      await visit(page, '/workspace', 'workspace (SSO)');
+      await expect.poll(() => page.locator('main').textContent()).toContain(`Documents of ${DMTF}`);
+      await context.close();
+    }, 300_000);
+
+    it('6. admin@dmtf.example sees the download of journey 3 (by a DMTF member) in the audit log and exports it as CSV', async () => {
+      expect(uploaded.versionId, 'journey 2 uploaded the document').not.toBe('');
+      const { page, context } = await newSession(browser, portal);
+      await signIn(page, DMTF, 'admin@dmtf.example');
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Admin' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+      await check(page, 'admin', 'admin');
+      await visit(page, '/admin/audit', 'audit log', 'audit-log');
+      await page.getByLabel('Action').fill('version.download');
+      await page.getByLabel('Actor (e-mail)').fill('member@dmtf.example');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForURL(/action=version\.download/);
+      await check(page, 'audit log (filtered)', 'audit-log-filtered');
+      const rows = page.locator('main table tbody tr');
+      const download = rows.filter({ hasText: uploaded.versionId });
+      await expect.poll(() => download.count()).toBeGreaterThanOrEqual(1);
+      const row = (await download.first().textContent()) ?? '';
+      expect(row).toContain('member@dmtf.example');
+      expect(row).toContain('version.download');
+
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: /^Export CSV/ }).click(),
+      ]);
+      expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+      const saved = join(work, csv.suggestedFilename());
+      await csv.saveAs(saved);
+      const text = await readFile(saved, 'utf8');
+      const lines = text.split(/\r?\n/).filter(Boolean);
+      const line = lines.find((candidate) => candidate.includes(uploaded.versionId));
+      expect(line, text.slice(0, 2000)).toBeDefined();
+      expect(line).toContain('member@dmtf.example');
+      expect(line).toContain('version.download');
+      await context.close();
+    }, 300_000);
+  },
+);
