@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { ApiErrorNotice } from '../../components/admin/ApiErrorNotice';
 import { RegisterStateBadge, VisibilityBadge } from '../../components/registers/Badges';
 import { DocumentTable } from '../../components/registers/DocumentTable';
-import { VISIBILITY_HINTS } from '../../components/registers/format';
 import { adminApi, adminApiAllPages } from '../../lib/admin-api';
 import type { ApiError } from '../../lib/api-call';
+import { VISIBILITY_DESCRIPTIONS } from '../../lib/format';
 import { requireViewer } from '../../lib/session';
 import { groupWorkspace, registersOf } from '../../lib/workspace-groups';
 import styles from './workspace.module.css';
@@ -72,7 +72,7 @@ export default async function WorkspacePage() {
           <ul className={styles.legend} aria-label="Visibility markers">
             {(['organization', 'partners', 'public'] as const).map((visibility) => (
               <li key={visibility}>
-                <VisibilityBadge visibility={visibility} /> {VISIBILITY_HINTS[visibility]}
+                <VisibilityBadge visibility={visibility} /> {VISIBILITY_DESCRIPTIONS[visibility]}
               </li>
             ))}
           </ul>

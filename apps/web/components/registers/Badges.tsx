@@ -1,7 +1,8 @@
 import type { Visibility } from '@liaison/core';
+import { VISIBILITY_DESCRIPTIONS } from '../../lib/format';
 import { describeReview, type ReviewState, reviewState } from '../../lib/register-review';
 import { CalendarDate } from './Dates';
-import { capitalize, statusLabel, VISIBILITY_HINTS, visibilityLabel } from './format';
+import { capitalize, statusLabel, visibilityLabel } from './format';
 import styles from './registers.module.css';
 
 /** Who can see a document, in words (never colour alone). */
@@ -12,7 +13,7 @@ export function VisibilityBadge({ visibility }: { visibility: Visibility | strin
       : visibility === 'partners'
         ? styles.partners
         : styles.organization;
-  const hint = (VISIBILITY_HINTS as Record<string, string>)[visibility];
+  const hint = (VISIBILITY_DESCRIPTIONS as Record<string, string>)[visibility];
   return (
     <span className={`${styles.badge} ${tone}`} title={hint}>
       <span className="visually-hidden">Visibility: </span>

@@ -1,6 +1,6 @@
 /** How dates, statuses and visibilities read on the registers, workspace and admin pages. */
 
-import type { DocumentStatus, Visibility } from '@liaison/core';
+import { STATUS_LABELS, VISIBILITY_LABELS } from '../../lib/format';
 import { parseCalendarDate } from '../../lib/register-review';
 
 const calendarFormat = new Intl.DateTimeFormat('en-GB', {
@@ -44,24 +44,6 @@ export function formatDateTime(value: string): string | null {
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : `${dateTimeFormat.format(time)} UTC`;
 }
-
-export const STATUS_LABELS: Record<DocumentStatus, string> = {
-  'work-in-progress': 'Work in progress',
-  informational: 'Informational',
-  standard: 'Standard',
-};
-
-export const VISIBILITY_LABELS: Record<Visibility, string> = {
-  public: 'Public',
-  partners: 'Partners',
-  organization: 'Organization only',
-};
-
-export const VISIBILITY_HINTS: Record<Visibility, string> = {
-  public: 'Anyone can read it, without signing in',
-  partners: 'Members of the parties to the registers it is shared under',
-  organization: 'Members of the owner organization only',
-};
 
 export function statusLabel(status: string): string {
   return (STATUS_LABELS as Record<string, string>)[status] ?? status;
