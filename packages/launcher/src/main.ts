@@ -1,28 +1,12 @@
 import { join } from 'node:path';
-import {
-  type EmbeddedStack,
-  findFreePort,
-  startEmbeddedStack,
-  waitForPort,
-} from '@liaison/embedded-stack';
+import { type EmbeddedStack, startEmbeddedStack } from '@liaison/embedded-stack';
 import { banner } from './banner.js';
 import { type RunningChild, startChild, waitForHttp } from './children.js';
+import { embeddedPort } from './embedded-port.js';
 import { repoRoot } from './paths.js';
 import { type LaunchSettings, persistentSecret, readLaunchSettings } from './settings.js';
 
 const READY_TIMEOUT_MS = 120_000;
-
-async function isFree(port: number): Promise<boolean> {
-  return waitForPort(port, '127.0.0.1', 0).then(
-    () => false,
-    () => true,
-  );
-}
-
-/** The configured port for an embedded server, or a free one when something else holds it. */
-async function embeddedPort(preferred: number): Promise<number> {
-  return (await isFree(preferred)) ? preferred : findFreePort();
-}
 
 async function stackEnvironment(settings: LaunchSettings, log: (line: string) => void) {
   if (!settings.embedded) return { stack: undefined, env: {} };

@@ -7,26 +7,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  type EmbeddedStack,
-  findFreePort,
-  startEmbeddedStack,
-  waitForPort,
-} from '@liaison/embedded-stack';
+import { type EmbeddedStack, startEmbeddedStack } from '@liaison/embedded-stack';
+import { embeddedPort } from './embedded-port.js';
 import { repoRoot } from './paths.js';
 import { readLaunchSettings } from './settings.js';
 
 const EXIT_FAILED = 1;
 
 const log = (line: string) => console.error(`[liaison] ${line}`);
-
-async function embeddedPort(preferred: number): Promise<number> {
-  const taken = await waitForPort(preferred, '127.0.0.1', 0).then(
-    () => true,
-    () => false,
-  );
-  return taken ? findFreePort() : preferred;
-}
 
 function isRunning(pid: number): boolean {
   try {
