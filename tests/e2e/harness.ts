@@ -198,6 +198,13 @@ export async function signIn(page: Page, organization: string, email: string): P
     (url) => !url.pathname.startsWith('/login') && !url.pathname.startsWith('/api/'),
   );
   await expect.poll(() => header(page).textContent()).toContain(organization);
+  // The session (and the API token inside it) is out of reach of scripts.
+  const session = (await page.context().cookies()).find((cookie) =>
+    cookie.name.endsWith('next-auth.session-token'),
+  );
+  expect(session?.httpOnly, 'session cookie is HttpOnly').toBe(true);
+  expect(session?.sameSite, 'session cookie is SameSite=Lax').toBe('Lax');
+  expect(await page.evaluate<string>('document.cookie')).not.toContain('session-token');
 }
 
 export function header(page: Page) {

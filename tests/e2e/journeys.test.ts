@@ -217,6 +217,15 @@ describe.skipIf(missing !== undefined)(
 
     it('2. editor@ofa.example uploads a 50 MiB PDF, shared under ofa-dmtf, and sees its checksum', async () => {
       const { page, context } = await newSession(browser, portal);
+      // A wrong password first: a clear message on the login page, nothing else.
+      await visit(page, '/login', 'login');
+      await page.getByRole('link', { name: new RegExp(`^${OFA}`) }).click();
+      await page.getByLabel('E-mail address', { exact: true }).fill('editor@ofa.example');
+      await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await expect
+        .poll(() => page.locator('main').textContent())
+        .toContain('Wrong e-mail address or password.');
       await signIn(page, OFA, 'editor@ofa.example');
       await expect.poll(() => header(page).textContent()).toContain('OFA Editor');
       await check(page, 'library (OFA editor)', 'library-signed-in');
