@@ -161,6 +161,9 @@ export async function check(
   options: { window?: boolean } = {},
 ): Promise<void> {
   await page.waitForLoadState('load');
+  // Next streams metadata: after a client-side navigation the <title> can arrive a moment after
+  // the body. Every page has one; wait for it rather than judge a half-arrived page.
+  await expect.poll(() => page.title(), { timeout: 15_000 }).not.toBe('');
   const found = await runAxe(page, name);
   for (const finding of blocking(found)) {
     expect.soft(finding, describeFinding(finding)).toBeUndefined();
