@@ -38,7 +38,7 @@ export async function createRegister(_previous: FormState, form: FormData): Prom
   if (!answer.ok) return errorState(answer.error, values);
   revalidatePath('/admin/registers');
   revalidatePath('/registers');
-  // To the list, not the register: the API shows a draft only to members of its parties.
+  // Back to the list, which confirms the new register and links to its edit page.
   redirect(`/admin/registers?created=${encodeURIComponent(read.fields.slug)}`);
 }
 

@@ -23,7 +23,6 @@ export default async function AdminRegistersPage({
   const { created } = await searchParams;
   const registers = await adminApi<{ items: WorkRegisterSummary[] }>('/api/v1/registers');
   const createdSlug = typeof created === 'string' ? created.slice(0, 63) : '';
-  const createdListed = registers.ok && registers.data.items.some((r) => r.slug === createdSlug);
 
   return (
     <>
@@ -35,17 +34,13 @@ export default async function AdminRegistersPage({
       </div>
       <p className="muted">
         Work registers are the agreements documents are shared under. Approved registers are public;
-        drafts are visible to their parties.
+        drafts are visible to their parties and to you.
       </p>
       {createdSlug && (
         <div className={styles.success} role="status">
           <p>
             Register <code>{createdSlug}</code> created.{' '}
-            {createdListed ? (
-              <Link href={`/admin/registers/${createdSlug}`}>Edit it</Link>
-            ) : (
-              'As a draft it is visible to the members of its parties only; it appears here once approved.'
-            )}
+            <Link href={`/admin/registers/${createdSlug}`}>Edit it</Link>
           </p>
         </div>
       )}

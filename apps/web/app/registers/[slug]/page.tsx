@@ -61,7 +61,9 @@ export default async function RegisterPage({ params }: Props) {
         <RegisterStateBadge state={register.state} />
       </div>
       {register.state === 'draft' && (
-        <p className="muted">This register is a draft: only members of its parties can see it.</p>
+        <p className="muted">
+          This register is a draft: only members of its parties and the portal operator can see it.
+        </p>
       )}
 
       <dl className={shared.facts}>

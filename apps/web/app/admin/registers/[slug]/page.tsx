@@ -43,8 +43,7 @@ export default async function EditRegisterPage({
         <h1>Register not available</h1>
         <div className={styles.info}>
           <p>
-            The API shows no register <code>{slug}</code> to you. It does not exist, or it is a
-            draft, which only members of its parties can read.
+            There is no register <code>{slug}</code>.
           </p>
         </div>
       </>
