@@ -16,11 +16,15 @@ import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { memberRoutes } from './routes/members.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { organizationManagementRoutes } from './routes/organization-management.js';
 import { organizationSignInRoutes } from './routes/organization-sign-in.js';
 import { organizationRoutes } from './routes/organizations.js';
+import { registerFileRoutes } from './routes/register-files.js';
+import { registerItemRoutes } from './routes/register-items.js';
 import { registerPageRoutes } from './routes/register-pages.js';
 import { registerRoutes } from './routes/registers.js';
+import { submissionRoutes } from './routes/submissions.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { versionRoutes } from './routes/versions.js';
 
@@ -110,7 +114,11 @@ export async function buildApp(deps: Dependencies, logger: FastifyServerOptions[
   await app.register(auditRoutes);
   await app.register(meRoutes);
   await app.register(memberRoutes);
+  await app.register(notificationRoutes);
   await app.register(organizationManagementRoutes);
   await app.register(registerPageRoutes);
+  await app.register(registerItemRoutes);
+  await app.register(registerFileRoutes);
+  await app.register(submissionRoutes);
   return app;
 }

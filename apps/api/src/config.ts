@@ -40,6 +40,8 @@ export interface Config {
    * `SSO_<SLUG>_CLIENT_ID`, the slug upper-cased with '-' as '_'), applied at start-up.
    */
   sso: { organization: string; issuer: string; clientId: string }[];
+  /** Outgoing e-mail: the outbox's delivery worker, and the review reminders. */
+  mail: MailConfig;
   databaseUrl: string;
   s3: {
     endpoint: string;
@@ -48,6 +50,24 @@ export interface Config {
     bucket: string;
     region: string;
   };
+}
+
+export interface MailConfig {
+  /**
+   * Where the worker hands mail over: an SMTP server (`SMTP_URL`), the API's own local catcher
+   * (`MAIL_CATCHER`, demo mode), or none: mail then stays queued in the outbox.
+   */
+  transport: { kind: 'smtp'; url: string } | { kind: 'catcher' } | undefined;
+  /** The From header (`MAIL_FROM`). */
+  from: string;
+  /** The portal's public address, for the links in mails (`WEB_URL`). */
+  webUrl: string;
+  /** Seconds between the worker's passes over the outbox. */
+  deliveryIntervalSeconds: number;
+  /** Hours between checks for registers whose review is near or past; 0: at start-up only. */
+  reviewCheckIntervalHours: number;
+  /** A review due within this many days is "near". */
+  reviewNoticeDays: number;
 }
 
 export class ConfigError extends Error {
@@ -197,6 +217,35 @@ function readSsoSettings(env: Environment, read: Reader): Config['sso'] {
   return settings;
 }
 
+/** `Name <address>` or a bare address, on one line. */
+const MAIL_FROM = /^(?:[^<>\r\n]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/;
+
+function readMailSettings(read: Reader): MailConfig {
+  const smtpUrl = read.url('SMTP_URL', ['smtp', 'smtps'], '');
+  const catcher = read.boolean('MAIL_CATCHER', false);
+  read.check(
+    !(catcher && smtpUrl !== ''),
+    'MAIL_CATCHER and SMTP_URL cannot both be set: the catcher is the demo stand-in for a mail server',
+  );
+  const from = read.optional('MAIL_FROM', 'Liaison <liaison@localhost>');
+  read.check(
+    MAIL_FROM.test(from),
+    `MAIL_FROM must be an address or 'Name <address>' (got '${from}')`,
+  );
+  return {
+    transport: catcher
+      ? { kind: 'catcher' }
+      : smtpUrl !== ''
+        ? { kind: 'smtp', url: smtpUrl }
+        : undefined,
+    from,
+    webUrl: read.url('WEB_URL', ['http', 'https'], 'http://localhost:3000').replace(/\/+$/, ''),
+    deliveryIntervalSeconds: read.integer('MAIL_DELIVERY_INTERVAL_SECONDS', 15, 1, 3600),
+    reviewCheckIntervalHours: read.integer('REVIEW_REMINDER_INTERVAL_HOURS', 6, 0, 168),
+    reviewNoticeDays: read.integer('REVIEW_REMINDER_DAYS', 30, 1, 365),
+  };
+}
+
 export function loadConfig(env: Environment = process.env): Config {
   const read = new Reader(env);
   const config: Config = {
@@ -213,6 +262,7 @@ export function loadConfig(env: Environment = process.env): Config {
       minAgeMinutes: read.integer('REAPER_MIN_AGE_MINUTES', 60, 1, 10_080),
     },
     sso: readSsoSettings(env, read),
+    mail: readMailSettings(read),
     databaseUrl: read.url('DATABASE_URL', ['postgres', 'postgresql']),
     s3: {
       endpoint: read.url('S3_ENDPOINT', ['http', 'https']),

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { applySsoSettings } from './services/auth/configure-organization-sso.js';
 import { seedDemoDocuments } from './services/demo/seed-demo-documents.js';
 import { scheduleReaper } from './services/maintenance/schedule-reaper.js';
+import { startNotifications } from './services/notifications/start-notifications.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -51,6 +52,11 @@ async function main() {
     { pool, storage, log: app.log.child({ component: 'reaper' }) },
     config.reaper,
   );
+  // Mail from the outbox (with retries), and the register review reminders.
+  const notifications = await startNotifications(
+    { pool, log: app.log.child({ component: 'mail' }) },
+    config.mail,
+  );
 
   let stopping = false;
   const shutdown = async (reason: string) => {
@@ -59,7 +65,7 @@ async function main() {
     app.log.info({ reason }, 'shutting down');
     // Requests in flight get a grace period; after that the process ends regardless.
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    await Promise.all([app.close(), reaper.stop()]);
+    await Promise.all([app.close(), reaper.stop(), notifications.stop()]);
     await pool.end();
     process.exit(0);
   };

@@ -32,6 +32,14 @@ describe('loadConfig', () => {
       maxUploadBytes: 2 * 1024 ** 3,
       reaper: { intervalMinutes: 60, minAgeMinutes: 60 },
       sso: [],
+      mail: {
+        transport: undefined,
+        from: 'Liaison <liaison@localhost>',
+        webUrl: 'http://localhost:3000',
+        deliveryIntervalSeconds: 15,
+        reviewCheckIntervalHours: 6,
+        reviewNoticeDays: 30,
+      },
       databaseUrl: valid.DATABASE_URL,
       s3: {
         endpoint: valid.S3_ENDPOINT,
@@ -71,10 +79,37 @@ describe('loadConfig', () => {
     ['ACCESS_TOKEN_TTL_SECONDS', '10', /^ACCESS_TOKEN_TTL_SECONDS must be a whole number from 60/],
     ['REAPER_INTERVAL_MINUTES', 'hourly', /^REAPER_INTERVAL_MINUTES must be a whole number from 0/],
     ['REAPER_MIN_AGE_MINUTES', '0', /^REAPER_MIN_AGE_MINUTES must be a whole number from 1/],
+    ['SMTP_URL', 'http://mail:25', /^SMTP_URL must be a smtp or smtps URL/],
+    ['MAIL_FROM', 'not an address', /^MAIL_FROM must be an address/],
+    ['MAIL_CATCHER', 'sometimes', /^MAIL_CATCHER must be true or false/],
+    ['WEB_URL', 'portal.example', /^WEB_URL must be a URL/],
+    [
+      'MAIL_DELIVERY_INTERVAL_SECONDS',
+      '0',
+      /^MAIL_DELIVERY_INTERVAL_SECONDS must be a whole number from 1/,
+    ],
+    ['REVIEW_REMINDER_DAYS', '400', /^REVIEW_REMINDER_DAYS must be a whole number from 1 to 365/],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
     const problems = problemsOf({ ...valid, [name]: value });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+  });
+
+  it('sends mail to SMTP_URL, or to the demo catcher, never both', () => {
+    const smtp = loadConfig({
+      ...valid,
+      SMTP_URL: 'smtps://liaison:secret@mail.example.org:465',
+      MAIL_FROM: 'Liaison portal <portal@example.org>',
+      WEB_URL: 'https://liaison.example.org/',
+    }).mail;
+    expect([smtp.transport, smtp.from, smtp.webUrl]).toEqual([
+      { kind: 'smtp', url: 'smtps://liaison:secret@mail.example.org:465' },
+      'Liaison portal <portal@example.org>',
+      'https://liaison.example.org',
+    ]);
+    expect(loadConfig({ ...valid, MAIL_CATCHER: '1' }).mail.transport).toEqual({ kind: 'catcher' });
+    const [problem] = problemsOf({ ...valid, MAIL_CATCHER: '1', SMTP_URL: 'smtp://mail:25' });
+    expect(problem).toMatch(/^MAIL_CATCHER and SMTP_URL cannot both be set/);
   });
 
   it('never echoes the credentials of a malformed URL', () => {

@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { type NavItem, SiteNav } from '../components/site-nav';
 import { UserMenu } from '../components/user-menu';
 import { getViewer } from '../lib/session';
+import { incomingWaitingCount } from '../lib/submission-api';
+import { submissionsLabel } from '../lib/submission-rules';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -22,10 +24,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const isAdmin =
     viewer !== null &&
     (viewer.operator || viewer.memberships.some((membership) => membership.role === 'admin'));
+  const reviewsSubmissions = viewer?.memberships.some((membership) => membership.role === 'admin');
+  const waiting = reviewsSubmissions ? await incomingWaitingCount() : null;
   const items: NavItem[] = [
     { href: '/', label: 'Library' },
     { href: '/workspace', label: 'Workspace' },
     { href: '/registers', label: 'Registers' },
+    ...(viewer ? [{ href: '/submissions', label: submissionsLabel(waiting) }] : []),
     ...(isAdmin ? [{ href: '/admin', label: 'Admin' }] : []),
   ];
 

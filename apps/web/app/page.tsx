@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../components/badges';
+import { FeedLinks } from '../components/feed-links';
 import {
   type ApiResult,
   type DocumentSummary,
@@ -8,6 +9,7 @@ import {
   listOrganizations,
   listRegisters,
 } from '../lib/api';
+import { ATOM_MEDIA_TYPE } from '../lib/atom';
 import {
   DOCUMENT_STATUSES,
   excerpt,
@@ -25,11 +27,20 @@ import {
   parseLibraryCursor,
   parseLibraryFilters,
 } from '../lib/library';
+import { releaseFeedPath } from '../lib/release-feed';
 import { getAccessToken, getViewer } from '../lib/session';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Library' };
+export const metadata: Metadata = {
+  title: 'Library',
+  // Feed readers and browsers discover the release feed from the page head.
+  alternates: {
+    types: {
+      [ATOM_MEDIA_TYPE]: [{ url: releaseFeedPath(), title: 'Liaison: released documents' }],
+    },
+  },
+};
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -169,6 +180,10 @@ export default async function LibraryPage({
               <div className="section-head">
                 <h2 id="released-title">Released</h2>
                 <p className="muted">Informational documents and standards, public to everyone.</p>
+                <FeedLinks
+                  organization={filters.organization}
+                  organizationNames={organizationNames}
+                />
               </div>
               <DocumentList
                 documents={result.page.released}

@@ -45,6 +45,9 @@ export async function UserMenu() {
           </span>
         )}
       </p>
+      <Link className={styles.signIn} href="/account/notifications">
+        Notifications
+      </Link>
       <CsrfForm action="/api/auth/signout" csrfToken={await csrfToken()} className={styles.form}>
         <input type="hidden" name="callbackUrl" defaultValue="/" />
         <button type="submit" className={styles.signOut}>

@@ -37,6 +37,7 @@ export function adminSections(viewer: AccessViewer): AdminSection[] {
     sections.push(
       { href: '/admin/organizations', label: 'Organizations' },
       { href: '/admin/registers', label: 'Registers' },
+      { href: '/admin/mail', label: 'Mail' },
     );
   }
   return sections;

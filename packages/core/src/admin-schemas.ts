@@ -3,7 +3,6 @@
  * account (GET /me) and for the work register page (see schemas.ts for the idea).
  */
 import { type Static, Type } from 'typebox';
-import { DocumentList } from './document-schemas.js';
 import { OrganizationSchema } from './schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -130,6 +129,8 @@ const RegisterTitle = Type.String({ minLength: 1, maxLength: 300 });
 const RegisterVersion = Type.String({ maxLength: 50, description: 'e.g. 1.0b' });
 const RegisterSummary = Type.String({ maxLength: 20_000 });
 const ReviewProcess = Type.String({ maxLength: 2_000, description: 'e.g. DSP4003' });
+const ReviewProcessUrl = Type.String({ maxLength: 2_000 });
+const ReviewDueAsWritten = Type.String({ maxLength: 100, description: 'e.g. "March 2020"' });
 const PartyDescription = Type.String({ maxLength: 2_000 });
 
 export const RegisterParams = Type.Object({ slug: Slug }, { additionalProperties: false });
@@ -144,41 +145,6 @@ const RegisterPartiesInput = Type.Array(RegisterPartyInput, {
   description: 'In the order the register names them; each organization once',
 });
 
-export const RegisterPagePartySchema = Type.Object({
-  organization: Type.String({ description: 'Organization slug' }),
-  name: Type.String(),
-  description: Type.String({ description: 'How the register describes the party' }),
-});
-
-export const RegisterPageSchema = Type.Object(
-  {
-    slug: Type.String(),
-    title: Type.String(),
-    version: Type.String(),
-    state: RegisterStateSchema,
-    initiatedOn: Type.Union([Day, Type.Null()]),
-    reviewDue: Type.Union([Day, Type.Null()]),
-    parties: Type.Array(RegisterPagePartySchema),
-    summary: Type.String(),
-    reviewProcess: Type.String(),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-    permissions: Type.Object({
-      manage: Type.Boolean({ description: 'May change the register (the portal operator)' }),
-    }),
-    documents: Type.Object(
-      { ...DocumentList.properties },
-      {
-        description:
-          'Documents shared under the register that the caller may read, newest first; more ' +
-          'pages from GET /api/v1/documents?register=<slug>&cursor=<nextCursor>',
-      },
-    ),
-  },
-  { title: 'WorkRegisterPage' },
-);
-export type RegisterPage = Static<typeof RegisterPageSchema>;
-
 export const CreateRegisterBody = Type.Object(
   {
     slug: Slug,
@@ -188,7 +154,9 @@ export const CreateRegisterBody = Type.Object(
     summary: Type.Optional(RegisterSummary),
     state: RegisterStateSchema,
     reviewDue: Type.Optional(Type.Union([Day, Type.Null()])),
+    reviewDueAsWritten: Type.Optional(ReviewDueAsWritten),
     reviewProcess: Type.Optional(ReviewProcess),
+    reviewProcessUrl: Type.Optional(ReviewProcessUrl),
     parties: RegisterPartiesInput,
   },
   { additionalProperties: false },
@@ -203,7 +171,9 @@ export const UpdateRegisterBody = Type.Object(
     summary: Type.Optional(RegisterSummary),
     state: Type.Optional(RegisterStateSchema),
     reviewDue: Type.Optional(Type.Union([Day, Type.Null()])),
+    reviewDueAsWritten: Type.Optional(ReviewDueAsWritten),
     reviewProcess: Type.Optional(ReviewProcess),
+    reviewProcessUrl: Type.Optional(ReviewProcessUrl),
     parties: Type.Optional(RegisterPartiesInput),
   },
   { additionalProperties: false, minProperties: 1 },

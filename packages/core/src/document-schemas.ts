@@ -73,6 +73,10 @@ const documentFields = {
   }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  releasedAt: Type.Union([Timestamp, Type.Null()], {
+    description:
+      'When it last became released (public, informational or standard); null while it is not',
+  }),
   permissions: DocumentPermissionsSchema,
 };
 
@@ -140,6 +144,13 @@ export const DocumentListQuery = Type.Object(
       Type.Boolean({
         description:
           'true: only released documents (public, informational or standard); false: only the others',
+      }),
+    ),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('created'), Type.Literal('released')], {
+        default: 'created',
+        description:
+          'created: newest first. released: released documents only, newest release first (with released=false, nothing)',
       }),
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),

@@ -3,18 +3,23 @@ export { loadMigrations, type Migration, MigrationChecksumError, migrate } from 
 export { checkDatabase, createPool, type Pool, type PoolClient, withTransaction } from './pool.js';
 export * from './queries/api-tokens.js';
 export * from './queries/audit.js';
+export * from './queries/caught-mail.js';
 export * from './queries/documents.js';
 export * from './queries/login-failures.js';
 export * from './queries/memberships.js';
+export * from './queries/notifications.js';
 export * from './queries/organization-settings.js';
 export {
   findOrganization,
   listOrganizations,
   setOrganizationSso,
 } from './queries/organizations.js';
+export * from './queries/outbox.js';
 export { readableDocumentCondition } from './queries/readable-documents.js';
+export * from './queries/register-details.js';
 export * from './queries/register-records.js';
 export { listVisibleRegisters } from './queries/registers.js';
+export * from './queries/submissions.js';
 export * from './queries/users.js';
 export * from './queries/versions.js';
 export type { Queryable } from './queryable.js';

@@ -4,6 +4,8 @@ export function banner(options: {
   webUrl: string;
   apiUrl: string;
   embedded: boolean;
+  /** The API delivers mail to its local catcher (demo mode). */
+  mailCatcher: boolean;
   dataDir: string;
   databaseUrl: string;
   s3Endpoint: string;
@@ -32,6 +34,9 @@ export function banner(options: {
       `  Embedded stack (data in ${options.dataDir}):`,
       `    PostgreSQL       ${options.databaseUrl}`,
       `    S3               ${options.s3Endpoint} (access key S3RVER, secret S3RVER)`,
+      ...(options.mailCatcher
+        ? [`    Mail             caught locally: ${options.webUrl}/admin/mail (operator)`]
+        : []),
       '',
       `  Demo logins (password: ${DEMO_PASSWORD}):`,
       ...logins,

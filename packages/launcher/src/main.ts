@@ -26,6 +26,9 @@ async function stackEnvironment(settings: LaunchSettings, log: (line: string) =>
         process.env.NEXTAUTH_SECRET ??
         (await persistentSecret(settings.dataDir, 'web-session-secret')),
       LIAISON_DEMO: process.env.LIAISON_DEMO ?? 'true',
+      // Demo mail goes to the API's local catcher (read it at /admin/mail as the operator),
+      // unless a real mail server is configured.
+      MAIL_CATCHER: process.env.MAIL_CATCHER ?? (process.env.SMTP_URL ? 'false' : 'true'),
     },
   };
 }
@@ -95,7 +98,12 @@ async function main() {
       // glibc returns freed heap to the kernel after every 128 KiB by default; relaying streams,
       // the API then spends most of its CPU faulting pages back in (npm run bench: 7.8 → 1.4 CPU s
       // per GiB downloaded).
-      env: { GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=67108864', ...env },
+      env: {
+        GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=67108864',
+        ...env,
+        // Links in the mails the API sends point at the portal.
+        WEB_URL: process.env.WEB_URL ?? process.env.NEXTAUTH_URL ?? webUrl,
+      },
     });
     children.push(api);
     await waitForHttp(`http://${probeHost}:${settings.apiPort}/readyz`, api, READY_TIMEOUT_MS);
@@ -121,6 +129,7 @@ async function main() {
         apiUrl,
         embedded: settings.embedded,
         dataDir: settings.dataDir,
+        mailCatcher: /^(1|true|yes|on)$/i.test(env.MAIL_CATCHER ?? ''),
         databaseUrl: prepared.stack?.env.DATABASE_URL ?? '',
         s3Endpoint: prepared.stack?.env.S3_ENDPOINT ?? '',
       }),

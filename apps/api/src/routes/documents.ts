@@ -6,6 +6,8 @@ import {
   DocumentListQuery,
   DocumentSchema,
   ErrorBody,
+  IdentifierSchema,
+  OrganizationParams,
   UpdateDocumentBody,
 } from '@liaison/core';
 import { Type } from 'typebox';
@@ -13,6 +15,7 @@ import { contextOf } from '../http/request-context.js';
 import { createDocument } from '../services/documents/create-document.js';
 import { deleteDocument } from '../services/documents/delete-document.js';
 import { getDocument } from '../services/documents/get-document.js';
+import { getDocumentByIdentifier } from '../services/documents/get-document-by-identifier.js';
 import { listDocuments } from '../services/documents/list-documents.js';
 import { updateDocument } from '../services/documents/update-document.js';
 
@@ -55,6 +58,29 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => getDocument(app.deps.pool, contextOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/organizations/:slug/documents/:identifier',
+    {
+      schema: {
+        tags: ['documents'],
+        summary:
+          "A document by its owner organization's slug and its identifier (e.g. ofa/OFA-FAB-1)",
+        params: Type.Object(
+          { slug: OrganizationParams.properties.slug, identifier: IdentifierSchema },
+          { additionalProperties: false },
+        ),
+        response: { 200: DocumentSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) =>
+      getDocumentByIdentifier(
+        app.deps.pool,
+        contextOf(request),
+        request.params.slug,
+        request.params.identifier,
+      ),
   );
 
   app.patch(

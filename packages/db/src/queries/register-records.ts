@@ -1,7 +1,7 @@
 import type { RegisterState } from '@liaison/core';
 import type { Queryable } from '../queryable.js';
 
-/** A work register with what its page shows besides milestones and the rest (a later issue). */
+/** A work register's terms and parties; its items are in register-details.ts. */
 export interface RegisterRecord {
   id: string;
   slug: string;
@@ -13,7 +13,10 @@ export interface RegisterRecord {
   /** YYYY-MM-DD */
   reviewDue: string | null;
   summary: string;
+  /** The review date as the register writes it ("March 2020"). */
+  reviewDueAsWritten: string;
   reviewProcess: string;
+  reviewProcessUrl: string;
   createdAt: Date;
   updatedAt: Date;
   /** In the order the register names them. */
@@ -33,6 +36,7 @@ export async function findRegister(
             to_char(r.initiated_on, 'YYYY-MM-DD') as "initiatedOn",
             to_char(r.review_due, 'YYYY-MM-DD') as "reviewDue",
             r.summary, r.review_process as "reviewProcess",
+            r.review_due_as_written as "reviewDueAsWritten", r.review_process_url as "reviewProcessUrl",
             r.created_at as "createdAt", r.updated_at as "updatedAt",
             coalesce((select json_agg(json_build_object('organization', o.slug, 'name', o.name,
                                                         'description', p.description)
@@ -54,7 +58,9 @@ export interface NewRegister {
   summary: string;
   state: RegisterState;
   reviewDue: string | null;
+  reviewDueAsWritten: string;
   reviewProcess: string;
+  reviewProcessUrl: string;
 }
 
 /** Inserts the register; undefined when the slug is taken. */
@@ -63,8 +69,9 @@ export async function insertRegister(
   register: NewRegister,
 ): Promise<string | undefined> {
   const result = await db.query<{ id: string }>(
-    `insert into work_registers (slug, title, version, initiated_on, summary, state, review_due, review_process)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)
+    `insert into work_registers (slug, title, version, initiated_on, summary, state, review_due,
+                                 review_due_as_written, review_process, review_process_url)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      on conflict (slug) do nothing
      returning id`,
     [
@@ -75,7 +82,9 @@ export async function insertRegister(
       register.summary,
       register.state,
       register.reviewDue,
+      register.reviewDueAsWritten,
       register.reviewProcess,
+      register.reviewProcessUrl,
     ],
   );
   return result.rows[0]?.id;
@@ -87,6 +96,8 @@ export interface RegisterFieldChanges {
   summary?: string;
   state?: RegisterState;
   reviewProcess?: string;
+  reviewDueAsWritten?: string;
+  reviewProcessUrl?: string;
   /** null clears the date; undefined leaves it. */
   initiatedOn?: string | null;
   reviewDue?: string | null;
@@ -104,6 +115,8 @@ export async function updateRegisterFields(
             review_process = coalesce($6, review_process),
             initiated_on = case when $7::boolean then $8::date else initiated_on end,
             review_due = case when $9::boolean then $10::date else review_due end,
+            review_due_as_written = coalesce($11, review_due_as_written),
+            review_process_url = coalesce($12, review_process_url),
             updated_at = now()
       where id = $1`,
     [
@@ -117,27 +130,35 @@ export async function updateRegisterFields(
       fields.initiatedOn ?? null,
       fields.reviewDue !== undefined,
       fields.reviewDue ?? null,
+      fields.reviewDueAsWritten ?? null,
+      fields.reviewProcessUrl ?? null,
     ],
   );
 }
 
-/** Replaces the register's parties with these, in this order. */
+/**
+ * Makes these the register's parties, in this order. A party that stays keeps its row, and so its
+ * milestones, contacts and the rest; a party that leaves takes its items with it.
+ */
 export async function replaceRegisterParties(
   db: Queryable,
   registerId: string,
   parties: readonly { organization: string; description: string }[],
 ): Promise<void> {
-  await db.query('delete from register_parties where register_id = $1', [registerId]);
+  const slugs = parties.map((party) => party.organization);
+  await db.query(
+    `delete from register_parties p using organizations o
+      where p.register_id = $1 and o.id = p.organization_id and not (o.slug = any($2::text[]))`,
+    [registerId, slugs],
+  );
   await db.query(
     `insert into register_parties (register_id, organization_id, description, position)
      select $1, o.id, wanted.description, wanted.position - 1
        from unnest($2::text[], $3::text[]) with ordinality as wanted(slug, description, position)
-       join organizations o on o.slug = wanted.slug`,
-    [
-      registerId,
-      parties.map((party) => party.organization),
-      parties.map((party) => party.description),
-    ],
+       join organizations o on o.slug = wanted.slug
+     on conflict (register_id, organization_id)
+     do update set description = excluded.description, position = excluded.position`,
+    [registerId, slugs, parties.map((party) => party.description)],
   );
 }
 

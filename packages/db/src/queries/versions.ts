@@ -109,13 +109,15 @@ export async function markVersionWithdrawn(
   return result.rowCount === 1;
 }
 
-/** Of the given storage keys, those that a version row references. */
+/** Of the given storage keys, those that a version row or a submission file row references. */
 export async function referencedStorageKeys(
   db: Queryable,
   keys: readonly string[],
 ): Promise<Set<string>> {
   const result = await db.query<{ storage_key: string }>(
-    'select storage_key from document_versions where storage_key = any($1::text[])',
+    `select storage_key from document_versions where storage_key = any($1::text[])
+     union all
+     select storage_key from submission_files where storage_key = any($1::text[])`,
     [keys],
   );
   return new Set(result.rows.map((row) => row.storage_key));

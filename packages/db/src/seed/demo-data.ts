@@ -3,6 +3,7 @@
  * text comes from the OFA/DMTF Work Register (shared/seed/ofa-dmtf-work-register.txt).
  */
 import type { RegisterState, Role } from '@liaison/core';
+import type { NewRegisterDetails } from '../queries/register-details.js';
 
 export const DEMO_PASSWORD = 'liaison-demo';
 export const DEMO_OPERATOR_EMAIL = 'operator@liaison.example';
@@ -70,9 +71,16 @@ export interface DemoRegister {
   summary: string;
   state: RegisterState;
   reviewDue: string | null;
+  reviewDueAsWritten: string;
   reviewProcess: string;
+  reviewProcessUrl: string;
   parties: { organization: string; description: string }[];
+  /** Every item of the register, in its order; gaps it leaves ("?") are `open`, never invented. */
+  details: NewRegisterDetails;
 }
+
+const ofa = demoOrganizations.find((organization) => organization.slug === 'ofa')!;
+const dmtf = demoOrganizations.find((organization) => organization.slug === 'dmtf')!;
 
 export const demoRegisters: DemoRegister[] = [
   {
@@ -83,17 +91,157 @@ export const demoRegisters: DemoRegister[] = [
     summary:
       'The DMTF Work Register is created between the DMTF and an Alliance Partner to formally define the objectives, scope, benefits, and deliverables of the alliance partnership. The register helps both organizations coordinate efforts to achieve the stated goals and objectives.',
     state: 'approved',
-    // "The next review date is expected to be March 2020."
+    // "The next review date is expected to be March 2020": the date stands for the month's start.
     reviewDue: '2020-03-01',
-    reviewProcess:
-      'DSP4003 (https://www.dmtf.org/sites/default/files/standards/documents/DSP4003_1.6.0.pdf)',
+    reviewDueAsWritten: 'March 2020',
+    reviewProcess: 'DSP4003',
+    reviewProcessUrl:
+      'https://www.dmtf.org/sites/default/files/standards/documents/DSP4003_1.6.0.pdf',
+    // "The Open Fabrics Alliance and the Distributed Management Task Force (DMTF)"
     parties: [
-      {
-        organization: 'ofa',
-        description: 'Provides expertise on fabrics and their manageability.',
-      },
-      { organization: 'dmtf', description: 'Provides expertise on Redfish.' },
+      { organization: 'ofa', description: ofa.description },
+      { organization: 'dmtf', description: dmtf.description },
     ],
+    details: {
+      benefits: [
+        {
+          party: 'ofa',
+          text: 'Access to Redfish expertise within the DMTF and its membership',
+          open: false,
+        },
+        { party: 'dmtf', text: 'Access to fabric management expertise', open: false },
+        {
+          party: null,
+          text: 'Cross-promote DMTF and OFA work products and events to their member companies.',
+          open: false,
+        },
+        {
+          party: null,
+          text: "Activities to coordinate and align DMTF Redfish and OFA's work products.",
+          open: false,
+        },
+      ],
+      activities: [
+        {
+          party: 'ofa',
+          text: 'Provides expertise on fabrics and their manageability',
+          open: false,
+        },
+        { party: 'dmtf', text: 'Provides expertise on Redfish', open: false },
+      ],
+      limitations: [
+        {
+          party: 'ofa',
+          text: 'OFA will not produce delegated standards that conflict or diverge from existing or proposed DMTF standards where possible.',
+          open: false,
+        },
+      ],
+      milestones: [
+        {
+          deliverable: 'DMTF and OFA approves of Work Register',
+          timeframe: 'Oct 2018',
+          state: 'planned',
+          doneOn: null,
+          open: false,
+        },
+        {
+          deliverable: 'DMTF announces OFA as a new alliance partner and publish work register',
+          timeframe: 'Oct 2018',
+          state: 'planned',
+          doneOn: null,
+          open: false,
+        },
+        // The register's third row: no deliverable, timeframe "?".
+        { deliverable: '', timeframe: '?', state: 'planned', doneOn: null, open: true },
+      ],
+      accessRules: [
+        {
+          scope: 'general',
+          party: null,
+          text: 'The DMTF and OFA may want to provide documentation and collateral to each other. This information can be exchanged publicly, or not.',
+          open: false,
+        },
+        {
+          scope: 'public',
+          party: 'dmtf',
+          text: 'DMTF will make the information available by posting as “Work-in-Progress”, “Informational”, or “Standard” (dmtf.org/redfish)',
+          open: false,
+        },
+        {
+          scope: 'public',
+          party: 'ofa',
+          text: 'OFA will make the information available by posting to the OFA web site.',
+          open: false,
+        },
+        {
+          scope: 'non-public',
+          party: 'ofa',
+          text: 'For non-public work in progress, …?',
+          open: true,
+        },
+        {
+          scope: 'intellectual-property',
+          party: 'ofa',
+          text: 'OFA can submit to the DMTF Technology Submission Portal (dmtf.org/standards/feedback)',
+          open: false,
+        },
+        {
+          scope: 'intellectual-property',
+          party: null,
+          text: 'OFA and DMTF can host a meeting to exchange the information',
+          open: false,
+        },
+      ],
+      commitments: [
+        {
+          from: 'dmtf',
+          to: 'ofa',
+          title: 'Redfish Fabric Extensions (work-in-progress)',
+          note: 'These will generally be available on the public DMTF Redfish site.',
+          documentIdentifier: 'DSP-WIP-FABRIC',
+          open: false,
+        },
+        // "The OFA will make the following documents available to the DMTF. ?"
+        { from: 'ofa', to: 'dmtf', title: '', note: '', documentIdentifier: null, open: true },
+      ],
+      contacts: [
+        // "OFA: ?"
+        { party: 'ofa', role: '', address: null, open: true },
+        {
+          party: 'dmtf',
+          role: 'DMTF VP of Alliances',
+          address: 'vpalliances@dmtf.org',
+          open: false,
+        },
+        {
+          party: 'dmtf',
+          role: "DMTF's OFA Alliance Contacts mail-list",
+          address: 'OFA-alliance@dmtf.org',
+          open: false,
+        },
+      ],
+      approvals: [
+        {
+          party: 'ofa',
+          body: 'OFA Board',
+          state: 'approved',
+          resolution: null,
+          approvedOn: null,
+          asWritten: 'This document was approved by the OFA Board on xx/xx/2018.',
+          // Under the register's heading "Corresponding OFA Document".
+          note: 'There are no corresponding documents created by OFA.',
+        },
+        {
+          party: 'dmtf',
+          body: 'DMTF Board of Directors',
+          state: 'pending',
+          resolution: null,
+          approvedOn: null,
+          asWritten: 'Board Resolution <resolution ID>, on <date>.',
+          note: '',
+        },
+      ],
+    },
   },
   {
     slug: 'snia-dmtf',
@@ -104,7 +252,9 @@ export const demoRegisters: DemoRegister[] = [
       'Draft work register between SNIA and the DMTF to coordinate storage management work (Swordfish and Redfish).',
     state: 'draft',
     reviewDue: null,
+    reviewDueAsWritten: '',
     reviewProcess: 'DSP4003',
+    reviewProcessUrl: '',
     parties: [
       {
         organization: 'snia',
@@ -112,6 +262,39 @@ export const demoRegisters: DemoRegister[] = [
       },
       { organization: 'dmtf', description: 'Provides expertise on Redfish.' },
     ],
+    details: {
+      benefits: [],
+      activities: [
+        {
+          party: 'snia',
+          text: 'Provides expertise on storage management (Swordfish)',
+          open: false,
+        },
+        { party: 'dmtf', text: 'Provides expertise on Redfish', open: false },
+      ],
+      limitations: [],
+      milestones: [
+        {
+          deliverable: 'DMTF and SNIA approve the Work Register',
+          timeframe: '2026',
+          state: 'planned',
+          doneOn: null,
+          open: false,
+        },
+      ],
+      accessRules: [],
+      commitments: [],
+      contacts: [
+        { party: 'snia', role: '', address: null, open: true },
+        {
+          party: 'dmtf',
+          role: 'DMTF VP of Alliances',
+          address: 'vpalliances@dmtf.org',
+          open: false,
+        },
+      ],
+      approvals: [],
+    },
   },
 ];
 
@@ -153,7 +336,7 @@ export const demoDocuments: DemoDocument[] = [
   {
     organization: 'dmtf',
     identifier: 'DSP-WIP-FABRIC',
-    title: 'Redfish Fabric Extensions (WIP)',
+    title: 'Redfish Fabric Extensions (work-in-progress)',
     abstract:
       'Work-in-progress extensions of the Redfish fabric model, made available to the OpenFabrics Alliance under the OFA/DMTF Work Register.',
     status: 'work-in-progress',

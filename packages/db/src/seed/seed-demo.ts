@@ -1,5 +1,6 @@
 import { hashPassword } from '@liaison/core';
 import { type Pool, withTransaction } from '../pool.js';
+import { registerHasDetails, replaceRegisterDetails } from '../queries/register-details.js';
 import { DEMO_PASSWORD, demoOrganizations, demoRegisters, demoUsers } from './demo-data.js';
 
 /**
@@ -44,8 +45,9 @@ export async function seedDemoData(pool: Pool): Promise<void> {
     }
     for (const register of demoRegisters) {
       await client.query(
-        `insert into work_registers (slug, title, version, initiated_on, summary, state, review_due, review_process)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (slug) do nothing`,
+        `insert into work_registers (slug, title, version, initiated_on, summary, state, review_due,
+                                     review_due_as_written, review_process, review_process_url)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (slug) do nothing`,
         [
           register.slug,
           register.title,
@@ -54,7 +56,9 @@ export async function seedDemoData(pool: Pool): Promise<void> {
           register.summary,
           register.state,
           register.reviewDue,
+          register.reviewDueAsWritten,
           register.reviewProcess,
+          register.reviewProcessUrl,
         ],
       );
       for (const [position, party] of register.parties.entries()) {
@@ -64,6 +68,21 @@ export async function seedDemoData(pool: Pool): Promise<void> {
            on conflict do nothing`,
           [register.slug, party.organization, party.description, position],
         );
+      }
+      // A register without any item yet (new, or seeded before registers had items) gets the
+      // demo register's items; one that has items keeps what its parties made of them.
+      const { rows } = await client.query<{ id: string }>(
+        'select id from work_registers where slug = $1',
+        [register.slug],
+      );
+      const id = rows[0]!.id;
+      if (!(await registerHasDetails(client, id))) {
+        await client.query(
+          `update work_registers set review_due_as_written = $2, review_process_url = $3
+            where id = $1 and review_due_as_written = '' and review_process_url = ''`,
+          [id, register.reviewDueAsWritten, register.reviewProcessUrl],
+        );
+        await replaceRegisterDetails(client, id, register.details);
       }
     }
   });

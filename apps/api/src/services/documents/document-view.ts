@@ -44,6 +44,7 @@ function documentFields(record: DocumentRecord, actor: Actor) {
     registers: record.registers,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
+    releasedAt: record.releasedAt ? record.releasedAt.toISOString() : null,
     permissions: documentPermissions(actor, subjectOf(record)),
   };
 }

@@ -22,6 +22,7 @@ export async function listDocuments(
     ...(query.visibility ? { visibility: query.visibility } : {}),
     ...(query.register ? { register: query.register } : {}),
     ...(query.released !== undefined ? { released: query.released } : {}),
+    ...(query.sort ? { sort: query.sort } : {}),
     ...(query.cursor ? { beforeSeq: query.cursor } : {}),
     limit,
   });
@@ -30,5 +31,6 @@ export async function listDocuments(
     .filter((record) => allowDocument(context.actor, 'read', subjectOf(record)))
     .map((record) => toDocumentSummary(record, context.actor));
   const last = records[records.length - 1];
-  return { items, nextCursor: records.length === limit && last ? last.seq : null };
+  const lastKey = query.sort === 'released' ? last?.releaseSeq : last?.seq;
+  return { items, nextCursor: records.length === limit && lastKey ? lastKey : null };
 }

@@ -10,6 +10,7 @@ import {
   updateDocumentFields,
   withTransaction,
 } from '@liaison/db';
+import { enqueueDocumentReleaseMail } from '../notifications/document-release-mail.js';
 import { auditedBy, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { findReadableDocument, subjectOf, toDocument } from './document-view.js';
@@ -57,7 +58,9 @@ export async function updateDocument(
       organization: current.organization,
       details: { changes },
     });
-    return (await findDocument(client, id))!;
+    const updated = (await findDocument(client, id))!;
+    await enqueueDocumentReleaseMail(client, current, updated);
+    return updated;
   });
   return toDocument(record, await listVersions(pool, id), context.actor);
 }

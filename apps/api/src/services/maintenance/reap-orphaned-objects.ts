@@ -1,6 +1,10 @@
 import { allVersionKeys, type Pool, referencedStorageKeys } from '@liaison/db';
 import type { ObjectStorage, ObjectSummary } from '@liaison/storage';
 import { VERSION_KEY_PREFIX } from '../documents/storage-keys.js';
+import { SUBMISSION_KEY_PREFIX } from '../submissions/storage-keys.js';
+
+/** Every prefix the server stores objects under: nothing outside them is the reaper's business. */
+const REAPED_PREFIXES = [VERSION_KEY_PREFIX, SUBMISSION_KEY_PREFIX];
 
 /** The few log methods the reaper uses: a pino/Fastify logger fits, and so does a console one. */
 export interface ReaperLog {
@@ -37,7 +41,7 @@ export interface MissingObject {
 }
 
 export interface ReapSummary {
-  /** Objects listed under the version prefix. */
+  /** Objects listed under the version and submission prefixes. */
   scanned: number;
   /** Keys of the unreferenced objects that were deleted. */
   deleted: string[];
@@ -70,8 +74,8 @@ async function forEachConcurrently<T>(
 /**
  * Keeps object storage and the version rows consistent, in two passes:
  *
- * 1. Every object under the version prefix is listed, in batches; the database says which keys a
- *    version row references, and each unreferenced object older than `olderThanMs` is deleted.
+ * 1. Every object under the version and submission prefixes is listed, in batches; the database
+ *    says which keys a version or submission file row references, and each unreferenced object older than `olderThanMs` is deleted.
  *    These are the leftovers of uploads whose row never committed (a crash, a failed clean-up).
  * 2. Every version row is checked for its object; rows whose object is missing are reported
  *    (logged as errors and returned), never changed: that is for a person to look into.
@@ -112,17 +116,19 @@ export async function reapOrphanedObjects(
   };
 
   // Deleting keys already listed is safe while listing: each page starts after the last key seen.
-  let batch: ObjectSummary[] = [];
-  for await (const object of storage.list(VERSION_KEY_PREFIX)) {
-    summary.scanned += 1;
-    batch.push(object);
-    if (batch.length >= batchSize) {
-      await reapBatch(batch);
-      batch = [];
-      if (stopped()) return summary;
+  for (const prefix of REAPED_PREFIXES) {
+    let batch: ObjectSummary[] = [];
+    for await (const object of storage.list(prefix)) {
+      summary.scanned += 1;
+      batch.push(object);
+      if (batch.length >= batchSize) {
+        await reapBatch(batch);
+        batch = [];
+        if (stopped()) return summary;
+      }
     }
+    if (batch.length > 0) await reapBatch(batch);
   }
-  if (batch.length > 0) await reapBatch(batch);
 
   let rows: { id: string; storageKey: string }[] = [];
   const checkRows = async (page: { id: string; storageKey: string }[]) => {

@@ -29,7 +29,9 @@ export async function createRegister(
       summary: input.summary ?? '',
       state: input.state,
       reviewDue: input.reviewDue ?? null,
+      reviewDueAsWritten: input.reviewDueAsWritten ?? '',
       reviewProcess: input.reviewProcess ?? '',
+      reviewProcessUrl: input.reviewProcessUrl ?? '',
     });
     if (!id) {
       throw new ConflictError(`There is already a work register '${input.slug}'`, 'duplicate_slug');

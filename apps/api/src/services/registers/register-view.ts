@@ -1,19 +1,36 @@
 import {
   type Actor,
   canManageRegisters,
+  canReadDocument,
   canReadRegister,
   ForbiddenError,
   NotFoundError,
+  type RegisterApproval,
+  type RegisterCommitment,
   type RegisterPage,
+  type RegisterSubject,
+  registerPermissions,
 } from '@liaison/core';
-import { findRegister, type Pool, type Queryable, type RegisterRecord } from '@liaison/db';
+import {
+  type ApprovalRecord,
+  type CommitmentRecord,
+  findDocument,
+  findDocumentId,
+  findRegister,
+  loadRegisterDetails,
+  type Pool,
+  type Queryable,
+  type RegisterRecord,
+} from '@liaison/db';
+import { subjectOf } from '../documents/document-view.js';
 import { listDocuments } from '../documents/list-documents.js';
 import type { RequestContext } from '../request-context.js';
+import { openItemsOf } from './open-items.js';
 
 /** Documents on the register page; further pages come from GET /documents?register=. */
 export const REGISTER_PAGE_DOCUMENTS = 100;
 
-export function registerSubject(record: RegisterRecord) {
+export function registerSubject(record: RegisterRecord): RegisterSubject {
   return { state: record.state, parties: record.parties.map((party) => party.organization) };
 }
 
@@ -22,8 +39,9 @@ export async function findReadableRegister(
   db: Queryable,
   actor: Actor,
   slug: string,
+  options: { lock?: boolean } = {},
 ): Promise<RegisterRecord> {
-  const record = await findRegister(db, slug);
+  const record = await findRegister(db, slug, options);
   if (!record || !canReadRegister(actor, registerSubject(record))) {
     throw new NotFoundError('No such work register');
   }
@@ -36,30 +54,103 @@ export function requireRegisterManagement(actor: Actor): void {
   }
 }
 
-/** The register page: its terms and parties, and the documents shared under it the caller may read. */
+/** Review overdue: the review date lies before today (UTC). */
+export function isReviewOverdue(reviewDue: string | null, now = new Date()): boolean {
+  return reviewDue !== null && reviewDue < now.toISOString().slice(0, 10);
+}
+
+/**
+ * A commitment with its document found by owner and identifier now: delivered once that document
+ * has a version that is not withdrawn; linked only for a caller who may read the document.
+ */
+export async function resolveCommitment(
+  db: Queryable,
+  actor: Actor,
+  commitment: CommitmentRecord,
+): Promise<RegisterCommitment> {
+  const { documentIdentifier, ...rest } = commitment;
+  const ref =
+    documentIdentifier === null
+      ? null
+      : { organization: commitment.from, identifier: documentIdentifier };
+  const documentId = ref ? await findDocumentId(db, ref.organization, ref.identifier) : undefined;
+  const document = documentId ? await findDocument(db, documentId) : undefined;
+  return {
+    ...rest,
+    document: ref,
+    delivery: document?.latestVersion ? 'delivered' : 'outstanding',
+    link:
+      document && canReadDocument(actor, subjectOf(document))
+        ? {
+            documentId: document.id,
+            title: document.title,
+            latestVersion: document.latestVersion?.label ?? null,
+          }
+        : null,
+  };
+}
+
+/** One approval per party, in the parties' order: the recorded one, or pending. */
+export function approvalsOf(
+  record: RegisterRecord,
+  recorded: readonly ApprovalRecord[],
+): RegisterApproval[] {
+  return record.parties.map(
+    ({ organization }) =>
+      recorded.find((approval) => approval.party === organization) ?? {
+        party: organization,
+        body: '',
+        state: 'pending',
+        resolution: null,
+        approvedOn: null,
+        asWritten: '',
+        note: '',
+      },
+  );
+}
+
+/** The register page: every section of the register, and the documents shared under it the caller may read. */
 export async function toRegisterPage(
   pool: Pool,
   context: RequestContext,
   record: RegisterRecord,
 ): Promise<RegisterPage> {
+  const details = await loadRegisterDetails(pool, record.id);
+  const commitments: RegisterCommitment[] = [];
+  for (const commitment of details.commitments) {
+    commitments.push(await resolveCommitment(pool, context.actor, commitment));
+  }
+  const approvals = approvalsOf(record, details.approvals);
   // The documents list applies the document read rule (in SQL, then the policy), as everywhere.
   const documents = await listDocuments(pool, context, {
     register: record.slug,
     limit: REGISTER_PAGE_DOCUMENTS,
   });
-  return {
+  const page = {
     slug: record.slug,
     title: record.title,
     version: record.version,
     state: record.state,
     initiatedOn: record.initiatedOn,
-    reviewDue: record.reviewDue,
-    parties: record.parties,
     summary: record.summary,
+    parties: record.parties,
+    benefits: details.benefits,
+    activities: details.activities,
+    limitations: details.limitations,
+    milestones: details.milestones,
+    accessRules: details.accessRules,
+    commitments,
+    reviewDue: record.reviewDue,
+    reviewDueAsWritten: record.reviewDueAsWritten,
+    reviewOverdue: isReviewOverdue(record.reviewDue),
     reviewProcess: record.reviewProcess,
+    reviewProcessUrl: record.reviewProcessUrl,
+    contacts: details.contacts,
+    approvals,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
-    permissions: { manage: canManageRegisters(context.actor) },
+    permissions: registerPermissions(context.actor, registerSubject(record)),
     documents,
   };
+  return { ...page, openItems: openItemsOf(page) };
 }

@@ -25,7 +25,9 @@ const FIELDS = [
   'summary',
   'state',
   'reviewDue',
+  'reviewDueAsWritten',
   'reviewProcess',
+  'reviewProcessUrl',
 ] as const;
 
 /**

@@ -2,18 +2,41 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
+import admin from '../../../components/admin/admin.module.css';
+import { RegisterSection } from '../../../components/register/RegisterParts';
+import {
+  Access,
+  Activities,
+  Approvals,
+  Benefits,
+  Commitments,
+  Contacts,
+  Limitations,
+  Milestones,
+  Parties,
+  Review,
+} from '../../../components/register/RegisterSections';
+import styles from '../../../components/register/register.module.css';
 import { RegisterStateBadge, ReviewDue } from '../../../components/registers/Badges';
 import { CalendarDate } from '../../../components/registers/Dates';
 import { DocumentTable } from '../../../components/registers/DocumentTable';
 import { Linkified } from '../../../components/registers/Linkified';
 import shared from '../../../components/registers/registers.module.css';
+import { describeReview, reviewState } from '../../../lib/register-review';
+import {
+  openItemsBySection,
+  SECTIONS,
+  savedMessage,
+  section,
+} from '../../../lib/register-sections';
 import { getRegister, listOrganizations } from '../data';
-import styles from '../registers.module.css';
+import pageStyles from '../registers.module.css';
 
 export const dynamic = 'force-dynamic';
 
 interface Props {
   params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -22,13 +45,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: lookup.kind === 'found' ? lookup.register.title : 'Work register' };
 }
 
-export default async function RegisterPage({ params }: Props) {
+export default async function RegisterPage({ params, searchParams }: Props) {
   const { slug } = await params;
+  const { saved } = await searchParams;
   const [lookup, organizations] = await Promise.all([getRegister(slug), listOrganizations()]);
   if (lookup.kind === 'missing') notFound();
 
   const breadcrumb = (
-    <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
+    <nav aria-label="Breadcrumb" className={pageStyles.breadcrumb}>
       <Link href="/registers">← All work registers</Link>
     </nav>
   );
@@ -52,11 +76,16 @@ export default async function RegisterPage({ params }: Props) {
     organizations.ok ? organizations.data.items.map((org) => [org.slug, org.name]) : [],
   );
   for (const party of register.parties) names.set(party.organization, party.name);
+  const nameOf = (party: string | null) => (party === null ? 'Joint' : (names.get(party) ?? party));
+  const confirmation = savedMessage(typeof saved === 'string' ? saved : undefined, nameOf);
+  const now = new Date();
+  const review = reviewState(register.reviewDue, now);
+  const openGroups = openItemsBySection(register.openItems);
 
   return (
     <>
       {breadcrumb}
-      <div className={styles.titleRow}>
+      <div className={pageStyles.titleRow}>
         <h1>{register.title}</h1>
         <RegisterStateBadge state={register.state} />
       </div>
@@ -72,7 +101,7 @@ export default async function RegisterPage({ params }: Props) {
           <dd>{register.version || <span className="muted">Not set</span>}</dd>
         </div>
         <div>
-          <dt>Initiated</dt>
+          <dt>Date initiated</dt>
           <dd>
             <CalendarDate value={register.initiatedOn} />
           </dd>
@@ -84,45 +113,85 @@ export default async function RegisterPage({ params }: Props) {
         <div>
           <dt>Review due</dt>
           <dd>
-            <ReviewDue value={register.reviewDue} />
+            <ReviewDue value={register.reviewDue} now={now} />
           </dd>
         </div>
       </dl>
 
-      {register.summary && (
-        <p className={styles.prose}>
-          <Linkified text={register.summary} />
-        </p>
+      <p className={styles.exportLine}>
+        <a href={`/registers/${register.slug}/export`} download={`${register.slug}.json`}>
+          Export this register (JSON)
+        </a>{' '}
+        <span className="muted">
+          – the whole register as a structured file, to archive it or set up an alliance like it.
+        </span>
+      </p>
+
+      {confirmation && (
+        <div className={admin.success} role="status">
+          <p>{confirmation}</p>
+        </div>
       )}
 
-      <section className={styles.section} aria-labelledby="parties-title">
-        <h2 id="parties-title">Parties</h2>
-        {register.parties.length === 0 ? (
-          <p className={shared.empty}>No parties recorded.</p>
-        ) : (
-          <ul className={styles.partyList}>
-            {register.parties.map((party) => (
-              <li key={party.organization}>
-                <h3>{party.name}</h3>
-                <p className={styles.slug}>{party.organization}</p>
-                {party.description && <p>{party.description}</p>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      {register.reviewProcess && (
-        <section className={styles.section} aria-labelledby="review-title">
-          <h2 id="review-title">Review process</h2>
-          <p className={styles.prose}>
-            <Linkified text={register.reviewProcess} />
+      {review.kind === 'overdue' && (
+        <section className={styles.overdueBanner} aria-labelledby="overdue-title">
+          <h2 id="overdue-title">This register’s review is overdue</h2>
+          <p>
+            The next review was expected{' '}
+            {register.reviewDueAsWritten ? `in ${register.reviewDueAsWritten}` : 'on'} (
+            <CalendarDate value={review.due} />
+            ): {describeReview(review).toLowerCase()}. See{' '}
+            <a href="#review">Work register review</a> for how the register is reviewed.
           </p>
         </section>
       )}
 
-      <section className={styles.section} aria-labelledby="documents-title">
-        <h2 id="documents-title">Documents shared under this register</h2>
+      {register.summary && (
+        <p className={pageStyles.prose}>
+          <Linkified text={register.summary} />
+        </p>
+      )}
+
+      {openGroups.length > 0 && (
+        <section className={styles.openItems} aria-labelledby="open-items-title">
+          <h2 id="open-items-title">
+            Open items <span className={styles.count}>({register.openItems.length})</span>
+          </h2>
+          <p>The register leaves these open (“?” or a placeholder in its text):</p>
+          <ul>
+            {openGroups.map((group) =>
+              group.items.map((item, index) => (
+                <li key={`${group.id}-${item.itemId ?? index}`}>
+                  <a href={`#${group.id}`}>{group.title}</a>: {item.description}
+                </li>
+              )),
+            )}
+          </ul>
+        </section>
+      )}
+
+      <nav aria-label="Sections of the register" className={styles.toc}>
+        <ul>
+          {SECTIONS.map((entry) => (
+            <li key={entry.id}>
+              <a href={`#${entry.id}`}>{entry.title}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <Parties register={register} />
+      <Benefits register={register} nameOf={nameOf} />
+      <Activities register={register} nameOf={nameOf} />
+      <Limitations register={register} nameOf={nameOf} />
+      <Milestones register={register} now={now} />
+      <Access register={register} nameOf={nameOf} />
+      <Commitments register={register} nameOf={nameOf} />
+      <Review register={register} now={now} />
+      <Contacts register={register} nameOf={nameOf} />
+      <Approvals register={register} nameOf={nameOf} />
+
+      <RegisterSection {...section('documents')}>
         <DocumentTable
           documents={register.documents}
           caption={
@@ -137,7 +206,7 @@ export default async function RegisterPage({ params }: Props) {
         {truncated && (
           <p className="muted">Only the first {register.documents.length} documents are listed.</p>
         )}
-      </section>
+      </RegisterSection>
     </>
   );
 }

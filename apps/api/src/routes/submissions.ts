@@ -1,0 +1,320 @@
+import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  CreateDocumentFromSubmissionBody,
+  ErrorBody,
+  InvalidInputError,
+  IprPolicySchema,
+  LinkSubmissionDocumentBody,
+  OrganizationParams,
+  PayloadTooLargeError,
+  SUBMISSION_MAX_FILES,
+  SubmissionCommentBody,
+  SubmissionFileParams,
+  SubmissionIdParams,
+  SubmissionList,
+  SubmissionListQuery,
+  SubmissionSchema,
+  SubmissionTransitionBody,
+  UnsupportedMediaTypeError,
+} from '@liaison/core';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { contentDisposition } from '../http/content-disposition.js';
+import { contextOf } from '../http/request-context.js';
+import type { UploadPart } from '../services/documents/upload-version.js';
+import {
+  createDocumentFromSubmission,
+  linkSubmissionDocument,
+} from '../services/submissions/adopt-submission.js';
+import { commentOnSubmission } from '../services/submissions/comment-on-submission.js';
+import { createSubmission } from '../services/submissions/create-submission.js';
+import { getIprPolicy } from '../services/submissions/get-ipr-policy.js';
+import { getSubmission } from '../services/submissions/get-submission.js';
+import { listSubmissions } from '../services/submissions/list-submissions.js';
+import { openSubmissionFile } from '../services/submissions/open-submission-file.js';
+import { transitionSubmission } from '../services/submissions/transition-submission.js';
+
+// Room for the form's boundaries, headers and text fields around the files themselves.
+const MULTIPART_OVERHEAD_BYTES = 256 * 1024;
+const TEXT_FIELD_COUNT = 7;
+
+/** This form's own limits, wider than the app-wide ones made for a version's label and file. */
+function formLimits(maxUploadBytes: number) {
+  return {
+    fileSize: maxUploadBytes + 1,
+    files: SUBMISSION_MAX_FILES + 1,
+    fields: TEXT_FIELD_COUNT,
+    // The description may hold 20000 characters of up to 4 bytes each.
+    fieldSize: 80_000,
+    parts: TEXT_FIELD_COUNT + SUBMISSION_MAX_FILES + 1,
+  };
+}
+
+function multipartFailure(error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE')
+    return new PayloadTooLargeError('A file is larger than the limit');
+  if (code === 'FST_FILES_LIMIT')
+    return new InvalidInputError(`Send at most ${SUBMISSION_MAX_FILES} files`, 'too_many_files');
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+    return new InvalidInputError(
+      'The form holds more fields than a submission has',
+      'invalid_form',
+    );
+  }
+  return new InvalidInputError(
+    `The multipart body is malformed: ${(error as Error).message}`,
+    'malformed_multipart',
+  );
+}
+
+async function* formParts(
+  request: FastifyRequest,
+  maxUploadBytes: number,
+): AsyncGenerator<UploadPart> {
+  try {
+    for await (const part of request.parts({ limits: formLimits(maxUploadBytes) })) {
+      if (part.type === 'file') {
+        const file = part as MultipartFile;
+        yield {
+          kind: 'file',
+          name: file.fieldname,
+          filename: file.filename,
+          mediaType: file.mimetype,
+          stream: file.file,
+        };
+      } else {
+        const field = part as MultipartValue;
+        if (field.valueTruncated) {
+          throw new InvalidInputError(
+            `The '${field.fieldname}' field is too long`,
+            'invalid_input',
+          );
+        }
+        yield { kind: 'field', name: field.fieldname, value: String(field.value) };
+      }
+    }
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw error;
+    throw multipartFailure(error);
+  }
+}
+
+export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { maxUploadBytes } = app.deps.config;
+
+  app.get(
+    '/api/v1/organizations/:slug/ipr-policy',
+    {
+      schema: {
+        tags: ['submissions'],
+        summary: "The organization's IPR policy for submissions it receives, with its SHA-256",
+        params: OrganizationParams,
+        response: { 200: IprPolicySchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) => getIprPolicy(app.deps.pool, request.params.slug),
+  );
+
+  app.post(
+    '/api/v1/submissions',
+    {
+      schema: {
+        tags: ['submissions'],
+        summary:
+          "Submit to another party of a register: multipart with the fields register, to, [from], title, [description], acceptIpr=true, iprPolicySha256 first, then one or more 'file' parts",
+        consumes: ['multipart/form-data'],
+        response: { 201: SubmissionSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw new UnsupportedMediaTypeError('Send the submission as multipart/form-data');
+      }
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > maxUploadBytes + MULTIPART_OVERHEAD_BYTES) {
+        throw new PayloadTooLargeError(
+          `The files are larger than the limit of ${maxUploadBytes} bytes together`,
+        );
+      }
+      const submission = await createSubmission(
+        { ...app.deps, log: request.log, maxUploadBytes },
+        contextOf(request),
+        formParts(request, maxUploadBytes),
+      ).catch((error: unknown) => {
+        // A refused submission may stop reading mid-body: drop the rest, or a client still
+        // sending a large file never finishes its request and the connection hangs.
+        request.raw.unpipe();
+        request.raw.resume();
+        throw error;
+      });
+      return reply.status(201).send(submission);
+    },
+  );
+
+  app.get(
+    '/api/v1/submissions',
+    {
+      schema: {
+        tags: ['submissions'],
+        summary: 'Submissions the caller may read, newest first (box=outgoing|incoming)',
+        querystring: SubmissionListQuery,
+        response: { 200: SubmissionList, '4xx': ErrorBody },
+      },
+    },
+    async (request) => listSubmissions(app.deps.pool, contextOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/submissions/:id',
+    {
+      schema: {
+        tags: ['submissions'],
+        summary: 'A submission with its files, history, comments and what the caller may do',
+        params: SubmissionIdParams,
+        response: { 200: SubmissionSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) => getSubmission(app.deps.pool, contextOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/submissions/:id/files/:fileId/content',
+    {
+      schema: {
+        tags: ['submissions'],
+        summary: 'The bytes of a submission file (Range and If-None-Match supported; audited)',
+        params: SubmissionFileParams,
+        querystring: Type.Object(
+          { inline: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])) },
+          { additionalProperties: false },
+        ),
+        // Bytes, not JSON: no response schema, so Fastify streams the body as it is.
+      },
+    },
+    async (request, reply) => {
+      const content = await openSubmissionFile(app.deps, contextOf(request), {
+        submissionId: request.params.id,
+        fileId: request.params.fileId,
+        ...(request.headers.range !== undefined ? { range: request.headers.range } : {}),
+        ...(request.headers['if-none-match'] !== undefined
+          ? { ifNoneMatch: request.headers['if-none-match'] }
+          : {}),
+      });
+      const { file } = content;
+      reply
+        .header('etag', content.etag)
+        .header('accept-ranges', 'bytes')
+        .header('cache-control', 'private, no-cache')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', 'sandbox');
+      if (content.kind === 'not-modified') return reply.status(304).send();
+
+      // Only PDFs are ever shown in the browser, and only when asked; everything else downloads.
+      const inline = request.query.inline === '1' && file.mediaType === 'application/pdf';
+      reply
+        .header('content-type', file.mediaType)
+        .header(
+          'content-disposition',
+          contentDisposition(inline ? 'inline' : 'attachment', file.filename),
+        );
+      const { range } = content;
+      if (range) {
+        reply
+          .status(206)
+          .header('content-range', `bytes ${range.start}-${range.end}/${file.size}`)
+          .header('content-length', range.end - range.start + 1);
+      } else {
+        reply.header('content-length', file.size);
+      }
+      return reply.send(content.body);
+    },
+  );
+
+  app.post(
+    '/api/v1/submissions/:id/transitions',
+    {
+      schema: {
+        tags: ['submissions'],
+        summary:
+          'Move a submission: under-review, accepted or declined (receiving admins; a reason to decide), withdrawn (the submitter side, before a decision)',
+        params: SubmissionIdParams,
+        body: SubmissionTransitionBody,
+        response: { 200: SubmissionSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) =>
+      transitionSubmission(app.deps.pool, contextOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/submissions/:id/comments',
+    {
+      schema: {
+        tags: ['submissions'],
+        summary: "Comment (receiving admins) or answer (the submitter's side)",
+        params: SubmissionIdParams,
+        body: SubmissionCommentBody,
+        response: { 201: SubmissionSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await commentOnSubmission(
+            app.deps.pool,
+            contextOf(request),
+            request.params.id,
+            request.body,
+          ),
+        ),
+  );
+
+  app.post(
+    '/api/v1/submissions/:id/document',
+    {
+      schema: {
+        tags: ['submissions'],
+        summary:
+          "Make an accepted submission's file the first version of a new document of the receiving organization (its admins)",
+        params: SubmissionIdParams,
+        body: CreateDocumentFromSubmissionBody,
+        response: { 201: SubmissionSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await createDocumentFromSubmission(
+            { ...app.deps, log: request.log },
+            contextOf(request),
+            request.params.id,
+            request.body,
+          ),
+        ),
+  );
+
+  app.post(
+    '/api/v1/submissions/:id/document-link',
+    {
+      schema: {
+        tags: ['submissions'],
+        summary:
+          'Link an accepted submission to an existing document of the receiving organization (its admins)',
+        params: SubmissionIdParams,
+        body: LinkSubmissionDocumentBody,
+        response: { 200: SubmissionSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) =>
+      linkSubmissionDocument(
+        app.deps.pool,
+        contextOf(request),
+        request.params.id,
+        request.body.document,
+      ),
+  );
+};

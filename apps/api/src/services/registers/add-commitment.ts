@@ -1,0 +1,38 @@
+import type { CommitmentInput, RegisterCommitment } from '@liaison/core';
+import { insertCommitment, type Pool, withTransaction } from '@liaison/db';
+import type { RequestContext } from '../request-context.js';
+import { requireLinkableDocument } from './commitment-document.js';
+import { commitmentProblems } from './item-rules.js';
+import { auditRegisterEdit, openRegisterForEdit, rejectProblems } from './register-edits.js';
+import { resolveCommitment } from './register-view.js';
+
+/** Adds a documentation commitment: which party makes which document available to which. */
+export async function addCommitment(
+  pool: Pool,
+  context: RequestContext,
+  slug: string,
+  input: CommitmentInput,
+): Promise<RegisterCommitment> {
+  return withTransaction(pool, async (client) => {
+    const edit = await openRegisterForEdit(client, context, slug);
+    const document = input.document ?? null;
+    const commitment = {
+      from: input.from,
+      to: input.to,
+      title: input.title,
+      note: input.note ?? '',
+      document,
+      open: input.open ?? false,
+    };
+    rejectProblems(commitmentProblems(commitment, edit.subject.parties));
+    await requireLinkableDocument(client, context.actor, document);
+    const added = await insertCommitment(client, edit.record.id, {
+      ...commitment,
+      documentIdentifier: document?.identifier ?? null,
+    });
+    await auditRegisterEdit(client, context, edit, 'register.commitment.add', {
+      commitment: added,
+    });
+    return resolveCommitment(client, context.actor, added);
+  });
+}

@@ -1,0 +1,28 @@
+import type { MilestoneInput, RegisterMilestone } from '@liaison/core';
+import { insertMilestone, type Pool, withTransaction } from '@liaison/db';
+import type { RequestContext } from '../request-context.js';
+import { milestoneProblems } from './item-rules.js';
+import { auditRegisterEdit, openRegisterForEdit, rejectProblems } from './register-edits.js';
+
+/** Appends a milestone (admins of a party). */
+export async function addMilestone(
+  pool: Pool,
+  context: RequestContext,
+  slug: string,
+  input: MilestoneInput,
+): Promise<RegisterMilestone> {
+  return withTransaction(pool, async (client) => {
+    const edit = await openRegisterForEdit(client, context, slug);
+    const milestone = {
+      deliverable: input.deliverable,
+      timeframe: input.timeframe,
+      state: input.state ?? 'planned',
+      doneOn: input.doneOn ?? null,
+      open: input.open ?? false,
+    };
+    rejectProblems(milestoneProblems(milestone));
+    const added = await insertMilestone(client, edit.record.id, milestone);
+    await auditRegisterEdit(client, context, edit, 'register.milestone.add', { milestone: added });
+    return added;
+  });
+}

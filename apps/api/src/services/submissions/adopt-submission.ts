@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ConflictError,
+  type CreateDocumentFromSubmissionBody,
+  NotFoundError,
+  type Submission,
+  UnprocessableError,
+} from '@liaison/core';
+import {
+  findDocument,
+  findSubmission,
+  findSubmissionFile,
+  insertDocument,
+  insertVersion,
+  type Pool,
+  type PoolClient,
+  recordAuditEvent,
+  type SubmissionRecord,
+  setSubmissionDocument,
+  withTransaction,
+} from '@liaison/db';
+import type { ObjectStorage } from '@liaison/storage';
+import type { FastifyBaseLogger } from 'fastify';
+import { versionStorageKey } from '../documents/storage-keys.js';
+import { auditedBy, type RequestContext } from '../request-context.js';
+import { requireUser } from '../require-user.js';
+import {
+  findReadableSubmission,
+  loadSubmission,
+  requireSubmissionAction,
+} from './submission-view.js';
+
+/** Only an accepted submission without a document yet may get one; checked on the locked row. */
+function requireAdoptable(record: SubmissionRecord) {
+  if (record.state !== 'accepted') {
+    throw new ConflictError(
+      `Only an accepted submission can become a document; this one is ${record.state}`,
+      'not_accepted',
+    );
+  }
+  if (record.document) {
+    throw new ConflictError(
+      `This submission is already linked to ${record.document.identifier}`,
+      'already_linked',
+    );
+  }
+}
+
+async function lockAdoptable(client: PoolClient, context: RequestContext, id: string) {
+  const record = await findReadableSubmission(client, context.actor, id, { lock: true });
+  requireSubmissionAction(context.actor, record, 'adopt');
+  requireAdoptable(record);
+  return record;
+}
+
+/**
+ * Makes a new document of the receiving organization (visible to that organization only) whose
+ * first version is a copy of one of the submission's files, streamed through object storage.
+ * The copy is stored before the rows commit and removed again if they do not.
+ */
+export async function createDocumentFromSubmission(
+  deps: { pool: Pool; storage: ObjectStorage; log: FastifyBaseLogger },
+  context: RequestContext,
+  id: string,
+  input: CreateDocumentFromSubmissionBody,
+): Promise<Submission> {
+  const { userId } = requireUser(context.actor);
+  // Checked before copying any byte; checked again on the locked row before committing.
+  const before = await findReadableSubmission(deps.pool, context.actor, id);
+  requireSubmissionAction(context.actor, before, 'adopt');
+  requireAdoptable(before);
+  const file = await findSubmissionFile(deps.pool, id, input.fileId);
+  if (!file) throw new NotFoundError('No such file in this submission');
+
+  const documentId = randomUUID();
+  const versionId = randomUUID();
+  const key = versionStorageKey(documentId, versionId);
+  const source = await deps.storage.getStream(file.storageKey);
+  const copy = await deps.storage.putStream(key, source, { contentType: file.mediaType });
+  try {
+    if (copy.sha256 !== file.sha256) {
+      throw new Error(`The copy of ${file.storageKey} does not match its SHA-256`);
+    }
+    const record = await withTransaction(deps.pool, async (client) => {
+      const current = await lockAdoptable(client, context, id);
+      const organization = current.to.slug;
+      const created = await insertDocument(client, {
+        id: documentId,
+        organization,
+        identifier: input.identifier,
+        title: input.title ?? current.title,
+        abstract: input.abstract ?? '',
+        status: input.status ?? 'work-in-progress',
+        visibility: 'organization',
+        createdBy: userId,
+      });
+      if (!created) {
+        throw new ConflictError(
+          `${organization} already has a document ${input.identifier}`,
+          'duplicate_identifier',
+        );
+      }
+      const label = input.versionLabel ?? '1';
+      await insertVersion(client, {
+        id: versionId,
+        documentId,
+        label,
+        filename: file.filename,
+        size: copy.size,
+        mediaType: file.mediaType,
+        sha256: copy.sha256,
+        storageKey: key,
+        createdBy: userId,
+      });
+      await setSubmissionDocument(client, {
+        submissionId: id,
+        documentId,
+        how: 'created',
+        by: userId,
+      });
+      await recordAuditEvent(client, {
+        ...auditedBy(context),
+        action: 'submission.document.create',
+        objectType: 'submission',
+        objectId: id,
+        organization,
+        details: {
+          documentId,
+          identifier: input.identifier,
+          versionId,
+          label,
+          fileId: file.id,
+          sha256: copy.sha256,
+        },
+      });
+      return (await findSubmission(client, id))!;
+    });
+    return loadSubmission(deps.pool, record, context.actor);
+  } catch (error) {
+    await deps.storage
+      .delete(key)
+      .catch((cleanup: unknown) =>
+        deps.log.warn({ err: cleanup, key }, 'could not remove an unused copy; the reaper will'),
+      );
+    throw error;
+  }
+}
+
+/** Links an existing document of the receiving organization to an accepted submission. */
+export async function linkSubmissionDocument(
+  pool: Pool,
+  context: RequestContext,
+  id: string,
+  documentId: string,
+): Promise<Submission> {
+  const { userId } = requireUser(context.actor);
+  const record = await withTransaction(pool, async (client) => {
+    const current = await lockAdoptable(client, context, id);
+    const document = await findDocument(client, documentId);
+    if (!document || document.organization !== current.to.slug) {
+      throw new UnprocessableError(
+        `${current.to.slug} has no such document`,
+        'document_not_of_receiver',
+      );
+    }
+    await setSubmissionDocument(client, {
+      submissionId: id,
+      documentId,
+      how: 'linked',
+      by: userId,
+    });
+    await recordAuditEvent(client, {
+      ...auditedBy(context),
+      action: 'submission.document.link',
+      objectType: 'submission',
+      objectId: id,
+      organization: current.to.slug,
+      details: { documentId, identifier: document.identifier },
+    });
+    return (await findSubmission(client, id))!;
+  });
+  return loadSubmission(pool, record, context.actor);
+}

@@ -1,0 +1,79 @@
+import type { Readable } from 'node:stream';
+import { InvalidInputError, NotFoundError, RangeNotSatisfiableError } from '@liaison/core';
+import {
+  findSubmissionFile,
+  type Pool,
+  recordAuditEvent,
+  type SubmissionFileRecord,
+} from '@liaison/db';
+import type { ObjectStorage } from '@liaison/storage';
+import { type ByteRange, etagMatches, parseRange } from '../../http/range.js';
+import { auditedBy, type RequestContext } from '../request-context.js';
+import { requireUser } from '../require-user.js';
+import { findReadableSubmission, sideOf } from './submission-view.js';
+
+export type SubmissionFileContent =
+  | { kind: 'not-modified'; file: SubmissionFileRecord; etag: string }
+  | {
+      kind: 'content';
+      file: SubmissionFileRecord;
+      etag: string;
+      range: ByteRange | undefined;
+      body: Readable;
+    };
+
+/** The bytes of a submission file, whole or a range. Submissions are confidential: every read is audited. */
+export async function openSubmissionFile(
+  deps: { pool: Pool; storage: ObjectStorage },
+  context: RequestContext,
+  request: { submissionId: string; fileId: string; range?: string; ifNoneMatch?: string },
+): Promise<SubmissionFileContent> {
+  requireUser(context.actor);
+  const record = await findReadableSubmission(deps.pool, context.actor, request.submissionId);
+  const file = await findSubmissionFile(deps.pool, request.submissionId, request.fileId);
+  if (!file) throw new NotFoundError('No such file');
+  // Files never change once stored, so their SHA-256 is a perfect strong ETag.
+  const etag = `"${file.sha256}"`;
+  const range = (() => {
+    if (etagMatches(request.ifNoneMatch, etag)) return 'not-modified' as const;
+    const wanted = parseRange(request.range, file.size);
+    if (wanted.kind === 'malformed') {
+      throw new InvalidInputError(
+        'The Range header must look like "bytes=0-1023"',
+        'invalid_range',
+      );
+    }
+    if (wanted.kind === 'unsatisfiable') {
+      throw new RangeNotSatisfiableError('The range lies outside the file', file.size);
+    }
+    return wanted.kind === 'range' ? wanted.range : undefined;
+  })();
+  const audit = () =>
+    recordAuditEvent(deps.pool, {
+      ...auditedBy(context),
+      action: 'submission.file.download',
+      objectType: 'submission',
+      objectId: record.id,
+      organization:
+        sideOf(context.actor, record) === 'receiving' ? record.to.slug : record.from.slug,
+      details: {
+        fileId: file.id,
+        filename: file.filename,
+        ...(range === 'not-modified'
+          ? { notModified: true }
+          : range
+            ? { range: `${range.start}-${range.end}` }
+            : {}),
+      },
+    });
+  if (range === 'not-modified') {
+    await audit();
+    return { kind: 'not-modified', file, etag };
+  }
+  const body = await deps.storage.getStream(file.storageKey, range);
+  await audit().catch((error: unknown) => {
+    body.destroy();
+    throw error;
+  });
+  return { kind: 'content', file, etag, range, body };
+}

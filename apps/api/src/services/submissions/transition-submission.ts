@@ -1,0 +1,76 @@
+import {
+  actionForTransition,
+  ConflictError,
+  InvalidInputError,
+  isSubmissionTransition,
+  type Submission,
+  type SubmissionTransitionBody,
+} from '@liaison/core';
+import {
+  findSubmission,
+  type Pool,
+  recordAuditEvent,
+  setSubmissionState,
+  withTransaction,
+} from '@liaison/db';
+import { submissionMails } from '../notifications/submission-mails.js';
+import { auditedBy, type RequestContext } from '../request-context.js';
+import { requireUser } from '../require-user.js';
+import {
+  findReadableSubmission,
+  loadSubmission,
+  requireSubmissionAction,
+  sideOf,
+} from './submission-view.js';
+
+/**
+ * Moves a submission along `submitted → under-review → accepted | declined`, or to `withdrawn`
+ * before a decision. The row is locked first, so of two concurrent transitions from the same
+ * state only one succeeds; the other finds the new state and answers 409.
+ */
+export async function transitionSubmission(
+  pool: Pool,
+  context: RequestContext,
+  id: string,
+  input: SubmissionTransitionBody,
+): Promise<Submission> {
+  const { userId } = requireUser(context.actor);
+  const reason = input.reason?.trim() || null;
+  if ((input.to === 'accepted' || input.to === 'declined') && reason === null) {
+    throw new InvalidInputError('A decision needs a reason', 'reason_required');
+  }
+  const record = await withTransaction(pool, async (client) => {
+    const current = await findReadableSubmission(client, context.actor, id, { lock: true });
+    requireSubmissionAction(context.actor, current, actionForTransition(input.to));
+    if (!isSubmissionTransition(current.state, input.to)) {
+      throw new ConflictError(
+        `A submission that is ${current.state} cannot become ${input.to}`,
+        'illegal_transition',
+      );
+    }
+    await setSubmissionState(client, {
+      submissionId: id,
+      from: current.state,
+      to: input.to,
+      reason,
+      actorId: userId,
+    });
+    const side = sideOf(context.actor, current);
+    await recordAuditEvent(client, {
+      ...auditedBy(context),
+      action: 'submission.transition',
+      objectType: 'submission',
+      objectId: id,
+      organization: side === 'receiving' ? current.to.slug : current.from.slug,
+      details: { from: current.state, to: input.to, ...(reason ? { reason } : {}) },
+    });
+    await submissionMails.transitioned(client, {
+      submissionId: id,
+      actorEmail: context.actor.email,
+      side,
+      to: input.to,
+    });
+    return (await findSubmission(client, id))!;
+  });
+  return loadSubmission(pool, record, context.actor);
+}

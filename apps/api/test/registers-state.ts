@@ -1,0 +1,60 @@
+/** Helpers for the work register tests: who is asking, and the database state of every register. */
+import type { Pool } from '@liaison/db';
+import { expect } from 'vitest';
+import { TestClient } from './client.js';
+
+export const OPERATOR = 'operator@liaison.example';
+export const ANONYMOUS = 'anonymous';
+export const DEMO_USERS = [
+  ...['ofa', 'dmtf', 'snia'].flatMap((org) =>
+    ['admin', 'editor', 'member'].map((role) => `${role}@${org}.example`),
+  ),
+  OPERATOR,
+];
+export const ACTORS = [...DEMO_USERS, ANONYMOUS];
+
+export async function signInAll(url: string): Promise<(actor: string) => TestClient> {
+  const clients = new Map<string, TestClient>([[ANONYMOUS, new TestClient(url)]]);
+  for (const email of DEMO_USERS) clients.set(email, await TestClient.signIn(url, email));
+  return (actor) => {
+    const client = clients.get(actor);
+    if (!client) throw new Error(`no client for ${actor}`);
+    return client;
+  };
+}
+
+/** Every table a register's data lives in, and the audit trail. */
+const TABLES = [
+  'work_registers',
+  'register_parties',
+  'register_benefits',
+  'register_activities',
+  'register_limitations',
+  'register_access_rules',
+  'register_milestones',
+  'register_commitments',
+  'register_contacts',
+  'register_approvals',
+  'audit_events',
+];
+
+/** A digest of every row of those tables: equal digests, nothing changed. */
+export async function registerState(pool: Pool): Promise<Record<string, string>> {
+  const state: Record<string, string> = {};
+  for (const table of TABLES) {
+    const { rows } = await pool.query<{ rows: number; digest: string }>(
+      `select count(*)::int as rows, coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') as digest
+         from ${table} t`,
+    );
+    state[table] = `${rows[0]!.rows} ${rows[0]!.digest}`;
+  }
+  return state;
+}
+
+/** Runs `action` and proves that it changed no register and wrote no audit event. */
+export async function expectUnchanged<T>(pool: Pool, action: () => Promise<T>): Promise<T> {
+  const before = await registerState(pool);
+  const result = await action();
+  expect(await registerState(pool)).toEqual(before);
+  return result;
+}

@@ -1,0 +1,200 @@
+// The release time of a document and the list of released documents, newest release first: what
+// the Atom feeds of the web app are built from.
+import { isReleased } from '@liaison/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient } from './client.js';
+import { type RunningApi, startApi } from './helpers.js';
+
+interface Summary {
+  id: string;
+  organization: string;
+  status: 'work-in-progress' | 'informational' | 'standard';
+  visibility: 'public' | 'partners' | 'organization';
+  createdAt: string;
+  updatedAt: string;
+  releasedAt: string | null;
+}
+interface Page {
+  items: Summary[];
+  nextCursor: string | null;
+}
+
+let api: RunningApi;
+let ofaAdmin: TestClient;
+let dmtfAdmin: TestClient;
+let ofaMember: TestClient;
+let anonymous: TestClient;
+
+beforeAll(async () => {
+  api = await startApi();
+  ofaAdmin = await TestClient.signIn(api.url, 'admin@ofa.example');
+  dmtfAdmin = await TestClient.signIn(api.url, 'admin@dmtf.example');
+  ofaMember = await TestClient.signIn(api.url, 'member@ofa.example');
+  anonymous = new TestClient(api.url);
+});
+
+afterAll(async () => {
+  await api.close();
+});
+
+async function create(client: TestClient, body: Record<string, unknown>): Promise<Summary> {
+  const created = await client.json<Summary>('POST', '/api/v1/documents', body);
+  expect(created.status).toBe(201);
+  return created.body;
+}
+
+async function patch(client: TestClient, id: string, body: Record<string, unknown>) {
+  const updated = await client.json<Summary>('PATCH', `/api/v1/documents/${id}`, body);
+  expect(updated.status).toBe(200);
+  return updated.body;
+}
+
+/** Every document of a listing, following nextCursor page by page. */
+async function listAll(client: TestClient, query: string, limit = 100): Promise<Summary[]> {
+  const all: Summary[] = [];
+  let cursor: string | null = null;
+  do {
+    const response: { status: number; body: Page } = await client.json<Page>(
+      'GET',
+      `/api/v1/documents?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    expect(response.status).toBe(200);
+    all.push(...response.body.items);
+    cursor = response.body.nextCursor;
+  } while (cursor);
+  return all;
+}
+
+const ids = (items: Summary[]) => items.map((item) => item.id);
+
+describe('releasedAt', () => {
+  it('is set when a document becomes released, kept while it stays so, cleared when it stops', async () => {
+    const draft = await create(ofaAdmin, {
+      organization: 'ofa',
+      identifier: 'OFA-REL-LIFE',
+      title: 'Release life cycle',
+      status: 'work-in-progress',
+      visibility: 'partners',
+    });
+    expect(draft.releasedAt).toBeNull();
+
+    // Public work in progress is published, not released.
+    expect((await patch(ofaAdmin, draft.id, { visibility: 'public' })).releasedAt).toBeNull();
+
+    // Released in the same transaction that changed it: the release time is that change's time.
+    const released = await patch(ofaAdmin, draft.id, { status: 'informational' });
+    expect(released.releasedAt).toBe(released.updatedAt);
+    expect(released.releasedAt! > draft.createdAt).toBe(true);
+
+    // Still released: becoming a standard, or a new title, is not a new release.
+    const standard = await patch(ofaAdmin, draft.id, { status: 'standard' });
+    expect(standard.releasedAt).toBe(released.releasedAt);
+    const retitled = await patch(ofaAdmin, draft.id, { title: 'Release life cycle, revised' });
+    expect(retitled.releasedAt).toBe(released.releasedAt);
+    expect(retitled.updatedAt > released.releasedAt!).toBe(true);
+
+    const fetched = await anonymous.json<Summary>('GET', `/api/v1/documents/${draft.id}`);
+    expect(fetched.body.releasedAt).toBe(released.releasedAt);
+
+    // Taken back to the partners: no longer released, so no release time.
+    expect((await patch(ofaAdmin, draft.id, { visibility: 'partners' })).releasedAt).toBeNull();
+    // Released again: a new release, at the time of that change.
+    const again = await patch(ofaAdmin, draft.id, { visibility: 'public' });
+    expect(again.releasedAt).toBe(again.updatedAt);
+    expect(again.releasedAt! > released.releasedAt!).toBe(true);
+
+    // Back to work in progress: not released either.
+    expect((await patch(ofaAdmin, draft.id, { status: 'work-in-progress' })).releasedAt).toBeNull();
+  });
+
+  it('is the creation time of a document created released', async () => {
+    const created = await create(dmtfAdmin, {
+      organization: 'dmtf',
+      identifier: 'DSP-REL-BORN',
+      title: 'Born released',
+      status: 'standard',
+      visibility: 'public',
+    });
+    expect(created.releasedAt).toBe(created.createdAt);
+  });
+
+  it('is set on every released document and on no other', async () => {
+    const everything = await listAll(dmtfAdmin, 'sort=created');
+    expect(everything.some((item) => isReleased(item))).toBe(true);
+    for (const item of everything) {
+      expect(item.releasedAt !== null, `${item.id} ${item.visibility} ${item.status}`).toBe(
+        isReleased(item),
+      );
+    }
+  });
+});
+
+describe('GET /api/v1/documents?sort=released', () => {
+  it('lists exactly the released documents, newest release first, the same for everyone', async () => {
+    // Created oldest first; released in another order.
+    const older = await create(dmtfAdmin, {
+      organization: 'dmtf',
+      identifier: 'DSP-REL-OLDER',
+      title: 'Created first, released last',
+      status: 'work-in-progress',
+      visibility: 'public',
+    });
+    const partnersOnly = await create(dmtfAdmin, {
+      organization: 'dmtf',
+      identifier: 'DSP-REL-PARTNERS',
+      title: 'Informational, for the partners only',
+      status: 'informational',
+      visibility: 'partners',
+      registers: ['ofa-dmtf'],
+    });
+    const internal = await create(ofaAdmin, {
+      organization: 'ofa',
+      identifier: 'OFA-REL-INTERNAL',
+      title: 'A standard kept inside the OFA',
+      status: 'standard',
+      visibility: 'organization',
+    });
+    const newer = await create(ofaAdmin, {
+      organization: 'ofa',
+      identifier: 'OFA-REL-NEWER',
+      title: 'Created last, released at once',
+      status: 'informational',
+      visibility: 'public',
+    });
+    await patch(dmtfAdmin, older.id, { status: 'standard' });
+
+    const forAdmin = await listAll(ofaAdmin, 'sort=released', 2);
+    // Exactly the released ones among everything this admin can read.
+    const readable = await listAll(ofaAdmin, 'sort=created');
+    expect(new Set(ids(forAdmin))).toEqual(new Set(ids(readable.filter(isReleased))));
+    expect(forAdmin.length).toBeGreaterThan(2);
+    expect(ids(forAdmin).slice(0, 2)).toEqual([older.id, newer.id]);
+    expect(ids(forAdmin)).not.toContain(partnersOnly.id);
+    expect(ids(forAdmin)).not.toContain(internal.id);
+    const times = forAdmin.map((item) => item.releasedAt!);
+    expect(times).toEqual([...times].sort().reverse());
+
+    // Released means public: anonymous callers and members see the very same list.
+    expect(ids(await listAll(anonymous, 'sort=released', 1))).toEqual(ids(forAdmin));
+    expect(ids(await listAll(ofaMember, 'sort=released'))).toEqual(ids(forAdmin));
+    expect(ids(await listAll(anonymous, 'sort=released&released=true'))).toEqual(ids(forAdmin));
+    expect(await listAll(anonymous, 'sort=released&released=false')).toEqual([]);
+
+    const dmtfOnly = await listAll(anonymous, 'sort=released&organization=dmtf');
+    expect(ids(dmtfOnly)).toEqual(ids(forAdmin.filter((item) => item.organization === 'dmtf')));
+    expect(ids(dmtfOnly)[0]).toBe(older.id);
+
+    // The default order is still newest created first.
+    const byCreation = await listAll(anonymous, 'released=true');
+    expect(ids(byCreation).indexOf(newer.id)).toBeLessThan(ids(byCreation).indexOf(older.id));
+  });
+
+  it('refuses an unknown sort with a 400 JSON error', async () => {
+    const response = await anonymous.json<{ error: { code: string } }>(
+      'GET',
+      '/api/v1/documents?sort=popular',
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBeTypeOf('string');
+  });
+});

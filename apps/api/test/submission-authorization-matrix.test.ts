@@ -1,0 +1,515 @@
+/**
+ * The submission authorization matrix (DESIGN.md §3, issue 5), run against the live API over HTTP.
+ *
+ * Every actor (the ten demo users, a second OFA editor who is not the submitter, and an anonymous
+ * caller) tries every submission route on submissions in both directions of the OFA/DMTF register
+ * (OFA → DMTF, submitted by editor@ofa; DMTF → OFA, submitted by editor@dmtf). The expected
+ * outcome comes from the table written here straight from DESIGN.md §3 and the issue, NOT from
+ * packages/core, so the policy is checked against the design rather than against itself:
+ *
+ * - create:   editors and admins of a party, to another party of the same register
+ * - read:     the submitter, admins of the submitting organization, admins of the receiving one;
+ *             never other members of either, never a third party, never the operator, never
+ *             anonymous (list, get, download)
+ * - comment:  receiving admins; the submitter's side (submitter and submitting admins) answers
+ * - review, accept, decline: admins of the receiving organization
+ * - withdraw: the submitter or admins of the submitting organization, before a decision
+ * - adopt (make a document of, or link a document to, an accepted submission): receiving admins
+ *
+ * Statuses: anonymous callers get 401 on every submission route (the IPR policy is public); a
+ * signed-in caller who cannot read the submission gets 404, exactly as for a missing one; a reader
+ * who may not act gets 403; an allowed action answers 200 or 201. Actions that change a submission
+ * run on a fresh one, brought to the state the action needs (submitted for review and withdraw,
+ * under review for accept and decline, accepted for adopt and link); afterwards the receiving
+ * admin checks that it changed exactly when the action was allowed. At the end, for every actor,
+ * the submissions they can list must be exactly those they can read one by one, over every
+ * submission the run created, and the outgoing and incoming boxes must split that list by side.
+ */
+import { hashPassword } from '@liaison/core';
+import { DEMO_PASSWORD } from '@liaison/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient } from './client.js';
+import { type RunningApi, startApi } from './helpers.js';
+import {
+  filePart,
+  iprSha256,
+  postForm,
+  type SubmissionBody,
+  submissionFields,
+  submit,
+  transition,
+} from './submission-fixtures.js';
+
+// ---------------------------------------------------------------------------------------------
+// The dimensions of the matrix.
+
+const ORGANIZATIONS = ['ofa', 'dmtf', 'snia'] as const;
+type Organization = (typeof ORGANIZATIONS)[number];
+const ROLES = ['admin', 'editor', 'member'] as const;
+type Role = (typeof ROLES)[number];
+
+/** The one approved demo register and its parties: submissions go between these two. */
+const PARTIES: readonly Organization[] = ['ofa', 'dmtf'];
+
+interface ActorSpec {
+  name: string;
+  email: string | null;
+  membership: { organization: Organization; role: Role } | null;
+}
+
+const SECOND_OFA_EDITOR = 'editor2@ofa.example';
+
+const ACTORS: ActorSpec[] = [
+  ...ORGANIZATIONS.flatMap((organization) =>
+    ROLES.map((role) => ({
+      name: `${role}@${organization}.example`,
+      email: `${role}@${organization}.example`,
+      membership: { organization, role },
+    })),
+  ),
+  {
+    name: SECOND_OFA_EDITOR,
+    email: SECOND_OFA_EDITOR,
+    membership: { organization: 'ofa', role: 'editor' },
+  },
+  { name: 'operator@liaison.example', email: 'operator@liaison.example', membership: null },
+  { name: 'anonymous', email: null, membership: null },
+];
+
+interface SubmissionSpec {
+  from: Organization;
+  to: Organization;
+  /** The submitter's e-mail address. */
+  submitter: string;
+}
+
+const SUBJECTS: SubmissionSpec[] = [
+  { from: 'ofa', to: 'dmtf', submitter: 'editor@ofa.example' },
+  { from: 'dmtf', to: 'ofa', submitter: 'editor@dmtf.example' },
+];
+const describeSubject = (subject: SubmissionSpec) =>
+  `${subject.from}→${subject.to} by ${subject.submitter}`;
+
+const WRITE_ACTIONS = ['review', 'accept', 'decline', 'withdraw', 'adopt', 'link'] as const;
+type WriteAction = (typeof WRITE_ACTIONS)[number];
+
+// ---------------------------------------------------------------------------------------------
+// The expected outcome, from DESIGN.md §3 and the issue (independent of packages/core).
+
+const isAdminOf = (actor: ActorSpec, organization: Organization) =>
+  actor.membership?.organization === organization && actor.membership.role === 'admin';
+
+const isSubmitterSide = (actor: ActorSpec, subject: SubmissionSpec) =>
+  actor.email === subject.submitter || isAdminOf(actor, subject.from);
+
+const expectCanRead = (actor: ActorSpec, subject: SubmissionSpec) =>
+  isSubmitterSide(actor, subject) || isAdminOf(actor, subject.to);
+
+function expectMay(actor: ActorSpec, action: WriteAction | 'comment', subject: SubmissionSpec) {
+  switch (action) {
+    case 'comment':
+      return expectCanRead(actor, subject);
+    case 'withdraw':
+      return isSubmitterSide(actor, subject);
+    default:
+      return isAdminOf(actor, subject.to);
+  }
+}
+
+const SUCCESS: Record<WriteAction | 'comment', number> = {
+  comment: 201,
+  review: 200,
+  accept: 200,
+  decline: 200,
+  withdraw: 200,
+  adopt: 201,
+  link: 200,
+};
+
+function expectedStatus(
+  actor: ActorSpec,
+  action: WriteAction | 'comment' | 'get' | 'download',
+  subject: SubmissionSpec,
+): number {
+  if (actor.email === null) return 401;
+  if (!expectCanRead(actor, subject)) return 404;
+  if (action === 'get' || action === 'download') return 200;
+  return expectMay(actor, action, subject) ? SUCCESS[action] : 403;
+}
+
+/** Creating: editors and admins of a party, to the other party. */
+function expectedCreateStatus(actor: ActorSpec): number {
+  if (actor.email === null) return 401;
+  const membership = actor.membership;
+  return membership !== null &&
+    PARTIES.includes(membership.organization) &&
+    membership.role !== 'member'
+    ? 201
+    : 403;
+}
+
+/** The permissions of a readable submission that is still `submitted`. */
+function expectedPermissions(actor: ActorSpec, subject: SubmissionSpec) {
+  return {
+    comment: expectMay(actor, 'comment', subject),
+    startReview: expectMay(actor, 'review', subject),
+    accept: false,
+    decline: false,
+    withdraw: expectMay(actor, 'withdraw', subject),
+    adopt: false,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running it.
+
+const CONCURRENCY = 6;
+
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+let api: RunningApi;
+const clients = new Map<string, TestClient>();
+const clientOf = (actor: ActorSpec) => clients.get(actor.name)!;
+const byEmail = (email: string) => clients.get(email)!;
+const adminOf = (organization: Organization) => byEmail(`admin@${organization}.example`);
+
+/** The shared submissions (read, download, comment), in SUBJECTS order. */
+let shared: SubmissionBody[] = [];
+/** Every submission the run created, with who sent it where: the universe of list-vs-get. */
+const universe = new Map<string, SubmissionSpec>();
+/** A document of each receiving organization, to link accepted submissions to. */
+const receiverDocuments = new Map<Organization, string>();
+
+let executed = 0;
+
+async function createSubject(subject: SubmissionSpec, title: string): Promise<SubmissionBody> {
+  const created = await submit(byEmail(subject.submitter), { to: subject.to, title });
+  universe.set(created.id, subject);
+  return created;
+}
+
+/** A fresh submission in the state `action` starts from. */
+async function prepare(subject: SubmissionSpec, action: WriteAction, title: string) {
+  const created = await createSubject(subject, title);
+  const reviewer = adminOf(subject.to);
+  if (action === 'review' || action === 'withdraw') return created;
+  expect((await transition(reviewer, created.id, 'under-review')).status).toBe(200);
+  if (action === 'accept' || action === 'decline') return created;
+  expect((await transition(reviewer, created.id, 'accepted', 'matrix')).status).toBe(200);
+  return created;
+}
+
+let sequence = 0;
+
+async function perform(
+  client: TestClient,
+  action: WriteAction,
+  created: SubmissionBody,
+  subject: SubmissionSpec,
+) {
+  const path = `/api/v1/submissions/${created.id}`;
+  switch (action) {
+    case 'review':
+      return (await transition(client, created.id, 'under-review')).status;
+    case 'accept':
+      return (await transition(client, created.id, 'accepted', 'matrix')).status;
+    case 'decline':
+      return (await transition(client, created.id, 'declined', 'matrix')).status;
+    case 'withdraw':
+      return (await transition(client, created.id, 'withdrawn')).status;
+    case 'adopt':
+      return (
+        await client.json('POST', `${path}/document`, {
+          fileId: created.files[0]!.id,
+          identifier: `SUB-MATRIX-${++sequence}`,
+        })
+      ).status;
+    case 'link':
+      return (
+        await client.json('POST', `${path}/document-link`, {
+          document: receiverDocuments.get(subject.to),
+        })
+      ).status;
+  }
+}
+
+/** What the submission looks like after `action` succeeded. */
+const CHANGED: Record<WriteAction, (body: SubmissionBody) => boolean> = {
+  review: (body) => body.state === 'under-review',
+  accept: (body) => body.state === 'accepted',
+  decline: (body) => body.state === 'declined',
+  withdraw: (body) => body.state === 'withdrawn',
+  adopt: (body) => body.document?.how === 'created',
+  link: (body) => body.document?.how === 'linked',
+};
+
+async function listAll(client: TestClient, box?: 'outgoing' | 'incoming'): Promise<Set<string>> {
+  const listed = new Set<string>();
+  let cursor: string | null = null;
+  do {
+    const query = `limit=100${box ? `&box=${box}` : ''}${cursor ? `&cursor=${cursor}` : ''}`;
+    const page: {
+      status: number;
+      body: { items: { id: string }[]; nextCursor: string | null };
+    } = await client.json('GET', `/api/v1/submissions?${query}`);
+    if (page.status !== 200) throw new Error(`listing failed: ${JSON.stringify(page)}`);
+    for (const item of page.body.items) listed.add(item.id);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return listed;
+}
+
+beforeAll(async () => {
+  api = await startApi();
+  // A second OFA editor, to tell the submitter apart from the submitter's colleagues.
+  await api.pool.query(
+    `with created as (insert into users (email, name, password_hash) values ($1, 'OFA Editor Two', $2) returning id)
+     insert into memberships (user_id, organization_id, role)
+     select created.id, o.id, 'editor' from created, organizations o where o.slug = 'ofa'`,
+    [SECOND_OFA_EDITOR, await hashPassword(DEMO_PASSWORD)],
+  );
+  for (const actor of ACTORS) {
+    clients.set(
+      actor.name,
+      actor.email ? await TestClient.signIn(api.url, actor.email) : new TestClient(api.url),
+    );
+  }
+  for (const organization of PARTIES) {
+    const document = await adminOf(organization).json<{ id: string }>('POST', '/api/v1/documents', {
+      organization,
+      identifier: `LINK-TARGET-${organization}`,
+      title: 'A document to link accepted submissions to',
+      status: 'work-in-progress',
+      visibility: 'organization',
+    });
+    expect(document.status).toBe(201);
+    receiverDocuments.set(organization, document.body.id);
+  }
+  shared = await mapLimit(SUBJECTS, CONCURRENCY, (subject) => createSubject(subject, 'shared'));
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('submission authorization matrix', () => {
+  it('covers 12 actors', () => {
+    expect(ACTORS).toHaveLength(ORGANIZATIONS.length * ROLES.length + 3);
+  });
+
+  describe('the IPR policy is public', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      for (const organization of ORGANIZATIONS) {
+        const answer = await clientOf(actor).json(
+          'GET',
+          `/api/v1/organizations/${organization}/ipr-policy`,
+        );
+        executed++;
+        expect(answer.status).toBe(200);
+      }
+    });
+  });
+
+  describe('create: editors and admins of a party, to the other party', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      const organization = actor.membership?.organization;
+      const to: Organization = organization === 'dmtf' ? 'ofa' : 'dmtf';
+      const client = clientOf(actor);
+      const answer = await postForm(client, [
+        ...submissionFields(await iprSha256(client, to), { to, title: `created by ${actor.name}` }),
+        filePart('matrix.pdf'),
+      ]);
+      executed++;
+      expect(answer.status, JSON.stringify(answer.body)).toBe(expectedCreateStatus(actor));
+      if (answer.status === 201) {
+        universe.set(answer.body.id as string, {
+          from: organization as Organization,
+          to,
+          submitter: actor.email!,
+        });
+      } else {
+        expect(Object.keys(answer.body)).toEqual(['error']);
+      }
+    });
+  });
+
+  describe('get: 200 with the right permissions iff readable, else 404 (401 anonymous)', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      const problems: string[] = [];
+      for (const [index, subject] of SUBJECTS.entries()) {
+        const created = shared[index]!;
+        const answer = await clientOf(actor).json<SubmissionBody>(
+          'GET',
+          `/api/v1/submissions/${created.id}`,
+        );
+        executed++;
+        const expected = expectedStatus(actor, 'get', subject);
+        if (answer.status !== expected) {
+          problems.push(`${describeSubject(subject)}: expected ${expected}, got ${answer.status}`);
+          continue;
+        }
+        if (answer.status !== 200) continue;
+        const want = expectedPermissions(actor, subject);
+        if (JSON.stringify(answer.body.permissions) !== JSON.stringify(want)) {
+          problems.push(
+            `${describeSubject(subject)}: permissions ${JSON.stringify(answer.body.permissions)}, want ${JSON.stringify(want)}`,
+          );
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+
+  describe('download: 200 iff readable, else 404 (401 anonymous)', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      const problems: string[] = [];
+      for (const [index, subject] of SUBJECTS.entries()) {
+        const created = shared[index]!;
+        const response = await clientOf(actor).fetch(
+          `/api/v1/submissions/${created.id}/files/${created.files[0]!.id}/content`,
+        );
+        const body = await response.text();
+        executed++;
+        const expected = expectedStatus(actor, 'download', subject);
+        if (response.status !== expected) {
+          problems.push(
+            `${describeSubject(subject)}: expected ${expected}, got ${response.status}`,
+          );
+        } else if (expected === 200 && body !== '%PDF-1.7 submission') {
+          problems.push(`${describeSubject(subject)}: wrong bytes`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+
+  describe('comment: every reader (receiving admins ask, the submitter side answers)', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      const problems: string[] = [];
+      for (const [index, subject] of SUBJECTS.entries()) {
+        const created = shared[index]!;
+        const answer = await clientOf(actor).json(
+          'POST',
+          `/api/v1/submissions/${created.id}/comments`,
+          { body: `from ${actor.name}` },
+        );
+        executed++;
+        const expected = expectedStatus(actor, 'comment', subject);
+        if (answer.status !== expected) {
+          problems.push(`${describeSubject(subject)}: expected ${expected}, got ${answer.status}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('kept exactly the allowed comments', async () => {
+      for (const [index, subject] of SUBJECTS.entries()) {
+        const view = await adminOf(subject.to).json<SubmissionBody>(
+          'GET',
+          `/api/v1/submissions/${shared[index]!.id}`,
+        );
+        const expected = ACTORS.filter((actor) => expectMay(actor, 'comment', subject)).map(
+          (actor) => `from ${actor.name}`,
+        );
+        expect(view.body.comments.map((comment) => comment.body).sort()).toEqual(expected.sort());
+        for (const comment of view.body.comments) {
+          const author = ACTORS.find((actor) => actor.email === comment.by)!;
+          expect(comment.side).toBe(isAdminOf(author, subject.to) ? 'receiving' : 'submitting');
+        }
+      }
+    });
+  });
+
+  for (const action of WRITE_ACTIONS) {
+    describe(`${action}: ${action === 'withdraw' ? 'the submitter side' : 'receiving admins'}`, () => {
+      it.each(ACTORS)('$name', async (actor) => {
+        const problems = await mapLimit(SUBJECTS, CONCURRENCY, async (subject) => {
+          const created = await prepare(subject, action, `${action} by ${actor.name}`);
+          const before = await adminOf(subject.to).json<SubmissionBody>(
+            'GET',
+            `/api/v1/submissions/${created.id}`,
+          );
+          const status = await perform(clientOf(actor), action, created, subject);
+          executed++;
+          const expected = expectedStatus(actor, action, subject);
+          const after = await adminOf(subject.to).json<SubmissionBody>(
+            'GET',
+            `/api/v1/submissions/${created.id}`,
+          );
+          const changed = JSON.stringify(after.body) !== JSON.stringify(before.body);
+          const wantChanged = expected === SUCCESS[action];
+          if (status !== expected) {
+            return [`${describeSubject(subject)}: expected ${expected}, got ${status}`];
+          }
+          if (changed !== wantChanged || (wantChanged && !CHANGED[action](after.body))) {
+            return [`${describeSubject(subject)}: changed ${changed}, want ${wantChanged}`];
+          }
+          return [];
+        });
+        expect(problems.flat()).toEqual([]);
+      });
+    });
+  }
+
+  describe('list: exactly the readable submissions, split by side into outgoing and incoming', () => {
+    it.each(ACTORS.filter((actor) => actor.email !== null))('$name', async (actor) => {
+      const client = clientOf(actor);
+      const listed = await listAll(client);
+      const outgoing = await listAll(client, 'outgoing');
+      const incoming = await listAll(client, 'incoming');
+      const problems: string[] = [];
+      for (const [id, subject] of universe) {
+        const expected = expectCanRead(actor, subject);
+        const got = await client.json('GET', `/api/v1/submissions/${id}`);
+        executed++;
+        const readable = got.status === 200;
+        if (readable !== expected)
+          problems.push(`${id} get: expected ${expected}, got ${got.status}`);
+        if (listed.has(id) !== readable)
+          problems.push(`${id}: listed ${listed.has(id)}, readable ${readable}`);
+        if (outgoing.has(id) !== (readable && isSubmitterSide(actor, subject)))
+          problems.push(`${id}: outgoing ${outgoing.has(id)}`);
+        if (incoming.has(id) !== (readable && isAdminOf(actor, subject.to)))
+          problems.push(`${id}: incoming ${incoming.has(id)}`);
+      }
+      for (const id of listed) if (!universe.has(id)) problems.push(`${id}: listed but unknown`);
+      expect(problems).toEqual([]);
+    });
+
+    it('anonymous callers cannot list (401)', async () => {
+      const answer = await new TestClient(api.url).json('GET', '/api/v1/submissions');
+      expect(answer.status).toBe(401);
+    });
+  });
+
+  it('ran every case', () => {
+    // IPR policy 12 × 3, create 12, get/download/comment 12 × 2 each, writes 6 × 12 × 2, and
+    // list-vs-get 11 actors × every submission made.
+    const writes = WRITE_ACTIONS.length * ACTORS.length * SUBJECTS.length;
+    const created =
+      SUBJECTS.length + writes + ACTORS.filter((a) => expectedCreateStatus(a) === 201).length;
+    expect(universe.size).toBe(created);
+    expect(executed).toBe(
+      ACTORS.length * ORGANIZATIONS.length +
+        ACTORS.length +
+        3 * ACTORS.length * SUBJECTS.length +
+        writes +
+        (ACTORS.length - 1) * created,
+    );
+  });
+});

@@ -1,0 +1,200 @@
+/** What the submission tests share: forms, the IPR policy hash, and before/after snapshots. */
+import { expect } from 'vitest';
+import type { TestClient } from './client.js';
+import type { RunningApi } from './helpers.js';
+
+export interface Answer<T = Record<string, unknown>> {
+  status: number;
+  headers: Record<string, string>;
+  body: T;
+}
+
+export async function answerOf<T = Record<string, unknown>>(
+  response: Response,
+): Promise<Answer<T>> {
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {}
+  return {
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    body: body as T,
+  };
+}
+
+/** The SHA-256 the API publishes for the organization's current IPR policy text. */
+export async function iprSha256(client: TestClient, organization: string): Promise<string> {
+  const policy = await client.json<{ sha256: string }>(
+    'GET',
+    `/api/v1/organizations/${organization}/ipr-policy`,
+  );
+  expect(policy.status).toBe(200);
+  return policy.body.sha256;
+}
+
+export type FormPart =
+  | { name: string; value: string }
+  | { name: string; filename: string | Buffer; content: string | Buffer; type?: string };
+
+const BOUNDARY = '----liaison-submission-7d2e41';
+export const MULTIPART_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
+
+/** A hand-made form, so every byte (order, file names with control characters) is exact. */
+export function multipartBody(parts: FormPart[], options: { close?: boolean } = {}): Buffer {
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    chunks.push(
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"`),
+    );
+    if ('value' in part) {
+      chunks.push(Buffer.from(`\r\n\r\n${part.value}\r\n`));
+      continue;
+    }
+    chunks.push(
+      Buffer.from('; filename="'),
+      Buffer.from(part.filename),
+      Buffer.from(`"\r\nContent-Type: ${part.type ?? 'application/pdf'}\r\n\r\n`),
+      Buffer.from(part.content),
+      Buffer.from('\r\n'),
+    );
+  }
+  if (options.close !== false) chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
+  return Buffer.concat(chunks);
+}
+
+export const field = (name: string, value: string): FormPart => ({ name, value });
+export const filePart = (
+  filename: string | Buffer,
+  content: string | Buffer = '%PDF-1.7 submission',
+  type = 'application/pdf',
+): FormPart => ({ name: 'file', filename, content, type });
+
+/** The text fields of a valid submission from the caller's organization to `to`. */
+export function submissionFields(
+  sha256: string,
+  overrides: Record<string, string | undefined> = {},
+): FormPart[] {
+  const values: Record<string, string | undefined> = {
+    register: 'ofa-dmtf',
+    to: 'dmtf',
+    title: 'Fabric model for Redfish',
+    description: 'A contribution of the OFA fabric model',
+    acceptIpr: 'true',
+    iprPolicySha256: sha256,
+    ...overrides,
+  };
+  return Object.entries(values)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => field(name, value));
+}
+
+export async function postForm(
+  client: TestClient,
+  parts: FormPart[],
+  options: { close?: boolean } = {},
+): Promise<Answer> {
+  return answerOf(
+    await client.fetch('/api/v1/submissions', {
+      method: 'POST',
+      body: multipartBody(parts, options),
+      headers: { 'content-type': MULTIPART_TYPE },
+    }),
+  );
+}
+
+export interface SubmissionBody {
+  id: string;
+  state: string;
+  from: { slug: string };
+  to: { slug: string };
+  submittedBy: string | null;
+  ipr: { by: string | null; at: string; policySha256: string };
+  files: { id: string; filename: string; size: number; sha256: string; mediaType: string }[];
+  history: { from: string | null; to: string; reason: string | null; by: string | null }[];
+  comments: { body: string; by: string | null; side: string }[];
+  document: { id: string; identifier: string; how: string } | null;
+  permissions: Record<string, boolean>;
+}
+
+/** Submits a valid submission as `client` (an editor or admin of ofa, by default to dmtf). */
+export async function submit(
+  client: TestClient,
+  options: { to?: string; from?: string; title?: string; files?: FormPart[] } = {},
+): Promise<SubmissionBody> {
+  const to = options.to ?? 'dmtf';
+  const sha = await iprSha256(client, to);
+  const answer = await postForm(client, [
+    ...submissionFields(sha, {
+      to,
+      ...(options.from ? { from: options.from } : {}),
+      ...(options.title ? { title: options.title } : {}),
+    }),
+    ...(options.files ?? [filePart('model.pdf')]),
+  ]);
+  if (answer.status !== 201) throw new Error(`submitting failed: ${JSON.stringify(answer)}`);
+  return answer.body as unknown as SubmissionBody;
+}
+
+export async function transition(
+  client: TestClient,
+  id: string,
+  to: string,
+  reason?: string,
+): Promise<Answer<SubmissionBody & { error?: { code: string } }>> {
+  return answerOf(
+    await client.fetch(`/api/v1/submissions/${id}/transitions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to, ...(reason !== undefined ? { reason } : {}) }),
+    }),
+  );
+}
+
+export interface Snapshot {
+  tables: Record<string, string>;
+  objects: string[];
+}
+
+const SNAPSHOT_TABLES = [
+  'submissions',
+  'submission_files',
+  'submission_events',
+  'submission_comments',
+  'documents',
+  'document_versions',
+  'audit_events',
+];
+
+/** Row count and digest of every submission-related table, and every object of the bucket. */
+export async function snapshot(api: RunningApi): Promise<Snapshot> {
+  const tables: Record<string, string> = {};
+  for (const table of SNAPSHOT_TABLES) {
+    const { rows } = await api.pool.query<{ state: string }>(
+      `select count(*) || ' ' || coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') as state
+         from ${table} t`,
+    );
+    tables[table] = rows[0]!.state;
+  }
+  const objects: string[] = [];
+  for await (const object of api.storage.list('')) objects.push(`${object.key} ${object.size}`);
+  return { tables, objects: objects.sort() };
+}
+
+/** Runs `action` between two snapshots and asserts that it changed nothing. */
+export async function expectUnchanged<T>(api: RunningApi, action: () => Promise<T>): Promise<T> {
+  const before = await snapshot(api);
+  const result = await action();
+  expect(await snapshot(api)).toEqual(before);
+  return result;
+}
+
+/** Asserts a clear 4xx: the status, the code, and exactly `{ error: { code, message } }`. */
+export function expectError(answer: Answer<unknown>, status: number, code: string) {
+  expect({ status: answer.status, body: answer.body }).toMatchObject({
+    status,
+    body: { error: { code, message: expect.any(String) } },
+  });
+  expect(answer.headers['content-type']).toMatch(/^application\/json/);
+}

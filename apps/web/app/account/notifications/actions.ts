@@ -1,0 +1,26 @@
+'use server';
+
+import type { NotificationSettings } from '@liaison/core';
+import { revalidatePath } from 'next/cache';
+import { errorState, type FormState, successState } from '../../../components/admin/form-state';
+import { adminApiSignedIn } from '../../../lib/admin-api';
+
+export async function saveNotificationSettings(
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const settings: NotificationSettings = {
+    documentReleases: form.get('documentReleases') === 'on',
+  };
+  const answer = await adminApiSignedIn<NotificationSettings>('/api/v1/me/notifications', {
+    method: 'PUT',
+    body: settings,
+  });
+  if (!answer.ok) return errorState(answer.error);
+  revalidatePath('/account/notifications');
+  return successState(
+    answer.data.documentReleases
+      ? 'Saved: you will get a mail when a document shared with your organization is released.'
+      : 'Saved: you will not get mails about releases.',
+  );
+}

@@ -1,0 +1,40 @@
+import type { NotificationSettings } from '@liaison/core';
+import type { Metadata } from 'next';
+import { NotificationSettingsForm } from '../../../components/account/NotificationSettingsForm';
+import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
+import styles from '../../../components/admin/admin.module.css';
+import { adminApi } from '../../../lib/admin-api';
+import { requireViewer } from '../../../lib/session';
+import { saveNotificationSettings } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Notifications' };
+
+export default async function NotificationsPage() {
+  await requireViewer('/account/notifications');
+  const settings = await adminApi<NotificationSettings>('/api/v1/me/notifications');
+  return (
+    <>
+      <div className={styles.header}>
+        <h1>Notifications</h1>
+        <p>
+          Mail about submissions (to their reviewers and submitters) and review reminders (to a
+          register’s points of contact) always goes out. Release mails are yours to choose.
+        </p>
+      </div>
+      {settings.ok ? (
+        <NotificationSettingsForm
+          action={saveNotificationSettings}
+          documentReleases={settings.data.documentReleases}
+        />
+      ) : (
+        <ApiErrorNotice
+          error={settings.error}
+          what="your notification settings"
+          returnTo="/account/notifications"
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import {
+  errorState,
+  type FormState,
+  formValues,
+  invalidState,
+  text,
+} from '../../../components/admin/form-state';
+import { adminApiSignedIn } from '../../../lib/admin-api';
+import {
+  type Read,
+  readApprovalForm,
+  readCommitmentForm,
+  readContactForm,
+  readMilestoneForm,
+} from '../../../lib/register-edit';
+import { REGISTER_SLUG } from '../data';
+
+// The register page's edit forms. Each names its register (and item) in hidden fields; the API
+// decides whether the caller may make the change and answers with the reason when not.
+
+type ItemKind = 'milestones' | 'commitments' | 'contacts';
+
+const SAVED: Record<ItemKind, string> = {
+  milestones: 'milestone',
+  commitments: 'commitment',
+  contacts: 'contact',
+};
+
+const ID = /^[0-9a-f-]{36}$/i;
+
+/** The register (and item) the form is about, or an error state when the form was tampered with. */
+function target(form: FormData, needsId: boolean): { slug: string; id: string } | FormState {
+  const slug = text(form, 'slug');
+  const id = text(form, 'id');
+  if (!REGISTER_SLUG.test(slug) || (needsId && !ID.test(id)) || (id && !ID.test(id))) {
+    return damaged(formValues(form));
+  }
+  return { slug, id };
+}
+
+function damaged(values: Record<string, string>): FormState {
+  return {
+    status: 'error',
+    message: 'The form is damaged; reload the page.',
+    values,
+    at: Date.now(),
+  };
+}
+
+function parties(form: FormData): string[] {
+  return text(form, 'parties').split(',').filter(Boolean);
+}
+
+function done(slug: string, saved: string, anchor: string): never {
+  revalidatePath(`/registers/${slug}`);
+  redirect(`/registers/${slug}?saved=${saved}#${anchor}`);
+}
+
+async function saveItem<T>(kind: ItemKind, form: FormData, read: Read<T>): Promise<FormState> {
+  const values = formValues(form);
+  const where = target(form, false);
+  if ('status' in where) return where;
+  if (!read.ok) return invalidState(read.problems, values);
+  const base = `/api/v1/registers/${encodeURIComponent(where.slug)}/${kind}`;
+  const answer = where.id
+    ? await adminApiSignedIn(`${base}/${encodeURIComponent(where.id)}`, {
+        method: 'PATCH',
+        body: read.body,
+      })
+    : await adminApiSignedIn(base, { method: 'POST', body: read.body });
+  if (!answer.ok) return errorState(answer.error, values);
+  done(where.slug, SAVED[kind], kind);
+}
+
+async function removeItem(kind: ItemKind, form: FormData): Promise<FormState> {
+  const where = target(form, true);
+  if ('status' in where) return where;
+  const answer = await adminApiSignedIn(
+    `/api/v1/registers/${encodeURIComponent(where.slug)}/${kind}/${encodeURIComponent(where.id)}`,
+    { method: 'DELETE' },
+  );
+  if (!answer.ok) return errorState(answer.error);
+  done(where.slug, `${SAVED[kind]}-removed`, kind);
+}
+
+export async function saveMilestone(_previous: FormState, form: FormData): Promise<FormState> {
+  return saveItem('milestones', form, readMilestoneForm(form));
+}
+
+export async function removeMilestone(_previous: FormState, form: FormData): Promise<FormState> {
+  return removeItem('milestones', form);
+}
+
+export async function saveCommitment(_previous: FormState, form: FormData): Promise<FormState> {
+  return saveItem('commitments', form, readCommitmentForm(form, parties(form)));
+}
+
+export async function removeCommitment(_previous: FormState, form: FormData): Promise<FormState> {
+  return removeItem('commitments', form);
+}
+
+export async function saveContact(_previous: FormState, form: FormData): Promise<FormState> {
+  return saveItem('contacts', form, readContactForm(form, parties(form)));
+}
+
+export async function removeContact(_previous: FormState, form: FormData): Promise<FormState> {
+  return removeItem('contacts', form);
+}
+
+/** PUT …/approvals/:organization: the caller's own organization's approval. */
+export async function recordApproval(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form);
+  const where = target(form, false);
+  if ('status' in where) return where;
+  const organization = text(form, 'organization');
+  if (!REGISTER_SLUG.test(organization)) {
+    return damaged(values);
+  }
+  const read = readApprovalForm(form);
+  if (!read.ok) return invalidState(read.problems, values);
+  const answer = await adminApiSignedIn(
+    `/api/v1/registers/${encodeURIComponent(where.slug)}/approvals/${encodeURIComponent(organization)}`,
+    { method: 'PUT', body: read.body },
+  );
+  if (!answer.ok) return errorState(answer.error, values);
+  done(where.slug, `approval-${organization}`, 'approvals');
+}

@@ -1,0 +1,413 @@
+import type { DocumentSummary, Submission } from '@liaison/core';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
+import { CreateDocumentForm, LinkDocumentForm } from '../../../components/submission/adopt-forms';
+import { CommentForm } from '../../../components/submission/comment-form';
+import { DecisionButton } from '../../../components/submission/decision-button';
+import { SubmissionStateBadge } from '../../../components/submission/state-badge';
+import { adminApiAllPages } from '../../../lib/admin-api';
+import { formatBytes, formatDate, formatDateTime } from '../../../lib/format';
+import { requireViewer } from '../../../lib/session';
+import { submissionDownloadHref, submissionPath } from '../../../lib/submission-links';
+import {
+  type DecisionChoice,
+  decisionChoices,
+  historyLabel,
+  SUBMISSION_STATE_DESCRIPTIONS,
+} from '../../../lib/submission-rules';
+import {
+  commentSubmissionAction,
+  createDocumentFromSubmissionAction,
+  linkDocumentToSubmissionAction,
+  transitionSubmissionAction,
+} from '../actions';
+import { loadSubmission } from './data';
+
+export const dynamic = 'force-dynamic';
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const NOTICES: Record<string, string> = {
+  submitted: 'Your submission was received. The admins of the receiving organization review it.',
+  'under-review': 'The review has started; the submitter can see it.',
+  accepted: 'The submission was accepted.',
+  declined: 'The submission was declined.',
+  withdrawn: 'The submission was withdrawn.',
+  commented: 'Your comment was posted.',
+  'document-created': 'The document was created from the submitted file.',
+  'document-linked': 'The document was linked to this submission.',
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const result = await loadSubmission((await params).id);
+  return { title: result.ok ? result.data.title : 'Submission' };
+}
+
+export default async function SubmissionPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  await requireViewer(submissionPath(id));
+  const [result, query] = await Promise.all([loadSubmission(id), searchParams]);
+  if (!result.ok) {
+    return (
+      <ApiErrorNotice error={result.error} what="this submission" returnTo={submissionPath(id)} />
+    );
+  }
+  const submission = result.data;
+  const { permissions } = submission;
+  const notice = typeof query.notice === 'string' ? NOTICES[query.notice] : undefined;
+  const decisions = decisionChoices(permissions);
+  const adoptable = permissions.adopt && submission.document === null;
+  const receiverDocuments = adoptable
+    ? await adminApiAllPages<DocumentSummary>(
+        '/api/v1/documents',
+        { organization: submission.to.slug },
+        { maxPages: 3 },
+      )
+    : null;
+
+  return (
+    <article className="submission" aria-labelledby="submission-title">
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <ol>
+          <li>
+            <Link href="/submissions">Submissions</Link>
+          </li>
+          <li aria-current="page">{submission.title}</li>
+        </ol>
+      </nav>
+
+      <header className="document__head">
+        <p className="document__eyebrow submission__route">
+          <span>{submission.from.name}</span> <span aria-hidden="true">→</span>
+          <span className="visually-hidden"> to </span> <span>{submission.to.name}</span>
+          <span aria-hidden="true"> · </span>
+          <span>under {submission.register.title}</span>
+        </p>
+        <h1 id="submission-title">{submission.title}</h1>
+        <div className="badges">
+          <SubmissionStateBadge state={submission.state} />
+        </div>
+        <p className="muted submission__state-note">
+          {SUBMISSION_STATE_DESCRIPTIONS[submission.state]}.
+        </p>
+      </header>
+
+      {notice && (
+        <div className="notice notice--success" role="status">
+          <p className="notice__title">{notice}</p>
+        </div>
+      )}
+
+      <section className="document__summary" aria-labelledby="description-title">
+        <h2 id="description-title" className="visually-hidden">
+          Description
+        </h2>
+        {submission.description ? (
+          <p className="document__abstract submission__description">{submission.description}</p>
+        ) : (
+          <p className="muted">No description.</p>
+        )}
+      </section>
+
+      <div className="document__layout">
+        <div className="document__main">
+          <FilesSection submission={submission} />
+          <HistorySection submission={submission} />
+          <section className="section" id="comments" aria-labelledby="comments-title">
+            <h2 id="comments-title">Comments ({submission.comments.length})</h2>
+            {submission.comments.length === 0 ? (
+              <p className="empty">No comments yet.</p>
+            ) : (
+              <ol className="comment-list">
+                {submission.comments.map((comment) => (
+                  <li
+                    key={comment.id}
+                    className={`comment comment--${comment.side}`}
+                    aria-label={`Comment by ${comment.by ?? 'a former member'}`}
+                  >
+                    <p className="comment__meta">
+                      <strong>{comment.by ?? 'A former member'}</strong>{' '}
+                      <span className="muted">
+                        ({comment.side === 'submitting' ? submission.from.name : submission.to.name}
+                        ) ·{' '}
+                        <time dateTime={comment.at} title={formatDateTime(comment.at)}>
+                          {formatDateTime(comment.at)}
+                        </time>
+                      </span>
+                    </p>
+                    <p className="comment__body">{comment.body}</p>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {permissions.comment && (
+              <CommentForm
+                action={commentSubmissionAction.bind(null, submission.id)}
+                hint={`Read by the submitter, the admins of ${submission.from.name} and the admins of ${submission.to.name}.`}
+              />
+            )}
+          </section>
+        </div>
+
+        <aside className="document__aside" aria-label="About this submission">
+          {decisions.length > 0 && (
+            <section className="card card--accent" aria-labelledby="decide-title">
+              <h2 id="decide-title" className="card__title">
+                {decisions.some((d) => d.to !== 'withdrawn') ? 'Decision' : 'Actions'}
+              </h2>
+              <div className="action-list">
+                {decisions.map((choice) => (
+                  <DecisionButton
+                    key={choice.to}
+                    action={transitionSubmissionAction.bind(null, submission.id, choice.to)}
+                    label={choice.label}
+                    title={dialogTitle(choice, submission)}
+                    tone={choice.tone}
+                    reasonRequired={choice.reasonRequired}
+                  >
+                    <p>{dialogText(choice, submission)}</p>
+                  </DecisionButton>
+                ))}
+              </div>
+            </section>
+          )}
+
+          <div className="card">
+            <h2 className="card__title">Details</h2>
+            <dl className="facts facts--stacked">
+              <div>
+                <dt>From</dt>
+                <dd>{submission.from.name}</dd>
+              </div>
+              <div>
+                <dt>To</dt>
+                <dd>{submission.to.name}</dd>
+              </div>
+              <div>
+                <dt>Register</dt>
+                <dd>
+                  <Link href={`/registers/${submission.register.slug}`}>
+                    {submission.register.title}
+                  </Link>
+                </dd>
+              </div>
+              <div>
+                <dt>Submitted</dt>
+                <dd>
+                  <time dateTime={submission.createdAt}>
+                    {formatDateTime(submission.createdAt)}
+                  </time>
+                  {submission.submittedBy && (
+                    <span className="facts__note">by {submission.submittedBy}</span>
+                  )}
+                </dd>
+              </div>
+            </dl>
+          </div>
+
+          <section className="card" aria-labelledby="ipr-title">
+            <h2 id="ipr-title" className="card__title">
+              IPR acknowledgement
+            </h2>
+            <p className="small">
+              The submitter acknowledged the IPR policy of {submission.to.name} as it was shown to
+              them.
+            </p>
+            <dl className="facts facts--stacked">
+              <div>
+                <dt>Acknowledged by</dt>
+                <dd>{submission.ipr.by ?? 'A former member'}</dd>
+              </div>
+              <div>
+                <dt>When</dt>
+                <dd>
+                  <time dateTime={submission.ipr.at}>{formatDateTime(submission.ipr.at)}</time>
+                </dd>
+              </div>
+              <div>
+                <dt>Policy text SHA-256</dt>
+                <dd>
+                  <code className="checksum checksum--small" data-testid="ipr-policy-sha256">
+                    {submission.ipr.policySha256}
+                  </code>
+                </dd>
+              </div>
+            </dl>
+          </section>
+
+          {submission.document && (
+            <section className="card" aria-labelledby="document-title">
+              <h2 id="document-title" className="card__title">
+                Document
+              </h2>
+              <p>
+                <Link href={`/documents/${submission.document.id}`}>
+                  <code className="identifier">{submission.document.identifier}</code>{' '}
+                  {submission.document.title}
+                </Link>
+              </p>
+              <p className="muted small">
+                {submission.document.how === 'created' ? 'Created from' : 'Linked to'} this
+                submission {formatDate(submission.document.at)}
+                {submission.document.by ? ` by ${submission.document.by}` : ''}.
+              </p>
+            </section>
+          )}
+        </aside>
+      </div>
+
+      {adoptable && (
+        <section className="section" id="adopt" aria-labelledby="adopt-title">
+          <h2 id="adopt-title">Make it a document of {submission.to.name}</h2>
+          <p className="muted">
+            Turn one of the accepted files into a new document of {submission.to.name}, or link it
+            to a document {submission.to.name} already has.
+          </p>
+          <div className="card-grid">
+            <section className="card" aria-labelledby="adopt-create-title">
+              <h3 id="adopt-create-title" className="card__title">
+                Create a document
+              </h3>
+              {submission.files.length > 0 ? (
+                <CreateDocumentForm
+                  action={createDocumentFromSubmissionAction.bind(null, submission.id)}
+                  files={submission.files.map(({ id, filename }) => ({ id, filename }))}
+                  defaultTitle={submission.title}
+                  organizationName={submission.to.name}
+                />
+              ) : (
+                <p className="muted">This submission has no file to copy.</p>
+              )}
+            </section>
+            <section className="card" aria-labelledby="adopt-link-title">
+              <h3 id="adopt-link-title" className="card__title">
+                Link an existing document
+              </h3>
+              {receiverDocuments && !receiverDocuments.ok ? (
+                <ApiErrorNotice
+                  error={receiverDocuments.error}
+                  what={`the documents of ${submission.to.name}`}
+                />
+              ) : (receiverDocuments?.items.length ?? 0) === 0 ? (
+                <p className="muted">{submission.to.name} has no document yet.</p>
+              ) : (
+                <LinkDocumentForm
+                  action={linkDocumentToSubmissionAction.bind(null, submission.id)}
+                  documents={(receiverDocuments?.items ?? []).map(
+                    ({ id: documentId, identifier, title }) => ({
+                      id: documentId,
+                      identifier,
+                      title,
+                    }),
+                  )}
+                />
+              )}
+            </section>
+          </div>
+        </section>
+      )}
+    </article>
+  );
+}
+
+function dialogTitle(choice: DecisionChoice, submission: Submission): string {
+  if (choice.to === 'under-review') return `Start reviewing “${submission.title}”?`;
+  if (choice.to === 'accepted') return `Accept “${submission.title}”?`;
+  if (choice.to === 'declined') return `Decline “${submission.title}”?`;
+  return `Withdraw “${submission.title}”?`;
+}
+
+function dialogText(choice: DecisionChoice, submission: Submission): string {
+  if (choice.to === 'under-review') {
+    return `${submission.from.name} will see that ${submission.to.name} is reviewing its submission. Accepting or declining it comes next.`;
+  }
+  if (choice.to === 'accepted') {
+    return `The decision is final and ${submission.from.name} sees your reason. The admins of ${submission.to.name} can then turn it into a document.`;
+  }
+  if (choice.to === 'declined') {
+    return `The decision is final and ${submission.from.name} sees your reason.`;
+  }
+  return `${submission.to.name} will no longer be asked to decide on it. This cannot be undone.`;
+}
+
+function FilesSection({ submission }: { submission: Submission }) {
+  return (
+    <section className="section" id="files" aria-labelledby="files-title">
+      <h2 id="files-title">Files ({submission.files.length})</h2>
+      {submission.files.length === 0 ? (
+        <p className="empty">No file.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table table--stack">
+            <caption className="visually-hidden">Files of this submission</caption>
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Size</th>
+                <th scope="col">SHA-256</th>
+                <th scope="col">
+                  <span className="visually-hidden">Download</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {submission.files.map((file) => (
+                <tr key={file.id}>
+                  <th scope="row" data-label="File">
+                    <div>
+                      <span className="filename">{file.filename}</span>
+                      <span className="muted small">{file.mediaType}</span>
+                    </div>
+                  </th>
+                  <td data-label="Size">
+                    <div className="nowrap" title={`${file.size.toLocaleString('en-GB')} bytes`}>
+                      {formatBytes(file.size)}
+                    </div>
+                  </td>
+                  <td data-label="SHA-256">
+                    <code className="checksum checksum--small">{file.sha256}</code>
+                  </td>
+                  <td data-label="Download" className="table__actions">
+                    <a
+                      className="button button--small"
+                      href={submissionDownloadHref(submission.id, file.id)}
+                      download
+                    >
+                      Download<span className="visually-hidden"> {file.filename}</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function HistorySection({ submission }: { submission: Submission }) {
+  return (
+    <section className="section" aria-labelledby="history-title">
+      <h2 id="history-title">History</h2>
+      <ol className="history">
+        {submission.history.map((event) => (
+          <li key={event.id} className="history__item" data-state={event.to}>
+            <p className="history__head">
+              <strong>{historyLabel(event.from, event.to)}</strong>{' '}
+              <span className="muted">
+                <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+                {event.by ? ` by ${event.by}` : ''}
+              </span>
+            </p>
+            {event.reason && <p className="history__reason">{event.reason}</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

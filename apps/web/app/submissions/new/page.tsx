@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
+import {
+  CreateSubmissionForm,
+  type PolicyByOrganization,
+} from '../../../components/submission/create-submission-form';
+import { listRegisters } from '../../../lib/api';
+import { getAccessToken, requireViewer } from '../../../lib/session';
+import { getIprPolicy } from '../../../lib/submission-api';
+import { submissionRoutes } from '../../../lib/submission-rules';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'New submission' };
+
+export default async function NewSubmissionPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requireViewer('/submissions/new');
+  const token = await getAccessToken();
+  const [registers, query] = await Promise.all([listRegisters({ token }), searchParams]);
+  const routes = registers.ok ? submissionRoutes(registers.data, viewer.memberships) : [];
+  const receivers = [...new Set(routes.map((route) => route.to.slug))];
+  const answers = await Promise.all(receivers.map((slug) => getIprPolicy(slug)));
+  const policies: PolicyByOrganization = {};
+  const failed = answers.find((answer) => !answer.ok);
+  receivers.forEach((slug, index) => {
+    const answer = answers[index];
+    policies[slug] = answer?.ok ? answer.data : null;
+  });
+  const text = (value: string | string[] | undefined) =>
+    typeof value === 'string' ? value : undefined;
+
+  return (
+    <>
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <ol>
+          <li>
+            <Link href="/submissions">Submissions</Link>
+          </li>
+          <li aria-current="page">New submission</li>
+        </ol>
+      </nav>
+      <div className="page-head">
+        <div className="page-head__text">
+          <h1>New submission</h1>
+          <p className="lead">
+            Contribute work to a partner under a work register. The receiving organization’s IPR
+            policy applies: read it and acknowledge it below. Only you, your organization’s admins
+            and the receiving organization’s admins can see the submission.
+          </p>
+        </div>
+      </div>
+      {!registers.ok ? (
+        <div className="notice notice--error" role="alert">
+          <p className="notice__title">The work registers cannot be loaded right now</p>
+          <p>Liaison’s API did not answer as expected. Try again in a moment.</p>
+        </div>
+      ) : routes.length === 0 ? (
+        <section className="empty-state" aria-label="Nothing to submit to">
+          <p>
+            Submissions are made by editors and admins of an organization that is a party to an
+            approved work register, to another party of that register. None of your organizations
+            can submit anywhere yet.
+          </p>
+          <Link className="button" href="/submissions">
+            Back to my submissions
+          </Link>
+        </section>
+      ) : (
+        <>
+          {failed && !failed.ok && (
+            <ApiErrorNotice error={failed.error} what="an IPR policy" returnTo="/submissions/new" />
+          )}
+          <div className="card card--form">
+            <CreateSubmissionForm
+              routes={routes}
+              policies={policies}
+              initial={{ register: text(query.register), to: text(query.to) }}
+            />
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+'use client';
+
+import { useActionState } from 'react';
+import styles from '../admin/admin.module.css';
+import { FormMessage, SubmitButton } from '../admin/FormParts';
+import { type FormState, IDLE } from '../admin/form-state';
+
+/** The opt-in for release mails: one checkbox, saved by a server action (works without JS). */
+export function NotificationSettingsForm({
+  action,
+  documentReleases,
+}: {
+  action: (previous: FormState, form: FormData) => Promise<FormState>;
+  documentReleases: boolean;
+}) {
+  const [state, formAction] = useActionState(action, IDLE as FormState);
+  return (
+    <form action={formAction} className={styles.form} aria-labelledby="mail-settings-title">
+      <h2 id="mail-settings-title">E-mail</h2>
+      <FormMessage state={state} />
+      <fieldset className={styles.fieldset}>
+        <legend>Tell me by e-mail</legend>
+        <label className={styles.choice}>
+          <input type="checkbox" name="documentReleases" defaultChecked={documentReleases} />
+          <span>
+            when a document shared under a work register of one of my organizations is released to
+            the public
+          </span>
+        </label>
+      </fieldset>
+      <div className={styles.actions}>
+        <SubmitButton pendingText="Saving…">Save</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,170 @@
+'use client';
+
+import { useActionState, useId } from 'react';
+import { IDLE, type SubmissionActionState } from '../../app/submissions/action-state';
+
+type Action = (state: SubmissionActionState, form: FormData) => Promise<SubmissionActionState>;
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="field__error">
+      {message}
+    </p>
+  );
+}
+
+function FormError({ state }: { state: SubmissionActionState }) {
+  if (state.status !== 'error') return null;
+  return (
+    <p className="form-error" role="alert">
+      {state.message}
+    </p>
+  );
+}
+
+/** "Turn it into a document": a new document of the receiving organization from one file. */
+export function CreateDocumentForm({
+  action,
+  files,
+  defaultTitle,
+  organizationName,
+}: {
+  action: Action;
+  files: { id: string; filename: string }[];
+  defaultTitle: string;
+  organizationName: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const id = useId();
+  const errors = state.fieldErrors ?? {};
+  const described = (name: string, hint?: boolean) =>
+    [hint ? `${id}-${name}-hint` : '', errors[name] ? `${id}-${name}-error` : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
+
+  return (
+    <form action={formAction} className="form">
+      <FormError state={state} />
+      <div className="field">
+        <label htmlFor={`${id}-fileId`}>File that becomes the first version</label>
+        <select
+          id={`${id}-fileId`}
+          name="fileId"
+          defaultValue={files[0]?.id}
+          aria-invalid={errors.fileId ? true : undefined}
+          aria-describedby={described('fileId')}
+        >
+          {files.map((file) => (
+            <option key={file.id} value={file.id}>
+              {file.filename}
+            </option>
+          ))}
+        </select>
+        <FieldError id={`${id}-fileId-error`} message={errors.fileId} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-identifier`}>Identifier</label>
+        <input
+          id={`${id}-identifier`}
+          name="identifier"
+          className="input--mono input--short"
+          required
+          aria-required="true"
+          maxLength={64}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={errors.identifier ? true : undefined}
+          aria-describedby={described('identifier', true)}
+        />
+        <p id={`${id}-identifier-hint`} className="field__hint">
+          Unique within {organizationName}, for example DSP0299.
+        </p>
+        <FieldError id={`${id}-identifier-error`} message={errors.identifier} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-title`}>Title</label>
+        <input
+          id={`${id}-title`}
+          name="title"
+          defaultValue={defaultTitle}
+          maxLength={300}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={described('title')}
+        />
+        <FieldError id={`${id}-title-error`} message={errors.title} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-versionLabel`}>
+          Version label<span className="field__optional"> (optional)</span>
+        </label>
+        <input
+          id={`${id}-versionLabel`}
+          name="versionLabel"
+          className="input--mono input--short"
+          maxLength={64}
+          placeholder="1"
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={errors.versionLabel ? true : undefined}
+          aria-describedby={described('versionLabel', true)}
+        />
+        <p id={`${id}-versionLabel-hint`} className="field__hint">
+          The new document is a work in progress, visible to {organizationName} only; share or
+          release it from its page.
+        </p>
+        <FieldError id={`${id}-versionLabel-error`} message={errors.versionLabel} />
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+          {pending ? 'Creating…' : 'Create the document'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** "Link it to a document": one the receiving organization already has. */
+export function LinkDocumentForm({
+  action,
+  documents,
+}: {
+  action: Action;
+  documents: { id: string; identifier: string; title: string }[];
+}) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const id = useId();
+  const error = state.fieldErrors?.document;
+  return (
+    <form action={formAction} className="form">
+      {state.status === 'error' && !error && <FormError state={state} />}
+      <div className="field">
+        <label htmlFor={`${id}-document`}>Document</label>
+        <select
+          id={`${id}-document`}
+          name="document"
+          required
+          aria-required="true"
+          defaultValue=""
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-document-error` : undefined}
+        >
+          <option value="" disabled>
+            Choose a document…
+          </option>
+          {documents.map((document) => (
+            <option key={document.id} value={document.id}>
+              {document.identifier}: {document.title}
+            </option>
+          ))}
+        </select>
+        <FieldError id={`${id}-document-error`} message={error} />
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button button--secondary" disabled={pending}>
+          {pending ? 'Linking…' : 'Link the document'}
+        </button>
+      </div>
+    </form>
+  );
+}

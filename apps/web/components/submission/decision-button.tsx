@@ -1,0 +1,106 @@
+'use client';
+
+import { type ReactNode, useActionState, useEffect, useId, useRef } from 'react';
+import { IDLE, type SubmissionActionState } from '../../app/submissions/action-state';
+import { DECISION_REASON_MAX } from '../../lib/submission-rules';
+
+export interface DecisionButtonProps {
+  /** A Server Action with the submission and the target state bound. */
+  action: (state: SubmissionActionState, form: FormData) => Promise<SubmissionActionState>;
+  label: string;
+  title: string;
+  children: ReactNode;
+  tone: 'primary' | 'danger';
+  reasonRequired: boolean;
+}
+
+/**
+ * A decision on a submission (start review, accept, decline, withdraw), asked for in a native
+ * modal <dialog> with a reason field: focus moves into it, stays there, and Escape closes it.
+ */
+export function DecisionButton({
+  action,
+  label,
+  title,
+  children,
+  tone,
+  reasonRequired,
+}: DecisionButtonProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const id = useId();
+  const reasonError = state.fieldErrors?.reason;
+
+  useEffect(() => {
+    if (state.status === 'error')
+      dialog.current?.querySelector<HTMLElement>('[role="alert"]')?.focus();
+  }, [state]);
+
+  return (
+    <>
+      <button
+        type="button"
+        className={`button ${tone === 'danger' ? 'button--danger-outline' : ''}`}
+        onClick={() => dialog.current?.showModal()}
+        aria-haspopup="dialog"
+      >
+        {label}
+      </button>
+      <dialog
+        ref={dialog}
+        className="dialog"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-body`}
+      >
+        <form action={formAction} className="dialog__form" noValidate>
+          <h2 id={`${id}-title`} className="dialog__title">
+            {title}
+          </h2>
+          <div id={`${id}-body`} className="dialog__body">
+            {children}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>
+              Reason{!reasonRequired && <span className="field__optional"> (optional)</span>}
+            </label>
+            <textarea
+              id={`${id}-reason`}
+              name="reason"
+              rows={4}
+              maxLength={DECISION_REASON_MAX}
+              required={reasonRequired}
+              aria-required={reasonRequired}
+              aria-invalid={reasonError ? true : undefined}
+              aria-describedby={`${id}-hint${reasonError ? ` ${id}-error` : ''}`}
+            />
+            <p id={`${id}-hint`} className="field__hint">
+              Recorded in the submission’s history, where both sides read it.
+            </p>
+          </div>
+          {state.status === 'error' && (
+            <p id={`${id}-error`} className="form-error" role="alert" tabIndex={-1}>
+              {state.message}
+            </p>
+          )}
+          <div className="dialog__actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => dialog.current?.close()}
+            >
+              Cancel
+            </button>
+            <button
+              type="submit"
+              className={`button ${tone === 'danger' ? 'button--danger' : ''}`}
+              disabled={pending}
+              aria-disabled={pending}
+            >
+              {pending ? 'Working…' : label}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

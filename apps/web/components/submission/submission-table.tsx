@@ -1,0 +1,84 @@
+import type { SubmissionSummary } from '@liaison/core';
+import Link from 'next/link';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { submissionPath } from '../../lib/submission-links';
+import { SubmissionStateBadge } from './state-badge';
+
+/** Submissions as a table, newest first (as the API lists them). */
+export function SubmissionTable({
+  caption,
+  submissions,
+}: {
+  caption: string;
+  submissions: SubmissionSummary[];
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="table table--stack submission-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">From → to</th>
+            <th scope="col">Register</th>
+            <th scope="col">State</th>
+            <th scope="col">Files</th>
+            <th scope="col">Submitted</th>
+            <th scope="col">Last change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {submissions.map((submission) => (
+            <tr key={submission.id}>
+              <th scope="row" data-label="Title">
+                <div>
+                  <Link href={submissionPath(submission.id)}>{submission.title}</Link>
+                </div>
+              </th>
+              <td data-label="From → to">
+                <div>
+                  {submission.from.name} <span aria-hidden="true">→</span>
+                  <span className="visually-hidden"> to </span> {submission.to.name}
+                </div>
+              </td>
+              <td data-label="Register">
+                <div>{submission.register.title}</div>
+              </td>
+              <td data-label="State">
+                <div>
+                  <SubmissionStateBadge state={submission.state} />
+                </div>
+              </td>
+              <td data-label="Files">
+                <div>{submission.fileCount}</div>
+              </td>
+              <td data-label="Submitted">
+                <div>
+                  <time
+                    dateTime={submission.createdAt}
+                    title={formatDateTime(submission.createdAt)}
+                  >
+                    {formatDate(submission.createdAt)}
+                  </time>
+                  {submission.submittedBy && (
+                    <span className="muted small">by {submission.submittedBy}</span>
+                  )}
+                </div>
+              </td>
+              <td data-label="Last change">
+                <div>
+                  <time
+                    dateTime={submission.updatedAt}
+                    title={formatDateTime(submission.updatedAt)}
+                  >
+                    {formatDate(submission.updatedAt)}
+                  </time>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * How the register page is put together: its sections in the register's own order, items grouped
+ * by party, the open items pointed at their sections, and the confirmation after an edit. Pure.
+ */
+
+import type { AccessScope, RegisterOpenItem } from '@liaison/core';
+
+export type SectionKey = RegisterOpenItem['section'] | 'parties' | 'documents';
+
+/** The sections in the order the register text has them (the shared documents last). */
+export const SECTIONS: readonly { key: SectionKey; id: string; title: string }[] = [
+  { key: 'parties', id: 'parties', title: 'Alliance organizations' },
+  { key: 'benefits', id: 'benefits', title: 'Alliance benefits' },
+  { key: 'activities', id: 'activities', title: 'Activities' },
+  { key: 'limitations', id: 'limitations', title: 'Limitations' },
+  { key: 'milestones', id: 'milestones', title: 'Milestones' },
+  { key: 'access', id: 'access', title: 'Access' },
+  { key: 'commitments', id: 'commitments', title: 'Documentation' },
+  { key: 'review', id: 'review', title: 'Work register review' },
+  { key: 'contacts', id: 'contacts', title: 'Points of contact' },
+  { key: 'approvals', id: 'approvals', title: 'Approvals' },
+  { key: 'documents', id: 'documents', title: 'Documents shared under this register' },
+];
+
+export function section(key: SectionKey): { id: string; title: string } {
+  const found = SECTIONS.find((candidate) => candidate.key === key);
+  if (!found) throw new Error(`No register section ${key}`);
+  return found;
+}
+
+/** The register's headings for its access rules, in its order. */
+export const ACCESS_SCOPES: readonly { scope: AccessScope; heading: string | null }[] = [
+  { scope: 'general', heading: null },
+  { scope: 'public', heading: 'For information which can be accessed publicly' },
+  { scope: 'non-public', heading: 'For non-public work in progress' },
+  {
+    scope: 'intellectual-property',
+    heading:
+      'For any information that involves intellectual property (information contributed to each other’s projects)',
+  },
+];
+
+/** Items grouped by the party they are about (null: joint), groups in order of first mention. */
+export function groupByParty<T extends { party: string | null }>(
+  items: readonly T[],
+): { party: string | null; items: T[] }[] {
+  const groups: { party: string | null; items: T[] }[] = [];
+  for (const item of items) {
+    const group = groups.find((candidate) => candidate.party === item.party);
+    if (group) group.items.push(item);
+    else groups.push({ party: item.party, items: [item] });
+  }
+  return groups;
+}
+
+/** Commitments grouped by direction ("DMTF → OFA"), directions in order of first mention. */
+export function groupByDirection<T extends { from: string; to: string }>(
+  items: readonly T[],
+): { from: string; to: string; items: T[] }[] {
+  const groups: { from: string; to: string; items: T[] }[] = [];
+  for (const item of items) {
+    const group = groups.find((g) => g.from === item.from && g.to === item.to);
+    if (group) group.items.push(item);
+    else groups.push({ from: item.from, to: item.to, items: [item] });
+  }
+  return groups;
+}
+
+/** The open items in the page's section order (the API lists them in the register's order). */
+export function openItemsBySection(
+  items: readonly RegisterOpenItem[],
+): { id: string; title: string; items: RegisterOpenItem[] }[] {
+  return SECTIONS.flatMap(({ key, id, title }) => {
+    const inSection = items.filter((item) => item.section === key);
+    return inSection.length > 0 ? [{ id, title, items: inSection }] : [];
+  });
+}
+
+/** The confirmation after an edit (from `?saved=` on the register page), or null. */
+export function savedMessage(
+  saved: string | undefined,
+  partyName: (slug: string) => string,
+): string | null {
+  switch (saved) {
+    case 'milestone':
+      return 'Milestone saved.';
+    case 'milestone-removed':
+      return 'Milestone removed.';
+    case 'commitment':
+      return 'Documentation commitment saved.';
+    case 'commitment-removed':
+      return 'Documentation commitment removed.';
+    case 'contact':
+      return 'Point of contact saved.';
+    case 'contact-removed':
+      return 'Point of contact removed.';
+  }
+  const approval = saved && /^approval-([a-z0-9][a-z0-9-]{0,62})$/.exec(saved);
+  return approval ? `${partyName(approval[1]!)}’s approval is recorded.` : null;
+}

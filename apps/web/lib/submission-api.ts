@@ -1,0 +1,53 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { IprPolicy, Submission, SubmissionBox, SubmissionSummary } from '@liaison/core';
+import { type ApiResponse, adminApi, adminApiAllPages, type PagedResult } from './admin-api';
+
+// The submission calls the pages make, as the signed-in person. The API decides what they may
+// see; a submission they may not read answers 404 like a missing one.
+
+export function getSubmission(id: string): Promise<ApiResponse<Submission>> {
+  return adminApi<Submission>(`/api/v1/submissions/${encodeURIComponent(id)}`);
+}
+
+export function listSubmissions(box: SubmissionBox): Promise<PagedResult<SubmissionSummary>> {
+  return adminApiAllPages<SubmissionSummary>('/api/v1/submissions', { box });
+}
+
+export interface ShownPolicy {
+  text: string;
+  /** SHA-256 of exactly the text above (UTF-8), computed here from what the page shows. */
+  sha256: string;
+}
+
+/** An organization's IPR policy as the create form shows it; null when it has none. */
+export async function getIprPolicy(slug: string): Promise<ApiResponse<ShownPolicy | null>> {
+  const answer = await adminApi<IprPolicy>(
+    `/api/v1/organizations/${encodeURIComponent(slug)}/ipr-policy`,
+  );
+  if (!answer.ok) {
+    if (answer.error.status === 404 || answer.error.code === 'no_ipr_policy') {
+      return { ok: true, status: 200, data: null };
+    }
+    return answer;
+  }
+  const text = answer.data.text;
+  if (text.trim() === '') return { ok: true, status: answer.status, data: null };
+  return {
+    ok: true,
+    status: answer.status,
+    data: { text, sha256: createHash('sha256').update(text, 'utf8').digest('hex') },
+  };
+}
+
+/**
+ * How many submissions to organizations the viewer administers wait for a review to start (for
+ * the main navigation); null when the API does not say in time. Capped at the API's page size.
+ */
+export async function incomingWaitingCount(): Promise<number | null> {
+  const answer = await adminApi<{ items: unknown[] }>('/api/v1/submissions', {
+    query: { box: 'incoming', state: 'submitted', limit: 100 },
+    timeoutMs: 2_000,
+  });
+  return answer.ok && Array.isArray(answer.data?.items) ? answer.data.items.length : null;
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The command itself is built into dist/. This file exists before any build, so that `npm install`
+// on a fresh checkout links the `liaison` bin (npm links no bin whose file is missing).
+try {
+  await import('../dist/main.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+  process.stderr.write(`liaison: not built yet (${error.message}): run "npm run build" first\n`);
+  process.exitCode = 1;
+}

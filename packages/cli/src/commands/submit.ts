@@ -1,0 +1,79 @@
+import { stat } from 'node:fs/promises';
+import { connect, type Io, print } from '../context.js';
+import { TransferError } from '../failure.js';
+import { createReporter, formatBytes } from '../progress.js';
+import { parseCommand, UsageError } from '../usage.js';
+
+export async function submit(args: string[], io: Io): Promise<void> {
+  const { values, positionals: paths } = parseCommand('submit', args, {
+    to: { type: 'string' },
+    register: { type: 'string' },
+    from: { type: 'string' },
+    title: { type: 'string' },
+    description: { type: 'string' },
+    'accept-ipr': { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  if (paths.length === 0) throw new UsageError('name the files to submit', 'submit');
+  for (const name of ['to', 'register', 'title'] as const) {
+    if (!values[name]) throw new UsageError(`--${name} is required`, 'submit');
+  }
+  let total = 0;
+  for (const path of paths) {
+    const file = await stat(path);
+    if (!file.isFile()) throw new UsageError(`${path} is not a file`, 'submit');
+    total += file.size;
+  }
+
+  const client = await connect(io);
+  const to = values.to!;
+  const policy = await client.getIprPolicy(to);
+  if (!values['accept-ipr']) {
+    print(io.stdout, `IPR policy of ${to} (SHA-256 ${policy.sha256}):\n\n${policy.text}`);
+    throw new UsageError(
+      `a submission needs your acknowledgement of ${to}'s IPR policy: read it above and run the command again with --accept-ipr`,
+      'submit',
+    );
+  }
+
+  const reporter = createReporter(io.stderr, `submit ${paths.length} file(s)`, total);
+  const { submission, sentSha256 } = await client
+    .createSubmission({
+      register: values.register!,
+      to,
+      ...(values.from ? { from: values.from } : {}),
+      title: values.title!,
+      ...(values.description ? { description: values.description } : {}),
+      acceptIpr: true,
+      iprPolicySha256: policy.sha256,
+      files: paths.map((path) => ({ path })),
+      onProgress: (sent) => reporter.update(sent),
+    })
+    .catch((error: unknown) => {
+      reporter.abort();
+      throw error;
+    });
+  reporter.done();
+
+  const stored = submission.files.map((file) => file.sha256).sort();
+  if (stored.join() !== [...sentSha256].sort().join()) {
+    throw new TransferError(
+      `submission ${submission.id} stored files with SHA-256 ${stored.join(', ')}, but the files sent have ${sentSha256.join(', ')}: the bytes changed on the way; withdraw it and submit again`,
+    );
+  }
+  if (values.json) {
+    print(io.stdout, JSON.stringify(submission, null, 2));
+    return;
+  }
+  print(
+    io.stdout,
+    [
+      `Submitted "${submission.title}" from ${submission.from.slug} to ${submission.to.slug} under ${submission.register.slug}: ${submission.id} (${submission.state})`,
+      ...submission.files.map(
+        (file) =>
+          `  sha256 ${file.sha256}  ${formatBytes(file.size).padStart(10)}  ${file.filename}`,
+      ),
+      '(the SHA-256 of every file matches the local one)',
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,139 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+
+/** The command line is wrong: exit code 1, with the command's help pointed at. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** The command whose help explains the fix, if any. */
+    readonly command?: string,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+type Strict<T> = { args: string[]; options: T; allowPositionals: true; strict: true };
+
+/** node:util parseArgs, with its errors turned into usage errors naming the command. */
+export function parseCommand<const T extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  args: string[],
+  options: T,
+): ReturnType<typeof parseArgs<Strict<T>>> {
+  try {
+    return parseArgs<Strict<T>>({
+      args,
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]!, command);
+  }
+}
+
+export const MAIN_HELP = `liaison: the Liaison document portal from the command line
+
+Usage: liaison <command> [options]
+
+Commands:
+  login --url <api> [--token <token>]     check a personal API token and save it for later commands
+  logout                                  forget the saved address and token
+  ls [filters] [--json]                   list the documents you may read
+  show <document> [--json]                a document's metadata and versions
+  push <file> --doc <org>/<identifier> --label <label> [--create ...]
+                                          upload a file as a new version (progress, SHA-256 checked)
+  pull <document> [--version <label>] [-o <path>]
+                                          download a version (resumable, SHA-256 verified)
+  submit <files...> --to <org> --register <slug> --title <title> --accept-ipr
+                                          submit files to another party of a work register
+
+<document> is a document id or <organization>/<identifier>, e.g. ofa/OFA-FAB-1.
+LIAISON_URL and LIAISON_TOKEN, when set, are used instead of the saved login.
+Exit codes: 0 done, 1 usage error, 2 not found or not allowed, 3 network or server error.
+Run "liaison <command> --help" for a command's options.
+`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  login: `Usage: liaison login --url <api> [--token <token>]
+
+Checks a personal API token against the API (GET /api/v1/me) and saves the address and token in
+$XDG_CONFIG_HOME/liaison/config.json (default ~/.config/liaison/config.json), readable by you only.
+Create the token in the portal under Admin > API tokens. Without --token, the token is read from
+LIAISON_TOKEN, else from standard input (a hidden prompt on a terminal), which keeps it out of
+your shell history.
+
+  --url <api>       the API's address, e.g. https://liaison.example.org (or LIAISON_URL)
+  --token <token>   the personal API token
+`,
+  logout: `Usage: liaison logout
+
+Deletes the saved address and token. The token itself keeps working until it expires or is revoked
+in the portal (Admin > API tokens).
+`,
+  ls: `Usage: liaison ls [--org <slug>] [--status <status>] [--visibility <visibility>]
+                  [--register <slug>] [-q <text>] [--limit <n> | --all] [--json]
+
+Lists the documents you may read, newest first.
+
+  --org <slug>            owned by this organization
+  --status <status>       work-in-progress, informational or standard
+  --visibility <vis>      public, partners or organization
+  --register <slug>       shared under this work register
+  -q, --query <text>      full-text search over identifier, title and abstract
+  --limit <n>             at most n documents (default 50)
+  --all                   every matching document
+  --json                  a JSON array of the documents, for scripts
+`,
+  show: `Usage: liaison show <document> [--json]
+
+Shows a document's metadata, what you may do with it, and its versions (newest first).
+<document> is its id or <organization>/<identifier>.
+
+  --json    the document as JSON
+`,
+  push: `Usage: liaison push <file> --doc <org>/<identifier> --label <label>
+                    [--create --title <title> [--status <status>] [--visibility <vis>]
+                     [--register <slug>]... [--abstract <text>]] [--json]
+
+Uploads <file> as a new version of the document, streamed, with a progress bar on a terminal and
+occasional progress lines otherwise. Prints the SHA-256 the API stored and checks it against the
+file's own.
+
+  --doc <ref>           the document: <org>/<identifier> or its id
+  --label <label>       the new version's label, e.g. 1.2.0
+  --create              create the document first if it does not exist yet; then:
+    --title <title>       its title (required when it is created)
+    --status <status>     work-in-progress (default), informational or standard
+    --visibility <vis>    organization (default), partners or public
+    --register <slug>     share it under this work register (repeat for several)
+    --abstract <text>     its abstract
+  --json                the stored version as JSON
+`,
+  submit: `Usage: liaison submit <files...> --to <org> --register <slug> --title <title>
+                      [--description <text>] [--from <org>] --accept-ipr [--json]
+
+Submits one or more files to another party of a work register (e.g. an OFA contribution to the
+DMTF under the OFA/DMTF register), streamed with progress; checks the SHA-256 the API stored for
+every file. The receiver's IPR policy applies: without --accept-ipr the command prints the policy
+and stops; with it, you acknowledge exactly the policy text shown (its SHA-256 is sent along).
+
+  --to <org>            the receiving organization
+  --register <slug>     the work register it is submitted under
+  --title <title>       the submission's title
+  --description <text>  what it is
+  --from <org>          your organization, when you are an editor of more than one party
+  --accept-ipr          acknowledge the receiver's IPR policy
+  --json                the submission as JSON
+`,
+  pull: `Usage: liaison pull <document> [--version <label>] [-o <path>]
+
+Downloads a version (the newest one not withdrawn, unless --version says which) into the current
+directory under its own file name, or to <path> (a file, or a directory to put it in). The bytes
+go to <path>.part first; an interrupted download resumes from there with a Range request, and the
+file gets its final name only once its SHA-256 matches the one the API stored.
+
+  --version <label>   the version to download
+  -o, --output <path> where to save it
+`,
+};

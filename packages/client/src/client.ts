@@ -1,0 +1,341 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { PassThrough, pipeline, type Readable } from 'node:stream';
+import { parseDocumentRef } from './document-ref.js';
+import { LiaisonApiError, LiaisonNetworkError } from './errors.js';
+import { apiError, type Exchange, readText, send } from './transport.js';
+import type {
+  CreateApiTokenRequest,
+  CreateDocumentBody,
+  CreatedApiToken,
+  Document,
+  DocumentList,
+  DocumentListQuery,
+  DocumentSummary,
+  DocumentVersion,
+  IprPolicy,
+  Submission,
+  TokenResponse,
+  User,
+} from './types.js';
+import { formBody, mediaTypeOf } from './upload-body.js';
+
+export interface ClientOptions {
+  /** The API's address: `https://liaison.example.org` (a trailing `/api/v1` is accepted too). */
+  url: string;
+  /** A personal API token or an access token; without one, the client is anonymous. */
+  token?: string | undefined;
+  /** A connection is given up after this long without a byte either way; default 2 minutes. */
+  idleTimeoutMs?: number;
+  userAgent?: string;
+}
+
+export type Progress = (transferred: number, total: number) => void;
+
+export interface UploadRequest {
+  label: string;
+  /** The file on disk; it is streamed, never read whole. */
+  path: string;
+  /** Defaults to the file's own name. */
+  filename?: string;
+  /** Defaults to what the file name's extension suggests. */
+  mediaType?: string;
+  onProgress?: Progress;
+}
+
+export interface UploadedVersion {
+  version: DocumentVersion;
+  /** SHA-256 of the bytes this client sent, to compare with `version.sha256`. */
+  sentSha256: string;
+}
+
+export interface SubmissionRequest {
+  register: string;
+  to: string;
+  /** Needed only when the caller is an editor of more than one other party of the register. */
+  from?: string;
+  title: string;
+  description?: string;
+  /** The caller acknowledges the receiver's IPR policy: the one with this SHA-256. */
+  acceptIpr: true;
+  iprPolicySha256: string;
+  /** Files on disk, streamed in this order. */
+  files: Array<{ path: string; filename?: string; mediaType?: string }>;
+  onProgress?: Progress;
+}
+
+export interface SubmittedFiles {
+  submission: Submission;
+  /** SHA-256 of each file as this client sent it, in order. */
+  sentSha256: string[];
+}
+
+export interface VersionDownload {
+  /** The version's bytes from `offset` to the end. A broken connection fails it with LiaisonNetworkError. */
+  body: Readable;
+  /** Where `body` starts in the file: the requested offset when the API honoured the range, else 0. */
+  offset: number;
+  /** The size of the whole file. */
+  size: number;
+  /** The strong ETag (the quoted SHA-256). */
+  etag: string | undefined;
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+/** The API's base address from what a person typed: no trailing slash, no `/api/v1`. */
+export function normalizeApiUrl(input: string): string {
+  const url = new URL(input);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`${input} is not an http(s) address`);
+  }
+  url.search = '';
+  url.hash = '';
+  url.pathname = url.pathname.replace(/\/+$/, '').replace(/\/api\/v1$/, '');
+  return url.toString().replace(/\/+$/, '');
+}
+
+/** A typed client of the Liaison API: JSON calls, and uploads and downloads streamed from and to disk. */
+export class LiaisonClient {
+  readonly url: string;
+  readonly token: string | undefined;
+  private readonly idleTimeoutMs: number;
+  private readonly userAgent: string;
+
+  constructor(options: ClientOptions) {
+    this.url = normalizeApiUrl(options.url);
+    this.token = options.token;
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
+    this.userAgent = options.userAgent ?? 'liaison-client/0.1.0';
+  }
+
+  /** The same API as someone else (e.g. with the access token a sign-in answered). */
+  withToken(token: string | undefined): LiaisonClient {
+    return new LiaisonClient({
+      url: this.url,
+      token,
+      idleTimeoutMs: this.idleTimeoutMs,
+      userAgent: this.userAgent,
+    });
+  }
+
+  /** Who the token belongs to; LiaisonApiError 401 when it is missing, wrong or expired. */
+  me(): Promise<User> {
+    return this.json('GET', '/api/v1/me');
+  }
+
+  /** A short-lived access token for an e-mail and password. */
+  signIn(email: string, password: string): Promise<TokenResponse> {
+    return this.json('POST', '/api/v1/auth/token', { body: { email, password } });
+  }
+
+  /** A personal API token for scripts; the secret is in this answer only. */
+  createApiToken(request: CreateApiTokenRequest): Promise<CreatedApiToken> {
+    return this.json('POST', '/api/v1/tokens', { body: request });
+  }
+
+  /** One page of the documents the caller may read, newest first; `nextCursor` leads on. */
+  listDocuments(query: DocumentListQuery = {}): Promise<DocumentList> {
+    return this.json('GET', '/api/v1/documents', { query });
+  }
+
+  /** Every document matching the query, page after page. */
+  async *documents(query: Omit<DocumentListQuery, 'cursor'> = {}): AsyncGenerator<DocumentSummary> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.listDocuments({ ...query, ...(cursor ? { cursor } : {}) });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  getDocument(id: string): Promise<Document> {
+    return this.json('GET', `/api/v1/documents/${encodeURIComponent(id)}`);
+  }
+
+  getDocumentByIdentifier(organization: string, identifier: string): Promise<Document> {
+    return this.json(
+      'GET',
+      `/api/v1/organizations/${encodeURIComponent(organization)}/documents/${encodeURIComponent(identifier)}`,
+    );
+  }
+
+  /** A document by id or by `<organization>/<identifier>`; TypeError when `ref` is neither. */
+  getDocumentByRef(ref: string): Promise<Document> {
+    const parsed = parseDocumentRef(ref);
+    if (!parsed)
+      throw new TypeError(`${ref} is neither a document id nor <organization>/<identifier>`);
+    return parsed.kind === 'id'
+      ? this.getDocument(parsed.id)
+      : this.getDocumentByIdentifier(parsed.organization, parsed.identifier);
+  }
+
+  createDocument(body: CreateDocumentBody): Promise<Document> {
+    return this.json('POST', '/api/v1/documents', { body });
+  }
+
+  /** Uploads a file as a new version, streamed from disk with its progress reported. */
+  async uploadVersion(documentId: string, upload: UploadRequest): Promise<UploadedVersion> {
+    const { size } = await stat(upload.path);
+    const filename = upload.filename ?? basename(upload.path);
+    const form = formBody(
+      [['label', upload.label]],
+      [{ path: upload.path, size, filename, mediaType: upload.mediaType ?? mediaTypeOf(filename) }],
+      upload.onProgress,
+    );
+    const path = `/api/v1/documents/${encodeURIComponent(documentId)}/versions`;
+    const url = this.address(path);
+    const exchange = await send(url, {
+      method: 'POST',
+      headers: {
+        ...this.headers(),
+        'content-type': form.contentType,
+        'content-length': form.length,
+      },
+      body: form.stream,
+      idleTimeoutMs: this.idleTimeoutMs,
+    });
+    const version = await this.answer<DocumentVersion>(exchange, url, `POST ${path}`);
+    return { version, sentSha256: form.sha256s()[0]! };
+  }
+
+  /** The IPR policy an organization receives submissions under, with the SHA-256 of its text. */
+  getIprPolicy(organization: string): Promise<IprPolicy> {
+    return this.json('GET', `/api/v1/organizations/${encodeURIComponent(organization)}/ipr-policy`);
+  }
+
+  /** Submits files to another party of a register, streamed from disk with progress reported. */
+  async createSubmission(request: SubmissionRequest): Promise<SubmittedFiles> {
+    const files = await Promise.all(
+      request.files.map(async (file) => {
+        const filename = file.filename ?? basename(file.path);
+        return {
+          path: file.path,
+          size: (await stat(file.path)).size,
+          filename,
+          mediaType: file.mediaType ?? mediaTypeOf(filename),
+        };
+      }),
+    );
+    const fields: Array<[string, string]> = [
+      ['register', request.register],
+      ['to', request.to],
+      ...(request.from ? [['from', request.from] as [string, string]] : []),
+      ['title', request.title],
+      ...(request.description ? [['description', request.description] as [string, string]] : []),
+      ['acceptIpr', String(request.acceptIpr)],
+      ['iprPolicySha256', request.iprPolicySha256],
+    ];
+    const form = formBody(fields, files, request.onProgress);
+    const path = '/api/v1/submissions';
+    const url = this.address(path);
+    const exchange = await send(url, {
+      method: 'POST',
+      headers: {
+        ...this.headers(),
+        'content-type': form.contentType,
+        'content-length': form.length,
+      },
+      body: form.stream,
+      idleTimeoutMs: this.idleTimeoutMs,
+    });
+    const submission = await this.answer<Submission>(exchange, url, `POST ${path}`);
+    return { submission, sentSha256: form.sha256s() };
+  }
+
+  /** Streams a version's bytes, from `offset` on when given (a Range request, to resume). */
+  async downloadVersion(
+    documentId: string,
+    versionId: string,
+    options: { offset?: number } = {},
+  ): Promise<VersionDownload> {
+    const path = `/api/v1/documents/${encodeURIComponent(documentId)}/versions/${encodeURIComponent(versionId)}/content`;
+    const url = this.address(path);
+    const offset = options.offset ?? 0;
+    const exchange = await send(url, {
+      method: 'GET',
+      headers: { ...this.headers(), ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
+      idleTimeoutMs: this.idleTimeoutMs,
+    });
+    const { response } = exchange;
+    const status = response.statusCode ?? 0;
+    if (status !== 200 && status !== 206) return apiError(exchange, url, `GET ${path}`);
+
+    const etag = response.headers.etag;
+    let start = 0;
+    let size = Number(response.headers['content-length']);
+    if (status === 206) {
+      const range = /^bytes (\d+)-\d+\/(\d+)$/.exec(response.headers['content-range'] ?? '');
+      if (!range) {
+        exchange.request.destroy();
+        throw new LiaisonApiError(
+          status,
+          'invalid_content_range',
+          'The API answered a range without a valid Content-Range',
+          `GET ${path}`,
+        );
+      }
+      start = Number(range[1]);
+      size = Number(range[2]);
+    }
+    const body = new PassThrough({ highWaterMark: 1024 * 1024 });
+    pipeline(response, body, (error) => {
+      exchange.request.destroy();
+      if (error && !body.destroyed) {
+        body.destroy(
+          new LiaisonNetworkError(
+            `${url.origin}: the download broke off (${error.message})`,
+            url.origin,
+            {
+              cause: error,
+            },
+          ),
+        );
+      }
+    });
+    return { body, offset: start, size, etag };
+  }
+
+  private address(path: string, query: Query = {}): URL {
+    const url = new URL(`${this.url}${path}`);
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    return url;
+  }
+
+  private headers(): Record<string, string> {
+    return {
+      'user-agent': this.userAgent,
+      accept: 'application/json',
+      ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+    };
+  }
+
+  private async json<T>(
+    method: string,
+    path: string,
+    options: { query?: Query; body?: unknown } = {},
+  ): Promise<T> {
+    const url = this.address(path, options.query);
+    const body =
+      options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body), 'utf8');
+    const exchange = await send(url, {
+      method,
+      headers: {
+        ...this.headers(),
+        ...(body ? { 'content-type': 'application/json', 'content-length': body.length } : {}),
+      },
+      ...(body ? { body } : {}),
+      idleTimeoutMs: this.idleTimeoutMs,
+    });
+    return this.answer<T>(exchange, url, `${method} ${path}`);
+  }
+
+  private async answer<T>(exchange: Exchange, url: URL, what: string): Promise<T> {
+    const status = exchange.response.statusCode ?? 0;
+    if (status < 200 || status >= 300) return apiError(exchange, url, what);
+    const text = await readText(exchange, url);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The two ways a call to the API fails: the API answered with an error, or no answer came.
+ * Callers tell them apart by class (e.g. the CLI's exit codes), and read the API's own `code`.
+ */
+
+/** The API answered with a 4xx or 5xx; `code` and `message` are those of its `{error}` body. */
+export class LiaisonApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** What was asked, e.g. `GET /api/v1/documents/…`. */
+    readonly request: string,
+  ) {
+    super(message);
+    this.name = 'LiaisonApiError';
+  }
+}
+
+/** No answer: the server could not be reached, the connection broke, or it stopped answering. */
+export class LiaisonNetworkError extends Error {
+  /** The system error code when there is one (ECONNREFUSED, ENOTFOUND, ECONNRESET, …). */
+  readonly code: string | undefined;
+
+  constructor(
+    message: string,
+    /** The address that could not be reached. */
+    readonly url: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'LiaisonNetworkError';
+    this.code = (options?.cause as { code?: string } | undefined)?.code;
+  }
+}

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApi, startApi } from '../../../apps/api/test/helpers.js';
+import {
+  LiaisonApiError,
+  LiaisonClient,
+  LiaisonNetworkError,
+  normalizeApiUrl,
+} from '../src/index.js';
+
+let api: RunningApi;
+let anonymous: LiaisonClient;
+let editor: LiaisonClient;
+let scratch: string;
+
+beforeAll(async () => {
+  api = await startApi();
+  anonymous = new LiaisonClient({ url: api.url });
+  editor = anonymous.withToken(
+    (await anonymous.signIn('editor@ofa.example', 'liaison-demo')).accessToken,
+  );
+  scratch = await mkdtemp(join(tmpdir(), 'liaison-client-'));
+});
+
+afterAll(async () => {
+  await api?.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function drain(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('LiaisonClient', () => {
+  it('accepts the API address with or without /api/v1', () => {
+    expect(normalizeApiUrl('http://127.0.0.1:4000/api/v1/')).toBe('http://127.0.0.1:4000');
+    expect(normalizeApiUrl('https://liaison.example.org/')).toBe('https://liaison.example.org');
+    expect(normalizeApiUrl('https://example.org/portal/api/v1')).toBe('https://example.org/portal');
+    expect(() => normalizeApiUrl('ftp://example.org')).toThrow(TypeError);
+    expect(() => normalizeApiUrl('not a url')).toThrow(TypeError);
+  });
+
+  it("says who is signed in, and carries the API's error code when no one is", async () => {
+    const me = await editor.me();
+    expect(me.email).toBe('editor@ofa.example');
+    expect(me.memberships).toContainEqual({ organization: 'ofa', role: 'editor' });
+
+    const refused = await anonymous.me().catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(LiaisonApiError);
+    expect(refused).toMatchObject({ status: 401, code: 'unauthenticated' });
+  });
+
+  it('creates, finds by id and by <org>/<identifier>, uploads with progress and downloads ranges', async () => {
+    const created = await editor.createDocument({
+      organization: 'ofa',
+      identifier: 'OFA-CLIENT-1',
+      title: 'Client round trip',
+      status: 'work-in-progress',
+      visibility: 'organization',
+    });
+    expect((await editor.getDocumentByRef('ofa/OFA-CLIENT-1')).id).toBe(created.id);
+    expect((await editor.getDocumentByRef(created.id.toUpperCase())).identifier).toBe(
+      'OFA-CLIENT-1',
+    );
+
+    const content = Buffer.alloc(3 * 1024 * 1024 + 17, 'liaison-');
+    const path = join(scratch, 'Spécification "fabric".pdf');
+    await writeFile(path, content);
+    const progress: number[] = [];
+    const { version, sentSha256 } = await editor.uploadVersion(created.id, {
+      label: '1.0',
+      path,
+      onProgress: (sent, total) => {
+        expect(total).toBe(content.length);
+        progress.push(sent);
+      },
+    });
+    const expected = createHash('sha256').update(content).digest('hex');
+    expect(sentSha256).toBe(expected);
+    expect(version).toMatchObject({
+      label: '1.0',
+      size: content.length,
+      sha256: expected,
+      mediaType: 'application/pdf',
+      filename: 'Spécification %22fabric%22.pdf',
+    });
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toBe(content.length);
+
+    const whole = await editor.downloadVersion(created.id, version.id);
+    expect(whole).toMatchObject({ offset: 0, size: content.length, etag: `"${expected}"` });
+    expect((await drain(whole.body)).equals(content)).toBe(true);
+
+    const rest = await editor.downloadVersion(created.id, version.id, { offset: 1_000_000 });
+    expect(rest).toMatchObject({ offset: 1_000_000, size: content.length });
+    expect((await drain(rest.body)).equals(content.subarray(1_000_000))).toBe(true);
+
+    const beyond = await editor
+      .downloadVersion(created.id, version.id, { offset: content.length + 1 })
+      .catch((error: unknown) => error);
+    expect(beyond).toMatchObject({ status: 416, code: 'range_not_satisfiable' });
+  });
+
+  it('refuses an upload without rights with 403, and no version appears', async () => {
+    const document = await editor.getDocumentByRef('ofa/OFA-CLIENT-1');
+    const member = anonymous.withToken(
+      (await anonymous.signIn('member@ofa.example', 'liaison-demo')).accessToken,
+    );
+    const path = join(scratch, 'refused.pdf');
+    await writeFile(path, Buffer.alloc(2 * 1024 * 1024, 1));
+    const refused = await member
+      .uploadVersion(document.id, { label: '2.0', path })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(LiaisonApiError);
+    expect(refused).toMatchObject({ status: 403 });
+    expect((await editor.getDocument(document.id)).versions.map((v) => v.label)).toEqual(['1.0']);
+  });
+
+  it('pages through every document matching a query', async () => {
+    const all = [];
+    for await (const document of editor.documents({ organization: 'ofa', limit: 1 })) {
+      all.push(document.identifier);
+    }
+    const single = await editor.listDocuments({ organization: 'ofa', limit: 100 });
+    expect(all).toEqual(single.items.map((d) => d.identifier));
+    expect(all).toContain('OFA-CLIENT-1');
+  });
+
+  it('answers 404 with the not_found code for what is missing or hidden', async () => {
+    for (const ref of ['ofa/OFA-CLIENT-1', 'ofa/NOPE', '00000000-0000-4000-8000-000000000000']) {
+      const error = await anonymous.getDocumentByRef(ref).catch((caught: unknown) => caught);
+      expect(error, ref).toMatchObject({ status: 404, code: 'not_found' });
+    }
+    expect(() => anonymous.getDocumentByRef('OFA-CLIENT-1')).toThrow(TypeError);
+  });
+
+  it('fails with a network error when nothing answers', async () => {
+    const port = await closedPort();
+    const error = await new LiaisonClient({ url: `http://127.0.0.1:${port}` })
+      .me()
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LiaisonNetworkError);
+    expect(error).toMatchObject({ code: 'ECONNREFUSED', url: `http://127.0.0.1:${port}` });
+  });
+});

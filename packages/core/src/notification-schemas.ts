@@ -1,0 +1,35 @@
+/** Wire schemas for e-mail notifications: a person's choices, and the demo mail catcher's inbox. */
+import { type Static, Type } from 'typebox';
+
+export const NotificationSettingsSchema = Type.Object(
+  {
+    documentReleases: Type.Boolean({
+      description:
+        'Mail me when a document shared under a register of one of my organizations is released to the public',
+    }),
+  },
+  { title: 'NotificationSettings', additionalProperties: false },
+);
+export type NotificationSettings = Static<typeof NotificationSettingsSchema>;
+
+export const CaughtMailSchema = Type.Object(
+  {
+    id: Type.String(),
+    receivedAt: Type.String({ format: 'date-time' }),
+    from: Type.String({ description: 'The envelope sender' }),
+    to: Type.Array(Type.String(), { description: 'The envelope recipients' }),
+    subject: Type.String(),
+    text: Type.String({ description: 'The plain-text body' }),
+    size: Type.Integer({ description: 'Bytes as received' }),
+  },
+  { title: 'CaughtMail' },
+);
+export type CaughtMail = Static<typeof CaughtMailSchema>;
+
+export const CaughtMailList = Type.Object({ items: Type.Array(CaughtMailSchema) });
+export type CaughtMailList = Static<typeof CaughtMailList>;
+
+export const CaughtMailQuery = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) },
+  { additionalProperties: false },
+);

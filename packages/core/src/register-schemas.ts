@@ -1,0 +1,469 @@
+/**
+ * The whole work register as data (DESIGN.md §2): its wire schemas for the register page, the
+ * edits the parties make, and the structured file a register is exported to and imported from.
+ * One source for validation, serialization, OpenAPI, the published JSON Schema and the TS types.
+ *
+ * API routes (apps/api/src/routes/register-*.ts):
+ *   GET    /api/v1/registers/:slug                              the register page (RegisterPageSchema)
+ *   GET    /api/v1/registers/:slug/export                       the register file (WorkRegisterFileSchema), as an attachment
+ *   GET    /api/v1/schemas/work-register.json                   the published JSON Schema of that file
+ *   POST   /api/v1/registers/:slug/milestones                   MilestoneInput → 201 RegisterMilestone
+ *   PATCH  /api/v1/registers/:slug/milestones/:id               MilestoneChange → RegisterMilestone
+ *   DELETE /api/v1/registers/:slug/milestones/:id               → 204
+ *   POST   /api/v1/registers/:slug/commitments                  CommitmentInput → 201 RegisterCommitment
+ *   PATCH  /api/v1/registers/:slug/commitments/:id              CommitmentChange → RegisterCommitment
+ *   DELETE /api/v1/registers/:slug/commitments/:id              → 204
+ *   POST   /api/v1/registers/:slug/contacts                     ContactInput → 201 RegisterContact
+ *   PATCH  /api/v1/registers/:slug/contacts/:id                 ContactChange → RegisterContact
+ *   DELETE /api/v1/registers/:slug/contacts/:id                 → 204
+ *   PUT    /api/v1/registers/:slug/approvals/:organization      ApprovalInput → RegisterApproval (the caller's own organization)
+ *   DELETE /api/v1/registers/:slug/approvals/:organization      → RegisterApproval, back to pending
+ * Edits: admins of a party (approvals: of that organization only); see policy/register-policy.ts.
+ */
+import { type Static, Type } from 'typebox';
+import { DocumentList, IdentifierSchema } from './document-schemas.js';
+
+const Uuid = Type.String({ format: 'uuid' });
+const Timestamp = Type.String({ format: 'date-time' });
+const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', maxLength: 63 });
+const Email = Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$', minLength: 3, maxLength: 320 });
+
+const Open = Type.Boolean({
+  description:
+    'The register leaves this item open (its text says "?" or holds a placeholder): shown as an ' +
+    'open item, never filled with made-up data',
+});
+const ItemText = Type.String({ maxLength: 2_000 });
+const JointOrParty = Type.Union([Slug, Type.Null()], {
+  description: 'Organization slug of the party the item is about; null: both (joint)',
+});
+
+export const RegisterStateSchema = Type.Union([Type.Literal('draft'), Type.Literal('approved')]);
+export const MilestoneStateSchema = Type.Union([
+  Type.Literal('planned'),
+  Type.Literal('done'),
+  Type.Literal('dropped'),
+]);
+export type MilestoneState = Static<typeof MilestoneStateSchema>;
+export const ApprovalStateSchema = Type.Union([Type.Literal('approved'), Type.Literal('pending')]);
+export type ApprovalState = Static<typeof ApprovalStateSchema>;
+export const AccessScopeSchema = Type.Union(
+  [
+    Type.Literal('general'),
+    Type.Literal('public'),
+    Type.Literal('non-public'),
+    Type.Literal('intellectual-property'),
+  ],
+  {
+    description:
+      'Which information the rule is about: all of it, what can be accessed publicly, non-public ' +
+      'work in progress, or information that involves intellectual property',
+  },
+);
+export type AccessScope = Static<typeof AccessScopeSchema>;
+
+export const DocumentRefSchema = Type.Object(
+  { organization: Slug, identifier: IdentifierSchema },
+  {
+    additionalProperties: false,
+    description: 'A document in the portal: owner organization slug and identifier',
+  },
+);
+export type DocumentRef = Static<typeof DocumentRefSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Items as the register file holds them (no ids: the file is the register, not the database)
+// ---------------------------------------------------------------------------------------------
+
+const Deliverable = Type.String({ maxLength: 500 });
+const Timeframe = Type.String({
+  maxLength: 100,
+  description: 'As the register writes it, e.g. "Oct 2018"',
+});
+const CommitmentTitle = Type.String({ maxLength: 300 });
+const ContactRole = Type.String({ maxLength: 300, description: 'e.g. DMTF VP of Alliances' });
+const ContactAddress = Type.Union([Email, Type.Null()], {
+  description: 'E-mail address of a person or a mailing list; null while open',
+});
+const ApprovalBody = Type.String({ minLength: 1, maxLength: 200, description: 'e.g. OFA Board' });
+const Resolution = Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()]);
+const AsWritten = Type.String({
+  maxLength: 2_000,
+  description: 'The register text as written, kept where it holds placeholders',
+});
+
+export const RegisterTextItemSchema = Type.Object(
+  { party: JointOrParty, text: ItemText, open: Type.Optional(Open) },
+  { additionalProperties: false },
+);
+export const RegisterActivityItemSchema = Type.Object(
+  { party: Slug, text: ItemText, open: Type.Optional(Open) },
+  { additionalProperties: false },
+);
+export const RegisterAccessRuleItemSchema = Type.Object(
+  { scope: AccessScopeSchema, party: JointOrParty, text: ItemText, open: Type.Optional(Open) },
+  { additionalProperties: false },
+);
+export const RegisterMilestoneItemSchema = Type.Object(
+  {
+    deliverable: Deliverable,
+    timeframe: Timeframe,
+    state: MilestoneStateSchema,
+    doneOn: Type.Optional(Type.Union([Day, Type.Null()], { description: 'Only when done' })),
+    open: Type.Optional(Open),
+  },
+  { additionalProperties: false },
+);
+export const RegisterCommitmentItemSchema = Type.Object(
+  {
+    from: Slug,
+    to: Slug,
+    title: CommitmentTitle,
+    note: Type.Optional(ItemText),
+    document: Type.Optional(
+      Type.Union([DocumentRefSchema, Type.Null()], {
+        description: 'The document that fulfils it, owned by the `from` party; null until named',
+      }),
+    ),
+    open: Type.Optional(Open),
+  },
+  { additionalProperties: false },
+);
+export const RegisterContactItemSchema = Type.Object(
+  { party: Slug, role: ContactRole, address: ContactAddress, open: Type.Optional(Open) },
+  { additionalProperties: false },
+);
+export const RegisterApprovalItemSchema = Type.Object(
+  {
+    party: Slug,
+    body: ApprovalBody,
+    state: ApprovalStateSchema,
+    resolution: Type.Optional(Resolution),
+    approvedOn: Type.Optional(Type.Union([Day, Type.Null()])),
+    asWritten: Type.Optional(AsWritten),
+    note: Type.Optional(ItemText),
+  },
+  { additionalProperties: false },
+);
+
+/** A work register as a file: GET /registers/:slug/export, `npm run register:import <file>`. */
+export const WorkRegisterFileSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String({ description: 'Where this schema is published' })),
+    slug: Slug,
+    title: Type.String({ minLength: 1, maxLength: 300 }),
+    version: Type.String({ maxLength: 50, description: 'e.g. 1.0b' }),
+    state: RegisterStateSchema,
+    initiatedOn: Type.Union([Day, Type.Null()]),
+    summary: Type.String({ maxLength: 20_000 }),
+    parties: Type.Array(
+      Type.Object(
+        { organization: Slug, description: Type.String({ maxLength: 2_000 }) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 20, description: 'In the order the register names them' },
+    ),
+    benefits: Type.Array(RegisterTextItemSchema, { maxItems: 200 }),
+    activities: Type.Array(RegisterActivityItemSchema, { maxItems: 200 }),
+    limitations: Type.Array(RegisterTextItemSchema, { maxItems: 200 }),
+    milestones: Type.Array(RegisterMilestoneItemSchema, { maxItems: 200 }),
+    accessRules: Type.Array(RegisterAccessRuleItemSchema, { maxItems: 200 }),
+    commitments: Type.Array(RegisterCommitmentItemSchema, { maxItems: 200 }),
+    reviewDue: Type.Union([Day, Type.Null()], {
+      description: 'The date the review is due, for the overdue check (March 2020 → 2020-03-01)',
+    }),
+    reviewDueAsWritten: Type.String({ maxLength: 100, description: 'e.g. "March 2020"' }),
+    reviewProcess: Type.String({ maxLength: 2_000, description: 'e.g. DSP4003' }),
+    reviewProcessUrl: Type.String({ maxLength: 2_000 }),
+    contacts: Type.Array(RegisterContactItemSchema, { maxItems: 200 }),
+    approvals: Type.Array(RegisterApprovalItemSchema, {
+      maxItems: 20,
+      description: 'At most one per party; a party without one is pending',
+    }),
+  },
+  {
+    additionalProperties: false,
+    title: 'WorkRegister',
+    description:
+      'A work register between standards organizations, as imported by `npm run register:import` ' +
+      'and exported by GET /api/v1/registers/<slug>/export',
+  },
+);
+export type WorkRegisterFile = Static<typeof WorkRegisterFileSchema>;
+
+/** Where the JSON Schema of a register file is published, on the API's origin. */
+export const WORK_REGISTER_SCHEMA_PATH = '/api/v1/schemas/work-register.json';
+
+/**
+ * The published JSON Schema of a register file (also checked in as schemas/work-register.json,
+ * which a test keeps equal to this).
+ */
+export function workRegisterJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    ...(JSON.parse(JSON.stringify(WorkRegisterFileSchema)) as Record<string, unknown>),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The register page: GET /api/v1/registers/:slug
+// ---------------------------------------------------------------------------------------------
+
+export const RegisterPagePartySchema = Type.Object({
+  organization: Type.String({ description: 'Organization slug' }),
+  name: Type.String(),
+  description: Type.String({ description: 'How the register describes the party' }),
+});
+
+const WithOpen = { open: Open };
+
+export const RegisterTextSchema = Type.Object(
+  { party: Type.Union([Type.String(), Type.Null()]), text: Type.String(), ...WithOpen },
+  { title: 'RegisterText' },
+);
+export type RegisterText = Static<typeof RegisterTextSchema>;
+
+export const RegisterAccessRuleSchema = Type.Object(
+  { scope: AccessScopeSchema, ...RegisterTextSchema.properties },
+  { title: 'RegisterAccessRule' },
+);
+export type RegisterAccessRule = Static<typeof RegisterAccessRuleSchema>;
+
+export const RegisterMilestoneSchema = Type.Object(
+  {
+    id: Uuid,
+    deliverable: Type.String(),
+    timeframe: Type.String(),
+    state: MilestoneStateSchema,
+    doneOn: Type.Union([Day, Type.Null()]),
+    ...WithOpen,
+  },
+  { title: 'RegisterMilestone' },
+);
+export type RegisterMilestone = Static<typeof RegisterMilestoneSchema>;
+
+export const RegisterCommitmentSchema = Type.Object(
+  {
+    id: Uuid,
+    from: Type.String({ description: 'Slug of the party that makes the document available' }),
+    to: Type.String({ description: 'Slug of the party it is made available to' }),
+    title: Type.String(),
+    note: Type.String(),
+    document: Type.Union([DocumentRefSchema, Type.Null()]),
+    delivery: Type.Union([Type.Literal('delivered'), Type.Literal('outstanding')], {
+      description: 'delivered: the linked document exists and has a version that is not withdrawn',
+    }),
+    link: Type.Union(
+      [
+        Type.Object({
+          documentId: Uuid,
+          title: Type.String(),
+          latestVersion: Type.Union([Type.String(), Type.Null()]),
+        }),
+        Type.Null(),
+      ],
+      { description: 'The linked document, only for a caller who may read it' },
+    ),
+    ...WithOpen,
+  },
+  { title: 'RegisterCommitment' },
+);
+export type RegisterCommitment = Static<typeof RegisterCommitmentSchema>;
+
+export const RegisterContactSchema = Type.Object(
+  {
+    id: Uuid,
+    party: Type.String(),
+    role: Type.String(),
+    address: Type.Union([Type.String(), Type.Null()]),
+    ...WithOpen,
+  },
+  { title: 'RegisterContact' },
+);
+export type RegisterContact = Static<typeof RegisterContactSchema>;
+
+export const RegisterApprovalSchema = Type.Object(
+  {
+    party: Type.String(),
+    body: Type.String({ description: 'Empty while pending and no body is named' }),
+    state: ApprovalStateSchema,
+    resolution: Type.Union([Type.String(), Type.Null()]),
+    approvedOn: Type.Union([Day, Type.Null()]),
+    asWritten: Type.String(),
+    note: Type.String(),
+  },
+  { title: 'RegisterApproval', description: 'One per party, in the parties’ order' },
+);
+export type RegisterApproval = Static<typeof RegisterApprovalSchema>;
+
+export const RegisterSectionSchema = Type.Union([
+  Type.Literal('benefits'),
+  Type.Literal('activities'),
+  Type.Literal('limitations'),
+  Type.Literal('milestones'),
+  Type.Literal('access'),
+  Type.Literal('commitments'),
+  Type.Literal('review'),
+  Type.Literal('contacts'),
+  Type.Literal('approvals'),
+]);
+
+export const RegisterOpenItemSchema = Type.Object(
+  {
+    section: RegisterSectionSchema,
+    party: Type.Union([Type.String(), Type.Null()]),
+    itemId: Type.Union([Uuid, Type.Null()], {
+      description: 'The milestone, commitment or contact, when the open item is one',
+    }),
+    description: Type.String(),
+  },
+  { title: 'RegisterOpenItem' },
+);
+export type RegisterOpenItem = Static<typeof RegisterOpenItemSchema>;
+
+export const RegisterPermissionsSchema = Type.Object({
+  manage: Type.Boolean({
+    description: 'May change terms, parties and state (the portal operator)',
+  }),
+  editDetails: Type.Boolean({
+    description:
+      'May add, edit and remove milestones, commitments and contacts (admins of a party)',
+  }),
+  approveAs: Type.Array(Type.String(), {
+    description: 'Parties whose approval the caller may record or clear (their own, as admin)',
+  }),
+});
+export type RegisterPermissions = Static<typeof RegisterPermissionsSchema>;
+
+export const RegisterPageSchema = Type.Object(
+  {
+    slug: Type.String(),
+    title: Type.String(),
+    version: Type.String(),
+    state: RegisterStateSchema,
+    initiatedOn: Type.Union([Day, Type.Null()]),
+    summary: Type.String(),
+    parties: Type.Array(RegisterPagePartySchema),
+    benefits: Type.Array(RegisterTextSchema),
+    activities: Type.Array(RegisterTextSchema),
+    limitations: Type.Array(RegisterTextSchema),
+    milestones: Type.Array(RegisterMilestoneSchema),
+    accessRules: Type.Array(RegisterAccessRuleSchema),
+    commitments: Type.Array(RegisterCommitmentSchema),
+    reviewDue: Type.Union([Day, Type.Null()]),
+    reviewDueAsWritten: Type.String({ description: 'e.g. "March 2020"' }),
+    reviewOverdue: Type.Boolean({ description: 'reviewDue is before today (UTC)' }),
+    reviewProcess: Type.String(),
+    reviewProcessUrl: Type.String(),
+    contacts: Type.Array(RegisterContactSchema),
+    approvals: Type.Array(RegisterApprovalSchema),
+    openItems: Type.Array(RegisterOpenItemSchema, {
+      description: 'What the register leaves open, in the register’s order',
+    }),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    permissions: RegisterPermissionsSchema,
+    documents: Type.Object(
+      { ...DocumentList.properties },
+      {
+        description:
+          'Documents shared under the register that the caller may read, newest first; more ' +
+          'pages from GET /api/v1/documents?register=<slug>&cursor=<nextCursor>',
+      },
+    ),
+  },
+  { title: 'WorkRegisterPage' },
+);
+export type RegisterPage = Static<typeof RegisterPageSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Edits by the parties
+// ---------------------------------------------------------------------------------------------
+
+export const RegisterItemParams = Type.Object(
+  { slug: Slug, id: Uuid },
+  { additionalProperties: false },
+);
+export const RegisterApprovalParams = Type.Object(
+  { slug: Slug, organization: Slug },
+  { additionalProperties: false },
+);
+
+const milestoneFields = {
+  deliverable: Deliverable,
+  timeframe: Timeframe,
+  state: MilestoneStateSchema,
+  doneOn: Type.Union([Day, Type.Null()], { description: 'Only when done' }),
+  open: Open,
+};
+export const MilestoneInput = Type.Object(
+  {
+    deliverable: milestoneFields.deliverable,
+    timeframe: milestoneFields.timeframe,
+    state: Type.Optional(milestoneFields.state),
+    doneOn: Type.Optional(milestoneFields.doneOn),
+    open: Type.Optional(milestoneFields.open),
+  },
+  { additionalProperties: false },
+);
+export type MilestoneInput = Static<typeof MilestoneInput>;
+export const MilestoneChange = Type.Partial(Type.Object(milestoneFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type MilestoneChange = Static<typeof MilestoneChange>;
+
+const commitmentFields = {
+  from: Slug,
+  to: Slug,
+  title: CommitmentTitle,
+  note: ItemText,
+  document: Type.Union([DocumentRefSchema, Type.Null()]),
+  open: Open,
+};
+export const CommitmentInput = Type.Object(
+  {
+    from: commitmentFields.from,
+    to: commitmentFields.to,
+    title: commitmentFields.title,
+    note: Type.Optional(commitmentFields.note),
+    document: Type.Optional(commitmentFields.document),
+    open: Type.Optional(commitmentFields.open),
+  },
+  { additionalProperties: false },
+);
+export type CommitmentInput = Static<typeof CommitmentInput>;
+export const CommitmentChange = Type.Partial(Type.Object(commitmentFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type CommitmentChange = Static<typeof CommitmentChange>;
+
+const contactFields = { party: Slug, role: ContactRole, address: ContactAddress, open: Open };
+export const ContactInput = Type.Object(
+  {
+    party: contactFields.party,
+    role: contactFields.role,
+    address: contactFields.address,
+    open: Type.Optional(contactFields.open),
+  },
+  { additionalProperties: false },
+);
+export type ContactInput = Static<typeof ContactInput>;
+export const ContactChange = Type.Partial(Type.Object(contactFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type ContactChange = Static<typeof ContactChange>;
+
+/** Records that the organization's body approved the register (PUT …/approvals/:organization). */
+export const ApprovalInput = Type.Object(
+  {
+    body: ApprovalBody,
+    resolution: Type.Optional(Resolution),
+    approvedOn: Day,
+  },
+  { additionalProperties: false },
+);
+export type ApprovalInput = Static<typeof ApprovalInput>;

@@ -1,0 +1,298 @@
+/**
+ * Wire schemas for submissions: one party of a work register contributing intellectual property
+ * to another, with an acknowledgement of the receiver's IPR policy (see schemas.ts for the idea).
+ *
+ * Routes (every answer that is not 2xx is an ErrorBody; a submission the caller may not read
+ * answers 404 exactly like a missing one; an anonymous caller gets 401 on every route below
+ * except the IPR policy):
+ *
+ * GET  /api/v1/organizations/:slug/ipr-policy
+ *      → 200 IprPolicy {organization, text, sha256}. Public (anyone may read the policy text).
+ * POST /api/v1/submissions                          multipart/form-data, fields FIRST, then files:
+ *      register          slug of the work register (approved registers only)
+ *      to                slug of the receiving organization (another party of that register)
+ *      from              optional: the submitting organization; needed only when the caller is an
+ *                        editor or admin of more than one other party of the register
+ *      title             1-300 characters
+ *      description       optional, up to 20000 characters
+ *      acceptIpr         must be the string "true": the explicit acknowledgement
+ *      iprPolicySha256   sha256 (64 lowercase hex) of the exact policy text that was shown
+ *      file              one or more file parts (each streamed; SHA-256 computed on the way)
+ *      → 201 Submission. 400 invalid_input/unknown_field/invalid_form/ipr_not_accepted/
+ *        file_missing/invalid_filename/malformed_multipart/incomplete_upload; 401; 403 (not an
+ *        editor/admin of a party); 409 ipr_policy_changed; 413; 415; 422 unknown_register/
+ *        unknown_organization/not_a_party/submit_to_self/register_not_approved/no_ipr_policy.
+ * GET  /api/v1/submissions?box=outgoing|incoming&state=&limit=&cursor=
+ *      → 200 SubmissionList {items: SubmissionSummary[], nextCursor}. Only what the caller may
+ *        read, newest first. box=outgoing: from the caller's side (the caller's own, and those
+ *        of organizations the caller administers); incoming: to organizations the caller
+ *        administers; omitted: both.
+ * GET  /api/v1/submissions/:id
+ *      → 200 Submission (files, history, comments, permissions).
+ * GET  /api/v1/submissions/:id/files/:fileId/content[?inline=1]
+ *      → 200/206/304 bytes (Range, If-None-Match, ETag = SHA-256, Content-Disposition, nosniff,
+ *        CSP sandbox; PDFs only may be inline). Every read is audited.
+ * POST /api/v1/submissions/:id/transitions          JSON SubmissionTransitionBody {to, reason}
+ *      → 200 Submission. reason required for accepted/declined. 403 not allowed to the caller,
+ *        409 illegal_transition (e.g. accepting a submission not under review, anything after a
+ *        decision or a withdrawal).
+ * POST /api/v1/submissions/:id/comments             JSON SubmissionCommentBody {body}
+ *      → 201 Submission. 409 submission_closed once withdrawn.
+ * POST /api/v1/submissions/:id/document             JSON CreateDocumentFromSubmissionBody
+ *      {fileId, identifier, title?, abstract?, status?, versionLabel?}: a new document of the
+ *      receiving organization (visibility organization, shared under no register; title defaults
+ *      to the submission's, status to work-in-progress, versionLabel to "1") whose first version
+ *      is a copy of that file.
+ *      → 201 Submission (with `document` set). 409 not_accepted / already_linked /
+ *        duplicate_identifier.
+ * POST /api/v1/submissions/:id/document-link        JSON LinkSubmissionDocumentBody {document}
+ *      links an existing document of the receiving organization.
+ *      → 200 Submission (with `document` set). 409 not_accepted / already_linked; 422
+ *        document_not_of_receiver.
+ */
+import { type Static, Type } from 'typebox';
+import { DocumentStatusSchema, IdentifierSchema, TitleSchema } from './document-schemas.js';
+
+const Uuid = Type.String({ format: 'uuid' });
+const Timestamp = Type.String({ format: 'date-time' });
+const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', maxLength: 63 });
+const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Lowercase hex SHA-256' });
+
+export const SUBMISSION_STATES = [
+  'submitted',
+  'under-review',
+  'accepted',
+  'declined',
+  'withdrawn',
+] as const;
+export type SubmissionState = (typeof SUBMISSION_STATES)[number];
+
+export const SubmissionStateSchema = Type.Union([
+  Type.Literal('submitted'),
+  Type.Literal('under-review'),
+  Type.Literal('accepted'),
+  Type.Literal('declined'),
+  Type.Literal('withdrawn'),
+]);
+
+/** The target states a transition may ask for (`submitted` is where every submission starts). */
+export const SubmissionTransitionTargetSchema = Type.Union([
+  Type.Literal('under-review'),
+  Type.Literal('accepted'),
+  Type.Literal('declined'),
+  Type.Literal('withdrawn'),
+]);
+
+export const SubmissionTitleSchema = TitleSchema;
+export const SubmissionDescriptionSchema = Type.String({ maxLength: 20_000 });
+export const SUBMISSION_MAX_FILES = 20;
+
+export const IprPolicySchema = Type.Object(
+  {
+    organization: Type.String({ description: 'Organization slug' }),
+    text: Type.String({ description: 'The policy text, exactly as it must be shown' }),
+    sha256: Sha256,
+  },
+  { title: 'IprPolicy' },
+);
+export type IprPolicy = Static<typeof IprPolicySchema>;
+
+const PartySchema = Type.Object({ slug: Type.String(), name: Type.String() });
+
+export const SubmissionPermissionsSchema = Type.Object(
+  {
+    comment: Type.Boolean(),
+    startReview: Type.Boolean(),
+    accept: Type.Boolean(),
+    decline: Type.Boolean(),
+    withdraw: Type.Boolean(),
+    adopt: Type.Boolean({
+      description: 'Create a document from a file of, or link a document to, this submission',
+    }),
+  },
+  {
+    title: 'SubmissionPermissions',
+    description: 'What the caller may do now (role and current state both considered)',
+  },
+);
+export type SubmissionPermissions = Static<typeof SubmissionPermissionsSchema>;
+
+export const SubmissionFileSchema = Type.Object(
+  {
+    id: Uuid,
+    filename: Type.String(),
+    size: Type.Integer(),
+    mediaType: Type.String(),
+    sha256: Sha256,
+    createdAt: Timestamp,
+  },
+  { title: 'SubmissionFile' },
+);
+export type SubmissionFile = Static<typeof SubmissionFileSchema>;
+
+export const SubmissionEventSchema = Type.Object(
+  {
+    id: Type.String(),
+    from: Type.Union([SubmissionStateSchema, Type.Null()], {
+      description: 'Null for the creation',
+    }),
+    to: SubmissionStateSchema,
+    reason: Type.Union([Type.String(), Type.Null()]),
+    at: Timestamp,
+    by: Type.Union([Type.String(), Type.Null()], { description: 'E-mail of who did it' }),
+  },
+  { title: 'SubmissionEvent' },
+);
+export type SubmissionEvent = Static<typeof SubmissionEventSchema>;
+
+export const SubmissionCommentSchema = Type.Object(
+  {
+    id: Type.String(),
+    body: Type.String(),
+    at: Timestamp,
+    by: Type.Union([Type.String(), Type.Null()], { description: 'E-mail of the author' }),
+    side: Type.Union([Type.Literal('submitting'), Type.Literal('receiving')]),
+  },
+  { title: 'SubmissionComment' },
+);
+export type SubmissionComment = Static<typeof SubmissionCommentSchema>;
+
+export const IprAcknowledgementSchema = Type.Object(
+  {
+    by: Type.Union([Type.String(), Type.Null()], { description: 'E-mail of who acknowledged' }),
+    at: Timestamp,
+    policySha256: Sha256,
+  },
+  { title: 'IprAcknowledgement' },
+);
+
+export const SubmissionDocumentLinkSchema = Type.Object(
+  {
+    id: Uuid,
+    organization: Type.String(),
+    identifier: Type.String(),
+    title: Type.String(),
+    how: Type.Union([Type.Literal('created'), Type.Literal('linked')]),
+    at: Timestamp,
+    by: Type.Union([Type.String(), Type.Null()]),
+  },
+  { title: 'SubmissionDocumentLink' },
+);
+
+const summaryFields = {
+  id: Uuid,
+  register: Type.Object({ slug: Type.String(), title: Type.String() }),
+  from: PartySchema,
+  to: PartySchema,
+  title: Type.String(),
+  state: SubmissionStateSchema,
+  submittedBy: Type.Union([Type.String(), Type.Null()], { description: 'Submitter e-mail' }),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  permissions: SubmissionPermissionsSchema,
+};
+
+export const SubmissionSummarySchema = Type.Object(
+  { ...summaryFields, fileCount: Type.Integer() },
+  { title: 'SubmissionSummary' },
+);
+export type SubmissionSummary = Static<typeof SubmissionSummarySchema>;
+
+export const SubmissionSchema = Type.Object(
+  {
+    ...summaryFields,
+    description: Type.String(),
+    ipr: IprAcknowledgementSchema,
+    files: Type.Array(SubmissionFileSchema),
+    history: Type.Array(SubmissionEventSchema, { description: 'Oldest first, creation included' }),
+    comments: Type.Array(SubmissionCommentSchema, { description: 'Oldest first' }),
+    document: Type.Union([SubmissionDocumentLinkSchema, Type.Null()]),
+  },
+  { title: 'Submission' },
+);
+export type Submission = Static<typeof SubmissionSchema>;
+
+export const SubmissionList = Type.Object({
+  items: Type.Array(SubmissionSummarySchema),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+export type SubmissionList = Static<typeof SubmissionList>;
+
+export const SubmissionBoxSchema = Type.Union([Type.Literal('outgoing'), Type.Literal('incoming')]);
+export type SubmissionBox = Static<typeof SubmissionBoxSchema>;
+
+export const SubmissionListQuery = Type.Object(
+  {
+    box: Type.Optional(SubmissionBoxSchema),
+    state: Type.Optional(SubmissionStateSchema),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
+    cursor: Type.Optional(
+      Type.String({ pattern: '^[0-9]{1,19}$', description: 'From nextCursor' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SubmissionListQuery = Static<typeof SubmissionListQuery>;
+
+export const SubmissionIdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+export const SubmissionFileParams = Type.Object(
+  { id: Uuid, fileId: Uuid },
+  { additionalProperties: false },
+);
+
+export const SubmissionTransitionBody = Type.Object(
+  {
+    to: SubmissionTransitionTargetSchema,
+    reason: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 10_000,
+        description: 'Required to accept or decline',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SubmissionTransitionBody = Static<typeof SubmissionTransitionBody>;
+
+export const SubmissionCommentBody = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: 20_000 }) },
+  { additionalProperties: false },
+);
+export type SubmissionCommentBody = Static<typeof SubmissionCommentBody>;
+
+export const CreateDocumentFromSubmissionBody = Type.Object(
+  {
+    fileId: Uuid,
+    identifier: IdentifierSchema,
+    title: Type.Optional(TitleSchema),
+    abstract: Type.Optional(Type.String({ maxLength: 10_000 })),
+    status: Type.Optional(DocumentStatusSchema),
+    versionLabel: Type.Optional(
+      Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$', default: '1' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateDocumentFromSubmissionBody = Static<typeof CreateDocumentFromSubmissionBody>;
+
+export const LinkSubmissionDocumentBody = Type.Object(
+  { document: Uuid },
+  { additionalProperties: false },
+);
+export type LinkSubmissionDocumentBody = Static<typeof LinkSubmissionDocumentBody>;
+
+/** The text fields of the create form, validated after the multipart parts are read. */
+export const CreateSubmissionFields = Type.Object(
+  {
+    register: Slug,
+    to: Slug,
+    from: Type.Optional(Slug),
+    title: SubmissionTitleSchema,
+    description: Type.Optional(SubmissionDescriptionSchema),
+    acceptIpr: Type.Literal('true'),
+    iprPolicySha256: Sha256,
+  },
+  { additionalProperties: false },
+);
+export type CreateSubmissionFields = Static<typeof CreateSubmissionFields>;

@@ -1,0 +1,136 @@
+/**
+ * The submission policy and state machine, written from DESIGN.md §3 and issue 5: confidential to
+ * the submitter, the submitting organization's admins and the receiving organization's admins;
+ * receiving admins review and decide; the submitter's side withdraws before a decision.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../src/domain.js';
+import { ANONYMOUS, actorFromMemberships } from '../src/policy/actor.js';
+import {
+  allowSubmission,
+  canCreateSubmission,
+  isSubmissionTransition,
+  submissionPermissions,
+} from '../src/policy/submission-policy.js';
+
+const person = (
+  id: string,
+  roles: Record<string, Role>,
+  options: { operator?: boolean; scope?: string } = {},
+) =>
+  actorFromMemberships(
+    { id, email: `${id}@example`, operator: options.operator ?? false },
+    Object.entries(roles).map(([organization, role]) => ({ organization, role })),
+    options.scope,
+  );
+
+const submission = { from: 'ofa', to: 'dmtf', submittedBy: 'submitter' };
+const approved = { state: 'approved' as const, parties: ['ofa', 'dmtf'] };
+
+describe('submission policy', () => {
+  it('lets only the submitter and the admins of both organizations read', () => {
+    expect(allowSubmission(person('submitter', { ofa: 'editor' }), 'read', submission)).toBe(true);
+    expect(allowSubmission(person('a', { ofa: 'admin' }), 'read', submission)).toBe(true);
+    expect(allowSubmission(person('b', { dmtf: 'admin' }), 'read', submission)).toBe(true);
+    for (const outsider of [
+      person('c', { ofa: 'editor' }),
+      person('d', { ofa: 'member' }),
+      person('e', { dmtf: 'editor' }),
+      person('f', { snia: 'admin' }),
+      person('g', {}, { operator: true }),
+      ANONYMOUS,
+    ]) {
+      expect(allowSubmission(outsider, 'read', submission)).toBe(false);
+    }
+  });
+
+  it('counts a scoped sign-in only for its own organization', () => {
+    // The submitter also administers the DMTF; signed in through the DMTF, they are a DMTF admin only.
+    const both = { ofa: 'editor', dmtf: 'admin' } as const;
+    expect(
+      allowSubmission(person('submitter', both, { scope: 'dmtf' }), 'withdraw', submission),
+    ).toBe(false);
+    expect(
+      allowSubmission(person('submitter', both, { scope: 'dmtf' }), 'accept', submission),
+    ).toBe(true);
+    expect(
+      allowSubmission(person('submitter', both, { scope: 'ofa' }), 'withdraw', submission),
+    ).toBe(true);
+    expect(allowSubmission(person('submitter', both, { scope: 'ofa' }), 'accept', submission)).toBe(
+      false,
+    );
+  });
+
+  it('lets receiving admins decide and the submitter side withdraw', () => {
+    const reviewer = person('r', { dmtf: 'admin' });
+    const submitter = person('submitter', { ofa: 'editor' });
+    for (const action of ['start-review', 'accept', 'decline', 'adopt'] as const) {
+      expect(allowSubmission(reviewer, action, submission)).toBe(true);
+      expect(allowSubmission(submitter, action, submission)).toBe(false);
+    }
+    expect(allowSubmission(reviewer, 'withdraw', submission)).toBe(false);
+    expect(allowSubmission(submitter, 'withdraw', submission)).toBe(true);
+    expect(allowSubmission(person('a', { ofa: 'admin' }), 'withdraw', submission)).toBe(true);
+  });
+
+  it('lets editors and admins of a party submit to another party of an approved register', () => {
+    const editor = person('x', { ofa: 'editor' });
+    expect(canCreateSubmission(editor, { from: 'ofa', to: 'dmtf' }, approved)).toBe(true);
+    expect(canCreateSubmission(editor, { from: 'ofa', to: 'ofa' }, approved)).toBe(false);
+    expect(canCreateSubmission(editor, { from: 'ofa', to: 'snia' }, approved)).toBe(false);
+    expect(
+      canCreateSubmission(editor, { from: 'ofa', to: 'dmtf' }, { ...approved, state: 'draft' }),
+    ).toBe(false);
+    expect(
+      canCreateSubmission(person('m', { ofa: 'member' }), { from: 'ofa', to: 'dmtf' }, approved),
+    ).toBe(false);
+    expect(
+      canCreateSubmission(
+        person('o', {}, { operator: true }),
+        { from: 'ofa', to: 'dmtf' },
+        approved,
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('submission state machine', () => {
+  it('allows exactly submitted → under-review → accepted | declined, and withdrawn before a decision', () => {
+    const allowed = (
+      ['submitted', 'under-review', 'accepted', 'declined', 'withdrawn'] as const
+    ).flatMap((from) =>
+      (['under-review', 'accepted', 'declined', 'withdrawn'] as const)
+        .filter((to) => isSubmissionTransition(from, to))
+        .map((to) => `${from}→${to}`),
+    );
+    expect(allowed).toEqual([
+      'submitted→under-review',
+      'submitted→withdrawn',
+      'under-review→accepted',
+      'under-review→declined',
+      'under-review→withdrawn',
+    ]);
+  });
+
+  it('offers in permissions only what the role and the state both allow', () => {
+    const reviewer = person('r', { dmtf: 'admin' });
+    expect(
+      submissionPermissions(reviewer, { ...submission, state: 'under-review', hasDocument: false }),
+    ).toEqual({
+      comment: true,
+      startReview: false,
+      accept: true,
+      decline: true,
+      withdraw: false,
+      adopt: false,
+    });
+    expect(
+      submissionPermissions(reviewer, { ...submission, state: 'accepted', hasDocument: false })
+        .adopt,
+    ).toBe(true);
+    expect(
+      submissionPermissions(reviewer, { ...submission, state: 'accepted', hasDocument: true })
+        .adopt,
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,142 @@
+import type { Queryable } from '../queryable.js';
+
+/** What a person chose to be told by e-mail. */
+export interface NotificationPreferences {
+  documentReleases: boolean;
+}
+
+export async function getNotificationPreferences(
+  db: Queryable,
+  userId: string,
+): Promise<NotificationPreferences> {
+  const result = await db.query<NotificationPreferences>(
+    `select document_releases as "documentReleases" from notification_preferences
+      where user_id = $1`,
+    [userId],
+  );
+  return result.rows[0] ?? { documentReleases: false };
+}
+
+export async function setNotificationPreferences(
+  db: Queryable,
+  userId: string,
+  preferences: NotificationPreferences,
+): Promise<void> {
+  await db.query(
+    `insert into notification_preferences (user_id, document_releases) values ($1, $2)
+     on conflict (user_id) do update
+       set document_releases = excluded.document_releases, updated_at = now()`,
+    [userId, preferences.documentReleases],
+  );
+}
+
+/**
+ * Addresses of the people told when a document is released to the public: members (enabled) of
+ * any party of any register the document is shared under, who opted in.
+ */
+export async function documentReleaseRecipients(
+  db: Queryable,
+  documentId: string,
+): Promise<string[]> {
+  const result = await db.query<{ email: string }>(
+    `select distinct u.email
+       from document_registers dr
+       join register_parties p on p.register_id = dr.register_id
+       join memberships m on m.organization_id = p.organization_id
+       join users u on u.id = m.user_id
+       join notification_preferences np on np.user_id = u.id
+      where dr.document_id = $1 and np.document_releases and u.disabled_at is null
+      order by u.email`,
+    [documentId],
+  );
+  return result.rows.map((row) => row.email);
+}
+
+/** Addresses of the (enabled) admins of the organizations, by slug. */
+export async function organizationAdminAddresses(
+  db: Queryable,
+  organizations: readonly string[],
+): Promise<string[]> {
+  const result = await db.query<{ email: string }>(
+    `select distinct u.email
+       from memberships m
+       join organizations o on o.id = m.organization_id
+       join users u on u.id = m.user_id
+      where o.slug = any($1::text[]) and m.role = 'admin' and u.disabled_at is null
+      order by u.email`,
+    [organizations],
+  );
+  return result.rows.map((row) => row.email);
+}
+
+/** The address of an enabled user; undefined for a removed or disabled one. */
+export async function userAddress(db: Queryable, userId: string): Promise<string | undefined> {
+  const result = await db.query<{ email: string }>(
+    'select email from users where id = $1 and disabled_at is null',
+    [userId],
+  );
+  return result.rows[0]?.email;
+}
+
+/** A register whose review is due by a given day, with the addresses of its points of contact. */
+export interface ReviewDueRegister {
+  id: string;
+  slug: string;
+  title: string;
+  /** YYYY-MM-DD */
+  reviewDue: string;
+  /** As the register writes it ("March 2020"); may be empty. */
+  reviewDueAsWritten: string;
+  /** Contacts with an address (open contacts have none), in the register's order. */
+  contacts: string[];
+}
+
+/** Registers whose review date is on or before `by` (YYYY-MM-DD). */
+export async function registersWithReviewDue(
+  db: Queryable,
+  by: string,
+): Promise<ReviewDueRegister[]> {
+  const result = await db.query<ReviewDueRegister>(
+    `select r.id, r.slug, r.title, to_char(r.review_due, 'YYYY-MM-DD') as "reviewDue",
+            r.review_due_as_written as "reviewDueAsWritten",
+            coalesce((select array_agg(c.address order by c.position, c.id)
+                        from register_contacts c
+                       where c.register_id = r.id and c.address is not null), '{}') as contacts
+       from work_registers r
+      where r.review_due is not null and r.review_due <= $1::date
+      order by r.slug`,
+    [by],
+  );
+  return result.rows;
+}
+
+/** What a mail about a submission says, and whom it goes to. */
+export interface SubmissionMailFacts {
+  id: string;
+  title: string;
+  register: { slug: string; title: string };
+  from: { slug: string; name: string };
+  to: { slug: string; name: string };
+  /** The submitter's user id (null once removed). */
+  submittedBy: string | null;
+}
+
+export async function findSubmissionMailFacts(
+  db: Queryable,
+  id: string,
+): Promise<SubmissionMailFacts | undefined> {
+  const result = await db.query<SubmissionMailFacts>(
+    `select s.id, s.title,
+            json_build_object('slug', r.slug, 'title', r.title) as register,
+            json_build_object('slug', f.slug, 'name', f.name) as "from",
+            json_build_object('slug', t.slug, 'name', t.name) as "to",
+            s.submitted_by as "submittedBy"
+       from submissions s
+       join work_registers r on r.id = s.register_id
+       join organizations f on f.id = s.from_organization_id
+       join organizations t on t.id = s.to_organization_id
+      where s.id = $1`,
+    [id],
+  );
+  return result.rows[0];
+}

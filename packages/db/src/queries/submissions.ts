@@ -1,0 +1,359 @@
+import type { SubmissionState } from '@liaison/core';
+import type { Queryable } from '../queryable.js';
+
+export interface SubmissionRecord {
+  id: string;
+  seq: string;
+  register: { slug: string; title: string };
+  from: { slug: string; name: string };
+  to: { slug: string; name: string };
+  title: string;
+  description: string;
+  state: SubmissionState;
+  submittedById: string | null;
+  /** Submitter e-mail. */
+  submittedBy: string | null;
+  ipr: { by: string | null; at: Date; policySha256: string };
+  document: {
+    id: string;
+    organization: string;
+    identifier: string;
+    title: string;
+    how: 'created' | 'linked';
+    at: Date;
+    by: string | null;
+  } | null;
+  fileCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const SUBMISSION_SELECT = `
+  select s.id, s.seq::text as seq,
+         json_build_object('slug', r.slug, 'title', r.title) as register,
+         json_build_object('slug', fo.slug, 'name', fo.name) as "from",
+         json_build_object('slug', too.slug, 'name', too.name) as "to",
+         s.title, s.description, s.state,
+         s.submitted_by as "submittedById", submitter.email as "submittedBy",
+         json_build_object('by', acknowledger.email, 'at', s.ipr_acknowledged_at,
+                           'policySha256', s.ipr_policy_sha256) as ipr,
+         case when d.id is null then null else
+           json_build_object('id', d.id, 'organization', dorg.slug, 'identifier', d.identifier,
+                             'title', d.title, 'how', s.document_how, 'at', s.document_linked_at,
+                             'by', linker.email) end as document,
+         (select count(*)::int from submission_files f where f.submission_id = s.id) as "fileCount",
+         s.created_at as "createdAt", s.updated_at as "updatedAt"
+    from submissions s
+    join work_registers r on r.id = s.register_id
+    join organizations fo on fo.id = s.from_organization_id
+    join organizations too on too.id = s.to_organization_id
+    left join users submitter on submitter.id = s.submitted_by
+    left join users acknowledger on acknowledger.id = s.ipr_acknowledged_by
+    left join documents d on d.id = s.document_id
+    left join organizations dorg on dorg.id = d.organization_id
+    left join users linker on linker.id = s.document_linked_by`;
+
+/** JSON gives timestamps as strings: make them Dates like every other record's. */
+function revive(row: SubmissionRecord): SubmissionRecord {
+  return {
+    ...row,
+    ipr: { ...row.ipr, at: new Date(row.ipr.at) },
+    document: row.document ? { ...row.document, at: new Date(row.document.at) } : null,
+  };
+}
+
+/** The submission; with `lock`, its row stays locked for the rest of the transaction. */
+export async function findSubmission(
+  db: Queryable,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<SubmissionRecord | undefined> {
+  if (options.lock) await db.query('select 1 from submissions where id = $1 for update', [id]);
+  const result = await db.query<SubmissionRecord>(`${SUBMISSION_SELECT} where s.id = $1`, [id]);
+  return result.rows[0] && revive(result.rows[0]);
+}
+
+/**
+ * Who is reading: the read rule of packages/core (policy/submission-policy.ts) as SQL. A
+ * submitter's own submissions count only when their credentials are not scoped to another
+ * organization; `adminOf` holds the organizations the caller administers (scope already applied).
+ */
+export interface SubmissionViewer {
+  userId: string;
+  scope: string | null;
+  adminOf: readonly string[];
+}
+
+export interface SubmissionListFilter {
+  viewer: SubmissionViewer;
+  box?: 'outgoing' | 'incoming';
+  state?: SubmissionState;
+  limit: number;
+  /** Only submissions older than this seq (the previous page's cursor). */
+  beforeSeq?: string;
+}
+
+export async function listReadableSubmissions(
+  db: Queryable,
+  filter: SubmissionListFilter,
+): Promise<SubmissionRecord[]> {
+  // outgoing: from the caller's side; incoming: to organizations the caller administers.
+  const result = await db.query<SubmissionRecord>(
+    `${SUBMISSION_SELECT}
+      where ((coalesce($7::text, 'outgoing') = 'outgoing'
+              and ((s.submitted_by = $1::uuid and ($2::text is null or fo.slug = $2))
+                   or fo.slug = any($3::text[])))
+          or (coalesce($7::text, 'incoming') = 'incoming' and too.slug = any($3::text[])))
+        and ($4::text is null or s.state = $4)
+        and ($5::bigint is null or s.seq < $5)
+      order by s.seq desc
+      limit $6`,
+    [
+      filter.viewer.userId,
+      filter.viewer.scope,
+      filter.viewer.adminOf,
+      filter.state ?? null,
+      filter.beforeSeq ?? null,
+      filter.limit,
+      filter.box ?? null,
+    ],
+  );
+  return result.rows.map(revive);
+}
+
+export interface NewSubmission {
+  id: string;
+  registerId: string;
+  from: string;
+  to: string;
+  title: string;
+  description: string;
+  submittedBy: string;
+  iprPolicySha256: string;
+}
+
+/** Inserts the submission and its creation event; the acknowledgement is dated now, by the submitter. */
+export async function insertSubmission(db: Queryable, submission: NewSubmission): Promise<void> {
+  await db.query(
+    `insert into submissions (id, register_id, from_organization_id, to_organization_id, title,
+                              description, submitted_by, ipr_acknowledged_by, ipr_acknowledged_at,
+                              ipr_policy_sha256)
+     select $1, $2, fo.id, too.id, $5, $6, $7, $7, now(), $8
+       from organizations fo, organizations too
+      where fo.slug = $3 and too.slug = $4`,
+    [
+      submission.id,
+      submission.registerId,
+      submission.from,
+      submission.to,
+      submission.title,
+      submission.description,
+      submission.submittedBy,
+      submission.iprPolicySha256,
+    ],
+  );
+  await insertSubmissionEvent(db, {
+    submissionId: submission.id,
+    from: null,
+    to: 'submitted',
+    reason: null,
+    actorId: submission.submittedBy,
+  });
+}
+
+export interface SubmissionFileRecord {
+  id: string;
+  submissionId: string;
+  filename: string;
+  size: number;
+  mediaType: string;
+  sha256: string;
+  storageKey: string;
+  createdAt: Date;
+}
+
+export type NewSubmissionFile = Omit<SubmissionFileRecord, 'createdAt'>;
+
+export async function insertSubmissionFiles(
+  db: Queryable,
+  files: readonly NewSubmissionFile[],
+): Promise<void> {
+  for (const [position, file] of files.entries()) {
+    await db.query(
+      `insert into submission_files (id, submission_id, position, filename, size, media_type, sha256, storage_key)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        file.id,
+        file.submissionId,
+        position,
+        file.filename,
+        file.size,
+        file.mediaType,
+        file.sha256,
+        file.storageKey,
+      ],
+    );
+  }
+}
+
+const FILE_SELECT = `
+  select id, submission_id as "submissionId", filename, size::float8 as size, media_type as "mediaType",
+         sha256, storage_key as "storageKey", created_at as "createdAt"
+    from submission_files`;
+
+/** The files in the order they were sent. */
+export async function listSubmissionFiles(
+  db: Queryable,
+  submissionId: string,
+): Promise<SubmissionFileRecord[]> {
+  const result = await db.query<SubmissionFileRecord>(
+    `${FILE_SELECT} where submission_id = $1 order by position`,
+    [submissionId],
+  );
+  return result.rows;
+}
+
+export async function findSubmissionFile(
+  db: Queryable,
+  submissionId: string,
+  fileId: string,
+): Promise<SubmissionFileRecord | undefined> {
+  const result = await db.query<SubmissionFileRecord>(
+    `${FILE_SELECT} where submission_id = $1 and id = $2`,
+    [submissionId, fileId],
+  );
+  return result.rows[0];
+}
+
+export interface SubmissionEventRecord {
+  id: string;
+  from: SubmissionState | null;
+  to: SubmissionState;
+  reason: string | null;
+  at: Date;
+  by: string | null;
+}
+
+export async function insertSubmissionEvent(
+  db: Queryable,
+  event: {
+    submissionId: string;
+    from: SubmissionState | null;
+    to: SubmissionState;
+    reason: string | null;
+    actorId: string | null;
+  },
+): Promise<void> {
+  await db.query(
+    `insert into submission_events (submission_id, from_state, to_state, reason, actor_id)
+     values ($1, $2, $3, $4, $5)`,
+    [event.submissionId, event.from, event.to, event.reason, event.actorId],
+  );
+}
+
+/** The state history, oldest first. */
+export async function listSubmissionEvents(
+  db: Queryable,
+  submissionId: string,
+): Promise<SubmissionEventRecord[]> {
+  const result = await db.query<SubmissionEventRecord>(
+    `select e.id::text as id, e.from_state as "from", e.to_state as "to", e.reason,
+            e.occurred_at as at, u.email as by
+       from submission_events e left join users u on u.id = e.actor_id
+      where e.submission_id = $1 order by e.id`,
+    [submissionId],
+  );
+  return result.rows;
+}
+
+/** Moves the (locked) submission to `to`, with its history event. */
+export async function setSubmissionState(
+  db: Queryable,
+  change: {
+    submissionId: string;
+    from: SubmissionState;
+    to: SubmissionState;
+    reason: string | null;
+    actorId: string;
+  },
+): Promise<void> {
+  await db.query('update submissions set state = $2, updated_at = now() where id = $1', [
+    change.submissionId,
+    change.to,
+  ]);
+  await insertSubmissionEvent(db, change);
+}
+
+export interface SubmissionCommentRecord {
+  id: string;
+  body: string;
+  at: Date;
+  by: string | null;
+  side: 'submitting' | 'receiving';
+}
+
+export async function insertSubmissionComment(
+  db: Queryable,
+  comment: {
+    submissionId: string;
+    authorId: string;
+    side: 'submitting' | 'receiving';
+    body: string;
+  },
+): Promise<string> {
+  const result = await db.query<{ id: string }>(
+    `insert into submission_comments (submission_id, author_id, side, body)
+     values ($1, $2, $3, $4) returning id::text as id`,
+    [comment.submissionId, comment.authorId, comment.side, comment.body],
+  );
+  await db.query('update submissions set updated_at = now() where id = $1', [comment.submissionId]);
+  return result.rows[0]!.id;
+}
+
+/** The comment thread, oldest first. */
+export async function listSubmissionComments(
+  db: Queryable,
+  submissionId: string,
+): Promise<SubmissionCommentRecord[]> {
+  const result = await db.query<SubmissionCommentRecord>(
+    `select c.id::text as id, c.body, c.created_at as at, u.email as by, c.side
+       from submission_comments c left join users u on u.id = c.author_id
+      where c.submission_id = $1 order by c.id`,
+    [submissionId],
+  );
+  return result.rows;
+}
+
+/** Records the receiving organization's document this (locked) submission became or was linked to. */
+export async function setSubmissionDocument(
+  db: Queryable,
+  link: { submissionId: string; documentId: string; how: 'created' | 'linked'; by: string },
+): Promise<void> {
+  await db.query(
+    `update submissions set document_id = $2, document_how = $3, document_linked_by = $4,
+            document_linked_at = now(), updated_at = now()
+      where id = $1`,
+    [link.submissionId, link.documentId, link.how, link.by],
+  );
+}
+
+/** The organization's IPR policy text, if the organization exists. */
+export async function findIprPolicy(
+  db: Queryable,
+  slug: string,
+): Promise<{ organization: string; text: string } | undefined> {
+  const result = await db.query<{ organization: string; text: string }>(
+    'select slug as organization, ipr_policy as text from organizations where slug = $1',
+    [slug],
+  );
+  return result.rows[0];
+}
+
+/** Locks the organization's row against IPR policy changes until the transaction ends. */
+export async function lockIprPolicy(db: Queryable, slug: string): Promise<string | undefined> {
+  const result = await db.query<{ text: string }>(
+    'select ipr_policy as text from organizations where slug = $1 for share',
+    [slug],
+  );
+  return result.rows[0]?.text;
+}

@@ -1,0 +1,214 @@
+// The web app's Atom feeds, served by their real route handlers against a real API (in this
+// process, on an embedded PostgreSQL and S3 with the demo data), read back by a feed parser.
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createPool, migrate, type Pool, seedDemoData } from '@liaison/db';
+import { createTempDataDir, type EmbeddedStack, startEmbeddedStack } from '@liaison/embedded-stack';
+import { createS3Storage, type S3Storage } from '@liaison/storage';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../../apps/api/src/app.js';
+import { loadConfig } from '../../apps/api/src/config.js';
+import { seedDemoDocuments } from '../../apps/api/src/services/demo/seed-demo-documents.js';
+import { TestClient } from '../../apps/api/test/client.js';
+import { parseAtom } from '../../apps/web/test/atom-checks.js';
+
+// Whoever asks, the feed is built as for anyone, never with their session. Here every session
+// holds a token the API refuses (401): a feed that sent it would fail.
+vi.mock('../../apps/web/lib/session', () => ({
+  getAccessToken: async () => 'a-session-token-the-api-refuses',
+}));
+
+interface RouteModule {
+  GET(request: Request, context?: unknown): Promise<Response>;
+}
+// The route files follow the web app's module conventions (extensionless imports), which this
+// workspace's NodeNext typecheck does not share: loaded by path, typed here.
+const route = (path: string) =>
+  fileURLToPath(new URL(`../../apps/web/app/feeds/${path}`, import.meta.url));
+const portalFeed = (await import(route('releases.atom/route.ts'))) as RouteModule;
+const organizationFeed = (await import(
+  route('[organization]/releases.atom/route.ts')
+)) as RouteModule;
+
+const WEB = 'http://localhost:3000';
+
+let dataDir: string;
+let stack: EmbeddedStack;
+let pool: Pool;
+let storage: S3Storage;
+let app: FastifyInstance;
+let apiUrl: string;
+
+beforeAll(async () => {
+  dataDir = await createTempDataDir('liaison-feeds');
+  stack = await startEmbeddedStack({ dataDir, ephemeral: true });
+  const config = loadConfig({
+    ...stack.env,
+    AUTH_SECRET: 'feed-test-secret-that-is-at-least-32-characters',
+    API_HOST: '127.0.0.1',
+  });
+  pool = createPool(config.databaseUrl);
+  storage = createS3Storage(config.s3);
+  await migrate(pool);
+  await seedDemoData(pool);
+  await storage.ensureBucket();
+  await seedDemoDocuments({ pool, storage });
+  app = await buildApp({ config, pool, storage });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('the API bound no TCP port');
+  apiUrl = `http://127.0.0.1:${address.port}`;
+  vi.stubEnv('LIAISON_API_URL', apiUrl);
+  vi.stubEnv('NEXTAUTH_URL', WEB);
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await app?.close();
+  await pool?.end();
+  storage?.close();
+  await stack?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function feed(path: string, headers: Record<string, string> = {}): Promise<Response> {
+  const request = new Request(`${WEB}${path}`, { headers });
+  const organization = /^\/feeds\/([^/]+)\/releases\.atom$/.exec(path)?.[1];
+  return organization === undefined
+    ? portalFeed.GET(request)
+    : organizationFeed.GET(request, { params: Promise.resolve({ organization }) });
+}
+
+async function entriesOf(path: string) {
+  const response = await feed(path);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+  return parseAtom(await response.text());
+}
+
+async function create(client: TestClient, body: Record<string, unknown>): Promise<string> {
+  const created = await client.json<{ id: string }>('POST', '/api/v1/documents', body);
+  expect(created.status).toBe(201);
+  return created.body.id;
+}
+
+describe('the release feeds', () => {
+  it('hold exactly the released public documents, newest release first, per organization too', async () => {
+    const dmtfAdmin = await TestClient.signIn(apiUrl, 'admin@dmtf.example');
+    const ofaAdmin = await TestClient.signIn(apiUrl, 'admin@ofa.example');
+    // Informational, but for the partners only: released to no one.
+    const partnersOnly = await create(dmtfAdmin, {
+      organization: 'dmtf',
+      identifier: 'DSP-FEED-PARTNERS',
+      title: 'Fabric profile for the OFA only',
+      status: 'informational',
+      visibility: 'partners',
+      registers: ['ofa-dmtf'],
+    });
+    const publicWip = await create(ofaAdmin, {
+      organization: 'ofa',
+      identifier: 'OFA-FEED-WIP',
+      title: 'Public work in progress',
+      status: 'work-in-progress',
+      visibility: 'public',
+    });
+    // Released last, so first in the feeds; its title is hostile on purpose.
+    const latest = await create(ofaAdmin, {
+      organization: 'ofa',
+      identifier: 'OFA-FEED-NEW',
+      title: 'Fabrics <script>alert(1)</script> & "friends"',
+      abstract: 'Released while the test ran.',
+      status: 'work-in-progress',
+      visibility: 'public',
+    });
+    const released = await ofaAdmin.json<{ releasedAt: string }>(
+      'PATCH',
+      `/api/v1/documents/${latest}`,
+      { status: 'standard' },
+    );
+    expect(released.status).toBe(200);
+
+    // What the API says is released, to anyone: the feed must hold exactly this.
+    const anonymous = new TestClient(apiUrl);
+    const expected = await anonymous.json<{
+      items: { id: string; organization: string; visibility: string; status: string }[];
+    }>('GET', '/api/v1/documents?released=true&limit=100');
+    const releasedIds = expected.body.items.map((item) => `urn:uuid:${item.id}`);
+    expect(releasedIds.length).toBeGreaterThan(3);
+    expect(expected.body.items.every((item) => item.visibility === 'public')).toBe(true);
+
+    const all = await entriesOf('/feeds/releases.atom');
+    const ids = all.entries?.map((entry) => entry.id ?? '') ?? [];
+    expect(new Set(ids)).toEqual(new Set(releasedIds));
+    expect(ids).toHaveLength(releasedIds.length);
+    expect(ids[0]).toBe(`urn:uuid:${latest}`);
+    expect(ids).not.toContain(`urn:uuid:${partnersOnly}`);
+    expect(ids).not.toContain(`urn:uuid:${publicWip}`);
+    const times = all.entries?.map((entry) => entry.updated ?? '') ?? [];
+    expect(times).toEqual([...times].sort().reverse());
+    expect(all.updated).toBe(released.body.releasedAt);
+    expect(all.id).toBe(`${WEB}/feeds/releases.atom`);
+    expect(all.links).toContainEqual({
+      rel: 'self',
+      type: 'application/atom+xml',
+      href: `${WEB}/feeds/releases.atom`,
+    });
+
+    const first = all.entries![0]!;
+    expect(first.title?.value).toBe('OFA-FEED-NEW: Fabrics <script>alert(1)</script> & "friends"');
+    expect(first.updated).toBe(released.body.releasedAt);
+    expect(first.links).toEqual([
+      { rel: 'alternate', type: 'text/html', href: `${WEB}/documents/${latest}` },
+    ]);
+    expect(first.summary?.value).toBe('Released while the test ran.');
+    expect(first.authors?.[0]?.name).toBe('OpenFabrics Alliance');
+    expect(first.categories).toEqual([{ term: 'standard', label: 'Standard' }]);
+
+    // One organization's feed: its releases only, in the same order.
+    for (const organization of ['dmtf', 'ofa', 'snia']) {
+      const own = await entriesOf(`/feeds/${organization}/releases.atom`);
+      const wanted = expected.body.items
+        .filter((item) => item.organization === organization)
+        .map((item) => `urn:uuid:${item.id}`);
+      expect(own.entries?.map((entry) => entry.id) ?? []).toEqual(
+        ids.filter((id) => wanted.includes(id)),
+      );
+      expect(own.id).toBe(`${WEB}/feeds/${organization}/releases.atom`);
+    }
+    const dmtf = await entriesOf('/feeds/dmtf/releases.atom');
+    expect(dmtf.title?.value).toBe('Distributed Management Task Force: released documents');
+    expect(dmtf.entries?.length).toBeGreaterThan(0);
+    expect(dmtf.entries?.map((entry) => entry.id)).not.toContain(`urn:uuid:${partnersOnly}`);
+  });
+
+  it('answer 404 for an organization that does not exist, and 304 to a reader that is up to date', async () => {
+    for (const path of ['/feeds/nobody/releases.atom', '/feeds/NOT..A..SLUG/releases.atom']) {
+      const missing = await feed(path);
+      expect(missing.status, path).toBe(404);
+      expect(missing.headers.get('content-type')).toMatch(/^text\/plain/);
+    }
+
+    const fresh = await feed('/feeds/releases.atom');
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('cache-control')).toBe('public, max-age=300');
+    const etag = fresh.headers.get('etag');
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    const again = await feed('/feeds/releases.atom', { 'if-none-match': etag! });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const stale = await feed('/feeds/releases.atom', { 'if-none-match': '"something-else"' });
+    expect(stale.status).toBe(200);
+  });
+
+  it('answer 502, not an empty feed, when the API cannot be reached', async () => {
+    vi.stubEnv('LIAISON_API_URL', 'http://127.0.0.1:9');
+    try {
+      const response = await feed('/feeds/releases.atom');
+      expect(response.status).toBe(502);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    } finally {
+      vi.stubEnv('LIAISON_API_URL', apiUrl);
+    }
+  });
+});
