@@ -5,8 +5,9 @@ import Link from 'next/link';
 import { type DragEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { versionLabelError } from '../lib/document-rules';
 import { describeApiError } from '../lib/errors';
-import { formatBytes, percentOf, progressText } from '../lib/format';
+import { formatBytes } from '../lib/format';
 import { startUpload, type UploadHandle } from '../lib/upload-client';
+import { UploadProgress } from './upload-progress';
 
 type Phase =
   | { kind: 'idle' }
@@ -177,19 +178,6 @@ export function VersionUpload({
     );
   }
 
-  const percent =
-    phase.kind === 'sending'
-      ? percentOf(phase.loaded, phase.total)
-      : phase.kind === 'storing'
-        ? 100
-        : 0;
-  const fileBytes = file?.size ?? 0;
-  // The request body is the file plus a few hundred bytes of form around it: show file bytes.
-  const sentBytes =
-    phase.kind === 'sending'
-      ? Math.min(fileBytes, Math.round((phase.loaded / Math.max(phase.total, 1)) * fileBytes))
-      : fileBytes;
-
   return (
     <form className="form upload-form" onSubmit={submit} noValidate aria-busy={busy}>
       <div className="field" data-field="label">
@@ -286,29 +274,17 @@ export function VersionUpload({
       </div>
 
       {busy && (
-        <div className="upload-progress">
-          <div className="upload-progress__head">
-            <span id={`${id}-progress-label`}>
-              {phase.kind === 'storing'
-                ? 'Sent. Liaison is storing the file and computing its checksum…'
-                : `Uploading ${file?.name ?? 'the file'}`}
-            </span>
-            <span className="upload-progress__numbers" data-testid="upload-progress-text">
-              {progressText(sentBytes, fileBytes)}
-            </span>
-          </div>
-          <div
-            className={`progress${phase.kind === 'storing' ? ' progress--finishing' : ''}`}
-            role="progressbar"
-            aria-labelledby={`${id}-progress-label`}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            aria-valuetext={progressText(sentBytes, fileBytes)}
-          >
-            <div className="progress__bar" style={{ width: `${percent}%` }} />
-          </div>
-        </div>
+        <UploadProgress
+          labelId={`${id}-progress-label`}
+          label={
+            phase.kind === 'storing'
+              ? 'Sent. Liaison is storing the file and computing its checksum…'
+              : `Uploading ${file?.name ?? 'the file'}`
+          }
+          fileBytes={file?.size ?? 0}
+          sent={phase.kind === 'sending' ? phase : null}
+          finishing={phase.kind === 'storing'}
+        />
       )}
 
       {(phase.kind === 'failed' || phase.kind === 'cancelled') && (

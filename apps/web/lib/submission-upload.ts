@@ -1,8 +1,14 @@
 // The browser half of a new submission: one multipart POST to the portal's streaming proxy
-// (app/api/submissions/route.ts), which passes the bytes on to the API as they arrive. The API
-// reads the fields first and then streams each file, so the order of the parts matters: every
-// field, then the files. XMLHttpRequest rather than fetch(): it reports upload progress, and
-// abort() cancels mid-file.
+// (app/api/submissions/route.ts), through lib/multipart-upload.ts. The API reads the fields first
+// and then streams each file, so the order of the parts matters: every field, then the files.
+
+import {
+  postMultipart,
+  readCreatedAnswer,
+  type UploadCallbacks,
+  type UploadFailure,
+  type UploadHandle,
+} from './multipart-upload';
 
 export const SUBMISSION_UPLOAD_URL = '/api/submissions';
 
@@ -20,29 +26,9 @@ export interface SubmissionFields {
   iprPolicySha256: string;
 }
 
-export type SubmissionOutcome =
-  | { ok: true; id: string }
-  | { ok: false; aborted: true }
-  | {
-      ok: false;
-      aborted: false;
-      /** 0 when the connection failed before any answer. */
-      status: number;
-      code?: string;
-      detail?: string;
-    };
+export type SubmissionOutcome = { ok: true; id: string } | UploadFailure;
 
-export interface SubmissionUploadCallbacks {
-  /** Bytes of the request body sent so far, and its total (the files plus the form around them). */
-  onProgress?: (loaded: number, total: number) => void;
-  /** Every byte is sent; the API is storing the files. */
-  onSent?: () => void;
-}
-
-export interface SubmissionUploadHandle {
-  done: Promise<SubmissionOutcome>;
-  abort: () => void;
-}
+export type SubmissionUploadHandle = UploadHandle<SubmissionOutcome>;
 
 /** The multipart body: the fields in the order the API reads them, then one `file` part each. */
 export function submissionFormData(fields: SubmissionFields, files: readonly File[]): FormData {
@@ -60,45 +46,20 @@ export function submissionFormData(fields: SubmissionFields, files: readonly Fil
 
 /** Parses the proxy's answer: the new submission's id on 201, the API's error body otherwise. */
 export function readSubmissionAnswer(status: number, text: string): SubmissionOutcome {
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  const record = (value: unknown): value is Record<string, unknown> =>
-    typeof value === 'object' && value !== null;
-  if (status === 201 && record(body) && typeof body.id === 'string') {
-    return { ok: true, id: body.id };
-  }
-  const error = record(body) && record(body.error) ? body.error : undefined;
-  return {
-    ok: false,
-    aborted: false,
-    status: status === 201 ? 502 : status,
-    ...(typeof error?.code === 'string' ? { code: error.code } : {}),
-    ...(typeof error?.message === 'string' ? { detail: error.message } : {}),
-  };
+  return readCreatedAnswer(status, text, (body) =>
+    typeof body.id === 'string' ? { ok: true as const, id: body.id } : undefined,
+  );
 }
 
 export function startSubmissionUpload(
   fields: SubmissionFields,
   files: readonly File[],
-  callbacks: SubmissionUploadCallbacks = {},
+  callbacks: UploadCallbacks = {},
 ): SubmissionUploadHandle {
-  const xhr = new XMLHttpRequest();
-  const done = new Promise<SubmissionOutcome>((resolve) => {
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) callbacks.onProgress?.(event.loaded, event.total);
-    };
-    xhr.upload.onload = () => callbacks.onSent?.();
-    xhr.onload = () => resolve(readSubmissionAnswer(xhr.status, xhr.responseText));
-    xhr.onerror = () => resolve({ ok: false, aborted: false, status: 0 });
-    xhr.ontimeout = () => resolve({ ok: false, aborted: false, status: 0 });
-    xhr.onabort = () => resolve({ ok: false, aborted: true });
-  });
-  xhr.open('POST', SUBMISSION_UPLOAD_URL);
-  xhr.setRequestHeader('accept', 'application/json');
-  xhr.send(submissionFormData(fields, files));
-  return { done, abort: () => xhr.abort() };
+  return postMultipart(
+    SUBMISSION_UPLOAD_URL,
+    submissionFormData(fields, files),
+    readSubmissionAnswer,
+    callbacks,
+  );
 }

@@ -7,6 +7,9 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
+import { apiBaseUrl } from './api';
+import { isMultipartFormData, isSameOriginRequest, uploadRequestHeaders } from './proxy';
+import { getAccessToken } from './session';
 
 /** The API's answers to an upload are small JSON documents; anything beyond this is cut off. */
 const MAX_ANSWER_BYTES = 1024 * 1024;
@@ -86,5 +89,62 @@ export function forwardStream(
       if (!answered) fail(error);
     });
     source.pipe(outgoing);
+  });
+}
+
+/** The upload routes' own refusals, in the API's error shape so the browser reads one format. */
+export function uploadFailure(status: number, code: string, message: string): Response {
+  return Response.json(
+    { error: { code, message } },
+    { status, headers: { 'cache-control': 'no-store' } },
+  );
+}
+
+export interface UploadProxyOptions {
+  /** The API path the multipart body is posted to. */
+  apiPath: string;
+  /** What the person is told, in the words of the route's own form. */
+  messages: { crossSite: string; notMultipart: string; noBody: string };
+}
+
+/**
+ * The upload routes: the browser's multipart body goes to the API as it arrives, in one hop, with
+ * the session's bearer token added. Nothing here reads, parses or buffers the body, so a 1 GiB
+ * file costs the web server no more memory than a small one; the API streams it into storage and
+ * computes its SHA-256 on the way.
+ */
+export async function proxyUpload(
+  request: Request,
+  { apiPath, messages }: UploadProxyOptions,
+): Promise<Response> {
+  // The session cookie would ride along on a forged cross-site post; only the portal may post.
+  if (!isSameOriginRequest(request.headers)) {
+    return uploadFailure(403, 'cross_site', messages.crossSite);
+  }
+  if (!isMultipartFormData(request.headers.get('content-type'))) {
+    return uploadFailure(415, 'unsupported_media_type', messages.notMultipart);
+  }
+  const token = await getAccessToken();
+  if (!token) {
+    return uploadFailure(401, 'unauthenticated', 'Your session has expired. Sign in again.');
+  }
+  if (!request.body) return uploadFailure(400, 'file_missing', messages.noBody);
+
+  let answer: ForwardedAnswer;
+  try {
+    answer = await forwardStream(
+      `${apiBaseUrl()}${apiPath}`,
+      uploadRequestHeaders(request.headers, token),
+      request.body,
+      // Cancelled when the browser goes away (xhr.abort()): the API then drops the partial files.
+      request.signal,
+    );
+  } catch {
+    if (request.signal.aborted) return new Response(null, { status: 499 });
+    return uploadFailure(502, 'api_unreachable', 'Liaison cannot be reached right now. Try again.');
+  }
+  return new Response(new Uint8Array(answer.body), {
+    status: answer.status,
+    headers: { 'content-type': answer.contentType, 'cache-control': 'no-store' },
   });
 }

@@ -1,3 +1,5 @@
+import { InvalidInputError, RangeNotSatisfiableError } from '@liaison/core';
+
 /** An inclusive byte range, resolved against the file's size. */
 export interface ByteRange {
   start: number;
@@ -48,4 +50,30 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   if (ifNoneMatch === undefined) return false;
   if (ifNoneMatch.trim() === '*') return true;
   return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}
+
+/** Stored files never change, so their SHA-256 is a perfect strong ETag. */
+export function storedFileEtag(sha256: string): string {
+  return `"${sha256}"`;
+}
+
+/**
+ * What a conditional, possibly ranged read of a stored file asks for: 'not-modified' when the
+ * client's copy is current, one range, or undefined for the whole file. A bad range throws the
+ * typed error the error handler maps to 400 or 416, before any bytes are fetched.
+ */
+export function resolveConditionalRead(
+  request: { range?: string; ifNoneMatch?: string },
+  etag: string,
+  size: number,
+): 'not-modified' | ByteRange | undefined {
+  if (etagMatches(request.ifNoneMatch, etag)) return 'not-modified';
+  const wanted = parseRange(request.range, size);
+  if (wanted.kind === 'malformed') {
+    throw new InvalidInputError('The Range header must look like "bytes=0-1023"', 'invalid_range');
+  }
+  if (wanted.kind === 'unsatisfiable') {
+    throw new RangeNotSatisfiableError('The range lies outside the file', size);
+  }
+  return wanted.kind === 'range' ? wanted.range : undefined;
 }

@@ -13,8 +13,8 @@ import {
 } from '@liaison/core';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { contentDisposition } from '../http/content-disposition.js';
 import { contextOf } from '../http/request-context.js';
+import { sendStoredFile } from '../http/send-stored-file.js';
 import { openVersionContent } from '../services/documents/open-version-content.js';
 import { type UploadPart, uploadVersion } from '../services/documents/upload-version.js';
 import { withdrawVersion } from '../services/documents/withdraw-version.js';
@@ -124,33 +124,9 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ? { ifNoneMatch: request.headers['if-none-match'] }
           : {}),
       });
-      const { version } = content;
-      reply
-        .header('etag', content.etag)
-        .header('accept-ranges', 'bytes')
-        .header('cache-control', 'private, no-cache')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', 'sandbox');
-      if (content.kind === 'not-modified') return reply.status(304).send();
-
-      // Only PDFs are ever shown in the browser, and only when asked; everything else downloads.
-      const inline = request.query.inline === '1' && version.mediaType === 'application/pdf';
-      reply
-        .header('content-type', version.mediaType)
-        .header(
-          'content-disposition',
-          contentDisposition(inline ? 'inline' : 'attachment', version.filename),
-        );
-      const { range } = content;
-      if (range) {
-        reply
-          .status(206)
-          .header('content-range', `bytes ${range.start}-${range.end}/${version.size}`)
-          .header('content-length', range.end - range.start + 1);
-      } else {
-        reply.header('content-length', version.size);
-      }
-      return reply.send(content.body);
+      return sendStoredFile(reply, content.version, content, {
+        inline: request.query.inline === '1',
+      });
     },
   );
 

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type DragEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { formatBytes, percentOf, progressText } from '../../lib/format';
+import { formatBytes } from '../../lib/format';
 import { submissionPath } from '../../lib/submission-links';
 import {
   describeSubmissionError,
@@ -15,6 +15,7 @@ import {
   submissionDraftErrors,
 } from '../../lib/submission-rules';
 import { type SubmissionUploadHandle, startSubmissionUpload } from '../../lib/submission-upload';
+import { UploadProgress } from '../upload-progress';
 
 /** An organization's IPR policy as shown, with the SHA-256 of exactly that text; null: none. */
 export type PolicyByOrganization = Record<string, { text: string; sha256: string } | null>;
@@ -176,17 +177,6 @@ export function CreateSubmissionForm({ routes, policies, initial }: CreateSubmis
   };
 
   const fileBytes = files.reduce((sum, file) => sum + file.size, 0);
-  const percent =
-    phase.kind === 'sending'
-      ? percentOf(phase.loaded, phase.total)
-      : phase.kind === 'storing' || phase.kind === 'done'
-        ? 100
-        : 0;
-  // The request body is the files plus a little form around them: show file bytes.
-  const sentBytes =
-    phase.kind === 'sending'
-      ? Math.min(fileBytes, Math.round((phase.loaded / Math.max(phase.total, 1)) * fileBytes))
-      : fileBytes;
   const describedBy = (name: keyof SubmissionFieldErrors, hint = false) =>
     [hint ? `${id}-${name}-hint` : '', errors[name] ? `${id}-${name}-error` : '']
       .filter(Boolean)
@@ -420,32 +410,20 @@ export function CreateSubmissionForm({ routes, policies, initial }: CreateSubmis
         )}
       </fieldset>
 
-      {(phase.kind === 'sending' || phase.kind === 'storing' || phase.kind === 'done') && (
-        <div className="upload-progress">
-          <div className="upload-progress__head">
-            <span id={`${id}-progress-label`}>
-              {phase.kind === 'sending'
-                ? `Uploading ${files.length} ${files.length === 1 ? 'file' : 'files'}`
-                : phase.kind === 'storing'
-                  ? 'Sent. Liaison is storing the files and computing their checksums…'
-                  : 'Submitted. Opening the submission…'}
-            </span>
-            <span className="upload-progress__numbers" data-testid="upload-progress-text">
-              {progressText(sentBytes, fileBytes)}
-            </span>
-          </div>
-          <div
-            className={`progress${phase.kind === 'storing' ? ' progress--finishing' : ''}`}
-            role="progressbar"
-            aria-labelledby={`${id}-progress-label`}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            aria-valuetext={progressText(sentBytes, fileBytes)}
-          >
-            <div className="progress__bar" style={{ width: `${percent}%` }} />
-          </div>
-        </div>
+      {busy && (
+        <UploadProgress
+          labelId={`${id}-progress-label`}
+          label={
+            phase.kind === 'sending'
+              ? `Uploading ${files.length} ${files.length === 1 ? 'file' : 'files'}`
+              : phase.kind === 'storing'
+                ? 'Sent. Liaison is storing the files and computing their checksums…'
+                : 'Submitted. Opening the submission…'
+          }
+          fileBytes={fileBytes}
+          sent={phase.kind === 'sending' ? phase : null}
+          finishing={phase.kind === 'storing'}
+        />
       )}
 
       {(phase.kind === 'failed' || phase.kind === 'cancelled') && (

@@ -1,13 +1,8 @@
 import type { Readable } from 'node:stream';
-import {
-  allowDocument,
-  InvalidInputError,
-  NotFoundError,
-  RangeNotSatisfiableError,
-} from '@liaison/core';
+import { allowDocument, NotFoundError } from '@liaison/core';
 import { findVersion, type Pool, recordAuditEvent, type VersionRecord } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
-import { type ByteRange, etagMatches, parseRange } from '../../http/range.js';
+import { type ByteRange, resolveConditionalRead, storedFileEtag } from '../../http/range.js';
 import { auditedBy, type RequestContext } from '../request-context.js';
 import { findReadableDocument, subjectOf } from './document-view.js';
 
@@ -20,11 +15,6 @@ export type VersionContent =
       range: ByteRange | undefined;
       body: Readable;
     };
-
-/** Files never change once stored, so their SHA-256 is a perfect strong ETag. */
-export function versionEtag(version: VersionRecord): string {
-  return `"${version.sha256}"`;
-}
 
 /**
  * The bytes of a version, whole or a range. Reading a non-public document's file is audited;
@@ -43,17 +33,9 @@ export async function openVersionContent(
   ) {
     throw new NotFoundError('No such version');
   }
-  const etag = versionEtag(version);
-  if (etagMatches(request.ifNoneMatch, etag)) return { kind: 'not-modified', version, etag };
-
-  const wanted = parseRange(request.range, version.size);
-  if (wanted.kind === 'malformed') {
-    throw new InvalidInputError('The Range header must look like "bytes=0-1023"', 'invalid_range');
-  }
-  if (wanted.kind === 'unsatisfiable') {
-    throw new RangeNotSatisfiableError('The range lies outside the file', version.size);
-  }
-  const range = wanted.kind === 'range' ? wanted.range : undefined;
+  const etag = storedFileEtag(version.sha256);
+  const range = resolveConditionalRead(request, etag, version.size);
+  if (range === 'not-modified') return { kind: 'not-modified', version, etag };
   const body = await deps.storage.getStream(version.storageKey, range);
   if (record.visibility !== 'public') {
     await recordAuditEvent(deps.pool, {

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { InvalidInputError, NotFoundError, RangeNotSatisfiableError } from '@liaison/core';
+import { NotFoundError } from '@liaison/core';
 import {
   findSubmissionFile,
   type Pool,
@@ -7,7 +7,7 @@ import {
   type SubmissionFileRecord,
 } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
-import { type ByteRange, etagMatches, parseRange } from '../../http/range.js';
+import { type ByteRange, resolveConditionalRead, storedFileEtag } from '../../http/range.js';
 import { auditedBy, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { findReadableSubmission, sideOf } from './submission-view.js';
@@ -32,22 +32,8 @@ export async function openSubmissionFile(
   const record = await findReadableSubmission(deps.pool, context.actor, request.submissionId);
   const file = await findSubmissionFile(deps.pool, request.submissionId, request.fileId);
   if (!file) throw new NotFoundError('No such file');
-  // Files never change once stored, so their SHA-256 is a perfect strong ETag.
-  const etag = `"${file.sha256}"`;
-  const range = (() => {
-    if (etagMatches(request.ifNoneMatch, etag)) return 'not-modified' as const;
-    const wanted = parseRange(request.range, file.size);
-    if (wanted.kind === 'malformed') {
-      throw new InvalidInputError(
-        'The Range header must look like "bytes=0-1023"',
-        'invalid_range',
-      );
-    }
-    if (wanted.kind === 'unsatisfiable') {
-      throw new RangeNotSatisfiableError('The range lies outside the file', file.size);
-    }
-    return wanted.kind === 'range' ? wanted.range : undefined;
-  })();
+  const etag = storedFileEtag(file.sha256);
+  const range = resolveConditionalRead(request, etag, file.size);
   const audit = () =>
     recordAuditEvent(deps.pool, {
       ...auditedBy(context),

@@ -1,58 +1,21 @@
-// The upload proxy: the browser's multipart body goes to the API as it arrives, in one hop, with
-// the session's bearer token added. Nothing here reads, parses or buffers the body, so a 1 GiB
-// file costs the web server no more memory than a small one; the API streams it into storage and
-// computes its SHA-256 on the way. (node:http, not fetch(): see lib/upload-proxy.ts.)
+// The new-version upload route: one file streamed to the API (see lib/upload-proxy.ts).
 
-import { apiBaseUrl } from '../../../../lib/api';
-import {
-  isMultipartFormData,
-  isSameOriginRequest,
-  isUuid,
-  uploadRequestHeaders,
-} from '../../../../lib/proxy';
-import { getAccessToken } from '../../../../lib/session';
-import { type ForwardedAnswer, forwardStream } from '../../../../lib/upload-proxy';
+import { isUuid } from '../../../../lib/proxy';
+import { proxyUpload, uploadFailure } from '../../../../lib/upload-proxy';
 
 export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string }> };
 
-function fail(status: number, code: string, message: string): Response {
-  return Response.json(
-    { error: { code, message } },
-    { status, headers: { 'cache-control': 'no-store' } },
-  );
-}
-
 export async function POST(request: Request, context: Context): Promise<Response> {
   const { id } = await context.params;
-  if (!isUuid(id)) return fail(404, 'not_found', 'No such document');
-  // The session cookie would ride along on a forged cross-site post; only the portal may post.
-  if (!isSameOriginRequest(request.headers)) {
-    return fail(403, 'cross_site', 'Uploads are accepted from the Liaison portal only');
-  }
-  if (!isMultipartFormData(request.headers.get('content-type'))) {
-    return fail(415, 'unsupported_media_type', 'Upload the file as multipart/form-data');
-  }
-  const token = await getAccessToken();
-  if (!token) return fail(401, 'unauthenticated', 'Your session has expired. Sign in again.');
-  if (!request.body) return fail(400, 'file_missing', "The 'file' field is missing");
-
-  let answer: ForwardedAnswer;
-  try {
-    answer = await forwardStream(
-      `${apiBaseUrl()}/api/v1/documents/${id}/versions`,
-      uploadRequestHeaders(request.headers, token),
-      request.body,
-      // Cancelled when the browser goes away (xhr.abort()): the API then drops the partial file.
-      request.signal,
-    );
-  } catch {
-    if (request.signal.aborted) return new Response(null, { status: 499 });
-    return fail(502, 'api_unreachable', 'Liaison cannot be reached right now. Try again.');
-  }
-  return new Response(new Uint8Array(answer.body), {
-    status: answer.status,
-    headers: { 'content-type': answer.contentType, 'cache-control': 'no-store' },
+  if (!isUuid(id)) return uploadFailure(404, 'not_found', 'No such document');
+  return proxyUpload(request, {
+    apiPath: `/api/v1/documents/${id}/versions`,
+    messages: {
+      crossSite: 'Uploads are accepted from the Liaison portal only',
+      notMultipart: 'Upload the file as multipart/form-data',
+      noBody: "The 'file' field is missing",
+    },
   });
 }

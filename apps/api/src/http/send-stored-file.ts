@@ -1,0 +1,54 @@
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+import { contentDisposition } from './content-disposition.js';
+import type { ByteRange } from './range.js';
+
+/** The parts of a stored file (a version, a submission file) its answer is built from. */
+export interface StoredFile {
+  mediaType: string;
+  filename: string;
+  size: number;
+}
+
+/** An opened read of a stored file, as the services answer it. */
+export type StoredFileRead =
+  | { kind: 'not-modified'; etag: string }
+  | { kind: 'content'; etag: string; range: ByteRange | undefined; body: Readable };
+
+/**
+ * Answers a read of a stored file: 304, 206 or 200 with the same headers on every file route.
+ * The files are untrusted uploads, hence nosniff and a sandboxing CSP on every answer.
+ */
+export function sendStoredFile(
+  reply: FastifyReply,
+  file: StoredFile,
+  content: StoredFileRead,
+  options: { inline: boolean },
+): FastifyReply {
+  reply
+    .header('etag', content.etag)
+    .header('accept-ranges', 'bytes')
+    .header('cache-control', 'private, no-cache')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', 'sandbox');
+  if (content.kind === 'not-modified') return reply.status(304).send();
+
+  // Only PDFs are ever shown in the browser, and only when asked; everything else downloads.
+  const inline = options.inline && file.mediaType === 'application/pdf';
+  reply
+    .header('content-type', file.mediaType)
+    .header(
+      'content-disposition',
+      contentDisposition(inline ? 'inline' : 'attachment', file.filename),
+    );
+  const { range } = content;
+  if (range) {
+    reply
+      .status(206)
+      .header('content-range', `bytes ${range.start}-${range.end}/${file.size}`)
+      .header('content-length', range.end - range.start + 1);
+  } else {
+    reply.header('content-length', file.size);
+  }
+  return reply.send(content.body);
+}
