@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../components/badges';
 import { FeedLinks } from '../components/feed-links';
 import {
-  type ApiResult,
+  type ApiError,
   type DocumentSummary,
   listDocuments,
   listOrganizations,
@@ -317,16 +317,12 @@ function Pager({
   );
 }
 
-function LibraryUnavailable({
-  error,
-}: {
-  error: Extract<ApiResult<unknown>, { ok: false }>['error'];
-}) {
+function LibraryUnavailable({ error }: { error: ApiError }) {
   return (
     <div className="notice notice--error" role="alert">
       <p className="notice__title">The library cannot be shown right now</p>
       <p>
-        {error.kind === 'unreachable'
+        {error.status === 0
           ? 'Liaison’s API is not reachable. Try again in a moment.'
           : 'Liaison’s API gave an unexpected answer. Try again in a moment.'}
       </p>

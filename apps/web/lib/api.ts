@@ -1,6 +1,10 @@
 // Server-side access to the Liaison API. This is the only module that knows where the API
 // lives; it reads LIAISON_API_URL at request time and must never be imported by a client
-// component (the variable has no NEXT_PUBLIC_ prefix, so Next.js never ships it to browsers).
+// component (the variable has no NEXT_PUBLIC_ prefix, so Next.js never ships it to browsers; the
+// session lookup below pulls in lib/session.ts, which is `server-only`).
+//
+// Two ways in: apiFetch gives the raw Response (streaming proxies), and callApi is one JSON
+// exchange answering ApiResponse, which every page, action and route handler uses.
 
 import type {
   Document,
@@ -16,23 +20,24 @@ export type WorkRegister = WorkRegisterSummary;
 
 export const DEFAULT_API_URL = 'http://127.0.0.1:4000';
 
-/** How long one API call may take before the page gives up on it. */
+/** How long an apiFetch call may take before the page gives up on it, unless told otherwise. */
 const DEFAULT_TIMEOUT_MS = 5_000;
 
-export type ApiFailure =
-  /** No HTTP answer at all: connection refused, reset, DNS failure or timeout. */
-  | { kind: 'unreachable'; message: string }
-  /**
-   * An HTTP answer outside 2xx. `code` and `detail` are the API's error body ({ error: { code,
-   * message } }) when it sent one; `detail` is meant for people, `message` for logs.
-   */
-  | { kind: 'http'; status: number; message: string; code?: string; detail?: string }
-  /** A 2xx answer whose body is not the JSON the web app expects. */
-  | { kind: 'invalid'; message: string };
+/** How long one JSON exchange may take unless the caller says otherwise. */
+const JSON_TIMEOUT_MS = 10_000;
 
-export type ApiResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; baseUrl: string; error: ApiFailure };
+export interface ApiError {
+  /** The HTTP status; 0 when there was no HTTP answer at all. */
+  status: number;
+  /** The API's machine-readable code (`not_found`, `last_admin`, …), or one of ours. */
+  code: string;
+  /** Meant for people: the API's own message, or a stand-in from the status. */
+  message: string;
+}
+
+export type ApiResponse<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export type QueryValue = string | number | boolean | null | undefined;
 
 export interface ApiOptions {
   /** Overrides LIAISON_API_URL (tests). */
@@ -45,23 +50,20 @@ export interface ApiOptions {
   token?: string | null;
 }
 
+export interface ApiCall<T> extends ApiOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Added to the URL with withQuery. */
+  query?: Record<string, QueryValue>;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Checks the shape of a 2xx answer's body; a mismatch is an `invalid_response` failure. */
+  isData?: (value: unknown) => value is T;
+}
+
 /** The API base URL without a trailing slash, from LIAISON_API_URL or the default. */
 export function apiBaseUrl(env: Record<string, string | undefined> = process.env): string {
   const raw = env.LIAISON_API_URL?.trim();
   return (raw ? raw : DEFAULT_API_URL).replace(/\/+$/, '');
-}
-
-/** The organizations (public). Anonymous unless `options.token` is given. */
-export function listOrganizations(options: ApiOptions = {}): Promise<ApiResult<Organization[]>> {
-  return getItems('/api/v1/organizations', isOrganization, { token: null, ...options });
-}
-
-/**
- * The work registers: approved ones for everyone, drafts for their parties. Anonymous unless
- * `options.token` is given.
- */
-export function listRegisters(options: ApiOptions = {}): Promise<ApiResult<WorkRegister[]>> {
-  return getItems('/api/v1/registers', isWorkRegister, { token: null, ...options });
 }
 
 export interface ApiFetchInit extends RequestInit {
@@ -102,127 +104,156 @@ async function sessionToken(): Promise<string | null> {
 }
 
 /**
- * One JSON exchange with the API: `body` is sent as JSON; a 2xx answer's JSON body (or null for
- * 204) is checked with `isData`. Failures come back as values, never thrown.
+ * One JSON exchange with the API, never cached: `query` is added to the path, `body` is sent as
+ * JSON, and a 2xx answer's JSON body (undefined for 204 or an empty body) is checked with
+ * `isData`. Failures come back as values with a message for people, never thrown.
+ *
+ * A mutating call (any method but GET) made as the session is refused without a session, before
+ * the API is asked: the form then tells the person to sign in again.
  */
-export async function apiJson<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  path: string,
-  options: ApiOptions & { body?: unknown; isData?: (value: unknown) => value is T } = {},
-): Promise<ApiResult<T>> {
-  const baseUrl = (options.baseUrl ?? apiBaseUrl()).replace(/\/+$/, '');
-  const fail = (error: ApiFailure): ApiResult<T> => ({ ok: false, baseUrl, error });
+export async function callApi<T>(path: string, call: ApiCall<T> = {}): Promise<ApiResponse<T>> {
+  const method = call.method ?? 'GET';
+  const token = call.token === undefined ? await sessionToken() : call.token;
+  if (call.token === undefined && method !== 'GET' && !token) {
+    return { ok: false, error: { status: 401, code: 'unauthenticated', message: messageOf(401) } };
+  }
+
   let response: Response;
   try {
-    response = await apiFetch(path, {
+    response = await apiFetch(withQuery(path, call.query), {
       method,
-      baseUrl,
-      ...(options.token !== undefined ? { token: options.token } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.body !== undefined
-        ? { body: JSON.stringify(options.body), headers: { 'content-type': 'application/json' } }
+      token,
+      timeoutMs: call.timeoutMs ?? JSON_TIMEOUT_MS,
+      redirect: 'manual',
+      ...(call.baseUrl !== undefined ? { baseUrl: call.baseUrl } : {}),
+      ...(call.body !== undefined
+        ? { body: JSON.stringify(call.body), headers: { 'content-type': 'application/json' } }
         : {}),
     });
   } catch (err) {
-    return fail({
-      kind: 'unreachable',
-      message: `${method} ${path} failed: ${describeFetchError(err)}`,
-    });
+    const timeout =
+      err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    return {
+      ok: false,
+      error: {
+        status: 0,
+        code: timeout ? 'timeout' : 'unreachable',
+        message: timeout
+          ? 'The Liaison API did not answer in time. Try again in a moment.'
+          : 'The Liaison API cannot be reached right now. Try again in a moment.',
+      },
+    };
   }
-  if (!response.ok) {
-    const body = await errorBodyOf(response);
-    return fail({
-      kind: 'http',
-      status: response.status,
-      message: `${method} ${path} answered HTTP ${response.status}${body ? `: ${body.message}` : ''}`,
-      ...(body ? { code: body.code, detail: body.message } : {}),
-    });
-  }
-  let data: unknown = null;
-  if (response.status !== 204) {
+
+  if (!response.ok) return { ok: false, error: await errorOf(response) };
+  const text = response.status === 204 ? '' : await response.text().catch(() => null);
+  if (text === null) return { ok: false, error: invalid(response.status, 'The answer broke off.') };
+  let data: unknown;
+  if (text !== '') {
     try {
-      data = await response.json();
+      data = JSON.parse(text);
     } catch {
-      return fail({ kind: 'invalid', message: `${method} ${path} did not answer with valid JSON` });
+      return { ok: false, error: invalid(response.status, 'The answer was not valid JSON.') };
     }
   }
-  if (options.isData && !options.isData(data)) {
-    return fail({ kind: 'invalid', message: `${method} ${path} answered an unexpected body` });
+  if (call.isData && !call.isData(data)) {
+    return { ok: false, error: invalid(response.status, 'The answer had an unexpected shape.') };
   }
   return { ok: true, data: data as T };
 }
 
-/** GET /api/v1/documents with a query string (see lib/library.ts), as the session's user. */
-export function listDocuments(
-  query: string,
+/** The path with its query string; null, undefined and '' are left out. */
+export function withQuery(path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === null || value === undefined || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+export interface AllPages<T> {
+  items: T[];
+  /** More pages existed than were fetched. */
+  truncated: boolean;
+}
+
+/** Follows `nextCursor` through a keyset-paged list (`{ items, nextCursor }`), up to `maxPages`. */
+export async function callApiAllPages<T>(
+  path: string,
+  query: Record<string, QueryValue> = {},
+  {
+    pageSize = 100,
+    maxPages = 10,
+    ...options
+  }: ApiOptions & { pageSize?: number; maxPages?: number } = {},
+): Promise<ApiResponse<AllPages<T>>> {
+  const token = options.token === undefined ? await sessionToken() : options.token;
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < maxPages; page++) {
+    const answer: ApiResponse<Page<T>> = await callApi(path, {
+      ...options,
+      token,
+      query: { ...query, limit: pageSize, cursor },
+      isData: isPage<T>,
+    });
+    if (!answer.ok) return answer;
+    items.push(...answer.data.items);
+    cursor = answer.data.nextCursor;
+    if (!cursor) return { ok: true, data: { items, truncated: false } };
+  }
+  return { ok: true, data: { items, truncated: true } };
+}
+
+/** The organizations (public). Anonymous unless `options.token` is given. */
+export async function listOrganizations(
   options: ApiOptions = {},
-): Promise<ApiResult<{ items: DocumentSummary[]; nextCursor: string | null }>> {
-  return apiJson('GET', `/api/v1/documents${query ? `?${query}` : ''}`, {
-    ...options,
-    isData: isDocumentList,
-  });
+): Promise<ApiResponse<Organization[]>> {
+  return itemsOf(
+    await callApi('/api/v1/organizations', {
+      token: null,
+      ...options,
+      isData: isListOf(isOrganization),
+    }),
+  );
+}
+
+/**
+ * The work registers: approved ones for everyone, drafts for their parties. Anonymous unless
+ * `options.token` is given.
+ */
+export async function listRegisters(
+  options: ApiOptions = {},
+): Promise<ApiResponse<WorkRegister[]>> {
+  return itemsOf(
+    await callApi('/api/v1/registers', {
+      token: null,
+      ...options,
+      isData: isListOf(isWorkRegister),
+    }),
+  );
+}
+
+/** GET /api/v1/documents (see lib/library.ts), as the session's user unless told otherwise. */
+export function listDocuments(
+  query: Record<string, QueryValue>,
+  options: ApiOptions = {},
+): Promise<ApiResponse<{ items: DocumentSummary[]; nextCursor: string | null }>> {
+  return callApi('/api/v1/documents', { ...options, query, isData: isDocumentList });
 }
 
 /** GET /api/v1/documents/:id as the session's user; a 404 means missing or not visible. */
-export function getDocument(id: string, options: ApiOptions = {}): Promise<ApiResult<Document>> {
-  return apiJson('GET', `/api/v1/documents/${encodeURIComponent(id)}`, {
+export function getDocument(id: string, options: ApiOptions = {}): Promise<ApiResponse<Document>> {
+  return callApi(`/api/v1/documents/${encodeURIComponent(id)}`, {
     ...options,
     isData: isDocument,
   });
 }
 
-async function getItems<T>(
-  path: string,
-  isItem: (value: unknown) => value is T,
-  options: ApiOptions,
-): Promise<ApiResult<T[]>> {
-  const baseUrl = (options.baseUrl ?? apiBaseUrl()).replace(/\/+$/, '');
-  const fail = (error: ApiFailure): ApiResult<T[]> => ({ ok: false, baseUrl, error });
-
-  let response: Response;
-  try {
-    response = await apiFetch(path, {
-      baseUrl,
-      token: options.token === undefined ? null : options.token,
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    });
-  } catch (err) {
-    return fail({ kind: 'unreachable', message: `GET ${path} failed: ${describeFetchError(err)}` });
-  }
-
-  if (!response.ok) {
-    const detail = await errorMessageOf(response);
-    return fail({
-      kind: 'http',
-      status: response.status,
-      message: `GET ${path} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}`,
-    });
-  }
-
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    return fail({ kind: 'invalid', message: `GET ${path} did not answer with valid JSON` });
-  }
-
-  if (!isRecord(body) || !Array.isArray(body.items)) {
-    return fail({ kind: 'invalid', message: `GET ${path} answered without an "items" array` });
-  }
-  const items = body.items as unknown[];
-  const bad = items.findIndex((item) => !isItem(item));
-  if (bad !== -1) {
-    return fail({
-      kind: 'invalid',
-      message: `GET ${path} answered a malformed item at index ${bad}`,
-    });
-  }
-  return { ok: true, data: items as T[] };
-}
-
-/** The message of the API's JSON error body ({ error: { code, message } }), if there is one. */
-async function errorMessageOf(response: Response): Promise<string | undefined> {
-  return (await errorBodyOf(response))?.message;
+function itemsOf<T>(answer: ApiResponse<{ items: T[] }>): ApiResponse<T[]> {
+  return answer.ok ? { ok: true, data: answer.data.items } : answer;
 }
 
 /** The API's JSON error body ({ error: { code, message } }), if there is one. */
@@ -232,7 +263,7 @@ export async function errorBodyOf(
   try {
     const body: unknown = await response.json();
     if (isRecord(body) && isRecord(body.error) && isString(body.error.message)) {
-      const code = isString(body.error.code) ? body.error.code : 'error';
+      const code = isString(body.error.code) ? body.error.code : codeOf(response.status);
       return { code, message: body.error.message.slice(0, 500) };
     }
   } catch {
@@ -241,16 +272,37 @@ export async function errorBodyOf(
   return undefined;
 }
 
-function describeFetchError(err: unknown): string {
-  if (err instanceof Error) {
-    if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'no answer in time';
-    // undici reports the socket-level reason (ECONNREFUSED, ECONNRESET, …) as the cause.
-    const cause = (err as Error & { cause?: unknown }).cause;
-    if (isRecord(cause) && typeof cause.code === 'string') return cause.code;
-    if (cause instanceof Error && cause.message) return cause.message;
-    return err.message;
-  }
-  return String(err);
+/** The API's error body, or a stand-in from the status alone. */
+async function errorOf(response: Response): Promise<ApiError> {
+  const body = await errorBodyOf(response);
+  return body
+    ? { status: response.status, ...body }
+    : {
+        status: response.status,
+        code: codeOf(response.status),
+        message: messageOf(response.status),
+      };
+}
+
+function invalid(status: number, detail: string): ApiError {
+  return { status, code: 'invalid_response', message: `The Liaison API answered oddly. ${detail}` };
+}
+
+function codeOf(status: number): string {
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status >= 500) return 'internal_error';
+  return 'bad_request';
+}
+
+function messageOf(status: number): string {
+  if (status === 401) return 'Your session has expired. Please sign in again.';
+  if (status === 403) return 'You are not allowed to do this.';
+  if (status === 404) return 'Not found.';
+  if (status >= 500) return 'The Liaison API failed to handle this. Try again in a moment.';
+  return `The Liaison API refused this (HTTP ${status}).`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -263,6 +315,20 @@ function isString(value: unknown): value is string {
 
 function isNullableString(value: unknown): value is string | null {
   return value === null || typeof value === 'string';
+}
+
+function isListOf<T>(isItem: (value: unknown) => value is T) {
+  return (value: unknown): value is { items: T[] } =>
+    isRecord(value) && Array.isArray(value.items) && value.items.every(isItem);
+}
+
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** The items themselves are the caller's type to trust, as with any other answer. */
+function isPage<T>(value: unknown): value is Page<T> {
+  return (
+    isRecord(value) && Array.isArray(value.items) && isNullableString(value.nextCursor ?? null)
+  );
 }
 
 function isOrganization(value: unknown): value is Organization {

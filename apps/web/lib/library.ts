@@ -2,6 +2,7 @@
 // the page hands in the function that asks the API, so the logic is tested without a server.
 
 import type { DocumentStatus, DocumentSummary } from '@liaison/core';
+import type { QueryValue } from './api';
 import { isDocumentStatus } from './format';
 
 export const LIBRARY_PAGE_SIZE = 20;
@@ -78,22 +79,22 @@ export function libraryHref(filters: LibraryFilters, cursor: LibraryCursor | nul
   return query ? `/?${query}` : '/';
 }
 
-/** The query string of GET /api/v1/documents for one of the two lists. */
+/** The query of GET /api/v1/documents for one of the two lists (see withQuery in lib/api.ts). */
 export function documentListQuery(
   filters: LibraryFilters,
   released: boolean,
   seq: string | null,
   limit: number = LIBRARY_PAGE_SIZE,
-): string {
-  const params = new URLSearchParams();
-  if (filters.q) params.set('q', filters.q);
-  if (filters.organization) params.set('organization', filters.organization);
-  if (filters.status) params.set('status', filters.status);
-  if (filters.register) params.set('register', filters.register);
-  params.set('released', released ? 'true' : 'false');
-  params.set('limit', String(limit));
-  if (seq) params.set('cursor', seq);
-  return params.toString();
+): Record<string, QueryValue> {
+  return {
+    q: filters.q,
+    organization: filters.organization,
+    status: filters.status,
+    register: filters.register,
+    released,
+    limit,
+    cursor: seq,
+  };
 }
 
 export interface DocumentPage {

@@ -120,11 +120,10 @@ export async function releaseFeedResponse(
   }
   // Anonymous on purpose: see the top of this file.
   const api = { ...options, token: null };
-  const query = new URLSearchParams({ sort: 'released', limit: String(RELEASE_FEED_SIZE) });
-  if (organizationSlug !== undefined) query.set('organization', organizationSlug);
+  const query = { sort: 'released', limit: RELEASE_FEED_SIZE, organization: organizationSlug };
   const [organizations, documents] = await Promise.all([
     listOrganizations(api),
-    listDocuments(query.toString(), api),
+    listDocuments(query, api),
   ]);
   if (!organizations.ok || !documents.ok) {
     return plainAnswer(502, 'The release feed is unavailable right now.');

@@ -1,17 +1,19 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { IprPolicy, Submission, SubmissionBox, SubmissionSummary } from '@liaison/core';
-import { type ApiResponse, adminApi, adminApiAllPages, type PagedResult } from './admin-api';
+import { type AllPages, type ApiResponse, callApi, callApiAllPages } from './api';
 
 // The submission calls the pages make, as the signed-in person. The API decides what they may
 // see; a submission they may not read answers 404 like a missing one.
 
 export function getSubmission(id: string): Promise<ApiResponse<Submission>> {
-  return adminApi<Submission>(`/api/v1/submissions/${encodeURIComponent(id)}`);
+  return callApi<Submission>(`/api/v1/submissions/${encodeURIComponent(id)}`);
 }
 
-export function listSubmissions(box: SubmissionBox): Promise<PagedResult<SubmissionSummary>> {
-  return adminApiAllPages<SubmissionSummary>('/api/v1/submissions', { box });
+export function listSubmissions(
+  box: SubmissionBox,
+): Promise<ApiResponse<AllPages<SubmissionSummary>>> {
+  return callApiAllPages<SubmissionSummary>('/api/v1/submissions', { box });
 }
 
 export interface ShownPolicy {
@@ -22,20 +24,19 @@ export interface ShownPolicy {
 
 /** An organization's IPR policy as the create form shows it; null when it has none. */
 export async function getIprPolicy(slug: string): Promise<ApiResponse<ShownPolicy | null>> {
-  const answer = await adminApi<IprPolicy>(
+  const answer = await callApi<IprPolicy>(
     `/api/v1/organizations/${encodeURIComponent(slug)}/ipr-policy`,
   );
   if (!answer.ok) {
     if (answer.error.status === 404 || answer.error.code === 'no_ipr_policy') {
-      return { ok: true, status: 200, data: null };
+      return { ok: true, data: null };
     }
     return answer;
   }
   const text = answer.data.text;
-  if (text.trim() === '') return { ok: true, status: answer.status, data: null };
+  if (text.trim() === '') return { ok: true, data: null };
   return {
     ok: true,
-    status: answer.status,
     data: { text, sha256: createHash('sha256').update(text, 'utf8').digest('hex') },
   };
 }
@@ -45,7 +46,7 @@ export async function getIprPolicy(slug: string): Promise<ApiResponse<ShownPolic
  * the main navigation); null when the API does not say in time. Capped at the API's page size.
  */
 export async function incomingWaitingCount(): Promise<number | null> {
-  const answer = await adminApi<{ items: unknown[] }>('/api/v1/submissions', {
+  const answer = await callApi<{ items: unknown[] }>('/api/v1/submissions', {
     query: { box: 'incoming', state: 'submitted', limit: 100 },
     timeoutMs: 2_000,
   });

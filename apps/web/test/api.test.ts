@@ -1,8 +1,22 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiBaseUrl, DEFAULT_API_URL, listOrganizations, listRegisters } from '../lib/api';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  apiBaseUrl,
+  callApi,
+  callApiAllPages,
+  DEFAULT_API_URL,
+  getDocument,
+  listDocuments,
+  listOrganizations,
+  listRegisters,
+  withQuery,
+} from '../lib/api';
+
+// The session is Next.js request state; here it is whatever token the test puts in it.
+const session = vi.hoisted(() => ({ token: null as string | null }));
+vi.mock('../lib/session', () => ({ getAccessToken: async () => session.token }));
 
 const organizations = {
   items: [
@@ -23,25 +37,61 @@ const registers = {
   ],
 };
 
-// One real HTTP server; the first path segment picks how it misbehaves.
+interface Seen {
+  method: string | undefined;
+  url: string | undefined;
+  accept: string | undefined;
+  authorization: string | undefined;
+  body: string;
+}
+
+// One real HTTP server; the first path segment picks how it behaves.
 let server: Server;
 let origin: string;
-const seen: { url: string | undefined; accept: string | undefined }[] = [];
+const seen: Seen[] = [];
+
+async function bodyOf(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    seen.push({ url: req.url, accept: req.headers.accept });
-    const [, scenario, ...rest] = (req.url ?? '').split('/');
+  server = createServer(async (req, res) => {
+    const body = await bodyOf(req);
+    seen.push({
+      method: req.method,
+      url: req.url,
+      accept: req.headers.accept,
+      authorization: req.headers.authorization,
+      body,
+    });
+    const url = new URL(req.url ?? '/', 'http://x');
+    const [, scenario, ...rest] = url.pathname.split('/');
     const path = `/${rest.join('/')}`;
-    const json = (status: number, body: unknown) => {
+    const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
+      res.end(JSON.stringify(value));
     };
     switch (scenario) {
       case 'ok':
         if (path === '/api/v1/organizations') return json(200, organizations);
         if (path === '/api/v1/registers') return json(200, registers);
-        return json(404, { error: { code: 'not_found', message: 'No such route' } });
+        if (path === '/api/v1/documents' && url.searchParams.get('released') === 'true') {
+          return json(200, { items: [], nextCursor: null });
+        }
+        if (path === '/api/v1/documents' && url.searchParams.get('broken') === '1') {
+          return json(200, { items: [{ id: 1 }], nextCursor: null });
+        }
+        if (path === '/created') return json(201, { id: 'x' });
+        return json(404, { error: { code: 'not_found', message: 'No such document' } });
+      case 'gone':
+        res.writeHead(204);
+        return res.end();
+      case 'conflict':
+        return json(409, {
+          error: { code: 'duplicate_identifier', message: 'ofa already has DSP1' },
+        });
       case 'error500':
         return json(500, { error: { code: 'internal', message: 'database unavailable' } });
       case 'plain503':
@@ -58,6 +108,17 @@ beforeAll(async () => {
         return json(200, {
           items: [{ ...registers.items[0], parties: [{ organization: 'ofa' }] }],
         });
+      case 'pages': {
+        // Three pages of two numbers each; the cursor is the index of the next page.
+        const page = Number(url.searchParams.get('cursor') ?? '0');
+        if (url.searchParams.get('fail') === String(page)) {
+          return json(403, { error: { code: 'forbidden', message: 'Not yours' } });
+        }
+        return json(200, {
+          items: [page * 2, page * 2 + 1],
+          nextCursor: page < 2 ? String(page + 1) : null,
+        });
+      }
       case 'hangup':
         return req.socket.destroy();
       case 'slow':
@@ -77,6 +138,20 @@ afterAll(async () => {
   await once(server, 'close');
 });
 
+beforeEach(() => {
+  session.token = null;
+});
+
+async function closedPort(): Promise<number> {
+  const closed = createServer();
+  closed.listen(0, '127.0.0.1');
+  await once(closed, 'listening');
+  const { port } = closed.address() as AddressInfo;
+  closed.close();
+  await once(closed, 'close');
+  return port;
+}
+
 describe('apiBaseUrl', () => {
   it('defaults to the local API', () => {
     expect(apiBaseUrl({})).toBe(DEFAULT_API_URL);
@@ -91,8 +166,192 @@ describe('apiBaseUrl', () => {
   });
 });
 
-describe('list helpers against a real HTTP server', () => {
-  it('return the items of a 2xx JSON answer', async () => {
+describe('withQuery', () => {
+  it('drops empty values and encodes the rest', () => {
+    expect(
+      withQuery('/x', { a: 'b c', empty: '', none: undefined, nil: null, n: 0, f: false }),
+    ).toBe('/x?a=b+c&n=0&f=false');
+    expect(withQuery('/x', {})).toBe('/x');
+  });
+});
+
+describe('callApi against a real HTTP server', () => {
+  it('sends the given token and query, and answers the JSON', async () => {
+    const answer = await callApi(`/api/v1/registers`, {
+      baseUrl: `${origin}/ok/`,
+      token: 'secret',
+      query: { limit: 5, cursor: undefined },
+    });
+    expect(answer).toEqual({ ok: true, data: registers });
+    expect(seen.at(-1)).toMatchObject({
+      method: 'GET',
+      url: '/ok/api/v1/registers?limit=5',
+      accept: 'application/json',
+      authorization: 'Bearer secret',
+    });
+  });
+
+  it('posts JSON bodies', async () => {
+    const answer = await callApi('/created', {
+      baseUrl: `${origin}/ok`,
+      method: 'POST',
+      token: 't',
+      body: { name: 'n' },
+    });
+    expect(answer).toEqual({ ok: true, data: { id: 'x' } });
+    expect(seen.at(-1)).toMatchObject({ method: 'POST', body: '{"name":"n"}' });
+  });
+
+  it('answers 204 without data, and sends no token when told not to', async () => {
+    const answer = await callApi('/api/v1/documents/x', {
+      baseUrl: `${origin}/gone`,
+      method: 'DELETE',
+      token: null,
+    });
+    expect(answer).toEqual({ ok: true, data: undefined });
+    expect(seen.at(-1)?.authorization).toBeUndefined();
+  });
+
+  it('passes on the API’s error code and message', async () => {
+    const answer = await callApi('/api/v1/documents', {
+      baseUrl: `${origin}/conflict`,
+      method: 'POST',
+      token: 't1',
+      body: { identifier: 'DSP1' },
+    });
+    expect(answer).toEqual({
+      ok: false,
+      error: { status: 409, code: 'duplicate_identifier', message: 'ofa already has DSP1' },
+    });
+    expect(seen.at(-1)).toMatchObject({
+      method: 'POST',
+      url: '/conflict/api/v1/documents',
+      authorization: 'Bearer t1',
+      body: '{"identifier":"DSP1"}',
+    });
+  });
+
+  it('explains errors that have no JSON body by their status', async () => {
+    const answer = await callApi('/api/v1/registers', { baseUrl: `${origin}/plain503` });
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        status: 503,
+        code: 'internal_error',
+        message: 'The Liaison API failed to handle this. Try again in a moment.',
+      },
+    });
+  });
+
+  it('reports a 2xx answer that is not JSON', async () => {
+    const answer = await callApi('/api/v1/organizations', { baseUrl: `${origin}/notjson` });
+    expect(answer).toMatchObject({ ok: false, error: { status: 200, code: 'invalid_response' } });
+  });
+
+  it('reports a dropped connection and a closed port as unreachable', async () => {
+    const unreachable = {
+      ok: false,
+      error: {
+        status: 0,
+        code: 'unreachable',
+        message: 'The Liaison API cannot be reached right now. Try again in a moment.',
+      },
+    };
+    expect(await callApi('/api/v1/organizations', { baseUrl: `${origin}/hangup` })).toEqual(
+      unreachable,
+    );
+    const port = await closedPort();
+    expect(await callApi('/api/v1/documents', { baseUrl: `http://127.0.0.1:${port}` })).toEqual(
+      unreachable,
+    );
+  });
+
+  it('gives up on a server that never answers', async () => {
+    const answer = await callApi('/api/v1/registers', {
+      baseUrl: `${origin}/slow`,
+      timeoutMs: 150,
+    });
+    expect(answer).toMatchObject({ ok: false, error: { status: 0, code: 'timeout' } });
+  });
+});
+
+describe('callApi as the session', () => {
+  it('sends the session’s token when no token is given', async () => {
+    session.token = 'from-cookie';
+    await callApi('/api/v1/registers', { baseUrl: `${origin}/ok` });
+    expect(seen.at(-1)?.authorization).toBe('Bearer from-cookie');
+  });
+
+  it('reads anonymously without a session', async () => {
+    expect(await callApi('/api/v1/registers', { baseUrl: `${origin}/ok` })).toMatchObject({
+      ok: true,
+    });
+    expect(seen.at(-1)?.authorization).toBeUndefined();
+  });
+
+  it('refuses a mutating call without a session, without asking the API', async () => {
+    const before = seen.length;
+    for (const method of ['POST', 'PATCH', 'PUT', 'DELETE'] as const) {
+      expect(await callApi('/created', { baseUrl: `${origin}/ok`, method, body: {} })).toEqual({
+        ok: false,
+        error: {
+          status: 401,
+          code: 'unauthenticated',
+          message: 'Your session has expired. Please sign in again.',
+        },
+      });
+    }
+    expect(seen.length).toBe(before);
+  });
+});
+
+describe('callApiAllPages', () => {
+  it('follows nextCursor to the last page', async () => {
+    session.token = 'from-cookie';
+    const answer = await callApiAllPages<number>(
+      '/list',
+      { q: 'x' },
+      {
+        baseUrl: `${origin}/pages`,
+        pageSize: 2,
+      },
+    );
+    expect(answer).toEqual({ ok: true, data: { items: [0, 1, 2, 3, 4, 5], truncated: false } });
+    expect(seen.slice(-3).map((request) => [request.url, request.authorization])).toEqual([
+      ['/pages/list?q=x&limit=2', 'Bearer from-cookie'],
+      ['/pages/list?q=x&limit=2&cursor=1', 'Bearer from-cookie'],
+      ['/pages/list?q=x&limit=2&cursor=2', 'Bearer from-cookie'],
+    ]);
+  });
+
+  it('stops at maxPages and says the list was truncated', async () => {
+    const answer = await callApiAllPages<number>(
+      '/list',
+      {},
+      {
+        baseUrl: `${origin}/pages`,
+        maxPages: 2,
+      },
+    );
+    expect(answer).toEqual({ ok: true, data: { items: [0, 1, 2, 3], truncated: true } });
+  });
+
+  it('answers the first failing page’s error', async () => {
+    const answer = await callApiAllPages<number>(
+      '/list',
+      { fail: 1 },
+      { baseUrl: `${origin}/pages` },
+    );
+    expect(answer).toEqual({
+      ok: false,
+      error: { status: 403, code: 'forbidden', message: 'Not yours' },
+    });
+  });
+});
+
+describe('typed helpers', () => {
+  it('answer the items of a 2xx JSON answer, anonymously by default', async () => {
+    session.token = 'from-cookie';
     await expect(listOrganizations({ baseUrl: `${origin}/ok/` })).resolves.toEqual({
       ok: true,
       data: organizations.items,
@@ -101,81 +360,46 @@ describe('list helpers against a real HTTP server', () => {
       ok: true,
       data: registers.items,
     });
-    expect(seen).toContainEqual({ url: '/ok/api/v1/registers', accept: 'application/json' });
+    expect(seen.at(-1)).toMatchObject({
+      url: '/ok/api/v1/registers',
+      accept: 'application/json',
+      authorization: undefined,
+    });
   });
 
   it('report a non-2xx answer with its status and the JSON error message', async () => {
-    const result = await listOrganizations({ baseUrl: `${origin}/error500` });
-    expect(result).toEqual({
+    expect(await listOrganizations({ baseUrl: `${origin}/error500` })).toEqual({
       ok: false,
-      baseUrl: `${origin}/error500`,
-      error: {
-        kind: 'http',
-        status: 500,
-        message: 'GET /api/v1/organizations answered HTTP 500: database unavailable',
-      },
+      error: { status: 500, code: 'internal', message: 'database unavailable' },
     });
   });
 
-  it('report a non-2xx answer that has no JSON body', async () => {
-    const result = await listRegisters({ baseUrl: `${origin}/plain503` });
-    expect(result).toMatchObject({
-      ok: false,
-      error: { kind: 'http', status: 503, message: 'GET /api/v1/registers answered HTTP 503' },
+  it.each(['notjson', 'noitems', 'malformed', 'badparty'])(
+    'reject a 2xx answer with an unexpected body (%s)',
+    async (scenario) => {
+      const lists = [listOrganizations, listRegisters];
+      for (const list of lists) {
+        expect(await list({ baseUrl: `${origin}/${scenario}` })).toMatchObject({
+          ok: false,
+          error: { status: 200, code: 'invalid_response' },
+        });
+      }
+    },
+  );
+
+  it('check the shape of documents', async () => {
+    const options = { baseUrl: `${origin}/ok`, token: null };
+    expect(await listDocuments({ released: true }, options)).toEqual({
+      ok: true,
+      data: { items: [], nextCursor: null },
     });
-  });
-
-  it.each([
-    ['notjson', 'did not answer with valid JSON'],
-    ['noitems', 'answered without an "items" array'],
-    ['malformed', 'answered a malformed item at index 1'],
-  ])('reject a 2xx answer with an unexpected body (%s)', async (scenario, message) => {
-    const result = await listOrganizations({ baseUrl: `${origin}/${scenario}` });
-    expect(result).toMatchObject({
+    expect(await listDocuments({ broken: 1 }, options)).toMatchObject({
       ok: false,
-      error: { kind: 'invalid', message: `GET /api/v1/organizations ${message}` },
+      error: { code: 'invalid_response' },
     });
-  });
-
-  it('reject a register whose parties are malformed', async () => {
-    const result = await listRegisters({ baseUrl: `${origin}/badparty` });
-    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid' } });
-  });
-
-  it('report a connection the server drops as unreachable', async () => {
-    const result = await listOrganizations({ baseUrl: `${origin}/hangup` });
-    expect(result).toMatchObject({
+    expect(await getDocument('nope', options)).toMatchObject({
       ok: false,
-      error: { kind: 'unreachable', message: expect.stringContaining('GET /api/v1/organizations') },
-    });
-  });
-
-  it('give up on a server that never answers', async () => {
-    const started = Date.now();
-    const result = await listRegisters({ baseUrl: `${origin}/slow`, timeoutMs: 200 });
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(result).toMatchObject({
-      ok: false,
-      error: { kind: 'unreachable', message: 'GET /api/v1/registers failed: no answer in time' },
-    });
-  });
-
-  it('report a port nobody listens on as unreachable', async () => {
-    const closed = createServer();
-    closed.listen(0, '127.0.0.1');
-    await once(closed, 'listening');
-    const { port } = closed.address() as AddressInfo;
-    closed.close();
-    await once(closed, 'close');
-
-    const result = await listOrganizations({ baseUrl: `http://127.0.0.1:${port}` });
-    expect(result).toEqual({
-      ok: false,
-      baseUrl: `http://127.0.0.1:${port}`,
-      error: {
-        kind: 'unreachable',
-        message: 'GET /api/v1/organizations failed: ECONNREFUSED',
-      },
+      error: { status: 404, code: 'not_found' },
     });
   });
 });

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import styles from '../../components/admin/admin.module.css';
 import { TokensSection } from '../../components/admin/TokensSection';
 import { adminOrganizations, canReadAudit } from '../../lib/admin-access';
-import { adminApi } from '../../lib/admin-api';
+import { callApi } from '../../lib/api';
 import { requireViewer } from '../../lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -42,7 +42,7 @@ export default async function AdminPage({
     );
   }
 
-  const organizations = await adminApi<{ items: Organization[] }>('/api/v1/organizations');
+  const organizations = await callApi<{ items: Organization[] }>('/api/v1/organizations');
   const names = new Map(
     organizations.ok ? organizations.data.items.map((o) => [o.slug, o.name] as const) : [],
   );

@@ -6,7 +6,7 @@
 
 import type { Document, DocumentStatus, Visibility } from '@liaison/core';
 import { redirect } from 'next/navigation';
-import { type ApiResult, apiJson, getDocument, listRegisters } from '../../lib/api';
+import { type ApiError, callApi, getDocument, listRegisters } from '../../lib/api';
 import {
   changedFields,
   createChoices,
@@ -22,15 +22,12 @@ import { isUuid } from '../../lib/proxy';
 import { getAccessToken, getViewer } from '../../lib/session';
 import type { ActionState } from './action-state';
 
-function failure(result: Extract<ApiResult<unknown>, { ok: false }>): ActionState {
-  const { error } = result;
+function failure({ error }: { error: ApiError }): ActionState {
+  // An answer that is not the JSON expected is the server's fault, whatever its status said.
+  const status = error.code === 'invalid_response' ? 502 : error.status;
   return {
     status: 'error',
-    message: describeApiError(
-      error.kind === 'http'
-        ? { status: error.status, code: error.code, detail: error.detail }
-        : { status: error.kind === 'unreachable' ? 0 : 502 },
-    ),
+    message: describeApiError({ status, code: error.code, detail: error.message }),
   };
 }
 
@@ -68,7 +65,8 @@ export async function createDocumentAction(
     return { status: 'error', message: 'Check the fields marked below.', fieldErrors };
   }
 
-  const result = await apiJson<Document>('POST', '/api/v1/documents', {
+  const result = await callApi<Document>('/api/v1/documents', {
+    method: 'POST',
     token,
     body: {
       organization,
@@ -82,14 +80,14 @@ export async function createDocumentAction(
   });
   if (!result.ok) {
     const state = failure(result);
-    if (result.error.kind === 'http' && result.error.code === 'duplicate_identifier') {
+    if (result.error.code === 'duplicate_identifier') {
       return {
         ...state,
         message: 'Check the fields marked below.',
         fieldErrors: { identifier: state.message },
       };
     }
-    if (result.error.kind === 'http' && result.error.code === 'register_not_shared') {
+    if (result.error.code === 'register_not_shared') {
       return { ...state, fieldErrors: { registers: state.message } };
     }
     return state;
@@ -143,13 +141,14 @@ export async function updateDocumentAction(
     },
   );
   if (Object.keys(change).length > 0) {
-    const result = await apiJson<Document>('PATCH', `/api/v1/documents/${documentId}`, {
+    const result = await callApi<Document>(`/api/v1/documents/${documentId}`, {
+      method: 'PATCH',
       token,
       body: change,
     });
     if (!result.ok) {
       const state = failure(result);
-      if (result.error.kind === 'http' && result.error.code === 'register_not_shared') {
+      if (result.error.code === 'register_not_shared') {
         return { ...state, fieldErrors: { registers: state.message } };
       }
       return state;
@@ -162,7 +161,8 @@ async function patch(documentId: string, body: Record<string, string>, notice: s
   if (!isUuid(documentId)) return invalid;
   const token = await getAccessToken();
   if (!token) return signedOut;
-  const result = await apiJson<Document>('PATCH', `/api/v1/documents/${documentId}`, {
+  const result = await callApi<Document>(`/api/v1/documents/${documentId}`, {
+    method: 'PATCH',
     token,
     body,
   });
@@ -199,10 +199,9 @@ export async function withdrawVersionAction(
   if (problem) return { status: 'error', message: problem, fieldErrors: { reason: problem } };
   const token = await getAccessToken();
   if (!token) return signedOut;
-  const result = await apiJson<Document>(
-    'POST',
+  const result = await callApi<Document>(
     `/api/v1/documents/${documentId}/versions/${versionId}/withdraw`,
-    { token, body: { reason } },
+    { method: 'POST', token, body: { reason } },
   );
   if (!result.ok) return failure(result);
   redirect(`/documents/${documentId}?notice=withdrawn`);
@@ -216,7 +215,10 @@ export async function deleteDocumentAction(
   if (!isUuid(documentId)) return invalid;
   const token = await getAccessToken();
   if (!token) return signedOut;
-  const result = await apiJson<null>('DELETE', `/api/v1/documents/${documentId}`, { token });
+  const result = await callApi<null>(`/api/v1/documents/${documentId}`, {
+    method: 'DELETE',
+    token,
+  });
   if (!result.ok) return failure(result);
   redirect('/?notice=deleted');
 }

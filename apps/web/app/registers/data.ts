@@ -6,8 +6,7 @@ import type {
   WorkRegisterSummary,
 } from '@liaison/core';
 import { cache } from 'react';
-import { adminApi, adminApiAllPages } from '../../lib/admin-api';
-import type { ApiError } from '../../lib/api-call';
+import { type ApiError, callApi, callApiAllPages } from '../../lib/api';
 
 export const REGISTER_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -20,11 +19,11 @@ export type RegisterLookup =
   | { kind: 'error'; error: ApiError };
 
 export const listRegisters = cache(() =>
-  adminApi<{ items: WorkRegisterSummary[] }>('/api/v1/registers'),
+  callApi<{ items: WorkRegisterSummary[] }>('/api/v1/registers'),
 );
 
 export const listOrganizations = cache(() =>
-  adminApi<{ items: Organization[] }>('/api/v1/organizations'),
+  callApi<{ items: Organization[] }>('/api/v1/organizations'),
 );
 
 /**
@@ -33,7 +32,7 @@ export const listOrganizations = cache(() =>
  */
 export const getRegister = cache(async (slug: string): Promise<RegisterLookup> => {
   if (!REGISTER_SLUG.test(slug)) return { kind: 'missing' };
-  const answer = await adminApi<RegisterPage>(`/api/v1/registers/${encodeURIComponent(slug)}`);
+  const answer = await callApi<RegisterPage>(`/api/v1/registers/${encodeURIComponent(slug)}`);
   if (!answer.ok) {
     if (answer.error.status === 404 || answer.error.status === 403) return { kind: 'missing' };
     return { kind: 'error', error: answer.error };
@@ -47,13 +46,13 @@ export const getRegister = cache(async (slug: string): Promise<RegisterLookup> =
     };
   }
   // More documents than the page carries: list them all.
-  const documents = await adminApiAllPages<DocumentSummary>('/api/v1/documents', {
+  const documents = await callApiAllPages<DocumentSummary>('/api/v1/documents', {
     register: slug,
   });
   if (!documents.ok) return { kind: 'error', error: documents.error };
   return {
     kind: 'found',
-    register: { ...register, documents: documents.items },
-    truncated: documents.truncated,
+    register: { ...register, documents: documents.data.items },
+    truncated: documents.data.truncated,
   };
 });

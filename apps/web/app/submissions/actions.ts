@@ -7,7 +7,7 @@
 import type { Submission } from '@liaison/core';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { type ApiError, adminApiSignedIn } from '../../lib/admin-api';
+import { type ApiError, callApi } from '../../lib/api';
 import { identifierError, titleError, versionLabelError } from '../../lib/document-rules';
 import { isUuid } from '../../lib/proxy';
 import { submissionPath } from '../../lib/submission-links';
@@ -49,10 +49,10 @@ export async function transitionSubmissionAction(
   const reason = text(form, 'reason');
   const problem = decisionReasonError(to, reason);
   if (problem) return { status: 'error', message: problem, fieldErrors: { reason: problem } };
-  const answer = await adminApiSignedIn<Submission>(
-    `/api/v1/submissions/${submissionId}/transitions`,
-    { method: 'POST', body: { to, ...(reason ? { reason } : {}) } },
-  );
+  const answer = await callApi<Submission>(`/api/v1/submissions/${submissionId}/transitions`, {
+    method: 'POST',
+    body: { to, ...(reason ? { reason } : {}) },
+  });
   if (!answer.ok) return failure(answer.error);
   // The main navigation counts submissions waiting for review: render the layout again too.
   revalidatePath('/', 'layout');
@@ -68,10 +68,10 @@ export async function commentSubmissionAction(
   const body = text(form, 'body');
   const problem = commentError(body);
   if (problem) return { status: 'error', message: problem, fieldErrors: { body: problem } };
-  const answer = await adminApiSignedIn<Submission>(
-    `/api/v1/submissions/${submissionId}/comments`,
-    { method: 'POST', body: { body } },
-  );
+  const answer = await callApi<Submission>(`/api/v1/submissions/${submissionId}/comments`, {
+    method: 'POST',
+    body: { body },
+  });
   if (!answer.ok) return failure(answer.error, 'body');
   redirect(`${submissionPath(submissionId)}?notice=commented#comments`);
 }
@@ -98,18 +98,15 @@ export async function createDocumentFromSubmissionAction(
   if (Object.keys(fieldErrors).length > 0) {
     return { status: 'error', message: 'Check the fields marked below.', fieldErrors };
   }
-  const answer = await adminApiSignedIn<Submission>(
-    `/api/v1/submissions/${submissionId}/document`,
-    {
-      method: 'POST',
-      body: {
-        fileId,
-        identifier,
-        ...(title ? { title } : {}),
-        ...(versionLabel ? { versionLabel } : {}),
-      },
+  const answer = await callApi<Submission>(`/api/v1/submissions/${submissionId}/document`, {
+    method: 'POST',
+    body: {
+      fileId,
+      identifier,
+      ...(title ? { title } : {}),
+      ...(versionLabel ? { versionLabel } : {}),
     },
-  );
+  });
   if (!answer.ok) {
     return failure(
       answer.error,
@@ -131,10 +128,10 @@ export async function linkDocumentToSubmissionAction(
     const message = 'Choose the document to link.';
     return { status: 'error', message, fieldErrors: { document: message } };
   }
-  const answer = await adminApiSignedIn<Submission>(
-    `/api/v1/submissions/${submissionId}/document-link`,
-    { method: 'POST', body: { document } },
-  );
+  const answer = await callApi<Submission>(`/api/v1/submissions/${submissionId}/document-link`, {
+    method: 'POST',
+    body: { document },
+  });
   if (!answer.ok) return failure(answer.error, 'document');
   redirect(`${submissionPath(submissionId)}?notice=document-linked`);
 }

@@ -4,8 +4,7 @@ import Link from 'next/link';
 import { ApiErrorNotice } from '../../components/admin/ApiErrorNotice';
 import { RegisterStateBadge, VisibilityBadge } from '../../components/registers/Badges';
 import { DocumentTable } from '../../components/registers/DocumentTable';
-import { adminApi, adminApiAllPages } from '../../lib/admin-api';
-import type { ApiError } from '../../lib/api-call';
+import { type ApiError, callApi, callApiAllPages } from '../../lib/api';
 import { VISIBILITY_DESCRIPTIONS } from '../../lib/format';
 import { requireViewer } from '../../lib/session';
 import { groupWorkspace, registersOf } from '../../lib/workspace-groups';
@@ -20,8 +19,8 @@ export default async function WorkspacePage() {
   const organizations = [...new Set(viewer.memberships.map((m) => m.organization))];
 
   const [registerAnswer, organizationAnswer] = await Promise.all([
-    adminApi<{ items: WorkRegisterSummary[] }>('/api/v1/registers'),
-    adminApi<{ items: Organization[] }>('/api/v1/organizations'),
+    callApi<{ items: WorkRegisterSummary[] }>('/api/v1/registers'),
+    callApi<{ items: Organization[] }>('/api/v1/organizations'),
   ]);
   const names = new Map<string, string>(
     organizationAnswer.ok ? organizationAnswer.data.items.map((o) => [o.slug, o.name]) : [],
@@ -32,18 +31,18 @@ export default async function WorkspacePage() {
   // Everything under the viewer's registers, and everything their organizations own.
   const lists = await Promise.all([
     ...myRegisters.map((r) =>
-      adminApiAllPages<DocumentSummary>('/api/v1/documents', { register: r.slug }),
+      callApiAllPages<DocumentSummary>('/api/v1/documents', { register: r.slug }),
     ),
     ...organizations.map((o) =>
-      adminApiAllPages<DocumentSummary>('/api/v1/documents', { organization: o }),
+      callApiAllPages<DocumentSummary>('/api/v1/documents', { organization: o }),
     ),
   ]);
   const errors: ApiError[] = [
     ...(registerAnswer.ok ? [] : [registerAnswer.error]),
     ...lists.flatMap((list) => (list.ok ? [] : [list.error])),
   ];
-  const documents = lists.flatMap((list) => (list.ok ? list.items : []));
-  const truncated = lists.some((list) => list.ok && list.truncated);
+  const documents = lists.flatMap((list) => (list.ok ? list.data.items : []));
+  const truncated = lists.some((list) => list.ok && list.data.truncated);
   const workspace = groupWorkspace(documents, registers, organizations);
   const myNames = organizations.map((slug) => names.get(slug) ?? slug);
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ApiError } from '../../lib/api-call';
+import type { ApiError } from '../../lib/api';
 import styles from './admin.module.css';
 
 /** A failed API call, explained where the content would have been. */

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { createToken } from '../../app/admin/tokens/actions';
-import { adminApi } from '../../lib/admin-api';
+import { callApi } from '../../lib/api';
 import { DateTime, ShortDate } from '../registers/Dates';
 import tables from '../registers/registers.module.css';
 import { ApiErrorNotice } from './ApiErrorNotice';
@@ -26,7 +26,7 @@ export async function TokensSection({
   returnTo: '/admin' | '/admin/tokens';
   headingLevel?: 1 | 2;
 }) {
-  const tokens = await adminApi<{ items: ApiToken[] }>('/api/v1/tokens');
+  const tokens = await callApi<{ items: ApiToken[] }>('/api/v1/tokens');
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <section className={styles.section} aria-labelledby="tokens-title">

@@ -1,6 +1,6 @@
 /** What a Server Action answers to the form that called it (plain data, serializable). */
 
-import type { ApiError } from '../../lib/api-call';
+import type { ApiError } from '../../lib/api';
 
 export interface FormState<R = undefined> {
   status: 'idle' | 'error' | 'success';

@@ -16,7 +16,7 @@ export async function SubmissionBox({ box }: { box: 'outgoing' | 'incoming' }) {
     (membership) => membership.role === 'editor' || membership.role === 'admin',
   );
   const result = box === 'incoming' && !isAdmin ? null : await listSubmissions(box);
-  const items = result?.ok ? result.items : [];
+  const items = result?.ok ? result.data.items : [];
   const open = items.filter((item) => OPEN_STATES.has(item.state));
   const closed = items.filter((item) => !OPEN_STATES.has(item.state));
   const what = box === 'outgoing' ? 'sent' : 'received';
@@ -77,7 +77,7 @@ export async function SubmissionBox({ box }: { box: 'outgoing' | 'incoming' }) {
               />
             </section>
           )}
-          {result.truncated && (
+          {result.data.truncated && (
             <p className="muted">Only the newest {items.length} submissions are shown.</p>
           )}
         </>

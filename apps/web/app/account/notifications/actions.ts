@@ -3,7 +3,7 @@
 import type { NotificationSettings } from '@liaison/core';
 import { revalidatePath } from 'next/cache';
 import { errorState, type FormState, successState } from '../../../components/admin/form-state';
-import { adminApiSignedIn } from '../../../lib/admin-api';
+import { callApi } from '../../../lib/api';
 
 export async function saveNotificationSettings(
   _previous: FormState,
@@ -12,7 +12,7 @@ export async function saveNotificationSettings(
   const settings: NotificationSettings = {
     documentReleases: form.get('documentReleases') === 'on',
   };
-  const answer = await adminApiSignedIn<NotificationSettings>('/api/v1/me/notifications', {
+  const answer = await callApi<NotificationSettings>('/api/v1/me/notifications', {
     method: 'PUT',
     body: settings,
   });

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { NotificationSettingsForm } from '../../../components/account/NotificationSettingsForm';
 import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
 import styles from '../../../components/admin/admin.module.css';
-import { adminApi } from '../../../lib/admin-api';
+import { callApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
 import { saveNotificationSettings } from './actions';
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Notifications' };
 
 export default async function NotificationsPage() {
   await requireViewer('/account/notifications');
-  const settings = await adminApi<NotificationSettings>('/api/v1/me/notifications');
+  const settings = await callApi<NotificationSettings>('/api/v1/me/notifications');
   return (
     <>
       <div className={styles.header}>

@@ -6,7 +6,7 @@ import styles from '../../../components/admin/admin.module.css';
 import { DateTime } from '../../../components/registers/Dates';
 import tables from '../../../components/registers/registers.module.css';
 import { adminOrganizations, canReadAudit } from '../../../lib/admin-access';
-import { adminApi } from '../../../lib/admin-api';
+import { callApi } from '../../../lib/api';
 import {
   auditApiQuery,
   auditPageLinks,
@@ -43,10 +43,10 @@ export default async function AuditPage({
   const { filters, cursor, trail, problems } = parseAuditFilters(await searchParams);
   const mine = adminOrganizations(viewer);
   const [events, organizations] = await Promise.all([
-    adminApi<{ items: AuditEvent[]; nextCursor: string | null }>('/api/v1/audit', {
+    callApi<{ items: AuditEvent[]; nextCursor: string | null }>('/api/v1/audit', {
       query: auditApiQuery(filters, { cursor, limit: PAGE_SIZE }),
     }),
-    adminApi<{ items: Organization[] }>('/api/v1/organizations'),
+    callApi<{ items: Organization[] }>('/api/v1/organizations'),
   ]);
   const organizationOptions = (organizations.ok ? organizations.data.items : [])
     .filter((org) => viewer.operator || mine.includes(org.slug))

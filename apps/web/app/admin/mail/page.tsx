@@ -4,7 +4,7 @@ import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
 import styles from '../../../components/admin/admin.module.css';
 import { OperatorOnly } from '../../../components/admin/OperatorOnly';
 import { DateTime } from '../../../components/registers/Dates';
-import { adminApi } from '../../../lib/admin-api';
+import { callApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
 import mailStyles from './mail.module.css';
 
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Mail' };
 export default async function MailPage() {
   const viewer = await requireViewer('/admin/mail');
   if (!viewer.operator) return <OperatorOnly title="Mail" />;
-  const mail = await adminApi<CaughtMailList>('/api/v1/mail-catcher/messages', {
+  const mail = await callApi<CaughtMailList>('/api/v1/mail-catcher/messages', {
     query: { limit: 200 },
   });
 

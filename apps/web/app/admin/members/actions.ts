@@ -10,7 +10,7 @@ import {
   successState,
   text,
 } from '../../../components/admin/form-state';
-import { adminApiSignedIn } from '../../../lib/admin-api';
+import { callApi } from '../../../lib/api';
 
 const ROLES = ['member', 'editor', 'admin'] as const;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -38,7 +38,7 @@ export async function addMember(_previous: FormState, form: FormData): Promise<F
   if (!isRole(role)) problems.role = 'Choose a role.';
   if (Object.keys(problems).length > 0) return invalidState(problems, values);
 
-  const answer = await adminApiSignedIn(membersPath(organization), {
+  const answer = await callApi(membersPath(organization), {
     method: 'POST',
     body: { email, role, ...(name ? { name } : {}) },
   });
@@ -54,10 +54,10 @@ export async function changeRole(_previous: FormState, form: FormData): Promise<
   if (!SLUG.test(organization) || !USER_ID.test(userId) || !isRole(role)) {
     return invalidState({ role: 'Choose a role.' });
   }
-  const answer = await adminApiSignedIn(
-    `${membersPath(organization)}/${encodeURIComponent(userId)}`,
-    { method: 'PATCH', body: { role } },
-  );
+  const answer = await callApi(`${membersPath(organization)}/${encodeURIComponent(userId)}`, {
+    method: 'PATCH',
+    body: { role },
+  });
   if (!answer.ok) return errorState(answer.error);
   revalidatePath(`/admin/members/${organization}`);
   return successState(`Role changed to ${role}.`);
@@ -70,10 +70,9 @@ export async function removeMember(_previous: FormState, form: FormData): Promis
   if (!SLUG.test(organization) || !USER_ID.test(userId)) {
     return invalidState({ userId: 'Unknown member.' });
   }
-  const answer = await adminApiSignedIn(
-    `${membersPath(organization)}/${encodeURIComponent(userId)}`,
-    { method: 'DELETE' },
-  );
+  const answer = await callApi(`${membersPath(organization)}/${encodeURIComponent(userId)}`, {
+    method: 'DELETE',
+  });
   if (!answer.ok) return errorState(answer.error);
   revalidatePath(`/admin/members/${organization}`);
   redirect(`/admin/members/${organization}?removed=${encodeURIComponent(email || 'member')}`);

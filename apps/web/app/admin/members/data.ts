@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Organization } from '@liaison/core';
-import { adminApi } from '../../../lib/admin-api';
+import { callApi } from '../../../lib/api';
 
 export interface Member {
   userId: string;
@@ -11,11 +11,11 @@ export interface Member {
 }
 
 export function listMembers(organization: string) {
-  return adminApi<{ items: Member[] }>(
+  return callApi<{ items: Member[] }>(
     `/api/v1/organizations/${encodeURIComponent(organization)}/members`,
   );
 }
 
 export function listOrganizations() {
-  return adminApi<{ items: Organization[] }>('/api/v1/organizations');
+  return callApi<{ items: Organization[] }>('/api/v1/organizations');
 }

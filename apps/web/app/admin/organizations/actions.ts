@@ -9,7 +9,7 @@ import {
   invalidState,
   text,
 } from '../../../components/admin/form-state';
-import { adminApiSignedIn } from '../../../lib/admin-api';
+import { callApi } from '../../../lib/api';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -33,7 +33,7 @@ export async function createOrganization(_previous: FormState, form: FormData): 
 
   const description = text(form, 'description');
   const iprPolicy = text(form, 'iprPolicy');
-  const answer = await adminApiSignedIn('/api/v1/organizations', {
+  const answer = await callApi('/api/v1/organizations', {
     method: 'POST',
     body: {
       slug,
@@ -80,7 +80,7 @@ export async function updateOrganization(_previous: FormState, form: FormData): 
     return { status: 'success', message: 'Nothing changed.', values, at: Date.now() };
   }
 
-  const answer = await adminApiSignedIn(`/api/v1/organizations/${encodeURIComponent(slug)}`, {
+  const answer = await callApi(`/api/v1/organizations/${encodeURIComponent(slug)}`, {
     method: 'PATCH',
     body: changes,
   });

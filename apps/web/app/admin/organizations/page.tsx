@@ -6,7 +6,7 @@ import styles from '../../../components/admin/admin.module.css';
 import { OperatorOnly } from '../../../components/admin/OperatorOnly';
 import { CreateOrganizationForm } from '../../../components/admin/OrganizationForms';
 import tables from '../../../components/registers/registers.module.css';
-import { adminApi } from '../../../lib/admin-api';
+import { callApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
 import { createOrganization } from './actions';
 
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Organizations' };
 export default async function OrganizationsPage() {
   const viewer = await requireViewer('/admin/organizations');
   if (!viewer.operator) return <OperatorOnly title="Organizations" />;
-  const organizations = await adminApi<{ items: Organization[] }>('/api/v1/organizations');
+  const organizations = await callApi<{ items: Organization[] }>('/api/v1/organizations');
 
   return (
     <>

@@ -9,7 +9,7 @@ import {
   invalidState,
   text,
 } from '../../../components/admin/form-state';
-import { adminApiSignedIn } from '../../../lib/admin-api';
+import { callApi } from '../../../lib/api';
 import {
   createRegisterBody,
   type RegisterFields,
@@ -31,7 +31,7 @@ export async function createRegister(_previous: FormState, form: FormData): Prom
   const values = submitted(form);
   const read = readRegisterForm(form);
   if (!read.ok) return invalidState(read.problems, values);
-  const answer = await adminApiSignedIn('/api/v1/registers', {
+  const answer = await callApi('/api/v1/registers', {
     method: 'POST',
     body: createRegisterBody(read.fields),
   });
@@ -57,7 +57,7 @@ export async function updateRegister(_previous: FormState, form: FormData): Prom
     return { status: 'success', message: 'Nothing changed.', values, at: Date.now() };
   }
   const slug = read.fields.slug;
-  const answer = await adminApiSignedIn(`/api/v1/registers/${encodeURIComponent(slug)}`, {
+  const answer = await callApi(`/api/v1/registers/${encodeURIComponent(slug)}`, {
     method: 'PATCH',
     body: changes,
   });

@@ -6,7 +6,7 @@ import styles from '../../../components/admin/admin.module.css';
 import { OperatorOnly } from '../../../components/admin/OperatorOnly';
 import { RegisterStateBadge, ReviewDue } from '../../../components/registers/Badges';
 import tables from '../../../components/registers/registers.module.css';
-import { adminApi } from '../../../lib/admin-api';
+import { callApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +21,7 @@ export default async function AdminRegistersPage({
   const viewer = await requireViewer('/admin/registers');
   if (!viewer.operator) return <OperatorOnly title="Registers" />;
   const { created } = await searchParams;
-  const registers = await adminApi<{ items: WorkRegisterSummary[] }>('/api/v1/registers');
+  const registers = await callApi<{ items: WorkRegisterSummary[] }>('/api/v1/registers');
   const createdSlug = typeof created === 'string' ? created.slice(0, 63) : '';
 
   return (

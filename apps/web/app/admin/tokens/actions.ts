@@ -10,7 +10,7 @@ import {
   successState,
   text,
 } from '../../../components/admin/form-state';
-import { adminApiSignedIn } from '../../../lib/admin-api';
+import { callApi } from '../../../lib/api';
 
 export interface CreatedToken {
   id: string;
@@ -37,7 +37,7 @@ export async function createToken(
   }
   if (Object.keys(problems).length > 0) return invalidState(problems, values);
 
-  const answer = await adminApiSignedIn<CreatedToken>('/api/v1/tokens', {
+  const answer = await callApi<CreatedToken>('/api/v1/tokens', {
     method: 'POST',
     body: { name, expiresInDays: days },
   });
@@ -51,7 +51,7 @@ export async function revokeToken(_previous: FormState, form: FormData): Promise
   const id = text(form, 'id');
   const returnTo = text(form, 'returnTo') === '/admin' ? '/admin' : '/admin/tokens';
   if (!UUID.test(id)) return invalidState({ id: 'Unknown token.' });
-  const answer = await adminApiSignedIn<void>(`/api/v1/tokens/${id}`, { method: 'DELETE' });
+  const answer = await callApi<void>(`/api/v1/tokens/${id}`, { method: 'DELETE' });
   if (!answer.ok) return errorState(answer.error);
   revalidatePath('/admin/tokens');
   revalidatePath('/admin');

@@ -9,7 +9,7 @@ import {
   invalidState,
   text,
 } from '../../../components/admin/form-state';
-import { adminApiSignedIn } from '../../../lib/admin-api';
+import { callApi } from '../../../lib/api';
 import {
   type Read,
   readApprovalForm,
@@ -67,11 +67,11 @@ async function saveItem<T>(kind: ItemKind, form: FormData, read: Read<T>): Promi
   if (!read.ok) return invalidState(read.problems, values);
   const base = `/api/v1/registers/${encodeURIComponent(where.slug)}/${kind}`;
   const answer = where.id
-    ? await adminApiSignedIn(`${base}/${encodeURIComponent(where.id)}`, {
+    ? await callApi(`${base}/${encodeURIComponent(where.id)}`, {
         method: 'PATCH',
         body: read.body,
       })
-    : await adminApiSignedIn(base, { method: 'POST', body: read.body });
+    : await callApi(base, { method: 'POST', body: read.body });
   if (!answer.ok) return errorState(answer.error, values);
   done(where.slug, SAVED[kind], kind);
 }
@@ -79,7 +79,7 @@ async function saveItem<T>(kind: ItemKind, form: FormData, read: Read<T>): Promi
 async function removeItem(kind: ItemKind, form: FormData): Promise<FormState> {
   const where = target(form, true);
   if ('status' in where) return where;
-  const answer = await adminApiSignedIn(
+  const answer = await callApi(
     `/api/v1/registers/${encodeURIComponent(where.slug)}/${kind}/${encodeURIComponent(where.id)}`,
     { method: 'DELETE' },
   );
@@ -122,7 +122,7 @@ export async function recordApproval(_previous: FormState, form: FormData): Prom
   }
   const read = readApprovalForm(form);
   if (!read.ok) return invalidState(read.problems, values);
-  const answer = await adminApiSignedIn(
+  const answer = await callApi(
     `/api/v1/registers/${encodeURIComponent(where.slug)}/approvals/${encodeURIComponent(organization)}`,
     { method: 'PUT', body: read.body },
   );

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Submission } from '@liaison/core';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import type { ApiResponse } from '../../../lib/admin-api';
+import type { ApiResponse } from '../../../lib/api';
 import { isUuid } from '../../../lib/proxy';
 import { signInAgain } from '../../../lib/session';
 import { getSubmission } from '../../../lib/submission-api';

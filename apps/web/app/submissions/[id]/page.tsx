@@ -6,7 +6,7 @@ import { CreateDocumentForm, LinkDocumentForm } from '../../../components/submis
 import { CommentForm } from '../../../components/submission/comment-form';
 import { DecisionButton } from '../../../components/submission/decision-button';
 import { SubmissionStateBadge } from '../../../components/submission/state-badge';
-import { adminApiAllPages } from '../../../lib/admin-api';
+import { callApiAllPages } from '../../../lib/api';
 import { formatBytes, formatDate, formatDateTime } from '../../../lib/format';
 import { requireViewer } from '../../../lib/session';
 import { submissionDownloadHref, submissionPath } from '../../../lib/submission-links';
@@ -62,7 +62,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   const decisions = decisionChoices(permissions);
   const adoptable = permissions.adopt && submission.document === null;
   const receiverDocuments = adoptable
-    ? await adminApiAllPages<DocumentSummary>(
+    ? await callApiAllPages<DocumentSummary>(
         '/api/v1/documents',
         { organization: submission.to.slug },
         { maxPages: 3 },
@@ -292,12 +292,12 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
                   error={receiverDocuments.error}
                   what={`the documents of ${submission.to.name}`}
                 />
-              ) : (receiverDocuments?.items.length ?? 0) === 0 ? (
+              ) : (receiverDocuments?.data.items.length ?? 0) === 0 ? (
                 <p className="muted">{submission.to.name} has no document yet.</p>
               ) : (
                 <LinkDocumentForm
                   action={linkDocumentToSubmissionAction.bind(null, submission.id)}
-                  documents={(receiverDocuments?.items ?? []).map(
+                  documents={(receiverDocuments?.data.items ?? []).map(
                     ({ id: documentId, identifier, title }) => ({
                       id: documentId,
                       identifier,

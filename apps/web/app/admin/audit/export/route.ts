@@ -1,6 +1,5 @@
 import type { AuditEvent } from '@liaison/core';
-import { apiBaseUrl } from '../../../../lib/api';
-import { type ApiResponse, callApi } from '../../../../lib/api-call';
+import { type ApiResponse, callApi } from '../../../../lib/api';
 import { AUDIT_CSV_HEADER, auditCsvFilename, auditCsvRows } from '../../../../lib/audit-csv';
 import { auditApiQuery, parseAuditFilters } from '../../../../lib/audit-filters';
 import { CSV_BOM, csvRow } from '../../../../lib/csv';
@@ -26,9 +25,9 @@ export async function GET(request: Request): Promise<Response> {
     return plain(401, 'Sign in to export the audit log.');
   }
   const { filters } = parseAuditFilters(new URL(request.url).searchParams);
-  const baseUrl = apiBaseUrl();
   const fetchPage = (cursor?: string): Promise<ApiResponse<AuditPage>> =>
-    callApi<AuditPage>(baseUrl, token, '/api/v1/audit', {
+    callApi<AuditPage>('/api/v1/audit', {
+      token,
       query: auditApiQuery(filters, { cursor, limit: PAGE_SIZE }),
       timeoutMs: 30_000,
     });

@@ -8,8 +8,7 @@ import {
   type EditableOrganization,
   EditOrganizationForm,
 } from '../../../../components/admin/OrganizationForms';
-import { adminApi } from '../../../../lib/admin-api';
-import type { ApiError } from '../../../../lib/api-call';
+import { type ApiError, callApi } from '../../../../lib/api';
 import { requireViewer } from '../../../../lib/session';
 import { updateOrganization } from '../actions';
 
@@ -82,11 +81,11 @@ async function loadOrganization(
 > {
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) return { kind: 'missing' };
   // The single-organization route discloses the IPR policy and sign-in settings, if it exists.
-  const detail = await adminApi<OrganizationDetail>(`/api/v1/organizations/${slug}`);
+  const detail = await callApi<OrganizationDetail>(`/api/v1/organizations/${slug}`);
   if (detail.ok && detail.data && typeof detail.data.name === 'string') {
     return { kind: 'found', value: editable(detail.data) };
   }
-  const list = await adminApi<{ items: OrganizationDetail[] }>('/api/v1/organizations');
+  const list = await callApi<{ items: OrganizationDetail[] }>('/api/v1/organizations');
   if (!list.ok) return { kind: 'error', error: list.error };
   const found = list.data.items.find((org) => org.slug === slug);
   return found ? { kind: 'found', value: editable(found) } : { kind: 'missing' };

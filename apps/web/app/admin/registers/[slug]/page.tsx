@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { ApiErrorNotice } from '../../../../components/admin/ApiErrorNotice';
 import styles from '../../../../components/admin/admin.module.css';
 import { RegisterForm } from '../../../../components/admin/RegisterForm';
-import { adminApi } from '../../../../lib/admin-api';
+import { callApi } from '../../../../lib/api';
 import type { RegisterFields } from '../../../../lib/register-form';
 import { requireViewer } from '../../../../lib/session';
 import { getRegister } from '../../../registers/data';
@@ -29,7 +29,7 @@ export default async function EditRegisterPage({
 
   const [lookup, organizations] = await Promise.all([
     getRegister(slug),
-    adminApi<{ items: Organization[] }>('/api/v1/organizations'),
+    callApi<{ items: Organization[] }>('/api/v1/organizations'),
   ]);
   const breadcrumb = (
     <nav aria-label="Breadcrumb" style={{ marginBottom: '1rem' }}>

@@ -5,7 +5,7 @@ import { ApiErrorNotice } from '../../../../components/admin/ApiErrorNotice';
 import styles from '../../../../components/admin/admin.module.css';
 import { OperatorOnly } from '../../../../components/admin/OperatorOnly';
 import { RegisterForm } from '../../../../components/admin/RegisterForm';
-import { adminApi } from '../../../../lib/admin-api';
+import { callApi } from '../../../../lib/api';
 import { requireViewer } from '../../../../lib/session';
 import { createRegister } from '../actions';
 
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'New register' };
 export default async function NewRegisterPage() {
   const viewer = await requireViewer('/admin/registers/new');
   if (!viewer.operator) return <OperatorOnly title="New register" />;
-  const organizations = await adminApi<{ items: Organization[] }>('/api/v1/organizations');
+  const organizations = await callApi<{ items: Organization[] }>('/api/v1/organizations');
   return (
     <>
       <nav aria-label="Breadcrumb" style={{ marginBottom: '1rem' }}>

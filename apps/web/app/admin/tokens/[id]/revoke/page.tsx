@@ -5,7 +5,7 @@ import styles from '../../../../../components/admin/admin.module.css';
 import { ConfirmForm } from '../../../../../components/admin/ConfirmForm';
 import type { ApiToken } from '../../../../../components/admin/TokensSection';
 import { DateTime, ShortDate } from '../../../../../components/registers/Dates';
-import { adminApi } from '../../../../../lib/admin-api';
+import { callApi } from '../../../../../lib/api';
 import { requireViewer } from '../../../../../lib/session';
 import { revokeToken } from '../../actions';
 
@@ -25,7 +25,7 @@ export default async function RevokeTokenPage({
   const returnTo = from === '/admin' ? '/admin' : '/admin/tokens';
   await requireViewer(`/admin/tokens/${id}/revoke`);
 
-  const tokens = await adminApi<{ items: ApiToken[] }>('/api/v1/tokens');
+  const tokens = await callApi<{ items: ApiToken[] }>('/api/v1/tokens');
   if (!tokens.ok) {
     return (
       <>
