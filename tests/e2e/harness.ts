@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LiaisonClient } from '@liaison/client';
 import { createTempDataDir } from '@liaison/embedded-stack';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
@@ -245,15 +246,17 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** The API as a demo user, through the typed client: ids are looked up the way a script would. */
+export async function apiClientAs(portal: Portal, email: string): Promise<LiaisonClient> {
+  const anonymous = new LiaisonClient({ url: portal.apiUrl });
+  const { accessToken } = await anonymous.signIn(email, PASSWORD);
+  return anonymous.withToken(accessToken);
+}
+
 /** An API access token for a demo user, to look up ids the way a person would copy a link. */
 export async function apiToken(portal: Portal, email: string): Promise<string> {
-  const response = await fetch(`${portal.apiUrl}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`sign-in of ${email}: ${response.status}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
+  const client = await apiClientAs(portal, email);
+  return client.token!;
 }
 
 export interface Fixture {
@@ -279,35 +282,24 @@ export async function createDocument(
     registers: string[];
   },
 ): Promise<Fixture> {
-  const token = await apiToken(portal, email);
-  const created = await fetch(`${portal.apiUrl}/api/v1/documents`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      ...document,
-      abstract: `${document.title}, created by the browser suite.`,
-    }),
+  const client = await apiClientAs(portal, email);
+  const created = await client.createDocument({
+    ...document,
+    abstract: `${document.title}, created by the browser suite.`,
   });
-  if (created.status !== 201) {
-    throw new Error(`creating ${document.identifier}: ${created.status} ${await created.text()}`);
-  }
-  const { id } = (await created.json()) as { id: string };
-  const form = new FormData();
-  form.append('label', '1.0');
-  const pdf = `%PDF-1.4\n% ${document.title}\n%%EOF\n`;
-  form.append('file', new Blob([pdf], { type: 'application/pdf' }), `${document.identifier}.pdf`);
-  const version = await fetch(`${portal.apiUrl}/api/v1/documents/${id}/versions`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
+  const path = join(portal.dataDir, `${document.identifier}.pdf`);
+  await writeFile(path, `%PDF-1.4\n% ${document.title}\n%%EOF\n`);
+  const { version } = await client.uploadVersion(created.id, {
+    label: '1.0',
+    path,
+    mediaType: 'application/pdf',
   });
-  if (version.status !== 201) {
-    throw new Error(
-      `uploading to ${document.identifier}: ${version.status} ${await version.text()}`,
-    );
-  }
-  const { id: versionId } = (await version.json()) as { id: string };
-  return { id, identifier: document.identifier, title: document.title, versionId };
+  return {
+    id: created.id,
+    identifier: document.identifier,
+    title: document.title,
+    versionId: version.id,
+  };
 }
 
 export async function apiGet<T>(portal: Portal, path: string, token?: string): Promise<T> {
