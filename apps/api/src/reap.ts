@@ -4,8 +4,8 @@
  *
  *   reap [--min-age-minutes N] [--json]
  *
- * Exit status: 0 when storage is consistent (after deleting orphans), 2 when version rows
- * reference objects that do not exist, 1 when the reaper could not run at all.
+ * Exit status: 0 when storage is consistent (after deleting orphans), 2 when version or
+ * submission file rows reference objects that do not exist, 1 when the reaper could not run.
  */
 import { parseArgs } from 'node:util';
 import { createPool } from '@liaison/db';
@@ -19,10 +19,10 @@ import {
 
 const USAGE = `usage: reap [--min-age-minutes N] [--json]
 
-Deletes objects under documents/ that no version row references and that are older than
-N minutes (default REAPER_MIN_AGE_MINUTES, 60), then reports version rows whose object is
-missing. Reads DATABASE_URL and S3_* like the API. Exit status: 0 consistent, 2 rows with
-missing objects, 1 could not run.`;
+Deletes objects under documents/ and submissions/ that no row references and that are
+older than N minutes (default REAPER_MIN_AGE_MINUTES, 60), then reports version and
+submission file rows whose object is missing. Reads DATABASE_URL and S3_* like the API.
+Exit status: 0 consistent, 2 rows with missing objects, 1 could not run.`;
 
 const EXIT_CONSISTENT = 0;
 const EXIT_FAILED = 1;
@@ -54,13 +54,18 @@ function table(summary: ReapSummary, minAgeMinutes: number): string {
     ['unreferenced, deleted', String(summary.deleted.length)],
     [`unreferenced, younger than ${minAgeMinutes} min, kept`, String(summary.keptYoung)],
     ['version rows checked', String(summary.checkedVersions)],
-    ['version rows missing their object', String(summary.missingObjects.length)],
+    ['submission file rows checked', String(summary.checkedSubmissionFiles)],
+    ['rows missing their object', String(summary.missingObjects.length)],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const lines = rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value.padStart(8)}`);
   for (const key of summary.deleted) lines.push(`  deleted  ${key}`);
   for (const missing of summary.missingObjects) {
-    lines.push(`  MISSING  ${missing.storageKey}  (version ${missing.versionId})`);
+    const row =
+      'versionId' in missing
+        ? `version ${missing.versionId}`
+        : `submission file ${missing.submissionFileId}`;
+    lines.push(`  MISSING  ${missing.storageKey}  (${row})`);
   }
   return lines.join('\n');
 }

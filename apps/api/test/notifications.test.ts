@@ -348,6 +348,44 @@ describe('the release of a document shared under a register', () => {
     );
     expect(rows).toEqual([]);
   });
+
+  it('mails for a document created released, and nobody for one created public but not released or shared under no register', async () => {
+    const admin = await TestClient.signIn(api.url, 'admin@dmtf.example');
+    const create = async (identifier: string, status: string, registers: string[]) => {
+      const created = await admin.json<{ id: string }>('POST', '/api/v1/documents', {
+        organization: 'dmtf',
+        identifier,
+        title: `Fabric model ${identifier}`,
+        status,
+        visibility: 'public',
+        registers,
+      });
+      expect(created.status).toBe(201);
+      return created.body.id;
+    };
+    const released = await create('DSP-MAIL-5', 'standard', ['ofa-dmtf']);
+    await create('DSP-MAIL-6', 'work-in-progress', ['ofa-dmtf']);
+    await create('DSP-MAIL-7', 'informational', []);
+
+    const rows = await listOutbox(api.pool, { kind: 'document.released' });
+    expect(
+      rows
+        .filter((row) => /DSP-MAIL-[567]/.test(row.subject))
+        .map((row) => [row.recipient, row.subject, row.linkPath])
+        .sort(),
+    ).toEqual([
+      [
+        'editor@dmtf.example',
+        'Released to the public: DSP-MAIL-5 Fabric model DSP-MAIL-5',
+        `/documents/${released}`,
+      ],
+      [
+        'member@ofa.example',
+        'Released to the public: DSP-MAIL-5 Fabric model DSP-MAIL-5',
+        `/documents/${released}`,
+      ],
+    ]);
+  });
 });
 
 describe('register review reminders', () => {

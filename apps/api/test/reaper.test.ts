@@ -167,6 +167,7 @@ describe('reapOrphanedObjects, over the real PostgreSQL and S3 servers', () => {
       deleted: [orphan],
       keptYoung: 0,
       checkedVersions: 1,
+      checkedSubmissionFiles: 0,
       missingObjects: [],
     });
     expect(await scope.storage.stat(orphan)).toBeUndefined();
@@ -186,6 +187,7 @@ describe('reapOrphanedObjects, over the real PostgreSQL and S3 servers', () => {
       deleted: [],
       keptYoung: 1,
       checkedVersions: 0,
+      checkedSubmissionFiles: 0,
       missingObjects: [],
     });
     expect(await scope.storage.stat(young)).toBeDefined();
@@ -204,6 +206,7 @@ describe('reapOrphanedObjects, over the real PostgreSQL and S3 servers', () => {
       deleted: [],
       keptYoung: 0,
       checkedVersions: 2,
+      checkedSubmissionFiles: 0,
       missingObjects: [{ versionId: lost.versionId, storageKey: lost.storageKey }],
     });
     expect(log.lines).toContainEqual({
@@ -277,7 +280,7 @@ describe('reapOrphanedObjects, over the real PostgreSQL and S3 servers', () => {
     );
   });
 
-  it('looks only under the version prefix', async () => {
+  it('looks only under the prefixes it owns (documents/ and submissions/)', async () => {
     await putObject(scope.storage, 'elsewhere/not-a-version', 'not the reaper’s business');
     const summary = await reap(0, new Date(Date.now() + 2 * HOUR_MS));
     expect(summary.scanned).toBe(0);
@@ -308,6 +311,7 @@ describe('scheduleReaper', () => {
       deleted: [],
       keptYoung: 0,
       checkedVersions: 0,
+      checkedSubmissionFiles: 0,
       missingObjects: [],
     });
     // Once done, a new run starts.
@@ -588,6 +592,7 @@ describe('a crash in the middle of an upload', () => {
       deleted: [],
       keptYoung: 0,
       checkedVersions: 1 + DEMO_VERSIONS,
+      checkedSubmissionFiles: 0,
       missingObjects: [],
     });
 

@@ -3,9 +3,11 @@
  * machine with its reasons, comments, concurrent decisions, lists, turning an accepted submission
  * into a document or linking one, and the reaper keeping submission files.
  */
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
@@ -477,4 +479,74 @@ describe('the reaper', () => {
     expect(content.status).toBe(200);
     expect(await content.text()).toBe('%PDF-1.7 submission');
   });
+
+  it('reports a submission file row whose object is missing, changes nothing, and makes `reap` exit 2', async () => {
+    const editor = await TestClient.signIn(own.url, 'editor@ofa.example');
+    const submission = await submit(editor);
+    const file = submission.files[0]!;
+    const key = `submissions/${submission.id}/${file.id}`;
+    await own.storage.delete(key);
+    const errors: { details: object; message: string }[] = [];
+    const log = {
+      debug() {},
+      info() {},
+      warn() {},
+      error: (details: object, message: string) => errors.push({ details, message }),
+    };
+
+    const summary = await reapOrphanedObjects(
+      { pool: own.pool, storage: own.storage, log },
+      { olderThanMs: 0 },
+    );
+
+    const { rows } = await own.pool.query<{ files: number }>(
+      'select count(*)::int as files from submission_files',
+    );
+    expect(summary.checkedSubmissionFiles).toBe(rows[0]!.files);
+    expect(summary.missingObjects).toEqual([{ submissionFileId: file.id, storageKey: key }]);
+    expect(errors).toEqual([
+      {
+        details: { submissionFileId: file.id, storageKey: key },
+        message: 'a submission file row references an object that does not exist',
+      },
+    ]);
+    const reviewer = await TestClient.signIn(own.url, 'admin@dmtf.example');
+    const after = await reviewer.json<SubmissionBody>(
+      'GET',
+      `/api/v1/submissions/${submission.id}`,
+    );
+    expect(after.body.files.map((kept) => kept.id)).toEqual([file.id]);
+
+    const reaped = await runReapCli({
+      ...inject('stack'),
+      DATABASE_URL: own.config.databaseUrl,
+      S3_BUCKET: own.config.s3.bucket,
+    });
+    expect(reaped.code, reaped.stderr).toBe(2);
+    expect(reaped.stdout).toContain(`MISSING  ${key}  (submission file ${file.id})`);
+  });
 });
+
+/** `npm run reap` as its own process, from its TypeScript sources. */
+async function runReapCli(env: Record<string, string>) {
+  const { LOG_LEVEL: _ignored, ...inherited } = process.env;
+  const child = spawn(
+    process.execPath,
+    ['--conditions=liaison-source', '--import', 'tsx', 'apps/api/src/reap.ts'],
+    {
+      cwd: fileURLToPath(new URL('../../../', import.meta.url)),
+      env: { ...inherited, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stdout, stderr };
+}

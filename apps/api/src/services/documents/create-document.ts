@@ -16,10 +16,17 @@ import {
   replaceDocumentRegisters,
   withTransaction,
 } from '@liaison/db';
+import { enqueueDocumentReleaseMail } from '../notifications/document-release-mail.js';
 import { auditedBy, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { toDocument } from './document-view.js';
 import { requireDocumentActions } from './require-document-actions.js';
+
+/**
+ * What a new document is measured against: creating one public and informational or standard is
+ * the same decision, and the same release, as changing an unreleased one to that.
+ */
+const UNRELEASED = { visibility: 'organization', status: 'work-in-progress' } as const;
 
 export async function createDocument(
   pool: Pool,
@@ -38,7 +45,6 @@ export async function createDocument(
       `Only editors and admins of ${input.organization} may add its documents`,
     );
   }
-  // Creating a document public or standard is the same decision as releasing one.
   requireDocumentActions(
     context.actor,
     {
@@ -47,7 +53,7 @@ export async function createDocument(
       status: input.status,
       registerParties: [],
     },
-    actionsForChange({ visibility: 'organization', status: 'work-in-progress' }, input),
+    actionsForChange(UNRELEASED, input),
   );
   const registers = input.registers ?? [];
   const notShared = await registersNotSharedBy(pool, input.organization, registers);
@@ -89,6 +95,7 @@ export async function createDocument(
         registers,
       },
     });
+    await enqueueDocumentReleaseMail(client, UNRELEASED, created);
     return created;
   });
   return toDocument(record, [], context.actor);

@@ -1,4 +1,9 @@
-import { allVersionKeys, type Pool, referencedStorageKeys } from '@liaison/db';
+import {
+  allSubmissionFileKeys,
+  allVersionKeys,
+  type Pool,
+  referencedStorageKeys,
+} from '@liaison/db';
 import type { ObjectStorage, ObjectSummary } from '@liaison/storage';
 import { VERSION_KEY_PREFIX } from '../documents/storage-keys.js';
 import { SUBMISSION_KEY_PREFIX } from '../submissions/storage-keys.js';
@@ -35,10 +40,10 @@ export interface ReaperOptions {
   signal?: AbortSignal;
 }
 
-export interface MissingObject {
-  versionId: string;
-  storageKey: string;
-}
+/** A version row or a submission file row whose object does not exist. */
+export type MissingObject =
+  | { versionId: string; storageKey: string }
+  | { submissionFileId: string; storageKey: string };
 
 export interface ReapSummary {
   /** Objects listed under the version and submission prefixes. */
@@ -49,9 +54,17 @@ export interface ReapSummary {
   keptYoung: number;
   /** Version rows checked for their object. */
   checkedVersions: number;
-  /** Version rows whose object does not exist: their files cannot be served. */
+  /** Submission file rows checked for their object. */
+  checkedSubmissionFiles: number;
+  /** Version and submission file rows whose object does not exist: they cannot be served. */
   missingObjects: MissingObject[];
 }
+
+type RowKind = 'version' | 'submission-file';
+const ROW_NAMES: Record<RowKind, string> = {
+  version: 'version',
+  'submission-file': 'submission file',
+};
 
 const DEFAULT_BATCH_SIZE = 500;
 /** Storage requests (deletes, stats) in flight at once. */
@@ -77,8 +90,9 @@ async function forEachConcurrently<T>(
  * 1. Every object under the version and submission prefixes is listed, in batches; the database
  *    says which keys a version or submission file row references, and each unreferenced object older than `olderThanMs` is deleted.
  *    These are the leftovers of uploads whose row never committed (a crash, a failed clean-up).
- * 2. Every version row is checked for its object; rows whose object is missing are reported
- *    (logged as errors and returned), never changed: that is for a person to look into.
+ * 2. Every version row and submission file row is checked for its object; rows whose object is
+ *    missing are reported (logged as errors and returned), never changed: that is for a person
+ *    to look into.
  */
 export async function reapOrphanedObjects(
   deps: ReaperDependencies,
@@ -92,6 +106,7 @@ export async function reapOrphanedObjects(
     deleted: [],
     keptYoung: 0,
     checkedVersions: 0,
+    checkedSubmissionFiles: 0,
     missingObjects: [],
   };
   const stopped = () => options.signal?.aborted === true;
@@ -130,37 +145,46 @@ export async function reapOrphanedObjects(
     if (batch.length > 0) await reapBatch(batch);
   }
 
-  let rows: { id: string; storageKey: string }[] = [];
-  const checkRows = async (page: { id: string; storageKey: string }[]) => {
-    const absent: { id: string; storageKey: string }[] = [];
+  type KeyedRow = { id: string; storageKey: string };
+  const checkRows = async (kind: RowKind, page: KeyedRow[]) => {
+    const absent: KeyedRow[] = [];
     await forEachConcurrently(page, async (row) => {
       if ((await storage.stat(row.storageKey)) === undefined) absent.push(row);
     });
-    summary.checkedVersions += page.length;
+    if (kind === 'version') summary.checkedVersions += page.length;
+    else summary.checkedSubmissionFiles += page.length;
     if (absent.length === 0) return;
-    // A document deleted meanwhile loses its rows first and its objects right after: only rows
-    // that still exist now are missing their object.
+    // A document or submission deleted meanwhile loses its rows first and its objects right
+    // after: only rows that still exist now are missing their object.
     const stillReferenced = await referencedStorageKeys(
       pool,
       absent.map((row) => row.storageKey),
     );
     for (const row of absent) {
       if (!stillReferenced.has(row.storageKey)) continue;
-      summary.missingObjects.push({ versionId: row.id, storageKey: row.storageKey });
-      log.error(
-        { versionId: row.id, storageKey: row.storageKey },
-        'a version row references an object that does not exist',
-      );
+      const missing: MissingObject =
+        kind === 'version'
+          ? { versionId: row.id, storageKey: row.storageKey }
+          : { submissionFileId: row.id, storageKey: row.storageKey };
+      summary.missingObjects.push(missing);
+      log.error(missing, `a ${ROW_NAMES[kind]} row references an object that does not exist`);
     }
   };
-  for await (const row of allVersionKeys(pool)) {
-    rows.push(row);
-    if (rows.length >= batchSize) {
-      await checkRows(rows);
-      rows = [];
-      if (stopped()) return summary;
+  const rowSources: [RowKind, AsyncIterable<KeyedRow>][] = [
+    ['version', allVersionKeys(pool)],
+    ['submission-file', allSubmissionFileKeys(pool)],
+  ];
+  for (const [kind, source] of rowSources) {
+    let rows: KeyedRow[] = [];
+    for await (const row of source) {
+      rows.push(row);
+      if (rows.length >= batchSize) {
+        await checkRows(kind, rows);
+        rows = [];
+        if (stopped()) return summary;
+      }
     }
+    if (rows.length > 0) await checkRows(kind, rows);
   }
-  if (rows.length > 0) await checkRows(rows);
   return summary;
 }

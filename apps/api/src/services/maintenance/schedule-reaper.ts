@@ -30,11 +30,12 @@ function report(deps: ReaperDependencies, summary: ReapSummary, ms: number) {
     deleted: summary.deleted.length,
     keptYoung: summary.keptYoung,
     checkedVersions: summary.checkedVersions,
+    checkedSubmissionFiles: summary.checkedSubmissionFiles,
     missingObjects: summary.missingObjects.length,
     ms,
   };
   if (summary.missingObjects.length > 0) {
-    deps.log.error(details, 'reaper: version rows reference objects that do not exist');
+    deps.log.error(details, 'reaper: rows reference objects that do not exist');
   } else if (summary.deleted.length > 0) {
     deps.log.warn(
       { ...details, keys: summary.deleted.slice(0, 20) },
