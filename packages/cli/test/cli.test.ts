@@ -388,8 +388,11 @@ describe('push and pull', () => {
       LIAISON_TOKEN: memberToken,
     });
     expect(member.code).toBe(2);
-    // The API answered before the file was sent; the command stopped sending and said why, last.
-    expect(member.stderr).toMatch(/\nliaison: .*\(403 forbidden\): you are not allowed[^\n]*\n$/);
+    // The API answered before the file was sent; the command stopped sending and said why, last
+    // (after a progress line or two, or none when the refusal came first).
+    expect(member.stderr).toMatch(
+      /(^|\n)liaison: .*\(403 forbidden\): you are not allowed[^\n]*\n$/,
+    );
     expect(member.stderr).not.toContain('100%');
     expect(member.stdout).toBe('');
 
@@ -476,7 +479,7 @@ describe('submit', () => {
       LIAISON_TOKEN: memberToken,
     });
     expect(member.code).toBe(2);
-    expect(member.stderr).toMatch(/\nliaison: .*\(403 [a-z_]+\)[^\n]*\n$/);
+    expect(member.stderr).toMatch(/(^|\n)liaison: .*\(403 [a-z_]+\)[^\n]*\n$/);
     expect(await outgoing(editorToken)).toEqual([submission.id, ...before]);
   });
 });
