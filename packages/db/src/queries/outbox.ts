@@ -26,9 +26,12 @@ export async function enqueueMail(db: Queryable, mail: NewMail): Promise<number>
     return true;
   });
   if (recipients.length === 0) return 0;
+  // Due from now, to the millisecond: workers compare with a JavaScript Date, which has no
+  // microseconds, so a mail stamped 10:00:00.123456 would otherwise not be due at 10:00:00.123.
   const result = await db.query(
-    `insert into mail_outbox (kind, recipient, subject, text_body, link_path, dedupe_key)
-     select $1, recipient, $3, $4, $5, $6 from unnest($2::text[]) as recipient
+    `insert into mail_outbox (kind, recipient, subject, text_body, link_path, dedupe_key, next_attempt_at)
+     select $1, recipient, $3, $4, $5, $6, date_trunc('milliseconds', now())
+       from unnest($2::text[]) as recipient
      on conflict (dedupe_key, lower(recipient)) where dedupe_key is not null do nothing`,
     [mail.kind, recipients, mail.subject, mail.text, mail.linkPath ?? '', mail.dedupeKey ?? null],
   );
