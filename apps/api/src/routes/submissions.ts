@@ -1,13 +1,10 @@
-import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CreateDocumentFromSubmissionBody,
   ErrorBody,
-  InvalidInputError,
   IprPolicySchema,
   LinkSubmissionDocumentBody,
   OrganizationParams,
-  PayloadTooLargeError,
   SUBMISSION_MAX_FILES,
   SubmissionCommentBody,
   SubmissionFileParams,
@@ -18,11 +15,15 @@ import {
   SubmissionTransitionBody,
   UnsupportedMediaTypeError,
 } from '@liaison/core';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import {
+  drainingOnRefusal,
+  type FormLimitMessages,
+  formParts,
+  refuseDeclaredOversize,
+} from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
 import { sendStoredFile } from '../http/send-stored-file.js';
-import type { UploadPart } from '../services/documents/upload-version.js';
 import {
   createDocumentFromSubmission,
   linkSubmissionDocument,
@@ -51,55 +52,11 @@ function formLimits(maxUploadBytes: number) {
   };
 }
 
-function multipartFailure(error: unknown): unknown {
-  const code = (error as { code?: string }).code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE')
-    return new PayloadTooLargeError('A file is larger than the limit');
-  if (code === 'FST_FILES_LIMIT')
-    return new InvalidInputError(`Send at most ${SUBMISSION_MAX_FILES} files`, 'too_many_files');
-  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-    return new InvalidInputError(
-      'The form holds more fields than a submission has',
-      'invalid_form',
-    );
-  }
-  return new InvalidInputError(
-    `The multipart body is malformed: ${(error as Error).message}`,
-    'malformed_multipart',
-  );
-}
-
-async function* formParts(
-  request: FastifyRequest,
-  maxUploadBytes: number,
-): AsyncGenerator<UploadPart> {
-  try {
-    for await (const part of request.parts({ limits: formLimits(maxUploadBytes) })) {
-      if (part.type === 'file') {
-        const file = part as MultipartFile;
-        yield {
-          kind: 'file',
-          name: file.fieldname,
-          filename: file.filename,
-          mediaType: file.mimetype,
-          stream: file.file,
-        };
-      } else {
-        const field = part as MultipartValue;
-        if (field.valueTruncated) {
-          throw new InvalidInputError(
-            `The '${field.fieldname}' field is too long`,
-            'invalid_input',
-          );
-        }
-        yield { kind: 'field', name: field.fieldname, value: String(field.value) };
-      }
-    }
-  } catch (error) {
-    if (error instanceof InvalidInputError) throw error;
-    throw multipartFailure(error);
-  }
-}
+const SUBMISSION_FORM: FormLimitMessages = {
+  fileTooLarge: 'A file is larger than the limit',
+  tooManyFiles: { message: `Send at most ${SUBMISSION_MAX_FILES} files`, code: 'too_many_files' },
+  tooManyFields: 'The form holds more fields than a submission has',
+};
 
 export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { maxUploadBytes } = app.deps.config;
@@ -132,23 +89,19 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!request.isMultipart()) {
         throw new UnsupportedMediaTypeError('Send the submission as multipart/form-data');
       }
-      const declared = Number(request.headers['content-length'] ?? 0);
-      if (declared > maxUploadBytes + MULTIPART_OVERHEAD_BYTES) {
-        throw new PayloadTooLargeError(
-          `The files are larger than the limit of ${maxUploadBytes} bytes together`,
-        );
-      }
-      const submission = await createSubmission(
-        { ...app.deps, log: request.log, maxUploadBytes },
-        contextOf(request),
-        formParts(request, maxUploadBytes),
-      ).catch((error: unknown) => {
-        // A refused submission may stop reading mid-body: drop the rest, or a client still
-        // sending a large file never finishes its request and the connection hangs.
-        request.raw.unpipe();
-        request.raw.resume();
-        throw error;
-      });
+      refuseDeclaredOversize(
+        request,
+        maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
+        `The files are larger than the limit of ${maxUploadBytes} bytes together`,
+      );
+      const submission = await drainingOnRefusal(
+        request,
+        createSubmission(
+          { ...app.deps, log: request.log, maxUploadBytes },
+          contextOf(request),
+          formParts(request, SUBMISSION_FORM, formLimits(maxUploadBytes)),
+        ),
+      );
       return reply.status(201).send(submission);
     },
   );

@@ -1,0 +1,98 @@
+import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import { InvalidInputError, PayloadTooLargeError } from '@liaison/core';
+import type { FastifyRequest } from 'fastify';
+import type { UploadPart } from '../services/documents/upload-version.js';
+
+/** What each upload form says when busboy stops it at one of its limits. */
+export interface FormLimitMessages {
+  fileTooLarge: string;
+  tooManyFiles: { message: string; code: string };
+  tooManyFields: string;
+}
+
+export interface FormLimits {
+  fileSize: number;
+  files: number;
+  fields: number;
+  fieldSize: number;
+  parts: number;
+}
+
+function multipartFailure(error: unknown, messages: FormLimitMessages): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new PayloadTooLargeError(messages.fileTooLarge);
+  if (code === 'FST_FILES_LIMIT') {
+    return new InvalidInputError(messages.tooManyFiles.message, messages.tooManyFiles.code);
+  }
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+    return new InvalidInputError(messages.tooManyFields, 'invalid_form');
+  }
+  return new InvalidInputError(
+    `The multipart body is malformed: ${(error as Error).message}`,
+    'malformed_multipart',
+  );
+}
+
+/**
+ * The request's form parts in the shape the upload use cases read, with transport errors made
+ * typed. Without `limits`, the app-wide ones (apps/api/src/app.ts) apply.
+ */
+export async function* formParts(
+  request: FastifyRequest,
+  messages: FormLimitMessages,
+  limits?: FormLimits,
+): AsyncGenerator<UploadPart> {
+  try {
+    for await (const part of request.parts(limits ? { limits } : undefined)) {
+      if (part.type === 'file') {
+        const file = part as MultipartFile;
+        yield {
+          kind: 'file',
+          name: file.fieldname,
+          filename: file.filename,
+          mediaType: file.mimetype,
+          stream: file.file,
+        };
+      } else {
+        const field = part as MultipartValue;
+        if (field.valueTruncated) {
+          throw new InvalidInputError(
+            `The '${field.fieldname}' field is too long`,
+            'invalid_input',
+          );
+        }
+        yield { kind: 'field', name: field.fieldname, value: String(field.value) };
+      }
+    }
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw error;
+    throw multipartFailure(error, messages);
+  }
+}
+
+/** Refuses, before reading a byte, a body that declares itself larger than the form may be. */
+export function refuseDeclaredOversize(
+  request: FastifyRequest,
+  maxBytes: number,
+  message: string,
+): void {
+  if (Number(request.headers['content-length'] ?? 0) > maxBytes) {
+    throw new PayloadTooLargeError(message);
+  }
+}
+
+/**
+ * Runs an upload use case; when it refuses, the rest of the body is dropped. A refused upload may
+ * stop reading mid-body (a taken label, a bad file name), and a client still sending a large file
+ * would otherwise never finish its request: the connection would hang, holding the socket and the
+ * parser, until the client gave up.
+ */
+export async function drainingOnRefusal<T>(request: FastifyRequest, upload: Promise<T>) {
+  try {
+    return await upload;
+  } catch (error) {
+    request.raw.unpipe();
+    request.raw.resume();
+    throw error;
+  }
+}
