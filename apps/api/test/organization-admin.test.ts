@@ -572,25 +572,25 @@ describe('the membership audit trail', () => {
     expect(events).toEqual(
       expect.arrayContaining([
         {
-          ...base(targetId),
+          ...base(targetId, null),
           action: 'membership.add',
           actor: OPERATOR,
           details: { email: target, role: 'member', newUser: true },
         },
         {
-          ...base(targetId),
+          ...base(targetId, null),
           action: 'membership.change-role',
           actor: OPERATOR,
           details: { email: target, from: 'member', to: 'editor' },
         },
         {
-          ...base(targetId),
+          ...base(targetId, null),
           action: 'membership.remove',
           actor: OPERATOR,
           details: { email: target, role: 'editor' },
         },
         {
-          ...base(idOf('editor@dmtf.example')),
+          ...base(idOf('editor@dmtf.example'), 'ofa'),
           action: 'membership.add',
           actor: 'admin@ofa.example',
           details: { email: 'editor@dmtf.example', role: 'member', newUser: false },
@@ -601,13 +601,15 @@ describe('the membership audit trail', () => {
     const actors = new Set(events.map((event) => event.actor));
     expect([...actors].sort()).toEqual(['admin@ofa.example', OPERATOR]);
 
-    function base(objectId: string) {
+    // The operator manages OFA as the operator (for no organization); OFA's admin acts for OFA.
+    function base(objectId: string, onBehalfOf: string | null) {
       return {
         id: expect.any(String),
         occurredAt: expect.any(String),
         objectType: 'membership',
         objectId,
         organization: 'ofa',
+        onBehalfOf,
         address: expect.any(String),
       };
     }

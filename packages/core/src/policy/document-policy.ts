@@ -44,6 +44,16 @@ export function canReadDocument(actor: Actor, document: DocumentSubject): boolea
   }
 }
 
+/**
+ * The organizations whose membership lets someone read the document, the owner first: a read is
+ * done on behalf of the first of them the reader belongs to (what the audit log records).
+ */
+export function organizationsGrantingRead(document: DocumentSubject): string[] {
+  return document.visibility === 'partners'
+    ? [document.owner, ...[...document.registerParties].sort()]
+    : [document.owner];
+}
+
 /** Deny by default: an action not named here is refused. */
 export function allowDocument(
   actor: Actor,

@@ -68,6 +68,7 @@ export async function issueAccessTokenForLogin(
         objectType: 'user',
         objectId: user?.id ?? null,
         organization: null,
+        onBehalfOf: null,
         address: request.address,
       });
     });
@@ -84,6 +85,7 @@ export async function issueAccessTokenForLogin(
       objectType: 'user',
       objectId: user.id,
       organization: null,
+      onBehalfOf: null,
       address: request.address,
       details: { method: 'password', reason: 'account_disabled' },
     });
@@ -100,6 +102,7 @@ export async function issueAccessTokenForLogin(
       objectType: 'user',
       objectId: user.id,
       organization: null,
+      onBehalfOf: null,
       address: request.address,
       details: { method: 'password' },
     });

@@ -48,7 +48,7 @@ export async function addMember(
       throw new ConflictError(`${email} is already a member of ${organization}`, 'already_member');
     }
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [organization]),
       action: 'membership.add',
       objectType: 'membership',
       objectId: user.id,

@@ -38,7 +38,7 @@ export async function changeMemberRole(
     }
     await updateMembershipRole(client, { organization, userId, role });
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [organization]),
       action: 'membership.change-role',
       objectType: 'membership',
       objectId: userId,

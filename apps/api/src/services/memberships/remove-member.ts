@@ -38,7 +38,7 @@ export async function removeMember(
     }
     await deleteMembership(client, organization, userId);
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [organization]),
       action: 'membership.remove',
       objectType: 'membership',
       objectId: userId,
