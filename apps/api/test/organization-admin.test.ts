@@ -1,6 +1,6 @@
 /**
  * Managing organizations, their members and work registers, and the register page, against the
- * live API over HTTP. Expected outcomes are written here from DESIGN.md §2/§3 (admins of an
+ * live API over HTTP. Expected outcomes are written here from docs/architecture.md (admins of an
  * organization manage its members, the operator may too; the operator manages organizations and
  * registers; approved registers are public, drafts are for their parties and the operator), not
  * from packages/core.

@@ -1,8 +1,8 @@
 /**
- * The permission policy for documents and their versions (DESIGN.md §3). Pure: every decision the
- * API makes about a document comes from here, and the web app uses the same answers to hide what
- * a user cannot do. The list query in packages/db (readable-documents.ts) mirrors `read` as SQL;
- * the authorization matrix test keeps the two in step.
+ * The permission policy for documents and their versions (docs/architecture.md, "Documents"). Pure:
+ * every decision the API makes about a document comes from here, and the web app uses the same
+ * answers to hide what a user cannot do. The list query in packages/db (readable-documents.ts)
+ * mirrors `read` as SQL; the authorization matrix test keeps the two in step.
  */
 import type { DocumentStatus, Visibility } from '../domain.js';
 import { type Actor, hasRole } from './actor.js';

@@ -1,6 +1,7 @@
 /**
- * Who manages organizations, their members and the work registers (DESIGN.md §2, §3). Pure and
- * deny by default, like the rest of the policy.
+ * Who manages organizations, their members and the work registers (docs/architecture.md,
+ * "Organizations, members, sign-in and API tokens" and "Work registers"). Pure and deny by default,
+ * like the rest of the policy.
  */
 import { type Actor, hasRole } from './actor.js';
 
