@@ -1,4 +1,9 @@
-import type { Actor } from '@liaison/core';
+import {
+  type Actor,
+  CLIENT_ADDRESS_HEADER,
+  CLIENT_SIGNATURE_HEADER,
+  verifyClientAddress,
+} from '@liaison/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticate } from '../auth/authenticate.js';
 import type { RequestContext } from '../services/request-context.js';
@@ -6,6 +11,11 @@ import type { RequestContext } from '../services/request-context.js';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
+    /**
+     * Where the request comes from, for sign-in limits and the audit log: the browser's address
+     * when the web app vouches for it with a valid signature, else the peer's (`request.ip`).
+     */
+    clientAddress: string;
   }
 }
 
@@ -15,7 +25,9 @@ declare module 'fastify' {
  */
 export function registerAuthentication(app: FastifyInstance) {
   app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('clientAddress', '');
   app.addHook('onRequest', async (request) => {
+    request.clientAddress = clientAddressOf(request, app.deps.config.webClientAddressSecret);
     request.actor = await authenticate(
       app.deps.pool,
       app.deps.config.authSecret,
@@ -24,6 +36,14 @@ export function registerAuthentication(app: FastifyInstance) {
   });
 }
 
+function clientAddressOf(request: FastifyRequest, secret: string | undefined): string {
+  if (secret === undefined) return request.ip;
+  const address = request.headers[CLIENT_ADDRESS_HEADER];
+  const signature = request.headers[CLIENT_SIGNATURE_HEADER];
+  if (typeof address !== 'string' || typeof signature !== 'string') return request.ip;
+  return verifyClientAddress(secret, address, signature) ?? request.ip;
+}
+
 export function contextOf(request: FastifyRequest): RequestContext {
-  return { actor: request.actor, address: request.ip };
+  return { actor: request.actor, address: request.clientAddress };
 }
