@@ -20,8 +20,8 @@ declare module 'fastify' {
 }
 
 /**
- * Resolves the caller once per request, before anything else runs: a request with a bad token
- * is refused (401) whatever else is wrong with it.
+ * Resolves the caller and where they are once per request, before anything else runs: a request
+ * with a bad token is refused (401) whatever else is wrong with it.
  */
 export function registerAuthentication(app: FastifyInstance) {
   app.decorateRequest('actor', null as unknown as Actor);
