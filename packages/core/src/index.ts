@@ -2,6 +2,7 @@ export * from './admin-schemas.js';
 export * from './document-schemas.js';
 export * from './domain.js';
 export * from './errors.js';
+export * from './invitation-schemas.js';
 export * from './notification-schemas.js';
 export * from './passwords.js';
 export * from './policy/index.js';
