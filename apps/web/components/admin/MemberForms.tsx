@@ -32,7 +32,11 @@ export function AddMemberForm({
   const failed = state.status === 'error';
   return (
     <form action={formAction} className={styles.form} aria-labelledby="add-member-title">
-      <h2 id="add-member-title">Add a member to {organizationName}</h2>
+      <h2 id="add-member-title">Add a member to {organizationName} directly</h2>
+      <p className="muted">
+        As the portal operator you may add a person without an invitation: they become a member at
+        once.
+      </p>
       <FormMessage state={state} />
       <input type="hidden" name="organization" value={organization} />
       <div className={styles.row}>
@@ -67,6 +71,82 @@ export function AddMemberForm({
       <div className={styles.actions}>
         <SubmitButton pendingText="Adding…">Add member</SubmitButton>
       </div>
+    </form>
+  );
+}
+
+/** Invites a person: they become a member when they accept the mailed link. */
+export function InviteMemberForm({
+  action,
+  organization,
+  organizationName,
+  validDays,
+}: {
+  action: Action;
+  organization: string;
+  organizationName: string;
+  validDays: number;
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  const failed = state.status === 'error';
+  return (
+    <form action={formAction} className={styles.form} aria-labelledby="invite-member-title">
+      <h2 id="invite-member-title">Invite someone to {organizationName}</h2>
+      <p className="muted">
+        They get an e-mail with a link, valid {validDays} days, and join when they accept it.
+        Someone new to Liaison chooses a name and password there.
+      </p>
+      <FormMessage state={state} />
+      <input type="hidden" name="organization" value={organization} />
+      <TextField
+        label="E-mail address"
+        name="email"
+        type="email"
+        required
+        autoComplete="off"
+        maxLength={320}
+        defaultValue={failed ? state.values?.email : ''}
+        error={state.fieldErrors?.email}
+      />
+      <SelectField
+        label="Role"
+        name="role"
+        options={ROLE_OPTIONS}
+        defaultValue={(failed && state.values?.role) || 'member'}
+        error={state.fieldErrors?.role}
+      />
+      <div className={styles.actions}>
+        <SubmitButton pendingText="Sending…">Send invitation</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** Revokes one pending invitation in place; errors show in its row. */
+export function RevokeInvitationForm({
+  action,
+  organization,
+  invitationId,
+  email,
+}: {
+  action: Action;
+  organization: string;
+  invitationId: string;
+  email: string;
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} className={styles.inlineForm}>
+      <input type="hidden" name="organization" value={organization} />
+      <input type="hidden" name="invitationId" value={invitationId} />
+      <SubmitButton variant="danger" small pendingText="Revoking…">
+        Revoke<span className="visually-hidden"> the invitation of {email}</span>
+      </SubmitButton>
+      {state.status === 'error' && (
+        <div style={{ flexBasis: '100%' }}>
+          <FormMessage state={state} />
+        </div>
+      )}
     </form>
   );
 }
