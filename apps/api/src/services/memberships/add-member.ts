@@ -14,9 +14,10 @@ import { lockMembersFor } from './require-member-management.js';
 
 /**
  * Adds a person to the organization at once, without asking them: the portal operator's alone
- * (organization admins invite, see services/invitations). Someone not yet in Liaison is created without a password:
- * they sign in through their organization's identity provider, or the operator sets a password
- * later. The name given is used only for a new person; an existing person keeps theirs.
+ * (organization admins invite, see services/invitations). Someone not yet in Liaison is created
+ * without a password: they sign in through their organization's identity provider, or the
+ * operator sets a password later. The name given is used only for a new person; an existing
+ * person keeps theirs.
  */
 export async function addMember(
   pool: Pool,
