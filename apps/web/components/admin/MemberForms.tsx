@@ -19,6 +19,34 @@ const SHORT_ROLE_OPTIONS = [
   { value: 'admin', label: 'Admin' },
 ];
 
+/** The address of the person to add or invite, kept when the form comes back with an error. */
+function EmailField({ state }: { state: FormState }) {
+  return (
+    <TextField
+      label="E-mail address"
+      name="email"
+      type="email"
+      required
+      autoComplete="off"
+      maxLength={320}
+      defaultValue={state.status === 'error' ? state.values?.email : ''}
+      error={state.fieldErrors?.email}
+    />
+  );
+}
+
+function RoleField({ state }: { state: FormState }) {
+  return (
+    <SelectField
+      label="Role"
+      name="role"
+      options={ROLE_OPTIONS}
+      defaultValue={(state.status === 'error' && state.values?.role) || 'member'}
+      error={state.fieldErrors?.role}
+    />
+  );
+}
+
 export function AddMemberForm({
   action,
   organization,
@@ -40,16 +68,7 @@ export function AddMemberForm({
       <FormMessage state={state} />
       <input type="hidden" name="organization" value={organization} />
       <div className={styles.row}>
-        <TextField
-          label="E-mail address"
-          name="email"
-          type="email"
-          required
-          autoComplete="off"
-          maxLength={320}
-          defaultValue={failed ? state.values?.email : ''}
-          error={state.fieldErrors?.email}
-        />
+        <EmailField state={state} />
         <TextField
           label="Name"
           name="name"
@@ -61,13 +80,7 @@ export function AddMemberForm({
           error={state.fieldErrors?.name}
         />
       </div>
-      <SelectField
-        label="Role"
-        name="role"
-        options={ROLE_OPTIONS}
-        defaultValue={(failed && state.values?.role) || 'member'}
-        error={state.fieldErrors?.role}
-      />
+      <RoleField state={state} />
       <div className={styles.actions}>
         <SubmitButton pendingText="Adding…">Add member</SubmitButton>
       </div>
@@ -88,7 +101,6 @@ export function InviteMemberForm({
   validDays: number;
 }) {
   const [state, formAction] = useActionState(action, IDLE);
-  const failed = state.status === 'error';
   return (
     <form action={formAction} className={styles.form} aria-labelledby="invite-member-title">
       <h2 id="invite-member-title">Invite someone to {organizationName}</h2>
@@ -98,23 +110,8 @@ export function InviteMemberForm({
       </p>
       <FormMessage state={state} />
       <input type="hidden" name="organization" value={organization} />
-      <TextField
-        label="E-mail address"
-        name="email"
-        type="email"
-        required
-        autoComplete="off"
-        maxLength={320}
-        defaultValue={failed ? state.values?.email : ''}
-        error={state.fieldErrors?.email}
-      />
-      <SelectField
-        label="Role"
-        name="role"
-        options={ROLE_OPTIONS}
-        defaultValue={(failed && state.values?.role) || 'member'}
-        error={state.fieldErrors?.role}
-      />
+      <EmailField state={state} />
+      <RoleField state={state} />
       <div className={styles.actions}>
         <SubmitButton pendingText="Sending…">Send invitation</SubmitButton>
       </div>
