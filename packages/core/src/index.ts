@@ -3,6 +3,7 @@ export * from './client-address.js';
 export * from './document-schemas.js';
 export * from './domain.js';
 export * from './errors.js';
+export * from './invitation-schemas.js';
 export * from './notification-schemas.js';
 export * from './passwords.js';
 export * from './policy/index.js';
