@@ -95,7 +95,7 @@ export async function acceptInvitation(
           actor: actorFromMemberships({ id: userId, email: locked.email, operator: false }, []),
         };
     await recordAuditEvent(client, {
-      ...auditedBy(acceptedBy),
+      ...auditedBy(acceptedBy, []),
       action: 'membership.accept-invitation',
       objectType: 'membership',
       objectId: userId,

@@ -50,7 +50,7 @@ export async function createInvitation(
     });
     await enqueueInvitationMail(client, { ...invitation, token });
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [organization]),
       action: 'membership.invite',
       objectType: 'invitation',
       objectId: invitation.id,

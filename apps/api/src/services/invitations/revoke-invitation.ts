@@ -22,7 +22,7 @@ export async function revokeInvitation(
     const revoked = await revokeInvitationRow(client, organization, id);
     if (!revoked) throw new NotFoundError(`No such pending invitation to ${organization}`);
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [organization]),
       action: 'membership.revoke-invitation',
       objectType: 'invitation',
       objectId: id,
