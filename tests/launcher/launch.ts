@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { findFreePort } from '@liaison/embedded-stack';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface Ports {
   api: number;
@@ -113,6 +114,18 @@ export async function descendants(pid: number): Promise<number[]> {
     }
   }
   return found;
+}
+
+/** The command line of a running process (Linux /proc). */
+export async function commandLine(pid: number): Promise<string[]> {
+  const raw = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+  return raw.split('\0').filter((part) => part !== '');
+}
+
+/** What the executable a running process was started from answers to `--version`, e.g. "v24.21.0". */
+export async function executableVersion(pid: number): Promise<string> {
+  const { stdout } = await promisify(execFile)(`/proc/${pid}/exe`, ['--version']);
+  return stdout.trim();
 }
 
 export async function waitUntil(

@@ -4,12 +4,15 @@ import { createTempDataDir } from '@liaison/embedded-stack';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  commandLine,
   descendants,
+  executableVersion,
   freePorts,
   isRunning,
   launch,
   type Ports,
   postgresPid,
+  repoRoot,
   waitUntil,
 } from './launch.js';
 
@@ -36,6 +39,31 @@ async function expectPortalWorks() {
   expect(html).toContain('OFA/DMTF Work Register');
 }
 
+/** The lowest Node.js major the project supports: root package.json's `engines.node` (">=22"). */
+async function oldestSupportedNodeMajor(): Promise<number> {
+  const manifest = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as {
+    engines: { node: string };
+  };
+  return Number(/^>=(\d+)$/.exec(manifest.engines.node)?.[1]);
+}
+
+/** The Node.js versions the running API and web app were started on, read from their executables. */
+async function serverNodeVersions(launcherPid: number) {
+  const versions: { api: string[]; web: string[] } = { api: [], web: [] };
+  for (const pid of await descendants(launcherPid)) {
+    const line = (await commandLine(pid).catch(() => [])).join(' ');
+    if (line.includes('apps/api/dist/main.js')) versions.api.push(await executableVersion(pid));
+    // Next.js renames its server process (process.title) to "next-server (vX.Y.Z)".
+    else if (/next-server|next\/dist\/bin\/next/.test(line))
+      versions.web.push(await executableVersion(pid));
+  }
+  return versions;
+}
+
+function nodeMajor(version: string): number {
+  return Number(/^v(\d+)\./.exec(version)?.[1]);
+}
+
 describe('one-command start', () => {
   it('starts the portal, prints URLs and logins, stops cleanly on Ctrl-C, and keeps data across restarts', async () => {
     const first = launch(dataDir, ports);
@@ -47,6 +75,18 @@ describe('one-command start', () => {
     expect(banner).toContain('operator@liaison.example');
     expect(banner).toContain('liaison-demo');
     await expectPortalWorks();
+
+    // The API and the web app run on a supported Node.js, the one the banner names.
+    const oldestMajor = await oldestSupportedNodeMajor();
+    expect(oldestMajor).toBeGreaterThanOrEqual(22);
+    const versions = await serverNodeVersions(first.process.pid!);
+    console.log(`API on Node.js ${versions.api.join(', ')}; web app on ${versions.web.join(', ')}`);
+    expect(versions.api).toHaveLength(1);
+    expect(versions.web.length).toBeGreaterThan(0);
+    for (const version of [...versions.api, ...versions.web]) {
+      expect(nodeMajor(version)).toBeGreaterThanOrEqual(oldestMajor);
+      expect(banner).toContain(`Node.js          ${version} (API and web app)`);
+    }
 
     // Something to find again after the restart.
     const databaseUrl = `postgres://postgres:liaison@127.0.0.1:${ports.postgres}/liaison`;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
-/** The parts of s3rver's FilesystemStore (4.x) that completing a multipart upload uses. */
+/** The parts of s3rver's FilesystemStore (5.x) that completing a multipart upload uses. */
 interface FilesystemStore {
   getResourcePath(bucket: string, key: string | undefined, resource: string): string;
   putMetadata(

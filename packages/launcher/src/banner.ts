@@ -9,6 +9,8 @@ export function banner(options: {
   dataDir: string;
   databaseUrl: string;
   s3Endpoint: string;
+  /** The version of the Node.js that runs the API and the web app, e.g. "v24.21.0". */
+  nodeVersion: string;
 }) {
   const logins = [
     ...demoOrganizations.flatMap((organization) =>
@@ -27,6 +29,7 @@ export function banner(options: {
     `    API              ${options.apiUrl}/api/v1`,
     `    API docs         ${options.apiUrl}/api/docs`,
     `    Readiness        ${options.apiUrl}/readyz`,
+    `    Node.js          ${options.nodeVersion} (API and web app)`,
     '',
   ];
   if (options.embedded) {

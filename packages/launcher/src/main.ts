@@ -136,6 +136,8 @@ async function main() {
         mailCatcher: /^(1|true|yes|on)$/i.test(env.MAIL_CATCHER ?? ''),
         databaseUrl: prepared.stack?.env.DATABASE_URL ?? '',
         s3Endpoint: prepared.stack?.env.S3_ENDPOINT ?? '',
+        // startChild runs both servers on this very executable.
+        nodeVersion: process.version,
       }),
     );
 
