@@ -168,6 +168,19 @@ describe('a submission from the OFA to the DMTF', () => {
     expect(rows[1].details).toMatchObject({ fileId: file.id, range: '0-7' });
   });
 
+  it('ignores a malformed Range and sends the whole file, but answers 416 past the end', async () => {
+    const file = submission.files[0]!;
+    const path = `/api/v1/submissions/${submission.id}/files/${file.id}/content`;
+    for (const range of ['bytes=zz-1', 'bytes=', 'items=0-1', 'bytes=5-2']) {
+      const whole = await as('editor@ofa').fetch(path, { headers: { range } });
+      expect(whole.status, range).toBe(200);
+      expect(Buffer.from(await whole.arrayBuffer()).equals(model)).toBe(true);
+    }
+    const beyond = await as('editor@ofa').fetch(path, { headers: { range: 'bytes=999999-' } });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe(`bytes */${model.length}`);
+  });
+
   it('goes under review, is discussed by both sides, and is accepted with a reason', async () => {
     const review = await transition(as('admin@dmtf'), submission.id, 'under-review');
     expect(review.status).toBe(200);
