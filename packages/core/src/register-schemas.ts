@@ -251,8 +251,11 @@ export const RegisterCommitmentSchema = Type.Object(
     title: Type.String(),
     note: Type.String(),
     document: Type.Union([DocumentRefSchema, Type.Null()]),
-    delivery: Type.Union([Type.Literal('delivered'), Type.Literal('outstanding')], {
-      description: 'delivered: the linked document exists and has a version that is not withdrawn',
+    delivery: Type.Union([Type.Literal('delivered'), Type.Literal('outstanding'), Type.Null()], {
+      description:
+        'delivered: the linked document exists and has a version that is not withdrawn. null: a ' +
+        'document is named that the caller may not read (or that does not exist), so its delivery ' +
+        'is not shown',
     }),
     link: Type.Union(
       [
