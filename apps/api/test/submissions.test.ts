@@ -540,6 +540,47 @@ describe('the reaper', () => {
   });
 });
 
+describe('a submitter who leaves the submitting organization', () => {
+  it('reads the submission, its files and its comments only while still a member', async () => {
+    const submitter = as('editor@ofa');
+    const submission = await submit(submitter, { title: 'Submitted before leaving' });
+    const file = `/api/v1/submissions/${submission.id}/files/${submission.files[0]!.id}/content`;
+    const comments = `/api/v1/submissions/${submission.id}/comments`;
+    const listed = async () => {
+      const list = await submitter.json<{ items: { id: string }[] }>(
+        'GET',
+        '/api/v1/submissions?limit=100',
+      );
+      return list.body.items.some((item) => item.id === submission.id);
+    };
+    const reads = async () => [
+      (await get(submitter, submission.id)).status,
+      (await submitter.fetch(file)).status,
+      (await submitter.json('POST', comments, { body: 'Still here?' })).status,
+    ];
+    expect(await reads()).toEqual([200, 200, 201]);
+    expect(await listed()).toBe(true);
+
+    const me = await submitter.json<{ id: string }>('GET', '/api/v1/me');
+    const removed = await as('admin@ofa').fetch(`/api/v1/organizations/ofa/members/${me.body.id}`, {
+      method: 'DELETE',
+    });
+    expect(removed.status).toBe(204);
+    expect(await reads()).toEqual([404, 404, 404]);
+    expect(await listed()).toBe(false);
+    // The submitting organization's admin still reads it.
+    expect((await get(as('admin@ofa'), submission.id)).status).toBe(200);
+
+    const readded = await as('admin@ofa').json('POST', '/api/v1/organizations/ofa/members', {
+      email: 'editor@ofa.example',
+      role: 'editor',
+    });
+    expect(readded.status).toBe(201);
+    expect(await reads()).toEqual([200, 200, 201]);
+    expect(await listed()).toBe(true);
+  });
+});
+
 /** `npm run reap` as its own process, from its TypeScript sources. */
 async function runReapCli(env: Record<string, string>) {
   const { LOG_LEVEL: _ignored, ...inherited } = process.env;
