@@ -6,6 +6,8 @@ import type { RequestContext } from '../services/request-context.js';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
+    /** The sign-in session of the caller's access token; null for API tokens and anonymous callers. */
+    sessionId: string | null;
   }
 }
 
@@ -15,12 +17,15 @@ declare module 'fastify' {
  */
 export function registerAuthentication(app: FastifyInstance) {
   app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('sessionId', null);
   app.addHook('onRequest', async (request) => {
-    request.actor = await authenticate(
+    const caller = await authenticate(
       app.deps.pool,
       app.deps.config.authSecret,
       request.headers.authorization,
     );
+    request.actor = caller.actor;
+    request.sessionId = caller.sessionId;
   });
 }
 

@@ -6,6 +6,7 @@ import {
   lockOrganizationMemberships,
   type Pool,
   recordAuditEvent,
+  revokeOrganizationSessions,
   withTransaction,
 } from '@liaison/db';
 import { auditedBy, type RequestContext } from '../request-context.js';
@@ -14,7 +15,9 @@ import { requireMemberManagement } from './require-member-management.js';
 
 /**
  * Ends a membership. The person stays in Liaison (the audit trail and their other memberships
- * refer to them); they lose access to the organization's documents with their next request.
+ * refer to them); they lose access to the organization's documents with their next request:
+ * memberships are read fresh on every request, and their sign-in sessions scoped to this
+ * organization (through its identity provider) end at once, since they speak for it alone.
  */
 export async function removeMember(
   pool: Pool,
@@ -37,6 +40,7 @@ export async function removeMember(
       );
     }
     await deleteMembership(client, organization, userId);
+    await revokeOrganizationSessions(client, userId, organization);
     await recordAuditEvent(client, {
       ...auditedBy(context),
       action: 'membership.remove',
