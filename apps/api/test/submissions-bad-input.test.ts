@@ -47,6 +47,14 @@ afterAll(async () => {
 const fields = (overrides: Record<string, string | undefined> = {}) =>
   submissionFields(dmtfSha, overrides);
 
+/** Control characters free text must not hold (C0, DEL, C1), each in a sample text. */
+const CONTROLS = {
+  'an ESC sequence': 'Red \u001b[31malert',
+  NUL: 'Before\u0000after',
+  'a C1 NEL (U+0085)': 'Next\u0085line',
+  'a C1 CSI (U+009B)': 'Control\u009bsequence',
+};
+
 describe('creating a submission with bad input stores no row and no object', () => {
   const cases: {
     name: string;
@@ -207,6 +215,26 @@ describe('creating a submission with bad input stores no row and no object', () 
       ],
       status: 400,
       code: 'too_many_files',
+    },
+    ...Object.entries(CONTROLS).flatMap(([control, text]) => [
+      {
+        name: `with ${control} in the title`,
+        parts: () => [...fields({ title: text }), filePart('a.pdf')],
+        status: 400,
+        code: 'invalid_input',
+      },
+      {
+        name: `with ${control} in the description`,
+        parts: () => [...fields({ description: text }), filePart('a.pdf')],
+        status: 400,
+        code: 'invalid_input',
+      },
+    ]),
+    {
+      name: 'with a line break in the title',
+      parts: () => [...fields({ title: 'Two\nlines' }), filePart('a.pdf')],
+      status: 400,
+      code: 'invalid_input',
     },
   ];
 
@@ -449,6 +477,20 @@ describe('bad input on the other submission routes changes nothing', () => {
       status: 400,
       code: 'invalid_input',
     },
+    ...Object.entries(CONTROLS).map(([control, text]) => ({
+      name: `a comment with ${control}`,
+      path: () => `/api/v1/submissions/${existing.id}/comments`,
+      body: { body: text },
+      status: 400,
+      code: 'invalid_input',
+    })),
+    ...Object.entries(CONTROLS).map(([control, text]) => ({
+      name: `a decision reason with ${control}`,
+      path: () => `/api/v1/submissions/${existing.id}/transitions`,
+      body: { to: 'declined', reason: text },
+      status: 400,
+      code: 'invalid_input',
+    })),
     {
       name: 'a comment with a wrong type',
       path: () => `/api/v1/submissions/${existing.id}/comments`,
