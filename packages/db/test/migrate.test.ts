@@ -56,6 +56,7 @@ describe('migrate', () => {
       'register_milestones',
       'register_parties',
       'schema_migrations',
+      'sessions',
       'submission_comments',
       'submission_events',
       'submission_files',
