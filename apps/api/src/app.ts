@@ -15,6 +15,7 @@ import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
+import { invitationRoutes } from './routes/invitations.js';
 import { meRoutes } from './routes/me.js';
 import { memberRoutes } from './routes/members.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -116,6 +117,7 @@ export async function buildApp(deps: Dependencies, logger: FastifyServerOptions[
   await app.register(auditRoutes);
   await app.register(meRoutes);
   await app.register(memberRoutes);
+  await app.register(invitationRoutes);
   await app.register(notificationRoutes);
   await app.register(organizationManagementRoutes);
   await app.register(registerPageRoutes);

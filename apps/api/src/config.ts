@@ -26,6 +26,11 @@ export interface Config {
   accessTokenTtlSeconds: number;
   /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
   trustProxy: boolean;
+  /**
+   * Shared with the web app, which signs with it the browser address it calls the API for
+   * (`CLIENT_ADDRESS_HEADER`); unset, such headers are ignored. At least 32 characters.
+   */
+  webClientAddressSecret: string | undefined;
   /** Largest file one upload may carry. */
   maxUploadBytes: number;
   /** The reaper of objects no version references (see `reapOrphanedObjects`). */
@@ -256,6 +261,7 @@ export function loadConfig(env: Environment = process.env): Config {
     authSecret: read.required('AUTH_SECRET', 'a random string of at least 32 characters'),
     accessTokenTtlSeconds: read.integer('ACCESS_TOKEN_TTL_SECONDS', 3600, 60, 86_400),
     trustProxy: read.boolean('TRUST_PROXY', false),
+    webClientAddressSecret: read.optional('WEB_CLIENT_ADDRESS_SECRET', '') || undefined,
     maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, 5 * 1024 ** 4),
     reaper: {
       intervalMinutes: read.integer('REAPER_INTERVAL_MINUTES', 60, 0, 10_080),
@@ -276,6 +282,17 @@ export function loadConfig(env: Environment = process.env): Config {
     config.authSecret === '' || config.authSecret.length >= 32,
     'AUTH_SECRET must be at least 32 characters long',
   );
+  if (config.webClientAddressSecret !== undefined) {
+    read.check(
+      config.webClientAddressSecret.length >= 32,
+      'WEB_CLIENT_ADDRESS_SECRET must be at least 32 characters long',
+    );
+    // The web app holds this one: were it the token key, the web app could mint access tokens.
+    read.check(
+      config.webClientAddressSecret !== config.authSecret,
+      'WEB_CLIENT_ADDRESS_SECRET must differ from AUTH_SECRET',
+    );
+  }
   read.check(
     /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(config.s3.bucket),
     `S3_BUCKET must be a valid bucket name: 3-63 lowercase letters, digits, dots or hyphens (got '${config.s3.bucket}')`,

@@ -1,10 +1,11 @@
 /**
- * The generated authorization matrix (DESIGN.md §3), run against the live API over HTTP.
+ * The generated authorization matrix (docs/architecture.md, "Permissions"), run against the live
+ * API over HTTP.
  *
  * Every actor (the ten demo users and an anonymous caller) tries every action on every kind of
  * document: owned by each organization, with each visibility, shared under each register its
  * owner is a party of, or under none. The expected outcome comes from a small table written here
- * straight from DESIGN.md §3, deliberately NOT from packages/core, so the policy is checked
+ * straight from the permission table, deliberately NOT from packages/core, so the policy is checked
  * against the design rather than against itself.
  *
  * Actions, and what they mean here:
@@ -14,9 +15,9 @@
  * - upload:   POST /api/v1/documents/:id/versions (multipart)
  * - patch:    PATCH title (an "other metadata edit")
  * - share:    PATCH visibility organization ↔ partners (only for documents that are not public)
- * - release:  the admin-only "release" row of §3: PATCH visibility → public; a document that is
- *             already public has nothing left to make public, so for it release means the other
- *             half of that row, PATCH status → standard
+ * - release:  the admin-only "release" and "set standard" rows of the table: PATCH visibility →
+ *             public; a document that is already public has nothing left to make public, so for
+ *             it release means the other row, PATCH status → standard
  * - withdraw: POST /api/v1/documents/:id/versions/:versionId/withdraw { reason }
  * - delete:   DELETE /api/v1/documents/:id
  *
@@ -107,7 +108,7 @@ const appliesTo = (action: Action, document: DocumentSpec) =>
   action !== 'share' || document.visibility !== 'public';
 
 // ---------------------------------------------------------------------------------------------
-// The expected outcome, from DESIGN.md §3 (independent of packages/core).
+// The expected outcome, from docs/architecture.md, "Documents" (independent of packages/core).
 
 const isMemberOf = (actor: ActorSpec, organization: string) =>
   actor.membership?.organization === organization;
@@ -131,7 +132,7 @@ function expectCanRead(actor: ActorSpec, document: DocumentSpec): boolean {
   }
 }
 
-/** Who of the owner organization may take each write action (§3). */
+/** Who of the owner organization may take each write action ("Documents"). */
 const WRITERS: Record<WriteAction, readonly Role[]> = {
   upload: ['editor', 'admin'], // upload a document or a version
   patch: ['editor', 'admin'], // other metadata edits

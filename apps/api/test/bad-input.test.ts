@@ -1,8 +1,9 @@
 /**
- * DESIGN §5: every bad input gets a clear 4xx with a JSON error body `{ error: { code, message } }`
- * and changes nothing. Each case snapshots every table of its scratch database (row count and a
- * digest of the contents) and every object of its own bucket before and after the bad request,
- * and proves the two are equal. Each test's name says what would otherwise have been changed.
+ * Bad input changes nothing (docs/architecture.md, "The bars every change keeps"): every bad input
+ * gets a clear 4xx with a JSON error body `{ error: { code, message } }` and changes nothing. Each
+ * case snapshots every table of its scratch database (row count and a digest of the contents) and
+ * every object of its own bucket before and after the bad request, and proves the two are equal.
+ * Each test's name says what would otherwise have been changed.
  */
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';

@@ -1,8 +1,8 @@
 /**
- * DESIGN §5, "concurrent uploads all land": 50 uploads of different files to one document at the
- * same time, from 1 KiB to 12 MiB (those over the 8 MiB part size go to the store as multipart
- * uploads), each land as a version whose SHA-256 is that of the bytes sent and whose download
- * hashes to the same again.
+ * Concurrent uploads all land (docs/architecture.md, "The bars every change keeps"): 50 uploads of
+ * different files to one document at the same time, from 1 KiB to 12 MiB (those over the 8 MiB part
+ * size go to the store as multipart uploads), each land as a version whose SHA-256 is that of the
+ * bytes sent and whose download hashes to the same again.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';

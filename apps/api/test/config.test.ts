@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       authSecret: 'x'.repeat(32),
       accessTokenTtlSeconds: 3600,
       trustProxy: false,
+      webClientAddressSecret: undefined,
       maxUploadBytes: 2 * 1024 ** 3,
       reaper: { intervalMinutes: 60, minAgeMinutes: 60 },
       sso: [],
@@ -73,6 +74,8 @@ describe('loadConfig', () => {
     ['S3_ENDPOINT', 'ftp://minio:21', /^S3_ENDPOINT must be a http or https URL/],
     ['S3_BUCKET', 'Bad_Bucket', /^S3_BUCKET must be a valid bucket name/],
     ['AUTH_SECRET', 'short', /^AUTH_SECRET must be at least 32 characters/],
+    ['WEB_CLIENT_ADDRESS_SECRET', 'short', /^WEB_CLIENT_ADDRESS_SECRET must be at least 32/],
+    ['WEB_CLIENT_ADDRESS_SECRET', 'x'.repeat(32), /^WEB_CLIENT_ADDRESS_SECRET must differ from/],
     ['LOG_LEVEL', 'loud', /^LOG_LEVEL must be one of/],
     ['LIAISON_DEMO', 'maybe', /^LIAISON_DEMO must be true or false/],
     ['MAX_UPLOAD_BYTES', '-5', /^MAX_UPLOAD_BYTES must be a whole number/],
@@ -127,13 +130,22 @@ describe('loadConfig', () => {
       S3_BUCKET: 'docs',
       REAPER_INTERVAL_MINUTES: '0',
       REAPER_MIN_AGE_MINUTES: '15',
+      WEB_CLIENT_ADDRESS_SECRET: 'w'.repeat(32),
     });
-    expect([config.port, config.demo, config.logLevel, config.s3.bucket, config.reaper]).toEqual([
+    expect([
+      config.port,
+      config.demo,
+      config.logLevel,
+      config.s3.bucket,
+      config.reaper,
+      config.webClientAddressSecret,
+    ]).toEqual([
       8080,
       true,
       'warn',
       'docs',
       { intervalMinutes: 0, minAgeMinutes: 15 },
+      'w'.repeat(32),
     ]);
   });
 });

@@ -65,3 +65,18 @@ export async function startApi(
     },
   };
 }
+
+/** The person's role in the organization, read from the database (null when not a member). */
+export async function membershipRole(
+  pool: Pool,
+  organization: string,
+  email: string,
+): Promise<string | null> {
+  const { rows } = await pool.query<{ role: string }>(
+    `select m.role from memberships m join users u on u.id = m.user_id
+       join organizations o on o.id = m.organization_id
+      where o.slug = $1 and lower(u.email) = lower($2)`,
+    [organization, email],
+  );
+  return rows[0]?.role ?? null;
+}

@@ -1,6 +1,6 @@
 /**
  * Managing organizations, their members and work registers, and the register page, against the
- * live API over HTTP. Expected outcomes are written here from DESIGN.md §2/§3 (admins of an
+ * live API over HTTP. Expected outcomes are written here from docs/architecture.md (admins of an
  * organization manage its members, the operator may too; the operator manages organizations and
  * registers; approved registers are public, drafts are for their parties and the operator), not
  * from packages/core.
@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { membershipRole, type RunningApi, startApi } from './helpers.js';
 
 const OPERATOR = 'operator@liaison.example';
 const ANONYMOUS = 'anonymous';
@@ -112,6 +112,8 @@ const TABLES = [
   'documents',
   'document_registers',
   'audit_events',
+  'invitations',
+  'mail_outbox',
 ];
 
 async function snapshot(): Promise<Record<string, string>> {
@@ -133,15 +135,8 @@ async function expectUnchanged<T>(action: () => Promise<T>): Promise<T> {
   return result;
 }
 
-async function roleIn(organization: string, email: string): Promise<string | null> {
-  const { rows } = await api.pool.query<{ role: string }>(
-    `select m.role from memberships m join users u on u.id = m.user_id
-       join organizations o on o.id = m.organization_id
-      where o.slug = $1 and lower(u.email) = lower($2)`,
-    [organization, email],
-  );
-  return rows[0]?.role ?? null;
-}
+const roleIn = (organization: string, email: string) =>
+  membershipRole(api.pool, organization, email);
 
 async function userRow(email: string) {
   const { rows } = await api.pool.query<{ id: string; name: string; password_hash: string | null }>(
@@ -191,6 +186,8 @@ describe('GET /api/v1/me', () => {
 // ---------------------------------------------------------------------------------------------
 
 const OFA_MANAGERS = ['admin@ofa.example', OPERATOR];
+/** Adding a person without their consent is the operator's alone; admins invite. */
+const DIRECT_ADDERS = [OPERATOR];
 
 describe('who may manage the members of ofa', () => {
   it.each(ACTORS)('list: %s', async (actor) => {
@@ -215,9 +212,9 @@ describe('who may manage the members of ofa', () => {
     expect(emails.some((email) => email.endsWith('@dmtf.example'))).toBe(false);
   });
 
-  it.each(ACTORS)('add: %s', async (actor) => {
+  it.each(ACTORS)('add directly: %s', async (actor) => {
     const email = `added-by-${tag(actor)}@people.example`;
-    const expected = expectedStatus(actor, OFA_MANAGERS, 201);
+    const expected = expectedStatus(actor, DIRECT_ADDERS, 201);
     const send = () =>
       as(actor).json<Member>('POST', '/api/v1/organizations/ofa/members', {
         email,
@@ -231,16 +228,37 @@ describe('who may manage the members of ofa', () => {
       expect(await roleIn('ofa', email)).toBe('member');
     } else {
       expect(await userRow(email)).toBeUndefined();
+      if (OFA_MANAGERS.includes(actor)) {
+        expect((answer.body as unknown as ErrorAnswer).error.code).toBe('invitation_required');
+      }
     }
+  });
+
+  it.each(ACTORS)('invite: %s', async (actor) => {
+    const email = `invited-by-${tag(actor)}@people.example`;
+    const expected = expectedStatus(actor, OFA_MANAGERS, 201);
+    const send = () =>
+      as(actor).json<{ email: string; role: string }>(
+        'POST',
+        '/api/v1/organizations/ofa/invitations',
+        { email, role: 'editor' },
+      );
+    const answer = expected === 201 ? await send() : await expectUnchanged(send);
+    expect(answer.status).toBe(expected);
+    if (expected === 201) {
+      expect(answer.body).toMatchObject({ email, role: 'editor' });
+    }
+    // An invitation makes nobody a member until they accept it.
+    expect(await userRow(email)).toBeUndefined();
   });
 
   it.each(ACTORS)('change a role: %s', async (actor) => {
     const allowed = OFA_MANAGERS.includes(actor);
-    // Allowed actors promote someone they just added; the others try to promote member@ofa.
+    // Allowed actors promote someone the operator just added; the others try to promote member@ofa.
     let target = 'member@ofa.example';
     if (allowed) {
       target = `promoted-by-${tag(actor)}@people.example`;
-      const added = await as(actor).json<Member>('POST', '/api/v1/organizations/ofa/members', {
+      const added = await as(OPERATOR).json<Member>('POST', '/api/v1/organizations/ofa/members', {
         email: target,
         role: 'member',
       });
@@ -325,11 +343,11 @@ describe('who may manage the members of ofa', () => {
 
 describe('adding people', () => {
   it('creates a person new to Liaison without a password, who cannot sign in with one', async () => {
-    const added = await as('admin@ofa.example').json<Member>(
-      'POST',
-      '/api/v1/organizations/ofa/members',
-      { email: 'Grace.Hopper@Fabrics.example', role: 'editor', name: 'Grace Hopper' },
-    );
+    const added = await as(OPERATOR).json<Member>('POST', '/api/v1/organizations/ofa/members', {
+      email: 'Grace.Hopper@Fabrics.example',
+      role: 'editor',
+      name: 'Grace Hopper',
+    });
     expect(added.status).toBe(201);
     expect(added.body).toEqual({
       userId: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -358,11 +376,11 @@ describe('adding people', () => {
   });
 
   it('adds someone already in Liaison as they are, keeping their name', async () => {
-    const added = await as('admin@ofa.example').json<Member>(
-      'POST',
-      '/api/v1/organizations/ofa/members',
-      { email: 'EDITOR@dmtf.example', role: 'member', name: 'Someone Else' },
-    );
+    const added = await as(OPERATOR).json<Member>('POST', '/api/v1/organizations/ofa/members', {
+      email: 'EDITOR@dmtf.example',
+      role: 'member',
+      name: 'Someone Else',
+    });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({
       userId: idOf('editor@dmtf.example'),
@@ -390,7 +408,7 @@ describe('adding people', () => {
 
   it('refuses someone who is already a member with 409 already_member, changing nothing', async () => {
     const answer = await expectUnchanged(() =>
-      as('admin@ofa.example').json<ErrorAnswer>('POST', '/api/v1/organizations/ofa/members', {
+      as(OPERATOR).json<ErrorAnswer>('POST', '/api/v1/organizations/ofa/members', {
         email: 'member@ofa.example',
         role: 'admin',
       }),
@@ -409,7 +427,7 @@ describe('adding people', () => {
     ['a number for a role', { email: 'x@people.example', role: 3 }],
   ])('refuses %s with 400, changing nothing', async (_case, body) => {
     const answer = await expectUnchanged(() =>
-      as('admin@ofa.example').json<ErrorAnswer>('POST', '/api/v1/organizations/ofa/members', body),
+      as(OPERATOR).json<ErrorAnswer>('POST', '/api/v1/organizations/ofa/members', body),
     );
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('invalid_input');
@@ -510,11 +528,10 @@ describe('an organization always keeps an admin', () => {
   it('keeps an admin when every admin is demoted at the same moment', async () => {
     const extra: string[] = [];
     for (let n = 1; n <= 5; n++) {
-      const added = await as('admin@dmtf.example').json<Member>(
-        'POST',
-        '/api/v1/organizations/dmtf/members',
-        { email: `extra-admin-${n}@dmtf.example`, role: 'admin' },
-      );
+      const added = await as(OPERATOR).json<Member>('POST', '/api/v1/organizations/dmtf/members', {
+        email: `extra-admin-${n}@dmtf.example`,
+        role: 'admin',
+      });
       expect(added.status).toBe(201);
       extra.push(added.body.userId);
     }
@@ -572,28 +589,39 @@ describe('the membership audit trail', () => {
     expect(events).toEqual(
       expect.arrayContaining([
         {
-          ...base(targetId),
+          ...base(targetId, null),
           action: 'membership.add',
           actor: OPERATOR,
           details: { email: target, role: 'member', newUser: true },
         },
         {
-          ...base(targetId),
+          ...base(targetId, null),
           action: 'membership.change-role',
           actor: OPERATOR,
           details: { email: target, from: 'member', to: 'editor' },
         },
         {
-          ...base(targetId),
+          ...base(targetId, null),
           action: 'membership.remove',
           actor: OPERATOR,
           details: { email: target, role: 'editor' },
         },
         {
-          ...base(idOf('editor@dmtf.example')),
+          ...base(idOf('editor@dmtf.example'), 'ofa'),
           action: 'membership.add',
-          actor: 'admin@ofa.example',
+          actor: OPERATOR,
           details: { email: 'editor@dmtf.example', role: 'member', newUser: false },
+        },
+        {
+          ...base(expect.any(String)),
+          objectType: 'invitation',
+          action: 'membership.invite',
+          actor: 'admin@ofa.example',
+          details: {
+            email: `invited-by-${tag('admin@ofa.example')}@people.example`,
+            role: 'editor',
+            expiresAt: expect.any(String),
+          },
         },
       ]),
     );
@@ -601,13 +629,15 @@ describe('the membership audit trail', () => {
     const actors = new Set(events.map((event) => event.actor));
     expect([...actors].sort()).toEqual(['admin@ofa.example', OPERATOR]);
 
-    function base(objectId: string) {
+    // The operator manages OFA as the operator (for no organization); OFA's admin acts for OFA.
+    function base(objectId: string, onBehalfOf: string | null) {
       return {
         id: expect.any(String),
         occurredAt: expect.any(String),
         objectType: 'membership',
         objectId,
         organization: 'ofa',
+        onBehalfOf,
         address: expect.any(String),
       };
     }

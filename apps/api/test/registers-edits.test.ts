@@ -1,7 +1,8 @@
 /**
  * Admins of a party edit a register's milestones, commitments and contacts, and record their own
- * organization's approval, over HTTP (DESIGN.md §3: "edit a register's milestones, commitments,
- * contacts; record an approval | admins of a party (approval: for their own organization)").
+ * organization's approval, over HTTP (docs/architecture.md, "Work registers": edit milestones,
+ * commitments, contacts: admins of any party; record or clear an approval: admins of that party,
+ * for that party only).
  * Everyone else is refused: anonymous 401, a reader of the register 403, a draft they may not see
  * 404. Every edit is audited for the editing party; every refused or bad request changes nothing.
  */

@@ -331,6 +331,11 @@ describe('POST /api/v1/auth/oidc', () => {
       role: 'admin',
     });
     expect(addToDmtf.status).toBe(403);
+    const inviteToDmtf = await scoped.json('POST', '/api/v1/organizations/dmtf/invitations', {
+      email: 'smuggled@alliance.example',
+      role: 'admin',
+    });
+    expect(inviteToDmtf.status).toBe(403);
     const me = await scoped.json<{ memberships: unknown[]; operator: boolean }>(
       'GET',
       '/api/v1/me',

@@ -1,10 +1,11 @@
 /**
- * The submission authorization matrix (DESIGN.md §3, issue 5), run against the live API over HTTP.
+ * The submission authorization matrix (docs/architecture.md, "Submissions"; issue 5), run against
+ * the live API over HTTP.
  *
  * Every actor (the ten demo users, a second OFA editor who is not the submitter, and an anonymous
  * caller) tries every submission route on submissions in both directions of the OFA/DMTF register
  * (OFA → DMTF, submitted by editor@ofa; DMTF → OFA, submitted by editor@dmtf). The expected
- * outcome comes from the table written here straight from DESIGN.md §3 and the issue, NOT from
+ * outcome comes from the table written here straight from the doc's table and the issue, NOT from
  * packages/core, so the policy is checked against the design rather than against itself:
  *
  * - create:   editors and admins of a party, to another party of the same register
@@ -94,7 +95,7 @@ const WRITE_ACTIONS = ['review', 'accept', 'decline', 'withdraw', 'adopt', 'link
 type WriteAction = (typeof WRITE_ACTIONS)[number];
 
 // ---------------------------------------------------------------------------------------------
-// The expected outcome, from DESIGN.md §3 and the issue (independent of packages/core).
+// The expected outcome, from docs/architecture.md and the issue (independent of packages/core).
 
 const isAdminOf = (actor: ActorSpec, organization: Organization) =>
   actor.membership?.organization === organization && actor.membership.role === 'admin';

@@ -1,8 +1,9 @@
 /**
- * Bad submissions (DESIGN.md §5): each gets a clear 4xx with a JSON error body and changes
- * nothing. Every case snapshots the submission tables, documents, versions and audit events, and
- * every object of the API's bucket, before and after, and proves them equal: no row and no object
- * is left behind, including files that were stored before the request turned out to be bad.
+ * Bad submissions (docs/architecture.md, "The bars every change keeps"): each gets a clear 4xx with
+ * a JSON error body and changes nothing. Every case snapshots the submission tables, documents,
+ * versions and audit events, and every object of the API's bucket, before and after, and proves
+ * them equal: no row and no object is left behind, including files that were stored before the
+ * request turned out to be bad.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { connect } from 'node:net';

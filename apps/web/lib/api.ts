@@ -76,13 +76,15 @@ export interface ApiFetchInit extends RequestInit {
 
 /**
  * fetch() against the API, server-side, with the session's bearer token (from the encrypted
- * session cookie) unless told otherwise. Never cached. Gives the raw Response: streaming proxies
- * pass its body on as it arrives.
+ * session cookie) unless told otherwise, and the browser's address (lib/browser-address.ts).
+ * Never cached. Gives the raw Response: streaming proxies pass its body on as it arrives.
  */
 export async function apiFetch(path: string, init: ApiFetchInit = {}): Promise<Response> {
   const { token, baseUrl, timeoutMs, headers, signal, ...rest } = init;
   const bearer = token === undefined ? await sessionToken() : token;
   const merged = new Headers(headers);
+  for (const [name, value] of Object.entries(await browserAddressHeaders()))
+    merged.set(name, value);
   if (bearer) merged.set('authorization', `Bearer ${bearer}`);
   if (!merged.has('accept')) merged.set('accept', 'application/json');
   const limit = timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : timeoutMs;
@@ -101,6 +103,12 @@ export async function apiFetch(path: string, init: ApiFetchInit = {}): Promise<R
 async function sessionToken(): Promise<string | null> {
   const { getAccessToken } = await import('./session');
   return getAccessToken();
+}
+
+/** Read lazily, like the token: the request's headers exist only inside Next.js. */
+async function browserAddressHeaders(): Promise<Record<string, string>> {
+  const { callerAddressHeaders } = await import('./browser-address');
+  return callerAddressHeaders();
 }
 
 /**

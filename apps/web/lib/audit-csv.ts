@@ -12,6 +12,7 @@ export const AUDIT_CSV_HEADER = [
   'object_type',
   'object_id',
   'organization',
+  'on_behalf_of',
   'address',
   'details',
 ] as const;
@@ -25,6 +26,7 @@ export function auditCsvValues(event: AuditEvent): CsvValue[] {
     event.objectType,
     event.objectId,
     event.organization,
+    event.onBehalfOf,
     event.address,
     Object.keys(event.details ?? {}).length === 0 ? '' : JSON.stringify(event.details),
   ];

@@ -49,7 +49,7 @@ export function isVisibility(value: unknown): value is Visibility {
   return typeof value === 'string' && (VISIBILITIES as readonly string[]).includes(value);
 }
 
-/** "Released" as DESIGN.md defines it: public, and informational or standard. */
+/** "Released" (docs/architecture.md, "Domain"): public, and informational or standard. */
 export function isReleased(document: { status: DocumentStatus; visibility: Visibility }): boolean {
   return document.visibility === 'public' && document.status !== 'work-in-progress';
 }

@@ -64,9 +64,20 @@ export function downloadResponseHeaders(upstream: Headers, inlineRequested = fal
   return headers;
 }
 
-/** The headers of the multipart request the upload proxy sends on to the API. */
-export function uploadRequestHeaders(incoming: Headers, token: string): Headers {
-  const headers = new Headers({ authorization: `Bearer ${token}`, accept: 'application/json' });
+/**
+ * The headers of the multipart request the upload proxy sends on to the API, with the signed
+ * browser address (lib/browser-address.ts) when there is one.
+ */
+export function uploadRequestHeaders(
+  incoming: Headers,
+  token: string,
+  browserAddress: Record<string, string> = {},
+): Headers {
+  const headers = new Headers({
+    ...browserAddress,
+    authorization: `Bearer ${token}`,
+    accept: 'application/json',
+  });
   const contentType = incoming.get('content-type');
   if (contentType) headers.set('content-type', contentType);
   const contentLength = incoming.get('content-length');

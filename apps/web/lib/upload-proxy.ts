@@ -8,6 +8,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 import { apiBaseUrl } from './api';
+import { signedBrowserAddress } from './browser-address';
 import { isMultipartFormData, isSameOriginRequest, uploadRequestHeaders } from './proxy';
 import { getAccessToken } from './session';
 
@@ -134,7 +135,7 @@ export async function proxyUpload(
   try {
     answer = await forwardStream(
       `${apiBaseUrl()}${apiPath}`,
-      uploadRequestHeaders(request.headers, token),
+      uploadRequestHeaders(request.headers, token, signedBrowserAddress(request.headers)),
       request.body,
       // Cancelled when the browser goes away (xhr.abort()): the API then drops the partial files.
       request.signal,

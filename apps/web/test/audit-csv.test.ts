@@ -11,6 +11,7 @@ const event: AuditEvent = {
   objectType: 'document',
   objectId: '7f1c…',
   organization: 'ofa',
+  onBehalfOf: 'dmtf',
   address: '127.0.0.1',
   details: { title: '+Redfish, "fabric" draft' },
 };
@@ -19,21 +20,29 @@ describe('audit CSV', () => {
   it('has one column per header', () => {
     expect(auditCsvValues(event)).toHaveLength(AUDIT_CSV_HEADER.length);
     expect(csvRow(AUDIT_CSV_HEADER)).toBe(
-      'id,occurred_at,actor,action,object_type,object_id,organization,address,details\r\n',
+      'id,occurred_at,actor,action,object_type,object_id,organization,on_behalf_of,address,details\r\n',
     );
   });
 
   it('guards attacker-controlled cells against formulas and quotes them safely', () => {
     expect(auditCsvRows([event])).toBe(
-      `42,2026-05-04T10:00:00.000Z,"'=cmd|""/c calc""!A1@evil.example",document.update,document,7f1c…,ofa,127.0.0.1,"{""title"":""+Redfish, \\""fabric\\"" draft""}"\r\n`,
+      `42,2026-05-04T10:00:00.000Z,"'=cmd|""/c calc""!A1@evil.example",document.update,document,7f1c…,ofa,dmtf,127.0.0.1,"{""title"":""+Redfish, \\""fabric\\"" draft""}"\r\n`,
     );
   });
 
   it('writes empty cells for missing values and empty details', () => {
     const row = auditCsvRows([
-      { ...event, actor: null, objectId: null, organization: null, address: null, details: {} },
+      {
+        ...event,
+        actor: null,
+        objectId: null,
+        organization: null,
+        onBehalfOf: null,
+        address: null,
+        details: {},
+      },
     ]);
-    expect(row).toBe('42,2026-05-04T10:00:00.000Z,,document.update,document,,,,\r\n');
+    expect(row).toBe('42,2026-05-04T10:00:00.000Z,,document.update,document,,,,,\r\n');
   });
 
   it('names the file after the UTC date', () => {

@@ -1,8 +1,9 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CLIENT_ADDRESS_HEADER, CLIENT_SIGNATURE_HEADER, verifyClientAddress } from '@liaison/core';
 import type { Account, User } from 'next-auth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { failureRedirect, loginPath, safeCallbackPath } from '../lib/auth/login-redirects';
 import { authOptions, secureCookies, ssoProviders } from '../lib/auth/options';
 import {
@@ -12,6 +13,11 @@ import {
   ssoClientSecret,
 } from '../lib/auth/organizations';
 import { SIGN_IN_ERRORS, signInErrorMessage, ssoErrorCode } from '../lib/auth/sign-in-errors';
+import {
+  BROWSER_ADDRESS_HEADER,
+  browserAddressOf,
+  observeBrowserAddresses,
+} from '../lib/browser-address';
 
 const ORGANIZATIONS: SignInOrganization[] = [
   {
@@ -154,6 +160,8 @@ describe('sign-in error messages', () => {
 // A stand-in for the API's two sign-in endpoints, on a real socket.
 let server: Server;
 const answers = new Map<string, { status: number; body: unknown }>();
+/** The headers of each request the stand-in received, by `<path> <email or ID token>`. */
+const received = new Map<string, IncomingHttpHeaders>();
 const user = (memberships: { organization: string; role: string }[], operator = false) => ({
   accessToken: 'api-token',
   expiresAt: new Date(Date.now() + 3600_000).toISOString(),
@@ -165,6 +173,7 @@ beforeAll(async () => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
     const body = JSON.parse(raw || '{}') as { email?: string; idToken?: string };
+    received.set(`${req.url} ${body.email ?? body.idToken}`, req.headers);
     const answer = answers.get(`${req.url} ${body.email ?? body.idToken}`) ?? {
       status: 401,
       body: { error: { code: 'unauthenticated', message: 'Wrong e-mail address or password' } },
@@ -212,7 +221,10 @@ afterAll(async () => {
 });
 
 describe('the Credentials provider', () => {
-  type Authorize = (input: Record<string, string>) => Promise<User | null>;
+  type Authorize = (
+    input: Record<string, string>,
+    request?: { headers: Record<string, string> },
+  ) => Promise<User | null>;
   const authorize = (organizations: SignInOrganization[] | null = ORGANIZATIONS) => {
     const provider = authOptions(organizations).providers[0] as unknown as {
       options: { authorize: Authorize };
@@ -259,6 +271,38 @@ describe('the Credentials provider', () => {
     });
   });
 
+  it('tells the API which browser signs in, signed with WEB_CLIENT_ADDRESS_SECRET', async () => {
+    const secret = 'web-client-address-secret-of-32-characters';
+    vi.stubEnv('WEB_CLIENT_ADDRESS_SECRET', secret);
+    try {
+      const request = {
+        headers: { [BROWSER_ADDRESS_HEADER]: '198.51.100.5', 'x-forwarded-for': '203.0.113.1' },
+      };
+      await authorize()(
+        { organization: 'ofa', email: 'member@ofa.example', password: 'pw' },
+        request,
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const sent = received.get('/api/v1/auth/token member@ofa.example');
+    expect(sent?.[CLIENT_ADDRESS_HEADER]).toBe('198.51.100.5');
+    const signature = sent?.[CLIENT_SIGNATURE_HEADER];
+    expect(typeof signature).toBe('string');
+    expect(verifyClientAddress(secret, '198.51.100.5', signature as string)).toBe('198.51.100.5');
+  });
+
+  it('sends no address without the secret', async () => {
+    const request = { headers: { [BROWSER_ADDRESS_HEADER]: '198.51.100.5' } };
+    await authorize()(
+      { organization: 'dmtf', email: 'member@dmtf.example', password: 'pw' },
+      request,
+    );
+    const sent = received.get('/api/v1/auth/token member@dmtf.example');
+    expect(sent?.[CLIENT_ADDRESS_HEADER]).toBe(undefined);
+    expect(sent?.[CLIENT_SIGNATURE_HEADER]).toBe(undefined);
+  });
+
   it('lets only the portal operator in through the operator’s page', async () => {
     expect(await attempt({ organization: '', email: 'member@ofa.example' })).toEqual({
       error: 'not-operator',
@@ -297,5 +341,30 @@ describe('single sign-on in the signIn callback', () => {
 
   it('sends a refusal back to the organization’s login page with its reason', async () => {
     expect((await signIn('stranger-id-token')).result).toBe('/login/ofa?error=sso-not-member');
+  });
+});
+
+describe('the browser’s address', () => {
+  it('is the socket’s peer, whatever the browser claims', async () => {
+    observeBrowserAddresses({});
+    const seen = createServer((req, res) => res.end(String(req.headers[BROWSER_ADDRESS_HEADER])));
+    seen.listen(0, '127.0.0.1');
+    await once(seen, 'listening');
+    try {
+      const response = await fetch(`http://127.0.0.1:${(seen.address() as AddressInfo).port}/`, {
+        headers: { [BROWSER_ADDRESS_HEADER]: '203.0.113.66', 'x-forwarded-for': '203.0.113.66' },
+      });
+      expect(await response.text()).toBe('127.0.0.1');
+    } finally {
+      seen.close();
+      await once(seen, 'close');
+    }
+  });
+
+  it('is the last X-Forwarded-For hop only behind a trusted proxy', () => {
+    expect(browserAddressOf('10.0.0.2', '203.0.113.66, 198.51.100.9', true)).toBe('198.51.100.9');
+    expect(browserAddressOf('10.0.0.2', '203.0.113.66, 198.51.100.9', false)).toBe('10.0.0.2');
+    expect(browserAddressOf('::ffff:10.0.0.2', undefined, true)).toBe('10.0.0.2');
+    expect(browserAddressOf(undefined, undefined, false)).toBe(undefined);
   });
 });

@@ -114,6 +114,19 @@ describe('upload proxy', () => {
     ).toBe(false);
   });
 
+  it('names the browser with the signed address it is given, never one the browser sent', () => {
+    const headers = uploadRequestHeaders(
+      new Headers({
+        'x-liaison-client-address': '203.0.113.66',
+        'x-liaison-client-signature': 'x',
+      }),
+      'session-token',
+      { 'x-liaison-client-address': '198.51.100.5', 'x-liaison-client-signature': '1.sig' },
+    );
+    expect(headers.get('x-liaison-client-address')).toBe('198.51.100.5');
+    expect(headers.get('x-liaison-client-signature')).toBe('1.sig');
+  });
+
   it('accepts only multipart form data with a boundary', () => {
     expect(isMultipartFormData('multipart/form-data; boundary=abc')).toBe(true);
     expect(isMultipartFormData('Multipart/Form-Data;boundary=abc')).toBe(true);

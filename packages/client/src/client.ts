@@ -5,14 +5,20 @@ import { parseDocumentRef } from './document-ref.js';
 import { LiaisonApiError, LiaisonNetworkError } from './errors.js';
 import { apiError, type Exchange, readText, send } from './transport.js';
 import type {
+  AcceptedInvitation,
+  AcceptInvitationBody,
   CreateApiTokenRequest,
   CreateDocumentBody,
   CreatedApiToken,
+  CreateInvitationBody,
   Document,
   DocumentList,
   DocumentListQuery,
   DocumentSummary,
   DocumentVersion,
+  Invitation,
+  InvitationList,
+  InvitationPreview,
   IprPolicy,
   Submission,
   TokenResponse,
@@ -83,6 +89,9 @@ export interface VersionDownload {
 
 type Query = Record<string, string | number | boolean | undefined>;
 
+const invitationsPath = (organization: string) =>
+  `/api/v1/organizations/${encodeURIComponent(organization)}/invitations`;
+
 /** The API's base address from what a person typed: no trailing slash, no `/api/v1`. */
 export function normalizeApiUrl(input: string): string {
   const url = new URL(input);
@@ -132,6 +141,36 @@ export class LiaisonClient {
   /** A personal API token for scripts; the secret is in this answer only. */
   createApiToken(request: CreateApiTokenRequest): Promise<CreatedApiToken> {
     return this.json('POST', '/api/v1/tokens', { body: request });
+  }
+
+  /** Invites a person to an organization (its admins, the operator); the link is mailed to them. */
+  createInvitation(organization: string, body: CreateInvitationBody): Promise<Invitation> {
+    return this.json('POST', invitationsPath(organization), { body });
+  }
+
+  /** The organization's invitations that can still be accepted. */
+  listInvitations(organization: string): Promise<InvitationList> {
+    return this.json('GET', invitationsPath(organization));
+  }
+
+  /** Revokes a pending invitation: its link stops working. */
+  revokeInvitation(organization: string, id: string): Promise<void> {
+    return this.json('DELETE', `${invitationsPath(organization)}/${encodeURIComponent(id)}`);
+  }
+
+  /** What an invitation link offers; needs no sign-in (the token is the credential). */
+  getInvitation(token: string): Promise<InvitationPreview> {
+    return this.json('GET', `/api/v1/invitations/${encodeURIComponent(token)}`);
+  }
+
+  /**
+   * Accepts an invitation: signed in as the invited account (no body), or, for an address new to
+   * Liaison, with the name and password of the account it creates.
+   */
+  acceptInvitation(token: string, account: AcceptInvitationBody = {}): Promise<AcceptedInvitation> {
+    return this.json('POST', `/api/v1/invitations/${encodeURIComponent(token)}/accept`, {
+      body: account,
+    });
   }
 
   /** One page of the documents the caller may read, newest first; `nextCursor` leads on. */

@@ -12,13 +12,19 @@ import type {
 import type { Static } from 'typebox';
 
 export type {
+  AcceptedInvitation,
+  AcceptInvitationBody,
   CreateDocumentBody,
+  CreateInvitationBody,
   Document,
   DocumentList,
   DocumentListQuery,
   DocumentSummary,
   DocumentVersion,
   ErrorBody,
+  Invitation,
+  InvitationList,
+  InvitationPreview,
   IprPolicy,
   Submission,
 } from '@liaison/core';

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listOutbox } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../../../apps/api/test/helpers.js';
 import {
@@ -156,5 +157,46 @@ describe('LiaisonClient', () => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LiaisonNetworkError);
     expect(error).toMatchObject({ code: 'ECONNREFUSED', url: `http://127.0.0.1:${port}` });
+  });
+});
+
+describe('invitations', () => {
+  it('invites, lists, shows, accepts and revokes through the typed calls', async () => {
+    const admin = anonymous.withToken(
+      (await anonymous.signIn('admin@snia.example', 'liaison-demo')).accessToken,
+    );
+    const invitation = await admin.createInvitation('snia', {
+      email: 'client-invitee@people.example',
+      role: 'editor',
+    });
+    expect(invitation).toMatchObject({ organization: 'snia', role: 'editor' });
+    expect((await admin.listInvitations('snia')).items.map((item) => item.id)).toContain(
+      invitation.id,
+    );
+    const [mail] = (await listOutbox(api.pool, { kind: 'membership.invitation' })).filter(
+      (row) => row.recipient === 'client-invitee@people.example',
+    );
+    const token = mail!.linkPath.split('/').at(-1)!;
+    expect(await anonymous.getInvitation(token)).toMatchObject({
+      organization: { slug: 'snia' },
+      accountExists: false,
+    });
+    const accepted = await anonymous.acceptInvitation(token, {
+      name: 'Client Invitee',
+      password: 'a password of some length',
+    });
+    expect(accepted).toMatchObject({ organization: 'snia', role: 'editor', accountCreated: true });
+    await expect(anonymous.getInvitation(token)).rejects.toMatchObject({
+      status: 404,
+      code: 'not_found',
+    });
+
+    const other = await admin.createInvitation('snia', {
+      email: 'editor@ofa.example',
+      role: 'member',
+    });
+    await admin.revokeInvitation('snia', other.id);
+    expect((await admin.listInvitations('snia')).items).toEqual([]);
+    await expect(editor.acceptInvitation('A'.repeat(43))).rejects.toBeInstanceOf(LiaisonApiError);
   });
 });

@@ -238,7 +238,14 @@ export const AuditEventSchema = Type.Object(
     action: Type.String(),
     objectType: Type.String(),
     objectId: Type.Union([Type.String(), Type.Null()]),
-    organization: Type.Union([Type.String(), Type.Null()]),
+    organization: Type.Union([Type.String(), Type.Null()], {
+      description: 'The organization whose object the event is about',
+    }),
+    onBehalfOf: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'The organization the actor acted for; null for sign-ins, personal API tokens and the ' +
+        "operator's own work",
+    }),
     address: Type.Union([Type.String(), Type.Null()]),
     details: Type.Record(Type.String(), Type.Unknown()),
   },

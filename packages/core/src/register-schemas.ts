@@ -1,7 +1,8 @@
 /**
- * The whole work register as data (DESIGN.md §2): its wire schemas for the register page, the
- * edits the parties make, and the structured file a register is exported to and imported from.
- * One source for validation, serialization, OpenAPI, the published JSON Schema and the TS types.
+ * The whole work register as data (docs/architecture.md, "Domain"): its wire schemas for the
+ * register page, the edits the parties make, and the structured file a register is exported to and
+ * imported from. One source for validation, serialization, OpenAPI, the published JSON Schema and
+ * the TS types.
  *
  * API routes (apps/api/src/routes/register-*.ts):
  *   GET    /api/v1/registers/:slug                              the register page (RegisterPageSchema)

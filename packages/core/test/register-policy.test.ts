@@ -1,7 +1,8 @@
 /**
- * The register policy, case by case, written from DESIGN.md §3: admins of a party edit the
- * register's details and approve for their own organization only; the operator manages terms,
- * parties and state; nobody else does anything; drafts are for their parties and the operator.
+ * The register policy, case by case, written from docs/architecture.md ("Work registers"): admins
+ * of a party edit the register's details and approve for their own organization only; the operator
+ * manages terms, parties and state; nobody else does anything; drafts are for their parties and the
+ * operator.
  */
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../src/domain.js';

@@ -1,7 +1,8 @@
 /**
- * The submission policy and state machine, written from DESIGN.md §3 and issue 5: confidential to
- * the submitter, the submitting organization's admins and the receiving organization's admins;
- * receiving admins review and decide; the submitter's side withdraws before a decision.
+ * The submission policy and state machine, written from docs/architecture.md ("Submissions") and
+ * issue 5: confidential to the submitter, the submitting organization's admins and the receiving
+ * organization's admins; receiving admins review and decide; the submitter's side withdraws before
+ * a decision.
  */
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../src/domain.js';

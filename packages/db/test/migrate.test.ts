@@ -41,6 +41,7 @@ describe('migrate', () => {
       'document_registers',
       'document_versions',
       'documents',
+      'invitations',
       'login_failures',
       'mail_outbox',
       'memberships',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { type EmbeddedStack, startEmbeddedStack } from '@liaison/embedded-stack';
 import { banner } from './banner.js';
@@ -85,6 +86,9 @@ async function main() {
       // The console is for people: only warnings and errors unless asked for more.
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       NEXT_TELEMETRY_DISABLED: '1',
+      // The web app signs the browser's address with it for the API; nothing kept depends on it.
+      WEB_CLIENT_ADDRESS_SECRET:
+        process.env.WEB_CLIENT_ADDRESS_SECRET ?? randomBytes(32).toString('base64url'),
     };
     const apiUrl = `http://localhost:${settings.apiPort}`;
     const webUrl = `http://localhost:${settings.webPort}`;

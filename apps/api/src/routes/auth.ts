@@ -21,7 +21,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       issueAccessTokenForLogin(app.deps.pool, app.deps.config, {
         email: request.body.email,
         password: request.body.password,
-        address: request.ip,
+        address: request.clientAddress,
       }),
   );
 
@@ -41,7 +41,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       signInWithOidc(app.deps.pool, app.deps.config, {
         organization: request.body.organization,
         idToken: request.body.idToken,
-        address: request.ip,
+        address: request.clientAddress,
       }),
   );
 

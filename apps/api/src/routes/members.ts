@@ -36,7 +36,8 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['members'],
         summary:
-          'Add a person by e-mail; someone new to Liaison is created without a password (they ' +
+          'The portal operator adds a person at once by e-mail (organization admins send an ' +
+          'invitation instead); someone new to Liaison is created without a password (they ' +
           "sign in through their organization's identity provider, or the operator sets one)",
         params: OrganizationParams,
         body: AddMemberBody,

@@ -33,7 +33,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const created = await createApiToken(app.deps.pool, request.actor, {
         name: request.body.name,
         expiresInDays: request.body.expiresInDays ?? 90,
-        address: request.ip,
+        address: request.clientAddress,
       });
       return reply.status(201).send(created);
     },

@@ -1,4 +1,4 @@
-import { type Actor, organizationsOf } from '@liaison/core';
+import { type Actor, actingOrganization } from '@liaison/core';
 import type { NewAuditEvent } from '@liaison/db';
 
 /** Who asked and from where: what every use case needs besides its own input. */
@@ -7,14 +7,19 @@ export interface RequestContext {
   address: string;
 }
 
-/** The actor part of an audit event: who, their organizations at that moment, and from where. */
+/**
+ * The actor part of an audit event: who, on behalf of which organization, and from where.
+ * `actingFor` lists the organizations whose membership gives the right being used, most specific
+ * first; the first one the actor belongs to is recorded (none for the operator's own work).
+ */
 export function auditedBy(
   context: RequestContext,
-): Pick<NewAuditEvent, 'actorId' | 'actorEmail' | 'actorOrganizations' | 'address'> {
+  actingFor: readonly string[],
+): Pick<NewAuditEvent, 'actorId' | 'actorEmail' | 'onBehalfOf' | 'address'> {
   return {
     actorId: context.actor.userId,
     actorEmail: context.actor.email,
-    actorOrganizations: organizationsOf(context.actor),
+    onBehalfOf: actingOrganization(context.actor, actingFor),
     address: context.address,
   };
 }

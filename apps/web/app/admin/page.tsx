@@ -63,7 +63,7 @@ export default async function AdminPage({
             <h2>
               <Link href={`/admin/members/${slug}`}>Members of {names.get(slug) ?? slug}</Link>
             </h2>
-            <p>Add people by e-mail, change their roles, remove them.</p>
+            <p>Invite people by e-mail, change their roles, remove them.</p>
           </li>
         ))}
         {viewer.operator && (

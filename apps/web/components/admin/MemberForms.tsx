@@ -19,6 +19,34 @@ const SHORT_ROLE_OPTIONS = [
   { value: 'admin', label: 'Admin' },
 ];
 
+/** The address of the person to add or invite, kept when the form comes back with an error. */
+function EmailField({ state }: { state: FormState }) {
+  return (
+    <TextField
+      label="E-mail address"
+      name="email"
+      type="email"
+      required
+      autoComplete="off"
+      maxLength={320}
+      defaultValue={state.status === 'error' ? state.values?.email : ''}
+      error={state.fieldErrors?.email}
+    />
+  );
+}
+
+function RoleField({ state }: { state: FormState }) {
+  return (
+    <SelectField
+      label="Role"
+      name="role"
+      options={ROLE_OPTIONS}
+      defaultValue={(state.status === 'error' && state.values?.role) || 'member'}
+      error={state.fieldErrors?.role}
+    />
+  );
+}
+
 export function AddMemberForm({
   action,
   organization,
@@ -32,20 +60,15 @@ export function AddMemberForm({
   const failed = state.status === 'error';
   return (
     <form action={formAction} className={styles.form} aria-labelledby="add-member-title">
-      <h2 id="add-member-title">Add a member to {organizationName}</h2>
+      <h2 id="add-member-title">Add a member to {organizationName} directly</h2>
+      <p className="muted">
+        As the portal operator you may add a person without an invitation: they become a member at
+        once.
+      </p>
       <FormMessage state={state} />
       <input type="hidden" name="organization" value={organization} />
       <div className={styles.row}>
-        <TextField
-          label="E-mail address"
-          name="email"
-          type="email"
-          required
-          autoComplete="off"
-          maxLength={320}
-          defaultValue={failed ? state.values?.email : ''}
-          error={state.fieldErrors?.email}
-        />
+        <EmailField state={state} />
         <TextField
           label="Name"
           name="name"
@@ -57,16 +80,70 @@ export function AddMemberForm({
           error={state.fieldErrors?.name}
         />
       </div>
-      <SelectField
-        label="Role"
-        name="role"
-        options={ROLE_OPTIONS}
-        defaultValue={(failed && state.values?.role) || 'member'}
-        error={state.fieldErrors?.role}
-      />
+      <RoleField state={state} />
       <div className={styles.actions}>
         <SubmitButton pendingText="Adding…">Add member</SubmitButton>
       </div>
+    </form>
+  );
+}
+
+/** Invites a person: they become a member when they accept the mailed link. */
+export function InviteMemberForm({
+  action,
+  organization,
+  organizationName,
+  validDays,
+}: {
+  action: Action;
+  organization: string;
+  organizationName: string;
+  validDays: number;
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} className={styles.form} aria-labelledby="invite-member-title">
+      <h2 id="invite-member-title">Invite someone to {organizationName}</h2>
+      <p className="muted">
+        They get an e-mail with a link, valid {validDays} days, and join when they accept it.
+        Someone new to Liaison chooses a name and password there.
+      </p>
+      <FormMessage state={state} />
+      <input type="hidden" name="organization" value={organization} />
+      <EmailField state={state} />
+      <RoleField state={state} />
+      <div className={styles.actions}>
+        <SubmitButton pendingText="Sending…">Send invitation</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** Revokes one pending invitation in place; errors show in its row. */
+export function RevokeInvitationForm({
+  action,
+  organization,
+  invitationId,
+  email,
+}: {
+  action: Action;
+  organization: string;
+  invitationId: string;
+  email: string;
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} className={styles.inlineForm}>
+      <input type="hidden" name="organization" value={organization} />
+      <input type="hidden" name="invitationId" value={invitationId} />
+      <SubmitButton variant="danger" small pendingText="Revoking…">
+        Revoke<span className="visually-hidden"> the invitation of {email}</span>
+      </SubmitButton>
+      {state.status === 'error' && (
+        <div style={{ flexBasis: '100%' }}>
+          <FormMessage state={state} />
+        </div>
+      )}
     </form>
   );
 }

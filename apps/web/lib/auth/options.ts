@@ -2,6 +2,7 @@ import type { AuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { apiBaseUrl } from '../api';
+import { callerAddressHeaders, signedBrowserAddress } from '../browser-address';
 import { endApiSession } from './end-api-session';
 import { resolveOrganization, type SignInOrganization, ssoClientSecret } from './organizations';
 import { ssoErrorCode } from './sign-in-errors';
@@ -30,12 +31,24 @@ interface TokenAnswer {
 
 type ApiAnswer = { ok: true; answer: TokenAnswer } | { ok: false; status: number; code?: string };
 
-async function postToApi(path: string, body: unknown): Promise<ApiAnswer> {
+/**
+ * POSTs a sign-in to the API, for the browser the signed `browserAddress` headers name: the
+ * API's limits on failed sign-ins count per browser, not per web server.
+ */
+async function postToApi(
+  path: string,
+  body: unknown,
+  browserAddress: Record<string, string>,
+): Promise<ApiAnswer> {
   let response: Response;
   try {
     response = await fetch(`${apiBaseUrl()}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        ...browserAddress,
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
       body: JSON.stringify(body),
       cache: 'no-store',
       signal: AbortSignal.timeout(API_TIMEOUT_MS),
@@ -80,7 +93,7 @@ function credentialsProvider(organizations: readonly SignInOrganization[] | null
       password: { label: 'Password', type: 'password' },
     },
     // Errors are thrown as codes of sign-in-errors.ts; the route sends them to the login page.
-    async authorize(input) {
+    async authorize(input, request) {
       const email = input?.email?.trim() ?? '';
       const password = input?.password ?? '';
       const typed = input?.organization?.trim() ?? OPERATOR_LOGIN;
@@ -94,7 +107,11 @@ function credentialsProvider(organizations: readonly SignInOrganization[] | null
         if (!organization.signIn.password) throw new Error('password-disabled');
       }
 
-      const result = await postToApi('/api/v1/auth/token', { email, password });
+      const result = await postToApi(
+        '/api/v1/auth/token',
+        { email, password },
+        signedBrowserAddress(request?.headers ?? {}),
+      );
       if (!result.ok) {
         if (result.status === 401 || result.status === 400) return null;
         if (result.status === 429) throw new Error('rate-limited');
@@ -188,10 +205,11 @@ export function authOptions(organizations: readonly SignInOrganization[] | null 
         const slug = account.provider.slice(SSO_PROVIDER_PREFIX.length);
         const back = (code: string) => `/login/${encodeURIComponent(slug)}?error=${code}`;
         if (typeof account.id_token !== 'string') return back('sso-failed');
-        const result = await postToApi('/api/v1/auth/oidc', {
-          organization: slug,
-          idToken: account.id_token,
-        });
+        const result = await postToApi(
+          '/api/v1/auth/oidc',
+          { organization: slug, idToken: account.id_token },
+          await callerAddressHeaders(),
+        );
         if (!result.ok) return back(ssoErrorCode(result.status, result.code));
         // The same object reaches the jwt callback next.
         Object.assign(user, sessionUser(result.answer, slug, 'sso'));

@@ -1,8 +1,8 @@
 /**
- * The permission policy for documents and their versions (DESIGN.md §3). Pure: every decision the
- * API makes about a document comes from here, and the web app uses the same answers to hide what
- * a user cannot do. The list query in packages/db (readable-documents.ts) mirrors `read` as SQL;
- * the authorization matrix test keeps the two in step.
+ * The permission policy for documents and their versions (docs/architecture.md, "Documents"). Pure:
+ * every decision the API makes about a document comes from here, and the web app uses the same
+ * answers to hide what a user cannot do. The list query in packages/db (readable-documents.ts)
+ * mirrors `read` as SQL; the authorization matrix test keeps the two in step.
  */
 import type { DocumentStatus, Visibility } from '../domain.js';
 import { type Actor, hasRole } from './actor.js';
@@ -42,6 +42,16 @@ export function canReadDocument(actor: Actor, document: DocumentSubject): boolea
     case 'organization':
       return hasRole(actor, document.owner, 'member');
   }
+}
+
+/**
+ * The organizations whose membership lets someone read the document, the owner first: a read is
+ * done on behalf of the first of them the reader belongs to (what the audit log records).
+ */
+export function organizationsGrantingRead(document: DocumentSubject): string[] {
+  return document.visibility === 'partners'
+    ? [document.owner, ...[...document.registerParties].sort()]
+    : [document.owner];
 }
 
 /** Deny by default: an action not named here is refused. */

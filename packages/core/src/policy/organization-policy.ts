@@ -1,12 +1,35 @@
 /**
- * Who manages organizations, their members and the work registers (DESIGN.md §2, §3). Pure and
- * deny by default, like the rest of the policy.
+ * Who manages organizations, their members and the work registers (docs/architecture.md,
+ * "Organizations, members, sign-in and API tokens" and "Work registers"). Pure and deny by default,
+ * like the rest of the policy.
  */
 import { type Actor, hasRole } from './actor.js';
 
 /** Admins of an organization manage its members; the portal operator may too. */
 export function canManageMembers(actor: Actor, organization: string): boolean {
   return actor.userId !== null && (actor.operator || hasRole(actor, organization, 'admin'));
+}
+
+/**
+ * How someone joins an organization: by an invitation they accept (`invite`), or added at once
+ * without being asked (`add-directly`).
+ */
+export type MemberAddition = 'invite' | 'add-directly';
+
+/**
+ * `invitation-required` when the actor manages the members but may only invite: adding a person
+ * needs their consent, so only the portal operator (unscoped) adds people directly.
+ */
+export type MemberAdditionDecision = 'allow' | 'deny' | 'invitation-required';
+
+export function decideMemberAddition(
+  actor: Actor,
+  organization: string,
+  how: MemberAddition,
+): MemberAdditionDecision {
+  if (!canManageMembers(actor, organization)) return 'deny';
+  if (how === 'invite') return 'allow';
+  return actor.operator && actor.scope === undefined ? 'allow' : 'invitation-required';
 }
 
 /** Creating organizations and changing their settings is the portal operator's job. */

@@ -1,9 +1,10 @@
 /**
- * The permission policy for submissions (DESIGN.md §3). Pure and deny by default. Submissions are
- * confidential: the submitter while still a member of the submitting organization, the submitting
- * organization's admins and the receiving organization's admins, nobody else (not other members of
- * either organization, not a third party, not the operator, not a submitter who has left). The list query in packages/db (queries/submissions.ts) mirrors `read` as SQL;
- * the submission authorization matrix test keeps the two in step.
+ * The permission policy for submissions (docs/architecture.md, "Submissions"). Pure and deny by
+ * default. Submissions are confidential: the submitter while still a member of the submitting
+ * organization, the submitting organization's admins and the receiving organization's admins,
+ * nobody else (not other members of either organization, not a third party, not the operator, not
+ * a submitter who has left). The list query in packages/db (queries/submissions.ts) mirrors `read`
+ * as SQL; the submission authorization matrix test keeps the two in step.
  *
  * Who may act is decided here; when (the state machine) is decided by `nextSubmissionState`, so a
  * caller allowed to act gets 409 for an illegal transition and everyone else 403/404.

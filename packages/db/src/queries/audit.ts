@@ -9,8 +9,12 @@ export interface NewAuditEvent {
   objectId: string | null;
   /** Slug of the organization whose object this is. */
   organization: string | null;
-  /** Slugs of the organizations the actor belongs to (their admins may read the event too). */
-  actorOrganizations?: readonly string[];
+  /**
+   * Slug of the organization the actor acted for (its admins may read the event too): one
+   * organization, never every membership the actor holds. Null for the operator's own work,
+   * personal actions (API tokens) and sign-ins.
+   */
+  onBehalfOf: string | null;
   address: string | null;
   details?: Record<string, unknown>;
 }
@@ -18,8 +22,9 @@ export interface NewAuditEvent {
 /** Written inside the transaction of the change it records, so neither exists without the other. */
 export async function recordAuditEvent(db: Queryable, event: NewAuditEvent): Promise<void> {
   await db.query(
-    `insert into audit_events (actor_id, actor_email, action, object_type, object_id, organization_id, address, details, actor_organizations)
-     values ($1, $2, $3, $4, $5, (select id from organizations where slug = $6), $7, $8, $9)`,
+    `insert into audit_events (actor_id, actor_email, action, object_type, object_id, organization_id, address, details, on_behalf_of_id)
+     values ($1, $2, $3, $4, $5, (select id from organizations where slug = $6), $7, $8,
+             (select id from organizations where slug = $9))`,
     [
       event.actorId,
       event.actorEmail,
@@ -29,7 +34,7 @@ export async function recordAuditEvent(db: Queryable, event: NewAuditEvent): Pro
       event.organization,
       event.address,
       JSON.stringify(event.details ?? {}),
-      event.actorOrganizations ?? [],
+      event.onBehalfOf,
     ],
   );
 }
@@ -37,10 +42,11 @@ export async function recordAuditEvent(db: Queryable, event: NewAuditEvent): Pro
 export interface AuditFilter {
   /**
    * 'all' for the operator; otherwise the organizations whose events may be read: events about
-   * their objects, and events by their members.
+   * their objects, and events done on their behalf.
    */
   scope: 'all' | readonly string[];
   action?: string;
+  /** Events about this organization's objects or done on its behalf. */
   organization?: string;
   actor?: string;
   objectId?: string;
@@ -55,12 +61,13 @@ export async function listAuditEvents(db: Queryable, filter: AuditFilter): Promi
   const result = await db.query<AuditEvent>(
     `select e.id::text as id, e.occurred_at as "occurredAt", e.actor_email as actor, e.action,
             e.object_type as "objectType", e.object_id as "objectId", o.slug as organization,
-            e.address, e.details
+            b.slug as "onBehalfOf", e.address, e.details
        from audit_events e
        left join organizations o on o.id = e.organization_id
-      where ($1::boolean or o.slug = any($2::text[]) or e.actor_organizations && $2::text[])
+       left join organizations b on b.id = e.on_behalf_of_id
+      where ($1::boolean or o.slug = any($2::text[]) or b.slug = any($2::text[]))
         and ($3::text is null or e.action = $3)
-        and ($4::text is null or o.slug = $4)
+        and ($4::text is null or o.slug = $4 or b.slug = $4)
         and ($5::text is null or lower(e.actor_email) = lower($5))
         and ($6::text is null or e.object_id = $6)
         and ($7::timestamptz is null or e.occurred_at >= $7)

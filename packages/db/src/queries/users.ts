@@ -40,3 +40,19 @@ export async function listMemberships(db: Queryable, userId: string): Promise<Me
   );
   return result.rows;
 }
+
+/**
+ * Creates a person who signs in with a password (only its hash is given). Undefined when the
+ * address is already taken.
+ */
+export async function insertUserWithPassword(
+  db: Queryable,
+  user: { email: string; name: string; passwordHash: string },
+): Promise<string | undefined> {
+  const result = await db.query<{ id: string }>(
+    `insert into users (email, name, password_hash) values ($1, $2, $3)
+     on conflict ((lower(email))) do nothing returning id`,
+    [user.email, user.name, user.passwordHash],
+  );
+  return result.rows[0]?.id;
+}

@@ -36,7 +36,7 @@ export async function configureOrganizationSso(
     if (before?.issuer === sso?.issuer && before?.clientId === sso?.clientId) return current;
     const updated = (await setOrganizationSso(client, slug, sso))!;
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [slug]),
       action: sso ? 'organization.sso-configure' : 'organization.sso-remove',
       objectType: 'organization',
       objectId: slug,
@@ -82,6 +82,7 @@ export async function applySsoSettings(
         objectType: 'organization',
         objectId: setting.organization,
         organization: setting.organization,
+        onBehalfOf: null,
         address: null,
         details: { from: before, to, source: 'environment' },
       });

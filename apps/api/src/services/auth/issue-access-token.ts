@@ -7,12 +7,12 @@ import {
 } from '@liaison/core';
 import {
   clearLoginFailures,
-  countLoginFailures,
   findUserByEmail,
   listMemberships,
   type Pool,
   recordAuditEvent,
-  recordLoginFailures,
+  releaseLoginAttempt,
+  reserveLoginAttempt,
   withTransaction,
 } from '@liaison/db';
 import { startSession } from './start-session.js';
@@ -20,7 +20,10 @@ import { startSession } from './start-session.js';
 export const ACCOUNT_DISABLED_MESSAGE =
   'This account is disabled; ask an admin of your organization in Liaison';
 
-/** Failed logins tolerated per window, per account and per client address. */
+/**
+ * Failed logins tolerated per window, per account and per client address. An attempt counts as
+ * a failure from before its password is checked until it succeeds, so attempts in progress count.
+ */
 export const LOGIN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 30 } as const;
 
 // Unknown accounts are checked against this hash so that they cost as much time as known ones.
@@ -41,11 +44,15 @@ export async function issueAccessTokenForLogin(
   const accountKey = `account:${email}`;
   const addressKey = `address:${request.address}`;
   const since = new Date(Date.now() - LOGIN_LIMITS.windowMinutes * 60_000);
-  const failures = await countLoginFailures(pool, [accountKey, addressKey], since);
-  if (
-    (failures.get(accountKey) ?? 0) >= LOGIN_LIMITS.perAccount ||
-    (failures.get(addressKey) ?? 0) >= LOGIN_LIMITS.perAddress
-  ) {
+  const attempt = await reserveLoginAttempt(
+    pool,
+    [
+      { subject: accountKey, limit: LOGIN_LIMITS.perAccount },
+      { subject: addressKey, limit: LOGIN_LIMITS.perAddress },
+    ],
+    since,
+  );
+  if (!attempt) {
     throw new RateLimitedError(
       `Too many failed sign-ins; try again in ${LOGIN_LIMITS.windowMinutes} minutes`,
     );
@@ -59,17 +66,16 @@ export async function issueAccessTokenForLogin(
   );
 
   if (!user?.passwordHash || !passwordMatches) {
-    await withTransaction(pool, async (client) => {
-      await recordLoginFailures(client, [accountKey, addressKey]);
-      await recordAuditEvent(client, {
-        actorId: user?.id ?? null,
-        actorEmail: email,
-        action: 'auth.login-failed',
-        objectType: 'user',
-        objectId: user?.id ?? null,
-        organization: null,
-        address: request.address,
-      });
+    // The attempt stays counted.
+    await recordAuditEvent(pool, {
+      actorId: user?.id ?? null,
+      actorEmail: email,
+      action: 'auth.login-failed',
+      objectType: 'user',
+      objectId: user?.id ?? null,
+      organization: null,
+      onBehalfOf: null,
+      address: request.address,
     });
     // One message for every cause, so the answer reveals nothing about which accounts exist.
     throw new UnauthenticatedError('Wrong e-mail address or password');
@@ -77,6 +83,7 @@ export async function issueAccessTokenForLogin(
 
   if (user.disabled) {
     // The right password for a disabled account: say so (the password is no secret to its owner).
+    await releaseLoginAttempt(pool, attempt);
     await recordAuditEvent(pool, {
       actorId: user.id,
       actorEmail: user.email,
@@ -84,6 +91,7 @@ export async function issueAccessTokenForLogin(
       objectType: 'user',
       objectId: user.id,
       organization: null,
+      onBehalfOf: null,
       address: request.address,
       details: { method: 'password', reason: 'account_disabled' },
     });
@@ -93,6 +101,7 @@ export async function issueAccessTokenForLogin(
   const memberships = await listMemberships(pool, user.id);
   await withTransaction(pool, async (client) => {
     await clearLoginFailures(client, accountKey);
+    await releaseLoginAttempt(client, attempt);
     await recordAuditEvent(client, {
       actorId: user.id,
       actorEmail: user.email,
@@ -100,6 +109,7 @@ export async function issueAccessTokenForLogin(
       objectType: 'user',
       objectId: user.id,
       organization: null,
+      onBehalfOf: null,
       address: request.address,
       details: { method: 'password' },
     });

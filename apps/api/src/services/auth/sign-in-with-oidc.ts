@@ -40,6 +40,7 @@ export async function signInWithOidc(
       objectType: 'user',
       objectId: userId,
       organization: request.organization,
+      onBehalfOf: null,
       address: request.address,
       details: { method: 'sso', reason: error.code },
     });
@@ -92,6 +93,7 @@ export async function signInWithOidc(
     objectType: 'user',
     objectId: user.id,
     organization: organization.slug,
+    onBehalfOf: organization.slug,
     address: request.address,
     details: { method: 'sso', issuer: organization.signIn.sso.issuer, subject: identity.subject },
   });

@@ -19,7 +19,8 @@ export async function signOut(
   await withTransaction(pool, async (client) => {
     await revokeSession(client, sessionId, userId);
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      // One's own act: on behalf of the organization the session is scoped to, if any.
+      ...auditedBy(context, context.actor.scope ? [context.actor.scope] : []),
       action: 'auth.sign-out',
       objectType: 'user',
       objectId: userId,

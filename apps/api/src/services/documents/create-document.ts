@@ -83,7 +83,7 @@ export async function createDocument(
     await replaceDocumentRegisters(client, id, registers);
     const created = (await findDocument(client, id))!;
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [input.organization]),
       action: 'document.create',
       objectType: 'document',
       objectId: id,

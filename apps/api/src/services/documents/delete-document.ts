@@ -24,7 +24,7 @@ export async function deleteDocument(
     requireDocumentActions(context.actor, subjectOf(current), ['delete']);
     const storageKeys = await deleteDocumentRow(client, id);
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [current.organization]),
       action: 'document.delete',
       objectType: 'document',
       objectId: id,

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { allowDocument, NotFoundError } from '@liaison/core';
+import { allowDocument, NotFoundError, organizationsGrantingRead } from '@liaison/core';
 import { findVersion, type Pool, recordAuditEvent, type VersionRecord } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import { type ByteRange, resolveConditionalRead, storedFileEtag } from '../../http/range.js';
@@ -39,7 +39,7 @@ export async function openVersionContent(
   const body = await deps.storage.getStream(version.storageKey, range);
   if (record.visibility !== 'public') {
     await recordAuditEvent(deps.pool, {
-      ...auditedBy(context),
+      ...auditedBy(context, organizationsGrantingRead(subjectOf(record))),
       action: 'version.download',
       objectType: 'version',
       objectId: version.id,

@@ -51,7 +51,7 @@ export async function updateDocument(
     await updateDocumentFields(client, id, change);
     if (registers) await replaceDocumentRegisters(client, id, registers);
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [current.organization]),
       action: 'document.update',
       objectType: 'document',
       objectId: id,

@@ -153,7 +153,7 @@ export async function uploadVersion(
         );
       }
       await recordAuditEvent(client, {
-        ...auditedBy(context),
+        ...auditedBy(context, [record.organization]),
         action: 'version.upload',
         objectType: 'version',
         objectId: upload.versionId,

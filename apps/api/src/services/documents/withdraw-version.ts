@@ -29,7 +29,7 @@ export async function withdrawVersion(
       throw new ConflictError('This version is already withdrawn', 'already_withdrawn');
     }
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [current.organization]),
       action: 'version.withdraw',
       objectType: 'version',
       objectId: version.id,

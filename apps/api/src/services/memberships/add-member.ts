@@ -1,22 +1,23 @@
-import { type AddMemberBody, ConflictError, type Member, NotFoundError } from '@liaison/core';
+import { type AddMemberBody, ConflictError, type Member } from '@liaison/core';
 import {
   findMember,
   findUserByEmail,
   insertMembership,
   insertPasswordlessUser,
-  lockOrganizationMemberships,
   type Pool,
   recordAuditEvent,
   withTransaction,
 } from '@liaison/db';
 import { auditedBy, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
-import { requireMemberManagement } from './require-member-management.js';
+import { lockMembersFor } from './require-member-management.js';
 
 /**
- * Adds a person to the organization. Someone not yet in Liaison is created without a password:
- * they sign in through their organization's identity provider, or the operator sets a password
- * later. The name given is used only for a new person; an existing person keeps theirs.
+ * Adds a person to the organization at once, without asking them: the portal operator's alone
+ * (organization admins invite, see services/invitations). Someone not yet in Liaison is created
+ * without a password: they sign in through their organization's identity provider, or the
+ * operator sets a password later. The name given is used only for a new person; an existing
+ * person keeps theirs.
  */
 export async function addMember(
   pool: Pool,
@@ -27,10 +28,7 @@ export async function addMember(
   requireUser(context.actor);
   const email = input.email.toLowerCase();
   return withTransaction(pool, async (client) => {
-    if (!(await lockOrganizationMemberships(client, organization))) {
-      throw new NotFoundError('No such organization');
-    }
-    await requireMemberManagement(client, context.actor, organization);
+    await lockMembersFor(client, context.actor, organization, 'add-directly');
 
     const existing = await findUserByEmail(client, email);
     const user = existing
@@ -48,7 +46,7 @@ export async function addMember(
       throw new ConflictError(`${email} is already a member of ${organization}`, 'already_member');
     }
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [organization]),
       action: 'membership.add',
       objectType: 'membership',
       objectId: user.id,

@@ -2,7 +2,6 @@ import { ConflictError, type Member, NotFoundError, type Role } from '@liaison/c
 import {
   countAdmins,
   findMember,
-  lockOrganizationMemberships,
   type Pool,
   recordAuditEvent,
   updateMembershipRole,
@@ -10,7 +9,7 @@ import {
 } from '@liaison/db';
 import { auditedBy, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
-import { requireMemberManagement } from './require-member-management.js';
+import { lockMembersFor } from './require-member-management.js';
 
 export async function changeMemberRole(
   pool: Pool,
@@ -23,10 +22,7 @@ export async function changeMemberRole(
   return withTransaction(pool, async (client) => {
     // Membership changes to one organization queue up here, so two admins demoting each other at
     // the same moment cannot both pass the last-admin check.
-    if (!(await lockOrganizationMemberships(client, organization))) {
-      throw new NotFoundError('No such organization');
-    }
-    await requireMemberManagement(client, context.actor, organization);
+    await lockMembersFor(client, context.actor, organization, 'manage');
     const current = await findMember(client, organization, userId);
     if (!current) throw new NotFoundError(`No such member of ${organization}`);
     if (current.role === role) return current;
@@ -38,7 +34,7 @@ export async function changeMemberRole(
     }
     await updateMembershipRole(client, { organization, userId, role });
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [organization]),
       action: 'membership.change-role',
       objectType: 'membership',
       objectId: userId,

@@ -3,7 +3,6 @@ import {
   countAdmins,
   deleteMembership,
   findMember,
-  lockOrganizationMemberships,
   type Pool,
   recordAuditEvent,
   revokeOrganizationSessions,
@@ -11,7 +10,7 @@ import {
 } from '@liaison/db';
 import { auditedBy, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
-import { requireMemberManagement } from './require-member-management.js';
+import { lockMembersFor } from './require-member-management.js';
 
 /**
  * Ends a membership. The person stays in Liaison (the audit trail and their other memberships
@@ -27,10 +26,7 @@ export async function removeMember(
 ): Promise<void> {
   requireUser(context.actor);
   await withTransaction(pool, async (client) => {
-    if (!(await lockOrganizationMemberships(client, organization))) {
-      throw new NotFoundError('No such organization');
-    }
-    await requireMemberManagement(client, context.actor, organization);
+    await lockMembersFor(client, context.actor, organization, 'manage');
     const current = await findMember(client, organization, userId);
     if (!current) throw new NotFoundError(`No such member of ${organization}`);
     if (current.role === 'admin' && (await countAdmins(client, organization)) <= 1) {
@@ -42,7 +38,7 @@ export async function removeMember(
     await deleteMembership(client, organization, userId);
     await revokeOrganizationSessions(client, userId, organization);
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [organization]),
       action: 'membership.remove',
       objectType: 'membership',
       objectId: userId,

@@ -1,28 +1,80 @@
-import { type Actor, actorFromMemberships, canManageMembers, ForbiddenError } from '@liaison/core';
-import { listMemberships, type Queryable } from '@liaison/db';
+import {
+  type Actor,
+  actorFromMemberships,
+  canManageMembers,
+  decideMemberAddition,
+  ForbiddenError,
+  type MemberAddition,
+  NotFoundError,
+} from '@liaison/core';
+import { listMemberships, lockOrganizationMemberships, type Queryable } from '@liaison/db';
 
 /**
- * Throws ForbiddenError unless the actor manages the organization's members. Decides on the
- * actor's memberships as they are now, read inside the caller's transaction after it locked the
- * organization: an admin demoted a moment ago by someone else can no longer act on old roles.
+ * The actor with their memberships as they are now, read inside the caller's transaction after
+ * it locked the organization: an admin demoted a moment ago by someone else can no longer act on
+ * old roles. Same user, same scope (a single sign-on session counts one organization only).
  */
+async function currentActor(db: Queryable, actor: Actor): Promise<Actor> {
+  return actor.userId === null || actor.email === null
+    ? actor
+    : actorFromMemberships(
+        { id: actor.userId, email: actor.email, operator: actor.operator },
+        await listMemberships(db, actor.userId),
+        actor.scope,
+      );
+}
+
+const managersOnly = (organization: string) =>
+  new ForbiddenError(`Only admins of ${organization} and the portal operator manage its members`);
+
+/** Throws ForbiddenError unless the actor manages the organization's members. */
 export async function requireMemberManagement(
   db: Queryable,
   actor: Actor,
   organization: string,
 ): Promise<void> {
-  // Same user, same scope (a single sign-on session counts one organization only), fresh roles.
-  const current: Actor =
-    actor.userId === null || actor.email === null
-      ? actor
-      : actorFromMemberships(
-          { id: actor.userId, email: actor.email, operator: actor.operator },
-          await listMemberships(db, actor.userId),
-          actor.scope,
-        );
-  if (!canManageMembers(current, organization)) {
+  if (!canManageMembers(await currentActor(db, actor), organization)) {
+    throw managersOnly(organization);
+  }
+}
+
+/**
+ * Throws ForbiddenError unless the actor may bring someone into the organization this way; an
+ * admin adding someone directly is told to invite them (code `invitation_required`).
+ */
+export async function requireMemberAddition(
+  db: Queryable,
+  actor: Actor,
+  organization: string,
+  how: MemberAddition,
+): Promise<void> {
+  const decision = decideMemberAddition(await currentActor(db, actor), organization, how);
+  if (decision === 'invitation-required') {
     throw new ForbiddenError(
-      `Only admins of ${organization} and the portal operator manage its members`,
+      `Adding a person needs their consent: send them an invitation (POST /api/v1/organizations/${organization}/invitations)`,
+      'invitation_required',
     );
   }
+  if (decision === 'deny') {
+    throw managersOnly(organization);
+  }
+}
+
+/**
+ * Locks the organization's memberships for the rest of the transaction, so that changes to them
+ * queue up (the last-admin rule reads, then writes), then requires the actor to manage its
+ * members (`manage`) or to bring people in this way. NotFoundError when there is no such
+ * organization.
+ */
+export async function lockMembersFor(
+  client: Queryable,
+  actor: Actor,
+  organization: string,
+  action: 'manage' | MemberAddition,
+): Promise<void> {
+  if (!(await lockOrganizationMemberships(client, organization))) {
+    throw new NotFoundError('No such organization');
+  }
+  if (action === 'manage') await requireMemberManagement(client, actor, organization);
+  else await requireMemberAddition(client, actor, organization, action);
 }

@@ -30,7 +30,7 @@ export async function createOrganization(
       throw new ConflictError(`There is already an organization '${input.slug}'`, 'duplicate_slug');
     }
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [input.slug]),
       action: 'organization.create',
       objectType: 'organization',
       objectId: input.slug,

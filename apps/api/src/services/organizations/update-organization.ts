@@ -39,7 +39,7 @@ export async function updateOrganization(
     if (Object.keys(changes).length > 0) {
       await updateOrganizationSettings(client, slug, change);
       await recordAuditEvent(client, {
-        ...auditedBy(context),
+        ...auditedBy(context, [slug]),
         action: 'organization.update',
         objectType: 'organization',
         objectId: slug,

@@ -38,7 +38,7 @@ export async function createRegister(
     }
     await replaceRegisterParties(client, id, parties);
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, []),
       action: 'register.create',
       objectType: 'register',
       objectId: input.slug,

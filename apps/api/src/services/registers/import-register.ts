@@ -118,6 +118,7 @@ export async function importRegister(
       objectType: 'register',
       objectId: file.slug,
       organization: null,
+      onBehalfOf: null,
       address: null,
       details: {
         source,

@@ -50,7 +50,7 @@ export async function auditRegisterEdit(
 ): Promise<void> {
   await touchRegister(client, edit.record.id);
   await recordAuditEvent(client, {
-    ...auditedBy(context),
+    ...auditedBy(context, [edit.party]),
     action,
     objectType: 'register',
     objectId: edit.record.slug,

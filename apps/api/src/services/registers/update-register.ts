@@ -76,7 +76,7 @@ export async function updateRegister(
     await updateRegisterFields(client, current.id, change);
     if (changes.parties && parties) await replaceRegisterParties(client, current.id, parties);
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, []),
       action: 'register.update',
       objectType: 'register',
       objectId: slug,

@@ -119,7 +119,7 @@ export async function createDocumentFromSubmission(
         by: userId,
       });
       await recordAuditEvent(client, {
-        ...auditedBy(context),
+        ...auditedBy(context, [organization]),
         action: 'submission.document.create',
         objectType: 'submission',
         objectId: id,
@@ -170,7 +170,7 @@ export async function linkSubmissionDocument(
       by: userId,
     });
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [current.to.slug]),
       action: 'submission.document.link',
       objectType: 'submission',
       objectId: id,

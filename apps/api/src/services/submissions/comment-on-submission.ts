@@ -19,6 +19,7 @@ import {
   loadSubmission,
   requireSubmissionAction,
   sideOf,
+  sideOrganization,
 } from './submission-view.js';
 
 /** Adds a comment: the receiving admins ask, the submitter's side answers. */
@@ -49,11 +50,11 @@ export async function commentOnSubmission(
       body,
     });
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [sideOrganization(context.actor, current)]),
       action: 'submission.comment',
       objectType: 'submission',
       objectId: id,
-      organization: side === 'receiving' ? current.to.slug : current.from.slug,
+      organization: sideOrganization(context.actor, current),
       details: { commentId, side },
     });
     await submissionMails.commented(client, {

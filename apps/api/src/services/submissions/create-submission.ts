@@ -319,7 +319,7 @@ export async function createSubmission(
       });
       await insertSubmissionFiles(client, stored);
       await recordAuditEvent(client, {
-        ...auditedBy(context),
+        ...auditedBy(context, [from]),
         action: 'submission.create',
         objectType: 'submission',
         objectId: submissionId,

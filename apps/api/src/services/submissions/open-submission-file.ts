@@ -10,7 +10,7 @@ import type { ObjectStorage } from '@liaison/storage';
 import { type ByteRange, resolveConditionalRead, storedFileEtag } from '../../http/range.js';
 import { auditedBy, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
-import { findReadableSubmission, sideOf } from './submission-view.js';
+import { findReadableSubmission, sideOrganization } from './submission-view.js';
 
 export type SubmissionFileContent =
   | { kind: 'not-modified'; file: SubmissionFileRecord; etag: string }
@@ -36,12 +36,11 @@ export async function openSubmissionFile(
   const range = resolveConditionalRead(request, etag, file.size);
   const audit = () =>
     recordAuditEvent(deps.pool, {
-      ...auditedBy(context),
+      ...auditedBy(context, [sideOrganization(context.actor, record)]),
       action: 'submission.file.download',
       objectType: 'submission',
       objectId: record.id,
-      organization:
-        sideOf(context.actor, record) === 'receiving' ? record.to.slug : record.from.slug,
+      organization: sideOrganization(context.actor, record),
       details: {
         fileId: file.id,
         filename: file.filename,

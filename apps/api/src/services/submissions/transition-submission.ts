@@ -21,6 +21,7 @@ import {
   loadSubmission,
   requireSubmissionAction,
   sideOf,
+  sideOrganization,
 } from './submission-view.js';
 
 /**
@@ -57,11 +58,11 @@ export async function transitionSubmission(
     });
     const side = sideOf(context.actor, current);
     await recordAuditEvent(client, {
-      ...auditedBy(context),
+      ...auditedBy(context, [sideOrganization(context.actor, current)]),
       action: 'submission.transition',
       objectType: 'submission',
       objectId: id,
-      organization: side === 'receiving' ? current.to.slug : current.from.slug,
+      organization: sideOrganization(context.actor, current),
       details: { from: current.state, to: input.to, ...(reason ? { reason } : {}) },
     });
     await submissionMails.transitioned(client, {

@@ -34,6 +34,7 @@ export async function createApiToken(
       objectType: 'api-token',
       objectId: created.id,
       organization: null,
+      onBehalfOf: null,
       address: request.address,
       details: { name: request.name, expiresAt: expiresAt.toISOString() },
     });

@@ -20,6 +20,7 @@ export async function revokeApiToken(pool: Pool, actor: Actor, tokenId: string, 
       objectType: 'api-token',
       objectId: tokenId,
       organization: null,
+      onBehalfOf: null,
       address,
     });
   });

@@ -68,7 +68,7 @@ export default async function AuditPage({
           membership or token, newest first.{' '}
           {viewer.operator
             ? 'As the portal operator you see every organization’s events.'
-            : `You see the events of ${mine.map((slug) => names.get(slug) ?? slug).join(', ')}.`}{' '}
+            : `You see events about the objects of ${mine.map((slug) => names.get(slug) ?? slug).join(', ')}, and events done on its behalf (what its members did elsewhere in its name).`}{' '}
           Times are in UTC.
         </p>
       </div>
@@ -185,6 +185,7 @@ export default async function AuditPage({
                   <th scope="col">Action</th>
                   <th scope="col">Object</th>
                   <th scope="col">Organization</th>
+                  <th scope="col">On behalf of</th>
                   <th scope="col">Details</th>
                 </tr>
               </thead>
@@ -220,6 +221,9 @@ export default async function AuditPage({
                       {event.organization
                         ? (names.get(event.organization) ?? event.organization)
                         : '—'}
+                    </td>
+                    <td data-label="On behalf of">
+                      {event.onBehalfOf ? (names.get(event.onBehalfOf) ?? event.onBehalfOf) : '—'}
                     </td>
                     <td data-label="Details">
                       <EventDetails event={event} />

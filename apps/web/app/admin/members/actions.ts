@@ -14,6 +14,7 @@ import { callApi } from '../../../lib/api';
 
 const ROLES = ['member', 'editor', 'admin'] as const;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** A user's or an invitation's id. */
 const USER_ID = /^[A-Za-z0-9-]{1,64}$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -23,6 +24,47 @@ function isRole(value: string): value is (typeof ROLES)[number] {
 
 function membersPath(organization: string): string {
   return `/api/v1/organizations/${encodeURIComponent(organization)}/members`;
+}
+
+function invitationsPath(organization: string): string {
+  return `/api/v1/organizations/${encodeURIComponent(organization)}/invitations`;
+}
+
+/** Sends an invitation: the person becomes a member when they accept the mailed link. */
+export async function inviteMember(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form);
+  const organization = text(form, 'organization');
+  const email = text(form, 'email');
+  const role = text(form, 'role');
+  const problems: Record<string, string> = {};
+  if (!SLUG.test(organization)) problems.organization = 'Unknown organization.';
+  if (!EMAIL.test(email) || email.length > 320) problems.email = 'Enter an e-mail address.';
+  if (!isRole(role)) problems.role = 'Choose a role.';
+  if (Object.keys(problems).length > 0) return invalidState(problems, values);
+
+  const answer = await callApi(invitationsPath(organization), {
+    method: 'POST',
+    body: { email, role },
+  });
+  if (!answer.ok) return errorState(answer.error, values);
+  revalidatePath(`/admin/members/${organization}`);
+  return successState(
+    `Invitation sent to ${email}: they join as ${article(role)} ${role} when they accept it.`,
+  );
+}
+
+export async function revokeInvitation(_previous: FormState, form: FormData): Promise<FormState> {
+  const organization = text(form, 'organization');
+  const id = text(form, 'invitationId');
+  if (!SLUG.test(organization) || !USER_ID.test(id)) {
+    return invalidState({ invitationId: 'Unknown invitation.' });
+  }
+  const answer = await callApi(`${invitationsPath(organization)}/${encodeURIComponent(id)}`, {
+    method: 'DELETE',
+  });
+  if (!answer.ok) return errorState(answer.error);
+  revalidatePath(`/admin/members/${organization}`);
+  return successState('Invitation revoked.');
 }
 
 export async function addMember(_previous: FormState, form: FormData): Promise<FormState> {

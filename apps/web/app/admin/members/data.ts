@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Organization } from '@liaison/core';
+import type { InvitationList, Organization } from '@liaison/core';
 import { callApi } from '../../../lib/api';
 
 export interface Member {
@@ -18,4 +18,10 @@ export function listMembers(organization: string) {
 
 export function listOrganizations() {
   return callApi<{ items: Organization[] }>('/api/v1/organizations');
+}
+
+export function listInvitations(organization: string) {
+  return callApi<InvitationList>(
+    `/api/v1/organizations/${encodeURIComponent(organization)}/invitations`,
+  );
 }

@@ -1,14 +1,20 @@
+import { INVITATION_VALID_DAYS } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../../components/admin/ApiErrorNotice';
 import styles from '../../../../components/admin/admin.module.css';
-import { AddMemberForm, RoleForm } from '../../../../components/admin/MemberForms';
+import {
+  AddMemberForm,
+  InviteMemberForm,
+  RevokeInvitationForm,
+  RoleForm,
+} from '../../../../components/admin/MemberForms';
 import { ShortDate } from '../../../../components/registers/Dates';
 import tables from '../../../../components/registers/registers.module.css';
 import { canManageMembers } from '../../../../lib/admin-access';
 import { requireViewer } from '../../../../lib/session';
-import { addMember, changeRole } from '../actions';
-import { listMembers, listOrganizations } from '../data';
+import { addMember, changeRole, inviteMember, revokeInvitation } from '../actions';
+import { listInvitations, listMembers, listOrganizations } from '../data';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,7 +44,11 @@ export default async function OrganizationMembersPage({
     );
   }
 
-  const [members, organizations] = await Promise.all([listMembers(org), listOrganizations()]);
+  const [members, invitations, organizations] = await Promise.all([
+    listMembers(org),
+    listInvitations(org),
+    listOrganizations(),
+  ]);
   const organizationName =
     (organizations.ok && organizations.data.items.find((o) => o.slug === org)?.name) || org;
   const sorted = members.ok
@@ -137,9 +147,79 @@ export default async function OrganizationMembersPage({
         )}
       </section>
 
-      <section className={styles.panel}>
-        <AddMemberForm action={addMember} organization={org} organizationName={organizationName} />
+      <section className={styles.section} aria-labelledby="invitations-title">
+        <h2 id="invitations-title">Pending invitations</h2>
+        {!invitations.ok ? (
+          <ApiErrorNotice
+            error={invitations.error}
+            what={`the invitations to ${organizationName}`}
+            returnTo={`/admin/members/${org}`}
+          />
+        ) : invitations.data.items.length === 0 ? (
+          <p className={tables.empty}>No invitation is waiting to be accepted.</p>
+        ) : (
+          <div className={tables.tableWrap}>
+            <table className={`${tables.table} ${tables.stack}`}>
+              <caption className="visually-hidden">
+                Pending invitations to {organizationName} ({invitations.data.items.length})
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">E-mail</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Invited by</th>
+                  <th scope="col">Valid until</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Revoke</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {invitations.data.items.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <th scope="row" className={styles.mono}>
+                      {invitation.email}
+                    </th>
+                    <td data-label="Role">{invitation.role}</td>
+                    <td data-label="Invited by">{invitation.invitedBy ?? '—'}</td>
+                    <td data-label="Valid until">
+                      <ShortDate value={invitation.expiresAt} />
+                    </td>
+                    <td>
+                      <RevokeInvitationForm
+                        action={revokeInvitation}
+                        organization={org}
+                        invitationId={invitation.id}
+                        email={invitation.email}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
+
+      <section className={styles.panel}>
+        <InviteMemberForm
+          action={inviteMember}
+          organization={org}
+          organizationName={organizationName}
+          validDays={INVITATION_VALID_DAYS}
+        />
+      </section>
+
+      {/* Adding someone without their consent is the operator's alone; the API enforces it. */}
+      {viewer.operator && (
+        <section className={styles.panel}>
+          <AddMemberForm
+            action={addMember}
+            organization={org}
+            organizationName={organizationName}
+          />
+        </section>
+      )}
     </>
   );
 }

@@ -1,0 +1,281 @@
+/**
+ * Who reads which audit events. An admin reads events about their organization's objects and
+ * events done on behalf of their organization; never events found through a member's other
+ * memberships. The leak this guards against: an admin adds a person who works elsewhere to their
+ * organization, then reads that person's confidential work at the other organization.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient } from './client.js';
+import { type RunningApi, startApi } from './helpers.js';
+import { submit } from './submission-fixtures.js';
+
+interface AuditEvent {
+  id: string;
+  action: string;
+  actor: string | null;
+  objectType: string;
+  objectId: string | null;
+  organization: string | null;
+  onBehalfOf: string | null;
+  details: Record<string, unknown>;
+}
+
+const OPERATOR = 'operator@liaison.example';
+const ADMINS = { ofa: 'admin@ofa.example', dmtf: 'admin@dmtf.example', snia: 'admin@snia.example' };
+
+let api: RunningApi;
+const clients = new Map<string, TestClient>();
+const as = (email: string) => clients.get(email)!;
+
+async function signInAll(emails: string[]) {
+  for (const email of emails) clients.set(email, await TestClient.signIn(api.url, email));
+}
+
+async function createDocument(
+  client: TestClient,
+  fields: { organization: string; identifier: string; visibility: string; registers?: string[] },
+) {
+  const created = await client.json<{ id: string }>('POST', '/api/v1/documents', {
+    title: `Confidential ${fields.identifier}`,
+    abstract: `Abstract of ${fields.identifier}`,
+    status: 'work-in-progress',
+    registers: [],
+    ...fields,
+  });
+  expect(created.status).toBe(201);
+  const uploaded = await client.upload(created.body.id, '0.1', `%PDF-1.7 ${fields.identifier}`);
+  expect(uploaded.status).toBe(201);
+  return { id: created.body.id, versionId: uploaded.body.id as string };
+}
+
+async function download(client: TestClient, document: { id: string; versionId: string }) {
+  const response = await client.fetch(
+    `/api/v1/documents/${document.id}/versions/${document.versionId}/content`,
+  );
+  expect(response.status).toBe(200);
+  await response.arrayBuffer();
+}
+
+/** Every event the caller can read (newest first), walking every page. */
+async function readableEvents(client: TestClient, query = ''): Promise<AuditEvent[]> {
+  const events: AuditEvent[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { status: number; body: { items: AuditEvent[]; nextCursor: string | null } } =
+      await client.json(
+        'GET',
+        `/api/v1/audit?limit=500${query}${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+    expect(page.status).toBe(200);
+    events.push(...page.body.items);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return events;
+}
+
+/** The document an event is about, for events about documents and their versions. */
+function documentOf(event: AuditEvent): string | null {
+  if (event.objectType === 'document') return event.objectId;
+  if (event.objectType === 'version') return (event.details.documentId as string) ?? null;
+  return null;
+}
+
+/**
+ * The invariant: every event an admin of `organization` reads is about their organization's object,
+ * or was done on their organization's behalf about an object that admin can read.
+ */
+async function expectOnlyOwnBusiness(organization: keyof typeof ADMINS) {
+  const admin = as(ADMINS[organization]);
+  for (const event of await readableEvents(admin)) {
+    if (event.organization === organization) continue;
+    expect(event.onBehalfOf, JSON.stringify(event)).toBe(organization);
+    const documentId = documentOf(event);
+    if (documentId) {
+      const read = await admin.json('GET', `/api/v1/documents/${documentId}`);
+      expect(read.status, `${organization} reads ${JSON.stringify(event)}`).toBe(200);
+    } else if (event.objectType === 'submission') {
+      const read = await admin.json('GET', `/api/v1/submissions/${event.objectId}`);
+      expect(read.status, `${organization} reads ${JSON.stringify(event)}`).toBe(200);
+    }
+  }
+}
+
+beforeAll(async () => {
+  api = await startApi();
+  await signInAll([
+    OPERATOR,
+    ...Object.values(ADMINS),
+    'editor@ofa.example',
+    'member@dmtf.example',
+  ]);
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('a person who works in two organizations', () => {
+  let ofaOnly: { id: string; versionId: string };
+  let submissionId: string;
+
+  beforeAll(async () => {
+    // The person joins SNIA (with consent: the operator adds them), then works as usual at OFA.
+    const joined = await as(OPERATOR).json('POST', '/api/v1/organizations/snia/members', {
+      email: 'editor@ofa.example',
+      role: 'member',
+    });
+    expect(joined.status).toBe(201);
+    const editor = await TestClient.signIn(api.url, 'editor@ofa.example');
+    clients.set('editor@ofa.example', editor);
+
+    ofaOnly = await createDocument(editor, {
+      organization: 'ofa',
+      identifier: 'OFA-SECRET-1',
+      visibility: 'organization',
+    });
+    const edited = await editor.json('PATCH', `/api/v1/documents/${ofaOnly.id}`, {
+      title: 'Confidential OFA roadmap, revised',
+      abstract: 'Names of members about to join',
+    });
+    expect(edited.status).toBe(200);
+    const other = await createDocument(as(ADMINS.ofa), {
+      organization: 'ofa',
+      identifier: 'OFA-SECRET-2',
+      visibility: 'organization',
+    });
+    await download(editor, other);
+    submissionId = (await submit(editor, { title: 'Confidential fabric contribution' })).id;
+  });
+
+  it("shows none of the person's OFA work to SNIA's admin (the reported leak)", async () => {
+    const byPerson = await readableEvents(as(ADMINS.snia), '&actor=editor@ofa.example');
+    expect(byPerson).toEqual([]);
+    // The objects themselves are hidden from SNIA's admin, and so is every trace of them.
+    expect((await as(ADMINS.snia).json('GET', `/api/v1/documents/${ofaOnly.id}`)).status).toBe(404);
+    const everything = JSON.stringify(await readableEvents(as(ADMINS.snia)));
+    for (const secret of [
+      ofaOnly.id,
+      'Confidential OFA roadmap',
+      'Names of members about to join',
+      submissionId,
+      'Confidential fabric contribution',
+    ]) {
+      expect(everything).not.toContain(secret);
+    }
+  });
+
+  it("shows OFA's admin the work done on OFA's behalf, recorded as such", async () => {
+    const events = await readableEvents(as(ADMINS.ofa), '&actor=editor@ofa.example');
+    const actions = events.map((event) => event.action);
+    for (const action of ['document.create', 'document.update', 'version.download']) {
+      expect(actions).toContain(action);
+    }
+    expect(actions).toContain('submission.create');
+    expect(new Set(events.map((event) => event.onBehalfOf))).toEqual(new Set(['ofa']));
+  });
+
+  it("does not show SNIA's admin what the person does at SNIA's partners either", async () => {
+    // The person reads a DMTF document shared with OFA: done for OFA, not for SNIA.
+    const shared = await createDocument(as(ADMINS.dmtf), {
+      organization: 'dmtf',
+      identifier: 'DSP-SHARED-OFA',
+      visibility: 'partners',
+      registers: ['ofa-dmtf'],
+    });
+    await download(as('editor@ofa.example'), shared);
+    const downloads = await readableEvents(as(ADMINS.snia), '&action=version.download');
+    expect(downloads.filter((event) => event.actor === 'editor@ofa.example')).toEqual([]);
+    const dmtfView = await readableEvents(as(ADMINS.dmtf), '&action=version.download');
+    expect(dmtfView).toContainEqual(
+      expect.objectContaining({
+        actor: 'editor@ofa.example',
+        organization: 'dmtf',
+        onBehalfOf: 'ofa',
+      }),
+    );
+  });
+});
+
+describe('the operator who is also a member of an organization', () => {
+  it("keeps the operator's work on other organizations out of that organization's log", async () => {
+    const joined = await as(OPERATOR).json('POST', '/api/v1/organizations/snia/members', {
+      email: OPERATOR,
+      role: 'member',
+    });
+    expect(joined.status).toBe(201);
+    const operator = await TestClient.signIn(api.url, OPERATOR);
+    const updated = await operator.json('PATCH', '/api/v1/organizations/ofa', {
+      description: 'Confidential reorganization note',
+    });
+    expect(updated.status).toBe(200);
+    const added = await operator.json('POST', '/api/v1/organizations/ofa/members', {
+      email: 'new-hire@ofa.example',
+      role: 'member',
+    });
+    expect(added.status).toBe(201);
+
+    const operatorEvents = await readableEvents(operator, `&actor=${OPERATOR}`);
+    const onOfa = operatorEvents.filter((event) => event.organization === 'ofa');
+    expect(onOfa.length).toBeGreaterThanOrEqual(2);
+    expect(onOfa.every((event) => event.onBehalfOf === null)).toBe(true);
+
+    const sniaView = JSON.stringify(await readableEvents(as(ADMINS.snia)));
+    expect(sniaView).not.toContain('Confidential reorganization note');
+    expect(sniaView).not.toContain('new-hire@ofa.example');
+  });
+});
+
+describe('reading what members did elsewhere', () => {
+  it('lets the DMTF admin see a DMTF member download an OFA document, done for DMTF', async () => {
+    const shared = await createDocument(as(ADMINS.ofa), {
+      organization: 'ofa',
+      identifier: 'OFA-SHARED-DMTF',
+      visibility: 'partners',
+      registers: ['ofa-dmtf'],
+    });
+    await download(as('member@dmtf.example'), shared);
+    const expected = expect.objectContaining({
+      action: 'version.download',
+      actor: 'member@dmtf.example',
+      objectId: shared.versionId,
+      organization: 'ofa',
+      onBehalfOf: 'dmtf',
+    });
+    expect(await readableEvents(as(ADMINS.dmtf), '&action=version.download')).toContainEqual(
+      expected,
+    );
+    expect(await readableEvents(as(ADMINS.ofa), '&action=version.download')).toContainEqual(
+      expected,
+    );
+    const snia = await readableEvents(as(ADMINS.snia), '&action=version.download');
+    expect(snia.map((event) => event.objectId)).not.toContain(shared.versionId);
+  });
+
+  it('filters by organization: events about its objects or done on its behalf', async () => {
+    const events = await readableEvents(as(ADMINS.dmtf), '&organization=dmtf');
+    expect(events.length).toBeGreaterThan(0);
+    expect(
+      events.every((event) => event.organization === 'dmtf' || event.onBehalfOf === 'dmtf'),
+    ).toBe(true);
+  });
+});
+
+describe('the invariant, over everything the tests above did', () => {
+  it.each(Object.keys(ADMINS) as (keyof typeof ADMINS)[])(
+    'an admin of %s reads only events about its objects, or done for it about what it can read',
+    async (organization) => {
+      await expectOnlyOwnBusiness(organization);
+    },
+  );
+
+  it('lets the operator read every event, members none', async () => {
+    const all = await readableEvents(as(OPERATOR));
+    const admins = await Promise.all(
+      Object.values(ADMINS).map((email) => readableEvents(as(email))),
+    );
+    const seen = new Set(admins.flat().map((event) => event.id));
+    expect(all.length).toBeGreaterThan(seen.size);
+    for (const id of seen) expect(all.map((event) => event.id)).toContain(id);
+    expect((await as('member@dmtf.example').json('GET', '/api/v1/audit')).status).toBe(403);
+  });
+});

@@ -1,0 +1,105 @@
+import { type InvitationPreview, MIN_PASSWORD_LENGTH } from '@liaison/core';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import styles from '../../../components/admin/admin.module.css';
+import {
+  AcceptInvitationForm,
+  CreateAccountForm,
+} from '../../../components/invitations/AcceptInvitationForms';
+import { ShortDate } from '../../../components/registers/Dates';
+import { callApi } from '../../../lib/api';
+import { getViewer, signInPath } from '../../../lib/session';
+import { acceptAsMember, acceptWithNewAccount } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Invitation', referrer: 'no-referrer' };
+
+const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+
+/**
+ * Where an invitation link leads. Anyone holding the link sees what it offers (the token is the
+ * credential); the invited account accepts signed in, an address new to Liaison creates its
+ * account here. The API enforces all of it.
+ */
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const [invitation, viewer] = await Promise.all([
+    TOKEN.test(token)
+      ? callApi<InvitationPreview>(`/api/v1/invitations/${encodeURIComponent(token)}`, {
+          token: null,
+        })
+      : undefined,
+    getViewer(),
+  ]);
+
+  if (!invitation?.ok) {
+    const unavailable = invitation && invitation.error.status !== 404;
+    return (
+      <>
+        <h1>Invitation</h1>
+        <div className={unavailable ? 'notice notice--error' : styles.info} role="status">
+          <p>
+            {unavailable
+              ? 'This invitation cannot be shown right now: Liaison’s API does not answer. Try again in a moment.'
+              : 'This invitation link no longer works: it may have expired, been revoked or been used already. Ask an admin of the organization for a new one.'}
+          </p>
+        </div>
+      </>
+    );
+  }
+
+  const { organization, role, email, expiresAt, accountExists } = invitation.data;
+  const signedInAsInvited = viewer !== null && viewer.email.toLowerCase() === email.toLowerCase();
+  const here = `/invitations/${token}`;
+
+  return (
+    <>
+      <div className={styles.header}>
+        <h1>Join {organization.name}</h1>
+        <p>
+          You are invited to join {organization.name} in Liaison as {role === 'member' ? 'a' : 'an'}{' '}
+          <strong>{role}</strong>, with the address <span className={styles.mono}>{email}</span>.
+          The invitation is valid until <ShortDate value={expiresAt} />.
+        </p>
+      </div>
+
+      {viewer !== null && !signedInAsInvited && (
+        <div className={styles.info} role="status">
+          <p>
+            You are signed in as <span className={styles.mono}>{viewer.email}</span>, but this
+            invitation is for <span className={styles.mono}>{email}</span>.{' '}
+            {accountExists
+              ? 'Sign out, then sign in as that account to accept it.'
+              : 'Whoever owns that address creates its account below.'}
+          </p>
+        </div>
+      )}
+
+      <section className={styles.panel}>
+        {accountExists ? (
+          signedInAsInvited ? (
+            <AcceptInvitationForm
+              action={acceptAsMember}
+              token={token}
+              organizationName={organization.name}
+            />
+          ) : viewer === null ? (
+            <p>
+              {email} already has a Liaison account.{' '}
+              <Link href={signInPath(here)}>Sign in as {email}</Link> to accept; you come back here
+              afterwards.
+            </p>
+          ) : null
+        ) : (
+          <CreateAccountForm
+            action={acceptWithNewAccount}
+            token={token}
+            email={email}
+            minPasswordLength={MIN_PASSWORD_LENGTH}
+          />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+'use server';
+
+// Accepting an invitation. The API decides everything (the token is the credential, the invited
+// address must match the signed-in account); what is checked here only gives clearer messages.
+
+import { MIN_PASSWORD_LENGTH } from '@liaison/core';
+import { redirect } from 'next/navigation';
+import {
+  errorState,
+  type FormState,
+  formValues,
+  invalidState,
+  text,
+} from '../../components/admin/form-state';
+import { callApi } from '../../lib/api';
+
+const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+function acceptPath(token: string): string {
+  return `/api/v1/invitations/${encodeURIComponent(token)}/accept`;
+}
+
+/** Accepts as the signed-in account the invitation is for; then on to the organization's work. */
+export async function acceptAsMember(_previous: FormState, form: FormData): Promise<FormState> {
+  const token = text(form, 'token');
+  if (!TOKEN.test(token)) return invalidState({ token: 'This invitation link is not valid.' });
+  const answer = await callApi<{ organization: string }>(acceptPath(token), {
+    method: 'POST',
+    body: {},
+  });
+  if (!answer.ok) return errorState(answer.error);
+  redirect('/workspace');
+}
+
+/**
+ * Creates the account the invitation is for, with the name and password given, and makes it a
+ * member; then to the organization's sign-in with the new password.
+ */
+export async function acceptWithNewAccount(
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const values = formValues(form);
+  delete values.password;
+  delete values.confirmPassword;
+  const token = text(form, 'token');
+  const name = text(form, 'name');
+  const password = typeof form.get('password') === 'string' ? (form.get('password') as string) : '';
+  const confirm = form.get('confirmPassword');
+  const problems: Record<string, string> = {};
+  if (!TOKEN.test(token)) problems.token = 'This invitation link is not valid.';
+  if (name.length === 0 || name.length > 200)
+    problems.name = 'Enter your name (at most 200 characters).';
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > 1024) {
+    problems.password = `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`;
+  } else if (confirm !== password) {
+    problems.confirmPassword = 'The two passwords differ.';
+  }
+  if (Object.keys(problems).length > 0) return invalidState(problems, values);
+
+  const answer = await callApi<{ organization: string }>(acceptPath(token), {
+    method: 'POST',
+    body: { name, password },
+    // The account does not exist yet: whoever is signed in in this browser is not the one accepting.
+    token: null,
+  });
+  if (!answer.ok) return errorState(answer.error, values);
+  const organization = SLUG.test(answer.data.organization) ? answer.data.organization : '';
+  redirect(
+    `/login${organization ? `/${organization}` : ''}?${new URLSearchParams({ callbackUrl: '/workspace' })}`,
+  );
+}

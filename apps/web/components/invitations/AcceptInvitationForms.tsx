@@ -1,0 +1,92 @@
+'use client';
+
+import { useActionState } from 'react';
+import styles from '../admin/admin.module.css';
+import { FormMessage, SubmitButton, TextField } from '../admin/FormParts';
+import { type FormState, IDLE } from '../admin/form-state';
+
+type Action = (previous: FormState, form: FormData) => Promise<FormState>;
+
+/** For the signed-in account the invitation is for: one button. */
+export function AcceptInvitationForm({
+  action,
+  token,
+  organizationName,
+}: {
+  action: Action;
+  token: string;
+  organizationName: string;
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} className={styles.form}>
+      <FormMessage state={state} />
+      <input type="hidden" name="token" value={token} />
+      <div className={styles.actions}>
+        <SubmitButton pendingText="Joining…">Accept and join {organizationName}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** For an address new to Liaison: the name and password of the account to create. */
+export function CreateAccountForm({
+  action,
+  token,
+  email,
+  minPasswordLength,
+}: {
+  action: Action;
+  token: string;
+  email: string;
+  minPasswordLength: number;
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  const failed = state.status === 'error';
+  return (
+    <form action={formAction} className={styles.form} aria-labelledby="create-account-title">
+      <h2 id="create-account-title">Create your account</h2>
+      <FormMessage state={state} />
+      <input type="hidden" name="token" value={token} />
+      <TextField
+        label="E-mail address"
+        name="email"
+        value={email}
+        readOnly
+        autoComplete="username"
+      />
+      <TextField
+        label="Your name"
+        name="name"
+        required
+        maxLength={200}
+        autoComplete="name"
+        defaultValue={failed ? state.values?.name : ''}
+        error={state.fieldErrors?.name}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        required
+        minLength={minPasswordLength}
+        maxLength={1024}
+        autoComplete="new-password"
+        hint={`At least ${minPasswordLength} characters.`}
+        error={state.fieldErrors?.password}
+      />
+      <TextField
+        label="Password again"
+        name="confirmPassword"
+        type="password"
+        required
+        maxLength={1024}
+        autoComplete="new-password"
+        error={state.fieldErrors?.confirmPassword}
+      />
+      <div className={styles.actions}>
+        <SubmitButton pendingText="Creating…">Create account and join</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Wire schemas for invitations: how an organization admin asks a person to join, and how that
+ * person accepts (see schemas.ts for the idea).
+ */
+import { type Static, Type } from 'typebox';
+import { EmailSchema, RoleSchema } from './admin-schemas.js';
+import { MIN_PASSWORD_LENGTH } from './passwords.js';
+
+/** How long an invitation can be accepted. */
+export const INVITATION_VALID_DAYS = 7;
+
+const Uuid = Type.String({ format: 'uuid' });
+const Timestamp = Type.String({ format: 'date-time' });
+const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', maxLength: 63 });
+
+/** The secret in an invitation link: whoever knows it may accept. */
+export const InvitationToken = Type.String({ pattern: '^[A-Za-z0-9_-]{16,128}$' });
+
+export const InvitationParams = Type.Object(
+  { slug: Slug, id: Uuid },
+  { additionalProperties: false },
+);
+export const InvitationTokenParams = Type.Object(
+  { token: InvitationToken },
+  { additionalProperties: false },
+);
+
+export const CreateInvitationBody = Type.Object(
+  { email: EmailSchema, role: RoleSchema },
+  { additionalProperties: false },
+);
+export type CreateInvitationBody = Static<typeof CreateInvitationBody>;
+
+/** A pending invitation as the organization's admins see it (never with its secret). */
+export const InvitationSchema = Type.Object(
+  {
+    id: Uuid,
+    organization: Type.String(),
+    email: Type.String(),
+    role: RoleSchema,
+    invitedBy: Type.Union([Type.String(), Type.Null()], {
+      description: 'E-mail address of who sent it (null when that account is gone)',
+    }),
+    createdAt: Timestamp,
+    expiresAt: Timestamp,
+  },
+  { title: 'Invitation' },
+);
+export type Invitation = Static<typeof InvitationSchema>;
+
+export const InvitationList = Type.Object({ items: Type.Array(InvitationSchema) });
+export type InvitationList = Static<typeof InvitationList>;
+
+/** What the invitation link shows its holder, signed in or not. */
+export const InvitationPreviewSchema = Type.Object(
+  {
+    organization: Type.Object({ slug: Type.String(), name: Type.String() }),
+    role: RoleSchema,
+    email: Type.String(),
+    expiresAt: Timestamp,
+    accountExists: Type.Boolean({
+      description:
+        'Whether the address has a Liaison account: then its owner signs in to accept; ' +
+        'otherwise accepting creates the account with a name and password',
+    }),
+  },
+  { title: 'InvitationPreview' },
+);
+export type InvitationPreview = Static<typeof InvitationPreviewSchema>;
+
+export const NewPassword = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 });
+
+/** For an address new to Liaison: the account to create. Nothing for an existing account. */
+export const AcceptInvitationBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    password: Type.Optional(NewPassword),
+  },
+  { additionalProperties: false },
+);
+export type AcceptInvitationBody = Static<typeof AcceptInvitationBody>;
+
+export const AcceptedInvitationSchema = Type.Object(
+  {
+    organization: Type.String(),
+    role: RoleSchema,
+    userId: Uuid,
+    email: Type.String(),
+    accountCreated: Type.Boolean(),
+  },
+  { title: 'AcceptedInvitation' },
+);
+export type AcceptedInvitation = Static<typeof AcceptedInvitationSchema>;
