@@ -9,6 +9,7 @@ import formats from 'ajv-formats';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import { registerErrorHandling, sendClientError } from './http/error-handler.js';
+import { registerNulRefusal } from './http/nul-refusal.js';
 import { registerAuthentication } from './http/request-context.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -75,6 +76,7 @@ export async function buildApp(deps: Dependencies, logger: FastifyServerOptions[
   app.setValidatorCompiler(validatorCompilers());
   registerErrorHandling(app);
   registerAuthentication(app);
+  registerNulRefusal(app);
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signAccessToken } from '../src/auth/access-tokens.js';
 import { TestClient } from './client.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { type RunningApi, startApi, TEST_AUTH_SECRET } from './helpers.js';
 
 // An API of its own: the rate-limit cases leave failed sign-ins behind for this address.
 let api: RunningApi;
@@ -145,6 +146,60 @@ describe('personal API tokens', () => {
   it('refuses a made-up token', async () => {
     const fake = new TestClient(api.url, `lia_${'x'.repeat(43)}`);
     expect((await fake.json('GET', '/api/v1/documents')).status).toBe(401);
+  });
+});
+
+describe('POST /api/v1/auth/sign-out', () => {
+  it('ends the session at once: the same access token answers 401, other sessions go on', async () => {
+    const leaving = await TestClient.signIn(api.url, 'member@dmtf.example');
+    const sameUserElsewhere = await TestClient.signIn(api.url, 'member@dmtf.example');
+    const someoneElse = await TestClient.signIn(api.url, 'editor@snia.example');
+    expect((await leaving.json('GET', '/api/v1/me')).status).toBe(200);
+
+    const signedOut = await leaving.fetch('/api/v1/auth/sign-out', { method: 'POST' });
+    expect(signedOut.status).toBe(204);
+
+    const after = await leaving.json<{ error: { code: string } }>('GET', '/api/v1/me');
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('session_ended');
+    // Signing out twice is the same as using any other ended session.
+    expect((await leaving.fetch('/api/v1/auth/sign-out', { method: 'POST' })).status).toBe(401);
+    expect((await sameUserElsewhere.json('GET', '/api/v1/me')).status).toBe(200);
+    expect((await someoneElse.json('GET', '/api/v1/me')).status).toBe(200);
+
+    const { rows } = await api.pool.query(
+      `select count(*)::int as count from audit_events
+        where action = 'auth.sign-out' and actor_email = 'member@dmtf.example'`,
+    );
+    expect(rows[0].count).toBe(1);
+  });
+
+  it('is for a signed-in session: anonymous callers get 401, an API token 400', async () => {
+    expect(
+      (await new TestClient(api.url).fetch('/api/v1/auth/sign-out', { method: 'POST' })).status,
+    ).toBe(401);
+    const owner = await TestClient.signIn(api.url, 'editor@snia.example');
+    const created = await owner.json<{ token: string }>('POST', '/api/v1/tokens', { name: 'ci' });
+    const apiToken = new TestClient(api.url, created.body.token);
+    const answer = await apiToken.json<{ error: { code: string } }>(
+      'POST',
+      '/api/v1/auth/sign-out',
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('not_a_session');
+    expect((await apiToken.json('GET', '/api/v1/me')).status).toBe(200);
+  });
+
+  it('refuses an access token whose session was never recorded', async () => {
+    const { rows } = await api.pool.query<{ id: string }>(
+      `select id from users where email = 'editor@snia.example'`,
+    );
+    const forged = await signAccessToken(
+      { userId: rows[0]!.id, sessionId: '00000000-0000-4000-8000-000000000000' },
+      TEST_AUTH_SECRET,
+      new Date(Date.now() + 60_000),
+    );
+    expect((await new TestClient(api.url, forged).json('GET', '/api/v1/me')).status).toBe(401);
   });
 });
 

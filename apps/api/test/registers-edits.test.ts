@@ -295,9 +295,9 @@ describe('linking a commitment to its document', () => {
     const delivered = page.commitments.find((commitment) => commitment.id === open.id)!;
     expect(delivered).toMatchObject({ delivery: 'delivered', link: { latestVersion: '0.1' } });
     expect(page.openItems.some((item) => item.section === 'commitments')).toBe(false);
-    // For whoever may not read the document, it is delivered but not linked.
+    // Whoever may not read the document learns neither its delivery nor its link.
     const anonymous = (await readPage('anonymous')).commitments.find((c) => c.id === open.id)!;
-    expect(anonymous).toMatchObject({ delivery: 'delivered', link: null });
+    expect(anonymous).toMatchObject({ delivery: null, link: null });
   });
 
   it('refuses a document the editor cannot read exactly like a missing one', async () => {

@@ -528,6 +528,31 @@ describe('POST /api/v1/auth/oidc', () => {
   });
 });
 
+describe('removing a member who signed in through the organization', () => {
+  it('ends their sessions scoped to it at once, and no other session', async () => {
+    const scoped = await ssoClient('operator-member');
+    const unscoped = await TestClient.signIn(api.url, 'opmember@liaison.example');
+    const otherScoped = await ssoClient('ofa-admin');
+    expect((await scoped.json('GET', '/api/v1/me')).status).toBe(200);
+
+    const admin = await TestClient.signIn(api.url, 'admin@ofa.example');
+    const me = await unscoped.json<{ id: string }>('GET', '/api/v1/me');
+    const removed = await admin.fetch(`/api/v1/organizations/ofa/members/${me.body.id}`, {
+      method: 'DELETE',
+    });
+    expect(removed.status).toBe(204);
+
+    const after = await scoped.json<{ error: { code: string } }>('GET', '/api/v1/me');
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('session_ended');
+    // The password session carries every membership, read fresh per request: OFA's is gone.
+    const unscopedMe = await unscoped.json<{ memberships: unknown[] }>('GET', '/api/v1/me');
+    expect(unscopedMe.status).toBe(200);
+    expect(unscopedMe.body.memberships).toEqual([]);
+    expect((await otherScoped.json('GET', '/api/v1/me')).status).toBe(200);
+  });
+});
+
 describe('password sign-in of a disabled account', () => {
   it('says the account is disabled for the right password, and nothing for a wrong one', async () => {
     const signIn = async (password: string) => {

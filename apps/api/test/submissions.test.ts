@@ -168,6 +168,19 @@ describe('a submission from the OFA to the DMTF', () => {
     expect(rows[1].details).toMatchObject({ fileId: file.id, range: '0-7' });
   });
 
+  it('ignores a malformed Range and sends the whole file, but answers 416 past the end', async () => {
+    const file = submission.files[0]!;
+    const path = `/api/v1/submissions/${submission.id}/files/${file.id}/content`;
+    for (const range of ['bytes=zz-1', 'bytes=', 'items=0-1', 'bytes=5-2']) {
+      const whole = await as('editor@ofa').fetch(path, { headers: { range } });
+      expect(whole.status, range).toBe(200);
+      expect(Buffer.from(await whole.arrayBuffer()).equals(model)).toBe(true);
+    }
+    const beyond = await as('editor@ofa').fetch(path, { headers: { range: 'bytes=999999-' } });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe(`bytes */${model.length}`);
+  });
+
   it('goes under review, is discussed by both sides, and is accepted with a reason', async () => {
     const review = await transition(as('admin@dmtf'), submission.id, 'under-review');
     expect(review.status).toBe(200);
@@ -524,6 +537,47 @@ describe('the reaper', () => {
     });
     expect(reaped.code, reaped.stderr).toBe(2);
     expect(reaped.stdout).toContain(`MISSING  ${key}  (submission file ${file.id})`);
+  });
+});
+
+describe('a submitter who leaves the submitting organization', () => {
+  it('reads the submission, its files and its comments only while still a member', async () => {
+    const submitter = as('editor@ofa');
+    const submission = await submit(submitter, { title: 'Submitted before leaving' });
+    const file = `/api/v1/submissions/${submission.id}/files/${submission.files[0]!.id}/content`;
+    const comments = `/api/v1/submissions/${submission.id}/comments`;
+    const listed = async () => {
+      const list = await submitter.json<{ items: { id: string }[] }>(
+        'GET',
+        '/api/v1/submissions?limit=100',
+      );
+      return list.body.items.some((item) => item.id === submission.id);
+    };
+    const reads = async () => [
+      (await get(submitter, submission.id)).status,
+      (await submitter.fetch(file)).status,
+      (await submitter.json('POST', comments, { body: 'Still here?' })).status,
+    ];
+    expect(await reads()).toEqual([200, 200, 201]);
+    expect(await listed()).toBe(true);
+
+    const me = await submitter.json<{ id: string }>('GET', '/api/v1/me');
+    const removed = await as('admin@ofa').fetch(`/api/v1/organizations/ofa/members/${me.body.id}`, {
+      method: 'DELETE',
+    });
+    expect(removed.status).toBe(204);
+    expect(await reads()).toEqual([404, 404, 404]);
+    expect(await listed()).toBe(false);
+    // The submitting organization's admin still reads it.
+    expect((await get(as('admin@ofa'), submission.id)).status).toBe(200);
+
+    const readded = await as('admin@ofa').json('POST', '/api/v1/organizations/ofa/members', {
+      email: 'editor@ofa.example',
+      role: 'editor',
+    });
+    expect(readded.status).toBe(201);
+    expect(await reads()).toEqual([200, 200, 201]);
+    expect(await listed()).toBe(true);
   });
 });
 

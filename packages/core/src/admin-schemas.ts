@@ -4,6 +4,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { OrganizationSchema } from './schemas.js';
+import { EMAIL_PATTERN, MultiLineText, SingleLineText } from './text-schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });
@@ -17,7 +18,7 @@ export const RoleSchema = Type.Union([
 ]);
 
 export const EmailSchema = Type.String({
-  pattern: '^[^@\\s]+@[^@\\s]+$',
+  pattern: EMAIL_PATTERN,
   minLength: 3,
   maxLength: 320,
 });
@@ -52,7 +53,7 @@ export const AddMemberBody = Type.Object(
     email: EmailSchema,
     role: RoleSchema,
     name: Type.Optional(
-      Type.String({
+      SingleLineText({
         minLength: 1,
         maxLength: 200,
         description:
@@ -74,9 +75,9 @@ export type ChangeMemberRoleBody = Static<typeof ChangeMemberRoleBody>;
 // Organizations
 // ---------------------------------------------------------------------------------------------
 
-const OrganizationName = Type.String({ minLength: 1, maxLength: 200 });
-const OrganizationDescription = Type.String({ maxLength: 10_000 });
-const IprPolicy = Type.String({
+const OrganizationName = SingleLineText({ minLength: 1, maxLength: 200 });
+const OrganizationDescription = MultiLineText({ maxLength: 10_000 });
+const IprPolicy = MultiLineText({
   maxLength: 100_000,
   description: 'Shown to, and acknowledged by, whoever submits IP to this organization',
 });
@@ -125,13 +126,13 @@ export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>;
 // ---------------------------------------------------------------------------------------------
 
 const RegisterStateSchema = Type.Union([Type.Literal('draft'), Type.Literal('approved')]);
-const RegisterTitle = Type.String({ minLength: 1, maxLength: 300 });
-const RegisterVersion = Type.String({ maxLength: 50, description: 'e.g. 1.0b' });
-const RegisterSummary = Type.String({ maxLength: 20_000 });
-const ReviewProcess = Type.String({ maxLength: 2_000, description: 'e.g. DSP4003' });
-const ReviewProcessUrl = Type.String({ maxLength: 2_000 });
-const ReviewDueAsWritten = Type.String({ maxLength: 100, description: 'e.g. "March 2020"' });
-const PartyDescription = Type.String({ maxLength: 2_000 });
+const RegisterTitle = SingleLineText({ minLength: 1, maxLength: 300 });
+const RegisterVersion = SingleLineText({ maxLength: 50, description: 'e.g. 1.0b' });
+const RegisterSummary = MultiLineText({ maxLength: 20_000 });
+const ReviewProcess = SingleLineText({ maxLength: 2_000, description: 'e.g. DSP4003' });
+const ReviewProcessUrl = SingleLineText({ maxLength: 2_000 });
+const ReviewDueAsWritten = SingleLineText({ maxLength: 100, description: 'e.g. "March 2020"' });
+const PartyDescription = MultiLineText({ maxLength: 2_000 });
 
 export const RegisterParams = Type.Object({ slug: Slug }, { additionalProperties: false });
 

@@ -1,5 +1,6 @@
 /** Wire schemas for documents, versions, tokens and audit events (see schemas.ts for the idea). */
 import { type Static, Type } from 'typebox';
+import { MultiLineText, SingleLineText } from './text-schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });
@@ -21,8 +22,8 @@ export const IdentifierSchema = Type.String({
   maxLength: 64,
   description: 'Unique per owner organization, e.g. DSP0266',
 });
-export const TitleSchema = Type.String({ minLength: 1, maxLength: 300 });
-export const AbstractSchema = Type.String({ maxLength: 10_000 });
+export const TitleSchema = SingleLineText({ minLength: 1, maxLength: 300 });
+export const AbstractSchema = MultiLineText({ maxLength: 10_000 });
 export const VersionLabelSchema = Type.String({
   pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$',
   maxLength: 64,
@@ -135,7 +136,7 @@ export type UpdateDocumentBody = Static<typeof UpdateDocumentBody>;
 
 export const DocumentListQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 200 })),
+    q: Type.Optional(SingleLineText({ maxLength: 200 })),
     organization: Type.Optional(Slug),
     status: Type.Optional(DocumentStatusSchema),
     visibility: Type.Optional(VisibilitySchema),
@@ -169,7 +170,7 @@ export const VersionParams = Type.Object(
 );
 
 export const WithdrawVersionBody = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { reason: MultiLineText({ minLength: 1, maxLength: 1000 }) },
   { additionalProperties: false },
 );
 
@@ -216,7 +217,7 @@ export const ApiTokenSchema = Type.Object(
 
 export const CreateApiTokenBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
+    name: SingleLineText({ minLength: 1, maxLength: 100 }),
     expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, default: 90 })),
   },
   { additionalProperties: false },
@@ -254,10 +255,10 @@ export type AuditEvent = Static<typeof AuditEventSchema>;
 
 export const AuditListQuery = Type.Object(
   {
-    action: Type.Optional(Type.String({ maxLength: 100 })),
+    action: Type.Optional(SingleLineText({ maxLength: 100 })),
     organization: Type.Optional(Slug),
-    actor: Type.Optional(Type.String({ maxLength: 320 })),
-    objectId: Type.Optional(Type.String({ maxLength: 100 })),
+    actor: Type.Optional(SingleLineText({ maxLength: 320 })),
+    objectId: Type.Optional(SingleLineText({ maxLength: 100 })),
     since: Type.Optional(Timestamp),
     until: Type.Optional(Timestamp),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),

@@ -10,4 +10,5 @@ export * from './policy/index.js';
 export * from './register-schemas.js';
 export * from './schemas.js';
 export * from './submission-schemas.js';
+export * from './text-schemas.js';
 export * from './uploads.js';

@@ -23,19 +23,20 @@
  */
 import { type Static, Type } from 'typebox';
 import { DocumentList, IdentifierSchema } from './document-schemas.js';
+import { EMAIL_PATTERN, MultiLineText, SingleLineText } from './text-schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', maxLength: 63 });
-const Email = Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$', minLength: 3, maxLength: 320 });
+const Email = Type.String({ pattern: EMAIL_PATTERN, minLength: 3, maxLength: 320 });
 
 const Open = Type.Boolean({
   description:
     'The register leaves this item open (its text says "?" or holds a placeholder): shown as an ' +
     'open item, never filled with made-up data',
 });
-const ItemText = Type.String({ maxLength: 2_000 });
+const ItemText = MultiLineText({ maxLength: 2_000 });
 const JointOrParty = Type.Union([Slug, Type.Null()], {
   description: 'Organization slug of the party the item is about; null: both (joint)',
 });
@@ -77,19 +78,23 @@ export type DocumentRef = Static<typeof DocumentRefSchema>;
 // Items as the register file holds them (no ids: the file is the register, not the database)
 // ---------------------------------------------------------------------------------------------
 
-const Deliverable = Type.String({ maxLength: 500 });
-const Timeframe = Type.String({
+const Deliverable = SingleLineText({ maxLength: 500 });
+const Timeframe = SingleLineText({
   maxLength: 100,
   description: 'As the register writes it, e.g. "Oct 2018"',
 });
-const CommitmentTitle = Type.String({ maxLength: 300 });
-const ContactRole = Type.String({ maxLength: 300, description: 'e.g. DMTF VP of Alliances' });
+const CommitmentTitle = SingleLineText({ maxLength: 300 });
+const ContactRole = SingleLineText({ maxLength: 300, description: 'e.g. DMTF VP of Alliances' });
 const ContactAddress = Type.Union([Email, Type.Null()], {
   description: 'E-mail address of a person or a mailing list; null while open',
 });
-const ApprovalBody = Type.String({ minLength: 1, maxLength: 200, description: 'e.g. OFA Board' });
-const Resolution = Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()]);
-const AsWritten = Type.String({
+const ApprovalBody = SingleLineText({
+  minLength: 1,
+  maxLength: 200,
+  description: 'e.g. OFA Board',
+});
+const Resolution = Type.Union([SingleLineText({ minLength: 1, maxLength: 200 }), Type.Null()]);
+const AsWritten = MultiLineText({
   maxLength: 2_000,
   description: 'The register text as written, kept where it holds placeholders',
 });
@@ -151,16 +156,16 @@ export const RegisterApprovalItemSchema = Type.Object(
 /** A work register as a file: GET /registers/:slug/export, `npm run register:import <file>`. */
 export const WorkRegisterFileSchema = Type.Object(
   {
-    $schema: Type.Optional(Type.String({ description: 'Where this schema is published' })),
+    $schema: Type.Optional(SingleLineText({ description: 'Where this schema is published' })),
     slug: Slug,
-    title: Type.String({ minLength: 1, maxLength: 300 }),
-    version: Type.String({ maxLength: 50, description: 'e.g. 1.0b' }),
+    title: SingleLineText({ minLength: 1, maxLength: 300 }),
+    version: SingleLineText({ maxLength: 50, description: 'e.g. 1.0b' }),
     state: RegisterStateSchema,
     initiatedOn: Type.Union([Day, Type.Null()]),
-    summary: Type.String({ maxLength: 20_000 }),
+    summary: MultiLineText({ maxLength: 20_000 }),
     parties: Type.Array(
       Type.Object(
-        { organization: Slug, description: Type.String({ maxLength: 2_000 }) },
+        { organization: Slug, description: MultiLineText({ maxLength: 2_000 }) },
         { additionalProperties: false },
       ),
       { minItems: 1, maxItems: 20, description: 'In the order the register names them' },
@@ -174,9 +179,9 @@ export const WorkRegisterFileSchema = Type.Object(
     reviewDue: Type.Union([Day, Type.Null()], {
       description: 'The date the review is due, for the overdue check (March 2020 → 2020-03-01)',
     }),
-    reviewDueAsWritten: Type.String({ maxLength: 100, description: 'e.g. "March 2020"' }),
-    reviewProcess: Type.String({ maxLength: 2_000, description: 'e.g. DSP4003' }),
-    reviewProcessUrl: Type.String({ maxLength: 2_000 }),
+    reviewDueAsWritten: SingleLineText({ maxLength: 100, description: 'e.g. "March 2020"' }),
+    reviewProcess: SingleLineText({ maxLength: 2_000, description: 'e.g. DSP4003' }),
+    reviewProcessUrl: SingleLineText({ maxLength: 2_000 }),
     contacts: Type.Array(RegisterContactItemSchema, { maxItems: 200 }),
     approvals: Type.Array(RegisterApprovalItemSchema, {
       maxItems: 20,
@@ -252,8 +257,11 @@ export const RegisterCommitmentSchema = Type.Object(
     title: Type.String(),
     note: Type.String(),
     document: Type.Union([DocumentRefSchema, Type.Null()]),
-    delivery: Type.Union([Type.Literal('delivered'), Type.Literal('outstanding')], {
-      description: 'delivered: the linked document exists and has a version that is not withdrawn',
+    delivery: Type.Union([Type.Literal('delivered'), Type.Literal('outstanding'), Type.Null()], {
+      description:
+        'delivered: the linked document exists and has a version that is not withdrawn. null: a ' +
+        'document is named that the caller may not read (or that does not exist), so its delivery ' +
+        'is not shown',
     }),
     link: Type.Union(
       [

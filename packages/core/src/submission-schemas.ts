@@ -51,7 +51,13 @@
  *        document_not_of_receiver.
  */
 import { type Static, Type } from 'typebox';
-import { DocumentStatusSchema, IdentifierSchema, TitleSchema } from './document-schemas.js';
+import {
+  AbstractSchema,
+  DocumentStatusSchema,
+  IdentifierSchema,
+  TitleSchema,
+} from './document-schemas.js';
+import { MultiLineText } from './text-schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });
@@ -84,7 +90,7 @@ export const SubmissionTransitionTargetSchema = Type.Union([
 ]);
 
 export const SubmissionTitleSchema = TitleSchema;
-export const SubmissionDescriptionSchema = Type.String({ maxLength: 20_000 });
+export const SubmissionDescriptionSchema = MultiLineText({ maxLength: 20_000 });
 export const SUBMISSION_MAX_FILES = 20;
 
 export const IprPolicySchema = Type.Object(
@@ -244,7 +250,7 @@ export const SubmissionTransitionBody = Type.Object(
   {
     to: SubmissionTransitionTargetSchema,
     reason: Type.Optional(
-      Type.String({
+      MultiLineText({
         minLength: 1,
         maxLength: 10_000,
         description: 'Required to accept or decline',
@@ -256,7 +262,7 @@ export const SubmissionTransitionBody = Type.Object(
 export type SubmissionTransitionBody = Static<typeof SubmissionTransitionBody>;
 
 export const SubmissionCommentBody = Type.Object(
-  { body: Type.String({ minLength: 1, maxLength: 20_000 }) },
+  { body: MultiLineText({ minLength: 1, maxLength: 20_000 }) },
   { additionalProperties: false },
 );
 export type SubmissionCommentBody = Static<typeof SubmissionCommentBody>;
@@ -266,7 +272,7 @@ export const CreateDocumentFromSubmissionBody = Type.Object(
     fileId: Uuid,
     identifier: IdentifierSchema,
     title: Type.Optional(TitleSchema),
-    abstract: Type.Optional(Type.String({ maxLength: 10_000 })),
+    abstract: Type.Optional(AbstractSchema),
     status: Type.Optional(DocumentStatusSchema),
     versionLabel: Type.Optional(
       Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$', default: '1' }),

@@ -45,6 +45,14 @@ describe('submission policy', () => {
     }
   });
 
+  it('lets the submitter read and act only while a member of the submitting organization', () => {
+    expect(allowSubmission(person('submitter', { ofa: 'member' }), 'read', submission)).toBe(true);
+    const left = person('submitter', { snia: 'admin' });
+    for (const action of ['read', 'comment', 'withdraw'] as const) {
+      expect(allowSubmission(left, action, submission)).toBe(false);
+    }
+  });
+
   it('counts a scoped sign-in only for its own organization', () => {
     // The submitter also administers the DMTF; signed in through the DMTF, they are a DMTF admin only.
     const both = { ofa: 'editor', dmtf: 'admin' } as const;

@@ -57,6 +57,7 @@ describe('migrate', () => {
       'register_milestones',
       'register_parties',
       'schema_migrations',
+      'sessions',
       'submission_comments',
       'submission_events',
       'submission_files',

@@ -16,32 +16,33 @@ export interface AccessTokenSubject {
   organization?: string;
 }
 
-/** A short-lived signed token naming the user; rights are read fresh on every request. */
-export async function issueAccessToken(
-  subject: string | AccessTokenSubject,
+/** What an access token says: who, its scope, and the sign-in session it belongs to (its jti). */
+export interface AccessTokenClaims extends AccessTokenSubject {
+  sessionId: string;
+}
+
+/** A short-lived signed token naming the user and its session; rights are read fresh on every request. */
+export async function signAccessToken(
+  claims: AccessTokenClaims,
   secret: string,
-  ttlSeconds: number,
-) {
-  const { userId, organization } =
-    typeof subject === 'string' ? { userId: subject, organization: undefined } : subject;
-  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  const accessToken = await new SignJWT(
-    organization === undefined ? {} : { [ORGANIZATION_CLAIM]: organization },
-  )
+  expiresAt: Date,
+): Promise<string> {
+  const { userId, organization, sessionId } = claims;
+  return new SignJWT(organization === undefined ? {} : { [ORGANIZATION_CLAIM]: organization })
     .setProtectedHeader({ alg: ALGORITHM })
     .setSubject(userId)
+    .setJti(sessionId)
     .setIssuer(ISSUER)
     .setIssuedAt()
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
     .sign(key(secret));
-  return { accessToken, expiresAt };
 }
 
-/** Who a valid token names (and its scope); UnauthenticatedError for anything else. */
-export async function verifyAccessToken(
-  token: string,
-  secret: string,
-): Promise<AccessTokenSubject> {
+/**
+ * What a validly signed, unexpired token says; UnauthenticatedError for anything else. Whether its
+ * session is still live is for the caller to check.
+ */
+export async function verifyAccessToken(token: string, secret: string): Promise<AccessTokenClaims> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       issuer: ISSUER,
@@ -49,11 +50,15 @@ export async function verifyAccessToken(
     });
     if (typeof payload.sub !== 'string')
       throw new UnauthenticatedError('The access token names no user');
+    // Tokens from before sessions existed have no jti: they cannot be revoked, so they do not count.
+    if (typeof payload.jti !== 'string' || payload.jti === '')
+      throw new UnauthenticatedError('The access token is not valid');
+    const claims = { userId: payload.sub, sessionId: payload.jti };
     const organization = payload[ORGANIZATION_CLAIM];
-    if (organization === undefined) return { userId: payload.sub };
+    if (organization === undefined) return claims;
     if (typeof organization !== 'string' || organization === '')
       throw new UnauthenticatedError('The access token is not valid');
-    return { userId: payload.sub, organization };
+    return { ...claims, organization };
   } catch (error) {
     if (error instanceof UnauthenticatedError) throw error;
     if (error instanceof errors.JWTExpired)

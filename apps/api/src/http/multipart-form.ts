@@ -1,5 +1,5 @@
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
-import { InvalidInputError, PayloadTooLargeError } from '@liaison/core';
+import { InvalidInputError, isMultiLineText, PayloadTooLargeError } from '@liaison/core';
 import type { FastifyRequest } from 'fastify';
 import type { UploadPart } from '../services/documents/upload-version.js';
 
@@ -61,7 +61,15 @@ export async function* formParts(
             'invalid_input',
           );
         }
-        yield { kind: 'field', name: field.fieldname, value: String(field.value) };
+        const value = String(field.value);
+        // The baseline for every form field; single-line fields are checked further by their use case.
+        if (!isMultiLineText(value)) {
+          throw new InvalidInputError(
+            `The '${field.fieldname}' field holds a control character`,
+            'invalid_input',
+          );
+        }
+        yield { kind: 'field', name: field.fieldname, value };
       }
     }
   } catch (error) {

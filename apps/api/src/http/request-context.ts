@@ -11,6 +11,8 @@ import type { RequestContext } from '../services/request-context.js';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
+    /** The sign-in session of the caller's access token; null for API tokens and anonymous callers. */
+    sessionId: string | null;
     /**
      * Where the request comes from, for sign-in limits and the audit log: the browser's address
      * when the web app vouches for it with a valid signature, else the peer's (`request.ip`).
@@ -25,14 +27,17 @@ declare module 'fastify' {
  */
 export function registerAuthentication(app: FastifyInstance) {
   app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('sessionId', null);
   app.decorateRequest('clientAddress', '');
   app.addHook('onRequest', async (request) => {
     request.clientAddress = clientAddressOf(request, app.deps.config.webClientAddressSecret);
-    request.actor = await authenticate(
+    const caller = await authenticate(
       app.deps.pool,
       app.deps.config.authSecret,
       request.headers.authorization,
     );
+    request.actor = caller.actor;
+    request.sessionId = caller.sessionId;
   });
 }
 

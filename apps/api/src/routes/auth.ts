@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, OidcTokenRequestBody, TokenRequestBody, TokenResponse } from '@liaison/core';
+import { Type } from 'typebox';
+import { contextOf } from '../http/request-context.js';
 import { issueAccessTokenForLogin } from '../services/auth/issue-access-token.js';
 import { signInWithOidc } from '../services/auth/sign-in-with-oidc.js';
+import { signOut } from '../services/auth/sign-out.js';
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -40,5 +43,21 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         idToken: request.body.idToken,
         address: request.clientAddress,
       }),
+  );
+
+  app.post(
+    '/api/v1/auth/sign-out',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          "Sign out: ends the caller's sign-in session, so its access token answers 401 from now on",
+        response: { 204: Type.Null(), '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await signOut(app.deps.pool, contextOf(request), request.sessionId);
+      return reply.status(204).send(null);
+    },
   );
 };

@@ -7,7 +7,9 @@ export function OpenBadge({ children = 'Open item' }: { children?: ReactNode }) 
   return <span className={`${shared.badge} ${styles.openBadge}`}>{children}</span>;
 }
 
-export function DeliveryBadge({ delivery }: { delivery: 'delivered' | 'outstanding' }) {
+/** Nothing when the delivery is not shown to the reader (a document they may not read). */
+export function DeliveryBadge({ delivery }: { delivery: 'delivered' | 'outstanding' | null }) {
+  if (delivery === null) return null;
   return delivery === 'delivered' ? (
     <span className={`${shared.badge} ${styles.delivered}`}>
       <span aria-hidden="true">✓ </span>Delivered

@@ -271,15 +271,11 @@ export function Commitments({ register, nameOf }: { register: FoundRegister; nam
                       </p>
                     ) : commitment.document ? (
                       <p className="muted">
-                        {commitment.delivery === 'delivered'
-                          ? 'Delivered as '
-                          : 'To be fulfilled by '}
+                        To be fulfilled by{' '}
                         <code>
                           {commitment.document.organization}/{commitment.document.identifier}
                         </code>
-                        {commitment.delivery === 'delivered'
-                          ? ', which you may not open.'
-                          : ', which has no file in the portal yet.'}
+                        ; whether it has been delivered shows only to those who may read it.
                       </p>
                     ) : (
                       !commitment.open && <p className="muted">No portal document is linked yet.</p>

@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { apiBaseUrl } from '../api';
 import { callerAddressHeaders, signedBrowserAddress } from '../browser-address';
+import { endApiSession } from './end-api-session';
 import { resolveOrganization, type SignInOrganization, ssoClientSecret } from './organizations';
 import { ssoErrorCode } from './sign-in-errors';
 import type { Viewer } from './viewer';
@@ -193,6 +194,10 @@ export function authOptions(organizations: readonly SignInOrganization[] | null 
     // next-auth's default cookies: HttpOnly and SameSite=Lax, Secure when NEXTAUTH_URL is https.
     useSecureCookies: secureCookies(),
     providers: [credentialsProvider(organizations), ...ssoProviders(organizations)],
+    events: {
+      // Signing out of the web app ends the API session too, not just the cookie.
+      signOut: ({ token }) => endApiSession(token?.accessToken),
+    },
     callbacks: {
       async signIn({ user, account }) {
         if (!account?.provider.startsWith(SSO_PROVIDER_PREFIX)) return true;

@@ -1,9 +1,10 @@
 /**
  * The permission policy for submissions (docs/architecture.md, "Submissions"). Pure and deny by
- * default. Submissions are confidential: the submitter, the submitting organization's admins and
- * the receiving organization's admins, nobody else (not other members of either organization, not a
- * third party, not the operator). The list query in packages/db (queries/submissions.ts) mirrors
- * `read` as SQL; the submission authorization matrix test keeps the two in step.
+ * default. Submissions are confidential: the submitter while still a member of the submitting
+ * organization, the submitting organization's admins and the receiving organization's admins,
+ * nobody else (not other members of either organization, not a third party, not the operator, not
+ * a submitter who has left). The list query in packages/db (queries/submissions.ts) mirrors `read`
+ * as SQL; the submission authorization matrix test keeps the two in step.
  *
  * Who may act is decided here; when (the state machine) is decided by `nextSubmissionState`, so a
  * caller allowed to act gets 409 for an illegal transition and everyone else 403/404.
@@ -33,14 +34,18 @@ export const SUBMISSION_ACTIONS = [
 ] as const;
 export type SubmissionAction = (typeof SUBMISSION_ACTIONS)[number];
 
+/** The submitter speaks for the submitting organization only while they belong to it (any role). */
 function isSubmitter(actor: Actor, submission: SubmissionSubject): boolean {
-  return actor.userId !== null && actor.userId === submission.submittedBy;
+  return (
+    actor.userId !== null &&
+    actor.userId === submission.submittedBy &&
+    hasRole(actor, submission.from, 'member')
+  );
 }
 
 /** The submitter's side: the submitter, and admins of the submitting organization. */
 function isSubmittingSide(actor: Actor, submission: SubmissionSubject): boolean {
-  // A submitter whose credentials are scoped to another organization does not speak for this one.
-  if (actor.scope !== undefined && actor.scope !== submission.from) return false;
+  // Credentials scoped to another organization hold no role in this one, so they do not count.
   return isSubmitter(actor, submission) || hasRole(actor, submission.from, 'admin');
 }
 

@@ -75,12 +75,13 @@ export async function findSubmission(
 
 /**
  * Who is reading: the read rule of packages/core (policy/submission-policy.ts) as SQL. A
- * submitter's own submissions count only when their credentials are not scoped to another
- * organization; `adminOf` holds the organizations the caller administers (scope already applied).
+ * submitter's own submissions count only while they belong to the submitting organization;
+ * `memberOf` and `adminOf` hold the organizations the caller belongs to and administers (the
+ * credentials' scope already applied).
  */
 export interface SubmissionViewer {
   userId: string;
-  scope: string | null;
+  memberOf: readonly string[];
   adminOf: readonly string[];
 }
 
@@ -101,7 +102,7 @@ export async function listReadableSubmissions(
   const result = await db.query<SubmissionRecord>(
     `${SUBMISSION_SELECT}
       where ((coalesce($7::text, 'outgoing') = 'outgoing'
-              and ((s.submitted_by = $1::uuid and ($2::text is null or fo.slug = $2))
+              and ((s.submitted_by = $1::uuid and fo.slug = any($2::text[]))
                    or fo.slug = any($3::text[])))
           or (coalesce($7::text, 'incoming') = 'incoming' and too.slug = any($3::text[])))
         and ($4::text is null or s.state = $4)
@@ -110,7 +111,7 @@ export async function listReadableSubmissions(
       limit $6`,
     [
       filter.viewer.userId,
-      filter.viewer.scope,
+      filter.viewer.memberOf,
       filter.viewer.adminOf,
       filter.state ?? null,
       filter.beforeSeq ?? null,

@@ -15,7 +15,7 @@ import {
   reserveLoginAttempt,
   withTransaction,
 } from '@liaison/db';
-import { issueAccessToken } from '../../auth/access-tokens.js';
+import { startSession } from './start-session.js';
 
 export const ACCOUNT_DISABLED_MESSAGE =
   'This account is disabled; ask an admin of your organization in Liaison';
@@ -114,11 +114,7 @@ export async function issueAccessTokenForLogin(
       details: { method: 'password' },
     });
   });
-  const { accessToken, expiresAt } = await issueAccessToken(
-    user.id,
-    settings.authSecret,
-    settings.accessTokenTtlSeconds,
-  );
+  const { accessToken, expiresAt } = await startSession(pool, { userId: user.id }, settings);
   return {
     accessToken,
     expiresAt: expiresAt.toISOString(),

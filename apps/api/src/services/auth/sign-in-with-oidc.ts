@@ -6,9 +6,9 @@ import {
   type Pool,
   recordAuditEvent,
 } from '@liaison/db';
-import { issueAccessToken } from '../../auth/access-tokens.js';
 import { IdTokenVerifier } from '../../auth/oidc-id-tokens.js';
 import { ACCOUNT_DISABLED_MESSAGE } from './issue-access-token.js';
+import { startSession } from './start-session.js';
 
 // One per process: it caches each issuer's discovery document and keys.
 const verifier = new IdTokenVerifier();
@@ -97,10 +97,10 @@ export async function signInWithOidc(
     address: request.address,
     details: { method: 'sso', issuer: organization.signIn.sso.issuer, subject: identity.subject },
   });
-  const { accessToken, expiresAt } = await issueAccessToken(
+  const { accessToken, expiresAt } = await startSession(
+    pool,
     { userId: user.id, organization: organization.slug },
-    settings.authSecret,
-    settings.accessTokenTtlSeconds,
+    settings,
   );
   return {
     accessToken,

@@ -5,6 +5,7 @@ import {
   findMember,
   type Pool,
   recordAuditEvent,
+  revokeOrganizationSessions,
   withTransaction,
 } from '@liaison/db';
 import { auditedBy, type RequestContext } from '../request-context.js';
@@ -13,7 +14,9 @@ import { lockMembersFor } from './require-member-management.js';
 
 /**
  * Ends a membership. The person stays in Liaison (the audit trail and their other memberships
- * refer to them); they lose access to the organization's documents with their next request.
+ * refer to them); they lose access to the organization's documents with their next request:
+ * memberships are read fresh on every request, and their sign-in sessions scoped to this
+ * organization (through its identity provider) end at once, since they speak for it alone.
  */
 export async function removeMember(
   pool: Pool,
@@ -33,6 +36,7 @@ export async function removeMember(
       );
     }
     await deleteMembership(client, organization, userId);
+    await revokeOrganizationSessions(client, userId, organization);
     await recordAuditEvent(client, {
       ...auditedBy(context, [organization]),
       action: 'membership.remove',

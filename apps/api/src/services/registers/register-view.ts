@@ -61,7 +61,9 @@ export function isReviewOverdue(reviewDue: string | null, now = new Date()): boo
 
 /**
  * A commitment with its document found by owner and identifier now: delivered once that document
- * has a version that is not withdrawn; linked only for a caller who may read the document.
+ * has a version that is not withdrawn. Its delivery and its link are shown only to a caller who
+ * may read the document; anyone else sees neither (delivery null), since "delivered" would tell
+ * them that a document they may not see exists and has a file.
  */
 export async function resolveCommitment(
   db: Queryable,
@@ -75,18 +77,20 @@ export async function resolveCommitment(
       : { organization: commitment.from, identifier: documentIdentifier };
   const documentId = ref ? await findDocumentId(db, ref.organization, ref.identifier) : undefined;
   const document = documentId ? await findDocument(db, documentId) : undefined;
+  const readable = document && canReadDocument(actor, subjectOf(document)) ? document : undefined;
+  if (!readable) {
+    // No document named: outstanding, which says nothing about any document.
+    return { ...rest, document: ref, delivery: ref ? null : 'outstanding', link: null };
+  }
   return {
     ...rest,
     document: ref,
-    delivery: document?.latestVersion ? 'delivered' : 'outstanding',
-    link:
-      document && canReadDocument(actor, subjectOf(document))
-        ? {
-            documentId: document.id,
-            title: document.title,
-            latestVersion: document.latestVersion?.label ?? null,
-          }
-        : null,
+    delivery: readable.latestVersion ? 'delivered' : 'outstanding',
+    link: {
+      documentId: readable.id,
+      title: readable.title,
+      latestVersion: readable.latestVersion?.label ?? null,
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import {
   ForbiddenError,
   hasRole,
   InvalidInputError,
+  isSingleLineText,
   normalizeMediaType,
   PayloadTooLargeError,
   SUBMISSION_MAX_FILES,
@@ -101,6 +102,12 @@ function readForm(fields: Map<TextField, string>): SubmissionForm {
   const title = (fields.get('title') ?? '').trim();
   if (title.length < 1 || title.length > 300) {
     throw new InvalidInputError('The title must be 1-300 characters', 'invalid_input');
+  }
+  if (!isSingleLineText(title)) {
+    throw new InvalidInputError(
+      "The 'title' field must be one line without control characters",
+      'invalid_input',
+    );
   }
   const description = fields.get('description') ?? '';
   if (description.length > 20_000) {

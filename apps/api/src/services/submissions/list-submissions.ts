@@ -21,7 +21,7 @@ export async function listSubmissions(
   const records = await listReadableSubmissions(pool, {
     viewer: {
       userId,
-      scope: actor.scope ?? null,
+      memberOf: organizationsOf(actor),
       adminOf: organizationsOf(actor).filter((slug) => hasRole(actor, slug, 'admin')),
     },
     ...(query.box ? { box: query.box } : {}),

@@ -1,0 +1,56 @@
+import type { Queryable } from '../queryable.js';
+
+/** Records a sign-in session; `organization` (a slug) scopes it to that organization. */
+export async function insertSession(
+  db: Queryable,
+  session: { id: string; userId: string; organization: string | null; expiresAt: Date },
+): Promise<void> {
+  await db.query(
+    `insert into sessions (id, user_id, organization_id, expires_at)
+     values ($1, $2, (select id from organizations where slug = $3), $4)`,
+    [session.id, session.userId, session.organization, session.expiresAt],
+  );
+}
+
+/** Whether the session exists, belongs to the user, and is neither revoked nor expired. */
+export async function isSessionLive(
+  db: Queryable,
+  sessionId: string,
+  userId: string,
+): Promise<boolean> {
+  const result = await db.query(
+    `select 1 from sessions
+      where id = $1 and user_id = $2 and revoked_at is null and expires_at > now()`,
+    [sessionId, userId],
+  );
+  return result.rowCount === 1;
+}
+
+/** Revokes one session of the user; false when it was not live. */
+export async function revokeSession(
+  db: Queryable,
+  sessionId: string,
+  userId: string,
+): Promise<boolean> {
+  const result = await db.query(
+    `update sessions set revoked_at = now()
+      where id = $1 and user_id = $2 and revoked_at is null`,
+    [sessionId, userId],
+  );
+  return result.rowCount === 1;
+}
+
+/** Revokes the user's live sessions scoped to the organization; returns how many. */
+export async function revokeOrganizationSessions(
+  db: Queryable,
+  userId: string,
+  organization: string,
+): Promise<number> {
+  const result = await db.query(
+    `update sessions set revoked_at = now()
+      where user_id = $1 and revoked_at is null
+        and organization_id = (select id from organizations where slug = $2)`,
+    [userId, organization],
+  );
+  return result.rowCount ?? 0;
+}
