@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, OidcTokenRequestBody, TokenRequestBody, TokenResponse } from '@liaison/core';
+import {
+  ErrorBody,
+  OidcNonceResponse,
+  OidcTokenRequestBody,
+  TokenRequestBody,
+  TokenResponse,
+} from '@liaison/core';
 import { issueAccessTokenForLogin } from '../services/auth/issue-access-token.js';
+import { issueOidcNonce } from '../services/auth/issue-oidc-nonce.js';
 import { signInWithOidc } from '../services/auth/sign-in-with-oidc.js';
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -23,6 +30,20 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
+    '/api/v1/auth/oidc/nonce',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Starts a single sign-on: a nonce for the authorization request (the ID token must carry ' +
+          'it) and its handle, which the exchange at /api/v1/auth/oidc needs; once, within 10 minutes',
+        response: { 200: OidcNonceResponse, '4xx': ErrorBody },
+      },
+    },
+    async () => issueOidcNonce(app.deps.pool),
+  );
+
+  app.post(
     '/api/v1/auth/oidc',
     {
       schema: {
@@ -38,6 +59,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       signInWithOidc(app.deps.pool, app.deps.config, {
         organization: request.body.organization,
         idToken: request.body.idToken,
+        nonceHandle: request.body.nonceHandle,
         address: request.ip,
       }),
   );
