@@ -122,6 +122,11 @@ describe('next-auth providers', () => {
       checks: ['pkce', 'state'],
       authorization: { params: { scope: 'openid email profile' } },
     });
+    // The sign-in's nonce (issued by the API) goes into the authorization request.
+    const [withNonce] = ssoProviders(ORGANIZATIONS, { SSO_OFA_CLIENT_SECRET: 'ofa-secret' }, NONCE);
+    expect(withNonce?.authorization).toEqual({
+      params: { scope: 'openid email profile', nonce: NONCE.nonce },
+    });
   });
 
   it('make cookies Secure exactly when NEXTAUTH_URL is https', () => {
@@ -147,13 +152,17 @@ describe('sign-in error messages', () => {
     expect(ssoErrorCode(401, 'sso_email_unverified')).toBe('sso-email');
     expect(ssoErrorCode(401, 'sso_token_invalid')).toBe('sso-failed');
     expect(ssoErrorCode(503, 'dependency_unavailable')).toBe('sso-unavailable');
+    expect(ssoErrorCode(401, 'sso_nonce_invalid')).toBe('sso-again');
     expect(ssoErrorCode(0, undefined)).toBe('api-unavailable');
   });
 });
 
+const NONCE = { nonce: 'n'.repeat(43), nonceHandle: 'h'.repeat(43) };
+
 // A stand-in for the API's two sign-in endpoints, on a real socket.
 let server: Server;
 const answers = new Map<string, { status: number; body: unknown }>();
+const received: Record<string, unknown>[] = [];
 const user = (memberships: { organization: string; role: string }[], operator = false) => ({
   accessToken: 'api-token',
   expiresAt: new Date(Date.now() + 3600_000).toISOString(),
@@ -165,6 +174,7 @@ beforeAll(async () => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
     const body = JSON.parse(raw || '{}') as { email?: string; idToken?: string };
+    received.push(body);
     const answer = answers.get(`${req.url} ${body.email ?? body.idToken}`) ?? {
       status: 401,
       body: { error: { code: 'unauthenticated', message: 'Wrong e-mail address or password' } },
@@ -273,7 +283,7 @@ describe('the Credentials provider', () => {
 });
 
 describe('single sign-on in the signIn callback', () => {
-  const signIn = (idToken: string) => {
+  const signIn = (idToken: string, nonce: typeof NONCE | undefined = NONCE) => {
     const user = { id: 'sub-1', email: 'a@ofa.example', name: 'A' } as User;
     const account = {
       provider: 'sso-ofa',
@@ -281,7 +291,7 @@ describe('single sign-on in the signIn callback', () => {
       providerAccountId: 'sub-1',
       id_token: idToken,
     } as Account;
-    const callback = authOptions(ORGANIZATIONS).callbacks?.signIn;
+    const callback = authOptions(ORGANIZATIONS, nonce).callbacks?.signIn;
     if (!callback) throw new Error('no signIn callback');
     return Promise.resolve(callback({ user, account })).then((result) => ({ result, user }));
   };
@@ -289,6 +299,11 @@ describe('single sign-on in the signIn callback', () => {
   it('exchanges the ID token with the API and keeps its answer for the session', async () => {
     const { result, user } = await signIn('good-id-token');
     expect(result).toBe(true);
+    expect(received.at(-1)).toEqual({
+      organization: 'ofa',
+      idToken: 'good-id-token',
+      nonceHandle: NONCE.nonceHandle,
+    });
     expect(user).toMatchObject({
       accessToken: 'api-token',
       viewer: { organization: 'ofa', method: 'sso', memberships: [{ organization: 'ofa' }] },
@@ -297,5 +312,11 @@ describe('single sign-on in the signIn callback', () => {
 
   it('sends a refusal back to the organization’s login page with its reason', async () => {
     expect((await signIn('stranger-id-token')).result).toBe('/login/ofa?error=sso-not-member');
+  });
+
+  it('refuses a callback without the sign-in’s nonce, without asking the API', async () => {
+    const before = received.length;
+    expect((await signIn('good-id-token', undefined)).result).toBe('/login/ofa?error=sso-failed');
+    expect(received).toHaveLength(before);
   });
 });
