@@ -283,7 +283,7 @@ describe('the Credentials provider', () => {
 });
 
 describe('single sign-on in the signIn callback', () => {
-  const signIn = (idToken: string, nonce: typeof NONCE | undefined = NONCE) => {
+  const signIn = (idToken: string, nonce: typeof NONCE | null = NONCE) => {
     const user = { id: 'sub-1', email: 'a@ofa.example', name: 'A' } as User;
     const account = {
       provider: 'sso-ofa',
@@ -291,7 +291,7 @@ describe('single sign-on in the signIn callback', () => {
       providerAccountId: 'sub-1',
       id_token: idToken,
     } as Account;
-    const callback = authOptions(ORGANIZATIONS, nonce).callbacks?.signIn;
+    const callback = authOptions(ORGANIZATIONS, nonce ?? undefined).callbacks?.signIn;
     if (!callback) throw new Error('no signIn callback');
     return Promise.resolve(callback({ user, account })).then((result) => ({ result, user }));
   };
@@ -316,7 +316,7 @@ describe('single sign-on in the signIn callback', () => {
 
   it('refuses a callback without the sign-in’s nonce, without asking the API', async () => {
     const before = received.length;
-    expect((await signIn('good-id-token', undefined)).result).toBe('/login/ofa?error=sso-failed');
+    expect((await signIn('good-id-token', null)).result).toBe('/login/ofa?error=sso-failed');
     expect(received).toHaveLength(before);
   });
 });
