@@ -17,6 +17,7 @@ import {
   type SignInOrganization,
   signInOrganizations,
 } from '../../../../lib/auth/organizations';
+import { siteOrigin } from '../../../../lib/auth/site-origin';
 import {
   clearedSsoNonceCookie,
   issueSsoNonce,
@@ -96,7 +97,7 @@ async function signInAttempt(
   providerId: string | undefined,
   organizations: readonly SignInOrganization[] | null,
 ): Promise<Attempt | undefined> {
-  const origin = authOrigin();
+  const origin = siteOrigin(request.headers);
   const cookieCallback = CALLBACK_URL_COOKIES.map((name) => request.cookies.get(name)?.value).find(
     Boolean,
   );
@@ -135,21 +136,13 @@ async function signInAttempt(
   return undefined;
 }
 
-function authOrigin(): string | undefined {
-  try {
-    return process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Rewrites next-auth's failure redirects (Location, or the JSON `url`) to the login page. */
 async function sendFailuresBack(
   request: NextRequest,
   response: Response,
   attempt: Attempt,
 ): Promise<Response> {
-  const authBase = `${authOrigin() ?? request.nextUrl.origin}/api/auth`;
+  const authBase = `${siteOrigin(request.headers) ?? request.nextUrl.origin}/api/auth`;
   const location = response.headers.get('location');
   if (location) {
     const destination = failureRedirect(

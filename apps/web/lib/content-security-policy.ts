@@ -1,0 +1,45 @@
+/**
+ * The Content-Security-Policy of the portal's pages (set per request by proxy.ts). Scripts run
+ * only with the request's nonce, which Next.js puts on its own scripts when it renders a page
+ * (every page is rendered per request: the root layout reads the session); 'strict-dynamic' lets
+ * those scripts load the page's chunks. Styles may be inline: React sets style attributes, which
+ * nonces cannot cover.
+ */
+export function pageContentSecurityPolicy(nonce: string, development: boolean): string {
+  return [
+    "default-src 'self'",
+    // React needs eval() in development only, to rebuild server error stacks in the browser.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * Responses of the file routes (downloads, upload and submission proxies) keep the stricter,
+ * sandboxing policy they set themselves (lib/proxy.ts).
+ */
+export function setsOwnPolicy(pathname: string): boolean {
+  return pathname.startsWith('/api/') || pathname.endsWith('/download');
+}
+
+/**
+ * Strict-Transport-Security only when the portal is served over https: its configured public URL
+ * (NEXTAUTH_URL) is https, or the load balancer in front says the request came over https
+ * (X-Forwarded-Proto). Over plain http browsers ignore the header anyway; sending it on a local
+ * http portal would only confuse.
+ */
+export function servedOverHttps(
+  forwardedProto: string | null,
+  publicUrl: string | undefined,
+): boolean {
+  const proto = forwardedProto?.split(',')[0]?.trim().toLowerCase();
+  return proto === 'https' || (publicUrl ?? '').trim().toLowerCase().startsWith('https://');
+}
+
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
