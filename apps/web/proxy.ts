@@ -1,9 +1,11 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { findSignInOrganization } from './lib/auth/organizations';
 import {
   pageContentSecurityPolicy,
   STRICT_TRANSPORT_SECURITY,
   servedOverHttps,
   setsOwnPolicy,
+  ssoFormTarget,
 } from './lib/content-security-policy';
 
 /**
@@ -11,7 +13,7 @@ import {
  * (on the request, where Next.js reads the nonce while rendering, and on the response), and
  * Strict-Transport-Security over https. The fixed headers are in next.config.ts.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const https = servedOverHttps(request.headers.get('x-forwarded-proto'), process.env.NEXTAUTH_URL);
   if (setsOwnPolicy(request.nextUrl.pathname)) {
     const response = NextResponse.next();
@@ -19,7 +21,13 @@ export function proxy(request: NextRequest) {
     return response;
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
-  const policy = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  const loginOf = /^\/login\/([a-z0-9][a-z0-9-]{0,62})$/.exec(request.nextUrl.pathname)?.[1];
+  const organization = loginOf ? await findSignInOrganization(loginOf) : undefined;
+  const policy = pageContentSecurityPolicy(
+    nonce,
+    process.env.NODE_ENV === 'development',
+    ssoFormTarget(organization?.signIn.sso?.issuer),
+  );
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', policy);

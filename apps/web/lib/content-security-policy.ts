@@ -5,7 +5,12 @@
  * those scripts load the page's chunks. Styles may be inline: React sets style attributes, which
  * nonces cannot cover.
  */
-export function pageContentSecurityPolicy(nonce: string, development: boolean): string {
+export function pageContentSecurityPolicy(
+  nonce: string,
+  development: boolean,
+  /** Origins a form may lead to besides this one (an identity provider's, on its login page). */
+  formTargets: readonly string[] = [],
+): string {
   return [
     "default-src 'self'",
     // React needs eval() in development only, to rebuild server error stacks in the browser.
@@ -15,7 +20,7 @@ export function pageContentSecurityPolicy(nonce: string, development: boolean): 
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(' '),
     "frame-ancestors 'none'",
   ].join('; ');
 }
@@ -40,6 +45,19 @@ export function servedOverHttps(
 ): boolean {
   const proto = forwardedProto?.split(',')[0]?.trim().toLowerCase();
   return proto === 'https' || (publicUrl ?? '').trim().toLowerCase().startsWith('https://');
+}
+
+/**
+ * The origin of the identity provider an organization's login page sends people to: its single
+ * sign-on form posts here, and next-auth redirects it there, which form-action governs too.
+ */
+export function ssoFormTarget(issuer: string | undefined): string[] {
+  if (!issuer) return [];
+  try {
+    return [new URL(issuer).origin];
+  } catch {
+    return [];
+  }
 }
 
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
