@@ -38,6 +38,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not for the build's static files: they run no script of their own and carry no nonce.
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  // Not for the build's static files (no script of their own, no nonce), nor for the API routes
+  // under /api: a proxy buffers request bodies (up to 10 MB), and uploads stream through there.
+  matcher: ['/((?!api/|_next/static|_next/image).*)'],
 };

@@ -26,11 +26,11 @@ export function pageContentSecurityPolicy(
 }
 
 /**
- * Responses of the file routes (downloads, upload and submission proxies) keep the stricter,
- * sandboxing policy they set themselves (lib/proxy.ts).
+ * Downloads keep the stricter, sandboxing policy they set themselves (lib/proxy.ts). (The routes
+ * under /api, upload and submission proxies among them, do not pass through proxy.ts at all.)
  */
 export function setsOwnPolicy(pathname: string): boolean {
-  return pathname.startsWith('/api/') || pathname.endsWith('/download');
+  return pathname.endsWith('/download');
 }
 
 /**
