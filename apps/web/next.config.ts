@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
   outputFileTracingRoot: monorepoRoot,
   turbopack: { root: monorepoRoot },
   images: { unoptimized: true },
+  // The per-request ones (Content-Security-Policy with its nonce, Strict-Transport-Security) are
+  // set by proxy.ts.
   async headers() {
     return [
       {
@@ -22,6 +24,12 @@ const nextConfig: NextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },
+          // The portal uses none of these; neither may anything a page would embed.
+          {
+            key: 'Permissions-Policy',
+            value:
+              'camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()',
+          },
         ],
       },
     ];

@@ -27,7 +27,7 @@ export const SSO_ACCOUNT = {
 
 export interface Portal {
   ports: Ports;
-  /** Where the browser goes: next-auth's own URL (NEXTAUTH_URL) is http://localhost:<web>. */
+  /** Where the browser goes (next-auth follows whichever address the browser uses). */
   webUrl: string;
   apiUrl: string;
   idp: OidcTestProvider;
@@ -106,6 +106,13 @@ export const pageErrors: string[] = [];
  */
 export const serverErrors: string[] = [];
 
+/**
+ * What the pages' Content-Security-Policy blocked (securitypolicyviolation events) and the errors
+ * they logged, page by page: none is expected. Failed loads (a 404 page, say) are left out: the
+ * journeys assert those statuses themselves.
+ */
+export const pageProblems: string[] = [];
+
 /** The sessions a journey has open: screenshotted when it fails, closed after it. */
 const openSessions = new Set<BrowserContext>();
 
@@ -125,14 +132,18 @@ export async function closeSessions(failedAs?: string): Promise<void> {
   openSessions.clear();
 }
 
-/** A fresh browser profile: no cookies, downloads accepted, desktop size unless asked. */
+/**
+ * A fresh browser profile: no cookies, downloads accepted, desktop size unless asked, at the
+ * portal's address unless another one (e.g. http://127.0.0.1:<port>) is asked for.
+ */
 export async function newSession(
   browser: Browser,
   portal: Portal,
   viewport = DESKTOP,
+  baseURL = portal.webUrl,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    baseURL: portal.webUrl,
+    baseURL,
     viewport,
     acceptDownloads: true,
     locale: 'en-GB',
@@ -140,10 +151,21 @@ export async function newSession(
   });
   openSessions.add(context);
   context.on('close', () => openSessions.delete(context));
+  // Reported through the console, which the listener below collects.
+  await context.addInitScript(`
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error('CSP violation: ' + event.violatedDirective + ' blocked ' +
+        (event.blockedURI || 'inline') + ' (' + event.sourceFile + ':' + event.lineNumber + ')');
+    });
+  `);
   context.setDefaultTimeout(60_000);
   context.setDefaultNavigationTimeout(120_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error' || message.text().startsWith('Failed to load resource')) return;
+    pageProblems.push(`${page.url()}: ${message.text()}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.url()}`);
   });

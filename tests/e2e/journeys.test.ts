@@ -10,12 +10,14 @@ import {
   check,
   closeSessions,
   createDocument,
+  DESKTOP,
   type Fixture,
   header,
   newSession,
   PHONE,
   type Portal,
   pageErrors,
+  pageProblems,
   resetScreenshots,
   SCREENSHOTS,
   SSO_ACCOUNT,
@@ -506,5 +508,79 @@ describe.skipIf(missing !== undefined)(
       expect(line).toContain('version.download');
       await context.close();
     }, 300_000);
+
+    it('7. every page sends the security headers; file downloads keep their own sandboxing policy', async () => {
+      const { page } = await newSession(browser, portal);
+      const nonces = new Set<string>();
+      for (const path of ['/', '/login', '/registers', `/documents/${publicDocument.id}`]) {
+        const response = await page.goto(path, { waitUntil: 'load' });
+        const headers = response!.headers();
+        const policy = headers['content-security-policy'] ?? '';
+        const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'(;|$)/.exec(
+          policy,
+        )?.[1];
+        expect(nonce, `${path}: ${policy}`).toBeDefined();
+        nonces.add(nonce!);
+        for (const directive of [
+          "default-src 'self'",
+          "object-src 'none'",
+          "base-uri 'self'",
+          "frame-ancestors 'none'",
+          "form-action 'self'",
+        ]) {
+          expect(policy.split('; '), path).toContain(directive);
+        }
+        expect(headers, path).toMatchObject({
+          'x-content-type-options': 'nosniff',
+          'x-frame-options': 'DENY',
+          'referrer-policy': 'strict-origin-when-cross-origin',
+          'permissions-policy': expect.stringContaining('camera=(), microphone=(), geolocation=()'),
+        });
+        // Plain http here: no Strict-Transport-Security.
+        expect(headers['strict-transport-security'], path).toBeUndefined();
+        // Next.js put the nonce on its scripts, so the page runs: it has its header.
+        await expect.poll(() => header(page).count()).toBe(1);
+      }
+      expect(nonces.size, 'a fresh nonce per request').toBe(4);
+
+      // DMTF's login page may send its single sign-on form on to DMTF's identity provider.
+      const dmtf = await page.goto('/login/dmtf', { waitUntil: 'load' });
+      expect(dmtf!.headers()['content-security-policy']).toContain(
+        `form-action 'self' ${portal.idp.issuer}`,
+      );
+
+      const web = `http://127.0.0.1:${portal.ports.web}`;
+      // Behind a TLS-terminating balancer (X-Forwarded-Proto: https), HSTS is sent.
+      const overHttps = await fetch(`${web}/`, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(overHttps.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      // A download keeps the sandboxing policy of the file proxy, not the pages' one.
+      const file = await fetch(
+        `${web}/documents/${publicDocument.id}/versions/${publicDocument.versionId}/download`,
+      );
+      expect(file.status).toBe(200);
+      const filePolicy = file.headers.get('content-security-policy') ?? '';
+      expect(filePolicy).toContain('sandbox');
+      expect(filePolicy).not.toContain('nonce-');
+      await file.body?.cancel();
+    }, 300_000);
+
+    it('8. signing in at 127.0.0.1 or at localhost ends signed in at that same address', async () => {
+      for (const host of ['127.0.0.1', 'localhost']) {
+        const origin = `http://${host}:${portal.ports.web}`;
+        const { page, context } = await newSession(browser, portal, DESKTOP, origin);
+        // Signed in (the helper waits for the organization in the header) ...
+        await signIn(page, OFA, 'member@ofa.example');
+        // ... at the address the person used, not at another one where the cookie is not.
+        expect(new URL(page.url()).origin).toBe(origin);
+        await visit(page, '/workspace', `workspace (signed in at ${host})`);
+        expect(new URL(page.url()).origin).toBe(origin);
+        await expect.poll(() => header(page).textContent()).toContain(OFA);
+        await context.close();
+      }
+    }, 300_000);
+
+    it('9. no page broke under the security headers: no blocked script or style, no console error', () => {
+      expect(pageProblems).toEqual([]);
+    });
   },
 );

@@ -46,6 +46,8 @@ export interface OidcTestProvider {
     login: string;
     redirectUri?: string;
     scope?: string;
+    /** Sent in the authorization request; the provider puts it in the ID token. */
+    nonce?: string;
   }): Promise<{ idToken: string; accessToken: string }>;
   /** Signs an arbitrary ID token with the provider's own key (for expired or odd tokens). */
   signIdToken(
@@ -135,11 +137,13 @@ export async function startOidcProvider(options: {
     login,
     redirectUri,
     scope = 'openid email profile',
+    nonce,
   }: {
     clientId: string;
     login: string;
     redirectUri?: string;
     scope?: string;
+    nonce?: string;
   }) {
     const client = options.clients.find((candidate) => candidate.clientId === clientId);
     if (!client) throw new Error(`No test client ${clientId}`);
@@ -156,6 +160,7 @@ export async function startOidcProvider(options: {
       state,
       code_challenge: createHash('sha256').update(verifier).digest('base64url'),
       code_challenge_method: 'S256',
+      ...(nonce ? { nonce } : {}),
     }).toString();
 
     // The browser's part: follow the redirects, post the login form, end at the redirect URI.

@@ -39,11 +39,35 @@ let idp: OidcTestProvider;
 let otherIdp: OidcTestProvider;
 let operator: TestClient;
 
-async function exchange(organization: string, idToken: string) {
+/** What the web app holds after the identity provider sent the person back. */
+interface SignedIn {
+  idToken: string;
+  nonceHandle: string;
+}
+
+/** The web app's first step: a nonce for the authorization request, and its handle. */
+async function startSignIn(): Promise<{ nonce: string; nonceHandle: string }> {
+  const response = await fetch(`${api.url}/api/v1/auth/oidc/nonce`, { method: 'POST' });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { nonce: string; nonceHandle: string };
+}
+
+/** A whole sign-in at `provider` as `login`, started at the API as the web app does. */
+async function signInAt(
+  provider: OidcTestProvider,
+  login: string,
+  clientId = WEB_CLIENT.clientId,
+): Promise<SignedIn> {
+  const { nonce, nonceHandle } = await startSignIn();
+  const { idToken } = await provider.signIn({ clientId, login, nonce });
+  return { idToken, nonceHandle };
+}
+
+async function exchange(organization: string, signedIn: SignedIn) {
   const response = await fetch(`${api.url}/api/v1/auth/oidc`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ organization, idToken }),
+    body: JSON.stringify({ organization, ...signedIn }),
   });
   return {
     status: response.status,
@@ -57,8 +81,7 @@ async function exchange(organization: string, idToken: string) {
 }
 
 async function ssoClient(login: string, organization = 'ofa'): Promise<TestClient> {
-  const { idToken } = await idp.signIn({ clientId: WEB_CLIENT.clientId, login });
-  const answer = await exchange(organization, idToken);
+  const answer = await exchange(organization, await signInAt(idp, login));
   if (answer.status !== 200) throw new Error(`SSO of ${login}: ${JSON.stringify(answer.body)}`);
   return new TestClient(api.url, answer.body.accessToken);
 }
@@ -249,9 +272,9 @@ describe('configuring single sign-on', () => {
 
 describe('POST /api/v1/auth/oidc', () => {
   it('signs a member in with an ID token from their organization’s provider', async () => {
-    const { idToken } = await idp.signIn({ clientId: WEB_CLIENT.clientId, login: 'ofa-admin' });
+    const signedIn = await signInAt(idp, 'ofa-admin');
     const before = Date.now();
-    const answer = await exchange('ofa', idToken);
+    const answer = await exchange('ofa', signedIn);
     expect(answer.status).toBe(200);
     expect(answer.body.user).toEqual({
       id: expect.any(String),
@@ -285,8 +308,8 @@ describe('POST /api/v1/auth/oidc', () => {
     });
     expect(dmtfDocument.status).toBe(201);
 
-    const { idToken } = await idp.signIn({ clientId: WEB_CLIENT.clientId, login: 'two-orgs' });
-    const answer = await exchange('ofa', idToken);
+    const signedIn = await signInAt(idp, 'two-orgs');
+    const answer = await exchange('ofa', signedIn);
     expect(answer.status).toBe(200);
     expect(answer.body.user).toMatchObject({
       email: 'both@alliance.example',
@@ -367,10 +390,10 @@ describe('POST /api/v1/auth/oidc', () => {
   });
 
   it('refuses someone who is not a member of that organization, the same way for unknown people', async () => {
-    const stranger = await idp.signIn({ clientId: WEB_CLIENT.clientId, login: 'snia-member' });
-    const unknown = await idp.signIn({ clientId: WEB_CLIENT.clientId, login: 'nobody' });
-    const a = await exchange('ofa', stranger.idToken);
-    const b = await exchange('ofa', unknown.idToken);
+    const stranger = await signInAt(idp, 'snia-member');
+    const unknown = await signInAt(idp, 'nobody');
+    const a = await exchange('ofa', stranger);
+    const b = await exchange('ofa', unknown);
     expect(a.status).toBe(401);
     expect(a.body.error.code).toBe('sso_not_member');
     expect(b.status).toBe(401);
@@ -385,8 +408,8 @@ describe('POST /api/v1/auth/oidc', () => {
         issuer: operatorAccount.issuer,
         clientId: WEB_CLIENT.clientId,
       });
-      const op = await operatorAccount.signIn({ clientId: WEB_CLIENT.clientId, login: 'op' });
-      const answer = await exchange('dmtf', op.idToken);
+      const op = await signInAt(operatorAccount, 'op');
+      const answer = await exchange('dmtf', op);
       expect(answer.status).toBe(401);
       expect(answer.body.error.code).toBe('sso_not_member');
     } finally {
@@ -396,8 +419,8 @@ describe('POST /api/v1/auth/oidc', () => {
   });
 
   it('refuses a disabled account with a clear answer', async () => {
-    const { idToken } = await idp.signIn({ clientId: WEB_CLIENT.clientId, login: 'disabled' });
-    const answer = await exchange('ofa', idToken);
+    const signedIn = await signInAt(idp, 'disabled');
+    const answer = await exchange('ofa', signedIn);
     expect(answer.status).toBe(403);
     expect(answer.body.error).toEqual({
       code: 'account_disabled',
@@ -406,20 +429,17 @@ describe('POST /api/v1/auth/oidc', () => {
   });
 
   it('refuses tokens from another issuer, for another audience, expired or too old', async () => {
-    const fromOtherIssuer = await otherIdp.signIn({
-      clientId: WEB_CLIENT.clientId,
-      login: 'ofa-admin',
-    });
-    const forOtherAudience = await idp.signIn({
-      clientId: OTHER_CLIENT.clientId,
-      login: 'ofa-admin',
-    });
+    const fromOtherIssuer = await signInAt(otherIdp, 'ofa-admin');
+    const forOtherAudience = await signInAt(idp, 'ofa-admin', OTHER_CLIENT.clientId);
+    const { nonce, nonceHandle } = await startSignIn();
     const now = Math.floor(Date.now() / 1000);
     const claims = {
       iss: idp.issuer,
       aud: WEB_CLIENT.clientId,
       sub: 'ofa-admin',
       email: 'admin@ofa.example',
+      email_verified: true,
+      nonce,
     };
     const expired = await idp.signIdToken(claims, { issuedAt: now - 600, expiresAt: now - 300 });
     const tooOld = await idp.signIdToken(claims, { issuedAt: now - 3600, expiresAt: now + 3600 });
@@ -430,55 +450,134 @@ describe('POST /api/v1/auth/oidc', () => {
     ).toString('base64url')}.${signature}`;
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
 
-    for (const [name, token] of [
-      ['another issuer', fromOtherIssuer.idToken],
-      ['another audience', forOtherAudience.idToken],
-      ['expired', expired],
-      ['too old', tooOld],
-      ['tampered', tampered],
-      ['unsigned', unsigned],
-      ['not a JWT', 'not-a-jwt-at-all'],
+    for (const [name, signedIn] of [
+      ['another issuer', fromOtherIssuer],
+      ['another audience', forOtherAudience],
+      ['expired', { idToken: expired, nonceHandle }],
+      ['too old', { idToken: tooOld, nonceHandle }],
+      ['tampered', { idToken: tampered, nonceHandle }],
+      ['unsigned', { idToken: unsigned, nonceHandle }],
+      ['not a JWT', { idToken: 'not-a-jwt-at-all', nonceHandle }],
     ] as const) {
-      const answer = await exchange('ofa', token);
+      const answer = await exchange('ofa', signedIn);
       expect(answer.status, name).toBe(401);
       expect(answer.body.error.code, name).toBe('sso_token_invalid');
     }
-    expect((await exchange('ofa', expired)).body.error.message).toMatch(/expired/);
+    expect((await exchange('ofa', { idToken: expired, nonceHandle })).body.error.message).toMatch(
+      /expired/,
+    );
     // The well-formed, properly signed token passes.
-    expect((await exchange('ofa', valid)).status).toBe(200);
+    expect((await exchange('ofa', { idToken: valid, nonceHandle })).status).toBe(200);
   });
 
   it('requires a verified e-mail address', async () => {
-    const unverified = await idp.signIn({ clientId: WEB_CLIENT.clientId, login: 'unverified' });
-    const noEmail = await idp.signIn({ clientId: WEB_CLIENT.clientId, login: 'no-email' });
-    const a = await exchange('ofa', unverified.idToken);
+    const unverified = await signInAt(idp, 'unverified');
+    const noEmail = await signInAt(idp, 'no-email');
+    const a = await exchange('ofa', unverified);
     expect(a.status).toBe(401);
-    expect(a.body.error.code).toBe('sso_email_unverified');
-    const b = await exchange('ofa', noEmail.idToken);
+    expect(a.body.error).toEqual({
+      code: 'sso_email_unverified',
+      message: 'Your identity provider has not verified your e-mail address',
+    });
+    const b = await exchange('ofa', noEmail);
     expect(b.status).toBe(401);
     expect(b.body.error.code).toBe('sso_email_missing');
+    // A provider that does not say whether it verified the address has not verified it.
+    const { nonce, nonceHandle } = await startSignIn();
+    const unsaid = await idp.signIdToken({
+      iss: idp.issuer,
+      aud: WEB_CLIENT.clientId,
+      sub: 'ofa-admin',
+      email: 'admin@ofa.example',
+      nonce,
+    });
+    const c = await exchange('ofa', { idToken: unsaid, nonceHandle });
+    expect(c.status).toBe(401);
+    expect(c.body.error.code).toBe('sso_email_unverified');
+  });
+
+  it('binds the ID token to the sign-in that asked for it: its nonce, its handle, once', async () => {
+    // A token without a nonce (a sign-in not started at the API) is refused.
+    const { nonceHandle } = await startSignIn();
+    const { idToken: withoutNonce } = await idp.signIn({
+      clientId: WEB_CLIENT.clientId,
+      login: 'ofa-admin',
+    });
+    const a = await exchange('ofa', { idToken: withoutNonce, nonceHandle });
+    expect(a.status).toBe(401);
+    expect(a.body.error.code).toBe('sso_nonce_invalid');
+
+    // A token of one sign-in with the handle of another is refused, and uses up neither.
+    const first = await signInAt(idp, 'ofa-admin');
+    const second = await signInAt(idp, 'ofa-admin');
+    const crossed = await exchange('ofa', {
+      idToken: first.idToken,
+      nonceHandle: second.nonceHandle,
+    });
+    expect(crossed.status).toBe(401);
+    expect(crossed.body.error.code).toBe('sso_nonce_invalid');
+
+    // The token with its own handle works once; replaying it (leaked, say) is refused.
+    expect((await exchange('ofa', first)).status).toBe(200);
+    const replayed = await exchange('ofa', first);
+    expect(replayed.status).toBe(401);
+    expect(replayed.body.error).toEqual({
+      code: 'sso_nonce_invalid',
+      message: expect.stringMatching(/already used/),
+    });
+    expect((await exchange('ofa', second)).status).toBe(200);
+
+    // Without a handle, or with a malformed one, the request is refused as it stands.
+    const third = await signInAt(idp, 'ofa-admin');
+    for (const body of [
+      { organization: 'ofa', idToken: third.idToken },
+      { organization: 'ofa', idToken: third.idToken, nonceHandle: 'short' },
+    ]) {
+      const response = await fetch(`${api.url}/api/v1/auth/oidc`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        'invalid_input',
+      );
+    }
+    // Those refusals used up nothing: the sign-in still completes.
+    expect((await exchange('ofa', third)).status).toBe(200);
+  });
+
+  it('issues a different nonce for every sign-in, and keeps only its hash-linked handle secret', async () => {
+    const a = await startSignIn();
+    const b = await startSignIn();
+    expect(a.nonce).not.toBe(b.nonce);
+    expect(a.nonceHandle).not.toBe(a.nonce);
+    const stored = await api.pool.query<{ nonce: string }>('select nonce from oidc_nonces');
+    const values = stored.rows.map((row) => row.nonce);
+    expect(values).toEqual(expect.arrayContaining([a.nonce, b.nonce]));
+    expect(values).not.toContain(a.nonceHandle);
   });
 
   it('refuses an organization without single sign-on, and an unknown one, alike', async () => {
-    const { idToken } = await idp.signIn({ clientId: WEB_CLIENT.clientId, login: 'two-orgs' });
+    const signedIn = await signInAt(idp, 'two-orgs');
     for (const organization of ['dmtf', 'no-such-org']) {
-      const answer = await exchange(organization, idToken);
+      const answer = await exchange(organization, signedIn);
       expect(answer.status).toBe(401);
       expect(answer.body.error.code).toBe('sso_not_configured');
     }
-    expect((await exchange('NOT A SLUG', idToken)).status).toBe(400);
+    expect((await exchange('NOT A SLUG', signedIn)).status).toBe(400);
   });
 
   it('answers 503 when the identity provider cannot be reached', async () => {
     const gone = await startOidcProvider({ clients: [WEB_CLIENT], accounts: ACCOUNTS });
-    const { idToken } = await gone.signIn({ clientId: WEB_CLIENT.clientId, login: 'ofa-admin' });
+    const signedIn = await signInAt(gone, 'ofa-admin');
     await operator.json('PUT', '/api/v1/organizations/snia/sso', {
       issuer: gone.issuer,
       clientId: WEB_CLIENT.clientId,
     });
     await gone.close();
     try {
-      const answer = await exchange('snia', idToken);
+      const answer = await exchange('snia', signedIn);
       expect(answer.status).toBe(503);
       expect(answer.body.error.code).toBe('dependency_unavailable');
     } finally {
@@ -506,6 +605,7 @@ describe('POST /api/v1/auth/oidc', () => {
         'account_disabled',
         'sso_token_invalid',
         'sso_email_unverified',
+        'sso_nonce_invalid',
       ]),
     );
   });

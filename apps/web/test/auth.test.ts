@@ -128,6 +128,11 @@ describe('next-auth providers', () => {
       checks: ['pkce', 'state'],
       authorization: { params: { scope: 'openid email profile' } },
     });
+    // The sign-in's nonce (issued by the API) goes into the authorization request.
+    const [withNonce] = ssoProviders(ORGANIZATIONS, { SSO_OFA_CLIENT_SECRET: 'ofa-secret' }, NONCE);
+    expect(withNonce?.authorization).toEqual({
+      params: { scope: 'openid email profile', nonce: NONCE.nonce },
+    });
   });
 
   it('make cookies Secure exactly when NEXTAUTH_URL is https', () => {
@@ -153,15 +158,20 @@ describe('sign-in error messages', () => {
     expect(ssoErrorCode(401, 'sso_email_unverified')).toBe('sso-email');
     expect(ssoErrorCode(401, 'sso_token_invalid')).toBe('sso-failed');
     expect(ssoErrorCode(503, 'dependency_unavailable')).toBe('sso-unavailable');
+    expect(ssoErrorCode(401, 'sso_nonce_invalid')).toBe('sso-again');
     expect(ssoErrorCode(0, undefined)).toBe('api-unavailable');
   });
 });
+
+const NONCE = { nonce: 'n'.repeat(43), nonceHandle: 'h'.repeat(43) };
 
 // A stand-in for the API's two sign-in endpoints, on a real socket.
 let server: Server;
 const answers = new Map<string, { status: number; body: unknown }>();
 /** The headers of each request the stand-in received, by `<path> <email or ID token>`. */
-const received = new Map<string, IncomingHttpHeaders>();
+const receivedHeaders = new Map<string, IncomingHttpHeaders>();
+/** The bodies the stand-in received, in order. */
+const received: Record<string, unknown>[] = [];
 const user = (memberships: { organization: string; role: string }[], operator = false) => ({
   accessToken: 'api-token',
   expiresAt: new Date(Date.now() + 3600_000).toISOString(),
@@ -173,7 +183,8 @@ beforeAll(async () => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
     const body = JSON.parse(raw || '{}') as { email?: string; idToken?: string };
-    received.set(`${req.url} ${body.email ?? body.idToken}`, req.headers);
+    receivedHeaders.set(`${req.url} ${body.email ?? body.idToken}`, req.headers);
+    received.push(body);
     const answer = answers.get(`${req.url} ${body.email ?? body.idToken}`) ?? {
       status: 401,
       body: { error: { code: 'unauthenticated', message: 'Wrong e-mail address or password' } },
@@ -285,7 +296,7 @@ describe('the Credentials provider', () => {
     } finally {
       vi.unstubAllEnvs();
     }
-    const sent = received.get('/api/v1/auth/token member@ofa.example');
+    const sent = receivedHeaders.get('/api/v1/auth/token member@ofa.example');
     expect(sent?.[CLIENT_ADDRESS_HEADER]).toBe('198.51.100.5');
     const signature = sent?.[CLIENT_SIGNATURE_HEADER];
     expect(typeof signature).toBe('string');
@@ -298,7 +309,7 @@ describe('the Credentials provider', () => {
       { organization: 'dmtf', email: 'member@dmtf.example', password: 'pw' },
       request,
     );
-    const sent = received.get('/api/v1/auth/token member@dmtf.example');
+    const sent = receivedHeaders.get('/api/v1/auth/token member@dmtf.example');
     expect(sent?.[CLIENT_ADDRESS_HEADER]).toBe(undefined);
     expect(sent?.[CLIENT_SIGNATURE_HEADER]).toBe(undefined);
   });
@@ -317,7 +328,7 @@ describe('the Credentials provider', () => {
 });
 
 describe('single sign-on in the signIn callback', () => {
-  const signIn = (idToken: string) => {
+  const signIn = (idToken: string, nonce: typeof NONCE | null = NONCE) => {
     const user = { id: 'sub-1', email: 'a@ofa.example', name: 'A' } as User;
     const account = {
       provider: 'sso-ofa',
@@ -325,7 +336,7 @@ describe('single sign-on in the signIn callback', () => {
       providerAccountId: 'sub-1',
       id_token: idToken,
     } as Account;
-    const callback = authOptions(ORGANIZATIONS).callbacks?.signIn;
+    const callback = authOptions(ORGANIZATIONS, nonce ?? undefined).callbacks?.signIn;
     if (!callback) throw new Error('no signIn callback');
     return Promise.resolve(callback({ user, account })).then((result) => ({ result, user }));
   };
@@ -333,6 +344,11 @@ describe('single sign-on in the signIn callback', () => {
   it('exchanges the ID token with the API and keeps its answer for the session', async () => {
     const { result, user } = await signIn('good-id-token');
     expect(result).toBe(true);
+    expect(received.at(-1)).toEqual({
+      organization: 'ofa',
+      idToken: 'good-id-token',
+      nonceHandle: NONCE.nonceHandle,
+    });
     expect(user).toMatchObject({
       accessToken: 'api-token',
       viewer: { organization: 'ofa', method: 'sso', memberships: [{ organization: 'ofa' }] },
@@ -341,6 +357,12 @@ describe('single sign-on in the signIn callback', () => {
 
   it('sends a refusal back to the organization’s login page with its reason', async () => {
     expect((await signIn('stranger-id-token')).result).toBe('/login/ofa?error=sso-not-member');
+  });
+
+  it('refuses a callback without the sign-in’s nonce, without asking the API', async () => {
+    const before = received.length;
+    expect((await signIn('good-id-token', null)).result).toBe('/login/ofa?error=sso-failed');
+    expect(received).toHaveLength(before);
   });
 });
 

@@ -4,7 +4,7 @@ import { pull } from './commands/pull.js';
 import { push } from './commands/push.js';
 import { show } from './commands/show.js';
 import { submit } from './commands/submit.js';
-import type { Io } from './context.js';
+import { type Io, print } from './context.js';
 import { describeFailure, EXIT_OK, EXIT_USAGE } from './failure.js';
 import { COMMAND_HELP, MAIN_HELP } from './usage.js';
 
@@ -34,7 +34,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr.write(`liaison: unknown command ${name} (see "liaison --help")\n`);
+    print(io.stderr, `liaison: unknown command ${name} (see "liaison --help")`);
     return EXIT_USAGE;
   }
   if (wantsHelp(args)) {
@@ -46,7 +46,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   } catch (error) {
     const failure = describeFailure(error, io.apiUrl);
-    io.stderr.write(`liaison: ${failure.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    print(io.stderr, `liaison: ${failure.message.replace(/\s*\n\s*/g, ' ')}`);
     return failure.exitCode;
   }
 }

@@ -1,5 +1,6 @@
 import { LiaisonClient } from '@liaison/client';
 import { connection } from './config.js';
+import { terminalSafe } from './terminal-text.js';
 
 /** What a command runs with: its environment and streams, and the API address once known. */
 export interface Io {
@@ -20,6 +21,8 @@ export async function connect(io: Io): Promise<LiaisonClient> {
   return new LiaisonClient({ url, token, userAgent: USER_AGENT });
 }
 
+/** Writes a line; whatever in it came from the server cannot drive the terminal. */
 export function print(stream: NodeJS.WriteStream, text: string): void {
-  stream.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = terminalSafe(text);
+  stream.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }

@@ -1,3 +1,5 @@
+import { terminalSafe } from './terminal-text.js';
+
 /** Progress of a transfer: pure formatting, and a reporter that draws it on a terminal or as lines. */
 
 const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'];
@@ -98,6 +100,8 @@ export function createReporter(
   start = 0,
   now: () => number = Date.now,
 ): Reporter {
+  // The label may be a name from the server.
+  const shown = terminalSafe(label);
   const began = now();
   const samples: Array<{ at: number; bytes: number }> = [{ at: began, bytes: start }];
   let transferred = start;
@@ -122,17 +126,17 @@ export function createReporter(
       if (stream.isTTY) {
         if (at - lastDraw < REDRAW_MS) return;
         lastDraw = at;
-        stream.write(`\r${progressBar(label, state(at), stream.columns || 80)}\x1b[K`);
+        stream.write(`\r${progressBar(shown, state(at), stream.columns || 80)}\x1b[K`);
       } else if (total > 0 && transferred / total >= nextStep && transferred < total) {
         while (transferred / total >= nextStep) nextStep += LINE_STEP;
-        stream.write(`${progressLine(label, state(at))}\n`);
+        stream.write(`${progressLine(shown, state(at))}\n`);
       }
     },
     done() {
       ended = true;
       const seconds = (now() - began) / 1000;
       if (stream.isTTY) stream.write('\r\x1b[K');
-      stream.write(`${summaryLine(label, transferred - start, seconds)}\n`);
+      stream.write(`${summaryLine(shown, transferred - start, seconds)}\n`);
     },
     abort() {
       if (ended) return;

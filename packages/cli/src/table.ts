@@ -1,6 +1,9 @@
+import { terminalSafe } from './terminal-text.js';
+
 /** Columns padded to their widest cell, two spaces apart; the last column is not padded. */
 export function table(header: string[], rows: string[][]): string {
-  const all = [header, ...rows];
+  // Widths are measured on what the terminal will show.
+  const all = [header, ...rows].map((row) => row.map(terminalSafe));
   const widths = header.map((_, column) =>
     Math.max(...all.map((row) => (row[column] ?? '').length)),
   );

@@ -43,7 +43,7 @@ Commands:
   show <document> [--json]                a document's metadata and versions
   push <file> --doc <org>/<identifier> --label <label> [--create ...]
                                           upload a file as a new version (progress, SHA-256 checked)
-  pull <document> [--version <label>] [-o <path>]
+  pull <document> [--version <label>] [-o <path>] [--force]
                                           download a version (resumable, SHA-256 verified)
   submit <files...> --to <org> --register <slug> --title <title> --accept-ipr
                                           submit files to another party of a work register
@@ -126,14 +126,17 @@ and stops; with it, you acknowledge exactly the policy text shown (its SHA-256 i
   --accept-ipr          acknowledge the receiver's IPR policy
   --json                the submission as JSON
 `,
-  pull: `Usage: liaison pull <document> [--version <label>] [-o <path>]
+  pull: `Usage: liaison pull <document> [--version <label>] [-o <path>] [--force]
 
 Downloads a version (the newest one not withdrawn, unless --version says which) into the current
 directory under its own file name, or to <path> (a file, or a directory to put it in). The bytes
 go to <path>.part first; an interrupted download resumes from there with a Range request, and the
-file gets its final name only once its SHA-256 matches the one the API stored.
+file gets its final name only once its SHA-256 matches the one the API stored. The server's file
+name is used as a plain name (no directories, no leading dots), and an existing file of that name
+is left alone unless --force says to overwrite it.
 
   --version <label>   the version to download
   -o, --output <path> where to save it
+  --force             overwrite an existing file of the version's name
 `,
 };

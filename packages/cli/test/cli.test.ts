@@ -484,6 +484,75 @@ describe('submit', () => {
   });
 });
 
+describe('what the server sends, on the terminal and on disk', () => {
+  let hostile: Document;
+
+  beforeAll(async () => {
+    const editor = new LiaisonClient({ url: api.url, token: editorToken });
+    hostile = await editor.createDocument({
+      organization: 'ofa',
+      identifier: 'OFA-CLI-HOSTILE',
+      title: 'Plain title for now',
+      status: 'work-in-progress',
+      visibility: 'organization',
+    });
+    const file = join(scratch, 'hostile.txt');
+    await writeFile(file, 'from the server\n');
+    await editor.uploadVersion(hostile.id, { label: '1', path: file });
+    // Straight into the database: whatever the API accepts today, what is stored is printed.
+    await api.pool.query('update documents set title = $1 where id = $2', [
+      '\u001b[31mred\u001b]0;owned\u0007 title\u009b2J\u0007\u007f\r',
+      hostile.id,
+    ]);
+    await api.pool.query('update document_versions set filename = $1 where document_id = $2', [
+      '../../.bashrc',
+      hostile.id,
+    ]);
+  });
+
+  it('lists and shows titles without escape sequences or control characters', async () => {
+    const listed = await runCli(['ls', '--org', 'ofa', '-q', 'title'], asEditor());
+    expect(listed.code).toBe(0);
+    const line = listed.stdout.split('\n').find((row) => row.startsWith('ofa/OFA-CLI-HOSTILE'));
+    expect(line).toMatch(/ red title\s+work-in-progress/);
+    const shown = await runCli(['show', 'ofa/OFA-CLI-HOSTILE'], asEditor());
+    expect(shown.code).toBe(0);
+    expect(shown.stdout.split('\n')[0]).toBe('ofa/OFA-CLI-HOSTILE: red title');
+    const json = await runCli(['show', 'ofa/OFA-CLI-HOSTILE', '--json'], asEditor());
+    expect(JSON.parse(json.stdout).title).toContain('red');
+    for (const output of [listed, shown, json]) {
+      expect(output.stdout + output.stderr).not.toMatch(
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/,
+      );
+    }
+  });
+
+  it('pulls a server-given name as a plain name here, and never over an existing file unless --force', async () => {
+    const here = await mkdtemp(join(scratch, 'pull-here-'));
+    const first = await runCli(['pull', 'ofa/OFA-CLI-HOSTILE'], asEditor(), { cwd: here });
+    expect(first.stderr).not.toContain('liaison:');
+    expect(first.code).toBe(0);
+    expect(await readdir(here)).toEqual(['bashrc']);
+    expect(await readFile(join(here, 'bashrc'), 'utf8')).toBe('from the server\n');
+    await expect(stat(join(here, '..', '..', '.bashrc'))).rejects.toMatchObject({ code: 'ENOENT' });
+
+    await writeFile(join(here, 'bashrc'), 'my own file\n');
+    const again = await runCli(['pull', 'ofa/OFA-CLI-HOSTILE'], asEditor(), { cwd: here });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^liaison: bashrc already exists; pass --force to overwrite it/);
+    expect(await readFile(join(here, 'bashrc'), 'utf8')).toBe('my own file\n');
+    expect(await readdir(here)).toEqual(['bashrc']);
+
+    const forced = await runCli(['pull', 'ofa/OFA-CLI-HOSTILE', '--force'], asEditor(), {
+      cwd: here,
+    });
+    expect(forced.code).toBe(0);
+    expect(await readFile(join(here, 'bashrc'), 'utf8')).toBe('from the server\n');
+    expect(await readdir(here)).toEqual(['bashrc']);
+  });
+});
+
 describe('unreachable or failing API', () => {
   it('exits 3 for a wrong URL, and saves no login', async () => {
     const config = await freshConfig();

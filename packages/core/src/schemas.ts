@@ -64,11 +64,26 @@ export const OrganizationSsoBody = Type.Object(
 );
 export type OrganizationSsoBody = Static<typeof OrganizationSsoBody>;
 
-/** POST /api/v1/auth/oidc: an ID token from the organization's identity provider. */
+/** 32 random bytes, base64url: a sign-in's secret nonce handle, and the nonce (its SHA-256). */
+const OidcNonceValue = Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' });
+
+/** POST /api/v1/auth/oidc/nonce: the nonce for one sign-in, and the handle that redeems it. */
+export const OidcNonceResponse = Type.Object({
+  nonce: OidcNonceValue,
+  nonceHandle: OidcNonceValue,
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+export type OidcNonceResponse = Static<typeof OidcNonceResponse>;
+
+/**
+ * POST /api/v1/auth/oidc: an ID token from the organization's identity provider, and the handle
+ * of the nonce it must carry.
+ */
 export const OidcTokenRequestBody = Type.Object(
   {
     organization: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', maxLength: 63 }),
     idToken: Type.String({ minLength: 10, maxLength: 16_384 }),
+    nonceHandle: OidcNonceValue,
   },
   { additionalProperties: false },
 );

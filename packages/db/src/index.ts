@@ -9,6 +9,7 @@ export * from './queries/invitations.js';
 export * from './queries/login-failures.js';
 export * from './queries/memberships.js';
 export * from './queries/notifications.js';
+export * from './queries/oidc-nonces.js';
 export * from './queries/organization-settings.js';
 export {
   findOrganization,

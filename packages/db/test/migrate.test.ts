@@ -46,6 +46,7 @@ describe('migrate', () => {
       'mail_outbox',
       'memberships',
       'notification_preferences',
+      'oidc_nonces',
       'organizations',
       'register_access_rules',
       'register_activities',

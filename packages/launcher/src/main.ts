@@ -119,8 +119,10 @@ async function main() {
       env: {
         ...env,
         LIAISON_API_URL: `http://127.0.0.1:${settings.apiPort}`,
-        // next-auth's own URL: its redirects, OAuth callback URLs and cookie security follow it.
-        NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? webUrl,
+        // next-auth's redirects and OAuth callback URLs follow the address the person used
+        // (http://127.0.0.1:3000 or http://localhost:3000 alike) unless the operator fixes the
+        // public URL with NEXTAUTH_URL.
+        ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: 'true' }),
         PORT: String(settings.webPort),
       },
     });

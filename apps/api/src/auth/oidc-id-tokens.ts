@@ -39,6 +39,8 @@ export interface VerifiedIdentity {
   subject: string;
   email: string;
   name: string | null;
+  /** The sign-in's nonce, if the token has one; the caller decides whether it is the right one. */
+  nonce: string | null;
 }
 
 type KeySet = ReturnType<typeof createRemoteJWKSet>;
@@ -84,7 +86,8 @@ export class IdTokenVerifier {
         'sso_email_missing',
       );
     }
-    if (payload.email_verified === false || payload.email_verified === 'false') {
+    // Only an address the provider vouches for names a Liaison account: missing means unverified.
+    if (payload.email_verified !== true && payload.email_verified !== 'true') {
       throw new UnauthenticatedError(
         'Your identity provider has not verified your e-mail address',
         'sso_email_unverified',
@@ -94,6 +97,7 @@ export class IdTokenVerifier {
       subject: payload.sub!,
       email,
       name: typeof payload.name === 'string' ? payload.name : null,
+      nonce: typeof payload.nonce === 'string' ? payload.nonce : null,
     };
   }
 

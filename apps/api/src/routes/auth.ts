@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, OidcTokenRequestBody, TokenRequestBody, TokenResponse } from '@liaison/core';
+import {
+  ErrorBody,
+  OidcNonceResponse,
+  OidcTokenRequestBody,
+  TokenRequestBody,
+  TokenResponse,
+} from '@liaison/core';
 import { Type } from 'typebox';
 import { contextOf } from '../http/request-context.js';
 import { issueAccessTokenForLogin } from '../services/auth/issue-access-token.js';
+import { issueOidcNonce } from '../services/auth/issue-oidc-nonce.js';
 import { signInWithOidc } from '../services/auth/sign-in-with-oidc.js';
 import { signOut } from '../services/auth/sign-out.js';
 
@@ -26,6 +33,20 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
+    '/api/v1/auth/oidc/nonce',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Starts a single sign-on: a nonce for the authorization request (the ID token must carry ' +
+          'it) and its handle, which the exchange at /api/v1/auth/oidc needs; once, within 10 minutes',
+        response: { 200: OidcNonceResponse, '4xx': ErrorBody },
+      },
+    },
+    async () => issueOidcNonce(app.deps.pool),
+  );
+
+  app.post(
     '/api/v1/auth/oidc',
     {
       schema: {
@@ -41,6 +62,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       signInWithOidc(app.deps.pool, app.deps.config, {
         organization: request.body.organization,
         idToken: request.body.idToken,
+        nonceHandle: request.body.nonceHandle,
         address: request.clientAddress,
       }),
   );

@@ -1,8 +1,9 @@
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import Link from 'next/link';
 import { CsrfForm } from '../../lib/auth/csrf-form';
 import { safeCallbackPath } from '../../lib/auth/login-redirects';
 import { signInErrorMessage } from '../../lib/auth/sign-in-errors';
+import { siteOrigin } from '../../lib/auth/site-origin';
 import styles from './login.module.css';
 
 /** Shared pieces of the login pages (server components). */
@@ -15,20 +16,12 @@ export function first(value: string | string[] | undefined): string | undefined 
 
 const CALLBACK_URL_COOKIES = ['__Secure-next-auth.callback-url', 'next-auth.callback-url'];
 
-function siteOrigin(): string | undefined {
-  try {
-    return process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Where to go after signing in: the `callbackUrl` asked for, else the one next-auth remembered in
  * its cookie (after a failed single sign-on), else the home page. Paths on this site only.
  */
 export async function callbackPath(requested: string | undefined): Promise<string> {
-  const origin = siteOrigin();
+  const origin = siteOrigin(await headers());
   const fromQuery = safeCallbackPath(requested, origin);
   if (fromQuery) return fromQuery;
   const jar = await cookies();

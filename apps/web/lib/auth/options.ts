@@ -6,6 +6,7 @@ import { callerAddressHeaders, signedBrowserAddress } from '../browser-address';
 import { endApiSession } from './end-api-session';
 import { resolveOrganization, type SignInOrganization, ssoClientSecret } from './organizations';
 import { ssoErrorCode } from './sign-in-errors';
+import type { SsoNonce } from './sso-nonce';
 import type { Viewer } from './viewer';
 
 /**
@@ -138,11 +139,16 @@ interface IdTokenClaims {
   name?: string;
 }
 
-/** The organization's identity provider as a next-auth OpenID Connect provider. */
+/**
+ * The organization's identity provider as a next-auth OpenID Connect provider. `nonce` is this
+ * sign-in's (sso-nonce.ts): sent in the authorization request when it starts, and required in
+ * the ID token when the person comes back; without one, no ID token is accepted.
+ */
 function ssoProvider(
   organization: SignInOrganization,
   sso: { issuer: string; clientId: string },
   clientSecret: string,
+  nonce: SsoNonce | undefined,
 ): OAuthConfig<IdTokenClaims> {
   return {
     id: `${SSO_PROVIDER_PREFIX}${organization.slug}`,
@@ -153,7 +159,19 @@ function ssoProvider(
     clientSecret,
     idToken: true,
     checks: ['pkce', 'state'],
-    authorization: { params: { scope: 'openid email profile' } },
+    authorization: {
+      params: { scope: 'openid email profile', ...(nonce ? { nonce: nonce.nonce } : {}) },
+    },
+    token: {
+      // next-auth's own nonce check would keep a nonce of its making; this one is the API's.
+      async request({ client, params, checks, provider }) {
+        const tokens = await client.callback(provider.callbackUrl, params, {
+          ...checks,
+          nonce: nonce?.nonce ?? NO_NONCE,
+        });
+        return { tokens };
+      },
+    },
     // Who the person is in Liaison is the API's decision (signIn callback); this is a placeholder.
     profile: (claims) => ({
       id: claims.sub,
@@ -163,15 +181,19 @@ function ssoProvider(
   };
 }
 
+/** Never a token's nonce: a callback without a nonce of ours fails openid-client's check. */
+const NO_NONCE = 'no nonce was issued for this sign-in';
+
 export function ssoProviders(
   organizations: readonly SignInOrganization[] | null,
   env: Record<string, string | undefined> = process.env,
+  nonce?: SsoNonce,
 ): OAuthConfig<IdTokenClaims>[] {
   const providers: OAuthConfig<IdTokenClaims>[] = [];
   for (const organization of organizations ?? []) {
     const sso = organization.signIn.sso;
     const secret = ssoClientSecret(organization.slug, env);
-    if (sso && secret) providers.push(ssoProvider(organization, sso, secret));
+    if (sso && secret) providers.push(ssoProvider(organization, sso, secret, nonce));
   }
   return providers;
 }
@@ -184,8 +206,12 @@ export function secureCookies(env: Record<string, string | undefined> = process.
 /**
  * The options for one request. `organizations` (from lib/auth/organizations.ts) decides which
  * providers exist; without it (reading a session, signing out) only the Credentials one does.
+ * `ssoNonce` is the nonce of a single sign-on that starts or comes back with this request.
  */
-export function authOptions(organizations: readonly SignInOrganization[] | null = []): AuthOptions {
+export function authOptions(
+  organizations: readonly SignInOrganization[] | null = [],
+  ssoNonce?: SsoNonce,
+): AuthOptions {
   return {
     // The web app's own secret for its session cookie (distinct from the API's token secret).
     secret: process.env.NEXTAUTH_SECRET,
@@ -193,7 +219,10 @@ export function authOptions(organizations: readonly SignInOrganization[] | null 
     pages: { signIn: '/login', error: '/login' },
     // next-auth's default cookies: HttpOnly and SameSite=Lax, Secure when NEXTAUTH_URL is https.
     useSecureCookies: secureCookies(),
-    providers: [credentialsProvider(organizations), ...ssoProviders(organizations)],
+    providers: [
+      credentialsProvider(organizations),
+      ...ssoProviders(organizations, process.env, ssoNonce),
+    ],
     events: {
       // Signing out of the web app ends the API session too, not just the cookie.
       signOut: ({ token }) => endApiSession(token?.accessToken),
@@ -204,10 +233,10 @@ export function authOptions(organizations: readonly SignInOrganization[] | null 
         // Single sign-on: the API verifies the ID token itself and decides who this is.
         const slug = account.provider.slice(SSO_PROVIDER_PREFIX.length);
         const back = (code: string) => `/login/${encodeURIComponent(slug)}?error=${code}`;
-        if (typeof account.id_token !== 'string') return back('sso-failed');
+        if (typeof account.id_token !== 'string' || !ssoNonce) return back('sso-failed');
         const result = await postToApi(
           '/api/v1/auth/oidc',
-          { organization: slug, idToken: account.id_token },
+          { organization: slug, idToken: account.id_token, nonceHandle: ssoNonce.nonceHandle },
           await callerAddressHeaders(),
         );
         if (!result.ok) return back(ssoErrorCode(result.status, result.code));

@@ -30,6 +30,7 @@ export const SIGN_IN_ERRORS = {
   'sso-failed':
     'Liaison could not verify the answer of your identity provider. Try again, or ask your organization’s Liaison admin.',
   'sso-unavailable': 'Your organization’s identity provider cannot be reached. Try again later.',
+  'sso-again': 'This single sign-on has expired or was already used. Please sign in again.',
 } as const;
 
 export type SignInError = keyof typeof SIGN_IN_ERRORS;
@@ -55,6 +56,8 @@ export function ssoErrorCode(status: number, apiCode: string | undefined): SignI
       return 'sso-not-configured';
     case 'sso_token_invalid':
       return 'sso-failed';
+    case 'sso_nonce_invalid':
+      return 'sso-again';
     default:
       return status === 503 ? 'sso-unavailable' : 'api-unavailable';
   }

@@ -1,6 +1,7 @@
 import type { DocumentListQuery, DocumentSummary } from '@liaison/client';
 import { connect, type Io, print } from '../context.js';
 import { table, truncate } from '../table.js';
+import { terminalSafeJson } from '../terminal-text.js';
 import { parseCommand, UsageError } from '../usage.js';
 
 const DEFAULT_LIMIT = 50;
@@ -47,7 +48,7 @@ export async function ls(args: string[], io: Io): Promise<void> {
   }
 
   if (values.json) {
-    print(io.stdout, JSON.stringify(documents, null, 2));
+    print(io.stdout, terminalSafeJson(documents));
     return;
   }
   if (documents.length === 0) {

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { link, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,6 +8,7 @@ import type { Document, DocumentVersion, LiaisonClient } from '@liaison/client';
 import { connect, type Io, print } from '../context.js';
 import { TransferError } from '../failure.js';
 import { createReporter, formatBytes } from '../progress.js';
+import { terminalSafe } from '../terminal-text.js';
 import { parseCommand, UsageError } from '../usage.js';
 import { documentRef } from './show.js';
 
@@ -26,15 +27,44 @@ function chooseVersion(document: Document, label: string | undefined): DocumentV
   return latest;
 }
 
+/**
+ * The server's name for a file reduced to a plain name in the current directory: no directories,
+ * no dot-file (a name like "../../.bashrc" becomes "bashrc"), no control characters.
+ */
+function safeFileName(serverName: string, fallback: string): string {
+  const last = serverName.split(/[/\\]/).pop() ?? '';
+  const name = terminalSafe(last)
+    .replace(/[\t\n]/g, '')
+    .trim()
+    .replace(/^\.+/, '');
+  return name || fallback;
+}
+
+interface Destination {
+  path: string;
+  /** The name came from the server (no -o, or -o a directory): an existing file is kept. */
+  serverNamed: boolean;
+}
+
 /** Where the file goes: -o as a file, -o as a directory to put it in, or here under its own name. */
-async function destination(output: string | undefined, version: DocumentVersion): Promise<string> {
-  // The API refuses names with paths in them; basename() all the same, never trusting a name.
-  const own = basename(version.filename);
-  const name = own && own !== '.' && own !== '..' ? own : `version-${version.id}`;
-  if (output === undefined) return name;
-  if (output.endsWith('/')) return join(output, name);
+async function destination(
+  output: string | undefined,
+  version: DocumentVersion,
+): Promise<Destination> {
+  const name = safeFileName(version.filename, `version-${version.id}`);
+  if (output === undefined) return { path: name, serverNamed: true };
+  if (output.endsWith('/')) return { path: join(output, name), serverNamed: true };
   const existing = await stat(output).catch(() => undefined);
-  return existing?.isDirectory() ? join(output, name) : output;
+  return existing?.isDirectory()
+    ? { path: join(output, name), serverNamed: true }
+    : { path: output, serverNamed: false };
+}
+
+function refuseOverwrite(path: string): never {
+  throw new UsageError(
+    `${path} already exists; pass --force to overwrite it, or -o <path> to save elsewhere`,
+    'pull',
+  );
 }
 
 async function hashFile(path: string, hash: Hash): Promise<void> {
@@ -110,19 +140,22 @@ export async function pull(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseCommand('pull', args, {
     version: { type: 'string' },
     output: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
   });
   if (positionals.length > 1) throw new UsageError(`unexpected ${positionals[1]}`, 'pull');
   const ref = documentRef('pull', positionals[0]);
   const client = await connect(io);
   const document = await client.getDocumentByRef(ref);
   const version = chooseVersion(document, values.version);
-  const final = await destination(values.output, version);
+  const { path: final, serverNamed } = await destination(values.output, version);
+  const keepExisting = serverNamed && !values.force;
+  if (keepExisting && (await stat(final).catch(() => undefined))) refuseOverwrite(final);
   const part = `${final}.part`;
 
   let result = await fill(client, document, version, part, true, io);
   if (result.sha256 !== version.sha256 && result.resumedAt > 0) {
     // The kept bytes were not this version's (another download to the same name): start over.
-    io.stderr.write(`${part} did not match this version; downloading it again from the start\n`);
+    print(io.stderr, `${part} did not match this version; downloading it again from the start`);
     await rm(part, { force: true });
     result = await fill(client, document, version, part, false, io);
   }
@@ -132,7 +165,16 @@ export async function pull(args: string[], io: Io): Promise<void> {
       `the download has SHA-256 ${result.sha256}, not the stored ${version.sha256}: it was corrupted on the way; run the command again`,
     );
   }
-  await rename(part, final);
+  if (keepExisting) {
+    // link() never replaces a file: one that appeared meanwhile is kept all the same.
+    await link(part, final).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') refuseOverwrite(final);
+      throw error;
+    });
+    await rm(part);
+  } else {
+    await rename(part, final);
+  }
   print(
     io.stdout,
     `Pulled ${document.organization}/${document.identifier} version ${version.label} to ${final} (${formatBytes(version.size)})\n` +

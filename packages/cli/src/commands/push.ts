@@ -10,6 +10,7 @@ import {
 import { connect, type Io, print } from '../context.js';
 import { TransferError } from '../failure.js';
 import { createReporter, formatBytes } from '../progress.js';
+import { terminalSafeJson } from '../terminal-text.js';
 import { parseCommand, UsageError } from '../usage.js';
 import { documentRef } from './show.js';
 
@@ -99,7 +100,7 @@ export async function push(args: string[], io: Io): Promise<void> {
     );
   }
   if (values.json) {
-    print(io.stdout, JSON.stringify(version, null, 2));
+    print(io.stdout, terminalSafeJson(version));
     return;
   }
   print(

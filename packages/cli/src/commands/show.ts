@@ -3,6 +3,7 @@ import { parseDocumentRef } from '@liaison/client';
 import { connect, type Io, print } from '../context.js';
 import { formatBytes } from '../progress.js';
 import { table } from '../table.js';
+import { terminalSafeJson } from '../terminal-text.js';
 import { parseCommand, UsageError } from '../usage.js';
 
 /** The document a command names, with the reference checked before anything is asked. */
@@ -62,5 +63,5 @@ export async function show(args: string[], io: Io): Promise<void> {
   if (positionals.length > 1) throw new UsageError(`unexpected ${positionals[1]}`, 'show');
   const ref = documentRef('show', positionals[0]);
   const document = await (await connect(io)).getDocumentByRef(ref);
-  print(io.stdout, values.json ? JSON.stringify(document, null, 2) : describe(document));
+  print(io.stdout, values.json ? terminalSafeJson(document) : describe(document));
 }

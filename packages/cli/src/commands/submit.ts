@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { connect, type Io, print } from '../context.js';
 import { TransferError } from '../failure.js';
 import { createReporter, formatBytes } from '../progress.js';
+import { terminalSafeJson } from '../terminal-text.js';
 import { parseCommand, UsageError } from '../usage.js';
 
 export async function submit(args: string[], io: Io): Promise<void> {
@@ -62,7 +63,7 @@ export async function submit(args: string[], io: Io): Promise<void> {
     );
   }
   if (values.json) {
-    print(io.stdout, JSON.stringify(submission, null, 2));
+    print(io.stdout, terminalSafeJson(submission));
     return;
   }
   print(

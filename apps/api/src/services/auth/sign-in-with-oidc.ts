@@ -1,5 +1,6 @@
 import { ForbiddenError, LiaisonError, UnauthenticatedError } from '@liaison/core';
 import {
+  consumeOidcNonce,
   findOrganization,
   findUserByEmail,
   listMemberships,
@@ -7,6 +8,7 @@ import {
   recordAuditEvent,
 } from '@liaison/db';
 import { IdTokenVerifier } from '../../auth/oidc-id-tokens.js';
+import { nonceOfHandle } from '../../auth/oidc-nonces.js';
 import { ACCOUNT_DISABLED_MESSAGE } from './issue-access-token.js';
 import { startSession } from './start-session.js';
 
@@ -16,6 +18,8 @@ const verifier = new IdTokenVerifier();
 export interface OidcSignInRequest {
   organization: string;
   idToken: string;
+  /** The handle of the nonce issued for this sign-in (issue-oidc-nonce.ts). */
+  nonceHandle: string;
   address: string;
 }
 
@@ -23,7 +27,9 @@ export interface OidcSignInRequest {
  * Exchanges an ID token from an organization's identity provider for a Liaison access token.
  * The person is matched by e-mail address to a user who is a member of THAT organization, and the
  * token is scoped to it: it carries that one membership and nothing else (no other organization,
- * no operator rights), whatever else the user may hold.
+ * no operator rights), whatever else the user may hold. The token must carry the nonce of the
+ * handle given, issued for this sign-in and not used yet: a token alone, leaked or replayed, is
+ * worth nothing.
  */
 export async function signInWithOidc(
   pool: Pool,
@@ -65,6 +71,15 @@ export async function signInWithOidc(
     throw error;
   }
   email = identity.email.toLowerCase();
+  const nonce = nonceOfHandle(request.nonceHandle);
+  if (identity.nonce !== nonce || !(await consumeOidcNonce(pool, nonce))) {
+    return refuse(
+      new UnauthenticatedError(
+        'This sign-in was not started here, or its ID token was already used; sign in again',
+        'sso_nonce_invalid',
+      ),
+    );
+  }
 
   const user = await findUserByEmail(pool, email);
   const membership = user

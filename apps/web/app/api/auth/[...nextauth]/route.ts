@@ -6,12 +6,25 @@ import {
   safeCallbackPath,
   typedOrganizationSegment,
 } from '../../../../lib/auth/login-redirects';
-import { authOptions, OPERATOR_LOGIN, SSO_PROVIDER_PREFIX } from '../../../../lib/auth/options';
+import {
+  authOptions,
+  OPERATOR_LOGIN,
+  SSO_PROVIDER_PREFIX,
+  secureCookies,
+} from '../../../../lib/auth/options';
 import {
   resolveOrganization,
   type SignInOrganization,
   signInOrganizations,
 } from '../../../../lib/auth/organizations';
+import { siteOrigin } from '../../../../lib/auth/site-origin';
+import {
+  clearedSsoNonceCookie,
+  issueSsoNonce,
+  readSsoNonce,
+  type SsoNonce,
+  ssoNonceCookie,
+} from '../../../../lib/auth/sso-nonce';
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -25,12 +38,32 @@ const CALLBACK_URL_COOKIES = ['__Secure-next-auth.callback-url', 'next-auth.call
  *   there work without JavaScript); ?operator=1 leads to the portal operator's.
  * - A failed sign-in goes back to the login page of the organization it was for, with the
  *   reason, instead of next-auth's generic error page.
+ * - A single sign-on starts with a nonce from the API (lib/auth/sso-nonce.ts), kept in a cookie
+ *   for the callback, which uses it up.
  */
 async function handler(request: NextRequest, context: RouteContext) {
   const { nextauth = [] } = await context.params;
   const [action, providerId] = nextauth;
   const organizations = await signInOrganizations();
-  const options = authOptions(organizations);
+  const secure = secureCookies();
+  let ssoNonce: SsoNonce | undefined;
+  let nonceCookie: string | undefined;
+  if (providerId?.startsWith(SSO_PROVIDER_PREFIX)) {
+    if (request.method === 'POST' && action === 'signin') {
+      const issued = await issueSsoNonce();
+      if (!issued) {
+        const slug = providerId.slice(SSO_PROVIDER_PREFIX.length);
+        const location = loginPath(typedOrganizationSegment(slug), { error: 'api-unavailable' });
+        return new Response(null, { status: 303, headers: { location } });
+      }
+      ssoNonce = issued;
+      nonceCookie = ssoNonceCookie(issued, secure);
+    } else if (action === 'callback') {
+      ssoNonce = readSsoNonce(request.cookies, secure);
+      nonceCookie = clearedSsoNonceCookie(secure);
+    }
+  }
+  const options = authOptions(organizations, ssoNonce);
 
   if (request.method === 'GET' && action === 'signin' && providerId === undefined) {
     const typed = request.nextUrl.searchParams.get('organization');
@@ -44,7 +77,8 @@ async function handler(request: NextRequest, context: RouteContext) {
   }
 
   const attempt = await signInAttempt(request, action, providerId, organizations);
-  const response = await NextAuth(request as never, context as never, options);
+  const response: Response = await NextAuth(request as never, context as never, options);
+  if (nonceCookie) response.headers.append('set-cookie', nonceCookie);
   return attempt ? sendFailuresBack(request, response, attempt) : response;
 }
 
@@ -63,7 +97,7 @@ async function signInAttempt(
   providerId: string | undefined,
   organizations: readonly SignInOrganization[] | null,
 ): Promise<Attempt | undefined> {
-  const origin = authOrigin();
+  const origin = siteOrigin(request.headers);
   const cookieCallback = CALLBACK_URL_COOKIES.map((name) => request.cookies.get(name)?.value).find(
     Boolean,
   );
@@ -102,21 +136,13 @@ async function signInAttempt(
   return undefined;
 }
 
-function authOrigin(): string | undefined {
-  try {
-    return process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Rewrites next-auth's failure redirects (Location, or the JSON `url`) to the login page. */
 async function sendFailuresBack(
   request: NextRequest,
   response: Response,
   attempt: Attempt,
 ): Promise<Response> {
-  const authBase = `${authOrigin() ?? request.nextUrl.origin}/api/auth`;
+  const authBase = `${siteOrigin(request.headers) ?? request.nextUrl.origin}/api/auth`;
   const location = response.headers.get('location');
   if (location) {
     const destination = failureRedirect(

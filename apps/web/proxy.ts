@@ -1,0 +1,44 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { findSignInOrganization } from './lib/auth/organizations';
+import {
+  pageContentSecurityPolicy,
+  STRICT_TRANSPORT_SECURITY,
+  servedOverHttps,
+  setsOwnPolicy,
+  ssoFormTarget,
+} from './lib/content-security-policy';
+
+/**
+ * Per-request security headers: a fresh script nonce and the page Content-Security-Policy
+ * (on the request, where Next.js reads the nonce while rendering, and on the response), and
+ * Strict-Transport-Security over https. The fixed headers are in next.config.ts.
+ */
+export async function proxy(request: NextRequest) {
+  const https = servedOverHttps(request.headers.get('x-forwarded-proto'), process.env.NEXTAUTH_URL);
+  if (setsOwnPolicy(request.nextUrl.pathname)) {
+    const response = NextResponse.next();
+    if (https) response.headers.set('strict-transport-security', STRICT_TRANSPORT_SECURITY);
+    return response;
+  }
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
+  const loginOf = /^\/login\/([a-z0-9][a-z0-9-]{0,62})$/.exec(request.nextUrl.pathname)?.[1];
+  const organization = loginOf ? await findSignInOrganization(loginOf) : undefined;
+  const policy = pageContentSecurityPolicy(
+    nonce,
+    process.env.NODE_ENV === 'development',
+    ssoFormTarget(organization?.signIn.sso?.issuer),
+  );
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('content-security-policy', policy);
+  if (https) response.headers.set('strict-transport-security', STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+export const config = {
+  // Not for the build's static files (no script of their own, no nonce), nor for the API routes
+  // under /api: a proxy buffers request bodies (up to 10 MB), and uploads stream through there.
+  matcher: ['/((?!api/|_next/static|_next/image).*)'],
+};
