@@ -1,5 +1,5 @@
 /**
- * Migration 0013 replaces "every organization the actor belonged to" with the one organization an
+ * Migration 0012 replaces "every organization the actor belonged to" with the one organization an
  * event was done for. Older events keep an acting organization only where it is certain (the actor
  * acted on their own organization's object); guessing one for the rest could show an admin a
  * member's work at another organization, the leak the migration closes.
@@ -25,7 +25,7 @@ it('keeps the acting organization of older events only where the object was thei
   const migrations = await loadMigrations();
   await migrate(
     pool,
-    migrations.filter((migration) => migration.version < '0013'),
+    migrations.filter((migration) => migration.version < '0012'),
   );
   await pool.query(
     `insert into organizations (slug, name) values ('ofa', 'OFA'), ('snia', 'SNIA')`,
@@ -39,7 +39,7 @@ it('keeps the acting organization of older events only where the object was thei
             ('operator@liaison.example', 'register.create', 'register', 'ofa-snia', null, '{snia}')`,
   );
 
-  expect(await migrate(pool)).toContain('0013');
+  expect(await migrate(pool)).toContain('0012');
 
   const events = await pool.query<{ object_id: string; acting: string | null }>(
     `select e.object_id, o.slug as acting from audit_events e
