@@ -1,3 +1,4 @@
+import { SLUG_BODY } from '@liaison/core';
 import { type NextRequest, NextResponse } from 'next/server';
 import { findSignInOrganization } from './lib/auth/organizations';
 import {
@@ -7,6 +8,8 @@ import {
   setsOwnPolicy,
   ssoFormTarget,
 } from './lib/content-security-policy';
+
+const LOGIN_PAGE = new RegExp(`^/login/(${SLUG_BODY})$`);
 
 /**
  * Per-request security headers: a fresh script nonce and the page Content-Security-Policy
@@ -21,7 +24,7 @@ export async function proxy(request: NextRequest) {
     return response;
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
-  const loginOf = /^\/login\/([a-z0-9][a-z0-9-]{0,62})$/.exec(request.nextUrl.pathname)?.[1];
+  const loginOf = LOGIN_PAGE.exec(request.nextUrl.pathname)?.[1];
   const organization = loginOf ? await findSignInOrganization(loginOf) : undefined;
   const policy = pageContentSecurityPolicy(
     nonce,

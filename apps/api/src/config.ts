@@ -3,6 +3,8 @@
  * at once, each naming its variable, and the process refuses to start.
  */
 
+import { isSlug } from '@liaison/core';
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = [
   'fatal',
@@ -201,10 +203,7 @@ function readSsoSettings(env: Environment, read: Reader): Config['sso'] {
   const settings: Config['sso'] = [];
   for (const [slug, entry] of [...found].sort(([a], [b]) => a.localeCompare(b))) {
     const prefix = `SSO_${slug.toUpperCase().replaceAll('-', '_')}`;
-    read.check(
-      /^[a-z0-9][a-z0-9-]{0,62}$/.test(slug),
-      `${prefix}_* must name an organization slug (got '${slug}')`,
-    );
+    read.check(isSlug(slug), `${prefix}_* must name an organization slug (got '${slug}')`);
     if (entry.issuer === undefined || entry.clientId === undefined) {
       read.check(false, `${prefix}_ISSUER and ${prefix}_CLIENT_ID must be set together`);
       continue;

@@ -1,4 +1,4 @@
-import { signClientAddress } from '@liaison/core';
+import { signClientAddress } from '@liaison/core/server';
 import { DEMO_PASSWORD } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_LIMITS } from '../src/services/auth/issue-access-token.js';

@@ -1,4 +1,4 @@
-import { hashPassword } from '@liaison/core';
+import { hashPassword } from '@liaison/core/server';
 import { DEMO_PASSWORD } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';

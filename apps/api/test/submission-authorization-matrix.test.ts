@@ -26,7 +26,7 @@
  * the submissions they can list must be exactly those they can read one by one, over every
  * submission the run created, and the outgoing and incoming boxes must split that list by side.
  */
-import { hashPassword } from '@liaison/core';
+import { hashPassword } from '@liaison/core/server';
 import { DEMO_PASSWORD } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';

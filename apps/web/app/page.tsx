@@ -1,3 +1,4 @@
+import { DOCUMENT_STATUSES, VISIBILITIES } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../components/badges';
@@ -10,14 +11,7 @@ import {
   listRegisters,
 } from '../lib/api';
 import { ATOM_MEDIA_TYPE } from '../lib/atom';
-import {
-  DOCUMENT_STATUSES,
-  excerpt,
-  formatDate,
-  STATUS_LABELS,
-  VISIBILITIES,
-  VISIBILITY_DESCRIPTIONS,
-} from '../lib/format';
+import { excerpt, formatDate, STATUS_LABELS, VISIBILITY_DESCRIPTIONS } from '../lib/format';
 import {
   documentListQuery,
   hasFilters,
@@ -160,14 +154,12 @@ export default async function LibraryPage({
 
       {signedIn && (
         <ul className="legend" aria-label="Visibility markers">
-          {VISIBILITIES.slice()
-            .reverse()
-            .map((visibility) => (
-              <li key={visibility}>
-                <VisibilityBadge visibility={visibility} />
-                <span className="legend__text">{VISIBILITY_DESCRIPTIONS[visibility]}</span>
-              </li>
-            ))}
+          {VISIBILITIES.map((visibility) => (
+            <li key={visibility}>
+              <VisibilityBadge visibility={visibility} />
+              <span className="legend__text">{VISIBILITY_DESCRIPTIONS[visibility]}</span>
+            </li>
+          ))}
         </ul>
       )}
 

@@ -1,6 +1,7 @@
 'use client';
 
 import type { DocumentStatus, Visibility } from '@liaison/core';
+import { DOCUMENT_IDENTIFIER_MAX_LENGTH, TITLE_MAX_LENGTH } from '@liaison/core';
 import Link from 'next/link';
 import { type FormEvent, useActionState, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { type ActionState, IDLE } from '../app/documents/action-state';
@@ -11,7 +12,6 @@ import {
   type FieldErrors,
   identifierError,
   registersOf,
-  TITLE_MAX,
 } from '../lib/document-rules';
 import { STATUS_LABELS, VISIBILITY_DESCRIPTIONS, VISIBILITY_LABELS } from '../lib/format';
 
@@ -201,7 +201,7 @@ export function DocumentForm({
               onChange={(event) => set('identifier', event.target.value)}
               autoComplete="off"
               spellCheck={false}
-              maxLength={64}
+              maxLength={DOCUMENT_IDENTIFIER_MAX_LENGTH}
               required
               aria-required="true"
               className="input--mono input--short"
@@ -221,12 +221,12 @@ export function DocumentForm({
           name="title"
           value={values.title}
           onChange={(event) => set('title', event.target.value)}
-          maxLength={TITLE_MAX}
+          maxLength={TITLE_MAX_LENGTH}
           required
           aria-required="true"
         />
         <p id={`${id}-title-hint`} className="field__hint">
-          Up to {TITLE_MAX} characters.
+          Up to {TITLE_MAX_LENGTH} characters.
         </p>
         {errorText('title')}
       </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import type { DocumentVersion } from '@liaison/core';
+import { VERSION_LABEL_MAX_LENGTH } from '@liaison/core';
 import Link from 'next/link';
 import { type DragEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { versionLabelError } from '../lib/document-rules';
@@ -191,7 +192,7 @@ export function VersionUpload({
           disabled={busy}
           autoComplete="off"
           spellCheck={false}
-          maxLength={64}
+          maxLength={VERSION_LABEL_MAX_LENGTH}
           required
           aria-required="true"
           aria-invalid={errors.label ? true : undefined}

@@ -14,6 +14,7 @@ import type {
   RegisterParty,
   WorkRegisterSummary,
 } from '@liaison/core';
+import { isDocumentStatus, isVisibility } from '@liaison/core';
 
 export type { Document, DocumentSummary, DocumentVersion, Organization };
 export type WorkRegister = WorkRegisterSummary;
@@ -363,9 +364,6 @@ function isWorkRegister(value: unknown): value is WorkRegister {
   );
 }
 
-const STATUSES = ['work-in-progress', 'informational', 'standard'];
-const VISIBILITY_VALUES = ['public', 'partners', 'organization'];
-
 function isDocumentFields(value: unknown): value is Record<string, unknown> {
   return (
     isRecord(value) &&
@@ -374,8 +372,8 @@ function isDocumentFields(value: unknown): value is Record<string, unknown> {
     isString(value.identifier) &&
     isString(value.title) &&
     isString(value.abstract) &&
-    STATUSES.includes(value.status as string) &&
-    VISIBILITY_VALUES.includes(value.visibility as string) &&
+    isDocumentStatus(value.status) &&
+    isVisibility(value.visibility) &&
     Array.isArray(value.registers) &&
     value.registers.every(isString) &&
     isRecord(value.permissions)

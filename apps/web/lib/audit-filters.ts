@@ -4,6 +4,7 @@
  * in UTC; "to" includes the whole day. Pure, so the page, the CSV export and tests share it.
  */
 
+import { isSlug } from '@liaison/core';
 import { parseCalendarDate } from './register-review';
 
 export interface AuditFilters {
@@ -47,7 +48,6 @@ export const KNOWN_AUDIT_ACTIONS = [
   'register.update',
 ] as const;
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const CURSOR = /^[0-9]{1,19}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -78,7 +78,7 @@ export function parseAuditFilters(params: SearchParams): ParsedAuditFilters {
     from: first(params, 'from'),
     to: first(params, 'to'),
   };
-  if (filters.organization && !SLUG.test(filters.organization)) {
+  if (filters.organization && !isSlug(filters.organization)) {
     problems.organization = 'Not an organization identifier.';
     filters.organization = '';
   }

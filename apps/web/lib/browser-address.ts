@@ -12,7 +12,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
-import { plainAddress, signClientAddress } from '@liaison/core';
+import { plainAddress, signClientAddress } from '@liaison/core/server';
 
 /** Set on each incoming request by the server itself; never what the browser sent. */
 export const BROWSER_ADDRESS_HEADER = 'x-liaison-browser-address';

@@ -1,22 +1,29 @@
-// What the document forms accept and offer. Pure, and safe in client components: it mirrors the
-// API's wire schemas (packages/core/src/document-schemas.ts; a unit test keeps the patterns equal)
-// so people see a clear message before submitting. The API still decides: it validates again and
+// What the document forms accept and offer. Pure, and safe in client components: the patterns and
+// limits are core's (packages/core/src/rules.ts), the ones the API's schemas use, so people see a
+// clear message before submitting. The API still decides: it validates again and
 // enforces the permission policy; this module only hides choices a user cannot make.
 
-import type { DocumentPermissions, DocumentStatus, Visibility } from '@liaison/core';
-import { DOCUMENT_STATUSES, isDocumentStatus, isVisibility, VISIBILITIES } from './format';
-
-export const IDENTIFIER_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
-export const VERSION_LABEL_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$';
-export const TITLE_MAX = 300;
-export const ABSTRACT_MAX = 10_000;
-export const REASON_MAX = 1000;
+import {
+  ABSTRACT_MAX_LENGTH,
+  DOCUMENT_IDENTIFIER_PATTERN,
+  DOCUMENT_STATUSES,
+  type DocumentPermissions,
+  type DocumentStatus,
+  isDocumentStatus,
+  isSlug,
+  isVisibility,
+  TITLE_MAX_LENGTH,
+  VERSION_LABEL_PATTERN,
+  type Visibility,
+  WITHDRAWAL_REASON_MAX_LENGTH,
+} from '@liaison/core';
+import { VISIBILITIES_NARROWEST_FIRST as VISIBILITIES } from './format';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
 export function identifierError(value: string): string | undefined {
   if (value === '') return 'Enter an identifier, for example DSP0266.';
-  if (!new RegExp(IDENTIFIER_PATTERN).test(value)) {
+  if (!new RegExp(DOCUMENT_IDENTIFIER_PATTERN).test(value)) {
     return 'Use up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit.';
   }
   return undefined;
@@ -32,19 +39,21 @@ export function versionLabelError(value: string): string | undefined {
 
 export function titleError(value: string): string | undefined {
   if (value === '') return 'Enter a title.';
-  if (value.length > TITLE_MAX) return `Keep the title to ${TITLE_MAX} characters or fewer.`;
+  if (value.length > TITLE_MAX_LENGTH)
+    return `Keep the title to ${TITLE_MAX_LENGTH} characters or fewer.`;
   return undefined;
 }
 
 export function abstractError(value: string): string | undefined {
-  if (value.length > ABSTRACT_MAX)
-    return `Keep the abstract to ${ABSTRACT_MAX} characters or fewer.`;
+  if (value.length > ABSTRACT_MAX_LENGTH)
+    return `Keep the abstract to ${ABSTRACT_MAX_LENGTH} characters or fewer.`;
   return undefined;
 }
 
 export function reasonError(value: string): string | undefined {
   if (value === '') return 'Give a reason: it is shown next to the withdrawn version.';
-  if (value.length > REASON_MAX) return `Keep the reason to ${REASON_MAX} characters or fewer.`;
+  if (value.length > WITHDRAWAL_REASON_MAX_LENGTH)
+    return `Keep the reason to ${WITHDRAWAL_REASON_MAX_LENGTH} characters or fewer.`;
   return undefined;
 }
 
@@ -114,7 +123,7 @@ export function readDocumentFields(form: FormData): {
     .getAll('registers')
     .filter((value): value is string => typeof value === 'string')
     .map((value) => value.trim())
-    .filter((value) => /^[a-z0-9][a-z0-9-]{0,62}$/.test(value));
+    .filter(isSlug);
   return {
     title: text('title'),
     abstract: text('abstract').replace(/\r\n/g, '\n'),

@@ -1,6 +1,6 @@
 // Display helpers shared by server and client components. Pure: no I/O, no Node-only modules.
 
-import type { DocumentStatus, Visibility } from '@liaison/core';
+import { type DocumentStatus, VISIBILITIES, type Visibility } from '@liaison/core';
 
 export type BadgeTone = 'success' | 'info' | 'warning' | 'neutral' | 'private';
 
@@ -34,25 +34,8 @@ export const VISIBILITY_TONES: Record<Visibility, BadgeTone> = {
   organization: 'private',
 };
 
-export const DOCUMENT_STATUSES: readonly DocumentStatus[] = [
-  'work-in-progress',
-  'informational',
-  'standard',
-];
-export const VISIBILITIES: readonly Visibility[] = ['organization', 'partners', 'public'];
-
-export function isDocumentStatus(value: unknown): value is DocumentStatus {
-  return typeof value === 'string' && (DOCUMENT_STATUSES as readonly string[]).includes(value);
-}
-
-export function isVisibility(value: unknown): value is Visibility {
-  return typeof value === 'string' && (VISIBILITIES as readonly string[]).includes(value);
-}
-
-/** "Released" (docs/architecture.md, "Domain"): public, and informational or standard. */
-export function isReleased(document: { status: DocumentStatus; visibility: Visibility }): boolean {
-  return document.visibility === 'public' && document.status !== 'work-in-progress';
-}
+/** The order forms offer visibilities in: the narrowest first. */
+export const VISIBILITIES_NARROWEST_FIRST: readonly Visibility[] = [...VISIBILITIES].reverse();
 
 const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'] as const;
 

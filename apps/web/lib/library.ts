@@ -2,12 +2,11 @@
 // the page hands in the function that asks the API, so the logic is tested without a server.
 
 import type { DocumentStatus, DocumentSummary } from '@liaison/core';
+import { isDocumentStatus, isSlug } from '@liaison/core';
 import type { QueryValue } from './api';
-import { isDocumentStatus } from './format';
 
 export const LIBRARY_PAGE_SIZE = 20;
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const SEQ = /^[0-9]{1,19}$/;
 const QUERY_MAX = 200;
 
@@ -42,9 +41,9 @@ export function parseLibraryFilters(params: SearchParams): LibraryFilters {
   const register = first(params.register);
   return {
     q,
-    organization: SLUG.test(organization) ? organization : '',
+    organization: isSlug(organization) ? organization : '',
     status: isDocumentStatus(status) ? status : '',
-    register: SLUG.test(register) ? register : '',
+    register: isSlug(register) ? register : '',
   };
 }
 

@@ -11,6 +11,7 @@ import type {
   MilestoneInput,
   MilestoneState,
 } from '@liaison/core';
+import { isSlug } from '@liaison/core';
 import type { FormLike } from './register-form';
 import { parseCalendarDate } from './register-review';
 import { isOpenText } from './register-timeframe';
@@ -24,7 +25,6 @@ export const MILESTONE_STATES: readonly { value: MilestoneState; label: string }
   { value: 'dropped', label: 'Dropped' },
 ];
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
@@ -79,7 +79,7 @@ export function parseDocumentRef(
   const slash = value.indexOf('/');
   const organization = slash === -1 ? from : value.slice(0, slash).trim().toLowerCase();
   const identifier = slash === -1 ? value : value.slice(slash + 1).trim();
-  if (!SLUG.test(organization) || !IDENTIFIER.test(identifier)) return 'invalid';
+  if (!isSlug(organization) || !IDENTIFIER.test(identifier)) return 'invalid';
   return { organization, identifier };
 }
 

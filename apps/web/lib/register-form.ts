@@ -3,6 +3,7 @@
  * changed. Pure, so it is tested without a server.
  */
 
+import { isSlug } from '@liaison/core';
 import { parseCalendarDate } from './register-review';
 
 export interface RegisterFields {
@@ -22,8 +23,6 @@ export interface FormLike {
   getAll(name: string): unknown[];
 }
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
 function str(form: FormLike, name: string): string {
   const value = form.get(name);
   return typeof value === 'string' ? value.trim() : '';
@@ -39,7 +38,7 @@ export function readRegisterForm(
   const initiatedOn = str(form, 'initiatedOn');
   const reviewDue = str(form, 'reviewDue');
 
-  if (!SLUG.test(slug)) {
+  if (!isSlug(slug)) {
     problems.slug = 'Lowercase letters, digits and hyphens, starting with a letter or digit.';
   }
   if (!title) problems.title = 'Enter the register’s title.';
@@ -56,7 +55,7 @@ export function readRegisterForm(
   const seen = new Set<string>();
   const parties: RegisterFields['parties'] = [];
   for (const value of form.getAll('party')) {
-    if (typeof value !== 'string' || !SLUG.test(value) || seen.has(value)) continue;
+    if (typeof value !== 'string' || !isSlug(value) || seen.has(value)) continue;
     seen.add(value);
     parties.push({ organization: value, description: str(form, `partyDescription.${value}`) });
   }

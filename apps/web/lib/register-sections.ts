@@ -4,6 +4,9 @@
  */
 
 import type { AccessScope, RegisterOpenItem } from '@liaison/core';
+import { SLUG_BODY } from '@liaison/core';
+
+const APPROVAL_SAVED = new RegExp(`^approval-(${SLUG_BODY})$`);
 
 export type SectionKey = RegisterOpenItem['section'] | 'parties' | 'documents';
 
@@ -95,6 +98,6 @@ export function savedMessage(
     case 'contact-removed':
       return 'Point of contact removed.';
   }
-  const approval = saved && /^approval-([a-z0-9][a-z0-9-]{0,62})$/.exec(saved);
+  const approval = saved && APPROVAL_SAVED.exec(saved);
   return approval ? `${partyName(approval[1]!)}’s approval is recorded.` : null;
 }

@@ -6,12 +6,10 @@
 // partners-only document can never end up in a cached feed.
 
 import { createHash } from 'node:crypto';
-import { type DocumentSummary, isReleased, type Organization } from '@liaison/core';
+import { type DocumentSummary, isReleased, isSlug, type Organization } from '@liaison/core';
 import { type ApiOptions, listDocuments, listOrganizations } from './api';
 import { ATOM_MEDIA_TYPE, type AtomFeed, atomXml } from './atom';
 import { STATUS_LABELS } from './format';
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** How many of the newest releases a feed holds. */
 export const RELEASE_FEED_SIZE = 50;
@@ -115,7 +113,7 @@ export async function releaseFeedResponse(
   organizationSlug?: string,
   options: Pick<ApiOptions, 'baseUrl'> = {},
 ): Promise<Response> {
-  if (organizationSlug !== undefined && !SLUG.test(organizationSlug)) {
+  if (organizationSlug !== undefined && !isSlug(organizationSlug)) {
     return plainAnswer(404, 'No such organization.');
   }
   // Anonymous on purpose: see the top of this file.

@@ -1,17 +1,18 @@
-// What the submission pages show and accept. Pure, and safe in client components. The checks
-// mirror the API's wire schemas (packages/core/src/submission-schemas.ts) so people see a clear
+// What the submission pages show and accept. Pure, and safe in client components. The limits
+// are core's (packages/core/src/rules.ts), the ones the API's schemas use, so people see a clear
 // message before a round trip; the API validates again and enforces the permission policy. Which
 // buttons a page shows comes from the API's `permissions`, never from here.
 
 import type { SubmissionPermissions, SubmissionState } from '@liaison/core';
+import {
+  DECISION_REASON_MAX_LENGTH,
+  FILENAME_MAX_BYTES,
+  SUBMISSION_COMMENT_MAX_LENGTH,
+  SUBMISSION_DESCRIPTION_MAX_LENGTH,
+  SUBMISSION_MAX_FILES,
+  TITLE_MAX_LENGTH,
+} from '@liaison/core';
 import type { BadgeTone } from './format';
-
-export const SUBMISSION_TITLE_MAX = 300;
-export const SUBMISSION_DESCRIPTION_MAX = 20_000;
-export const SUBMISSION_MAX_FILES = 20;
-export const COMMENT_MAX = 20_000;
-export const DECISION_REASON_MAX = 10_000;
-const FILENAME_MAX_BYTES = 255;
 
 export const SUBMISSION_STATE_LABELS: Record<SubmissionState, string> = {
   submitted: 'Submitted',
@@ -91,16 +92,16 @@ export function decisionReasonError(to: SubmissionDecision, reason: string): str
       ? 'Give a reason for accepting: the submitter sees it.'
       : 'Give a reason for declining: the submitter sees it.';
   }
-  if (reason.length > DECISION_REASON_MAX) {
-    return `Keep the reason to ${DECISION_REASON_MAX.toLocaleString('en-GB')} characters or fewer.`;
+  if (reason.length > DECISION_REASON_MAX_LENGTH) {
+    return `Keep the reason to ${DECISION_REASON_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer.`;
   }
   return undefined;
 }
 
 export function commentError(body: string): string | undefined {
   if (body === '') return 'Write a comment first.';
-  if (body.length > COMMENT_MAX) {
-    return `Keep the comment to ${COMMENT_MAX.toLocaleString('en-GB')} characters or fewer.`;
+  if (body.length > SUBMISSION_COMMENT_MAX_LENGTH) {
+    return `Keep the comment to ${SUBMISSION_COMMENT_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer.`;
   }
   return undefined;
 }
@@ -202,11 +203,11 @@ export function submissionDraftErrors(
   if (!route) errors.route = 'Choose the register and the organization to submit to.';
   const title = draft.title.trim();
   if (title === '') errors.title = 'Enter a title.';
-  else if (title.length > SUBMISSION_TITLE_MAX) {
-    errors.title = `Keep the title to ${SUBMISSION_TITLE_MAX} characters or fewer.`;
+  else if (title.length > TITLE_MAX_LENGTH) {
+    errors.title = `Keep the title to ${TITLE_MAX_LENGTH} characters or fewer.`;
   }
-  if (draft.description.length > SUBMISSION_DESCRIPTION_MAX) {
-    errors.description = `Keep the description to ${SUBMISSION_DESCRIPTION_MAX.toLocaleString('en-GB')} characters or fewer.`;
+  if (draft.description.length > SUBMISSION_DESCRIPTION_MAX_LENGTH) {
+    errors.description = `Keep the description to ${SUBMISSION_DESCRIPTION_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer.`;
   }
   if (!draft.acceptIpr) {
     errors.acceptIpr = 'Acknowledge the IPR policy: no acknowledgement, no submission.';

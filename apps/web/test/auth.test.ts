@@ -1,7 +1,11 @@
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CLIENT_ADDRESS_HEADER, CLIENT_SIGNATURE_HEADER, verifyClientAddress } from '@liaison/core';
+import {
+  CLIENT_ADDRESS_HEADER,
+  CLIENT_SIGNATURE_HEADER,
+  verifyClientAddress,
+} from '@liaison/core/server';
 import type { Account, User } from 'next-auth';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { failureRedirect, loginPath, safeCallbackPath } from '../lib/auth/login-redirects';

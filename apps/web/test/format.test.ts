@@ -4,9 +4,6 @@ import {
   formatBytes,
   formatDate,
   formatDateTime,
-  isDocumentStatus,
-  isReleased,
-  isVisibility,
   percentOf,
   progressText,
 } from '../lib/format';
@@ -75,20 +72,6 @@ describe('excerpt', () => {
 });
 
 describe('domain helpers', () => {
-  it('knows released documents: public and informational or standard', () => {
-    expect(isReleased({ visibility: 'public', status: 'standard' })).toBe(true);
-    expect(isReleased({ visibility: 'public', status: 'informational' })).toBe(true);
-    expect(isReleased({ visibility: 'public', status: 'work-in-progress' })).toBe(false);
-    expect(isReleased({ visibility: 'partners', status: 'standard' })).toBe(false);
-  });
-
-  it('recognises statuses and visibilities', () => {
-    expect(isDocumentStatus('standard')).toBe(true);
-    expect(isDocumentStatus('draft')).toBe(false);
-    expect(isVisibility('partners')).toBe(true);
-    expect(isVisibility('secret')).toBe(false);
-  });
-
   it('marks the navigation section of a path', () => {
     expect(isCurrentSection('/', '/')).toBe(true);
     expect(isCurrentSection('/documents/x', '/')).toBe(true);

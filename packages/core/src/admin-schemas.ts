@@ -4,12 +4,12 @@
  */
 import { type Static, Type } from 'typebox';
 import { OrganizationSchema } from './schemas.js';
-import { EMAIL_PATTERN, MultiLineText, SingleLineText } from './text-schemas.js';
+import { EMAIL_PATTERN, MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', maxLength: 63 });
+const Slug = SlugSchema;
 
 export const RoleSchema = Type.Union([
   Type.Literal('member'),

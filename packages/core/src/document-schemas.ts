@@ -1,32 +1,35 @@
 /** Wire schemas for documents, versions, tokens and audit events (see schemas.ts for the idea). */
 import { type Static, Type } from 'typebox';
-import { MultiLineText, SingleLineText } from './text-schemas.js';
+import {
+  ABSTRACT_MAX_LENGTH,
+  DOCUMENT_IDENTIFIER_MAX_LENGTH,
+  DOCUMENT_IDENTIFIER_PATTERN,
+  DOCUMENT_STATUSES,
+  TITLE_MAX_LENGTH,
+  VERSION_LABEL_MAX_LENGTH,
+  VERSION_LABEL_PATTERN,
+  VISIBILITIES,
+  WITHDRAWAL_REASON_MAX_LENGTH,
+} from './rules.js';
+import { LiteralUnion, MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });
-const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', maxLength: 63 });
+const Slug = SlugSchema;
 
-export const DocumentStatusSchema = Type.Union([
-  Type.Literal('work-in-progress'),
-  Type.Literal('informational'),
-  Type.Literal('standard'),
-]);
-export const VisibilitySchema = Type.Union([
-  Type.Literal('public'),
-  Type.Literal('partners'),
-  Type.Literal('organization'),
-]);
+export const DocumentStatusSchema = LiteralUnion(DOCUMENT_STATUSES);
+export const VisibilitySchema = LiteralUnion(VISIBILITIES);
 
 export const IdentifierSchema = Type.String({
-  pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
-  maxLength: 64,
+  pattern: DOCUMENT_IDENTIFIER_PATTERN,
+  maxLength: DOCUMENT_IDENTIFIER_MAX_LENGTH,
   description: 'Unique per owner organization, e.g. DSP0266',
 });
-export const TitleSchema = SingleLineText({ minLength: 1, maxLength: 300 });
-export const AbstractSchema = MultiLineText({ maxLength: 10_000 });
+export const TitleSchema = SingleLineText({ minLength: 1, maxLength: TITLE_MAX_LENGTH });
+export const AbstractSchema = MultiLineText({ maxLength: ABSTRACT_MAX_LENGTH });
 export const VersionLabelSchema = Type.String({
-  pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$',
-  maxLength: 64,
+  pattern: VERSION_LABEL_PATTERN,
+  maxLength: VERSION_LABEL_MAX_LENGTH,
   description: 'e.g. 1.2.0 or 0.9a',
 });
 
@@ -170,7 +173,7 @@ export const VersionParams = Type.Object(
 );
 
 export const WithdrawVersionBody = Type.Object(
-  { reason: MultiLineText({ minLength: 1, maxLength: 1000 }) },
+  { reason: MultiLineText({ minLength: 1, maxLength: WITHDRAWAL_REASON_MAX_LENGTH }) },
   { additionalProperties: false },
 );
 

@@ -1,3 +1,5 @@
+import type { DocumentStatus, Visibility } from './rules.js';
+
 /** Roles a user can hold in an organization, weakest first. */
 export const ROLES = ['member', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -39,12 +41,6 @@ export interface Membership {
   organization: string;
   role: Role;
 }
-
-export const DOCUMENT_STATUSES = ['work-in-progress', 'informational', 'standard'] as const;
-export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
-
-export const VISIBILITIES = ['public', 'partners', 'organization'] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
 
 /** "Released" in the register's sense: public, and informational or standard. */
 export function isReleased(document: { visibility: Visibility; status: DocumentStatus }): boolean {

@@ -4,14 +4,15 @@
  */
 import { type Static, Type } from 'typebox';
 import { EmailSchema, RoleSchema } from './admin-schemas.js';
-import { MIN_PASSWORD_LENGTH } from './passwords.js';
+import { MIN_PASSWORD_LENGTH } from './rules.js';
+import { SlugSchema } from './text-schemas.js';
 
 /** How long an invitation can be accepted. */
 export const INVITATION_VALID_DAYS = 7;
 
 const Uuid = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });
-const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', maxLength: 63 });
+const Slug = SlugSchema;
 
 /** The secret in an invitation link: whoever knows it may accept. */
 export const InvitationToken = Type.String({ pattern: '^[A-Za-z0-9_-]{16,128}$' });

@@ -39,6 +39,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
-
-/** The shortest password a person may choose (longer is better; any characters count). */
-export const MIN_PASSWORD_LENGTH = 12;

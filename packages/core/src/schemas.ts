@@ -3,6 +3,7 @@
  * One source: the TypeScript types below are derived from these schemas.
  */
 import { type Static, Type } from 'typebox';
+import { SlugSchema } from './text-schemas.js';
 
 export const ErrorBody = Type.Object(
   {
@@ -81,7 +82,7 @@ export type OidcNonceResponse = Static<typeof OidcNonceResponse>;
  */
 export const OidcTokenRequestBody = Type.Object(
   {
-    organization: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', maxLength: 63 }),
+    organization: SlugSchema,
     idToken: Type.String({ minLength: 10, maxLength: 16_384 }),
     nonceHandle: OidcNonceValue,
   },

@@ -57,11 +57,17 @@ import {
   IdentifierSchema,
   TitleSchema,
 } from './document-schemas.js';
-import { MultiLineText } from './text-schemas.js';
+import {
+  DECISION_REASON_MAX_LENGTH,
+  SUBMISSION_COMMENT_MAX_LENGTH,
+  SUBMISSION_DESCRIPTION_MAX_LENGTH,
+  VERSION_LABEL_PATTERN,
+} from './rules.js';
+import { MultiLineText, SlugSchema } from './text-schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });
-const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', maxLength: 63 });
+const Slug = SlugSchema;
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Lowercase hex SHA-256' });
 
 export const SUBMISSION_STATES = [
@@ -90,8 +96,9 @@ export const SubmissionTransitionTargetSchema = Type.Union([
 ]);
 
 export const SubmissionTitleSchema = TitleSchema;
-export const SubmissionDescriptionSchema = MultiLineText({ maxLength: 20_000 });
-export const SUBMISSION_MAX_FILES = 20;
+export const SubmissionDescriptionSchema = MultiLineText({
+  maxLength: SUBMISSION_DESCRIPTION_MAX_LENGTH,
+});
 
 export const IprPolicySchema = Type.Object(
   {
@@ -252,7 +259,7 @@ export const SubmissionTransitionBody = Type.Object(
     reason: Type.Optional(
       MultiLineText({
         minLength: 1,
-        maxLength: 10_000,
+        maxLength: DECISION_REASON_MAX_LENGTH,
         description: 'Required to accept or decline',
       }),
     ),
@@ -262,7 +269,7 @@ export const SubmissionTransitionBody = Type.Object(
 export type SubmissionTransitionBody = Static<typeof SubmissionTransitionBody>;
 
 export const SubmissionCommentBody = Type.Object(
-  { body: MultiLineText({ minLength: 1, maxLength: 20_000 }) },
+  { body: MultiLineText({ minLength: 1, maxLength: SUBMISSION_COMMENT_MAX_LENGTH }) },
   { additionalProperties: false },
 );
 export type SubmissionCommentBody = Static<typeof SubmissionCommentBody>;
@@ -274,9 +281,7 @@ export const CreateDocumentFromSubmissionBody = Type.Object(
     title: Type.Optional(TitleSchema),
     abstract: Type.Optional(AbstractSchema),
     status: Type.Optional(DocumentStatusSchema),
-    versionLabel: Type.Optional(
-      Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$', default: '1' }),
-    ),
+    versionLabel: Type.Optional(Type.String({ pattern: VERSION_LABEL_PATTERN, default: '1' })),
   },
   { additionalProperties: false },
 );

@@ -5,7 +5,8 @@
  * paragraphs) may hold tabs and line breaks (LF, or CRLF); single-line text holds none.
  * One pattern each, used by the JSON schemas and the multipart forms alike.
  */
-import { type TStringOptions, Type } from 'typebox';
+import { type TLiteral, type TStringOptions, type TUnion, Type } from 'typebox';
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './rules.js';
 
 /** C0 controls, DEL and C1 controls, as the body of a regular-expression character class. */
 const CONTROL_CHARACTERS = '\\u0000-\\u001f\\u007f-\\u009f';
@@ -38,3 +39,20 @@ export function isSingleLineText(value: string): boolean {
 export function isMultiLineText(value: string): boolean {
   return multiLine.test(value);
 }
+
+/** An organization's or a register's slug. */
+export const SlugSchema = Type.String({ pattern: SLUG_PATTERN, maxLength: SLUG_MAX_LENGTH });
+
+/** One of a list of strings (e.g. DOCUMENT_STATUSES), as a union of literals. */
+export function LiteralUnion<const Values extends readonly string[]>(
+  values: Values,
+): TUnion<LiteralsOf<Values>> {
+  return Type.Union(values.map((value) => Type.Literal(value))) as TUnion<LiteralsOf<Values>>;
+}
+
+type LiteralsOf<Values extends readonly string[]> = Values extends readonly [
+  infer First extends string,
+  ...infer Rest extends readonly string[],
+]
+  ? [TLiteral<First>, ...LiteralsOf<Rest>]
+  : [];

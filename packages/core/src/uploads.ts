@@ -1,6 +1,6 @@
 import { InvalidInputError } from './errors.js';
+import { FILENAME_MAX_BYTES, VERSION_LABEL_PATTERN } from './rules.js';
 
-const MAX_FILENAME_BYTES = 255;
 // C0 and C1 controls and DEL: matching them is the point of this pattern.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the purpose
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
@@ -28,9 +28,9 @@ export function validateUploadFilename(raw: string | undefined): string {
   if (/[/\\]/.test(name) || name === '.' || name === '..') {
     throw new InvalidInputError('The file name must not contain a path', 'invalid_filename');
   }
-  if (Buffer.byteLength(name, 'utf8') > MAX_FILENAME_BYTES) {
+  if (Buffer.byteLength(name, 'utf8') > FILENAME_MAX_BYTES) {
     throw new InvalidInputError(
-      `The file name is longer than ${MAX_FILENAME_BYTES} bytes`,
+      `The file name is longer than ${FILENAME_MAX_BYTES} bytes`,
       'invalid_filename',
     );
   }
@@ -48,7 +48,7 @@ export function normalizeMediaType(declared: string | undefined): string {
   return MEDIA_TYPE.test(type) ? type : 'application/octet-stream';
 }
 
-const LABEL = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
+const LABEL = new RegExp(VERSION_LABEL_PATTERN);
 
 export function validateVersionLabel(raw: string | undefined): string {
   const label = (raw ?? '').trim();

@@ -5,7 +5,7 @@ import {
   plainAddress,
   signClientAddress,
   verifyClientAddress,
-} from '../src/index.js';
+} from '../src/server.js';
 
 const SECRET = 'client-address-secret-of-at-least-32-chars';
 const NOW = Date.parse('2026-12-04T12:00:00Z');

@@ -5,7 +5,7 @@
  * so DMTF is the co-party and SNIA a third organization.
  */
 import { describe, expect, it } from 'vitest';
-import type { DocumentStatus, Role, Visibility } from '../src/domain.js';
+import type { Role } from '../src/domain.js';
 import { type Actor, ANONYMOUS, actorFromMemberships } from '../src/policy/actor.js';
 import { actingOrganization } from '../src/policy/audit-policy.js';
 import {
@@ -19,6 +19,7 @@ import {
   documentPermissions,
   organizationsGrantingRead,
 } from '../src/policy/document-policy.js';
+import type { DocumentStatus, Visibility } from '../src/rules.js';
 
 const person = (roles: Record<string, Role>, operator = false): Actor =>
   actorFromMemberships(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '../src/index.js';
+import { hashPassword, verifyPassword } from '../src/server.js';
 
 describe('password hashing', () => {
   it('verifies the right password and rejects a wrong one', async () => {

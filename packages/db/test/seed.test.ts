@@ -1,4 +1,4 @@
-import { verifyPassword } from '@liaison/core';
+import { verifyPassword } from '@liaison/core/server';
 import { createScratchDatabase, type ScratchDatabase } from '@liaison/embedded-stack';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {

@@ -1,9 +1,9 @@
+import type { Actor } from '@liaison/core';
 import {
-  type Actor,
   CLIENT_ADDRESS_HEADER,
   CLIENT_SIGNATURE_HEADER,
   verifyClientAddress,
-} from '@liaison/core';
+} from '@liaison/core/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticate } from '../auth/authenticate.js';
 import type { RequestContext } from '../services/request-context.js';

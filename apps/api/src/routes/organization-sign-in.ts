@@ -1,14 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, NotFoundError, OrganizationSchema, OrganizationSsoBody } from '@liaison/core';
+import {
+  ErrorBody,
+  NotFoundError,
+  OrganizationSchema,
+  OrganizationSsoBody,
+  SlugSchema,
+} from '@liaison/core';
 import { findOrganization } from '@liaison/db';
 import { Type } from 'typebox';
 import { contextOf } from '../http/request-context.js';
 import { configureOrganizationSso } from '../services/auth/configure-organization-sso.js';
 
-const Params = Type.Object(
-  { slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', maxLength: 63 }) },
-  { additionalProperties: false },
-);
+const Params = Type.Object({ slug: SlugSchema }, { additionalProperties: false });
 
 /** One organization and its ways in (for the login page), and its single sign-on settings. */
 export const organizationSignInRoutes: FastifyPluginAsyncTypebox = async (app) => {

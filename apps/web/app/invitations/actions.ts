@@ -3,7 +3,7 @@
 // Accepting an invitation. The API decides everything (the token is the credential, the invited
 // address must match the signed-in account); what is checked here only gives clearer messages.
 
-import { MIN_PASSWORD_LENGTH } from '@liaison/core';
+import { isSlug, MIN_PASSWORD_LENGTH } from '@liaison/core';
 import { redirect } from 'next/navigation';
 import {
   errorState,
@@ -15,7 +15,6 @@ import {
 import { callApi } from '../../lib/api';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 function acceptPath(token: string): string {
   return `/api/v1/invitations/${encodeURIComponent(token)}/accept`;
@@ -66,7 +65,7 @@ export async function acceptWithNewAccount(
     token: null,
   });
   if (!answer.ok) return errorState(answer.error, values);
-  const organization = SLUG.test(answer.data.organization) ? answer.data.organization : '';
+  const organization = isSlug(answer.data.organization) ? answer.data.organization : '';
   redirect(
     `/login${organization ? `/${organization}` : ''}?${new URLSearchParams({ callbackUrl: '/workspace' })}`,
   );

@@ -1,3 +1,4 @@
+import { isSlug } from '@liaison/core';
 import 'server-only';
 import type {
   DocumentSummary,
@@ -7,8 +8,6 @@ import type {
 } from '@liaison/core';
 import { cache } from 'react';
 import { type ApiError, callApi, callApiAllPages } from '../../lib/api';
-
-export const REGISTER_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** GET /api/v1/registers/:slug, with every document shared under it the visitor may read. */
 export type FoundRegister = Omit<RegisterPage, 'documents'> & { documents: DocumentSummary[] };
@@ -31,7 +30,7 @@ export const listOrganizations = cache(() =>
  * may not see (a draft of other parties) are both "missing".
  */
 export const getRegister = cache(async (slug: string): Promise<RegisterLookup> => {
-  if (!REGISTER_SLUG.test(slug)) return { kind: 'missing' };
+  if (!isSlug(slug)) return { kind: 'missing' };
   const answer = await callApi<RegisterPage>(`/api/v1/registers/${encodeURIComponent(slug)}`);
   if (!answer.ok) {
     if (answer.error.status === 404 || answer.error.status === 403) return { kind: 'missing' };

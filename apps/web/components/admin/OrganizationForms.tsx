@@ -1,5 +1,6 @@
 'use client';
 
+import { SLUG_INPUT_PATTERN, SLUG_MAX_LENGTH } from '@liaison/core';
 import { useActionState } from 'react';
 import styles from './admin.module.css';
 import { FormMessage, SubmitButton, TextAreaField, TextField } from './FormParts';
@@ -36,8 +37,8 @@ export function CreateOrganizationForm({ action }: { action: Action }) {
           label="Identifier"
           name="slug"
           required
-          maxLength={63}
-          pattern="[a-z0-9][a-z0-9\-]{0,62}"
+          maxLength={SLUG_MAX_LENGTH}
+          pattern={SLUG_INPUT_PATTERN}
           autoComplete="off"
           spellCheck={false}
           hint="Short, lowercase, permanent: e.g. “snia”. Used in addresses."

@@ -1,5 +1,6 @@
 'use client';
 
+import { SLUG_INPUT_PATTERN, SLUG_MAX_LENGTH } from '@liaison/core';
 import { useActionState, useId } from 'react';
 import type { RegisterFields } from '../../lib/register-form';
 import styles from './admin.module.css';
@@ -74,8 +75,8 @@ export function RegisterForm({
             label="Identifier"
             name="slug"
             required
-            maxLength={63}
-            pattern="[a-z0-9][a-z0-9\-]{0,62}"
+            maxLength={SLUG_MAX_LENGTH}
+            pattern={SLUG_INPUT_PATTERN}
             autoComplete="off"
             spellCheck={false}
             hint="Lowercase and permanent, e.g. “ofa-dmtf”."

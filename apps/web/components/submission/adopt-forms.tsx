@@ -1,5 +1,10 @@
 'use client';
 
+import {
+  DOCUMENT_IDENTIFIER_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+  VERSION_LABEL_MAX_LENGTH,
+} from '@liaison/core';
 import { useActionState, useId } from 'react';
 import { IDLE, type SubmissionActionState } from '../../app/submissions/action-state';
 
@@ -71,7 +76,7 @@ export function CreateDocumentForm({
           className="input--mono input--short"
           required
           aria-required="true"
-          maxLength={64}
+          maxLength={DOCUMENT_IDENTIFIER_MAX_LENGTH}
           autoComplete="off"
           spellCheck={false}
           aria-invalid={errors.identifier ? true : undefined}
@@ -88,7 +93,7 @@ export function CreateDocumentForm({
           id={`${id}-title`}
           name="title"
           defaultValue={defaultTitle}
-          maxLength={300}
+          maxLength={TITLE_MAX_LENGTH}
           aria-invalid={errors.title ? true : undefined}
           aria-describedby={described('title')}
         />
@@ -102,7 +107,7 @@ export function CreateDocumentForm({
           id={`${id}-versionLabel`}
           name="versionLabel"
           className="input--mono input--short"
-          maxLength={64}
+          maxLength={VERSION_LABEL_MAX_LENGTH}
           placeholder="1"
           autoComplete="off"
           spellCheck={false}

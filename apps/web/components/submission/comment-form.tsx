@@ -1,8 +1,8 @@
 'use client';
 
+import { SUBMISSION_COMMENT_MAX_LENGTH } from '@liaison/core';
 import { useActionState, useEffect, useId, useRef } from 'react';
 import { IDLE, type SubmissionActionState } from '../../app/submissions/action-state';
-import { COMMENT_MAX } from '../../lib/submission-rules';
 
 export function CommentForm({
   action,
@@ -30,7 +30,7 @@ export function CommentForm({
           id={`${id}-body`}
           name="body"
           rows={4}
-          maxLength={COMMENT_MAX}
+          maxLength={SUBMISSION_COMMENT_MAX_LENGTH}
           required
           aria-required="true"
           aria-invalid={error ? true : undefined}

@@ -1,5 +1,10 @@
 'use client';
 
+import {
+  SUBMISSION_DESCRIPTION_MAX_LENGTH,
+  SUBMISSION_MAX_FILES,
+  TITLE_MAX_LENGTH,
+} from '@liaison/core';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type DragEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
@@ -7,9 +12,6 @@ import { formatBytes } from '../../lib/format';
 import { submissionPath } from '../../lib/submission-links';
 import {
   describeSubmissionError,
-  SUBMISSION_DESCRIPTION_MAX,
-  SUBMISSION_MAX_FILES,
-  SUBMISSION_TITLE_MAX,
   type SubmissionFieldErrors,
   type SubmissionRoute,
   submissionDraftErrors,
@@ -257,7 +259,7 @@ export function CreateSubmissionForm({ routes, policies, initial }: CreateSubmis
             id={`${id}-title`}
             value={title}
             onChange={(event) => setTitle(event.target.value)}
-            maxLength={SUBMISSION_TITLE_MAX}
+            maxLength={TITLE_MAX_LENGTH}
             required
             aria-required="true"
             aria-invalid={errors.title ? true : undefined}
@@ -274,7 +276,7 @@ export function CreateSubmissionForm({ routes, policies, initial }: CreateSubmis
             value={description}
             onChange={(event) => setDescription(event.target.value)}
             rows={6}
-            maxLength={SUBMISSION_DESCRIPTION_MAX}
+            maxLength={SUBMISSION_DESCRIPTION_MAX_LENGTH}
             aria-invalid={errors.description ? true : undefined}
             aria-describedby={describedBy('description', true)}
           />

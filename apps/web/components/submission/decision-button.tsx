@@ -1,8 +1,8 @@
 'use client';
 
+import { DECISION_REASON_MAX_LENGTH } from '@liaison/core';
 import { type ReactNode, useActionState, useEffect, useId, useRef } from 'react';
 import { IDLE, type SubmissionActionState } from '../../app/submissions/action-state';
-import { DECISION_REASON_MAX } from '../../lib/submission-rules';
 
 export interface DecisionButtonProps {
   /** A Server Action with the submission and the target state bound. */
@@ -67,7 +67,7 @@ export function DecisionButton({
               id={`${id}-reason`}
               name="reason"
               rows={4}
-              maxLength={DECISION_REASON_MAX}
+              maxLength={DECISION_REASON_MAX_LENGTH}
               required={reasonRequired}
               aria-required={reasonRequired}
               aria-invalid={reasonError ? true : undefined}

@@ -7,8 +7,6 @@
 /** The portal operator's login page segment (an organization with this slug cannot have one). */
 export const OPERATOR_SEGMENT = 'operator';
 
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
 /**
  * A path on this site to come back to after signing in: '/x' or an absolute URL of this origin,
  * turned into a path. Anything else (another host, '//host', javascript:) is refused.

@@ -1,4 +1,5 @@
 import type { Organization } from '@liaison/core';
+import { isSlug } from '@liaison/core';
 import { apiBaseUrl } from '../api';
 
 /**
@@ -106,7 +107,7 @@ function isSignInOrganization(value: unknown): value is SignInOrganization {
   const sso = signIn.sso;
   return (
     typeof slug === 'string' &&
-    /^[a-z0-9][a-z0-9-]{0,62}$/.test(slug) &&
+    isSlug(slug) &&
     typeof name === 'string' &&
     typeof description === 'string' &&
     typeof signIn.password === 'boolean' &&

@@ -4,7 +4,7 @@
  * answers to hide what a user cannot do. The list query in packages/db (readable-documents.ts)
  * mirrors `read` as SQL; the authorization matrix test keeps the two in step.
  */
-import type { DocumentStatus, Visibility } from '../domain.js';
+import type { DocumentStatus, Visibility } from '../rules.js';
 import { type Actor, hasRole } from './actor.js';
 
 /** What the policy needs to know about a document. */

@@ -1,4 +1,4 @@
-import { hashPassword } from '@liaison/core';
+import { hashPassword } from '@liaison/core/server';
 import { type Pool, withTransaction } from '../pool.js';
 import { registerHasDetails, replaceRegisterDetails } from '../queries/register-details.js';
 import { DEMO_PASSWORD, demoOrganizations, demoRegisters, demoUsers } from './demo-data.js';

@@ -1,10 +1,5 @@
-import {
-  ForbiddenError,
-  hashPassword,
-  RateLimitedError,
-  UnauthenticatedError,
-  verifyPassword,
-} from '@liaison/core';
+import { ForbiddenError, RateLimitedError, UnauthenticatedError } from '@liaison/core';
+import { hashPassword, verifyPassword } from '@liaison/core/server';
 import {
   clearLoginFailures,
   findUserByEmail,

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { ConflictError, InvalidInputError, PayloadTooLargeError } from '@liaison/core';
 import {
-  ConflictError,
-  InvalidInputError,
   normalizeMediaType,
-  PayloadTooLargeError,
   validateUploadFilename,
   validateVersionLabel,
-} from '@liaison/core';
+} from '@liaison/core/server';
 import {
   findVersion,
   insertVersion,

@@ -4,10 +4,10 @@ import {
   actorFromMemberships,
   ConflictError,
   ForbiddenError,
-  hashPassword,
   InvalidInputError,
   NotFoundError,
 } from '@liaison/core';
+import { hashPassword } from '@liaison/core/server';
 import {
   findPendingInvitation,
   findUserByEmail,

@@ -8,13 +8,15 @@ import {
   hasRole,
   InvalidInputError,
   isSingleLineText,
-  normalizeMediaType,
+  isSlug,
   PayloadTooLargeError,
+  SUBMISSION_DESCRIPTION_MAX_LENGTH,
   SUBMISSION_MAX_FILES,
   type Submission,
+  TITLE_MAX_LENGTH,
   UnprocessableError,
-  validateUploadFilename,
 } from '@liaison/core';
+import { normalizeMediaType, validateUploadFilename } from '@liaison/core/server';
 import {
   findIprPolicy,
   findRegister,
@@ -56,7 +58,6 @@ const TEXT_FIELDS = [
 ] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 interface SubmissionForm {
@@ -78,7 +79,7 @@ function slugField(fields: Map<TextField, string>, name: 'register' | 'to' | 'fr
     if (name === 'from') return undefined;
     throw new InvalidInputError(`The '${name}' field is missing`, 'invalid_input');
   }
-  if (!SLUG.test(value)) {
+  if (!isSlug(value)) {
     throw new InvalidInputError(`The '${name}' field must be a slug (e.g. dmtf)`, 'invalid_input');
   }
   return value;
@@ -100,8 +101,11 @@ function readForm(fields: Map<TextField, string>): SubmissionForm {
     );
   }
   const title = (fields.get('title') ?? '').trim();
-  if (title.length < 1 || title.length > 300) {
-    throw new InvalidInputError('The title must be 1-300 characters', 'invalid_input');
+  if (title.length < 1 || title.length > TITLE_MAX_LENGTH) {
+    throw new InvalidInputError(
+      `The title must be 1-${TITLE_MAX_LENGTH} characters`,
+      'invalid_input',
+    );
   }
   if (!isSingleLineText(title)) {
     throw new InvalidInputError(
@@ -110,9 +114,9 @@ function readForm(fields: Map<TextField, string>): SubmissionForm {
     );
   }
   const description = fields.get('description') ?? '';
-  if (description.length > 20_000) {
+  if (description.length > SUBMISSION_DESCRIPTION_MAX_LENGTH) {
     throw new InvalidInputError(
-      'The description must be at most 20000 characters',
+      `The description must be at most ${SUBMISSION_DESCRIPTION_MAX_LENGTH} characters`,
       'invalid_input',
     );
   }

@@ -1,5 +1,6 @@
 'use server';
 
+import { isSlug } from '@liaison/core';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import {
@@ -13,7 +14,6 @@ import {
 import { callApi } from '../../../lib/api';
 
 const ROLES = ['member', 'editor', 'admin'] as const;
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** A user's or an invitation's id. */
 const USER_ID = /^[A-Za-z0-9-]{1,64}$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -37,7 +37,7 @@ export async function inviteMember(_previous: FormState, form: FormData): Promis
   const email = text(form, 'email');
   const role = text(form, 'role');
   const problems: Record<string, string> = {};
-  if (!SLUG.test(organization)) problems.organization = 'Unknown organization.';
+  if (!isSlug(organization)) problems.organization = 'Unknown organization.';
   if (!EMAIL.test(email) || email.length > 320) problems.email = 'Enter an e-mail address.';
   if (!isRole(role)) problems.role = 'Choose a role.';
   if (Object.keys(problems).length > 0) return invalidState(problems, values);
@@ -56,7 +56,7 @@ export async function inviteMember(_previous: FormState, form: FormData): Promis
 export async function revokeInvitation(_previous: FormState, form: FormData): Promise<FormState> {
   const organization = text(form, 'organization');
   const id = text(form, 'invitationId');
-  if (!SLUG.test(organization) || !USER_ID.test(id)) {
+  if (!isSlug(organization) || !USER_ID.test(id)) {
     return invalidState({ invitationId: 'Unknown invitation.' });
   }
   const answer = await callApi(`${invitationsPath(organization)}/${encodeURIComponent(id)}`, {
@@ -74,7 +74,7 @@ export async function addMember(_previous: FormState, form: FormData): Promise<F
   const name = text(form, 'name');
   const role = text(form, 'role');
   const problems: Record<string, string> = {};
-  if (!SLUG.test(organization)) problems.organization = 'Unknown organization.';
+  if (!isSlug(organization)) problems.organization = 'Unknown organization.';
   if (!EMAIL.test(email) || email.length > 320) problems.email = 'Enter an e-mail address.';
   if (name.length > 200) problems.name = 'At most 200 characters.';
   if (!isRole(role)) problems.role = 'Choose a role.';
@@ -93,7 +93,7 @@ export async function changeRole(_previous: FormState, form: FormData): Promise<
   const organization = text(form, 'organization');
   const userId = text(form, 'userId');
   const role = text(form, 'role');
-  if (!SLUG.test(organization) || !USER_ID.test(userId) || !isRole(role)) {
+  if (!isSlug(organization) || !USER_ID.test(userId) || !isRole(role)) {
     return invalidState({ role: 'Choose a role.' });
   }
   const answer = await callApi(`${membersPath(organization)}/${encodeURIComponent(userId)}`, {
@@ -109,7 +109,7 @@ export async function removeMember(_previous: FormState, form: FormData): Promis
   const organization = text(form, 'organization');
   const userId = text(form, 'userId');
   const email = text(form, 'email');
-  if (!SLUG.test(organization) || !USER_ID.test(userId)) {
+  if (!isSlug(organization) || !USER_ID.test(userId)) {
     return invalidState({ userId: 'Unknown member.' });
   }
   const answer = await callApi(`${membersPath(organization)}/${encodeURIComponent(userId)}`, {

@@ -1,5 +1,6 @@
 'use server';
 
+import { isSlug } from '@liaison/core';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import {
@@ -10,8 +11,6 @@ import {
   text,
 } from '../../../components/admin/form-state';
 import { callApi } from '../../../lib/api';
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 function checkCommon(form: FormData, problems: Record<string, string>) {
   const name = text(form, 'name');
@@ -25,7 +24,7 @@ export async function createOrganization(_previous: FormState, form: FormData): 
   const values = formValues(form);
   const slug = text(form, 'slug').toLowerCase();
   const problems: Record<string, string> = {};
-  if (!SLUG.test(slug)) {
+  if (!isSlug(slug)) {
     problems.slug = 'Lowercase letters, digits and hyphens, starting with a letter or digit.';
   }
   checkCommon(form, problems);
@@ -54,7 +53,7 @@ export async function createOrganization(_previous: FormState, form: FormData): 
 export async function updateOrganization(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
   const slug = text(form, 'slug');
-  if (!SLUG.test(slug)) return invalidState({ name: 'Unknown organization.' }, values);
+  if (!isSlug(slug)) return invalidState({ name: 'Unknown organization.' }, values);
   const problems: Record<string, string> = {};
   checkCommon(form, problems);
   const passwordLogin = text(form, 'passwordLogin');

@@ -1,3 +1,4 @@
+import { isReleased } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../../../components/badges';
@@ -7,7 +8,6 @@ import {
   formatBytes,
   formatDate,
   formatDateTime,
-  isReleased,
   VISIBILITY_DESCRIPTIONS,
 } from '../../../lib/format';
 import { downloadHref } from '../../../lib/links';

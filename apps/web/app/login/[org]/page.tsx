@@ -1,8 +1,8 @@
+import { isSlug } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { csrfToken } from '../../../lib/auth/csrf';
 import { CsrfForm } from '../../../lib/auth/csrf-form';
-import { SLUG_PATTERN } from '../../../lib/auth/login-redirects';
 import { SSO_PROVIDER_PREFIX } from '../../../lib/auth/options';
 import { offersSso, signInOrganizations } from '../../../lib/auth/organizations';
 import styles from '../login.module.css';
@@ -22,7 +22,7 @@ type Params = Promise<{ org: string }>;
 async function organizationFor(slug: string) {
   const organizations = await signInOrganizations();
   if (organizations === null) return null;
-  return SLUG_PATTERN.test(slug)
+  return isSlug(slug)
     ? organizations.find((organization) => organization.slug === slug)
     : undefined;
 }

@@ -1,5 +1,6 @@
 'use server';
 
+import { isSlug } from '@liaison/core';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import {
@@ -17,7 +18,6 @@ import {
   readContactForm,
   readMilestoneForm,
 } from '../../../lib/register-edit';
-import { REGISTER_SLUG } from '../data';
 
 // The register page's edit forms. Each names its register (and item) in hidden fields; the API
 // decides whether the caller may make the change and answers with the reason when not.
@@ -36,7 +36,7 @@ const ID = /^[0-9a-f-]{36}$/i;
 function target(form: FormData, needsId: boolean): { slug: string; id: string } | FormState {
   const slug = text(form, 'slug');
   const id = text(form, 'id');
-  if (!REGISTER_SLUG.test(slug) || (needsId && !ID.test(id)) || (id && !ID.test(id))) {
+  if (!isSlug(slug) || (needsId && !ID.test(id)) || (id && !ID.test(id))) {
     return damaged(formValues(form));
   }
   return { slug, id };
@@ -117,7 +117,7 @@ export async function recordApproval(_previous: FormState, form: FormData): Prom
   const where = target(form, false);
   if ('status' in where) return where;
   const organization = text(form, 'organization');
-  if (!REGISTER_SLUG.test(organization)) {
+  if (!isSlug(organization)) {
     return damaged(values);
   }
   const read = readApprovalForm(form);

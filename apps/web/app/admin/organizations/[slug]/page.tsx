@@ -1,4 +1,5 @@
 import type { Organization } from '@liaison/core';
+import { isSlug } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -79,7 +80,7 @@ async function loadOrganization(
   | { kind: 'missing' }
   | { kind: 'error'; error: ApiError }
 > {
-  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) return { kind: 'missing' };
+  if (!isSlug(slug)) return { kind: 'missing' };
   // The single-organization route discloses the IPR policy and sign-in settings, if it exists.
   const detail = await callApi<OrganizationDetail>(`/api/v1/organizations/${slug}`);
   if (detail.ok && detail.data && typeof detail.data.name === 'string') {

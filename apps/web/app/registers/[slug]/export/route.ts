@@ -1,5 +1,5 @@
+import { isSlug } from '@liaison/core';
 import { apiFetch } from '../../../../lib/api';
-import { REGISTER_SLUG } from '../../data';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +13,7 @@ export async function GET(
   { params }: { params: Promise<{ slug: string }> },
 ): Promise<Response> {
   const { slug } = await params;
-  if (!REGISTER_SLUG.test(slug)) return plain(404, 'No such work register.');
+  if (!isSlug(slug)) return plain(404, 'No such work register.');
   let upstream: Response;
   try {
     upstream = await apiFetch(`/api/v1/registers/${encodeURIComponent(slug)}/export`, {

@@ -1,0 +1,63 @@
+/**
+ * Every pattern and length limit a value must meet, in one place. The TypeBox wire schemas, the
+ * API's multipart form readers and the web forms (HTML `pattern`/`maxLength` attributes and their
+ * client-side checks) all import from here, so a rule changes in one line. Pure and browser-safe.
+ *
+ * The SQL CHECK constraints in packages/db/migrations repeat some of these on purpose: they are the
+ * database's own guard, kept even if a bug let a bad value past the API.
+ */
+
+/** An organization, register or login slug without anchors, for embedding in a larger pattern. */
+export const SLUG_BODY = '[a-z0-9][a-z0-9-]{0,62}';
+export const SLUG_PATTERN = `^${SLUG_BODY}$`;
+export const SLUG_MAX_LENGTH = 63;
+/**
+ * For an HTML `pattern` attribute: browsers compile it with the `v` flag, where a `-` inside a
+ * character class must be escaped.
+ */
+export const SLUG_INPUT_PATTERN = SLUG_BODY.replace('-]', '\\-]');
+const slug = new RegExp(SLUG_PATTERN);
+
+export function isSlug(value: string): boolean {
+  return slug.test(value);
+}
+
+/** A document's identifier, unique per owner organization, e.g. DSP0266. */
+export const DOCUMENT_IDENTIFIER_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
+export const DOCUMENT_IDENTIFIER_MAX_LENGTH = 64;
+
+/** A version's label, e.g. 1.2.0 or 0.9a. */
+export const VERSION_LABEL_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$';
+export const VERSION_LABEL_MAX_LENGTH = 64;
+
+export const DOCUMENT_STATUSES = ['work-in-progress', 'informational', 'standard'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+export function isDocumentStatus(value: unknown): value is DocumentStatus {
+  return typeof value === 'string' && (DOCUMENT_STATUSES as readonly string[]).includes(value);
+}
+
+/** Widest first. */
+export const VISIBILITIES = ['public', 'partners', 'organization'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export function isVisibility(value: unknown): value is Visibility {
+  return typeof value === 'string' && (VISIBILITIES as readonly string[]).includes(value);
+}
+
+export const TITLE_MAX_LENGTH = 300;
+export const ABSTRACT_MAX_LENGTH = 10_000;
+/** Why a version was withdrawn. */
+export const WITHDRAWAL_REASON_MAX_LENGTH = 1000;
+
+export const SUBMISSION_DESCRIPTION_MAX_LENGTH = 20_000;
+export const SUBMISSION_MAX_FILES = 20;
+export const SUBMISSION_COMMENT_MAX_LENGTH = 20_000;
+/** The reason given when accepting or declining a submission. */
+export const DECISION_REASON_MAX_LENGTH = 10_000;
+
+/** An uploaded file's name, counted in UTF-8 bytes. */
+export const FILENAME_MAX_BYTES = 255;
+
+/** The shortest password a person may choose (longer is better; any characters count). */
+export const MIN_PASSWORD_LENGTH = 12;
