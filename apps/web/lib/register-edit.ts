@@ -11,7 +11,7 @@ import type {
   MilestoneInput,
   MilestoneState,
 } from '@liaison/core';
-import { isSlug } from '@liaison/core';
+import { DOCUMENT_IDENTIFIER_PATTERN, isSlug } from '@liaison/core';
 import type { FormLike } from './register-form';
 import { parseCalendarDate } from './register-review';
 import { isOpenText } from './register-timeframe';
@@ -25,7 +25,7 @@ export const MILESTONE_STATES: readonly { value: MilestoneState; label: string }
   { value: 'dropped', label: 'Dropped' },
 ];
 
-const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const IDENTIFIER = new RegExp(DOCUMENT_IDENTIFIER_PATTERN);
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
 function str(form: FormLike, name: string): string {

@@ -3,7 +3,7 @@
  * changed. Pure, so it is tested without a server.
  */
 
-import { isSlug } from '@liaison/core';
+import { isSlug, TITLE_MAX_LENGTH } from '@liaison/core';
 import { parseCalendarDate } from './register-review';
 
 export interface RegisterFields {
@@ -42,7 +42,9 @@ export function readRegisterForm(
     problems.slug = 'Lowercase letters, digits and hyphens, starting with a letter or digit.';
   }
   if (!title) problems.title = 'Enter the register’s title.';
-  else if (title.length > 300) problems.title = 'At most 300 characters.';
+  else if (title.length > TITLE_MAX_LENGTH) {
+    problems.title = `At most ${TITLE_MAX_LENGTH} characters.`;
+  }
   if (str(form, 'version').length > 50) problems.version = 'At most 50 characters.';
   if (state !== 'draft' && state !== 'approved') problems.state = 'Choose draft or approved.';
   if (initiatedOn && parseCalendarDate(initiatedOn) === null) {

@@ -3,6 +3,7 @@
  * account (GET /me) and for the work register page (see schemas.ts for the idea).
  */
 import { type Static, Type } from 'typebox';
+import { TITLE_MAX_LENGTH } from './rules.js';
 import { OrganizationSchema } from './schemas.js';
 import { EMAIL_PATTERN, MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
 
@@ -126,7 +127,7 @@ export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>;
 // ---------------------------------------------------------------------------------------------
 
 const RegisterStateSchema = Type.Union([Type.Literal('draft'), Type.Literal('approved')]);
-const RegisterTitle = SingleLineText({ minLength: 1, maxLength: 300 });
+const RegisterTitle = SingleLineText({ minLength: 1, maxLength: TITLE_MAX_LENGTH });
 const RegisterVersion = SingleLineText({ maxLength: 50, description: 'e.g. 1.0b' });
 const RegisterSummary = MultiLineText({ maxLength: 20_000 });
 const ReviewProcess = SingleLineText({ maxLength: 2_000, description: 'e.g. DSP4003' });

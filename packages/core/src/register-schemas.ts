@@ -23,6 +23,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { DocumentList, IdentifierSchema } from './document-schemas.js';
+import { TITLE_MAX_LENGTH } from './rules.js';
 import { EMAIL_PATTERN, MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -83,7 +84,7 @@ const Timeframe = SingleLineText({
   maxLength: 100,
   description: 'As the register writes it, e.g. "Oct 2018"',
 });
-const CommitmentTitle = SingleLineText({ maxLength: 300 });
+const CommitmentTitle = SingleLineText({ maxLength: TITLE_MAX_LENGTH });
 const ContactRole = SingleLineText({ maxLength: 300, description: 'e.g. DMTF VP of Alliances' });
 const ContactAddress = Type.Union([Email, Type.Null()], {
   description: 'E-mail address of a person or a mailing list; null while open',
@@ -158,7 +159,7 @@ export const WorkRegisterFileSchema = Type.Object(
   {
     $schema: Type.Optional(SingleLineText({ description: 'Where this schema is published' })),
     slug: Slug,
-    title: SingleLineText({ minLength: 1, maxLength: 300 }),
+    title: SingleLineText({ minLength: 1, maxLength: TITLE_MAX_LENGTH }),
     version: SingleLineText({ maxLength: 50, description: 'e.g. 1.0b' }),
     state: RegisterStateSchema,
     initiatedOn: Type.Union([Day, Type.Null()]),

@@ -5,7 +5,7 @@ import { ApiErrorNotice } from '../../components/admin/ApiErrorNotice';
 import { RegisterStateBadge, VisibilityBadge } from '../../components/registers/Badges';
 import { DocumentTable } from '../../components/registers/DocumentTable';
 import { type ApiError, callApi, callApiAllPages } from '../../lib/api';
-import { VISIBILITY_DESCRIPTIONS } from '../../lib/format';
+import { VISIBILITIES_NARROWEST_FIRST, VISIBILITY_DESCRIPTIONS } from '../../lib/format';
 import { requireViewer } from '../../lib/session';
 import { groupWorkspace, registersOf } from '../../lib/workspace-groups';
 import styles from './workspace.module.css';
@@ -69,7 +69,7 @@ export default async function WorkspacePage() {
       ) : (
         <>
           <ul className={styles.legend} aria-label="Visibility markers">
-            {(['organization', 'partners', 'public'] as const).map((visibility) => (
+            {VISIBILITIES_NARROWEST_FIRST.map((visibility) => (
               <li key={visibility}>
                 <VisibilityBadge visibility={visibility} /> {VISIBILITY_DESCRIPTIONS[visibility]}
               </li>

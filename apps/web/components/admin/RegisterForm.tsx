@@ -1,6 +1,6 @@
 'use client';
 
-import { SLUG_INPUT_PATTERN, SLUG_MAX_LENGTH } from '@liaison/core';
+import { SLUG_INPUT_PATTERN, SLUG_MAX_LENGTH, TITLE_MAX_LENGTH } from '@liaison/core';
 import { useActionState, useId } from 'react';
 import type { RegisterFields } from '../../lib/register-form';
 import styles from './admin.module.css';
@@ -66,7 +66,7 @@ export function RegisterForm({
           label="Title"
           name="title"
           required
-          maxLength={300}
+          maxLength={TITLE_MAX_LENGTH}
           defaultValue={v.title ?? register?.title}
           error={errors.title}
         />

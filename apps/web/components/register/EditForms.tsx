@@ -6,6 +6,7 @@ import type {
   RegisterContact,
   RegisterMilestone,
 } from '@liaison/core';
+import { TITLE_MAX_LENGTH } from '@liaison/core';
 import { useActionState, useId } from 'react';
 import {
   recordApproval,
@@ -154,7 +155,7 @@ export function CommitmentForm({
       <TextField
         label="Document title"
         name="title"
-        maxLength={300}
+        maxLength={TITLE_MAX_LENGTH}
         hint="As the register names it; “?” keeps it an open item."
         defaultValue={v.title ?? commitment?.title}
         error={errors.title}
