@@ -90,7 +90,10 @@ export const SubmissionTransitionTargetSchema = Type.Union([
 ]);
 
 export const SubmissionTitleSchema = TitleSchema;
-export const SubmissionDescriptionSchema = MultiLineText({ maxLength: 20_000 });
+export const SUBMISSION_DESCRIPTION_MAX_LENGTH = 20_000;
+export const SubmissionDescriptionSchema = MultiLineText({
+  maxLength: SUBMISSION_DESCRIPTION_MAX_LENGTH,
+});
 export const SUBMISSION_MAX_FILES = 20;
 
 export const IprPolicySchema = Type.Object(
@@ -288,16 +291,19 @@ export const LinkSubmissionDocumentBody = Type.Object(
 );
 export type LinkSubmissionDocumentBody = Static<typeof LinkSubmissionDocumentBody>;
 
-/** The text fields of the create form, validated after the multipart parts are read. */
+/**
+ * The text fields of the create form, checked in this order before any file is stored: the IPR
+ * acknowledgement first, since without it nothing else matters.
+ */
 export const CreateSubmissionFields = Type.Object(
   {
+    acceptIpr: Type.Literal('true'),
+    iprPolicySha256: Sha256,
     register: Slug,
     to: Slug,
     from: Type.Optional(Slug),
     title: SubmissionTitleSchema,
     description: Type.Optional(SubmissionDescriptionSchema),
-    acceptIpr: Type.Literal('true'),
-    iprPolicySha256: Sha256,
   },
   { additionalProperties: false },
 );

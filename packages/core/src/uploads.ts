@@ -47,16 +47,3 @@ export function normalizeMediaType(declared: string | undefined): string {
   const type = (declared ?? '').split(';')[0]!.trim().toLowerCase();
   return MEDIA_TYPE.test(type) ? type : 'application/octet-stream';
 }
-
-const LABEL = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
-
-export function validateVersionLabel(raw: string | undefined): string {
-  const label = (raw ?? '').trim();
-  if (!LABEL.test(label)) {
-    throw new InvalidInputError(
-      'The version label must be 1-64 letters, digits, dots, dashes, underscores or pluses, starting with a letter or digit (e.g. 1.2.0)',
-      'invalid_label',
-    );
-  }
-  return label;
-}
