@@ -173,6 +173,18 @@ describe('creating a submission with bad input stores no row and no object', () 
       code: 'invalid_input',
     },
     {
+      name: 'with a title longer than the schema allows',
+      parts: () => [...fields({ title: 't'.repeat(301) }), filePart('a.pdf')],
+      status: 400,
+      code: 'invalid_input',
+    },
+    {
+      name: 'with a description longer than the schema allows',
+      parts: () => [...fields({ description: 'd'.repeat(20_001) }), filePart('a.pdf')],
+      status: 400,
+      code: 'invalid_input',
+    },
+    {
       name: 'with a register that is not a slug',
       parts: () => [...fields({ register: '../ofa-dmtf' }), filePart('a.pdf')],
       status: 400,

@@ -33,6 +33,13 @@ export const VersionLabelSchema = Type.String({
   description: 'e.g. 1.2.0 or 0.9a',
 });
 
+/** The text fields of the version upload form, sent before its one file. */
+export const VersionFormFields = Type.Object(
+  { label: VersionLabelSchema },
+  { additionalProperties: false },
+);
+export type VersionFormFields = Static<typeof VersionFormFields>;
+
 export const DocumentPermissionsSchema = Type.Object({
   edit: Type.Boolean(),
   release: Type.Boolean(),

@@ -293,16 +293,19 @@ export const LinkSubmissionDocumentBody = Type.Object(
 );
 export type LinkSubmissionDocumentBody = Static<typeof LinkSubmissionDocumentBody>;
 
-/** The text fields of the create form, validated after the multipart parts are read. */
+/**
+ * The text fields of the create form, checked in this order before any file is stored: the IPR
+ * acknowledgement first, since without it nothing else matters.
+ */
 export const CreateSubmissionFields = Type.Object(
   {
+    acceptIpr: Type.Literal('true'),
+    iprPolicySha256: Sha256,
     register: Slug,
     to: Slug,
     from: Type.Optional(Slug),
     title: SubmissionTitleSchema,
     description: Type.Optional(SubmissionDescriptionSchema),
-    acceptIpr: Type.Literal('true'),
-    iprPolicySha256: Sha256,
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 import { InvalidInputError } from './errors.js';
-import { FILENAME_MAX_BYTES, VERSION_LABEL_PATTERN } from './rules.js';
+import { FILENAME_MAX_BYTES } from './rules.js';
 
 // C0 and C1 controls and DEL: matching them is the point of this pattern.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the purpose
@@ -46,17 +46,4 @@ const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]
 export function normalizeMediaType(declared: string | undefined): string {
   const type = (declared ?? '').split(';')[0]!.trim().toLowerCase();
   return MEDIA_TYPE.test(type) ? type : 'application/octet-stream';
-}
-
-const LABEL = new RegExp(VERSION_LABEL_PATTERN);
-
-export function validateVersionLabel(raw: string | undefined): string {
-  const label = (raw ?? '').trim();
-  if (!LABEL.test(label)) {
-    throw new InvalidInputError(
-      'The version label must be 1-64 letters, digits, dots, dashes, underscores or pluses, starting with a letter or digit (e.g. 1.2.0)',
-      'invalid_label',
-    );
-  }
-  return label;
 }

@@ -1,7 +1,7 @@
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import { InvalidInputError, isMultiLineText, PayloadTooLargeError } from '@liaison/core';
 import type { FastifyRequest } from 'fastify';
-import type { UploadPart } from '../services/documents/upload-version.js';
+import type { UploadPart } from '../services/uploads/receive-upload-form.js';
 
 /** What each upload form says when busboy stops it at one of its limits. */
 export interface FormLimitMessages {
@@ -62,7 +62,7 @@ export async function* formParts(
           );
         }
         const value = String(field.value);
-        // The baseline for every form field; single-line fields are checked further by their use case.
+        // The baseline for every form field; the form's schema checks each one further.
         if (!isMultiLineText(value)) {
           throw new InvalidInputError(
             `The '${field.fieldname}' field holds a control character`,

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CreateDocumentFromSubmissionBody,
+  CreateSubmissionFields,
   ErrorBody,
   IprPolicySchema,
   LinkSubmissionDocumentBody,
   OrganizationParams,
+  SUBMISSION_DESCRIPTION_MAX_LENGTH,
   SUBMISSION_MAX_FILES,
   SubmissionCommentBody,
   SubmissionFileParams,
@@ -38,7 +40,7 @@ import { transitionSubmission } from '../services/submissions/transition-submiss
 
 // Room for the form's boundaries, headers and text fields around the files themselves.
 const MULTIPART_OVERHEAD_BYTES = 256 * 1024;
-const TEXT_FIELD_COUNT = 7;
+const TEXT_FIELD_COUNT = Object.keys(CreateSubmissionFields.properties).length;
 
 /** This form's own limits, wider than the app-wide ones made for a version's label and file. */
 function formLimits(maxUploadBytes: number) {
@@ -46,8 +48,8 @@ function formLimits(maxUploadBytes: number) {
     fileSize: maxUploadBytes + 1,
     files: SUBMISSION_MAX_FILES + 1,
     fields: TEXT_FIELD_COUNT,
-    // The description may hold 20000 characters of up to 4 bytes each.
-    fieldSize: 80_000,
+    // The longest field, the description, in characters of up to 4 bytes each.
+    fieldSize: SUBMISSION_DESCRIPTION_MAX_LENGTH * 4,
     parts: TEXT_FIELD_COUNT + SUBMISSION_MAX_FILES + 1,
   };
 }

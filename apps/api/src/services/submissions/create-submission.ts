@@ -2,21 +2,16 @@ import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   ConflictError,
+  CreateSubmissionFields,
   canCreateSubmission,
   canReadRegister,
   ForbiddenError,
   hasRole,
   InvalidInputError,
-  isSingleLineText,
-  isSlug,
-  PayloadTooLargeError,
-  SUBMISSION_DESCRIPTION_MAX_LENGTH,
   SUBMISSION_MAX_FILES,
   type Submission,
-  TITLE_MAX_LENGTH,
   UnprocessableError,
 } from '@liaison/core';
-import { normalizeMediaType, validateUploadFilename } from '@liaison/core/server';
 import {
   findIprPolicy,
   findRegister,
@@ -24,114 +19,41 @@ import {
   insertSubmission,
   insertSubmissionFiles,
   lockIprPolicy,
-  type NewSubmissionFile,
   type Pool,
   type RegisterRecord,
   recordAuditEvent,
   withTransaction,
 } from '@liaison/db';
-import { type ObjectStorage, ObjectTooLargeError, SourceStreamError } from '@liaison/storage';
-import type { FastifyBaseLogger } from 'fastify';
-import type { UploadPart } from '../documents/upload-version.js';
 import { submissionMails } from '../notifications/submission-mails.js';
 import { auditedBy, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
+import {
+  receiveUploadForm,
+  type UploadDependencies,
+  type UploadPart,
+} from '../uploads/receive-upload-form.js';
 import { submissionFileStorageKey } from './storage-keys.js';
 import { iprPolicySha256, loadSubmission } from './submission-view.js';
 
-export interface CreateSubmissionDependencies {
+export interface CreateSubmissionDependencies extends UploadDependencies {
   pool: Pool;
-  storage: ObjectStorage;
-  log: FastifyBaseLogger;
-  /** The most all files of one submission may hold together. */
-  maxUploadBytes: number;
 }
 
-const TEXT_FIELDS = [
-  'register',
-  'to',
-  'from',
-  'title',
-  'description',
-  'acceptIpr',
-  'iprPolicySha256',
-] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
-
-const SHA256 = /^[0-9a-f]{64}$/;
-
-interface SubmissionForm {
-  register: string;
-  to: string;
-  from: string | undefined;
-  title: string;
-  description: string;
-  iprPolicySha256: string;
-}
-
-function isTextField(name: string): name is TextField {
-  return (TEXT_FIELDS as readonly string[]).includes(name);
-}
-
-function slugField(fields: Map<TextField, string>, name: 'register' | 'to' | 'from') {
-  const value = fields.get(name);
-  if (value === undefined) {
-    if (name === 'from') return undefined;
-    throw new InvalidInputError(`The '${name}' field is missing`, 'invalid_input');
-  }
-  if (!isSlug(value)) {
-    throw new InvalidInputError(`The '${name}' field must be a slug (e.g. dmtf)`, 'invalid_input');
-  }
-  return value;
-}
-
-/** The text fields, checked; the acknowledgement first, since without it nothing else matters. */
-function readForm(fields: Map<TextField, string>): SubmissionForm {
-  if (fields.get('acceptIpr') !== 'true') {
-    throw new InvalidInputError(
-      "Acknowledge the receiving organization's IPR policy: send acceptIpr=true",
-      'ipr_not_accepted',
-    );
-  }
-  const sha = fields.get('iprPolicySha256');
-  if (sha === undefined || !SHA256.test(sha)) {
-    throw new InvalidInputError(
-      "Send 'iprPolicySha256': the SHA-256 (64 lowercase hex digits) of the policy text shown",
-      'ipr_not_accepted',
-    );
-  }
-  const title = (fields.get('title') ?? '').trim();
-  if (title.length < 1 || title.length > TITLE_MAX_LENGTH) {
-    throw new InvalidInputError(
-      `The title must be 1-${TITLE_MAX_LENGTH} characters`,
-      'invalid_input',
-    );
-  }
-  if (!isSingleLineText(title)) {
-    throw new InvalidInputError(
-      "The 'title' field must be one line without control characters",
-      'invalid_input',
-    );
-  }
-  const description = fields.get('description') ?? '';
-  if (description.length > SUBMISSION_DESCRIPTION_MAX_LENGTH) {
-    throw new InvalidInputError(
-      `The description must be at most ${SUBMISSION_DESCRIPTION_MAX_LENGTH} characters`,
-      'invalid_input',
-    );
-  }
-  return {
-    register: slugField(fields, 'register')!,
-    to: slugField(fields, 'to')!,
-    from: slugField(fields, 'from'),
-    title,
-    description,
-    iprPolicySha256: sha,
-  };
-}
+const IPR_NOT_ACCEPTED = {
+  code: 'ipr_not_accepted',
+  message: "Acknowledge the receiving organization's IPR policy: send acceptIpr=true",
+};
+const IPR_HASH_MISSING = {
+  code: 'ipr_not_accepted',
+  message: "Send 'iprPolicySha256': the SHA-256 (64 lowercase hex digits) of the policy text shown",
+};
 
 /** The submitting organization: the one named, or the caller's only fitting one. */
-function submittingParty(actor: Actor, form: SubmissionForm, register: RegisterRecord): string {
+function submittingParty(
+  actor: Actor,
+  form: CreateSubmissionFields,
+  register: RegisterRecord,
+): string {
   const parties = register.parties.map((party) => party.organization);
   if (form.from !== undefined) {
     if (form.from === form.to) {
@@ -164,7 +86,7 @@ function submittingParty(actor: Actor, form: SubmissionForm, register: RegisterR
 }
 
 /** Every rule that can be checked before any byte is stored. */
-async function checkSubmission(pool: Pool, actor: Actor, form: SubmissionForm) {
+async function checkSubmission(pool: Pool, actor: Actor, form: CreateSubmissionFields) {
   const register = await findRegister(pool, form.register);
   const parties = register?.parties.map((party) => party.organization) ?? [];
   if (!register || !canReadRegister(actor, { state: register.state, parties })) {
@@ -209,24 +131,6 @@ function requireCurrentPolicy(text: string, acknowledgedSha256: string) {
   }
 }
 
-function storageFailure(error: unknown): unknown {
-  if (error instanceof ObjectTooLargeError) {
-    return new PayloadTooLargeError(
-      `The files are larger than the limit of ${error.limit} bytes together`,
-    );
-  }
-  if (error instanceof SourceStreamError) {
-    const cause = (error as { cause?: { statusCode?: number } }).cause;
-    if (cause?.statusCode === 413)
-      return new PayloadTooLargeError('The files are larger than the limit');
-    return new InvalidInputError(
-      'The upload ended before the file was complete',
-      'incomplete_upload',
-    );
-  }
-  return error;
-}
-
 /**
  * Creates a submission from a multipart form: its text fields first (checked, with the IPR
  * acknowledgement, before any byte is stored), then one or more files, each streamed into storage.
@@ -241,124 +145,72 @@ export async function createSubmission(
 ): Promise<Submission> {
   const { userId } = requireUser(context.actor);
   const submissionId = randomUUID();
-  const fields = new Map<TextField, string>();
-  const stored: NewSubmissionFile[] = [];
-  let checked: { form: SubmissionForm; from: string; registerId: string } | undefined;
-  let storedBytes = 0;
 
-  try {
-    for await (const part of parts) {
-      if (part.kind === 'field') {
-        if (!isTextField(part.name)) {
-          throw new InvalidInputError(
-            `Unknown field '${part.name}'; send ${TEXT_FIELDS.join(', ')} and then 'file'`,
-            'unknown_field',
-          );
-        }
-        if (checked) {
-          throw new InvalidInputError('Send every text field before the files', 'invalid_form');
-        }
-        if (fields.has(part.name)) {
-          throw new InvalidInputError(`Send the '${part.name}' field once`, 'invalid_form');
-        }
-        fields.set(part.name, part.value);
-        continue;
-      }
-      if (part.name !== 'file') {
-        throw new InvalidInputError(
-          `Unknown file field '${part.name}'; files go in 'file'`,
-          'unknown_field',
-        );
-      }
-      if (!checked) {
-        const form = readForm(fields);
+  return receiveUploadForm(
+    deps,
+    parts,
+    {
+      fields: CreateSubmissionFields,
+      trimmed: ['title'],
+      refusals: {
+        acceptIpr: { missing: IPR_NOT_ACCEPTED, invalid: IPR_NOT_ACCEPTED },
+        iprPolicySha256: { missing: IPR_HASH_MISSING, invalid: IPR_HASH_MISSING },
+      },
+      maxFiles: {
+        count: SUBMISSION_MAX_FILES,
+        code: 'too_many_files',
+        message: `Send at most ${SUBMISSION_MAX_FILES} files`,
+      },
+      storageKey: (fileId) => submissionFileStorageKey(submissionId, fileId),
+      check: async (form) => {
         const { register, from } = await checkSubmission(deps.pool, context.actor, form);
-        checked = { form, from, registerId: register.id };
-      }
-      if (stored.length >= SUBMISSION_MAX_FILES) {
-        throw new InvalidInputError(`Send at most ${SUBMISSION_MAX_FILES} files`, 'too_many_files');
-      }
-      const filename = validateUploadFilename(part.filename);
-      const mediaType = normalizeMediaType(part.mediaType);
-      const fileId = randomUUID();
-      const storageKey = submissionFileStorageKey(submissionId, fileId);
-      const object = await deps.storage
-        .putStream(storageKey, part.stream, {
-          contentType: mediaType,
-          maxBytes: deps.maxUploadBytes - storedBytes,
-        })
-        .catch((error: unknown) => {
-          throw storageFailure(error);
-        });
-      storedBytes += object.size;
-      stored.push({
-        id: fileId,
-        submissionId,
-        filename,
-        size: object.size,
-        mediaType,
-        sha256: object.sha256,
-        storageKey,
-      });
-    }
-    if (!checked) {
-      readForm(fields);
-      throw new InvalidInputError("Send one or more files in 'file'", 'file_missing');
-    }
-
-    const { form, from, registerId } = checked;
-    const record = await withTransaction(deps.pool, async (client) => {
-      // The policy may have changed while the files streamed: the acknowledgement must still
-      // match the text in force when the submission is made, and stay so until it commits.
-      requireCurrentPolicy((await lockIprPolicy(client, form.to)) ?? '', form.iprPolicySha256);
-      await insertSubmission(client, {
-        id: submissionId,
-        registerId,
-        from,
-        to: form.to,
-        title: form.title,
-        description: form.description,
-        submittedBy: userId,
-        iprPolicySha256: form.iprPolicySha256,
-      });
-      await insertSubmissionFiles(client, stored);
-      await recordAuditEvent(client, {
-        ...auditedBy(context, [from]),
-        action: 'submission.create',
-        objectType: 'submission',
-        objectId: submissionId,
-        organization: from,
-        details: {
-          register: form.register,
+        return { from, registerId: register.id };
+      },
+    },
+    async ({ fields: form, checked: { from, registerId }, files }) => {
+      const description = form.description ?? '';
+      const record = await withTransaction(deps.pool, async (client) => {
+        // The policy may have changed while the files streamed: the acknowledgement must still
+        // match the text in force when the submission is made, and stay so until it commits.
+        requireCurrentPolicy((await lockIprPolicy(client, form.to)) ?? '', form.iprPolicySha256);
+        await insertSubmission(client, {
+          id: submissionId,
+          registerId,
           from,
           to: form.to,
           title: form.title,
+          description,
+          submittedBy: userId,
           iprPolicySha256: form.iprPolicySha256,
-          files: stored.map((file) => ({
-            id: file.id,
-            filename: file.filename,
-            size: file.size,
-            sha256: file.sha256,
-          })),
-        },
+        });
+        await insertSubmissionFiles(
+          client,
+          files.map((file) => ({ ...file, submissionId })),
+        );
+        await recordAuditEvent(client, {
+          ...auditedBy(context, [from]),
+          action: 'submission.create',
+          objectType: 'submission',
+          objectId: submissionId,
+          organization: from,
+          details: {
+            register: form.register,
+            from,
+            to: form.to,
+            title: form.title,
+            iprPolicySha256: form.iprPolicySha256,
+            files: files.map((file) => ({
+              id: file.id,
+              filename: file.filename,
+              size: file.size,
+              sha256: file.sha256,
+            })),
+          },
+        });
+        await submissionMails.created(client, { submissionId, actorEmail: context.actor.email });
+        return (await findSubmission(client, submissionId))!;
       });
-      await submissionMails.created(client, { submissionId, actorEmail: context.actor.email });
-      return (await findSubmission(client, submissionId))!;
-    });
-    return loadSubmission(deps.pool, record, context.actor);
-  } catch (error) {
-    await Promise.all(
-      stored.map((file) =>
-        deps.storage
-          .delete(file.storageKey)
-          .catch((cleanup: unknown) =>
-            deps.log.warn(
-              { err: cleanup, key: file.storageKey },
-              'could not remove the object of a failed submission; the reaper will',
-            ),
-          ),
-      ),
-    );
-    throw error;
-  }
+      return loadSubmission(deps.pool, record, context.actor);
+    },
+  );
 }
