@@ -1,8 +1,10 @@
+import { administeredOrganizations, reviewingOrganizations } from '@liaison/core';
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { type NavItem, SiteNav } from '../components/site-nav';
 import { UserMenu } from '../components/user-menu';
+import { viewerActor } from '../lib/auth/viewer-actor';
 import { getViewer } from '../lib/session';
 import { incomingWaitingCount } from '../lib/submission-api';
 import { submissionsLabel } from '../lib/submission-rules';
@@ -21,10 +23,9 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
-  const isAdmin =
-    viewer !== null &&
-    (viewer.operator || viewer.memberships.some((membership) => membership.role === 'admin'));
-  const reviewsSubmissions = viewer?.memberships.some((membership) => membership.role === 'admin');
+  const actor = viewer ? viewerActor(viewer) : null;
+  const isAdmin = actor !== null && (actor.operator || administeredOrganizations(actor).length > 0);
+  const reviewsSubmissions = actor !== null && reviewingOrganizations(actor).length > 0;
   const waiting = reviewsSubmissions ? await incomingWaitingCount() : null;
   const items: NavItem[] = [
     { href: '/', label: 'Library' },

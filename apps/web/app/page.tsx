@@ -1,4 +1,4 @@
-import { DOCUMENT_STATUSES, VISIBILITIES } from '@liaison/core';
+import { DOCUMENT_STATUSES, documentCreatingOrganizations, VISIBILITIES } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../components/badges';
@@ -11,6 +11,7 @@ import {
   listRegisters,
 } from '../lib/api';
 import { ATOM_MEDIA_TYPE } from '../lib/atom';
+import { viewerActor } from '../lib/auth/viewer-actor';
 import { excerpt, formatDate, STATUS_LABELS, VISIBILITY_DESCRIPTIONS } from '../lib/format';
 import {
   documentListQuery,
@@ -60,7 +61,8 @@ export default async function LibraryPage({
   const organizationNames = new Map(
     organizations.ok ? organizations.data.map((org) => [org.slug, org.name]) : [],
   );
-  const canCreate = viewer?.memberships.some((membership) => membership.role !== 'member') ?? false;
+  const canCreate =
+    viewer !== null && documentCreatingOrganizations(viewerActor(viewer)).length > 0;
   const firstPage = cursor.phase === 'released' && cursor.seq === null;
 
   return (

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionState } from '../app/documents/action-state';
-import { createChoices } from '../lib/document-rules';
+import { NO_CHOICES } from '../lib/document-rules';
 import {
   DocumentForm,
   type DocumentFormValues,
@@ -29,8 +29,8 @@ export function CreateDocumentFlow({
   const [created, setCreated] = useState<{ id: string; identifier: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const role = organizations.find((org) => org.slug === defaultOrganization)?.role;
-  const choices = createChoices(role);
+  const choices =
+    organizations.find((org) => org.slug === defaultOrganization)?.choices ?? NO_CHOICES;
   const initial: DocumentFormValues = {
     organization: defaultOrganization,
     identifier: '',

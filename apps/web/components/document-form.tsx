@@ -7,10 +7,10 @@ import { type FormEvent, useActionState, useEffect, useId, useMemo, useRef, useS
 import { type ActionState, IDLE } from '../app/documents/action-state';
 import {
   type Choices,
-  createChoices,
   documentFieldErrors,
   type FieldErrors,
   identifierError,
+  NO_CHOICES,
   registersOf,
 } from '../lib/document-rules';
 import { STATUS_LABELS, VISIBILITY_DESCRIPTIONS, VISIBILITY_LABELS } from '../lib/format';
@@ -25,6 +25,8 @@ export interface OrganizationOption {
   slug: string;
   name: string;
   role: 'member' | 'editor' | 'admin';
+  /** What a new document of this organization may start as, from core's policy. */
+  choices: Choices;
 }
 
 export interface DocumentFormValues {
@@ -69,10 +71,10 @@ export function DocumentForm({
   const summaryRef = useRef<HTMLDivElement>(null);
   const id = useId();
 
-  const role = organizations.find((org) => org.slug === values.organization)?.role;
+  const owner = organizations.find((org) => org.slug === values.organization);
   const choices = useMemo(
-    () => (mode === 'create' ? createChoices(role) : (editChoices ?? createChoices(undefined))),
-    [mode, role, editChoices],
+    () => (mode === 'create' ? (owner?.choices ?? NO_CHOICES) : (editChoices ?? NO_CHOICES)),
+    [mode, owner, editChoices],
   );
   const available = useMemo(
     () => (mode === 'create' ? registersOf(registers, values.organization) : registers),
@@ -123,7 +125,7 @@ export function DocumentForm({
     if (mode === 'create') {
       const identifier = identifierError(values.identifier.trim());
       if (identifier) found.identifier = identifier;
-      if (role !== 'editor' && role !== 'admin') {
+      if (!owner) {
         found.organization = 'Choose an organization where you are an editor or admin.';
       }
     }

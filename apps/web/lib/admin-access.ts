@@ -1,25 +1,33 @@
 /** Which admin sections a signed-in person may use (the API decides; this only hides links). */
+import {
+  administeredOrganizations,
+  allowReadCaughtMail,
+  canManageMembers as canManageMembersOf,
+  canManageOrganizations,
+  canManageRegisters,
+  canReadAudit as canReadAuditOf,
+} from '@liaison/core';
+import type { Viewer } from './auth/viewer';
+import { viewerActor } from './auth/viewer-actor';
 
-export interface AccessViewer {
-  operator: boolean;
-  memberships: readonly { organization: string; role: string }[];
-}
+export type AccessViewer = Pick<Viewer, 'id' | 'email' | 'operator' | 'memberships'>;
 
 /** Organizations the person administers (all of them for the operator is the caller's call). */
 export function adminOrganizations(viewer: AccessViewer): string[] {
-  return [
-    ...new Set(viewer.memberships.filter((m) => m.role === 'admin').map((m) => m.organization)),
-  ];
+  return administeredOrganizations(viewerActor(viewer));
 }
 
+/** Whether the person manages the members of `organization`, or of any organization without one. */
 export function canManageMembers(viewer: AccessViewer, organization?: string): boolean {
-  if (viewer.operator) return true;
-  const admin = adminOrganizations(viewer);
-  return organization === undefined ? admin.length > 0 : admin.includes(organization);
+  const actor = viewerActor(viewer);
+  return organization === undefined
+    ? actor.operator ||
+        administeredOrganizations(actor).some((org) => canManageMembersOf(actor, org))
+    : canManageMembersOf(actor, organization);
 }
 
 export function canReadAudit(viewer: AccessViewer): boolean {
-  return viewer.operator || adminOrganizations(viewer).length > 0;
+  return canReadAuditOf(viewerActor(viewer));
 }
 
 export interface AdminSection {
@@ -33,12 +41,11 @@ export function adminSections(viewer: AccessViewer): AdminSection[] {
   if (canManageMembers(viewer)) sections.push({ href: '/admin/members', label: 'Members' });
   sections.push({ href: '/admin/tokens', label: 'API tokens' });
   if (canReadAudit(viewer)) sections.push({ href: '/admin/audit', label: 'Audit log' });
-  if (viewer.operator) {
-    sections.push(
-      { href: '/admin/organizations', label: 'Organizations' },
-      { href: '/admin/registers', label: 'Registers' },
-      { href: '/admin/mail', label: 'Mail' },
-    );
+  const actor = viewerActor(viewer);
+  if (canManageOrganizations(actor)) {
+    sections.push({ href: '/admin/organizations', label: 'Organizations' });
   }
+  if (canManageRegisters(actor)) sections.push({ href: '/admin/registers', label: 'Registers' });
+  if (allowReadCaughtMail(actor)) sections.push({ href: '/admin/mail', label: 'Mail' });
   return sections;
 }

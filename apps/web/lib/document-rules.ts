@@ -86,18 +86,8 @@ export function editChoices(
   };
 }
 
-/** What a new document may start as: editors make unreleased ones, admins anything. */
-export function createChoices(role: 'member' | 'editor' | 'admin' | undefined): Choices {
-  if (role === 'admin')
-    return { statuses: [...DOCUMENT_STATUSES], visibilities: [...VISIBILITIES] };
-  if (role === 'editor') {
-    return {
-      statuses: DOCUMENT_STATUSES.filter((status) => status !== 'standard'),
-      visibilities: VISIBILITIES.filter((visibility) => visibility !== 'public'),
-    };
-  }
-  return { statuses: [], visibilities: [] };
-}
+/** Nothing to choose: for someone who may not create or change the document. */
+export const NO_CHOICES: Choices = { statuses: [], visibilities: [] };
 
 export interface DocumentFields {
   title: string;

@@ -3,13 +3,17 @@
 // message before a round trip; the API validates again and enforces the permission policy. Which
 // buttons a page shows comes from the API's `permissions`, never from here.
 
-import type { SubmissionPermissions, SubmissionState } from '@liaison/core';
 import {
+  type Actor,
+  canCreateSubmission,
   DECISION_REASON_MAX_LENGTH,
   FILENAME_MAX_BYTES,
+  type RegisterState,
   SUBMISSION_COMMENT_MAX_LENGTH,
   SUBMISSION_DESCRIPTION_MAX_LENGTH,
   SUBMISSION_MAX_FILES,
+  type SubmissionPermissions,
+  type SubmissionState,
   TITLE_MAX_LENGTH,
 } from '@liaison/core';
 import type { BadgeTone } from './format';
@@ -139,30 +143,25 @@ export interface SubmissionRoute {
 interface RegisterLike {
   slug: string;
   title: string;
-  state: string;
+  state: RegisterState;
   parties: { organization: string; name: string }[];
 }
 
-/**
- * Every (register, from, to) the person may submit along, mirroring the policy ("editors and
- * admins of a party, to another party of the same register"; approved registers only).
- */
+/** Every (register, from, to) core's policy lets the person submit along (canCreateSubmission). */
 export function submissionRoutes(
   registers: readonly RegisterLike[],
-  memberships: readonly { organization: string; role: string }[],
+  actor: Actor,
 ): SubmissionRoute[] {
-  const submitters = new Set(
-    memberships
-      .filter((membership) => membership.role === 'editor' || membership.role === 'admin')
-      .map((membership) => membership.organization),
-  );
   const routes: SubmissionRoute[] = [];
   for (const register of registers) {
-    if (register.state !== 'approved') continue;
+    const subject = {
+      state: register.state,
+      parties: register.parties.map((party) => party.organization),
+    };
     for (const from of register.parties) {
-      if (!submitters.has(from.organization)) continue;
       for (const to of register.parties) {
-        if (to.organization === from.organization) continue;
+        const route = { from: from.organization, to: to.organization };
+        if (!canCreateSubmission(actor, route, subject)) continue;
         routes.push({
           register: { slug: register.slug, title: register.title },
           from: { slug: from.organization, name: from.name },

@@ -1,8 +1,8 @@
 import { ABSTRACT_MAX_LENGTH, TITLE_MAX_LENGTH } from '@liaison/core';
 import { describe, expect, it } from 'vitest';
 import {
+  type Choices,
   changedFields,
-  createChoices,
   documentFieldErrors,
   editChoices,
   identifierError,
@@ -64,16 +64,6 @@ describe('choices', () => {
       editChoices({ status: 'standard', visibility: 'public' }, { edit: false, release: false }),
     ).toEqual({ statuses: ['standard'], visibilities: ['public'] });
   });
-
-  it('follow the role for new documents', () => {
-    expect(createChoices('admin').visibilities).toContain('public');
-    expect(createChoices('editor')).toEqual({
-      statuses: ['work-in-progress', 'informational'],
-      visibilities: ['organization', 'partners'],
-    });
-    expect(createChoices('member')).toEqual({ statuses: [], visibilities: [] });
-    expect(createChoices(undefined)).toEqual({ statuses: [], visibilities: [] });
-  });
 });
 
 describe('form fields', () => {
@@ -106,7 +96,10 @@ describe('form fields', () => {
   });
 
   it('report every problem by field', () => {
-    const choices = createChoices('editor');
+    const choices: Choices = {
+      statuses: ['work-in-progress', 'informational'],
+      visibilities: ['organization', 'partners'],
+    };
     expect(
       documentFieldErrors(
         {

@@ -1,4 +1,4 @@
-import { SUBMISSION_STATES } from '@liaison/core';
+import { actorFromMemberships, type Role, SUBMISSION_STATES } from '@liaison/core';
 import { validateUploadFilename } from '@liaison/core/server';
 import { describe, expect, it } from 'vitest';
 import {
@@ -26,7 +26,15 @@ const NONE = {
   adopt: false,
 };
 
-const REGISTERS = [
+const USER = {
+  id: '00000000-0000-4000-8000-000000000001',
+  email: 'a@example.org',
+  operator: false,
+};
+const actor = (...memberships: { organization: string; role: Role }[]) =>
+  actorFromMemberships(USER, memberships);
+
+const REGISTERS: Parameters<typeof submissionRoutes>[0] = [
   {
     slug: 'ofa-dmtf',
     title: 'OFA/DMTF Work Register',
@@ -120,7 +128,7 @@ describe('decision buttons', () => {
 
 describe('where a person may submit', () => {
   it('goes from each approved register’s party they edit for to every other party', () => {
-    const routes = submissionRoutes(REGISTERS, [{ organization: 'ofa', role: 'editor' }]);
+    const routes = submissionRoutes(REGISTERS, actor({ organization: 'ofa', role: 'editor' }));
     expect(routes.map((r) => `${r.register.slug}:${r.from.slug}->${r.to.slug}`)).toEqual([
       'ofa-dmtf:ofa->dmtf',
       'three-way:ofa->dmtf',
@@ -130,26 +138,28 @@ describe('where a person may submit', () => {
   });
 
   it('is nowhere for members, for non-parties and under drafts', () => {
-    expect(submissionRoutes(REGISTERS, [{ organization: 'ofa', role: 'member' }])).toEqual([]);
-    expect(submissionRoutes(REGISTERS, [{ organization: 'other', role: 'admin' }])).toEqual([]);
+    expect(submissionRoutes(REGISTERS, actor({ organization: 'ofa', role: 'member' }))).toEqual([]);
+    expect(submissionRoutes(REGISTERS, actor({ organization: 'other', role: 'admin' }))).toEqual(
+      [],
+    );
     expect(
-      submissionRoutes(REGISTERS, [{ organization: 'snia', role: 'admin' }]).map(
+      submissionRoutes(REGISTERS, actor({ organization: 'snia', role: 'admin' })).map(
         (r) => r.register.slug,
       ),
     ).toEqual(['three-way', 'three-way']);
   });
 
   it('offers both directions to someone who edits for two parties', () => {
-    const routes = submissionRoutes(REGISTERS.slice(0, 1), [
-      { organization: 'ofa', role: 'admin' },
-      { organization: 'dmtf', role: 'editor' },
-    ]);
+    const routes = submissionRoutes(
+      REGISTERS.slice(0, 1),
+      actor({ organization: 'ofa', role: 'admin' }, { organization: 'dmtf', role: 'editor' }),
+    );
     expect(routes.map((r) => `${r.from.slug}->${r.to.slug}`)).toEqual(['ofa->dmtf', 'dmtf->ofa']);
   });
 });
 
 describe('the new-submission form', () => {
-  const routes = submissionRoutes(REGISTERS, [{ organization: 'ofa', role: 'editor' }]);
+  const routes = submissionRoutes(REGISTERS, actor({ organization: 'ofa', role: 'editor' }));
   const file = { name: 'fabric-model.pdf', size: 1234 };
   const draft: SubmissionDraft = {
     register: 'ofa-dmtf',

@@ -12,10 +12,13 @@ import {
   actionsForChange,
   allowDocument,
   canCreateDocument,
+  canCreateDocumentAs,
   canReadDocument,
   DOCUMENT_ACTIONS,
   type DocumentAction,
   type DocumentSubject,
+  documentCreatingOrganizations,
+  documentCreationChoices,
   documentPermissions,
   organizationsGrantingRead,
 } from '../src/policy/document-policy.js';
@@ -197,6 +200,37 @@ describe('document policy: creating documents', () => {
     ['anonymous', false],
   ] as const)('%s may create an OFA document: %s', (actor, allowed) => {
     expect(canCreateDocument(ACTORS[actor], 'ofa')).toBe(allowed);
+  });
+
+  it('offers editors unreleased starts and admins every start', () => {
+    expect(documentCreationChoices(ACTORS['owner editor'], 'ofa')).toEqual({
+      statuses: ['work-in-progress', 'informational'],
+      visibilities: ['partners', 'organization'],
+    });
+    expect(documentCreationChoices(ACTORS['owner admin'], 'ofa')).toEqual({
+      statuses: ['work-in-progress', 'informational', 'standard'],
+      visibilities: ['public', 'partners', 'organization'],
+    });
+    expect(documentCreationChoices(ACTORS['owner member'], 'ofa')).toEqual({
+      statuses: [],
+      visibilities: [],
+    });
+    expect(documentCreationChoices(ACTORS['owner admin'], 'dmtf')).toEqual({
+      statuses: [],
+      visibilities: [],
+    });
+  });
+
+  it('measures a start as a release from an unreleased document', () => {
+    const start = { status: 'standard', visibility: 'public' } as const;
+    expect(canCreateDocumentAs(ACTORS['owner admin'], 'ofa', start)).toBe(true);
+    expect(canCreateDocumentAs(ACTORS['owner editor'], 'ofa', start)).toBe(false);
+  });
+
+  it('lists the organizations a person may create documents for', () => {
+    const mixed = person({ ofa: 'editor', dmtf: 'member', snia: 'admin' });
+    expect(documentCreatingOrganizations(mixed).sort()).toEqual(['ofa', 'snia']);
+    expect(documentCreatingOrganizations(ACTORS['operator, no membership'])).toEqual([]);
   });
 });
 

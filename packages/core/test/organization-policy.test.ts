@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, actorFromMemberships } from '../src/policy/actor.js';
-import { decideMemberAddition } from '../src/policy/organization-policy.js';
+import { canReadAudit } from '../src/policy/audit-policy.js';
+import {
+  administeredOrganizations,
+  decideMemberAddition,
+} from '../src/policy/organization-policy.js';
 
 const operator = { id: 'o', email: 'operator@example', operator: true };
 const person = { id: 'p', email: 'person@example', operator: false };
@@ -32,5 +36,25 @@ describe('adding members', () => {
     const member = actorFromMemberships(person, [{ organization: 'ofa', role: 'member' }]);
     expect(decideMemberAddition(member, 'ofa', 'add-directly')).toBe('deny');
     expect(decideMemberAddition(ANONYMOUS, 'ofa', 'add-directly')).toBe('deny');
+  });
+});
+
+describe('administering', () => {
+  it('lists the organizations a person is an admin of, none for the operator alone', () => {
+    const mixed = actorFromMemberships(person, [
+      { organization: 'ofa', role: 'admin' },
+      { organization: 'dmtf', role: 'editor' },
+    ]);
+    expect(administeredOrganizations(mixed)).toEqual(['ofa']);
+    expect(administeredOrganizations(actorFromMemberships(operator, []))).toEqual([]);
+  });
+
+  it('opens the audit log to admins and the operator only', () => {
+    const editor = actorFromMemberships(person, [{ organization: 'ofa', role: 'editor' }]);
+    const admin = actorFromMemberships(person, [{ organization: 'ofa', role: 'admin' }]);
+    expect(canReadAudit(editor)).toBe(false);
+    expect(canReadAudit(admin)).toBe(true);
+    expect(canReadAudit(actorFromMemberships(operator, []))).toBe(true);
+    expect(canReadAudit(ANONYMOUS)).toBe(false);
   });
 });

@@ -11,7 +11,9 @@ import {
   allowSubmission,
   canCreateSubmission,
   isSubmissionTransition,
+  reviewingOrganizations,
   submissionPermissions,
+  submittingOrganizations,
 } from '../src/policy/submission-policy.js';
 
 const person = (
@@ -141,5 +143,20 @@ describe('submission state machine', () => {
       submissionPermissions(reviewer, { ...submission, state: 'accepted', hasDocument: true })
         .adopt,
     ).toBe(false);
+  });
+});
+
+describe('where a person submits and reviews', () => {
+  it('submits for the organizations they edit for and reviews for those they administer', () => {
+    const mixed = person('mixed', { ofa: 'member', dmtf: 'editor', snia: 'admin' });
+    expect(submittingOrganizations(mixed).sort()).toEqual(['dmtf', 'snia']);
+    expect(reviewingOrganizations(mixed)).toEqual(['snia']);
+  });
+
+  it('gives the operator without memberships neither', () => {
+    const operator = person('operator', {}, { operator: true });
+    expect(submittingOrganizations(operator)).toEqual([]);
+    expect(reviewingOrganizations(operator)).toEqual([]);
+    expect(submittingOrganizations(ANONYMOUS)).toEqual([]);
   });
 });

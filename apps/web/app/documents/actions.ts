@@ -4,12 +4,18 @@
 // enforcement point. What is checked here is for the person filling in the form (clear messages
 // before a round trip), never for security.
 
-import type { Document, DocumentStatus, Visibility } from '@liaison/core';
+import {
+  canCreateDocument,
+  type Document,
+  type DocumentStatus,
+  documentCreationChoices,
+  type Visibility,
+} from '@liaison/core';
 import { redirect } from 'next/navigation';
 import { type ApiError, callApi, getDocument, listRegisters } from '../../lib/api';
+import { viewerActor } from '../../lib/auth/viewer-actor';
 import {
   changedFields,
-  createChoices,
   documentFieldErrors,
   editChoices,
   identifierError,
@@ -49,14 +55,18 @@ export async function createDocumentAction(
   const organization = String(form.get('organization') ?? '');
   const identifier = String(form.get('identifier') ?? '').trim();
   const fields = readDocumentFields(form);
-  const role = viewer.memberships.find((m) => m.organization === organization)?.role;
+  const actor = viewerActor(viewer);
   const registers = await listRegisters({ token });
   const allowed = registers.ok
     ? registersOf(registers.data, organization).map((register) => register.slug)
     : [];
 
-  const fieldErrors = documentFieldErrors(fields, createChoices(role), allowed);
-  if (role !== 'editor' && role !== 'admin') {
+  const fieldErrors = documentFieldErrors(
+    fields,
+    documentCreationChoices(actor, organization),
+    allowed,
+  );
+  if (!canCreateDocument(actor, organization)) {
     fieldErrors.organization = 'Choose an organization where you are an editor or admin.';
   }
   const identifierProblem = identifierError(identifier);

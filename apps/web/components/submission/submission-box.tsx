@@ -1,4 +1,6 @@
+import { reviewingOrganizations, submittingOrganizations } from '@liaison/core';
 import Link from 'next/link';
+import { viewerActor } from '../../lib/auth/viewer-actor';
 import { requireViewer } from '../../lib/session';
 import { listSubmissions } from '../../lib/submission-api';
 import { ApiErrorNotice } from '../admin/ApiErrorNotice';
@@ -11,10 +13,9 @@ const OPEN_STATES = new Set(['submitted', 'under-review']);
 export async function SubmissionBox({ box }: { box: 'outgoing' | 'incoming' }) {
   const path = box === 'outgoing' ? '/submissions' : '/submissions/incoming';
   const viewer = await requireViewer(path);
-  const isAdmin = viewer.memberships.some((membership) => membership.role === 'admin');
-  const canSubmit = viewer.memberships.some(
-    (membership) => membership.role === 'editor' || membership.role === 'admin',
-  );
+  const actor = viewerActor(viewer);
+  const isAdmin = reviewingOrganizations(actor).length > 0;
+  const canSubmit = submittingOrganizations(actor).length > 0;
   const result = box === 'incoming' && !isAdmin ? null : await listSubmissions(box);
   const items = result?.ok ? result.data.items : [];
   const open = items.filter((item) => OPEN_STATES.has(item.state));

@@ -1,4 +1,5 @@
 import { type Actor, hasRole } from './actor.js';
+import { administeredOrganizations } from './organization-policy.js';
 
 /**
  * Audit events are read by the operator (all of them) and by admins: events about their
@@ -10,7 +11,13 @@ import { type Actor, hasRole } from './actor.js';
  */
 export function readableAuditScope(actor: Actor): 'all' | string[] {
   if (actor.operator) return 'all';
-  return [...actor.roles.keys()].filter((organization) => hasRole(actor, organization, 'admin'));
+  return administeredOrganizations(actor);
+}
+
+/** Whether the actor may read any audit event at all. */
+export function canReadAudit(actor: Actor): boolean {
+  const scope = readableAuditScope(actor);
+  return scope === 'all' || scope.length > 0;
 }
 
 /**

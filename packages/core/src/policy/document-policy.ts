@@ -4,8 +4,8 @@
  * answers to hide what a user cannot do. The list query in packages/db (readable-documents.ts)
  * mirrors `read` as SQL; the authorization matrix test keeps the two in step.
  */
-import type { DocumentStatus, Visibility } from '../rules.js';
-import { type Actor, hasRole } from './actor.js';
+import { DOCUMENT_STATUSES, type DocumentStatus, VISIBILITIES, type Visibility } from '../rules.js';
+import { type Actor, hasRole, organizationsOf } from './actor.js';
 
 /** What the policy needs to know about a document. */
 export interface DocumentSubject {
@@ -85,6 +85,53 @@ export function allowDocument(
 /** Who may create a document owned by `organization`. */
 export function canCreateDocument(actor: Actor, organization: string): boolean {
   return hasRole(actor, organization, 'editor');
+}
+
+/** The organizations the actor may create documents for. */
+export function documentCreatingOrganizations(actor: Actor): string[] {
+  return organizationsOf(actor).filter((organization) => canCreateDocument(actor, organization));
+}
+
+/**
+ * What a new document is measured against: creating one public and informational or standard is
+ * the same decision, and the same release, as changing an unreleased one to that.
+ */
+export const UNRELEASED_DOCUMENT = {
+  visibility: 'organization',
+  status: 'work-in-progress',
+} as const;
+
+/** Whether the actor may create a document of `organization` with this status and visibility. */
+export function canCreateDocumentAs(
+  actor: Actor,
+  organization: string,
+  start: { status: DocumentStatus; visibility: Visibility },
+): boolean {
+  const subject: DocumentSubject = { owner: organization, ...start, registerParties: [] };
+  return (
+    canCreateDocument(actor, organization) &&
+    actionsForChange(UNRELEASED_DOCUMENT, start).every((action) =>
+      allowDocument(actor, action, subject),
+    )
+  );
+}
+
+/**
+ * The statuses and visibilities a new document of `organization` may start with (each with the
+ * unreleased default of the other): editors make unreleased ones, admins anything.
+ */
+export function documentCreationChoices(
+  actor: Actor,
+  organization: string,
+): { statuses: DocumentStatus[]; visibilities: Visibility[] } {
+  return {
+    statuses: DOCUMENT_STATUSES.filter((status) =>
+      canCreateDocumentAs(actor, organization, { ...UNRELEASED_DOCUMENT, status }),
+    ),
+    visibilities: VISIBILITIES.filter((visibility) =>
+      canCreateDocumentAs(actor, organization, { ...UNRELEASED_DOCUMENT, visibility }),
+    ),
+  };
 }
 
 /** What the caller may do with a document, returned with it so clients never re-derive the policy. */

@@ -3,7 +3,12 @@
  * "Organizations, members, sign-in and API tokens" and "Work registers"). Pure and deny by default,
  * like the rest of the policy.
  */
-import { type Actor, hasRole } from './actor.js';
+import { type Actor, hasRole, organizationsOf } from './actor.js';
+
+/** The organizations the actor administers (not every organization for the operator). */
+export function administeredOrganizations(actor: Actor): string[] {
+  return organizationsOf(actor).filter((organization) => hasRole(actor, organization, 'admin'));
+}
 
 /** Admins of an organization manage its members; the portal operator may too. */
 export function canManageMembers(actor: Actor, organization: string): boolean {

@@ -11,7 +11,7 @@
  */
 import type { RegisterState } from '../domain.js';
 import type { SubmissionPermissions, SubmissionState } from '../submission-schemas.js';
-import { type Actor, hasRole } from './actor.js';
+import { type Actor, hasRole, organizationsOf } from './actor.js';
 
 /** What the policy needs to know about a submission. */
 export interface SubmissionSubject {
@@ -51,7 +51,7 @@ function isSubmittingSide(actor: Actor, submission: SubmissionSubject): boolean 
 
 /** The reviewing side: admins of the receiving organization. */
 function isReceivingSide(actor: Actor, submission: SubmissionSubject): boolean {
-  return hasRole(actor, submission.to, 'admin');
+  return canReviewFor(actor, submission.to);
 }
 
 export function allowSubmission(
@@ -76,6 +76,26 @@ export function allowSubmission(
   }
 }
 
+/** Editors and admins submit for their organization. */
+export function canSubmitFor(actor: Actor, organization: string): boolean {
+  return hasRole(actor, organization, 'editor');
+}
+
+/** The organizations the actor may submit for (under registers they are a party of). */
+export function submittingOrganizations(actor: Actor): string[] {
+  return organizationsOf(actor).filter((organization) => canSubmitFor(actor, organization));
+}
+
+/** Admins review what their organization receives. */
+export function canReviewFor(actor: Actor, organization: string): boolean {
+  return hasRole(actor, organization, 'admin');
+}
+
+/** The organizations whose incoming submissions the actor reviews. */
+export function reviewingOrganizations(actor: Actor): string[] {
+  return organizationsOf(actor).filter((organization) => canReviewFor(actor, organization));
+}
+
 /**
  * Who may create a submission from `from` to `to` under a register: editors and admins of the
  * submitting party, to another party of the same register, and only while the register is approved
@@ -91,7 +111,7 @@ export function canCreateSubmission(
     submission.from !== submission.to &&
     register.parties.includes(submission.from) &&
     register.parties.includes(submission.to) &&
-    hasRole(actor, submission.from, 'editor')
+    canSubmitFor(actor, submission.from)
   );
 }
 

@@ -5,6 +5,7 @@ import {
   canCreateDocument,
   ForbiddenError,
   UnprocessableError,
+  UNRELEASED_DOCUMENT,
 } from '@liaison/core';
 import {
   findDocument,
@@ -21,12 +22,6 @@ import { auditedBy, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { toDocument } from './document-view.js';
 import { requireDocumentActions } from './require-document-actions.js';
-
-/**
- * What a new document is measured against: creating one public and informational or standard is
- * the same decision, and the same release, as changing an unreleased one to that.
- */
-const UNRELEASED = { visibility: 'organization', status: 'work-in-progress' } as const;
 
 export async function createDocument(
   pool: Pool,
@@ -53,7 +48,7 @@ export async function createDocument(
       status: input.status,
       registerParties: [],
     },
-    actionsForChange(UNRELEASED, input),
+    actionsForChange(UNRELEASED_DOCUMENT, input),
   );
   const registers = input.registers ?? [];
   const notShared = await registersNotSharedBy(pool, input.organization, registers);
@@ -95,7 +90,7 @@ export async function createDocument(
         registers,
       },
     });
-    await enqueueDocumentReleaseMail(client, UNRELEASED, created);
+    await enqueueDocumentReleaseMail(client, UNRELEASED_DOCUMENT, created);
     return created;
   });
   return toDocument(record, [], context.actor);

@@ -1,8 +1,10 @@
+import { canCreateDocument, documentCreationChoices } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CreateDocumentFlow } from '../../../components/create-document-flow';
 import type { OrganizationOption, RegisterOption } from '../../../components/document-form';
 import { listOrganizations, listRegisters } from '../../../lib/api';
+import { viewerActor } from '../../../lib/auth/viewer-actor';
 import { getAccessToken, requireViewer } from '../../../lib/session';
 import { createDocumentAction } from '../actions';
 
@@ -25,12 +27,14 @@ export default async function NewDocumentPage({
   const names = new Map(
     organizations.ok ? organizations.data.map((org) => [org.slug, org.name]) : [],
   );
+  const actor = viewerActor(viewer);
   const owners: OrganizationOption[] = viewer.memberships
-    .filter((membership) => membership.role === 'editor' || membership.role === 'admin')
+    .filter((membership) => canCreateDocument(actor, membership.organization))
     .map((membership) => ({
       slug: membership.organization,
       name: names.get(membership.organization) ?? membership.organization,
       role: membership.role,
+      choices: documentCreationChoices(actor, membership.organization),
     }));
   const registerOptions: RegisterOption[] = registers.ok
     ? registers.data.map(({ slug, title, parties }) => ({ slug, title, parties }))

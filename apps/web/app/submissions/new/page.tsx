@@ -6,6 +6,7 @@ import {
   type PolicyByOrganization,
 } from '../../../components/submission/create-submission-form';
 import { listRegisters } from '../../../lib/api';
+import { viewerActor } from '../../../lib/auth/viewer-actor';
 import { getAccessToken, requireViewer } from '../../../lib/session';
 import { getIprPolicy } from '../../../lib/submission-api';
 import { submissionRoutes } from '../../../lib/submission-rules';
@@ -22,7 +23,7 @@ export default async function NewSubmissionPage({
   const viewer = await requireViewer('/submissions/new');
   const token = await getAccessToken();
   const [registers, query] = await Promise.all([listRegisters({ token }), searchParams]);
-  const routes = registers.ok ? submissionRoutes(registers.data, viewer.memberships) : [];
+  const routes = registers.ok ? submissionRoutes(registers.data, viewerActor(viewer)) : [];
   const receivers = [...new Set(routes.map((route) => route.to.slug))];
   const answers = await Promise.all(receivers.map((slug) => getIprPolicy(slug)));
   const policies: PolicyByOrganization = {};
