@@ -4,9 +4,9 @@
  *
  * Every actor (the ten demo users and an anonymous caller) tries every action on every kind of
  * document: owned by each organization, with each visibility, shared under each register its
- * owner is a party of, or under none. The expected outcome comes from a small table written here
- * straight from the permission table, deliberately NOT from packages/core, so the policy is checked
- * against the design rather than against itself.
+ * owner is a party of, or under none. The expected outcome comes from the permission table in code
+ * (packages/core/test/fixtures/permission-table.ts), deliberately NOT from packages/core's policy,
+ * so the policy is checked against the design rather than against itself.
  *
  * Actions, and what they mean here:
  * - list:     does the document appear in GET /api/v1/documents (every page)?
@@ -36,6 +36,11 @@
  * document the run created, in whatever state the write cases left it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type DocumentActorKind,
+  type DocumentTableAction,
+  documentTableAllows,
+} from '../../../packages/core/test/fixtures/permission-table.js';
 import { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
 
@@ -108,39 +113,35 @@ const appliesTo = (action: Action, document: DocumentSpec) =>
   action !== 'share' || document.visibility !== 'public';
 
 // ---------------------------------------------------------------------------------------------
-// The expected outcome, from docs/architecture.md, "Documents" (independent of packages/core).
+// The expected outcome: the permission table (packages/core/test/fixtures/permission-table.ts,
+// the table of docs/architecture.md in code, independent of packages/core's policy).
 
-const isMemberOf = (actor: ActorSpec, organization: string) =>
-  actor.membership?.organization === organization;
-
-/**
- * read: public: anyone; partners: members of the owner or of a party of a register the document
- * is shared under; organization: members of the owner.
- */
-function expectCanRead(actor: ActorSpec, document: DocumentSpec): boolean {
-  switch (document.visibility) {
-    case 'public':
-      return true;
-    case 'partners':
-      return (
-        isMemberOf(actor, document.owner) ||
-        (document.register !== null &&
-          REGISTER_PARTIES[document.register].some((party) => isMemberOf(actor, party)))
-      );
-    case 'organization':
-      return isMemberOf(actor, document.owner);
-  }
+/** How the actor stands to the document, as the table names it. */
+function actorKind(actor: ActorSpec, document: DocumentSpec): DocumentActorKind {
+  const membership = actor.membership;
+  if (membership === null) return actor.email === null ? 'anonymous' : 'operator, no membership';
+  if (membership.organization === document.owner) return `owner ${membership.role}`;
+  const coParty =
+    document.register !== null &&
+    (REGISTER_PARTIES[document.register] as readonly Organization[]).includes(
+      membership.organization,
+    );
+  return coParty ? `co-party ${membership.role}` : `third-party ${membership.role}`;
 }
 
-/** Who of the owner organization may take each write action ("Documents"). */
-const WRITERS: Record<WriteAction, readonly Role[]> = {
-  upload: ['editor', 'admin'], // upload a document or a version
-  patch: ['editor', 'admin'], // other metadata edits
-  share: ['editor', 'admin'], // visibility between organization and partners
-  release: ['admin'], // change visibility to public, set status standard
-  withdraw: ['admin'], // withdraw a version
-  delete: ['admin'],
+/** The table's action for each write case ("release" on a public document is set-standard). */
+const TABLE_ACTION: Record<WriteAction, DocumentTableAction> = {
+  upload: 'upload',
+  patch: 'edit',
+  share: 'share-with-partners',
+  release: 'release',
+  withdraw: 'withdraw-version',
+  delete: 'delete',
 };
+
+function expectCanRead(actor: ActorSpec, document: DocumentSpec): boolean {
+  return documentTableAllows(actorKind(actor, document), document.visibility, 'read');
+}
 
 const SUCCESS: Record<WriteAction, number> = {
   upload: 201,
@@ -152,13 +153,11 @@ const SUCCESS: Record<WriteAction, number> = {
 };
 
 function expectMayWrite(actor: ActorSpec, action: WriteAction, document: DocumentSpec): boolean {
-  const membership = actor.membership;
-  return (
-    expectCanRead(actor, document) &&
-    membership !== null &&
-    membership.organization === document.owner &&
-    WRITERS[action].includes(membership.role)
-  );
+  const tableAction =
+    action === 'release' && document.visibility === 'public'
+      ? 'set-standard'
+      : TABLE_ACTION[action];
+  return documentTableAllows(actorKind(actor, document), document.visibility, tableAction);
 }
 
 function expectedStatus(actor: ActorSpec, action: Action, document: DocumentSpec): number {

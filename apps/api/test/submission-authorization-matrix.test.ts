@@ -5,8 +5,9 @@
  * Every actor (the ten demo users, a second OFA editor who is not the submitter, and an anonymous
  * caller) tries every submission route on submissions in both directions of the OFA/DMTF register
  * (OFA → DMTF, submitted by editor@ofa; DMTF → OFA, submitted by editor@dmtf). The expected
- * outcome comes from the table written here straight from the doc's table and the issue, NOT from
- * packages/core, so the policy is checked against the design rather than against itself:
+ * outcome comes from the permission table in code (packages/core/test/fixtures/permission-table.ts),
+ * NOT from packages/core's policy, so the policy is checked against the design rather than against
+ * itself:
  *
  * - create:   editors and admins of a party, to another party of the same register
  * - read:     the submitter, admins of the submitting organization, admins of the receiving one;
@@ -29,6 +30,12 @@
 import { hashPassword } from '@liaison/core/server';
 import { DEMO_PASSWORD } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  SUBMISSION_CREATORS,
+  type SubmissionActorKind,
+  type SubmissionTableAction,
+  submissionTableAllows,
+} from '../../../packages/core/test/fixtures/permission-table.js';
 import { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
 import {
@@ -95,27 +102,42 @@ const WRITE_ACTIONS = ['review', 'accept', 'decline', 'withdraw', 'adopt', 'link
 type WriteAction = (typeof WRITE_ACTIONS)[number];
 
 // ---------------------------------------------------------------------------------------------
-// The expected outcome, from docs/architecture.md and the issue (independent of packages/core).
+// The expected outcome: the permission table (packages/core/test/fixtures/permission-table.ts,
+// the table of docs/architecture.md in code, independent of packages/core's policy).
 
-const isAdminOf = (actor: ActorSpec, organization: Organization) =>
-  actor.membership?.organization === organization && actor.membership.role === 'admin';
+/** How the actor stands to the submission, as the table names it. */
+function actorKind(actor: ActorSpec, subject: SubmissionSpec): SubmissionActorKind {
+  const membership = actor.membership;
+  if (membership === null) return actor.email === null ? 'anonymous' : 'operator, no membership';
+  if (actor.email === subject.submitter) return 'submitter';
+  if (membership.organization === subject.from) return `submitting ${membership.role}`;
+  if (membership.organization === subject.to) return `receiving ${membership.role}`;
+  return `third-party ${membership.role}`;
+}
 
-const isSubmitterSide = (actor: ActorSpec, subject: SubmissionSpec) =>
-  actor.email === subject.submitter || isAdminOf(actor, subject.from);
+const TABLE_ACTION: Record<WriteAction | 'comment', SubmissionTableAction> = {
+  comment: 'comment',
+  review: 'start-review',
+  accept: 'accept',
+  decline: 'decline',
+  withdraw: 'withdraw',
+  adopt: 'adopt',
+  link: 'adopt',
+};
 
 const expectCanRead = (actor: ActorSpec, subject: SubmissionSpec) =>
-  isSubmitterSide(actor, subject) || isAdminOf(actor, subject.to);
+  submissionTableAllows(actorKind(actor, subject), 'read');
 
-function expectMay(actor: ActorSpec, action: WriteAction | 'comment', subject: SubmissionSpec) {
-  switch (action) {
-    case 'comment':
-      return expectCanRead(actor, subject);
-    case 'withdraw':
-      return isSubmitterSide(actor, subject);
-    default:
-      return isAdminOf(actor, subject.to);
-  }
-}
+const expectMay = (actor: ActorSpec, action: WriteAction | 'comment', subject: SubmissionSpec) =>
+  submissionTableAllows(actorKind(actor, subject), TABLE_ACTION[action]);
+
+/** The reviewing side (the incoming box): those who may start a review. */
+const isReceivingSide = (actor: ActorSpec, subject: SubmissionSpec) =>
+  expectMay(actor, 'review', subject);
+
+/** The submitting side (the outgoing box): those who may withdraw. */
+const isSubmitterSide = (actor: ActorSpec, subject: SubmissionSpec) =>
+  expectMay(actor, 'withdraw', subject);
 
 const SUCCESS: Record<WriteAction | 'comment', number> = {
   comment: 201,
@@ -144,7 +166,7 @@ function expectedCreateStatus(actor: ActorSpec): number {
   const membership = actor.membership;
   return membership !== null &&
     PARTIES.includes(membership.organization) &&
-    membership.role !== 'member'
+    SUBMISSION_CREATORS.includes(membership.role)
     ? 201
     : 403;
 }
@@ -430,7 +452,7 @@ describe('submission authorization matrix', () => {
         expect(view.body.comments.map((comment) => comment.body).sort()).toEqual(expected.sort());
         for (const comment of view.body.comments) {
           const author = ACTORS.find((actor) => actor.email === comment.by)!;
-          expect(comment.side).toBe(isAdminOf(author, subject.to) ? 'receiving' : 'submitting');
+          expect(comment.side).toBe(isReceivingSide(author, subject) ? 'receiving' : 'submitting');
         }
       }
     });
@@ -485,7 +507,7 @@ describe('submission authorization matrix', () => {
           problems.push(`${id}: listed ${listed.has(id)}, readable ${readable}`);
         if (outgoing.has(id) !== (readable && isSubmitterSide(actor, subject)))
           problems.push(`${id}: outgoing ${outgoing.has(id)}`);
-        if (incoming.has(id) !== (readable && isAdminOf(actor, subject.to)))
+        if (incoming.has(id) !== (readable && isReceivingSide(actor, subject)))
           problems.push(`${id}: incoming ${incoming.has(id)}`);
       }
       for (const id of listed) if (!universe.has(id)) problems.push(`${id}: listed but unknown`);

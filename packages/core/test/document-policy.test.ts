@@ -1,7 +1,7 @@
 /**
- * The document policy, cell by cell, written from the permission table of docs/architecture.md
- * ("Documents"): who reads by visibility, and what each role of the owner may do with a document it
- * can read. The subject is an OFA document shared under a register whose parties are OFA and DMTF,
+ * The document policy, cell by cell, against the permission table of docs/architecture.md
+ * ("Documents") as test/fixtures/permission-table.ts states it: who reads by visibility, and what
+ * each role of the owner may do with a document it can read. The subject is an OFA document shared under a register whose parties are OFA and DMTF,
  * so DMTF is the co-party and SNIA a third organization.
  */
 import { describe, expect, it } from 'vitest';
@@ -22,7 +22,13 @@ import {
   documentPermissions,
   organizationsGrantingRead,
 } from '../src/policy/document-policy.js';
-import type { DocumentStatus, Visibility } from '../src/rules.js';
+import { type DocumentStatus, VISIBILITIES, type Visibility } from '../src/rules.js';
+import {
+  DOCUMENT_CREATORS,
+  DOCUMENT_TABLE,
+  type DocumentActorKind,
+  documentTableAllows,
+} from './fixtures/permission-table.js';
 
 const person = (roles: Record<string, Role>, operator = false): Actor =>
   actorFromMemberships(
@@ -36,10 +42,13 @@ const ACTORS = {
   'owner editor': person({ ofa: 'editor' }),
   'owner admin': person({ ofa: 'admin' }),
   'co-party member': person({ dmtf: 'member' }),
+  'co-party editor': person({ dmtf: 'editor' }),
   'co-party admin': person({ dmtf: 'admin' }),
   'third-party member': person({ snia: 'member' }),
+  'third-party editor': person({ snia: 'editor' }),
+  'third-party admin': person({ snia: 'admin' }),
   'operator, no membership': person({}, true),
-} satisfies Record<string, Actor>;
+} satisfies Record<DocumentActorKind, Actor>;
 type ActorKind = keyof typeof ACTORS;
 
 const documentOf = (
@@ -52,79 +61,27 @@ const documentOf = (
   registerParties,
 });
 
-// The table: for each visibility, one row per actor; Y allowed, . refused. The columns are the
-// policy's actions (share: share-with-partners, standard: set-standard, withdraw: withdraw-version,
-// see-withdrawn: see-withdrawn-versions).
-const COLUMNS = [
-  'read',
-  'upload',
-  'edit',
-  'share-with-partners',
-  'release',
-  'set-standard',
-  'withdraw-version',
-  'see-withdrawn-versions',
-  'delete',
-] as const satisfies readonly DocumentAction[];
-
-const EXPECTED: Record<Visibility, [string, ActorKind][]> = {
-  public: [
-    //read upload edit share release standard withdraw see-withdrawn delete
-    ['Y    .      .    .     .       .        .        .             .', 'anonymous'],
-    ['Y    .      .    .     .       .        .        Y             .', 'owner member'],
-    ['Y    Y      Y    Y     .       .        .        Y             .', 'owner editor'],
-    ['Y    Y      Y    Y     Y       Y        Y        Y             Y', 'owner admin'],
-    ['Y    .      .    .     .       .        .        .             .', 'co-party member'],
-    ['Y    .      .    .     .       .        .        .             .', 'co-party admin'],
-    ['Y    .      .    .     .       .        .        .             .', 'third-party member'],
-    ['Y    .      .    .     .       .        .        .             .', 'operator, no membership'],
-  ],
-  partners: [
-    //read upload edit share release standard withdraw see-withdrawn delete
-    ['.    .      .    .     .       .        .        .             .', 'anonymous'],
-    ['Y    .      .    .     .       .        .        Y             .', 'owner member'],
-    ['Y    Y      Y    Y     .       .        .        Y             .', 'owner editor'],
-    ['Y    Y      Y    Y     Y       Y        Y        Y             Y', 'owner admin'],
-    ['Y    .      .    .     .       .        .        .             .', 'co-party member'],
-    ['Y    .      .    .     .       .        .        .             .', 'co-party admin'],
-    ['.    .      .    .     .       .        .        .             .', 'third-party member'],
-    ['.    .      .    .     .       .        .        .             .', 'operator, no membership'],
-  ],
-  organization: [
-    //read upload edit share release standard withdraw see-withdrawn delete
-    ['.    .      .    .     .       .        .        .             .', 'anonymous'],
-    ['Y    .      .    .     .       .        .        Y             .', 'owner member'],
-    ['Y    Y      Y    Y     .       .        .        Y             .', 'owner editor'],
-    ['Y    Y      Y    Y     Y       Y        Y        Y             Y', 'owner admin'],
-    ['.    .      .    .     .       .        .        .             .', 'co-party member'],
-    ['.    .      .    .     .       .        .        .             .', 'co-party admin'],
-    ['.    .      .    .     .       .        .        .             .', 'third-party member'],
-    ['.    .      .    .     .       .        .        .             .', 'operator, no membership'],
-  ],
-};
-
+/** The table's answer (test/fixtures/permission-table.ts) for every policy action. */
 function expected(visibility: Visibility, actor: ActorKind): Record<DocumentAction, boolean> {
-  const row = EXPECTED[visibility].find(([, kind]) => kind === actor);
-  const cells = row?.[0].split(/\s+/) ?? [];
-  if (cells.length !== COLUMNS.length) throw new Error(`No full row for ${visibility}/${actor}`);
   return Object.fromEntries(
-    COLUMNS.map((action, index) => [action, cells[index] === 'Y']),
+    DOCUMENT_ACTIONS.map((action) => [action, documentTableAllows(actor, visibility, action)]),
   ) as Record<DocumentAction, boolean>;
 }
 
-const CELLS = (Object.keys(EXPECTED) as Visibility[]).flatMap((visibility) =>
+const CELLS = VISIBILITIES.flatMap((visibility) =>
   (Object.keys(ACTORS) as ActorKind[]).map((actor) => ({ visibility, actor })),
 );
 
 describe('document policy: the permission table', () => {
   it('has a column for every document action', () => {
-    expect([...COLUMNS].sort()).toEqual([...DOCUMENT_ACTIONS].sort());
+    const columns = new Set(['read', ...Object.values(DOCUMENT_TABLE).flatMap((row) => row.may)]);
+    expect([...columns].sort()).toEqual([...DOCUMENT_ACTIONS].sort());
   });
 
   it.each(CELLS)('$visibility document, $actor', ({ visibility, actor }) => {
     const subject = documentOf(visibility);
     const answers = Object.fromEntries(
-      COLUMNS.map((action) => [action, allowDocument(ACTORS[actor], action, subject)]),
+      DOCUMENT_ACTIONS.map((action) => [action, allowDocument(ACTORS[actor], action, subject)]),
     );
     expect(answers).toEqual(expected(visibility, actor));
   });
@@ -191,14 +148,8 @@ describe('document policy: reading through registers', () => {
 });
 
 describe('document policy: creating documents', () => {
-  it.each([
-    ['owner member', false],
-    ['owner editor', true],
-    ['owner admin', true],
-    ['co-party admin', false],
-    ['operator, no membership', false],
-    ['anonymous', false],
-  ] as const)('%s may create an OFA document: %s', (actor, allowed) => {
+  it.each(Object.keys(ACTORS) as ActorKind[])('who may create an OFA document: %s', (actor) => {
+    const allowed = DOCUMENT_CREATORS.some((role) => actor === `owner ${role}`);
     expect(canCreateDocument(ACTORS[actor], 'ofa')).toBe(allowed);
   });
 

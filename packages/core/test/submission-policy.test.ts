@@ -6,15 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../src/domain.js';
-import { ANONYMOUS, actorFromMemberships } from '../src/policy/actor.js';
+import { type Actor, ANONYMOUS, actorFromMemberships } from '../src/policy/actor.js';
 import {
   allowSubmission,
   canCreateSubmission,
   isSubmissionTransition,
   reviewingOrganizations,
+  SUBMISSION_ACTIONS,
   submissionPermissions,
   submittingOrganizations,
 } from '../src/policy/submission-policy.js';
+import { type SubmissionActorKind, submissionTableAllows } from './fixtures/permission-table.js';
 
 const person = (
   id: string,
@@ -29,6 +31,37 @@ const person = (
 
 const submission = { from: 'ofa', to: 'dmtf', submittedBy: 'submitter' };
 const approved = { state: 'approved' as const, parties: ['ofa', 'dmtf'] };
+
+/** One actor for each way of standing to an OFA → DMTF submission that 'submitter' (an OFA editor) sent. */
+const KINDS = {
+  anonymous: ANONYMOUS,
+  'operator, no membership': person('operator', {}, { operator: true }),
+  submitter: person('submitter', { ofa: 'editor' }),
+  'submitting member': person('sm', { ofa: 'member' }),
+  'submitting editor': person('se', { ofa: 'editor' }),
+  'submitting admin': person('sa', { ofa: 'admin' }),
+  'receiving member': person('rm', { dmtf: 'member' }),
+  'receiving editor': person('re', { dmtf: 'editor' }),
+  'receiving admin': person('ra', { dmtf: 'admin' }),
+  'third-party member': person('tm', { snia: 'member' }),
+  'third-party editor': person('te', { snia: 'editor' }),
+  'third-party admin': person('ta', { snia: 'admin' }),
+} satisfies Record<SubmissionActorKind, Actor>;
+
+describe('submission policy: the permission table', () => {
+  it.each(Object.keys(KINDS) as SubmissionActorKind[])('%s', (kind) => {
+    const answers = Object.fromEntries(
+      SUBMISSION_ACTIONS.map((action) => [
+        action,
+        allowSubmission(KINDS[kind], action, submission),
+      ]),
+    );
+    const expected = Object.fromEntries(
+      SUBMISSION_ACTIONS.map((action) => [action, submissionTableAllows(kind, action)]),
+    );
+    expect(answers).toEqual(expected);
+  });
+});
 
 describe('submission policy', () => {
   it('lets only the submitter and the admins of both organizations read', () => {
