@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
+import { createDocumentWithVersion } from './factories.js';
 import { type RunningApi, startApi } from './helpers.js';
 import { submit } from './submission-fixtures.js';
 
@@ -29,23 +30,6 @@ const as = (email: string) => clients.get(email)!;
 
 async function signInAll(emails: string[]) {
   for (const email of emails) clients.set(email, await TestClient.signIn(api.url, email));
-}
-
-async function createDocument(
-  client: TestClient,
-  fields: { organization: string; identifier: string; visibility: string; registers?: string[] },
-) {
-  const created = await client.json<{ id: string }>('POST', '/api/v1/documents', {
-    title: `Confidential ${fields.identifier}`,
-    abstract: `Abstract of ${fields.identifier}`,
-    status: 'work-in-progress',
-    registers: [],
-    ...fields,
-  });
-  expect(created.status).toBe(201);
-  const uploaded = await client.upload(created.body.id, '0.1', `%PDF-1.7 ${fields.identifier}`);
-  expect(uploaded.status).toBe(201);
-  return { id: created.body.id, versionId: uploaded.body.id as string };
 }
 
 async function download(client: TestClient, document: { id: string; versionId: string }) {
@@ -128,7 +112,7 @@ describe('a person who works in two organizations', () => {
     const editor = await TestClient.signIn(api.url, 'editor@ofa.example');
     clients.set('editor@ofa.example', editor);
 
-    ofaOnly = await createDocument(editor, {
+    ofaOnly = await createDocumentWithVersion(editor, {
       organization: 'ofa',
       identifier: 'OFA-SECRET-1',
       visibility: 'organization',
@@ -138,7 +122,7 @@ describe('a person who works in two organizations', () => {
       abstract: 'Names of members about to join',
     });
     expect(edited.status).toBe(200);
-    const other = await createDocument(as(ADMINS.ofa), {
+    const other = await createDocumentWithVersion(as(ADMINS.ofa), {
       organization: 'ofa',
       identifier: 'OFA-SECRET-2',
       visibility: 'organization',
@@ -176,7 +160,7 @@ describe('a person who works in two organizations', () => {
 
   it("does not show SNIA's admin what the person does at SNIA's partners either", async () => {
     // The person reads a DMTF document shared with OFA: done for OFA, not for SNIA.
-    const shared = await createDocument(as(ADMINS.dmtf), {
+    const shared = await createDocumentWithVersion(as(ADMINS.dmtf), {
       organization: 'dmtf',
       identifier: 'DSP-SHARED-OFA',
       visibility: 'partners',
@@ -227,7 +211,7 @@ describe('the operator who is also a member of an organization', () => {
 
 describe('reading what members did elsewhere', () => {
   it('lets the DMTF admin see a DMTF member download an OFA document, done for DMTF', async () => {
-    const shared = await createDocument(as(ADMINS.ofa), {
+    const shared = await createDocumentWithVersion(as(ADMINS.ofa), {
       organization: 'ofa',
       identifier: 'OFA-SHARED-DMTF',
       visibility: 'partners',

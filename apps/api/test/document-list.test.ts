@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
+import { createDocument, type DocumentFields } from './factories.js';
 import { type RunningApi, startApi } from './helpers.js';
 
 let api: RunningApi;
@@ -29,10 +30,8 @@ afterAll(async () => {
   await api.close();
 });
 
-async function create(client: TestClient, body: Record<string, unknown>) {
-  const created = await client.json<{ id: string }>('POST', '/api/v1/documents', body);
-  expect(created.status).toBe(201);
-  return created.body.id;
+async function create(client: TestClient, fields: DocumentFields) {
+  return (await createDocument(client, fields)).id;
 }
 
 async function page(client: TestClient, query: string): Promise<Page> {
