@@ -2,8 +2,8 @@ import type { DocumentSummary, Organization, WorkRegisterSummary } from '@liaiso
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../components/admin/ApiErrorNotice';
-import { RegisterStateBadge, VisibilityBadge } from '../../components/registers/Badges';
-import { DocumentTable } from '../../components/registers/DocumentTable';
+import { RegisterStateBadge, VisibilityBadge } from '../../components/register/Badges';
+import { DocumentTable } from '../../components/register/DocumentTable';
 import { type ApiError, callApi, callApiAllPages } from '../../lib/api';
 import { VISIBILITIES_NARROWEST_FIRST, VISIBILITY_DESCRIPTIONS } from '../../lib/format';
 import { requireViewer } from '../../lib/session';

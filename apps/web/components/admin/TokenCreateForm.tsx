@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 import type { CreatedToken } from '../../app/admin/tokens/actions';
-import { DateTime } from '../registers/Dates';
+import { DateTime } from '../register/Dates';
 import styles from './admin.module.css';
 import { CopyButton } from './CopyButton';
 import { FormMessage, SelectField, SubmitButton, TextField } from './FormParts';

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { createToken } from '../../app/admin/tokens/actions';
 import { callApi } from '../../lib/api';
-import { DateTime, ShortDate } from '../registers/Dates';
-import tables from '../registers/registers.module.css';
+import { DateTime, ShortDate } from '../register/Dates';
+import tables from '../register/registers.module.css';
 import { ApiErrorNotice } from './ApiErrorNotice';
 import styles from './admin.module.css';
 import { TokenCreateForm } from './TokenCreateForm';

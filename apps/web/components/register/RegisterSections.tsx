@@ -7,10 +7,8 @@ import {
   section,
 } from '../../lib/register-sections';
 import { deliverableText, timeframeText } from '../../lib/register-timeline';
-import { ReviewDue } from '../registers/Badges';
-import { CalendarDate } from '../registers/Dates';
-import { Linkified } from '../registers/Linkified';
-import shared from '../registers/registers.module.css';
+import { ReviewDue } from './Badges';
+import { CalendarDate } from './Dates';
 import {
   ApprovalForm,
   CommitmentForm,
@@ -19,9 +17,11 @@ import {
   type PartyOption,
   RemoveItemForm,
 } from './EditForms';
+import { Linkified } from './Linkified';
 import { MilestoneTimeline } from './MilestoneTimeline';
 import { DeliveryBadge, EditDisclosure, OpenBadge, RegisterSection } from './RegisterParts';
 import styles from './register.module.css';
+import shared from './registers.module.css';
 
 // The sections of the register page, each as the register writes it; the edit controls appear
 // where the API's permissions allow them.

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
 import styles from '../../../components/admin/admin.module.css';
 import { OperatorOnly } from '../../../components/admin/OperatorOnly';
-import { DateTime } from '../../../components/registers/Dates';
+import { DateTime } from '../../../components/register/Dates';
 import { callApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
 import mailStyles from './mail.module.css';

@@ -5,7 +5,7 @@ import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
 import styles from '../../../components/admin/admin.module.css';
 import { OperatorOnly } from '../../../components/admin/OperatorOnly';
 import { CreateOrganizationForm } from '../../../components/admin/OrganizationForms';
-import tables from '../../../components/registers/registers.module.css';
+import tables from '../../../components/register/registers.module.css';
 import { callApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
 import { createOrganization } from './actions';

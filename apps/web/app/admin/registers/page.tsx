@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
 import styles from '../../../components/admin/admin.module.css';
 import { OperatorOnly } from '../../../components/admin/OperatorOnly';
-import { RegisterStateBadge, ReviewDue } from '../../../components/registers/Badges';
-import tables from '../../../components/registers/registers.module.css';
+import { RegisterStateBadge, ReviewDue } from '../../../components/register/Badges';
+import tables from '../../../components/register/registers.module.css';
 import { callApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
 

@@ -6,7 +6,7 @@ import {
   AcceptInvitationForm,
   CreateAccountForm,
 } from '../../../components/invitations/AcceptInvitationForms';
-import { ShortDate } from '../../../components/registers/Dates';
+import { ShortDate } from '../../../components/register/Dates';
 import { callApi } from '../../../lib/api';
 import { getViewer, signInPath } from '../../../lib/session';
 import { acceptAsMember, acceptWithNewAccount } from '../actions';

@@ -3,6 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
 import admin from '../../../components/admin/admin.module.css';
+import { RegisterStateBadge, ReviewDue } from '../../../components/register/Badges';
+import { CalendarDate } from '../../../components/register/Dates';
+import { DocumentTable } from '../../../components/register/DocumentTable';
+import { Linkified } from '../../../components/register/Linkified';
 import { RegisterSection } from '../../../components/register/RegisterParts';
 import {
   Access,
@@ -17,11 +21,7 @@ import {
   Review,
 } from '../../../components/register/RegisterSections';
 import styles from '../../../components/register/register.module.css';
-import { RegisterStateBadge, ReviewDue } from '../../../components/registers/Badges';
-import { CalendarDate } from '../../../components/registers/Dates';
-import { DocumentTable } from '../../../components/registers/DocumentTable';
-import { Linkified } from '../../../components/registers/Linkified';
-import shared from '../../../components/registers/registers.module.css';
+import shared from '../../../components/register/registers.module.css';
 import { describeReview, reviewState } from '../../../lib/register-review';
 import {
   openItemsBySection,

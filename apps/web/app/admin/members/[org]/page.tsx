@@ -9,8 +9,8 @@ import {
   RevokeInvitationForm,
   RoleForm,
 } from '../../../../components/admin/MemberForms';
-import { ShortDate } from '../../../../components/registers/Dates';
-import tables from '../../../../components/registers/registers.module.css';
+import { ShortDate } from '../../../../components/register/Dates';
+import tables from '../../../../components/register/registers.module.css';
 import { canManageMembers } from '../../../../lib/admin-access';
 import { requireViewer } from '../../../../lib/session';
 import { addMember, changeRole, inviteMember, revokeInvitation } from '../actions';

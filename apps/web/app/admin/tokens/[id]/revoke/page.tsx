@@ -4,7 +4,7 @@ import { ApiErrorNotice } from '../../../../../components/admin/ApiErrorNotice';
 import styles from '../../../../../components/admin/admin.module.css';
 import { ConfirmForm } from '../../../../../components/admin/ConfirmForm';
 import type { ApiToken } from '../../../../../components/admin/TokensSection';
-import { DateTime, ShortDate } from '../../../../../components/registers/Dates';
+import { DateTime, ShortDate } from '../../../../../components/register/Dates';
 import { callApi } from '../../../../../lib/api';
 import { requireViewer } from '../../../../../lib/session';
 import { revokeToken } from '../../actions';
