@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requireViewer } from '../../lib/session';
 import { listSubmissions } from '../../lib/submission-api';
-import { ApiErrorNotice } from '../admin/ApiErrorNotice';
+import { ApiErrorNotice } from '../admin/api-error-notice';
 import { SubmissionTable } from './submission-table';
 import { SubmissionTabs } from './submission-tabs';
 

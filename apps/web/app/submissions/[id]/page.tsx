@@ -1,7 +1,7 @@
 import type { DocumentSummary, Submission } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
+import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { DetailPage } from '../../../components/detail-page';
 import { CreateDocumentForm, LinkDocumentForm } from '../../../components/submission/adopt-forms';
 import { CommentForm } from '../../../components/submission/comment-form';

@@ -1,15 +1,15 @@
 import { INVITATION_VALID_DAYS } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ApiErrorNotice } from '../../../../components/admin/ApiErrorNotice';
 import styles from '../../../../components/admin/admin.module.css';
+import { ApiErrorNotice } from '../../../../components/admin/api-error-notice';
 import {
   AddMemberForm,
   InviteMemberForm,
   RevokeInvitationForm,
   RoleForm,
-} from '../../../../components/admin/MemberForms';
-import { ShortDate } from '../../../../components/register/Dates';
+} from '../../../../components/admin/member-forms';
+import { ShortDate } from '../../../../components/register/dates';
 import tables from '../../../../components/register/registers.module.css';
 import { canManageMembers } from '../../../../lib/admin-access';
 import { requireViewer } from '../../../../lib/session';

@@ -7,8 +7,8 @@ import {
   section,
 } from '../../lib/register-sections';
 import { deliverableText, timeframeText } from '../../lib/register-timeline';
-import { ReviewDue } from './Badges';
-import { CalendarDate } from './Dates';
+import { ReviewDue } from './badges';
+import { CalendarDate } from './dates';
 import {
   ApprovalForm,
   CommitmentForm,
@@ -16,11 +16,11 @@ import {
   MilestoneForm,
   type PartyOption,
   RemoveItemForm,
-} from './EditForms';
-import { Linkified } from './Linkified';
-import { MilestoneTimeline } from './MilestoneTimeline';
-import { DeliveryBadge, EditDisclosure, OpenBadge, RegisterSection } from './RegisterParts';
+} from './edit-forms';
+import { Linkified } from './linkified';
+import { MilestoneTimeline } from './milestone-timeline';
 import styles from './register.module.css';
+import { DeliveryBadge, EditDisclosure, OpenBadge, RegisterSection } from './register-parts';
 import shared from './registers.module.css';
 
 // The sections of the register page, each as the register writes it; the edit controls appear

@@ -6,7 +6,7 @@ import {
   visibilityLabel,
 } from '../../lib/format';
 import { describeReview, type ReviewState, reviewState } from '../../lib/register-review';
-import { CalendarDate } from './Dates';
+import { CalendarDate } from './dates';
 import styles from './registers.module.css';
 
 /** Who can see a document, in words (never colour alone). */
