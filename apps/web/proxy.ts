@@ -1,6 +1,7 @@
 import { SLUG_BODY } from '@liaison/core';
 import { type NextRequest, NextResponse } from 'next/server';
 import { findSignInOrganization } from './lib/auth/organizations';
+import { webConfig } from './lib/config';
 import {
   pageContentSecurityPolicy,
   STRICT_TRANSPORT_SECURITY,
@@ -17,7 +18,7 @@ const LOGIN_PAGE = new RegExp(`^/login/(${SLUG_BODY})$`);
  * Strict-Transport-Security over https. The fixed headers are in next.config.ts.
  */
 export async function proxy(request: NextRequest) {
-  const https = servedOverHttps(request.headers.get('x-forwarded-proto'), process.env.NEXTAUTH_URL);
+  const https = servedOverHttps(request.headers.get('x-forwarded-proto'), webConfig().publicUrl);
   if (setsOwnPolicy(request.nextUrl.pathname)) {
     const response = NextResponse.next();
     if (https) response.headers.set('strict-transport-security', STRICT_TRANSPORT_SECURITY);
@@ -28,7 +29,7 @@ export async function proxy(request: NextRequest) {
   const organization = loginOf ? await findSignInOrganization(loginOf) : undefined;
   const policy = pageContentSecurityPolicy(
     nonce,
-    process.env.NODE_ENV === 'development',
+    webConfig().development,
     ssoFormTarget(organization?.signIn.sso?.issuer),
   );
   const requestHeaders = new Headers(request.headers);

@@ -3,20 +3,14 @@
 import type { DocumentVersion } from '@liaison/core';
 import { VERSION_LABEL_MAX_LENGTH } from '@liaison/core';
 import Link from 'next/link';
-import { type DragEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { versionLabelError } from '../lib/document-rules';
 import { describeApiError } from '../lib/errors';
 import { formatBytes } from '../lib/format';
-import { startUpload, type UploadHandle } from '../lib/upload-client';
-import { UploadProgress } from './upload-progress';
-
-type Phase =
-  | { kind: 'idle' }
-  | { kind: 'sending'; loaded: number; total: number }
-  | { kind: 'storing'; total: number }
-  | { kind: 'done'; version: DocumentVersion }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string };
+import { startUpload } from '../lib/upload-client';
+import { Dropzone } from './upload/dropzone';
+import { UploadAction, UploadStatus } from './upload/upload-status';
+import { useUpload } from './upload/use-upload';
 
 export interface VersionUploadProps {
   documentId: string;
@@ -36,49 +30,32 @@ export function VersionUpload({
 }: VersionUploadProps) {
   const [label, setLabel] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [errors, setErrors] = useState<{ label?: string; file?: string }>({});
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const upload = useRef<UploadHandle | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
+  const {
+    phase,
+    uploading: busy,
+    resultRef,
+    start,
+    cancel,
+    reset,
+  } = useUpload<{
+    ok: true;
+    version: DocumentVersion;
+  }>();
   const labelRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
-  const busy = phase.kind === 'sending' || phase.kind === 'storing';
 
-  // Leaving the page mid-upload would silently cancel it: ask first.
-  useEffect(() => {
-    if (!busy) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [busy]);
-
-  useEffect(() => () => upload.current?.abort(), []);
-
-  useEffect(() => {
-    if (phase.kind === 'done' || phase.kind === 'failed' || phase.kind === 'cancelled') {
-      resultRef.current?.focus();
-    }
-  }, [phase.kind]);
-
-  const choose = (chosen: File | null | undefined) => {
-    if (!chosen) return;
-    setFile(chosen);
-    setErrors((current) => ({ ...current, file: undefined }));
-    if (phase.kind !== 'sending' && phase.kind !== 'storing') setPhase({ kind: 'idle' });
-  };
-
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    setDragging(false);
-    if (busy) return;
-    const files = event.dataTransfer.files;
-    if (files.length > 1) {
+  const choose = (files: FileList | null | undefined, how: 'chosen' | 'dropped') => {
+    if (how === 'dropped' && files && files.length > 1) {
       setErrors((current) => ({ ...current, file: 'Drop one file: each version is one file.' }));
       return;
     }
-    choose(files[0]);
+    const chosen = files?.[0];
+    if (!chosen) return;
+    setFile(chosen);
+    setErrors((current) => ({ ...current, file: undefined }));
+    if (!busy) reset();
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -96,33 +73,18 @@ export function VersionUpload({
     if (found.label) return labelRef.current?.focus();
     if (found.file || !file) return fileRef.current?.focus();
 
-    setPhase({ kind: 'sending', loaded: 0, total: file.size });
-    const handle = startUpload(documentId, trimmed, file, {
-      onProgress: (loaded, total) =>
-        setPhase((current) =>
-          current.kind === 'sending' ? { kind: 'sending', loaded, total } : current,
-        ),
-      onSent: () =>
-        setPhase((current) =>
-          current.kind === 'sending' ? { kind: 'storing', total: current.total } : current,
-        ),
-    });
-    upload.current = handle;
-    const outcome = await handle.done;
-    upload.current = null;
-    if (outcome.ok) {
-      setPhase({ kind: 'done', version: outcome.version });
-    } else if (outcome.aborted) {
-      setPhase({ kind: 'cancelled' });
-    } else {
-      const message =
-        outcome.status === 0
-          ? 'The upload was interrupted: the connection to Liaison failed. Check your connection and try again.'
-          : describeApiError(outcome);
-      if (outcome.code === 'duplicate_label' || outcome.code === 'invalid_label') {
-        setErrors({ label: message });
-      }
-      setPhase({ kind: 'failed', message });
+    const outcome = await start(
+      file.size,
+      (callbacks) => startUpload(documentId, trimmed, file, callbacks),
+      describeApiError,
+    );
+    if (
+      !outcome.ok &&
+      !outcome.aborted &&
+      outcome.status !== 0 &&
+      (outcome.code === 'duplicate_label' || outcome.code === 'invalid_label')
+    ) {
+      setErrors({ label: describeApiError(outcome) });
     }
   };
 
@@ -130,13 +92,13 @@ export function VersionUpload({
     setLabel('');
     setFile(null);
     setErrors({});
-    setPhase({ kind: 'idle' });
+    reset();
     if (fileRef.current) fileRef.current.value = '';
     requestAnimationFrame(() => labelRef.current?.focus());
   };
 
   if (phase.kind === 'done') {
-    const { version } = phase;
+    const { version } = phase.result;
     return (
       <div ref={resultRef} className="notice notice--success upload-result" tabIndex={-1}>
         <h2 className="notice__title">
@@ -214,59 +176,27 @@ export function VersionUpload({
         <span className="field__label" id={`${id}-file-heading`}>
           File
         </span>
-        {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop target; the labelled file input inside is what keyboards and screen readers use */}
-        <div
-          className={`dropzone${dragging ? ' dropzone--active' : ''}${errors.file ? ' dropzone--invalid' : ''}${busy ? ' dropzone--disabled' : ''}`}
-          onDragOver={(event) => {
-            event.preventDefault();
-            if (!busy) setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-        >
-          <input
-            ref={fileRef}
-            id={`${id}-file`}
-            name="file"
-            type="file"
-            className="dropzone__input"
-            disabled={busy}
-            onChange={(event) => choose(event.target.files?.[0])}
-            aria-invalid={errors.file ? true : undefined}
-            aria-describedby={`${errors.file ? `${id}-file-error ` : ''}${id}-file-status`}
-          />
-          <label htmlFor={`${id}-file`} className="dropzone__label">
-            <svg
-              className="dropzone__icon"
-              viewBox="0 0 24 24"
-              width="32"
-              height="32"
-              aria-hidden="true"
-              focusable="false"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.6"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            >
-              <path d="M12 16V4M7 9l5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" />
-            </svg>
-            <span className="dropzone__title">
-              {file ? 'Choose a different file' : 'Choose a file'}
-            </span>
-            <span className="dropzone__hint">or drag and drop it here</span>
-          </label>
-          <p id={`${id}-file-status`} className="dropzone__file" aria-live="polite">
-            {file ? (
+        <Dropzone
+          inputRef={fileRef}
+          inputId={`${id}-file`}
+          name="file"
+          disabled={busy}
+          errorId={errors.file ? `${id}-file-error` : undefined}
+          statusId={`${id}-file-status`}
+          title={file ? 'Choose a different file' : 'Choose a file'}
+          hint="or drag and drop it here"
+          status={
+            file ? (
               <>
                 <span className="visually-hidden">Selected file: </span>
                 <strong>{file.name}</strong> · {formatBytes(file.size)}
               </>
             ) : (
               'No file chosen'
-            )}
-          </p>
-        </div>
+            )
+          }
+          onFiles={choose}
+        />
         {errors.file && (
           <p id={`${id}-file-error`} className="field__error">
             {errors.file}
@@ -274,56 +204,24 @@ export function VersionUpload({
         )}
       </div>
 
-      {busy && (
-        <UploadProgress
-          labelId={`${id}-progress-label`}
-          label={
-            phase.kind === 'storing'
-              ? 'Sent. Liaison is storing the file and computing its checksum…'
-              : `Uploading ${file?.name ?? 'the file'}`
-          }
-          fileBytes={file?.size ?? 0}
-          sent={phase.kind === 'sending' ? phase : null}
-          finishing={phase.kind === 'storing'}
-        />
-      )}
-
-      {(phase.kind === 'failed' || phase.kind === 'cancelled') && (
-        <div
-          ref={resultRef}
-          tabIndex={-1}
-          role="alert"
-          className={`notice ${phase.kind === 'failed' ? 'notice--error' : 'notice--info'}`}
-        >
-          <p className="notice__title">
-            {phase.kind === 'failed' ? 'The upload failed' : 'The upload was cancelled'}
-          </p>
-          <p>
-            {phase.kind === 'failed'
-              ? phase.message
-              : 'Nothing was stored. You can start again when you are ready.'}
-          </p>
-        </div>
-      )}
+      <UploadStatus
+        phase={phase}
+        resultRef={resultRef}
+        labelId={`${id}-progress-label`}
+        sendingLabel={`Uploading ${file?.name ?? 'the file'}`}
+        storingLabel="Sent. Liaison is storing the file and computing its checksum…"
+        fileBytes={file?.size ?? 0}
+        failedTitle="The upload failed"
+        cancelledText="Nothing was stored. You can start again when you are ready."
+      />
 
       <div className="form__actions">
-        {/* Distinct keys: React must not turn the clicked Cancel button into the submit button
-            while the click is still being handled, or the browser would submit the form again. */}
-        {busy ? (
-          <button
-            key="cancel"
-            type="button"
-            className="button button--danger-outline"
-            onClick={() => upload.current?.abort()}
-            disabled={phase.kind === 'storing'}
-          >
-            Cancel upload
-          </button>
-        ) : (
-          <button key="upload" type="submit" className="button">
-            Upload
-          </button>
-        )}
+        <UploadAction
+          uploading={busy}
+          storing={phase.kind === 'storing'}
+          onCancel={cancel}
+          submitLabel="Upload"
+        />
         {!busy && (
           <Link className="button button--secondary" href={documentHref}>
             Back to the document

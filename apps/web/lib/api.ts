@@ -1,5 +1,5 @@
 // Server-side access to the Liaison API. This is the only module that knows where the API
-// lives; it reads LIAISON_API_URL at request time and must never be imported by a client
+// lives (LIAISON_API_URL, through lib/config.ts) and must never be imported by a client
 // component (the variable has no NEXT_PUBLIC_ prefix, so Next.js never ships it to browsers; the
 // session lookup below pulls in lib/session.ts, which is `server-only`).
 //
@@ -15,11 +15,10 @@ import type {
   WorkRegisterSummary,
 } from '@liaison/core';
 import { isDocumentStatus, isVisibility } from '@liaison/core';
+import { type WebConfig, webConfig } from './config';
 
 export type { Document, DocumentSummary, DocumentVersion, Organization };
 export type WorkRegister = WorkRegisterSummary;
-
-export const DEFAULT_API_URL = 'http://127.0.0.1:4000';
 
 /** How long an apiFetch call may take before the page gives up on it, unless told otherwise. */
 const DEFAULT_TIMEOUT_MS = 5_000;
@@ -62,9 +61,8 @@ export interface ApiCall<T> extends ApiOptions {
 }
 
 /** The API base URL without a trailing slash, from LIAISON_API_URL or the default. */
-export function apiBaseUrl(env: Record<string, string | undefined> = process.env): string {
-  const raw = env.LIAISON_API_URL?.trim();
-  return (raw ? raw : DEFAULT_API_URL).replace(/\/+$/, '');
+export function apiBaseUrl(config: WebConfig = webConfig()): string {
+  return config.apiUrl;
 }
 
 export interface ApiFetchInit extends RequestInit {

@@ -13,11 +13,11 @@ import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { plainAddress, signClientAddress } from '@liaison/core/server';
+import { type WebConfig, webConfig } from './config';
 
 /** Set on each incoming request by the server itself; never what the browser sent. */
 export const BROWSER_ADDRESS_HEADER = 'x-liaison-browser-address';
 
-type Environment = Record<string, string | undefined>;
 type IncomingHeaders = Headers | Record<string, string | string[] | undefined>;
 
 /**
@@ -35,17 +35,13 @@ export function browserAddressOf(
   return address ? plainAddress(address) : undefined;
 }
 
-export function trustsProxy(env: Environment = process.env): boolean {
-  return /^(1|true|yes|on)$/i.test(env.WEB_TRUST_PROXY?.trim() ?? '');
-}
-
 let observing = false;
 
 /** Stamps every request this process's HTTP server receives with the browser's address. */
-export function observeBrowserAddresses(env: Environment = process.env): void {
+export function observeBrowserAddresses(config: WebConfig = webConfig()): void {
   if (observing) return;
   observing = true;
-  const trustProxy = trustsProxy(env);
+  const { trustProxy } = config;
   // Published synchronously before the server's 'request' event, so before Next.js sees it.
   subscribe('http.server.request.start', (message) => {
     const { request, socket } = message as { request: IncomingMessage; socket: Socket };
@@ -65,9 +61,9 @@ export function observeBrowserAddresses(env: Environment = process.env): void {
  */
 export function signedBrowserAddress(
   incoming: IncomingHeaders,
-  env: Environment = process.env,
+  config: WebConfig = webConfig(),
 ): Record<string, string> {
-  const secret = env.WEB_CLIENT_ADDRESS_SECRET?.trim();
+  const secret = config.clientAddressSecret;
   const address =
     incoming instanceof Headers
       ? incoming.get(BROWSER_ADDRESS_HEADER)

@@ -1,6 +1,7 @@
 // Display helpers shared by server and client components. Pure: no I/O, no Node-only modules.
 
 import { type DocumentStatus, VISIBILITIES, type Visibility } from '@liaison/core';
+import { parseCalendarDate } from './register-review';
 
 export type BadgeTone = 'success' | 'info' | 'warning' | 'neutral' | 'private';
 
@@ -82,7 +83,15 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZoneName: 'short',
 });
 
-function parseDate(value: string): Date | null {
+const calendarFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A timestamp or an ISO calendar date (midnight UTC); null if it does not parse. */
+export function parseDate(value: string): Date | null {
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
@@ -97,6 +106,24 @@ export function formatDate(value: string): string {
 export function formatDateTime(value: string): string {
   const date = parseDate(value);
   return date ? dateTimeFormat.format(date) : value;
+}
+
+/** "13 September 2018" for an ISO calendar date; null if it is not one. */
+export function formatCalendarDate(value: string): string | null {
+  const time = parseCalendarDate(value);
+  return time === null ? null : calendarFormat.format(time);
+}
+
+export function statusLabel(status: string): string {
+  return (STATUS_LABELS as Record<string, string>)[status] ?? status;
+}
+
+export function visibilityLabel(visibility: string): string {
+  return (VISIBILITY_LABELS as Record<string, string>)[visibility] ?? visibility;
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The first `max` characters of a text at a word boundary, with an ellipsis when cut. */

@@ -5,7 +5,7 @@
  * component only draws what this computes, so the layout is tested without a browser.
  */
 
-import { formatCalendarDate } from '../components/registers/format';
+import { formatCalendarDate } from './format';
 import { parseCalendarDate, utcDate } from './register-review';
 import { isOpenText, type Period, parseTimeframe } from './register-timeframe';
 

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { type DocumentSummary, isReleased, isSlug, type Organization } from '@liaison/core';
 import { type ApiOptions, listDocuments, listOrganizations } from './api';
 import { ATOM_MEDIA_TYPE, type AtomFeed, atomXml } from './atom';
+import { type WebConfig, webConfig } from './config';
 import { STATUS_LABELS } from './format';
 
 /** How many of the newest releases a feed holds. */
@@ -28,11 +29,8 @@ export function releaseFeedPath(organization?: string): string {
  * The portal's public origin, for the absolute links a feed needs: NEXTAUTH_URL's (what the
  * portal is configured to be reached at) or else the origin the request came to.
  */
-export function portalOrigin(
-  requestUrl: string,
-  env: Record<string, string | undefined> = process.env,
-): string {
-  const configured = env.NEXTAUTH_URL?.trim();
+export function portalOrigin(requestUrl: string, config: WebConfig = webConfig()): string {
+  const configured = config.publicUrl;
   if (configured) {
     try {
       return new URL(configured).origin;

@@ -1,3 +1,4 @@
+import { webConfig } from './config';
 import 'server-only';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -42,7 +43,7 @@ export async function sessionExpired(): Promise<boolean> {
 export async function getAccessToken(): Promise<string | null> {
   const jar = await cookies();
   const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = webConfig().sessionSecret;
   if (!raw || !secret) return null;
   const token = await decode({ token: raw, secret }).catch(() => null);
   if (!token?.accessToken || !token.accessTokenExpiresAt) return null;

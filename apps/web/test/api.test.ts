@@ -6,13 +6,13 @@ import {
   apiBaseUrl,
   callApi,
   callApiAllPages,
-  DEFAULT_API_URL,
   getDocument,
   listDocuments,
   listOrganizations,
   listRegisters,
   withQuery,
 } from '../lib/api';
+import { DEFAULT_API_URL, parseWebConfig } from '../lib/config';
 
 // The session is Next.js request state; here it is whatever token the test puts in it.
 const session = vi.hoisted(() => ({ token: null as string | null }));
@@ -154,15 +154,17 @@ async function closedPort(): Promise<number> {
 
 describe('apiBaseUrl', () => {
   it('defaults to the local API', () => {
-    expect(apiBaseUrl({})).toBe(DEFAULT_API_URL);
-    expect(apiBaseUrl({ LIAISON_API_URL: '  ' })).toBe(DEFAULT_API_URL);
+    expect(apiBaseUrl(parseWebConfig({}))).toBe(DEFAULT_API_URL);
+    expect(apiBaseUrl(parseWebConfig({ LIAISON_API_URL: '  ' }))).toBe(DEFAULT_API_URL);
   });
 
   it('uses LIAISON_API_URL without trailing slashes', () => {
-    expect(apiBaseUrl({ LIAISON_API_URL: 'http://api:4000/' })).toBe('http://api:4000');
-    expect(apiBaseUrl({ LIAISON_API_URL: ' https://liaison.example/base// ' })).toBe(
-      'https://liaison.example/base',
+    expect(apiBaseUrl(parseWebConfig({ LIAISON_API_URL: 'http://api:4000/' }))).toBe(
+      'http://api:4000',
     );
+    expect(
+      apiBaseUrl(parseWebConfig({ LIAISON_API_URL: ' https://liaison.example/base// ' })),
+    ).toBe('https://liaison.example/base');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { DocumentSummary } from '@liaison/core';
 import { describe, expect, it } from 'vitest';
 import { type AtomFeed, atomXml, escapeXml, withoutForbiddenXmlChars } from '../lib/atom';
+import { parseWebConfig } from '../lib/config';
 import { portalOrigin, releaseFeed, releaseFeedPath } from '../lib/release-feed';
 import { expectWellFormedAtom, parseAtom } from './atom-checks';
 
@@ -249,15 +250,16 @@ describe('releaseFeedPath and portalOrigin', () => {
     expect(releaseFeedPath()).toBe('/feeds/releases.atom');
     expect(releaseFeedPath('ofa')).toBe('/feeds/ofa/releases.atom');
     expect(
-      portalOrigin('http://127.0.0.1:3000/feeds/releases.atom', {
-        NEXTAUTH_URL: 'https://portal.example/api/auth',
-      }),
+      portalOrigin(
+        'http://127.0.0.1:3000/feeds/releases.atom',
+        parseWebConfig({ NEXTAUTH_URL: 'https://portal.example/api/auth' }),
+      ),
     ).toBe('https://portal.example');
-    expect(portalOrigin('http://localhost:3000/feeds/releases.atom', {})).toBe(
+    expect(portalOrigin('http://localhost:3000/feeds/releases.atom', parseWebConfig({}))).toBe(
       'http://localhost:3000',
     );
-    expect(portalOrigin('http://localhost:3000/x', { NEXTAUTH_URL: 'not a url' })).toBe(
-      'http://localhost:3000',
-    );
+    expect(
+      portalOrigin('http://localhost:3000/x', parseWebConfig({ NEXTAUTH_URL: 'not a url' })),
+    ).toBe('http://localhost:3000');
   });
 });

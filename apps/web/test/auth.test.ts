@@ -7,7 +7,7 @@ import {
   verifyClientAddress,
 } from '@liaison/core/server';
 import type { Account, User } from 'next-auth';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failureRedirect, loginPath, safeCallbackPath } from '../lib/auth/login-redirects';
 import { authOptions, secureCookies, ssoProviders } from '../lib/auth/options';
 import {
@@ -22,6 +22,7 @@ import {
   browserAddressOf,
   observeBrowserAddresses,
 } from '../lib/browser-address';
+import { parseWebConfig } from '../lib/config';
 
 const ORGANIZATIONS: SignInOrganization[] = [
   {
@@ -113,14 +114,19 @@ describe('organizations', () => {
 
   it('take their client secret from SSO_<SLUG>_CLIENT_SECRET', () => {
     expect(clientSecretVariable('sso-only')).toBe('SSO_SSO_ONLY_CLIENT_SECRET');
-    expect(ssoClientSecret('ofa', { SSO_OFA_CLIENT_SECRET: ' s3cret ' })).toBe('s3cret');
-    expect(ssoClientSecret('ofa', { SSO_OFA_CLIENT_SECRET: '' })).toBe(undefined);
+    expect(ssoClientSecret('ofa', parseWebConfig({ SSO_OFA_CLIENT_SECRET: ' s3cret ' }))).toBe(
+      's3cret',
+    );
+    expect(ssoClientSecret('ofa', parseWebConfig({ SSO_OFA_CLIENT_SECRET: '' }))).toBe(undefined);
   });
 });
 
 describe('next-auth providers', () => {
   it('include one OpenID Connect provider per organization with SSO and a client secret', () => {
-    const providers = ssoProviders(ORGANIZATIONS, { SSO_OFA_CLIENT_SECRET: 'ofa-secret' });
+    const providers = ssoProviders(
+      ORGANIZATIONS,
+      parseWebConfig({ SSO_OFA_CLIENT_SECRET: 'ofa-secret' }),
+    );
     expect(providers).toHaveLength(1);
     expect(providers[0]).toMatchObject({
       id: 'sso-ofa',
@@ -133,16 +139,20 @@ describe('next-auth providers', () => {
       authorization: { params: { scope: 'openid email profile' } },
     });
     // The sign-in's nonce (issued by the API) goes into the authorization request.
-    const [withNonce] = ssoProviders(ORGANIZATIONS, { SSO_OFA_CLIENT_SECRET: 'ofa-secret' }, NONCE);
+    const [withNonce] = ssoProviders(
+      ORGANIZATIONS,
+      parseWebConfig({ SSO_OFA_CLIENT_SECRET: 'ofa-secret' }),
+      NONCE,
+    );
     expect(withNonce?.authorization).toEqual({
       params: { scope: 'openid email profile', nonce: NONCE.nonce },
     });
   });
 
   it('make cookies Secure exactly when NEXTAUTH_URL is https', () => {
-    expect(secureCookies({ NEXTAUTH_URL: 'https://liaison.example' })).toBe(true);
-    expect(secureCookies({ NEXTAUTH_URL: 'http://localhost:3000' })).toBe(false);
-    expect(secureCookies({})).toBe(false);
+    expect(secureCookies(parseWebConfig({ NEXTAUTH_URL: 'https://liaison.example' }))).toBe(true);
+    expect(secureCookies(parseWebConfig({ NEXTAUTH_URL: 'http://localhost:3000' }))).toBe(false);
+    expect(secureCookies(parseWebConfig({}))).toBe(false);
   });
 });
 
@@ -240,8 +250,11 @@ describe('the Credentials provider', () => {
     input: Record<string, string>,
     request?: { headers: Record<string, string> },
   ) => Promise<User | null>;
-  const authorize = (organizations: SignInOrganization[] | null = ORGANIZATIONS) => {
-    const provider = authOptions(organizations).providers[0] as unknown as {
+  const authorize = (
+    organizations: SignInOrganization[] | null = ORGANIZATIONS,
+    config = parseWebConfig(process.env),
+  ) => {
+    const provider = authOptions(organizations, undefined, config).providers[0] as unknown as {
       options: { authorize: Authorize };
     };
     return provider.options.authorize;
@@ -288,18 +301,13 @@ describe('the Credentials provider', () => {
 
   it('tells the API which browser signs in, signed with WEB_CLIENT_ADDRESS_SECRET', async () => {
     const secret = 'web-client-address-secret-of-32-characters';
-    vi.stubEnv('WEB_CLIENT_ADDRESS_SECRET', secret);
-    try {
-      const request = {
-        headers: { [BROWSER_ADDRESS_HEADER]: '198.51.100.5', 'x-forwarded-for': '203.0.113.1' },
-      };
-      await authorize()(
-        { organization: 'ofa', email: 'member@ofa.example', password: 'pw' },
-        request,
-      );
-    } finally {
-      vi.unstubAllEnvs();
-    }
+    const request = {
+      headers: { [BROWSER_ADDRESS_HEADER]: '198.51.100.5', 'x-forwarded-for': '203.0.113.1' },
+    };
+    await authorize(
+      ORGANIZATIONS,
+      parseWebConfig({ ...process.env, WEB_CLIENT_ADDRESS_SECRET: secret }),
+    )({ organization: 'ofa', email: 'member@ofa.example', password: 'pw' }, request);
     const sent = receivedHeaders.get('/api/v1/auth/token member@ofa.example');
     expect(sent?.[CLIENT_ADDRESS_HEADER]).toBe('198.51.100.5');
     const signature = sent?.[CLIENT_SIGNATURE_HEADER];
@@ -372,7 +380,7 @@ describe('single sign-on in the signIn callback', () => {
 
 describe('the browser’s address', () => {
   it('is the socket’s peer, whatever the browser claims', async () => {
-    observeBrowserAddresses({});
+    observeBrowserAddresses(parseWebConfig({}));
     const seen = createServer((req, res) => res.end(String(req.headers[BROWSER_ADDRESS_HEADER])));
     seen.listen(0, '127.0.0.1');
     await once(seen, 'listening');

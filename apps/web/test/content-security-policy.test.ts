@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { siteOrigin } from '../lib/auth/site-origin';
+import { parseWebConfig } from '../lib/config';
 import {
   pageContentSecurityPolicy,
   servedOverHttps,
@@ -56,11 +57,17 @@ describe('the site’s origin for next-auth', () => {
   const headers = (values: Record<string, string>) => new Headers(values);
   it('is NEXTAUTH_URL’s when set, else the address the browser used', () => {
     expect(
-      siteOrigin(headers({ host: '127.0.0.1:3000' }), { NEXTAUTH_URL: 'https://l.example/x' }),
+      siteOrigin(
+        headers({ host: '127.0.0.1:3000' }),
+        parseWebConfig({ NEXTAUTH_URL: 'https://l.example/x' }),
+      ),
     ).toBe('https://l.example');
-    expect(siteOrigin(headers({ host: '127.0.0.1:3000', 'x-forwarded-proto': 'http' }), {})).toBe(
-      'http://127.0.0.1:3000',
-    );
+    expect(
+      siteOrigin(
+        headers({ host: '127.0.0.1:3000', 'x-forwarded-proto': 'http' }),
+        parseWebConfig({}),
+      ),
+    ).toBe('http://127.0.0.1:3000');
     expect(
       siteOrigin(
         headers({
@@ -68,9 +75,9 @@ describe('the site’s origin for next-auth', () => {
           'x-forwarded-host': 'l.example',
           'x-forwarded-proto': 'https',
         }),
-        {},
+        parseWebConfig({}),
       ),
     ).toBe('https://l.example');
-    expect(siteOrigin(headers({}), {})).toBeUndefined();
+    expect(siteOrigin(headers({}), parseWebConfig({}))).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   excerpt,
   formatBytes,
+  formatCalendarDate,
   formatDate,
   formatDateTime,
   percentOf,
@@ -55,6 +56,12 @@ describe('dates', () => {
 
   it('returns what it cannot parse as given', () => {
     expect(formatDate('soon')).toBe('soon');
+  });
+
+  it('spells out calendar dates and refuses impossible ones', () => {
+    expect(formatCalendarDate('2018-09-13')).toBe('13 September 2018');
+    expect(formatCalendarDate('2024-02-30')).toBeNull();
+    expect(formatCalendarDate('2018-09-13T10:00:00Z')).toBeNull();
   });
 });
 

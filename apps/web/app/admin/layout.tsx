@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { AdminNav } from '../../components/admin/AdminNav';
+import { AdminNav } from '../../components/admin/admin-nav';
 import { adminSections } from '../../lib/admin-access';
 import { getViewer } from '../../lib/session';
 

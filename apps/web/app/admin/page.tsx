@@ -2,7 +2,7 @@ import type { Organization } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../components/admin/admin.module.css';
-import { TokensSection } from '../../components/admin/TokensSection';
+import { TokensSection } from '../../components/admin/tokens-section';
 import { adminOrganizations, canReadAudit } from '../../lib/admin-access';
 import { callApi } from '../../lib/api';
 import { requireViewer } from '../../lib/session';

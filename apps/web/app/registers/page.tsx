@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ApiErrorNotice } from '../../components/admin/ApiErrorNotice';
-import { RegisterStateBadge, ReviewDue } from '../../components/registers/Badges';
-import { CalendarDate } from '../../components/registers/Dates';
-import shared from '../../components/registers/registers.module.css';
+import { ApiErrorNotice } from '../../components/admin/api-error-notice';
+import { RegisterStateBadge, ReviewDue } from '../../components/register/badges';
+import { CalendarDate } from '../../components/register/dates';
+import shared from '../../components/register/registers.module.css';
 import { getViewer } from '../../lib/session';
 import { listRegisters } from './data';
 import styles from './registers.module.css';

@@ -1,9 +1,9 @@
 import type { DocumentSummary, Organization, WorkRegisterSummary } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ApiErrorNotice } from '../../components/admin/ApiErrorNotice';
-import { RegisterStateBadge, VisibilityBadge } from '../../components/registers/Badges';
-import { DocumentTable } from '../../components/registers/DocumentTable';
+import { ApiErrorNotice } from '../../components/admin/api-error-notice';
+import { RegisterStateBadge, VisibilityBadge } from '../../components/register/badges';
+import { DocumentTable } from '../../components/register/document-table';
 import { type ApiError, callApi, callApiAllPages } from '../../lib/api';
 import { VISIBILITIES_NARROWEST_FIRST, VISIBILITY_DESCRIPTIONS } from '../../lib/format';
 import { requireViewer } from '../../lib/session';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { viewerActor } from '../../lib/auth/viewer-actor';
 import { requireViewer } from '../../lib/session';
 import { listSubmissions } from '../../lib/submission-api';
-import { ApiErrorNotice } from '../admin/ApiErrorNotice';
+import { ApiErrorNotice } from '../admin/api-error-notice';
 import { SubmissionTable } from './submission-table';
 import { SubmissionTabs } from './submission-tabs';
 

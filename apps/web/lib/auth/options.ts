@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { apiBaseUrl } from '../api';
 import { callerAddressHeaders, signedBrowserAddress } from '../browser-address';
+import { type WebConfig, webConfig } from '../config';
 import { endApiSession } from './end-api-session';
 import { resolveOrganization, type SignInOrganization, ssoClientSecret } from './organizations';
 import { ssoErrorCode } from './sign-in-errors';
@@ -84,7 +85,10 @@ function sessionUser(
   };
 }
 
-function credentialsProvider(organizations: readonly SignInOrganization[] | null) {
+function credentialsProvider(
+  organizations: readonly SignInOrganization[] | null,
+  config: WebConfig,
+) {
   return CredentialsProvider({
     id: 'credentials',
     name: 'E-mail and password',
@@ -111,7 +115,7 @@ function credentialsProvider(organizations: readonly SignInOrganization[] | null
       const result = await postToApi(
         '/api/v1/auth/token',
         { email, password },
-        signedBrowserAddress(request?.headers ?? {}),
+        signedBrowserAddress(request?.headers ?? {}, config),
       );
       if (!result.ok) {
         if (result.status === 401 || result.status === 400) return null;
@@ -186,21 +190,21 @@ const NO_NONCE = 'no nonce was issued for this sign-in';
 
 export function ssoProviders(
   organizations: readonly SignInOrganization[] | null,
-  env: Record<string, string | undefined> = process.env,
+  config: WebConfig = webConfig(),
   nonce?: SsoNonce,
 ): OAuthConfig<IdTokenClaims>[] {
   const providers: OAuthConfig<IdTokenClaims>[] = [];
   for (const organization of organizations ?? []) {
     const sso = organization.signIn.sso;
-    const secret = ssoClientSecret(organization.slug, env);
+    const secret = ssoClientSecret(organization.slug, config);
     if (sso && secret) providers.push(ssoProvider(organization, sso, secret, nonce));
   }
   return providers;
 }
 
 /** Whether NEXTAUTH_URL is https: then every cookie is Secure (and __Secure-/__Host- prefixed). */
-export function secureCookies(env: Record<string, string | undefined> = process.env): boolean {
-  return (env.NEXTAUTH_URL ?? '').trim().toLowerCase().startsWith('https://');
+export function secureCookies(config: WebConfig = webConfig()): boolean {
+  return (config.publicUrl ?? '').toLowerCase().startsWith('https://');
 }
 
 /**
@@ -211,17 +215,18 @@ export function secureCookies(env: Record<string, string | undefined> = process.
 export function authOptions(
   organizations: readonly SignInOrganization[] | null = [],
   ssoNonce?: SsoNonce,
+  config: WebConfig = webConfig(),
 ): AuthOptions {
   return {
     // The web app's own secret for its session cookie (distinct from the API's token secret).
-    secret: process.env.NEXTAUTH_SECRET,
+    secret: config.sessionSecret,
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/login', error: '/login' },
     // next-auth's default cookies: HttpOnly and SameSite=Lax, Secure when NEXTAUTH_URL is https.
-    useSecureCookies: secureCookies(),
+    useSecureCookies: secureCookies(config),
     providers: [
-      credentialsProvider(organizations),
-      ...ssoProviders(organizations, process.env, ssoNonce),
+      credentialsProvider(organizations, config),
+      ...ssoProviders(organizations, config, ssoNonce),
     ],
     events: {
       // Signing out of the web app ends the API session too, not just the cookie.

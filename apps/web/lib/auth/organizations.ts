@@ -1,6 +1,7 @@
 import type { Organization } from '@liaison/core';
 import { isSlug } from '@liaison/core';
 import { apiBaseUrl } from '../api';
+import { type WebConfig, webConfig } from '../config';
 
 /**
  * The organizations and their ways in, as the login page and next-auth's providers need them.
@@ -68,20 +69,18 @@ export function clientSecretVariable(slug: string): string {
 }
 
 /** The client secret of the organization's IdP client, from the web app's environment. */
-export function ssoClientSecret(
-  slug: string,
-  env: Record<string, string | undefined> = process.env,
-): string | undefined {
-  const value = env[clientSecretVariable(slug)]?.trim();
-  return value ? value : undefined;
+export function ssoClientSecret(slug: string, config: WebConfig = webConfig()): string | undefined {
+  return config.ssoClientSecrets.get(clientSecretVariable(slug));
 }
 
 /** Whether the login page can offer single sign-on: configured in the API, secret at hand. */
 export function offersSso(
   organization: SignInOrganization,
-  env: Record<string, string | undefined> = process.env,
+  config: WebConfig = webConfig(),
 ): boolean {
-  return organization.signIn.sso !== null && ssoClientSecret(organization.slug, env) !== undefined;
+  return (
+    organization.signIn.sso !== null && ssoClientSecret(organization.slug, config) !== undefined
+  );
 }
 
 async function fetchOrganizations(): Promise<SignInOrganization[]> {

@@ -1,3 +1,5 @@
+import { type WebConfig, webConfig } from '../config';
+
 /**
  * The portal's origin as next-auth sees it: NEXTAUTH_URL's when the operator set it, else the
  * address the person used (X-Forwarded-Host or Host, and X-Forwarded-Proto), which is what
@@ -5,10 +7,10 @@
  */
 export function siteOrigin(
   headers: { get(name: string): string | null },
-  env: Record<string, string | undefined> = process.env,
+  config: WebConfig = webConfig(),
 ): string | undefined {
   try {
-    if (env.NEXTAUTH_URL) return new URL(env.NEXTAUTH_URL).origin;
+    if (config.publicUrl) return new URL(config.publicUrl).origin;
     const host = headers.get('x-forwarded-host') ?? headers.get('host');
     if (!host) return undefined;
     const protocol = headers.get('x-forwarded-proto') === 'http' ? 'http' : 'https';

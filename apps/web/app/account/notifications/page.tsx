@@ -1,8 +1,8 @@
 import type { NotificationSettings } from '@liaison/core';
 import type { Metadata } from 'next';
-import { NotificationSettingsForm } from '../../../components/account/NotificationSettingsForm';
-import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
+import { NotificationSettingsForm } from '../../../components/account/notification-settings-form';
 import styles from '../../../components/admin/admin.module.css';
+import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { callApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
 import { saveNotificationSettings } from './actions';

@@ -1,10 +1,10 @@
 import type { AuditEvent, Organization } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
 import styles from '../../../components/admin/admin.module.css';
-import { DateTime } from '../../../components/registers/Dates';
-import tables from '../../../components/registers/registers.module.css';
+import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
+import { DateTime } from '../../../components/register/dates';
+import tables from '../../../components/register/registers.module.css';
 import { adminOrganizations, canReadAudit } from '../../../lib/admin-access';
 import { callApi } from '../../../lib/api';
 import {

@@ -1,9 +1,9 @@
 import type { CaughtMailList } from '@liaison/core';
 import type { Metadata } from 'next';
-import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
 import styles from '../../../components/admin/admin.module.css';
-import { OperatorOnly } from '../../../components/admin/OperatorOnly';
-import { DateTime } from '../../../components/registers/Dates';
+import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
+import { OperatorOnly } from '../../../components/admin/operator-only';
+import { DateTime } from '../../../components/register/dates';
 import { callApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
 import mailStyles from './mail.module.css';

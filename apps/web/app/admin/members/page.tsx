@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
 import styles from '../../../components/admin/admin.module.css';
+import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { adminOrganizations, canManageMembers } from '../../../lib/admin-access';
 import { requireViewer } from '../../../lib/session';
 import { listOrganizations } from './data';

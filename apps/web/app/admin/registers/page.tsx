@@ -1,11 +1,11 @@
 import type { WorkRegisterSummary } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
 import styles from '../../../components/admin/admin.module.css';
-import { OperatorOnly } from '../../../components/admin/OperatorOnly';
-import { RegisterStateBadge, ReviewDue } from '../../../components/registers/Badges';
-import tables from '../../../components/registers/registers.module.css';
+import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
+import { OperatorOnly } from '../../../components/admin/operator-only';
+import { RegisterStateBadge, ReviewDue } from '../../../components/register/badges';
+import tables from '../../../components/register/registers.module.css';
 import { callApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { TokensSection } from '../../../components/admin/TokensSection';
+import { TokensSection } from '../../../components/admin/tokens-section';
 import { requireViewer } from '../../../lib/session';
 
 export const dynamic = 'force-dynamic';

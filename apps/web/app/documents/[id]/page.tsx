@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../../../components/badges';
 import { ConfirmAction } from '../../../components/confirm-action';
+import { DetailPage } from '../../../components/detail-page';
 import { type DocumentVersion, listOrganizations, listRegisters } from '../../../lib/api';
 import {
   formatBytes,
@@ -78,78 +79,65 @@ export default async function DocumentPage({ params, searchParams }: Props) {
     permissions.edit || permissions.upload || permissions.release || permissions.delete;
 
   return (
-    <article className="document" aria-labelledby="document-title">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Library</Link>
-          </li>
-          <li aria-current="page">{document.identifier}</li>
-        </ol>
-      </nav>
-
-      <header className="document__head">
-        <p className="document__eyebrow">
+    <DetailPage
+      className="document"
+      titleId="document-title"
+      title={document.title}
+      parent={{ href: '/', label: 'Library' }}
+      crumb={document.identifier}
+      eyebrow={
+        <>
           <code className="identifier" data-testid="document-identifier">
             {document.identifier}
           </code>
           <span aria-hidden="true"> · </span>
           <span>{ownerName}</span>
-        </p>
-        <h1 id="document-title">{document.title}</h1>
-        <div className="badges">
+        </>
+      }
+      badges={
+        <>
           <StatusBadge status={document.status} />
           <VisibilityBadge visibility={document.visibility} />
           {isReleased(document) && <span className="badge badge--released">Released</span>}
-        </div>
-      </header>
-
-      {notice && (
-        <div className="notice notice--success" role="status">
-          <p className="notice__title">{notice}</p>
-        </div>
-      )}
-
-      <section className="document__summary" aria-labelledby="abstract-title">
-        <h2 id="abstract-title" className="visually-hidden">
-          Abstract
-        </h2>
-        {document.abstract ? (
-          <p className="document__abstract">{document.abstract}</p>
-        ) : (
-          <p className="muted">No abstract.</p>
-        )}
-      </section>
-
-      <div className={`document__layout${preview ? '' : ' document__layout--cards'}`}>
-        {preview && (
-          <div className="document__main">
-            <section className="section preview" aria-labelledby="preview-title">
-              <div className="section-head section-head--row">
-                <h2 id="preview-title">Preview of version {preview.label}</h2>
-                <a
-                  className="button button--secondary button--small"
-                  href={downloadHref(document.id, preview.id, true)}
-                  target="_blank"
-                  rel="noopener"
-                >
-                  Open in a new tab<span className="visually-hidden"> (PDF)</span>
-                </a>
-              </div>
-              <p className="preview__narrow-note muted">
-                On small screens the PDF opens in its own tab: use “Open in a new tab”.
-              </p>
-              <iframe
-                className="preview__frame"
-                title={`${document.identifier} version ${preview.label} (PDF preview)`}
-                src={downloadHref(document.id, preview.id, true)}
-                loading="lazy"
-              />
-            </section>
-          </div>
-        )}
-
-        <aside className="document__aside" aria-label="About this document">
+        </>
+      }
+      notice={notice}
+      summary={{
+        headingId: 'abstract-title',
+        heading: 'Abstract',
+        text: document.abstract,
+        empty: 'No abstract.',
+      }}
+      layoutClassName={preview ? undefined : 'document__layout--cards'}
+      main={
+        preview && (
+          <section className="section preview" aria-labelledby="preview-title">
+            <div className="section-head section-head--row">
+              <h2 id="preview-title">Preview of version {preview.label}</h2>
+              <a
+                className="button button--secondary button--small"
+                href={downloadHref(document.id, preview.id, true)}
+                target="_blank"
+                rel="noopener"
+              >
+                Open in a new tab<span className="visually-hidden"> (PDF)</span>
+              </a>
+            </div>
+            <p className="preview__narrow-note muted">
+              On small screens the PDF opens in its own tab: use “Open in a new tab”.
+            </p>
+            <iframe
+              className="preview__frame"
+              title={`${document.identifier} version ${preview.label} (PDF preview)`}
+              src={downloadHref(document.id, preview.id, true)}
+              loading="lazy"
+            />
+          </section>
+        )
+      }
+      asideLabel="About this document"
+      aside={
+        <>
           {latest && (
             <div className="card card--accent">
               <h2 className="card__title">Latest version</h2>
@@ -293,9 +281,9 @@ export default async function DocumentPage({ params, searchParams }: Props) {
               </div>
             </section>
           )}
-        </aside>
-      </div>
-
+        </>
+      }
+    >
       <section className="section" aria-labelledby="versions-title">
         <h2 id="versions-title">Versions</h2>
         {document.versions.length === 0 ? (
@@ -321,7 +309,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           />
         )}
       </section>
-    </article>
+    </DetailPage>
   );
 }
 

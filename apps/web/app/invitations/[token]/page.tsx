@@ -5,8 +5,8 @@ import styles from '../../../components/admin/admin.module.css';
 import {
   AcceptInvitationForm,
   CreateAccountForm,
-} from '../../../components/invitations/AcceptInvitationForms';
-import { ShortDate } from '../../../components/registers/Dates';
+} from '../../../components/invitations/accept-invitation-forms';
+import { ShortDate } from '../../../components/register/dates';
 import { callApi } from '../../../lib/api';
 import { getViewer, signInPath } from '../../../lib/session';
 import { acceptAsMember, acceptWithNewAccount } from '../actions';

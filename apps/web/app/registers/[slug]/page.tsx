@@ -1,9 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
 import admin from '../../../components/admin/admin.module.css';
-import { RegisterSection } from '../../../components/register/RegisterParts';
+import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
+import { RegisterStateBadge, ReviewDue } from '../../../components/register/badges';
+import { CalendarDate } from '../../../components/register/dates';
+import { DocumentTable } from '../../../components/register/document-table';
+import { Linkified } from '../../../components/register/linkified';
+import styles from '../../../components/register/register.module.css';
+import { RegisterSection } from '../../../components/register/register-parts';
 import {
   Access,
   Activities,
@@ -15,13 +20,8 @@ import {
   Milestones,
   Parties,
   Review,
-} from '../../../components/register/RegisterSections';
-import styles from '../../../components/register/register.module.css';
-import { RegisterStateBadge, ReviewDue } from '../../../components/registers/Badges';
-import { CalendarDate } from '../../../components/registers/Dates';
-import { DocumentTable } from '../../../components/registers/DocumentTable';
-import { Linkified } from '../../../components/registers/Linkified';
-import shared from '../../../components/registers/registers.module.css';
+} from '../../../components/register/register-sections';
+import shared from '../../../components/register/registers.module.css';
 import { describeReview, reviewState } from '../../../lib/register-review';
 import {
   openItemsBySection,

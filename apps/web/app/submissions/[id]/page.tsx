@@ -1,7 +1,8 @@
 import type { DocumentSummary, Submission } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
+import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
+import { DetailPage } from '../../../components/detail-page';
 import { CreateDocumentForm, LinkDocumentForm } from '../../../components/submission/adopt-forms';
 import { CommentForm } from '../../../components/submission/comment-form';
 import { DecisionButton } from '../../../components/submission/decision-button';
@@ -70,51 +71,37 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
     : null;
 
   return (
-    <article className="submission" aria-labelledby="submission-title">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href="/submissions">Submissions</Link>
-          </li>
-          <li aria-current="page">{submission.title}</li>
-        </ol>
-      </nav>
-
-      <header className="document__head">
-        <p className="document__eyebrow submission__route">
+    <DetailPage
+      className="submission"
+      titleId="submission-title"
+      title={submission.title}
+      parent={{ href: '/submissions', label: 'Submissions' }}
+      crumb={submission.title}
+      eyebrowClassName="submission__route"
+      eyebrow={
+        <>
           <span>{submission.from.name}</span> <span aria-hidden="true">→</span>
           <span className="visually-hidden"> to </span> <span>{submission.to.name}</span>
           <span aria-hidden="true"> · </span>
           <span>under {submission.register.title}</span>
-        </p>
-        <h1 id="submission-title">{submission.title}</h1>
-        <div className="badges">
-          <SubmissionStateBadge state={submission.state} />
-        </div>
+        </>
+      }
+      badges={<SubmissionStateBadge state={submission.state} />}
+      headNote={
         <p className="muted submission__state-note">
           {SUBMISSION_STATE_DESCRIPTIONS[submission.state]}.
         </p>
-      </header>
-
-      {notice && (
-        <div className="notice notice--success" role="status">
-          <p className="notice__title">{notice}</p>
-        </div>
-      )}
-
-      <section className="document__summary" aria-labelledby="description-title">
-        <h2 id="description-title" className="visually-hidden">
-          Description
-        </h2>
-        {submission.description ? (
-          <p className="document__abstract submission__description">{submission.description}</p>
-        ) : (
-          <p className="muted">No description.</p>
-        )}
-      </section>
-
-      <div className="document__layout">
-        <div className="document__main">
+      }
+      notice={notice}
+      summary={{
+        headingId: 'description-title',
+        heading: 'Description',
+        text: submission.description,
+        textClassName: 'submission__description',
+        empty: 'No description.',
+      }}
+      main={
+        <>
           <FilesSection submission={submission} />
           <HistorySection submission={submission} />
           <section className="section" id="comments" aria-labelledby="comments-title">
@@ -151,9 +138,11 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
               />
             )}
           </section>
-        </div>
-
-        <aside className="document__aside" aria-label="About this submission">
+        </>
+      }
+      asideLabel="About this submission"
+      aside={
+        <>
           {decisions.length > 0 && (
             <section className="card card--accent" aria-labelledby="decide-title">
               <h2 id="decide-title" className="card__title">
@@ -257,9 +246,9 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
               </p>
             </section>
           )}
-        </aside>
-      </div>
-
+        </>
+      }
+    >
       {adoptable && (
         <section className="section" id="adopt" aria-labelledby="adopt-title">
           <h2 id="adopt-title">Make it a document of {submission.to.name}</h2>
@@ -310,7 +299,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           </div>
         </section>
       )}
-    </article>
+    </DetailPage>
   );
 }
 

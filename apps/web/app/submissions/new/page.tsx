@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ApiErrorNotice } from '../../../components/admin/ApiErrorNotice';
+import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import {
   CreateSubmissionForm,
   type PolicyByOrganization,

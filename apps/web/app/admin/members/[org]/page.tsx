@@ -1,16 +1,16 @@
 import { INVITATION_VALID_DAYS } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ApiErrorNotice } from '../../../../components/admin/ApiErrorNotice';
 import styles from '../../../../components/admin/admin.module.css';
+import { ApiErrorNotice } from '../../../../components/admin/api-error-notice';
 import {
   AddMemberForm,
   InviteMemberForm,
   RevokeInvitationForm,
   RoleForm,
-} from '../../../../components/admin/MemberForms';
-import { ShortDate } from '../../../../components/registers/Dates';
-import tables from '../../../../components/registers/registers.module.css';
+} from '../../../../components/admin/member-forms';
+import { ShortDate } from '../../../../components/register/dates';
+import tables from '../../../../components/register/registers.module.css';
 import { canManageMembers } from '../../../../lib/admin-access';
 import { requireViewer } from '../../../../lib/session';
 import { addMember, changeRole, inviteMember, revokeInvitation } from '../actions';

@@ -3,12 +3,12 @@ import { isSlug } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ApiErrorNotice } from '../../../../components/admin/ApiErrorNotice';
 import styles from '../../../../components/admin/admin.module.css';
+import { ApiErrorNotice } from '../../../../components/admin/api-error-notice';
 import {
   type EditableOrganization,
   EditOrganizationForm,
-} from '../../../../components/admin/OrganizationForms';
+} from '../../../../components/admin/organization-forms';
 import { type ApiError, callApi } from '../../../../lib/api';
 import { requireViewer } from '../../../../lib/session';
 import { updateOrganization } from '../actions';

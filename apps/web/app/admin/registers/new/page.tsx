@@ -1,10 +1,10 @@
 import type { Organization } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ApiErrorNotice } from '../../../../components/admin/ApiErrorNotice';
 import styles from '../../../../components/admin/admin.module.css';
-import { OperatorOnly } from '../../../../components/admin/OperatorOnly';
-import { RegisterForm } from '../../../../components/admin/RegisterForm';
+import { ApiErrorNotice } from '../../../../components/admin/api-error-notice';
+import { OperatorOnly } from '../../../../components/admin/operator-only';
+import { RegisterForm } from '../../../../components/admin/register-form';
 import { callApi } from '../../../../lib/api';
 import { requireViewer } from '../../../../lib/session';
 import { createRegister } from '../actions';

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ApiErrorNotice } from '../../../../../components/admin/ApiErrorNotice';
 import styles from '../../../../../components/admin/admin.module.css';
-import { ConfirmForm } from '../../../../../components/admin/ConfirmForm';
-import type { ApiToken } from '../../../../../components/admin/TokensSection';
-import { DateTime, ShortDate } from '../../../../../components/registers/Dates';
+import { ApiErrorNotice } from '../../../../../components/admin/api-error-notice';
+import { ConfirmForm } from '../../../../../components/admin/confirm-form';
+import type { ApiToken } from '../../../../../components/admin/tokens-section';
+import { DateTime, ShortDate } from '../../../../../components/register/dates';
 import { callApi } from '../../../../../lib/api';
 import { requireViewer } from '../../../../../lib/session';
 import { revokeToken } from '../../actions';

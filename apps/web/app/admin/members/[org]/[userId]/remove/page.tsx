@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ApiErrorNotice } from '../../../../../../components/admin/ApiErrorNotice';
 import styles from '../../../../../../components/admin/admin.module.css';
-import { ConfirmForm } from '../../../../../../components/admin/ConfirmForm';
+import { ApiErrorNotice } from '../../../../../../components/admin/api-error-notice';
+import { ConfirmForm } from '../../../../../../components/admin/confirm-form';
 import { canManageMembers } from '../../../../../../lib/admin-access';
 import { requireViewer } from '../../../../../../lib/session';
 import { removeMember } from '../../../actions';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import shared from '../registers/registers.module.css';
 import styles from './register.module.css';
+import shared from './registers.module.css';
 
 /** A gap the register leaves ("?"), said in words and marked with a dashed outline. */
 export function OpenBadge({ children = 'Open item' }: { children?: ReactNode }) {

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import styles from './admin.module.css';
-import { FormMessage, SubmitButton } from './FormParts';
+import { FormMessage, SubmitButton } from './form-parts';
 import { type FormState, IDLE } from './form-state';
 
 /**

@@ -7,10 +7,8 @@ import {
   section,
 } from '../../lib/register-sections';
 import { deliverableText, timeframeText } from '../../lib/register-timeline';
-import { ReviewDue } from '../registers/Badges';
-import { CalendarDate } from '../registers/Dates';
-import { Linkified } from '../registers/Linkified';
-import shared from '../registers/registers.module.css';
+import { ReviewDue } from './badges';
+import { CalendarDate } from './dates';
 import {
   ApprovalForm,
   CommitmentForm,
@@ -18,10 +16,12 @@ import {
   MilestoneForm,
   type PartyOption,
   RemoveItemForm,
-} from './EditForms';
-import { MilestoneTimeline } from './MilestoneTimeline';
-import { DeliveryBadge, EditDisclosure, OpenBadge, RegisterSection } from './RegisterParts';
+} from './edit-forms';
+import { Linkified } from './linkified';
+import { MilestoneTimeline } from './milestone-timeline';
 import styles from './register.module.css';
+import { DeliveryBadge, EditDisclosure, OpenBadge, RegisterSection } from './register-parts';
+import shared from './registers.module.css';
 
 // The sections of the register page, each as the register writes it; the edit controls appear
 // where the API's permissions allow them.

@@ -1,4 +1,4 @@
-import { percentOf, progressText } from '../lib/format';
+import { percentOf, progressText } from '../../lib/format';
 
 interface UploadProgressProps {
   /** The id of the label, which names the progress bar. */

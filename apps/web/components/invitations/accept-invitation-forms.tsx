@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import styles from '../admin/admin.module.css';
-import { FormMessage, SubmitButton, TextField } from '../admin/FormParts';
+import { FormMessage, SubmitButton, TextField } from '../admin/form-parts';
 import { type FormState, IDLE } from '../admin/form-state';
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;

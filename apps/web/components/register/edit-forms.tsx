@@ -25,7 +25,7 @@ import {
   SubmitButton,
   TextAreaField,
   TextField,
-} from '../admin/FormParts';
+} from '../admin/form-parts';
 import { type FormState, IDLE } from '../admin/form-state';
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import styles from '../admin/admin.module.css';
-import { FormMessage, SubmitButton } from '../admin/FormParts';
+import { FormMessage, SubmitButton } from '../admin/form-parts';
 import { type FormState, IDLE } from '../admin/form-state';
 
 /** The opt-in for release mails: one checkbox, saved by a server action (works without JS). */

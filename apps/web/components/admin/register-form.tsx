@@ -4,7 +4,7 @@ import { SLUG_INPUT_PATTERN, SLUG_MAX_LENGTH, TITLE_MAX_LENGTH } from '@liaison/
 import { useActionState, useId } from 'react';
 import type { RegisterFields } from '../../lib/register-form';
 import styles from './admin.module.css';
-import { FormMessage, SelectField, SubmitButton, TextAreaField, TextField } from './FormParts';
+import { FormMessage, SelectField, SubmitButton, TextAreaField, TextField } from './form-parts';
 import { type FormState, IDLE } from './form-state';
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;

@@ -1,8 +1,8 @@
 import type { DocumentSummary } from '@liaison/core';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { StatusText, VisibilityBadge } from './Badges';
-import { ShortDate } from './Dates';
+import { StatusText, VisibilityBadge } from './badges';
+import { ShortDate } from './dates';
 import styles from './registers.module.css';
 
 export type TableDocument = Pick<

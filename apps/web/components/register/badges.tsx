@@ -1,8 +1,12 @@
 import type { Visibility } from '@liaison/core';
-import { VISIBILITY_DESCRIPTIONS } from '../../lib/format';
+import {
+  capitalize,
+  statusLabel,
+  VISIBILITY_DESCRIPTIONS,
+  visibilityLabel,
+} from '../../lib/format';
 import { describeReview, type ReviewState, reviewState } from '../../lib/register-review';
-import { CalendarDate } from './Dates';
-import { capitalize, statusLabel, visibilityLabel } from './format';
+import { CalendarDate } from './dates';
 import styles from './registers.module.css';
 
 /** Who can see a document, in words (never colour alone). */

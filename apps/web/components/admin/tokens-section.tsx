@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { createToken } from '../../app/admin/tokens/actions';
 import { callApi } from '../../lib/api';
-import { DateTime, ShortDate } from '../registers/Dates';
-import tables from '../registers/registers.module.css';
-import { ApiErrorNotice } from './ApiErrorNotice';
+import { DateTime, ShortDate } from '../register/dates';
+import tables from '../register/registers.module.css';
 import styles from './admin.module.css';
-import { TokenCreateForm } from './TokenCreateForm';
+import { ApiErrorNotice } from './api-error-notice';
+import { TokenCreateForm } from './token-create-form';
 
 export interface ApiToken {
   id: string;

@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from 'react';
 import styles from './admin.module.css';
-import { FormMessage, SelectField, SubmitButton, TextField } from './FormParts';
+import { FormMessage, SelectField, SubmitButton, TextField } from './form-parts';
 import { type FormState, IDLE } from './form-state';
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;

@@ -2,10 +2,10 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 import type { CreatedToken } from '../../app/admin/tokens/actions';
-import { DateTime } from '../registers/Dates';
+import { DateTime } from '../register/dates';
 import styles from './admin.module.css';
-import { CopyButton } from './CopyButton';
-import { FormMessage, SelectField, SubmitButton, TextField } from './FormParts';
+import { CopyButton } from './copy-button';
+import { FormMessage, SelectField, SubmitButton, TextField } from './form-parts';
 import { type FormState, IDLE } from './form-state';
 
 const EXPIRY_OPTIONS = [

@@ -1,4 +1,4 @@
-import { formatCalendarDate, formatDateTime, formatShortDate } from './format';
+import { formatCalendarDate, formatDate, formatDateTime, parseDate } from '../../lib/format';
 
 /** An ISO calendar date (YYYY-MM-DD), readably; "Not set" when missing. */
 export function CalendarDate({ value }: { value: string | null | undefined }) {
@@ -10,10 +10,9 @@ export function CalendarDate({ value }: { value: string | null | undefined }) {
 /** A timestamp as a short date, with the exact time (UTC) as a tooltip. */
 export function ShortDate({ value }: { value: string | null | undefined }) {
   if (!value) return <span className="muted">—</span>;
-  const text = formatShortDate(value);
-  return text ? (
-    <time dateTime={value} title={formatDateTime(value) ?? undefined}>
-      {text}
+  return parseDate(value) ? (
+    <time dateTime={value} title={formatDateTime(value)}>
+      {formatDate(value)}
     </time>
   ) : (
     <span>{value}</span>
@@ -23,6 +22,9 @@ export function ShortDate({ value }: { value: string | null | undefined }) {
 /** A timestamp with date and time (UTC). */
 export function DateTime({ value }: { value: string | null | undefined }) {
   if (!value) return <span className="muted">Never</span>;
-  const text = formatDateTime(value);
-  return text ? <time dateTime={value}>{text}</time> : <span>{value}</span>;
+  return parseDate(value) ? (
+    <time dateTime={value}>{formatDateTime(value)}</time>
+  ) : (
+    <span>{value}</span>
+  );
 }

@@ -3,7 +3,7 @@
 import { SLUG_INPUT_PATTERN, SLUG_MAX_LENGTH } from '@liaison/core';
 import { useActionState } from 'react';
 import styles from './admin.module.css';
-import { FormMessage, SubmitButton, TextAreaField, TextField } from './FormParts';
+import { FormMessage, SubmitButton, TextAreaField, TextField } from './form-parts';
 import { type FormState, IDLE } from './form-state';
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;

@@ -1,0 +1,123 @@
+'use client';
+
+import {
+  SUBMISSION_DESCRIPTION_MAX_LENGTH,
+  SUBMISSION_MAX_FILES,
+  TITLE_MAX_LENGTH,
+} from '@liaison/core';
+import type { RefObject } from 'react';
+import { formatBytes } from '../../lib/format';
+import type { SubmissionFieldErrors } from '../../lib/submission-rules';
+import { Dropzone } from '../upload/dropzone';
+import { describedBy, FieldError } from './field-error';
+
+interface ContributionFieldsetProps {
+  formId: string;
+  toName: string;
+  title: string;
+  onTitle: (title: string) => void;
+  description: string;
+  onDescription: (description: string) => void;
+  files: File[];
+  fileRef: RefObject<HTMLInputElement | null>;
+  onAddFiles: (files: FileList | null | undefined) => void;
+  onRemoveFile: (index: number) => void;
+  errors: SubmissionFieldErrors;
+  disabled: boolean;
+}
+
+/** What is submitted: its title, description and files. */
+export function ContributionFieldset({
+  formId: id,
+  toName,
+  title,
+  onTitle,
+  description,
+  onDescription,
+  files,
+  fileRef,
+  onAddFiles,
+  onRemoveFile,
+  errors,
+  disabled,
+}: ContributionFieldsetProps) {
+  const fileBytes = files.reduce((sum, file) => sum + file.size, 0);
+  return (
+    <fieldset className="fieldset" disabled={disabled}>
+      <legend>The contribution</legend>
+      <div className="field">
+        <label htmlFor={`${id}-title`}>Title</label>
+        <input
+          id={`${id}-title`}
+          value={title}
+          onChange={(event) => onTitle(event.target.value)}
+          maxLength={TITLE_MAX_LENGTH}
+          required
+          aria-required="true"
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={describedBy(id, errors, 'title')}
+        />
+        <FieldError formId={id} errors={errors} name="title" />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-description`}>
+          Description<span className="field__optional"> (optional)</span>
+        </label>
+        <textarea
+          id={`${id}-description`}
+          value={description}
+          onChange={(event) => onDescription(event.target.value)}
+          rows={6}
+          maxLength={SUBMISSION_DESCRIPTION_MAX_LENGTH}
+          aria-invalid={errors.description ? true : undefined}
+          aria-describedby={describedBy(id, errors, 'description', true)}
+        />
+        <p id={`${id}-description-hint`} className="field__hint">
+          What it is, and which of {toName}’s work it contributes to.
+        </p>
+        <FieldError formId={id} errors={errors} name="description" />
+      </div>
+
+      <div className="field" data-field="files">
+        <span className="field__label" id={`${id}-files-heading`}>
+          Files
+        </span>
+        <Dropzone
+          inputRef={fileRef}
+          inputId={`${id}-files`}
+          multiple
+          disabled={disabled}
+          errorId={errors.files ? `${id}-files-error` : undefined}
+          statusId={`${id}-files-status`}
+          title={files.length > 0 ? 'Add more files' : 'Choose files'}
+          hint={`or drag and drop them here (up to ${SUBMISSION_MAX_FILES})`}
+          status={
+            files.length === 0
+              ? 'No file chosen'
+              : `${files.length} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(fileBytes)} in all`
+          }
+          onFiles={onAddFiles}
+        />
+        {files.length > 0 && (
+          <ul className="file-list" aria-label="Chosen files">
+            {files.map((file, index) => (
+              <li key={`${file.name}-${file.size}-${file.lastModified}`}>
+                <span className="filename">{file.name}</span>
+                <span className="muted small">{formatBytes(file.size)}</span>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={disabled}
+                  onClick={() => onRemoveFile(index)}
+                >
+                  Remove<span className="visually-hidden"> {file.name}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <FieldError formId={id} errors={errors} name="files" />
+      </div>
+    </fieldset>
+  );
+}

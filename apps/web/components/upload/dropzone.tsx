@@ -1,0 +1,88 @@
+'use client';
+
+import { type ReactNode, type RefObject, useState } from 'react';
+
+interface DropzoneProps {
+  inputRef: RefObject<HTMLInputElement | null>;
+  inputId: string;
+  name?: string;
+  multiple?: boolean;
+  disabled: boolean;
+  /** The id of the field's error message, when it shows one. */
+  errorId: string | undefined;
+  statusId: string;
+  title: string;
+  hint: string;
+  /** What is chosen so far, announced politely. */
+  status: ReactNode;
+  /** Files chosen with the file picker or dropped on the zone. */
+  onFiles: (files: FileList | null | undefined, how: 'chosen' | 'dropped') => void;
+}
+
+/** A file input that also takes files dragged and dropped onto it. */
+export function Dropzone({
+  inputRef,
+  inputId,
+  name,
+  multiple,
+  disabled,
+  errorId,
+  statusId,
+  title,
+  hint,
+  status,
+  onFiles,
+}: DropzoneProps) {
+  const [dragging, setDragging] = useState(false);
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the drop target; the labelled file input inside is what keyboards and screen readers use
+    <div
+      className={`dropzone${dragging ? ' dropzone--active' : ''}${errorId ? ' dropzone--invalid' : ''}${disabled ? ' dropzone--disabled' : ''}`}
+      onDragOver={(event) => {
+        event.preventDefault();
+        if (!disabled) setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        if (!disabled) onFiles(event.dataTransfer.files, 'dropped');
+      }}
+    >
+      <input
+        ref={inputRef}
+        id={inputId}
+        name={name}
+        type="file"
+        multiple={multiple}
+        className="dropzone__input"
+        disabled={disabled}
+        onChange={(event) => onFiles(event.target.files, 'chosen')}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={`${errorId ? `${errorId} ` : ''}${statusId}`}
+      />
+      <label htmlFor={inputId} className="dropzone__label">
+        <svg
+          className="dropzone__icon"
+          viewBox="0 0 24 24"
+          width="32"
+          height="32"
+          aria-hidden="true"
+          focusable="false"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
+          <path d="M12 16V4M7 9l5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" />
+        </svg>
+        <span className="dropzone__title">{title}</span>
+        <span className="dropzone__hint">{hint}</span>
+      </label>
+      <p id={statusId} className="dropzone__file" aria-live="polite">
+        {status}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import type { ReactNode, RefObject } from 'react';
+import { UploadProgress } from './upload-progress';
+import type { UploadPhase } from './use-upload';
+
+interface UploadStatusProps {
+  phase: UploadPhase<unknown>;
+  resultRef: RefObject<HTMLDivElement | null>;
+  /** The id of the progress bar's label. */
+  labelId: string;
+  /** What the progress bar says while bytes are sent, once they are all sent, and when done. */
+  sendingLabel: string;
+  storingLabel: string;
+  doneLabel?: string;
+  fileBytes: number;
+  /** The failure notice's title, e.g. "The upload failed". */
+  failedTitle: string;
+  /** What a cancelled upload left behind, e.g. "Nothing was stored. …". */
+  cancelledText: string;
+}
+
+/** An upload's progress while it runs, and the notice when it failed or was cancelled. */
+export function UploadStatus({
+  phase,
+  resultRef,
+  labelId,
+  sendingLabel,
+  storingLabel,
+  doneLabel,
+  fileBytes,
+  failedTitle,
+  cancelledText,
+}: UploadStatusProps): ReactNode {
+  if (
+    phase.kind === 'sending' ||
+    phase.kind === 'storing' ||
+    (phase.kind === 'done' && doneLabel)
+  ) {
+    return (
+      <UploadProgress
+        labelId={labelId}
+        label={
+          phase.kind === 'sending'
+            ? sendingLabel
+            : phase.kind === 'storing'
+              ? storingLabel
+              : (doneLabel ?? '')
+        }
+        fileBytes={fileBytes}
+        sent={phase.kind === 'sending' ? phase : null}
+        finishing={phase.kind === 'storing'}
+      />
+    );
+  }
+  if (phase.kind !== 'failed' && phase.kind !== 'cancelled') return null;
+  return (
+    <div
+      ref={resultRef}
+      tabIndex={-1}
+      role="alert"
+      className={`notice ${phase.kind === 'failed' ? 'notice--error' : 'notice--info'}`}
+    >
+      <p className="notice__title">
+        {phase.kind === 'failed' ? failedTitle : 'The upload was cancelled'}
+      </p>
+      <p>{phase.kind === 'failed' ? phase.message : cancelledText}</p>
+    </div>
+  );
+}
+
+interface UploadActionProps {
+  uploading: boolean;
+  /** Every byte is sent: the API is storing, too late to cancel. */
+  storing: boolean;
+  onCancel: () => void;
+  /** The submit button's text, shown when no upload runs. */
+  submitLabel: string;
+  submitDisabled?: boolean;
+}
+
+/** The form's main button: submit, or cancel while the upload runs. */
+export function UploadAction({
+  uploading,
+  storing,
+  onCancel,
+  submitLabel,
+  submitDisabled,
+}: UploadActionProps) {
+  // Distinct keys: React must not turn the clicked Cancel button into the submit button
+  // while the click is still being handled, or the browser would submit the form again.
+  return uploading ? (
+    <button
+      key="cancel"
+      type="button"
+      className="button button--danger-outline"
+      onClick={onCancel}
+      disabled={storing}
+    >
+      Cancel upload
+    </button>
+  ) : (
+    <button key="submit" type="submit" className="button" disabled={submitDisabled}>
+      {submitLabel}
+    </button>
+  );
+}
