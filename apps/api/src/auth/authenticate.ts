@@ -6,11 +6,7 @@ import {
   listMemberships,
   type Pool,
 } from '@liaison/db';
-import {
-  type AccessTokenClaims,
-  type AccessTokenSubject,
-  verifyAccessToken,
-} from './access-tokens.js';
+import { type AccessTokenSubject, verifyAccessToken } from './access-tokens.js';
 import { API_TOKEN_PREFIX, hashApiTokenSecret } from './api-token-secrets.js';
 
 /** Who is calling, and the sign-in session their access token belongs to (null otherwise). */

@@ -4,8 +4,8 @@ import {
   type CreateDocumentBody,
   canCreateDocument,
   ForbiddenError,
-  UnprocessableError,
   UNRELEASED_DOCUMENT,
+  UnprocessableError,
 } from '@liaison/core';
 import {
   findDocument,
