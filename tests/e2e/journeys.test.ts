@@ -538,8 +538,9 @@ describe.skipIf(missing !== undefined)(
         });
         // Plain http here: no Strict-Transport-Security.
         expect(headers['strict-transport-security'], path).toBeUndefined();
-        // Next.js put the nonce on its scripts, so the page runs: it has its header.
-        await expect.poll(() => header(page).count()).toBe(1);
+        // Next.js put the nonce on its scripts, so the page runs: it has its header. (A loaded
+        // machine can take seconds to stream a page, as the title wait in the harness allows.)
+        await expect.poll(() => header(page).count(), { timeout: 15_000 }).toBe(1);
       }
       expect(nonces.size, 'a fresh nonce per request').toBe(4);
 
