@@ -204,7 +204,11 @@ describe('the release feeds', () => {
   it('answer 502, not an empty feed, when the API cannot be reached', async () => {
     vi.stubEnv('LIAISON_API_URL', 'http://127.0.0.1:9');
     try {
-      const response = await feed('/feeds/releases.atom');
+      // The web app parses its environment once per process: a fresh module graph is a fresh
+      // process here.
+      vi.resetModules();
+      const unreachable = (await import(route('releases.atom/route.ts'))) as RouteModule;
+      const response = await unreachable.GET(new Request(`${WEB}/feeds/releases.atom`));
       expect(response.status).toBe(502);
       expect(response.headers.get('cache-control')).toBe('no-store');
     } finally {
