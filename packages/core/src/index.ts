@@ -8,5 +8,7 @@ export * from './policy/index.js';
 export * from './register-schemas.js';
 export * from './rules.js';
 export * from './schemas.js';
+export * from './statement-dates.js';
+export * from './statement-schemas.js';
 export * from './submission-schemas.js';
 export * from './text-schemas.js';

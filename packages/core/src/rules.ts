@@ -61,3 +61,17 @@ export const FILENAME_MAX_BYTES = 255;
 
 /** The shortest password a person may choose (longer is better; any characters count). */
 export const MIN_PASSWORD_LENGTH = 12;
+
+/** A liaison statement's Markdown body. */
+export const STATEMENT_BODY_MAX_LENGTH = 100_000;
+/** The sender's or receiver's own reference number for a statement, e.g. "OFA-LS-2026-004". */
+export const STATEMENT_REFERENCE_MAX_LENGTH = 100;
+export const STATEMENT_MAX_ATTACHMENTS = 20;
+/** Response contacts and technical contacts, each. */
+export const STATEMENT_MAX_CONTACTS = 20;
+/** The earlier statements one statement refers to. */
+export const STATEMENT_MAX_REFERS_TO = 20;
+/** A contact's name, as written in a statement. */
+export const CONTACT_NAME_MAX_LENGTH = 200;
+/** Why a sent statement was withdrawn, or how it was answered. */
+export const STATEMENT_NOTE_MAX_LENGTH = 2000;
