@@ -6,6 +6,7 @@ export * from './invitation-schemas.js';
 export * from './notification-schemas.js';
 export * from './policy/index.js';
 export * from './register-schemas.js';
+export * from './review-schemas.js';
 export * from './rules.js';
 export * from './schemas.js';
 export * from './statement-dates.js';

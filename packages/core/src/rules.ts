@@ -75,3 +75,12 @@ export const STATEMENT_MAX_REFERS_TO = 20;
 export const CONTACT_NAME_MAX_LENGTH = 200;
 /** Why a sent statement was withdrawn, or how it was answered. */
 export const STATEMENT_NOTE_MAX_LENGTH = 2000;
+
+/** A review comment's text, and the change it proposes. */
+export const REVIEW_COMMENT_MAX_LENGTH = 20_000;
+/** Where in the document a comment points: a page, section or line, as the commenter writes it. */
+export const COMMENT_LOCATION_MAX_LENGTH = 200;
+/** The owner's response in a comment's disposition. */
+export const DISPOSITION_RESPONSE_MAX_LENGTH = 20_000;
+/** The note that opens a call for comments. */
+export const REVIEW_NOTE_MAX_LENGTH = 10_000;
