@@ -57,13 +57,16 @@ export const DocumentVersionSchema = Type.Object(
     mediaType: Type.String(),
     sha256: Type.String(),
     createdAt: Timestamp,
-    createdBy: Type.Union([Type.String(), Type.Null()], { description: 'Uploader e-mail' }),
+    createdBy: Type.Union([Type.String(), Type.Null()], {
+      description:
+        "Who uploaded it: the e-mail address for the owner's members, the name for other signed-in readers, null for the public",
+    }),
     withdrawn: Type.Union([
       Type.Null(),
       Type.Object({
         at: Timestamp,
         reason: Type.String(),
-        by: Type.Union([Type.String(), Type.Null()]),
+        by: Type.Union([Type.String(), Type.Null()], { description: 'As createdBy' }),
       }),
     ]),
   },
