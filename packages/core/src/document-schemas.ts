@@ -157,14 +157,14 @@ export const DocumentListQuery = Type.Object(
     released: Type.Optional(
       Type.Boolean({
         description:
-          'true: only released documents (public, informational or standard); false: only the others',
+          'true: only released documents (public, informational or standard) with a version that is not withdrawn; false: only the others',
       }),
     ),
     sort: Type.Optional(
       Type.Union([Type.Literal('created'), Type.Literal('released')], {
         default: 'created',
         description:
-          'created: newest first. released: released documents only, newest release first (with released=false, nothing)',
+          'created: newest first. released: released documents with a version only, newest release first (with released=false, nothing)',
       }),
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
