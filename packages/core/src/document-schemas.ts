@@ -1,5 +1,6 @@
 /** Wire schemas for documents, versions, tokens and audit events (see schemas.ts for the idea). */
 import { type Static, Type } from 'typebox';
+import { AUDIT_ACTION_NAMES } from './audit-actions.js';
 import {
   ABSTRACT_MAX_LENGTH,
   DOCUMENT_IDENTIFIER_MAX_LENGTH,
@@ -268,7 +269,12 @@ export type AuditEvent = Static<typeof AuditEventSchema>;
 
 export const AuditListQuery = Type.Object(
   {
-    action: Type.Optional(SingleLineText({ maxLength: 100 })),
+    action: Type.Optional(
+      Type.Union(
+        AUDIT_ACTION_NAMES.map((action) => Type.Literal(action)),
+        { description: 'One of the actions the audit log records' },
+      ),
+    ),
     organization: Type.Optional(Slug),
     actor: Type.Optional(SingleLineText({ maxLength: 320 })),
     objectId: Type.Optional(SingleLineText({ maxLength: 100 })),

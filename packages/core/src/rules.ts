@@ -56,6 +56,14 @@ export const SUBMISSION_COMMENT_MAX_LENGTH = 20_000;
 /** The reason given when accepting or declining a submission. */
 export const DECISION_REASON_MAX_LENGTH = 10_000;
 
+/**
+ * The only files a browser is allowed to show in the page rather than save: PDFs, which browsers
+ * render in their own sandboxed viewer. Everything else is served as an attachment.
+ */
+export function isShownInline(mediaType: string): boolean {
+  return mediaType === 'application/pdf';
+}
+
 /** An uploaded file's name, counted in UTF-8 bytes. */
 export const FILENAME_MAX_BYTES = 255;
 

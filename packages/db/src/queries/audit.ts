@@ -1,10 +1,10 @@
-import type { AuditEvent } from '@liaison/core';
+import type { AuditAction, AuditEvent } from '@liaison/core';
 import type { Queryable } from '../queryable.js';
 
 export interface NewAuditEvent {
   actorId: string | null;
   actorEmail: string | null;
-  action: string;
+  action: AuditAction;
   objectType: string;
   objectId: string | null;
   /** Slug of the organization whose object this is. */
