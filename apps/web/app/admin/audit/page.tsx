@@ -73,7 +73,7 @@ export default async function AuditPage({
           membership or token, newest first.{' '}
           {viewer.operator
             ? 'As the portal operator you see every organization’s events.'
-            : `You see events about the objects of ${mine.map((slug) => names.get(slug) ?? slug).join(', ')}, and events done on its behalf (what its members did elsewhere in its name).`}{' '}
+            : `You see events about the objects of ${mine.map((slug) => names.get(slug) ?? slug).join(', ')}, events done on its behalf (what its members did elsewhere in its name), and its members’ sign-ins since they joined.`}{' '}
           Times are in UTC.
         </p>
       </div>
