@@ -22,9 +22,7 @@ let scratch: string;
 beforeAll(async () => {
   api = await startApi();
   anonymous = new LiaisonClient({ url: api.url });
-  editor = anonymous.withToken(
-    (await anonymous.signIn('editor@ofa.example', 'liaison-demo')).accessToken,
-  );
+  editor = await signedIn('editor@ofa.example');
   scratch = await mkdtemp(join(tmpdir(), 'liaison-client-'));
 });
 
@@ -32,6 +30,11 @@ afterAll(async () => {
   await api?.close();
   await rm(scratch, { recursive: true, force: true });
 });
+
+/** A client signed in as one of the demo accounts. */
+async function signedIn(email: string): Promise<LiaisonClient> {
+  return anonymous.withToken((await anonymous.signIn(email, 'liaison-demo')).accessToken);
+}
 
 async function drain(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -120,9 +123,7 @@ describe('LiaisonClient', () => {
 
   it('refuses an upload without rights with 403, and no version appears', async () => {
     const document = await editor.getDocumentByRef('ofa/OFA-CLIENT-1');
-    const member = anonymous.withToken(
-      (await anonymous.signIn('member@ofa.example', 'liaison-demo')).accessToken,
-    );
+    const member = await signedIn('member@ofa.example');
     const path = join(scratch, 'refused.pdf');
     await writeFile(path, Buffer.alloc(2 * 1024 * 1024, 1));
     const refused = await member
@@ -177,9 +178,7 @@ describe('the calls the web app makes', () => {
   });
 
   it('updates and deletes a document through the typed calls', async () => {
-    const admin = anonymous.withToken(
-      (await anonymous.signIn('admin@ofa.example', 'liaison-demo')).accessToken,
-    );
+    const admin = await signedIn('admin@ofa.example');
     const created = await editor.createDocument({
       organization: 'ofa',
       identifier: 'OFA-CLIENT-2',
@@ -199,9 +198,7 @@ describe('the calls the web app makes', () => {
 
   it("lists, adds, changes and removes an organization's members", async () => {
     // Only the operator adds people directly; an organization's admins invite them.
-    const operator = anonymous.withToken(
-      (await anonymous.signIn('operator@liaison.example', 'liaison-demo')).accessToken,
-    );
+    const operator = await signedIn('operator@liaison.example');
     const emails = async () => (await operator.listMembers('ofa')).items.map((m) => m.email);
     expect(await emails()).toContain('editor@ofa.example');
     const added = await operator.addMember('ofa', { email: 'member@snia.example', role: 'member' });
@@ -215,9 +212,7 @@ describe('the calls the web app makes', () => {
   });
 
   it('reads the audit log a page at a time, filtered', async () => {
-    const operator = anonymous.withToken(
-      (await anonymous.signIn('operator@liaison.example', 'liaison-demo')).accessToken,
-    );
+    const operator = await signedIn('operator@liaison.example');
     const page = await operator.listAuditEvents({
       actor: 'editor@ofa.example',
       action: 'auth.login',
@@ -258,9 +253,7 @@ describe('the calls the web app makes', () => {
 
 describe('invitations', () => {
   it('invites, lists, shows, accepts and revokes through the typed calls', async () => {
-    const admin = anonymous.withToken(
-      (await anonymous.signIn('admin@snia.example', 'liaison-demo')).accessToken,
-    );
+    const admin = await signedIn('admin@snia.example');
     const invitation = await admin.createInvitation('snia', {
       email: 'client-invitee@people.example',
       role: 'editor',
