@@ -3,21 +3,27 @@
 // component (the variable has no NEXT_PUBLIC_ prefix, so Next.js never ships it to browsers; the
 // session lookup below pulls in lib/session.ts, which is `server-only`).
 //
-// Two ways in: apiFetch gives the raw Response (streaming proxies), and callApi is one JSON
-// exchange answering ApiResponse, which every page, action and route handler uses.
+// JSON calls go through @liaison/client, the typed client the CLI and the tests use: fromApi
+// hands a call a client made for the session and the browser, and answers ApiResponse, failures
+// as values with a message for people. Its answers are typed by the client (from core's schemas)
+// and trusted as the CLI trusts them. apiFetch gives the raw Response for the streaming proxies.
 
-import type {
-  Document,
-  DocumentSummary,
-  DocumentVersion,
-  Organization,
-  RegisterParty,
-  WorkRegisterSummary,
-} from '@liaison/core';
-import { isDocumentStatus, isVisibility } from '@liaison/core';
+import {
+  type Document,
+  type DocumentList,
+  type DocumentListQuery,
+  type DocumentSummary,
+  type DocumentVersion,
+  LiaisonApiError,
+  LiaisonClient,
+  LiaisonNetworkError,
+  type Organization,
+  type Query,
+  type WorkRegisterSummary,
+} from '@liaison/client';
 import { type WebConfig, webConfig } from './config';
 
-export type { Document, DocumentSummary, DocumentVersion, Organization };
+export type { Document, DocumentSummary, DocumentVersion, LiaisonClient, Organization };
 export type WorkRegister = WorkRegisterSummary;
 
 /** How long an apiFetch call may take before the page gives up on it, unless told otherwise. */
@@ -37,11 +43,10 @@ export interface ApiError {
 
 export type ApiResponse<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
-export type QueryValue = string | number | boolean | null | undefined;
-
 export interface ApiOptions {
   /** Overrides LIAISON_API_URL (tests). */
   baseUrl?: string;
+  /** Time allowed for each JSON exchange, up to its answer's last byte. */
   timeoutMs?: number;
   /**
    * The bearer token to send. Undefined: the signed-in session's (lib/session.ts); null: none,
@@ -50,14 +55,20 @@ export interface ApiOptions {
   token?: string | null;
 }
 
-export interface ApiCall<T> extends ApiOptions {
+export interface FromApiOptions extends ApiOptions {
+  /**
+   * For calls that change something: made as the session (no `token` given) without one, it is
+   * refused as 401 before the API is asked, and the form tells the person to sign in again.
+   */
+  requireSession?: boolean;
+}
+
+export interface ApiCall extends ApiOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  /** Added to the URL with withQuery. */
-  query?: Record<string, QueryValue>;
+  /** Added to the URL; undefined, null and '' values are left out. */
+  query?: Query;
   /** Sent as JSON. */
   body?: unknown;
-  /** Checks the shape of a 2xx answer's body; a mismatch is an `invalid_response` failure. */
-  isData?: (value: unknown) => value is T;
 }
 
 /** The API base URL without a trailing slash, from LIAISON_API_URL or the default. */
@@ -76,7 +87,9 @@ export interface ApiFetchInit extends RequestInit {
 /**
  * fetch() against the API, server-side, with the session's bearer token (from the encrypted
  * session cookie) unless told otherwise, and the browser's address (lib/browser-address.ts).
- * Never cached. Gives the raw Response: streaming proxies pass its body on as it arrives.
+ * Never cached. Gives the raw Response: the download and upload proxies hand its body, a web
+ * stream, straight to and from Next.js, which LiaisonClient's node:http streams would only add
+ * a conversion to.
  */
 export async function apiFetch(path: string, init: ApiFetchInit = {}): Promise<Response> {
   const { token, baseUrl, timeoutMs, headers, signal, ...rest } = init;
@@ -111,73 +124,43 @@ async function browserAddressHeaders(): Promise<Record<string, string>> {
 }
 
 /**
- * One JSON exchange with the API, never cached: `query` is added to the path, `body` is sent as
- * JSON, and a 2xx answer's JSON body (undefined for 204 or an empty body) is checked with
- * `isData`. Failures come back as values with a message for people, never thrown.
- *
- * A mutating call (any method but GET) made as the session is refused without a session, before
- * the API is asked: the form then tells the person to sign in again.
+ * Makes `call` with a client of the API as the session's user (unless `options.token` says
+ * otherwise) on behalf of the browser being served, each exchange limited to 10 s. What the API
+ * refused, and an API that cannot be reached or is too slow, come back as values, never thrown.
  */
-export async function callApi<T>(path: string, call: ApiCall<T> = {}): Promise<ApiResponse<T>> {
-  const method = call.method ?? 'GET';
-  const token = call.token === undefined ? await sessionToken() : call.token;
-  if (call.token === undefined && method !== 'GET' && !token) {
+export async function fromApi<T>(
+  call: (client: LiaisonClient) => Promise<T>,
+  options: FromApiOptions = {},
+): Promise<ApiResponse<T>> {
+  const token = options.token === undefined ? await sessionToken() : options.token;
+  if (options.requireSession && options.token === undefined && !token) {
     return { ok: false, error: { status: 401, code: 'unauthenticated', message: messageOf(401) } };
   }
-
-  let response: Response;
+  const client = new LiaisonClient({
+    url: options.baseUrl ?? apiBaseUrl(),
+    token: token ?? undefined,
+    timeoutMs: options.timeoutMs ?? JSON_TIMEOUT_MS,
+    headers: await browserAddressHeaders(),
+    userAgent: 'liaison-web',
+  });
   try {
-    response = await apiFetch(withQuery(path, call.query), {
-      method,
-      token,
-      timeoutMs: call.timeoutMs ?? JSON_TIMEOUT_MS,
-      redirect: 'manual',
-      ...(call.baseUrl !== undefined ? { baseUrl: call.baseUrl } : {}),
-      ...(call.body !== undefined
-        ? { body: JSON.stringify(call.body), headers: { 'content-type': 'application/json' } }
-        : {}),
-    });
-  } catch (err) {
-    const timeout =
-      err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-    return {
-      ok: false,
-      error: {
-        status: 0,
-        code: timeout ? 'timeout' : 'unreachable',
-        message: timeout
-          ? 'The Liaison API did not answer in time. Try again in a moment.'
-          : 'The Liaison API cannot be reached right now. Try again in a moment.',
-      },
-    };
+    return { ok: true, data: await call(client) };
+  } catch (error) {
+    return { ok: false, error: failureOf(error) };
   }
-
-  if (!response.ok) return { ok: false, error: await errorOf(response) };
-  const text = response.status === 204 ? '' : await response.text().catch(() => null);
-  if (text === null) return { ok: false, error: invalid(response.status, 'The answer broke off.') };
-  let data: unknown;
-  if (text !== '') {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      return { ok: false, error: invalid(response.status, 'The answer was not valid JSON.') };
-    }
-  }
-  if (call.isData && !call.isData(data)) {
-    return { ok: false, error: invalid(response.status, 'The answer had an unexpected shape.') };
-  }
-  return { ok: true, data: data as T };
 }
 
-/** The path with its query string; null, undefined and '' are left out. */
-export function withQuery(path: string, query: Record<string, QueryValue> = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === null || value === undefined || value === '') continue;
-    params.set(key, String(value));
-  }
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
+/**
+ * One JSON exchange with a route that has no typed method in LiaisonClient; the answer's JSON
+ * (undefined for 204) is trusted to be a T. A call that changes something (any method but GET)
+ * requires a session when made as the session (see FromApiOptions).
+ */
+export function callApi<T>(path: string, call: ApiCall = {}): Promise<ApiResponse<T>> {
+  const { method = 'GET', query, body, ...options } = call;
+  return fromApi((client) => client.request<T>(method, path, { query, body }), {
+    ...options,
+    requireSession: method !== 'GET',
+  });
 }
 
 export interface AllPages<T> {
@@ -186,81 +169,95 @@ export interface AllPages<T> {
   truncated: boolean;
 }
 
-/** Follows `nextCursor` through a keyset-paged list (`{ items, nextCursor }`), up to `maxPages`. */
-export async function callApiAllPages<T>(
-  path: string,
-  query: Record<string, QueryValue> = {},
+/** Where a page starts, and its size, for a keyset-paged list's query. */
+export interface PageQuery {
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * Follows `nextCursor` through a keyset-paged list, up to `maxPages`: `page` asks for one page,
+ * e.g. `(client, page) => client.listDocuments({ register, ...page })`.
+ */
+export function fromApiAllPages<T>(
+  page: (
+    client: LiaisonClient,
+    query: PageQuery,
+  ) => Promise<{ items: T[]; nextCursor: string | null }>,
   {
     pageSize = 100,
     maxPages = 10,
     ...options
   }: ApiOptions & { pageSize?: number; maxPages?: number } = {},
 ): Promise<ApiResponse<AllPages<T>>> {
-  const token = options.token === undefined ? await sessionToken() : options.token;
-  const items: T[] = [];
-  let cursor: string | null = null;
-  for (let page = 0; page < maxPages; page++) {
-    const answer: ApiResponse<Page<T>> = await callApi(path, {
-      ...options,
-      token,
-      query: { ...query, limit: pageSize, cursor },
-      isData: isPage<T>,
-    });
-    if (!answer.ok) return answer;
-    items.push(...answer.data.items);
-    cursor = answer.data.nextCursor;
-    if (!cursor) return { ok: true, data: { items, truncated: false } };
-  }
-  return { ok: true, data: { items, truncated: true } };
+  return fromApi(async (client) => {
+    const items: T[] = [];
+    let cursor: string | null = null;
+    for (let fetched = 0; fetched < maxPages; fetched++) {
+      const answer = await page(client, { limit: pageSize, ...(cursor ? { cursor } : {}) });
+      items.push(...answer.items);
+      cursor = answer.nextCursor;
+      if (!cursor) return { items, truncated: false };
+    }
+    return { items, truncated: true };
+  }, options);
 }
 
 /** The organizations (public). Anonymous unless `options.token` is given. */
-export async function listOrganizations(
-  options: ApiOptions = {},
-): Promise<ApiResponse<Organization[]>> {
-  return itemsOf(
-    await callApi('/api/v1/organizations', {
-      token: null,
-      ...options,
-      isData: isListOf(isOrganization),
-    }),
-  );
+export function listOrganizations(options: ApiOptions = {}): Promise<ApiResponse<Organization[]>> {
+  return fromApi(async (client) => (await client.listOrganizations()).items, {
+    token: null,
+    ...options,
+  });
 }
 
 /**
  * The work registers: approved ones for everyone, drafts for their parties. Anonymous unless
  * `options.token` is given.
  */
-export async function listRegisters(
-  options: ApiOptions = {},
-): Promise<ApiResponse<WorkRegister[]>> {
-  return itemsOf(
-    await callApi('/api/v1/registers', {
-      token: null,
-      ...options,
-      isData: isListOf(isWorkRegister),
-    }),
-  );
-}
-
-/** GET /api/v1/documents (see lib/library.ts), as the session's user unless told otherwise. */
-export function listDocuments(
-  query: Record<string, QueryValue>,
-  options: ApiOptions = {},
-): Promise<ApiResponse<{ items: DocumentSummary[]; nextCursor: string | null }>> {
-  return callApi('/api/v1/documents', { ...options, query, isData: isDocumentList });
-}
-
-/** GET /api/v1/documents/:id as the session's user; a 404 means missing or not visible. */
-export function getDocument(id: string, options: ApiOptions = {}): Promise<ApiResponse<Document>> {
-  return callApi(`/api/v1/documents/${encodeURIComponent(id)}`, {
+export function listRegisters(options: ApiOptions = {}): Promise<ApiResponse<WorkRegister[]>> {
+  return fromApi(async (client) => (await client.listRegisters()).items, {
+    token: null,
     ...options,
-    isData: isDocument,
   });
 }
 
-function itemsOf<T>(answer: ApiResponse<{ items: T[] }>): ApiResponse<T[]> {
-  return answer.ok ? { ok: true, data: answer.data.items } : answer;
+/** One page of GET /api/v1/documents (see lib/library.ts), as the session's user unless told otherwise. */
+export function listDocuments(
+  query: DocumentListQuery,
+  options: ApiOptions = {},
+): Promise<ApiResponse<DocumentList>> {
+  return fromApi((client) => client.listDocuments(query), options);
+}
+
+/** A document as the session's user may see it; a 404 means missing or not visible. */
+export function getDocument(id: string, options: ApiOptions = {}): Promise<ApiResponse<Document>> {
+  return fromApi((client) => client.getDocument(id), options);
+}
+
+/** What a failed call tells people; anything but the client's two failures is a bug, thrown on. */
+function failureOf(error: unknown): ApiError {
+  if (error instanceof LiaisonNetworkError) {
+    return error.code === 'ETIMEDOUT'
+      ? {
+          status: 0,
+          code: 'timeout',
+          message: 'The Liaison API did not answer in time. Try again in a moment.',
+        }
+      : {
+          status: 0,
+          code: 'unreachable',
+          message: 'The Liaison API cannot be reached right now. Try again in a moment.',
+        };
+  }
+  if (!(error instanceof LiaisonApiError)) throw error;
+  const { status, code } = error;
+  if (code === 'invalid_response') {
+    return { status, code, message: 'The Liaison API answered oddly. Try again in a moment.' };
+  }
+  // The client names an answer without the API's error body by its status alone.
+  if (/^http_\d+$/.test(code)) return { status, code: codeOf(status), message: messageOf(status) };
+  return { status, code, message: error.message.slice(0, 500) };
 }
 
 /** The API's JSON error body ({ error: { code, message } }), if there is one. */
@@ -268,31 +265,18 @@ export async function errorBodyOf(
   response: Response,
 ): Promise<{ code: string; message: string } | undefined> {
   try {
-    const body: unknown = await response.json();
-    if (isRecord(body) && isRecord(body.error) && isString(body.error.message)) {
-      const code = isString(body.error.code) ? body.error.code : codeOf(response.status);
-      return { code, message: body.error.message.slice(0, 500) };
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    const { code, message } = body?.error ?? {};
+    if (typeof message === 'string') {
+      return {
+        code: typeof code === 'string' ? code : codeOf(response.status),
+        message: message.slice(0, 500),
+      };
     }
   } catch {
     // Not JSON, or the connection dropped: the status code alone has to do.
   }
   return undefined;
-}
-
-/** The API's error body, or a stand-in from the status alone. */
-async function errorOf(response: Response): Promise<ApiError> {
-  const body = await errorBodyOf(response);
-  return body
-    ? { status: response.status, ...body }
-    : {
-        status: response.status,
-        code: codeOf(response.status),
-        message: messageOf(response.status),
-      };
-}
-
-function invalid(status: number, detail: string): ApiError {
-  return { status, code: 'invalid_response', message: `The Liaison API answered oddly. ${detail}` };
 }
 
 function codeOf(status: number): string {
@@ -310,104 +294,4 @@ function messageOf(status: number): string {
   if (status === 404) return 'Not found.';
   if (status >= 500) return 'The Liaison API failed to handle this. Try again in a moment.';
   return `The Liaison API refused this (HTTP ${status}).`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
-}
-
-function isNullableString(value: unknown): value is string | null {
-  return value === null || typeof value === 'string';
-}
-
-function isListOf<T>(isItem: (value: unknown) => value is T) {
-  return (value: unknown): value is { items: T[] } =>
-    isRecord(value) && Array.isArray(value.items) && value.items.every(isItem);
-}
-
-type Page<T> = { items: T[]; nextCursor: string | null };
-
-/** The items themselves are the caller's type to trust, as with any other answer. */
-function isPage<T>(value: unknown): value is Page<T> {
-  return (
-    isRecord(value) && Array.isArray(value.items) && isNullableString(value.nextCursor ?? null)
-  );
-}
-
-function isOrganization(value: unknown): value is Organization {
-  return (
-    isRecord(value) && isString(value.slug) && isString(value.name) && isString(value.description)
-  );
-}
-
-function isRegisterParty(value: unknown): value is RegisterParty {
-  return isRecord(value) && isString(value.organization) && isString(value.name);
-}
-
-function isWorkRegister(value: unknown): value is WorkRegister {
-  return (
-    isRecord(value) &&
-    isString(value.slug) &&
-    isString(value.title) &&
-    isString(value.version) &&
-    (value.state === 'draft' || value.state === 'approved') &&
-    isNullableString(value.initiatedOn) &&
-    isNullableString(value.reviewDue) &&
-    Array.isArray(value.parties) &&
-    value.parties.every(isRegisterParty)
-  );
-}
-
-function isDocumentFields(value: unknown): value is Record<string, unknown> {
-  return (
-    isRecord(value) &&
-    isString(value.id) &&
-    isString(value.organization) &&
-    isString(value.identifier) &&
-    isString(value.title) &&
-    isString(value.abstract) &&
-    isDocumentStatus(value.status) &&
-    isVisibility(value.visibility) &&
-    Array.isArray(value.registers) &&
-    value.registers.every(isString) &&
-    isRecord(value.permissions)
-  );
-}
-
-function isDocumentSummary(value: unknown): value is DocumentSummary {
-  return isDocumentFields(value) && (value.latestVersion === null || isRecord(value.latestVersion));
-}
-
-function isDocumentList(
-  value: unknown,
-): value is { items: DocumentSummary[]; nextCursor: string | null } {
-  return (
-    isRecord(value) &&
-    Array.isArray(value.items) &&
-    value.items.every(isDocumentSummary) &&
-    isNullableString(value.nextCursor)
-  );
-}
-
-function isVersion(value: unknown): value is DocumentVersion {
-  return (
-    isRecord(value) &&
-    isString(value.id) &&
-    isString(value.label) &&
-    isString(value.filename) &&
-    typeof value.size === 'number' &&
-    isString(value.mediaType) &&
-    isString(value.sha256) &&
-    isString(value.createdAt)
-  );
-}
-
-function isDocument(value: unknown): value is Document {
-  return (
-    isDocumentFields(value) && Array.isArray(value.versions) && value.versions.every(isVersion)
-  );
 }

@@ -4,7 +4,7 @@
  * in UTC; "to" includes the whole day. Pure, so the page, the CSV export and tests share it.
  */
 
-import { isAuditAction, isSlug } from '@liaison/core';
+import { type AuditListQuery, isAuditAction, isSlug } from '@liaison/core';
 import { parseCalendarDate } from './register-review';
 
 export interface AuditFilters {
@@ -134,11 +134,12 @@ export function auditPageLinks(
 export function auditApiQuery(
   filters: AuditFilters,
   page: { cursor?: string; limit?: number } = {},
-): Record<string, string | number | undefined> {
+): AuditListQuery {
   const since = filters.from ? parseCalendarDate(filters.from) : null;
   const to = filters.to ? parseCalendarDate(filters.to) : null;
   return {
-    action: filters.action || undefined,
+    // parseAuditFilters keeps only actions the log records.
+    action: isAuditAction(filters.action) ? filters.action : undefined,
     actor: filters.actor || undefined,
     objectId: filters.object || undefined,
     organization: filters.organization || undefined,

@@ -1,9 +1,8 @@
 // The library's query string, its "released first" paging, and the links between pages. Pure:
 // the page hands in the function that asks the API, so the logic is tested without a server.
 
-import type { DocumentStatus, DocumentSummary } from '@liaison/core';
+import type { DocumentListQuery, DocumentStatus, DocumentSummary } from '@liaison/core';
 import { isDocumentStatus, isSlug } from '@liaison/core';
-import type { QueryValue } from './api';
 
 export const LIBRARY_PAGE_SIZE = 20;
 
@@ -78,21 +77,21 @@ export function libraryHref(filters: LibraryFilters, cursor: LibraryCursor | nul
   return query ? `/?${query}` : '/';
 }
 
-/** The query of GET /api/v1/documents for one of the two lists (see withQuery in lib/api.ts). */
+/** The query of GET /api/v1/documents for one of the two lists; the filters not set are left out. */
 export function documentListQuery(
   filters: LibraryFilters,
   released: boolean,
   seq: string | null,
   limit: number = LIBRARY_PAGE_SIZE,
-): Record<string, QueryValue> {
+): DocumentListQuery {
   return {
-    q: filters.q,
-    organization: filters.organization,
-    status: filters.status,
-    register: filters.register,
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.organization ? { organization: filters.organization } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.register ? { register: filters.register } : {}),
     released,
     limit,
-    cursor: seq,
+    ...(seq ? { cursor: seq } : {}),
   };
 }
 

@@ -6,7 +6,13 @@
 // partners-only document can never end up in a cached feed.
 
 import { createHash } from 'node:crypto';
-import { type DocumentSummary, isReleased, isSlug, type Organization } from '@liaison/core';
+import {
+  type DocumentListQuery,
+  type DocumentSummary,
+  isReleased,
+  isSlug,
+  type Organization,
+} from '@liaison/core';
 import { type ApiOptions, listDocuments, listOrganizations } from './api';
 import { ATOM_MEDIA_TYPE, type AtomFeed, atomXml } from './atom';
 import { type WebConfig, webConfig } from './config';
@@ -116,7 +122,11 @@ export async function releaseFeedResponse(
   }
   // Anonymous on purpose: see the top of this file.
   const api = { ...options, token: null };
-  const query = { sort: 'released', limit: RELEASE_FEED_SIZE, organization: organizationSlug };
+  const query: DocumentListQuery = {
+    sort: 'released',
+    limit: RELEASE_FEED_SIZE,
+    organization: organizationSlug,
+  };
   const [organizations, documents] = await Promise.all([
     listOrganizations(api),
     listDocuments(query, api),

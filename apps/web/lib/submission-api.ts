@@ -1,19 +1,19 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import type { IprPolicy, Submission, SubmissionBox, SubmissionSummary } from '@liaison/core';
-import { type AllPages, type ApiResponse, callApi, callApiAllPages } from './api';
+import type { Submission, SubmissionBox, SubmissionSummary } from '@liaison/core';
+import { type AllPages, type ApiResponse, fromApi, fromApiAllPages } from './api';
 
 // The submission calls the pages make, as the signed-in person. The API decides what they may
 // see; a submission they may not read answers 404 like a missing one.
 
 export function getSubmission(id: string): Promise<ApiResponse<Submission>> {
-  return callApi<Submission>(`/api/v1/submissions/${encodeURIComponent(id)}`);
+  return fromApi((client) => client.getSubmission(id));
 }
 
 export function listSubmissions(
   box: SubmissionBox,
 ): Promise<ApiResponse<AllPages<SubmissionSummary>>> {
-  return callApiAllPages<SubmissionSummary>('/api/v1/submissions', { box });
+  return fromApiAllPages((client, page) => client.listSubmissions({ box, ...page }));
 }
 
 export interface ShownPolicy {
@@ -24,9 +24,7 @@ export interface ShownPolicy {
 
 /** An organization's IPR policy as the create form shows it; null when it has none. */
 export async function getIprPolicy(slug: string): Promise<ApiResponse<ShownPolicy | null>> {
-  const answer = await callApi<IprPolicy>(
-    `/api/v1/organizations/${encodeURIComponent(slug)}/ipr-policy`,
-  );
+  const answer = await fromApi((client) => client.getIprPolicy(slug));
   if (!answer.ok) {
     if (answer.error.status === 404 || answer.error.code === 'no_ipr_policy') {
       return { ok: true, data: null };
@@ -46,9 +44,9 @@ export async function getIprPolicy(slug: string): Promise<ApiResponse<ShownPolic
  * the main navigation); null when the API does not say in time. Capped at the API's page size.
  */
 export async function incomingWaitingCount(): Promise<number | null> {
-  const answer = await callApi<{ items: unknown[] }>('/api/v1/submissions', {
-    query: { box: 'incoming', state: 'submitted', limit: 100 },
-    timeoutMs: 2_000,
-  });
-  return answer.ok && Array.isArray(answer.data?.items) ? answer.data.items.length : null;
+  const answer = await fromApi(
+    (client) => client.listSubmissions({ box: 'incoming', state: 'submitted', limit: 100 }),
+    { timeoutMs: 2_000 },
+  );
+  return answer.ok ? answer.data.items.length : null;
 }

@@ -1,22 +1,27 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { LiaisonClient } from '@liaison/client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   apiBaseUrl,
   callApi,
-  callApiAllPages,
+  fromApi,
+  fromApiAllPages,
   getDocument,
   listDocuments,
   listOrganizations,
   listRegisters,
-  withQuery,
+  type PageQuery,
 } from '../lib/api';
 import { DEFAULT_API_URL, parseWebConfig } from '../lib/config';
 
-// The session is Next.js request state; here it is whatever token the test puts in it.
+// The session and the browser being served are Next.js request state; here they are whatever
+// the test puts in them.
 const session = vi.hoisted(() => ({ token: null as string | null }));
 vi.mock('../lib/session', () => ({ getAccessToken: async () => session.token }));
+const browser = vi.hoisted(() => ({ headers: {} as Record<string, string> }));
+vi.mock('../lib/browser-address', () => ({ callerAddressHeaders: async () => browser.headers }));
 
 const organizations = {
   items: [
@@ -42,6 +47,7 @@ interface Seen {
   url: string | undefined;
   accept: string | undefined;
   authorization: string | undefined;
+  clientAddress: string | undefined;
   body: string;
 }
 
@@ -64,6 +70,7 @@ beforeAll(async () => {
       url: req.url,
       accept: req.headers.accept,
       authorization: req.headers.authorization,
+      clientAddress: req.headers['x-liaison-client-address'] as string | undefined,
       body,
     });
     const url = new URL(req.url ?? '/', 'http://x');
@@ -79,9 +86,6 @@ beforeAll(async () => {
         if (path === '/api/v1/registers') return json(200, registers);
         if (path === '/api/v1/documents' && url.searchParams.get('released') === 'true') {
           return json(200, { items: [], nextCursor: null });
-        }
-        if (path === '/api/v1/documents' && url.searchParams.get('broken') === '1') {
-          return json(200, { items: [{ id: 1 }], nextCursor: null });
         }
         if (path === '/created') return json(201, { id: 'x' });
         return json(404, { error: { code: 'not_found', message: 'No such document' } });
@@ -100,14 +104,6 @@ beforeAll(async () => {
       case 'notjson':
         res.writeHead(200, { 'content-type': 'application/json' });
         return res.end('{"items": [');
-      case 'noitems':
-        return json(200, { organizations: [] });
-      case 'malformed':
-        return json(200, { items: [organizations.items[0], { slug: 'x', name: 42 }] });
-      case 'badparty':
-        return json(200, {
-          items: [{ ...registers.items[0], parties: [{ organization: 'ofa' }] }],
-        });
       case 'pages': {
         // Three pages of two numbers each; the cursor is the index of the next page.
         const page = Number(url.searchParams.get('cursor') ?? '0');
@@ -119,6 +115,8 @@ beforeAll(async () => {
           nextCursor: page < 2 ? String(page + 1) : null,
         });
       }
+      case 'long-error':
+        return json(400, { error: { code: 'too_long', message: 'x'.repeat(2_000) } });
       case 'hangup':
         return req.socket.destroy();
       case 'slow':
@@ -140,6 +138,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   session.token = null;
+  browser.headers = {};
 });
 
 async function closedPort(): Promise<number> {
@@ -168,21 +167,12 @@ describe('apiBaseUrl', () => {
   });
 });
 
-describe('withQuery', () => {
-  it('drops empty values and encodes the rest', () => {
-    expect(
-      withQuery('/x', { a: 'b c', empty: '', none: undefined, nil: null, n: 0, f: false }),
-    ).toBe('/x?a=b+c&n=0&f=false');
-    expect(withQuery('/x', {})).toBe('/x');
-  });
-});
-
 describe('callApi against a real HTTP server', () => {
   it('sends the given token and query, and answers the JSON', async () => {
     const answer = await callApi(`/api/v1/registers`, {
       baseUrl: `${origin}/ok/`,
       token: 'secret',
-      query: { limit: 5, cursor: undefined },
+      query: { limit: 5, cursor: undefined, q: '' },
     });
     expect(answer).toEqual({ ok: true, data: registers });
     expect(seen.at(-1)).toMatchObject({
@@ -268,12 +258,52 @@ describe('callApi against a real HTTP server', () => {
     );
   });
 
+  it('cuts a long error message to 500 characters', async () => {
+    const answer = await callApi('/api/v1/documents', { baseUrl: `${origin}/long-error` });
+    expect(answer).toMatchObject({ ok: false, error: { status: 400, code: 'too_long' } });
+    expect(!answer.ok && answer.error.message).toBe('x'.repeat(500));
+  });
+
   it('gives up on a server that never answers', async () => {
     const answer = await callApi('/api/v1/registers', {
       baseUrl: `${origin}/slow`,
       timeoutMs: 150,
     });
     expect(answer).toMatchObject({ ok: false, error: { status: 0, code: 'timeout' } });
+  });
+});
+
+describe('fromApi', () => {
+  it('makes a typed call with the session’s token, for the browser being served', async () => {
+    session.token = 'from-cookie';
+    browser.headers = { 'x-liaison-client-address': '192.0.2.7', authorization: 'Bearer forged' };
+    expect(await fromApi((client) => client.listRegisters(), { baseUrl: `${origin}/ok` })).toEqual({
+      ok: true,
+      data: registers,
+    });
+    expect(seen.at(-1)).toMatchObject({
+      url: '/ok/api/v1/registers',
+      authorization: 'Bearer from-cookie',
+      clientAddress: '192.0.2.7',
+    });
+  });
+
+  it('refuses a call that requires a session without one, without asking the API', async () => {
+    const before = seen.length;
+    const answer = await fromApi((client) => client.deleteDocument('x'), {
+      baseUrl: `${origin}/gone`,
+      requireSession: true,
+    });
+    expect(answer).toMatchObject({ ok: false, error: { status: 401, code: 'unauthenticated' } });
+    expect(seen.length).toBe(before);
+  });
+
+  it('lets a bug in the call through rather than blame the API', async () => {
+    await expect(
+      fromApi(async () => {
+        throw new TypeError('not the API’s fault');
+      }),
+    ).rejects.toThrow(TypeError);
   });
 });
 
@@ -307,17 +337,21 @@ describe('callApi as the session', () => {
   });
 });
 
-describe('callApiAllPages', () => {
+/** The test server's pages of numbers, asked for with the generic call. */
+function listNumbers(query: Record<string, string | number>) {
+  return (client: LiaisonClient, page: PageQuery) =>
+    client.request<{ items: number[]; nextCursor: string | null }>('GET', '/list', {
+      query: { ...query, ...page },
+    });
+}
+
+describe('fromApiAllPages', () => {
   it('follows nextCursor to the last page', async () => {
     session.token = 'from-cookie';
-    const answer = await callApiAllPages<number>(
-      '/list',
-      { q: 'x' },
-      {
-        baseUrl: `${origin}/pages`,
-        pageSize: 2,
-      },
-    );
+    const answer = await fromApiAllPages(listNumbers({ q: 'x' }), {
+      baseUrl: `${origin}/pages`,
+      pageSize: 2,
+    });
     expect(answer).toEqual({ ok: true, data: { items: [0, 1, 2, 3, 4, 5], truncated: false } });
     expect(seen.slice(-3).map((request) => [request.url, request.authorization])).toEqual([
       ['/pages/list?q=x&limit=2', 'Bearer from-cookie'],
@@ -327,23 +361,17 @@ describe('callApiAllPages', () => {
   });
 
   it('stops at maxPages and says the list was truncated', async () => {
-    const answer = await callApiAllPages<number>(
-      '/list',
-      {},
-      {
-        baseUrl: `${origin}/pages`,
-        maxPages: 2,
-      },
-    );
+    const answer = await fromApiAllPages(listNumbers({}), {
+      baseUrl: `${origin}/pages`,
+      maxPages: 2,
+    });
     expect(answer).toEqual({ ok: true, data: { items: [0, 1, 2, 3], truncated: true } });
   });
 
   it('answers the first failing page’s error', async () => {
-    const answer = await callApiAllPages<number>(
-      '/list',
-      { fail: 1 },
-      { baseUrl: `${origin}/pages` },
-    );
+    const answer = await fromApiAllPages(listNumbers({ fail: 1 }), {
+      baseUrl: `${origin}/pages`,
+    });
     expect(answer).toEqual({
       ok: false,
       error: { status: 403, code: 'forbidden', message: 'Not yours' },
@@ -376,28 +404,20 @@ describe('typed helpers', () => {
     });
   });
 
-  it.each(['notjson', 'noitems', 'malformed', 'badparty'])(
-    'reject a 2xx answer with an unexpected body (%s)',
-    async (scenario) => {
-      const lists = [listOrganizations, listRegisters];
-      for (const list of lists) {
-        expect(await list({ baseUrl: `${origin}/${scenario}` })).toMatchObject({
-          ok: false,
-          error: { status: 200, code: 'invalid_response' },
-        });
-      }
-    },
-  );
+  it('reject a 2xx answer that is not JSON', async () => {
+    for (const list of [listOrganizations, listRegisters]) {
+      expect(await list({ baseUrl: `${origin}/notjson` })).toMatchObject({
+        ok: false,
+        error: { status: 200, code: 'invalid_response' },
+      });
+    }
+  });
 
-  it('check the shape of documents', async () => {
+  it('list and get documents', async () => {
     const options = { baseUrl: `${origin}/ok`, token: null };
     expect(await listDocuments({ released: true }, options)).toEqual({
       ok: true,
       data: { items: [], nextCursor: null },
-    });
-    expect(await listDocuments({ broken: 1 }, options)).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_response' },
     });
     expect(await getDocument('nope', options)).toMatchObject({
       ok: false,

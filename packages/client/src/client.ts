@@ -7,6 +7,9 @@ import { apiError, type Exchange, readText, send } from './transport.js';
 import type {
   AcceptedInvitation,
   AcceptInvitationBody,
+  AddMemberBody,
+  AuditList,
+  AuditListQuery,
   CreateApiTokenRequest,
   CreateDocumentBody,
   CreatedApiToken,
@@ -20,9 +23,17 @@ import type {
   InvitationList,
   InvitationPreview,
   IprPolicy,
+  Member,
+  MemberList,
+  OrganizationList,
+  RegisterPage,
   Submission,
+  SubmissionList,
+  SubmissionListQuery,
   TokenResponse,
+  UpdateDocumentBody,
   User,
+  WorkRegisterList,
 } from './types.js';
 import { formBody, mediaTypeOf } from './upload-body.js';
 
@@ -33,6 +44,14 @@ export interface ClientOptions {
   token?: string | undefined;
   /** A connection is given up after this long without a byte either way; default 2 minutes. */
   idleTimeoutMs?: number;
+  /**
+   * A JSON call is given up after this long in all, however slowly its answer trickles in; no
+   * limit by default. Streamed uploads and downloads take as long as their files need, so only
+   * idleTimeoutMs applies to them.
+   */
+  timeoutMs?: number | undefined;
+  /** Sent with every request, e.g. the web app's signed browser address; the client's own win. */
+  headers?: Record<string, string>;
   userAgent?: string;
 }
 
@@ -87,10 +106,19 @@ export interface VersionDownload {
   etag: string | undefined;
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
+/** A request's query: undefined, null and '' values are left out. */
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  /** Sent as JSON. */
+  body?: unknown;
+}
 
 const invitationsPath = (organization: string) =>
   `/api/v1/organizations/${encodeURIComponent(organization)}/invitations`;
+const membersPath = (organization: string) =>
+  `/api/v1/organizations/${encodeURIComponent(organization)}/members`;
 
 /** The API's base address from what a person typed: no trailing slash, no `/api/v1`. */
 export function normalizeApiUrl(input: string): string {
@@ -108,59 +136,95 @@ export function normalizeApiUrl(input: string): string {
 export class LiaisonClient {
   readonly url: string;
   readonly token: string | undefined;
+  private readonly options: ClientOptions;
   private readonly idleTimeoutMs: number;
-  private readonly userAgent: string;
 
   constructor(options: ClientOptions) {
     this.url = normalizeApiUrl(options.url);
     this.token = options.token;
+    this.options = options;
     this.idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
-    this.userAgent = options.userAgent ?? 'liaison-client/0.1.0';
   }
 
   /** The same API as someone else (e.g. with the access token a sign-in answered). */
   withToken(token: string | undefined): LiaisonClient {
-    return new LiaisonClient({
-      url: this.url,
-      token,
+    return new LiaisonClient({ ...this.options, token });
+  }
+
+  /**
+   * Any JSON call, for the routes without a typed method: `path` starts at the API's root
+   * (`/api/v1/…`). Resolves to the answer's JSON, typed by the caller (undefined for 204).
+   */
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const url = this.address(path, options.query);
+    const body =
+      options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body), 'utf8');
+    const exchange = await send(url, {
+      method,
+      headers: {
+        ...this.headers(),
+        ...(body ? { 'content-type': 'application/json', 'content-length': body.length } : {}),
+      },
+      ...(body ? { body } : {}),
       idleTimeoutMs: this.idleTimeoutMs,
-      userAgent: this.userAgent,
+      timeoutMs: this.options.timeoutMs,
     });
+    return this.answer<T>(exchange, url, `${method} ${path}`);
   }
 
   /** Who the token belongs to; LiaisonApiError 401 when it is missing, wrong or expired. */
   me(): Promise<User> {
-    return this.json('GET', '/api/v1/me');
+    return this.request('GET', '/api/v1/me');
   }
 
   /** A short-lived access token for an e-mail and password. */
   signIn(email: string, password: string): Promise<TokenResponse> {
-    return this.json('POST', '/api/v1/auth/token', { body: { email, password } });
+    return this.request('POST', '/api/v1/auth/token', { body: { email, password } });
   }
 
   /** A personal API token for scripts; the secret is in this answer only. */
   createApiToken(request: CreateApiTokenRequest): Promise<CreatedApiToken> {
-    return this.json('POST', '/api/v1/tokens', { body: request });
+    return this.request('POST', '/api/v1/tokens', { body: request });
+  }
+
+  /** An organization's members (its admins, the operator). */
+  listMembers(organization: string): Promise<MemberList> {
+    return this.request('GET', membersPath(organization));
+  }
+
+  /** Adds an existing account to an organization (its admins, the operator). */
+  addMember(organization: string, body: AddMemberBody): Promise<Member> {
+    return this.request('POST', membersPath(organization), { body });
+  }
+
+  changeMemberRole(organization: string, userId: string, role: Member['role']): Promise<Member> {
+    return this.request('PATCH', `${membersPath(organization)}/${encodeURIComponent(userId)}`, {
+      body: { role },
+    });
+  }
+
+  removeMember(organization: string, userId: string): Promise<void> {
+    return this.request('DELETE', `${membersPath(organization)}/${encodeURIComponent(userId)}`);
   }
 
   /** Invites a person to an organization (its admins, the operator); the link is mailed to them. */
   createInvitation(organization: string, body: CreateInvitationBody): Promise<Invitation> {
-    return this.json('POST', invitationsPath(organization), { body });
+    return this.request('POST', invitationsPath(organization), { body });
   }
 
   /** The organization's invitations that can still be accepted. */
   listInvitations(organization: string): Promise<InvitationList> {
-    return this.json('GET', invitationsPath(organization));
+    return this.request('GET', invitationsPath(organization));
   }
 
   /** Revokes a pending invitation: its link stops working. */
   revokeInvitation(organization: string, id: string): Promise<void> {
-    return this.json('DELETE', `${invitationsPath(organization)}/${encodeURIComponent(id)}`);
+    return this.request('DELETE', `${invitationsPath(organization)}/${encodeURIComponent(id)}`);
   }
 
   /** What an invitation link offers; needs no sign-in (the token is the credential). */
   getInvitation(token: string): Promise<InvitationPreview> {
-    return this.json('GET', `/api/v1/invitations/${encodeURIComponent(token)}`);
+    return this.request('GET', `/api/v1/invitations/${encodeURIComponent(token)}`);
   }
 
   /**
@@ -168,14 +232,29 @@ export class LiaisonClient {
    * Liaison, with the name and password of the account it creates.
    */
   acceptInvitation(token: string, account: AcceptInvitationBody = {}): Promise<AcceptedInvitation> {
-    return this.json('POST', `/api/v1/invitations/${encodeURIComponent(token)}/accept`, {
+    return this.request('POST', `/api/v1/invitations/${encodeURIComponent(token)}/accept`, {
       body: account,
     });
   }
 
+  /** The organizations taking part (public). */
+  listOrganizations(): Promise<OrganizationList> {
+    return this.request('GET', '/api/v1/organizations');
+  }
+
+  /** The work registers the caller may see: approved ones for everyone, drafts for their parties. */
+  listRegisters(): Promise<WorkRegisterList> {
+    return this.request('GET', '/api/v1/registers');
+  }
+
+  /** A register's page with the first page of its documents; 404 when missing or not visible. */
+  getRegister(slug: string): Promise<RegisterPage> {
+    return this.request('GET', `/api/v1/registers/${encodeURIComponent(slug)}`);
+  }
+
   /** One page of the documents the caller may read, newest first; `nextCursor` leads on. */
   listDocuments(query: DocumentListQuery = {}): Promise<DocumentList> {
-    return this.json('GET', '/api/v1/documents', { query });
+    return this.request('GET', '/api/v1/documents', { query });
   }
 
   /** Every document matching the query, page after page. */
@@ -189,11 +268,11 @@ export class LiaisonClient {
   }
 
   getDocument(id: string): Promise<Document> {
-    return this.json('GET', `/api/v1/documents/${encodeURIComponent(id)}`);
+    return this.request('GET', `/api/v1/documents/${encodeURIComponent(id)}`);
   }
 
   getDocumentByIdentifier(organization: string, identifier: string): Promise<Document> {
-    return this.json(
+    return this.request(
       'GET',
       `/api/v1/organizations/${encodeURIComponent(organization)}/documents/${encodeURIComponent(identifier)}`,
     );
@@ -210,7 +289,25 @@ export class LiaisonClient {
   }
 
   createDocument(body: CreateDocumentBody): Promise<Document> {
-    return this.json('POST', '/api/v1/documents', { body });
+    return this.request('POST', '/api/v1/documents', { body });
+  }
+
+  updateDocument(id: string, body: UpdateDocumentBody): Promise<Document> {
+    return this.request('PATCH', `/api/v1/documents/${encodeURIComponent(id)}`, { body });
+  }
+
+  deleteDocument(id: string): Promise<void> {
+    return this.request('DELETE', `/api/v1/documents/${encodeURIComponent(id)}`);
+  }
+
+  /** One page of the submissions sent (`outgoing`) or received (`incoming`) by the caller's organizations. */
+  listSubmissions(query: SubmissionListQuery = {}): Promise<SubmissionList> {
+    return this.request('GET', '/api/v1/submissions', { query });
+  }
+
+  /** A submission; 404 when missing or not visible. */
+  getSubmission(id: string): Promise<Submission> {
+    return this.request('GET', `/api/v1/submissions/${encodeURIComponent(id)}`);
   }
 
   /** Uploads a file as a new version, streamed from disk with its progress reported. */
@@ -238,9 +335,17 @@ export class LiaisonClient {
     return { version, sentSha256: form.sha256s()[0]! };
   }
 
+  /** One page of the audit log, newest first: what the caller may read (admins, the operator). */
+  listAuditEvents(query: AuditListQuery = {}): Promise<AuditList> {
+    return this.request('GET', '/api/v1/audit', { query });
+  }
+
   /** The IPR policy an organization receives submissions under, with the SHA-256 of its text. */
   getIprPolicy(organization: string): Promise<IprPolicy> {
-    return this.json('GET', `/api/v1/organizations/${encodeURIComponent(organization)}/ipr-policy`);
+    return this.request(
+      'GET',
+      `/api/v1/organizations/${encodeURIComponent(organization)}/ipr-policy`,
+    );
   }
 
   /** Submits files to another party of a register, streamed from disk with progress reported. */
@@ -336,45 +441,34 @@ export class LiaisonClient {
   }
 
   private address(path: string, query: Query = {}): URL {
+    if (!path.startsWith('/')) throw new TypeError(`${path} does not start with /`);
     const url = new URL(`${this.url}${path}`);
     for (const [name, value] of Object.entries(query)) {
-      if (value !== undefined) url.searchParams.set(name, String(value));
+      if (value !== undefined && value !== null && value !== '') {
+        url.searchParams.set(name, String(value));
+      }
     }
     return url;
   }
 
   private headers(): Record<string, string> {
     return {
-      'user-agent': this.userAgent,
+      ...this.options.headers,
+      'user-agent': this.options.userAgent ?? 'liaison-client/0.1.0',
       accept: 'application/json',
       ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
     };
-  }
-
-  private async json<T>(
-    method: string,
-    path: string,
-    options: { query?: Query; body?: unknown } = {},
-  ): Promise<T> {
-    const url = this.address(path, options.query);
-    const body =
-      options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body), 'utf8');
-    const exchange = await send(url, {
-      method,
-      headers: {
-        ...this.headers(),
-        ...(body ? { 'content-type': 'application/json', 'content-length': body.length } : {}),
-      },
-      ...(body ? { body } : {}),
-      idleTimeoutMs: this.idleTimeoutMs,
-    });
-    return this.answer<T>(exchange, url, `${method} ${path}`);
   }
 
   private async answer<T>(exchange: Exchange, url: URL, what: string): Promise<T> {
     const status = exchange.response.statusCode ?? 0;
     if (status < 200 || status >= 300) return apiError(exchange, url, what);
     const text = await readText(exchange, url);
-    return (text ? JSON.parse(text) : undefined) as T;
+    if (!text) return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new LiaisonApiError(status, 'invalid_response', 'The answer is not valid JSON', what);
+    }
   }
 }

@@ -3,7 +3,11 @@
  * Callers tell them apart by class (e.g. the CLI's exit codes), and read the API's own `code`.
  */
 
-/** The API answered with a 4xx or 5xx; `code` and `message` are those of its `{error}` body. */
+/**
+ * The API answered with a 4xx or 5xx: `code` and `message` are those of its `{error}` body, or
+ * `http_<status>` and the status line when the answer had none (a proxy's HTML page). A 2xx
+ * answer that is not JSON fails too, with the code `invalid_response`.
+ */
 export class LiaisonApiError extends Error {
   constructor(
     readonly status: number,
@@ -19,7 +23,10 @@ export class LiaisonApiError extends Error {
 
 /** No answer: the server could not be reached, the connection broke, or it stopped answering. */
 export class LiaisonNetworkError extends Error {
-  /** The system error code when there is one (ECONNREFUSED, ENOTFOUND, ECONNRESET, …). */
+  /**
+   * The system error code when there is one (ECONNREFUSED, ENOTFOUND, ECONNRESET, …); ETIMEDOUT
+   * when the client gave up waiting (ClientOptions' idleTimeoutMs or timeoutMs).
+   */
   readonly code: string | undefined;
 
   constructor(

@@ -3,6 +3,8 @@ export {
   LiaisonClient,
   normalizeApiUrl,
   type Progress,
+  type Query,
+  type RequestOptions,
   type SubmissionRequest,
   type SubmittedFiles,
   type UploadedVersion,

@@ -15,6 +15,16 @@ export interface SendOptions {
   body?: Buffer | Readable;
   /** The connection is given up after this long without a byte either way. */
   idleTimeoutMs: number;
+  /**
+   * The whole exchange, up to the answer's last byte, is given up after this long, however the
+   * bytes trickle in. Cleared once the request is closed (readText closes it when done).
+   */
+  timeoutMs?: number | undefined;
+}
+
+/** Why a timed-out call fails: a LiaisonNetworkError whose `code` is ETIMEDOUT. */
+function timedOut(message: string): Error {
+  return Object.assign(new Error(message), { code: 'ETIMEDOUT' });
 }
 
 /**
@@ -25,23 +35,31 @@ export interface SendOptions {
 export function send(url: URL, options: SendOptions): Promise<Exchange> {
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    let answered = false;
+    let answer: http.IncomingMessage | undefined;
     let sourceError: unknown;
     const request = transport.request(url, { method: options.method, headers: options.headers });
     request.setTimeout(options.idleTimeoutMs, () => {
-      request.destroy(new Error(`no answer within ${Math.round(options.idleTimeoutMs / 1000)} s`));
+      request.destroy(timedOut(`no answer within ${seconds(options.idleTimeoutMs)} s`));
     });
+    if (options.timeoutMs !== undefined) {
+      const limit = setTimeout(() => {
+        const error = timedOut(`no complete answer within ${seconds(options.timeoutMs!)} s`);
+        answer?.destroy(error);
+        request.destroy(error);
+      }, options.timeoutMs);
+      request.once('close', () => clearTimeout(limit));
+    }
     request.on('error', (error) => {
       // Once answered, a failing request side (the server stopped reading a refused upload) does
       // not matter: the response says what happened.
-      if (answered) return;
+      if (answer) return;
       reject(
         sourceError ??
           new LiaisonNetworkError(`${url.origin}: ${error.message}`, url.origin, { cause: error }),
       );
     });
     request.once('response', (response) => {
-      answered = true;
+      answer = response;
       const body = options.body;
       if (body && !Buffer.isBuffer(body) && !body.readableEnded) {
         body.unpipe(request);
@@ -60,6 +78,10 @@ export function send(url: URL, options: SendOptions): Promise<Exchange> {
       body.pipe(request);
     }
   });
+}
+
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
 }
 
 /** The whole (small) response body as text; a connection lost meanwhile is a network error. */

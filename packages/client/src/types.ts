@@ -4,6 +4,7 @@
  */
 import type {
   ApiTokenSchema,
+  AuditList as AuditListSchema,
   CreateApiTokenBody,
   CreatedApiToken as CreatedApiTokenSchema,
   TokenResponse as TokenResponseSchema,
@@ -14,6 +15,9 @@ import type { Static } from 'typebox';
 export type {
   AcceptedInvitation,
   AcceptInvitationBody,
+  AddMemberBody,
+  AuditEvent,
+  AuditListQuery,
   CreateDocumentBody,
   CreateInvitationBody,
   Document,
@@ -26,10 +30,22 @@ export type {
   InvitationList,
   InvitationPreview,
   IprPolicy,
+  Member,
+  MemberList,
+  Organization,
+  OrganizationList,
+  RegisterPage,
   Submission,
+  SubmissionList,
+  SubmissionListQuery,
+  SubmissionSummary,
+  UpdateDocumentBody,
+  WorkRegisterList,
+  WorkRegisterSummary,
 } from '@liaison/core';
 
 export type User = Static<typeof UserSchema>;
+export type AuditList = Static<typeof AuditListSchema>;
 export type ApiToken = Static<typeof ApiTokenSchema>;
 export type CreateApiTokenRequest = Static<typeof CreateApiTokenBody>;
 export type CreatedApiToken = Static<typeof CreatedApiTokenSchema>;

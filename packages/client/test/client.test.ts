@@ -7,6 +7,7 @@ import { listOutbox } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../../../apps/api/test/helpers.js';
 import {
+  type DocumentList,
   LiaisonApiError,
   LiaisonClient,
   LiaisonNetworkError,
@@ -21,9 +22,7 @@ let scratch: string;
 beforeAll(async () => {
   api = await startApi();
   anonymous = new LiaisonClient({ url: api.url });
-  editor = anonymous.withToken(
-    (await anonymous.signIn('editor@ofa.example', 'liaison-demo')).accessToken,
-  );
+  editor = await signedIn('editor@ofa.example');
   scratch = await mkdtemp(join(tmpdir(), 'liaison-client-'));
 });
 
@@ -31,6 +30,11 @@ afterAll(async () => {
   await api?.close();
   await rm(scratch, { recursive: true, force: true });
 });
+
+/** A client signed in as one of the demo accounts. */
+async function signedIn(email: string): Promise<LiaisonClient> {
+  return anonymous.withToken((await anonymous.signIn(email, 'liaison-demo')).accessToken);
+}
 
 async function drain(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -119,9 +123,7 @@ describe('LiaisonClient', () => {
 
   it('refuses an upload without rights with 403, and no version appears', async () => {
     const document = await editor.getDocumentByRef('ofa/OFA-CLIENT-1');
-    const member = anonymous.withToken(
-      (await anonymous.signIn('member@ofa.example', 'liaison-demo')).accessToken,
-    );
+    const member = await signedIn('member@ofa.example');
     const path = join(scratch, 'refused.pdf');
     await writeFile(path, Buffer.alloc(2 * 1024 * 1024, 1));
     const refused = await member
@@ -160,11 +162,98 @@ describe('LiaisonClient', () => {
   });
 });
 
+describe('the calls the web app makes', () => {
+  it('lists organizations and registers, and shows a register with its documents', async () => {
+    const { items: organizations } = await anonymous.listOrganizations();
+    expect(organizations.map((organization) => organization.slug)).toContain('ofa');
+    const { items: registers } = await anonymous.listRegisters();
+    const approved = registers.find((register) => register.state === 'approved');
+    expect(approved).toBeDefined();
+    const page = await anonymous.getRegister(approved!.slug);
+    expect(page).toMatchObject({ slug: approved!.slug, title: approved!.title });
+    expect(Array.isArray(page.documents.items)).toBe(true);
+    await expect(anonymous.getRegister('no-such-register')).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
+  it('updates and deletes a document through the typed calls', async () => {
+    const admin = await signedIn('admin@ofa.example');
+    const created = await editor.createDocument({
+      organization: 'ofa',
+      identifier: 'OFA-CLIENT-2',
+      title: 'To be renamed',
+      status: 'work-in-progress',
+      visibility: 'organization',
+    });
+    const renamed = await editor.updateDocument(created.id, { title: 'Renamed' });
+    expect(renamed).toMatchObject({ id: created.id, title: 'Renamed' });
+    await expect(editor.deleteDocument(created.id)).rejects.toMatchObject({ status: 403 });
+    expect(await admin.deleteDocument(created.id)).toBeUndefined();
+    await expect(editor.getDocument(created.id)).rejects.toMatchObject({
+      status: 404,
+      code: 'not_found',
+    });
+  });
+
+  it("lists, adds, changes and removes an organization's members", async () => {
+    // Only the operator adds people directly; an organization's admins invite them.
+    const operator = await signedIn('operator@liaison.example');
+    const emails = async () => (await operator.listMembers('ofa')).items.map((m) => m.email);
+    expect(await emails()).toContain('editor@ofa.example');
+    const added = await operator.addMember('ofa', { email: 'member@snia.example', role: 'member' });
+    expect(added).toMatchObject({ email: 'member@snia.example', role: 'member' });
+    expect(await operator.changeMemberRole('ofa', added.userId, 'editor')).toMatchObject({
+      role: 'editor',
+    });
+    expect(await operator.removeMember('ofa', added.userId)).toBeUndefined();
+    expect(await emails()).not.toContain('member@snia.example');
+    await expect(editor.listMembers('ofa')).rejects.toBeInstanceOf(LiaisonApiError);
+  });
+
+  it('reads the audit log a page at a time, filtered', async () => {
+    const operator = await signedIn('operator@liaison.example');
+    const page = await operator.listAuditEvents({
+      actor: 'editor@ofa.example',
+      action: 'auth.login',
+      limit: 1,
+    });
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({ actor: 'editor@ofa.example', action: 'auth.login' });
+    expect(page.nextCursor).toEqual(expect.any(String));
+  });
+
+  it('lists submissions, and answers 404 for one that does not exist', async () => {
+    const outgoing = await editor.listSubmissions({ box: 'outgoing', limit: 5 });
+    expect(Array.isArray(outgoing.items)).toBe(true);
+    await expect(
+      editor.getSubmission('00000000-0000-4000-8000-000000000000'),
+    ).rejects.toMatchObject({ status: 404, code: 'not_found' });
+  });
+
+  it('makes any JSON call through request, with its body and query', async () => {
+    const path = '/api/v1/me/notifications';
+    const before = await editor.request<{ documentReleases: boolean }>('GET', path);
+    const changed = { documentReleases: !before.documentReleases };
+    expect(await editor.request('PUT', path, { body: changed })).toEqual(changed);
+    expect(await editor.request('GET', path)).toEqual(changed);
+
+    const page = await editor.request<DocumentList>('GET', '/api/v1/documents', {
+      query: { organization: 'ofa', limit: 1, q: '', status: null, cursor: undefined },
+    });
+    expect(page.items).toHaveLength(1);
+
+    await expect(anonymous.request('PUT', path, { body: changed })).rejects.toMatchObject({
+      status: 401,
+      code: 'unauthenticated',
+    });
+    await expect(anonymous.request('GET', 'api/v1/me')).rejects.toBeInstanceOf(TypeError);
+  });
+});
+
 describe('invitations', () => {
   it('invites, lists, shows, accepts and revokes through the typed calls', async () => {
-    const admin = anonymous.withToken(
-      (await anonymous.signIn('admin@snia.example', 'liaison-demo')).accessToken,
-    );
+    const admin = await signedIn('admin@snia.example');
     const invitation = await admin.createInvitation('snia', {
       email: 'client-invitee@people.example',
       role: 'editor',

@@ -1,6 +1,6 @@
 /** Wire schemas for documents, versions, tokens and audit events (see schemas.ts for the idea). */
 import { type Static, Type } from 'typebox';
-import { AUDIT_ACTION_NAMES } from './audit-actions.js';
+import { AUDIT_ACTION_NAMES, type AuditAction } from './audit-actions.js';
 import {
   ABSTRACT_MAX_LENGTH,
   DOCUMENT_IDENTIFIER_MAX_LENGTH,
@@ -270,9 +270,12 @@ export type AuditEvent = Static<typeof AuditEventSchema>;
 export const AuditListQuery = Type.Object(
   {
     action: Type.Optional(
-      Type.Union(
-        AUDIT_ACTION_NAMES.map((action) => Type.Literal(action)),
-        { description: 'One of the actions the audit log records' },
+      // Unsafe only for the static type: a union built from a list types as never otherwise.
+      Type.Unsafe<AuditAction>(
+        Type.Union(
+          AUDIT_ACTION_NAMES.map((action) => Type.Literal(action)),
+          { description: 'One of the actions the audit log records' },
+        ),
       ),
     ),
     organization: Type.Optional(Slug),

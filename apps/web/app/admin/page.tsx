@@ -1,10 +1,9 @@
-import type { Organization } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../components/admin/admin.module.css';
 import { TokensSection } from '../../components/admin/tokens-section';
 import { adminOrganizations, canReadAudit } from '../../lib/admin-access';
-import { callApi } from '../../lib/api';
+import { fromApi } from '../../lib/api';
 import { requireViewer } from '../../lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -42,7 +41,7 @@ export default async function AdminPage({
     );
   }
 
-  const organizations = await callApi<{ items: Organization[] }>('/api/v1/organizations');
+  const organizations = await fromApi((client) => client.listOrganizations());
   const names = new Map(
     organizations.ok ? organizations.data.items.map((o) => [o.slug, o.name] as const) : [],
   );

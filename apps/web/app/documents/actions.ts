@@ -6,13 +6,13 @@
 
 import {
   canCreateDocument,
-  type Document,
   type DocumentStatus,
   documentCreationChoices,
+  type UpdateDocumentBody,
   type Visibility,
 } from '@liaison/core';
 import { redirect } from 'next/navigation';
-import { type ApiError, callApi, getDocument, listRegisters } from '../../lib/api';
+import { type ApiError, callApi, fromApi, getDocument, listRegisters } from '../../lib/api';
 import { viewerActor } from '../../lib/auth/viewer-actor';
 import {
   changedFields,
@@ -75,19 +75,20 @@ export async function createDocumentAction(
     return { status: 'error', message: 'Check the fields marked below.', fieldErrors };
   }
 
-  const result = await callApi<Document>('/api/v1/documents', {
-    method: 'POST',
-    token,
-    body: {
-      organization,
-      identifier,
-      title: fields.title,
-      abstract: fields.abstract,
-      status: fields.status,
-      visibility: fields.visibility,
-      registers: fields.registers,
-    },
-  });
+  const result = await fromApi(
+    (client) =>
+      client.createDocument({
+        organization,
+        identifier,
+        title: fields.title,
+        abstract: fields.abstract,
+        // Checked by documentFieldErrors above (and by the API again).
+        status: fields.status as DocumentStatus,
+        visibility: fields.visibility as Visibility,
+        registers: fields.registers,
+      }),
+    { token },
+  );
   if (!result.ok) {
     const state = failure(result);
     if (result.error.code === 'duplicate_identifier') {
@@ -151,10 +152,8 @@ export async function updateDocumentAction(
     },
   );
   if (Object.keys(change).length > 0) {
-    const result = await callApi<Document>(`/api/v1/documents/${documentId}`, {
-      method: 'PATCH',
+    const result = await fromApi((client) => client.updateDocument(documentId, change), {
       token,
-      body: change,
     });
     if (!result.ok) {
       const state = failure(result);
@@ -167,15 +166,11 @@ export async function updateDocumentAction(
   redirect(`/documents/${documentId}?notice=saved`);
 }
 
-async function patch(documentId: string, body: Record<string, string>, notice: string) {
+async function patch(documentId: string, body: UpdateDocumentBody, notice: string) {
   if (!isUuid(documentId)) return invalid;
   const token = await getAccessToken();
   if (!token) return signedOut;
-  const result = await callApi<Document>(`/api/v1/documents/${documentId}`, {
-    method: 'PATCH',
-    token,
-    body,
-  });
+  const result = await fromApi((client) => client.updateDocument(documentId, body), { token });
   if (!result.ok) return failure(result);
   redirect(`/documents/${documentId}?notice=${notice}`);
 }
@@ -209,10 +204,11 @@ export async function withdrawVersionAction(
   if (problem) return { status: 'error', message: problem, fieldErrors: { reason: problem } };
   const token = await getAccessToken();
   if (!token) return signedOut;
-  const result = await callApi<Document>(
-    `/api/v1/documents/${documentId}/versions/${versionId}/withdraw`,
-    { method: 'POST', token, body: { reason } },
-  );
+  const result = await callApi(`/api/v1/documents/${documentId}/versions/${versionId}/withdraw`, {
+    method: 'POST',
+    token,
+    body: { reason },
+  });
   if (!result.ok) return failure(result);
   redirect(`/documents/${documentId}?notice=withdrawn`);
 }
@@ -225,10 +221,7 @@ export async function deleteDocumentAction(
   if (!isUuid(documentId)) return invalid;
   const token = await getAccessToken();
   if (!token) return signedOut;
-  const result = await callApi<null>(`/api/v1/documents/${documentId}`, {
-    method: 'DELETE',
-    token,
-  });
+  const result = await fromApi((client) => client.deleteDocument(documentId), { token });
   if (!result.ok) return failure(result);
   redirect('/?notice=deleted');
 }

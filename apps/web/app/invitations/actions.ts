@@ -12,21 +12,16 @@ import {
   invalidState,
   text,
 } from '../../components/admin/form-state';
-import { callApi } from '../../lib/api';
+import { fromApi } from '../../lib/api';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
-
-function acceptPath(token: string): string {
-  return `/api/v1/invitations/${encodeURIComponent(token)}/accept`;
-}
 
 /** Accepts as the signed-in account the invitation is for; then on to the organization's work. */
 export async function acceptAsMember(_previous: FormState, form: FormData): Promise<FormState> {
   const token = text(form, 'token');
   if (!TOKEN.test(token)) return invalidState({ token: 'This invitation link is not valid.' });
-  const answer = await callApi<{ organization: string }>(acceptPath(token), {
-    method: 'POST',
-    body: {},
+  const answer = await fromApi((client) => client.acceptInvitation(token), {
+    requireSession: true,
   });
   if (!answer.ok) return errorState(answer.error);
   redirect('/workspace');
@@ -58,12 +53,11 @@ export async function acceptWithNewAccount(
   }
   if (Object.keys(problems).length > 0) return invalidState(problems, values);
 
-  const answer = await callApi<{ organization: string }>(acceptPath(token), {
-    method: 'POST',
-    body: { name, password },
+  const answer = await fromApi(
+    (client) => client.acceptInvitation(token, { name, password }),
     // The account does not exist yet: whoever is signed in in this browser is not the one accepting.
-    token: null,
-  });
+    { token: null },
+  );
   if (!answer.ok) return errorState(answer.error, values);
   const organization = isSlug(answer.data.organization) ? answer.data.organization : '';
   redirect(

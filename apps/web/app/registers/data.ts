@@ -1,13 +1,8 @@
 import { isSlug } from '@liaison/core';
 import 'server-only';
-import type {
-  DocumentSummary,
-  Organization,
-  RegisterPage,
-  WorkRegisterSummary,
-} from '@liaison/core';
+import type { DocumentSummary, RegisterPage } from '@liaison/core';
 import { cache } from 'react';
-import { type ApiError, callApi, callApiAllPages } from '../../lib/api';
+import { type ApiError, fromApi, fromApiAllPages } from '../../lib/api';
 
 /** GET /api/v1/registers/:slug, with every document shared under it the visitor may read. */
 export type FoundRegister = Omit<RegisterPage, 'documents'> & { documents: DocumentSummary[] };
@@ -17,13 +12,9 @@ export type RegisterLookup =
   | { kind: 'missing' }
   | { kind: 'error'; error: ApiError };
 
-export const listRegisters = cache(() =>
-  callApi<{ items: WorkRegisterSummary[] }>('/api/v1/registers'),
-);
+export const listRegisters = cache(() => fromApi((client) => client.listRegisters()));
 
-export const listOrganizations = cache(() =>
-  callApi<{ items: Organization[] }>('/api/v1/organizations'),
-);
+export const listOrganizations = cache(() => fromApi((client) => client.listOrganizations()));
 
 /**
  * One register as the visitor may see it. A register that does not exist and one the visitor
@@ -31,7 +22,7 @@ export const listOrganizations = cache(() =>
  */
 export const getRegister = cache(async (slug: string): Promise<RegisterLookup> => {
   if (!isSlug(slug)) return { kind: 'missing' };
-  const answer = await callApi<RegisterPage>(`/api/v1/registers/${encodeURIComponent(slug)}`);
+  const answer = await fromApi((client) => client.getRegister(slug));
   if (!answer.ok) {
     if (answer.error.status === 404 || answer.error.status === 403) return { kind: 'missing' };
     return { kind: 'error', error: answer.error };
@@ -45,9 +36,9 @@ export const getRegister = cache(async (slug: string): Promise<RegisterLookup> =
     };
   }
   // More documents than the page carries: list them all.
-  const documents = await callApiAllPages<DocumentSummary>('/api/v1/documents', {
-    register: slug,
-  });
+  const documents = await fromApiAllPages((client, page) =>
+    client.listDocuments({ register: slug, ...page }),
+  );
   if (!documents.ok) return { kind: 'error', error: documents.error };
   return {
     kind: 'found',

@@ -1,10 +1,9 @@
-import type { DocumentSummary, Organization, WorkRegisterSummary } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../components/admin/api-error-notice';
 import { RegisterStateBadge, VisibilityBadge } from '../../components/register/badges';
 import { DocumentTable } from '../../components/register/document-table';
-import { type ApiError, callApi, callApiAllPages } from '../../lib/api';
+import { type ApiError, fromApi, fromApiAllPages } from '../../lib/api';
 import { VISIBILITIES_NARROWEST_FIRST, VISIBILITY_DESCRIPTIONS } from '../../lib/format';
 import { requireViewer } from '../../lib/session';
 import { groupWorkspace, registersOf } from '../../lib/workspace-groups';
@@ -19,8 +18,8 @@ export default async function WorkspacePage() {
   const organizations = [...new Set(viewer.memberships.map((m) => m.organization))];
 
   const [registerAnswer, organizationAnswer] = await Promise.all([
-    callApi<{ items: WorkRegisterSummary[] }>('/api/v1/registers'),
-    callApi<{ items: Organization[] }>('/api/v1/organizations'),
+    fromApi((client) => client.listRegisters()),
+    fromApi((client) => client.listOrganizations()),
   ]);
   const names = new Map<string, string>(
     organizationAnswer.ok ? organizationAnswer.data.items.map((o) => [o.slug, o.name]) : [],
@@ -31,10 +30,10 @@ export default async function WorkspacePage() {
   // Everything under the viewer's registers, and everything their organizations own.
   const lists = await Promise.all([
     ...myRegisters.map((r) =>
-      callApiAllPages<DocumentSummary>('/api/v1/documents', { register: r.slug }),
+      fromApiAllPages((client, page) => client.listDocuments({ register: r.slug, ...page })),
     ),
     ...organizations.map((o) =>
-      callApiAllPages<DocumentSummary>('/api/v1/documents', { organization: o }),
+      fromApiAllPages((client, page) => client.listDocuments({ organization: o, ...page })),
     ),
   ]);
   const errors: ApiError[] = [

@@ -1,10 +1,4 @@
-import {
-  AUDIT_ACTION_NAMES,
-  AUDIT_ACTIONS,
-  type AuditEvent,
-  isAuditAction,
-  type Organization,
-} from '@liaison/core';
+import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, type AuditEvent, isAuditAction } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
@@ -12,7 +6,7 @@ import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { DateTime } from '../../../components/register/dates';
 import tables from '../../../components/register/registers.module.css';
 import { adminOrganizations, canReadAudit } from '../../../lib/admin-access';
-import { callApi } from '../../../lib/api';
+import { fromApi } from '../../../lib/api';
 import {
   auditApiQuery,
   auditPageLinks,
@@ -48,10 +42,10 @@ export default async function AuditPage({
   const { filters, cursor, trail, problems } = parseAuditFilters(await searchParams);
   const mine = adminOrganizations(viewer);
   const [events, organizations] = await Promise.all([
-    callApi<{ items: AuditEvent[]; nextCursor: string | null }>('/api/v1/audit', {
-      query: auditApiQuery(filters, { cursor, limit: PAGE_SIZE }),
-    }),
-    callApi<{ items: Organization[] }>('/api/v1/organizations'),
+    fromApi((client) =>
+      client.listAuditEvents(auditApiQuery(filters, { cursor, limit: PAGE_SIZE })),
+    ),
+    fromApi((client) => client.listOrganizations()),
   ]);
   const organizationOptions = (organizations.ok ? organizations.data.items : [])
     .filter((org) => viewer.operator || mine.includes(org.slug))

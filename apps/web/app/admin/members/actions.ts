@@ -11,7 +11,7 @@ import {
   successState,
   text,
 } from '../../../components/admin/form-state';
-import { callApi } from '../../../lib/api';
+import { fromApi } from '../../../lib/api';
 
 const ROLES = ['member', 'editor', 'admin'] as const;
 /** A user's or an invitation's id. */
@@ -20,14 +20,6 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 function isRole(value: string): value is (typeof ROLES)[number] {
   return (ROLES as readonly string[]).includes(value);
-}
-
-function membersPath(organization: string): string {
-  return `/api/v1/organizations/${encodeURIComponent(organization)}/members`;
-}
-
-function invitationsPath(organization: string): string {
-  return `/api/v1/organizations/${encodeURIComponent(organization)}/invitations`;
 }
 
 /** Sends an invitation: the person becomes a member when they accept the mailed link. */
@@ -40,11 +32,10 @@ export async function inviteMember(_previous: FormState, form: FormData): Promis
   if (!isSlug(organization)) problems.organization = 'Unknown organization.';
   if (!EMAIL.test(email) || email.length > 320) problems.email = 'Enter an e-mail address.';
   if (!isRole(role)) problems.role = 'Choose a role.';
-  if (Object.keys(problems).length > 0) return invalidState(problems, values);
+  if (Object.keys(problems).length > 0 || !isRole(role)) return invalidState(problems, values);
 
-  const answer = await callApi(invitationsPath(organization), {
-    method: 'POST',
-    body: { email, role },
+  const answer = await fromApi((client) => client.createInvitation(organization, { email, role }), {
+    requireSession: true,
   });
   if (!answer.ok) return errorState(answer.error, values);
   revalidatePath(`/admin/members/${organization}`);
@@ -59,8 +50,8 @@ export async function revokeInvitation(_previous: FormState, form: FormData): Pr
   if (!isSlug(organization) || !USER_ID.test(id)) {
     return invalidState({ invitationId: 'Unknown invitation.' });
   }
-  const answer = await callApi(`${invitationsPath(organization)}/${encodeURIComponent(id)}`, {
-    method: 'DELETE',
+  const answer = await fromApi((client) => client.revokeInvitation(organization, id), {
+    requireSession: true,
   });
   if (!answer.ok) return errorState(answer.error);
   revalidatePath(`/admin/members/${organization}`);
@@ -78,12 +69,12 @@ export async function addMember(_previous: FormState, form: FormData): Promise<F
   if (!EMAIL.test(email) || email.length > 320) problems.email = 'Enter an e-mail address.';
   if (name.length > 200) problems.name = 'At most 200 characters.';
   if (!isRole(role)) problems.role = 'Choose a role.';
-  if (Object.keys(problems).length > 0) return invalidState(problems, values);
+  if (Object.keys(problems).length > 0 || !isRole(role)) return invalidState(problems, values);
 
-  const answer = await callApi(membersPath(organization), {
-    method: 'POST',
-    body: { email, role, ...(name ? { name } : {}) },
-  });
+  const answer = await fromApi(
+    (client) => client.addMember(organization, { email, role, ...(name ? { name } : {}) }),
+    { requireSession: true },
+  );
   if (!answer.ok) return errorState(answer.error, values);
   revalidatePath(`/admin/members/${organization}`);
   return successState(`${email} is now ${article(role)} ${role} of the organization.`);
@@ -96,9 +87,8 @@ export async function changeRole(_previous: FormState, form: FormData): Promise<
   if (!isSlug(organization) || !USER_ID.test(userId) || !isRole(role)) {
     return invalidState({ role: 'Choose a role.' });
   }
-  const answer = await callApi(`${membersPath(organization)}/${encodeURIComponent(userId)}`, {
-    method: 'PATCH',
-    body: { role },
+  const answer = await fromApi((client) => client.changeMemberRole(organization, userId, role), {
+    requireSession: true,
   });
   if (!answer.ok) return errorState(answer.error);
   revalidatePath(`/admin/members/${organization}`);
@@ -112,8 +102,8 @@ export async function removeMember(_previous: FormState, form: FormData): Promis
   if (!isSlug(organization) || !USER_ID.test(userId)) {
     return invalidState({ userId: 'Unknown member.' });
   }
-  const answer = await callApi(`${membersPath(organization)}/${encodeURIComponent(userId)}`, {
-    method: 'DELETE',
+  const answer = await fromApi((client) => client.removeMember(organization, userId), {
+    requireSession: true,
   });
   if (!answer.ok) return errorState(answer.error);
   revalidatePath(`/admin/members/${organization}`);

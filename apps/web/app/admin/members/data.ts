@@ -1,27 +1,14 @@
 import 'server-only';
-import type { InvitationList, Organization } from '@liaison/core';
-import { callApi } from '../../../lib/api';
-
-export interface Member {
-  userId: string;
-  email: string;
-  name: string;
-  role: 'member' | 'editor' | 'admin';
-  since: string;
-}
+import { fromApi } from '../../../lib/api';
 
 export function listMembers(organization: string) {
-  return callApi<{ items: Member[] }>(
-    `/api/v1/organizations/${encodeURIComponent(organization)}/members`,
-  );
+  return fromApi((client) => client.listMembers(organization));
 }
 
 export function listOrganizations() {
-  return callApi<{ items: Organization[] }>('/api/v1/organizations');
+  return fromApi((client) => client.listOrganizations());
 }
 
 export function listInvitations(organization: string) {
-  return callApi<InvitationList>(
-    `/api/v1/organizations/${encodeURIComponent(organization)}/invitations`,
-  );
+  return fromApi((client) => client.listInvitations(organization));
 }

@@ -1,4 +1,3 @@
-import type { Organization } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
@@ -6,7 +5,7 @@ import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { OperatorOnly } from '../../../components/admin/operator-only';
 import { CreateOrganizationForm } from '../../../components/admin/organization-forms';
 import tables from '../../../components/register/registers.module.css';
-import { callApi } from '../../../lib/api';
+import { fromApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
 import { createOrganization } from './actions';
 
@@ -17,7 +16,7 @@ export const metadata: Metadata = { title: 'Organizations' };
 export default async function OrganizationsPage() {
   const viewer = await requireViewer('/admin/organizations');
   if (!viewer.operator) return <OperatorOnly title="Organizations" />;
-  const organizations = await callApi<{ items: Organization[] }>('/api/v1/organizations');
+  const organizations = await fromApi((client) => client.listOrganizations());
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { type InvitationPreview, MIN_PASSWORD_LENGTH } from '@liaison/core';
+import { MIN_PASSWORD_LENGTH } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
@@ -7,7 +7,7 @@ import {
   CreateAccountForm,
 } from '../../../components/invitations/accept-invitation-forms';
 import { ShortDate } from '../../../components/register/dates';
-import { callApi } from '../../../lib/api';
+import { fromApi } from '../../../lib/api';
 import { getViewer, signInPath } from '../../../lib/session';
 import { acceptAsMember, acceptWithNewAccount } from '../actions';
 
@@ -26,9 +26,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const { token } = await params;
   const [invitation, viewer] = await Promise.all([
     TOKEN.test(token)
-      ? callApi<InvitationPreview>(`/api/v1/invitations/${encodeURIComponent(token)}`, {
-          token: null,
-        })
+      ? fromApi((client) => client.getInvitation(token), { token: null })
       : undefined,
     getViewer(),
   ]);

@@ -1,4 +1,4 @@
-import type { DocumentSummary, Submission } from '@liaison/core';
+import type { Submission } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
@@ -7,7 +7,7 @@ import { CreateDocumentForm, LinkDocumentForm } from '../../../components/submis
 import { CommentForm } from '../../../components/submission/comment-form';
 import { DecisionButton } from '../../../components/submission/decision-button';
 import { SubmissionStateBadge } from '../../../components/submission/state-badge';
-import { callApiAllPages } from '../../../lib/api';
+import { fromApiAllPages } from '../../../lib/api';
 import { formatBytes, formatDate, formatDateTime } from '../../../lib/format';
 import { requireViewer } from '../../../lib/session';
 import { submissionDownloadHref, submissionPath } from '../../../lib/submission-links';
@@ -63,9 +63,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   const decisions = decisionChoices(permissions);
   const adoptable = permissions.adopt && submission.document === null;
   const receiverDocuments = adoptable
-    ? await callApiAllPages<DocumentSummary>(
-        '/api/v1/documents',
-        { organization: submission.to.slug },
+    ? await fromApiAllPages(
+        (client, page) => client.listDocuments({ organization: submission.to.slug, ...page }),
         { maxPages: 3 },
       )
     : null;

@@ -1,5 +1,5 @@
-import type { AuditEvent } from '@liaison/core';
-import { type ApiResponse, callApi } from '../../../../lib/api';
+import type { AuditList } from '@liaison/client';
+import { type ApiResponse, fromApi } from '../../../../lib/api';
 import { AUDIT_CSV_HEADER, auditCsvFilename, auditCsvRows } from '../../../../lib/audit-csv';
 import { auditApiQuery, parseAuditFilters } from '../../../../lib/audit-filters';
 import { CSV_BOM, csvRow } from '../../../../lib/csv';
@@ -12,8 +12,6 @@ const PAGE_SIZE = 500;
 /** A ceiling on one export, so a runaway loop cannot tie up the server. */
 const MAX_PAGES = 2_000;
 
-type AuditPage = { items: AuditEvent[]; nextCursor: string | null };
-
 /**
  * GET /admin/audit/export?action=&actor=&object=&organization=&from=&to= : the audit events
  * matching the audit page's filters as CSV, streamed page by page from the API so that a long
@@ -25,12 +23,11 @@ export async function GET(request: Request): Promise<Response> {
     return plain(401, 'Sign in to export the audit log.');
   }
   const { filters } = parseAuditFilters(new URL(request.url).searchParams);
-  const fetchPage = (cursor?: string): Promise<ApiResponse<AuditPage>> =>
-    callApi<AuditPage>('/api/v1/audit', {
-      token,
-      query: auditApiQuery(filters, { cursor, limit: PAGE_SIZE }),
-      timeoutMs: 30_000,
-    });
+  const fetchPage = (cursor?: string): Promise<ApiResponse<AuditList>> =>
+    fromApi(
+      (client) => client.listAuditEvents(auditApiQuery(filters, { cursor, limit: PAGE_SIZE })),
+      { token, timeoutMs: 30_000 },
+    );
 
   // The first page decides the status: an error becomes a plain answer, not a broken file.
   const first = await fetchPage();
