@@ -119,8 +119,8 @@ async function sessionToken(): Promise<string | null> {
 
 /** Read lazily, like the token: the request's headers exist only inside Next.js. */
 async function browserAddressHeaders(): Promise<Record<string, string>> {
-  const { callerAddressHeaders } = await import('./browser-address');
-  return callerAddressHeaders();
+  const { callerHeaders } = await import('./browser-address');
+  return callerHeaders();
 }
 
 /**

@@ -9,9 +9,11 @@
 // receives gets BROWSER_ADDRESS_HEADER set from it (instrumentation.ts), replacing whatever the
 // browser sent under that name.
 
+import { randomUUID } from 'node:crypto';
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
+import { isAcceptedRequestId, REQUEST_ID_HEADER } from '@liaison/core';
 import { plainAddress, signClientAddress } from '@liaison/core/server';
 import { type WebConfig, webConfig } from './config';
 
@@ -37,7 +39,11 @@ export function browserAddressOf(
 
 let observing = false;
 
-/** Stamps every request this process's HTTP server receives with the browser's address. */
+/**
+ * Stamps every request this process's HTTP server receives with the browser's address, and with a
+ * request id (the balancer's when it sent a plain one, else a new one) that the API calls made for
+ * it carry on, so the API's log lines of one page view share it.
+ */
 export function observeBrowserAddresses(config: WebConfig = webConfig()): void {
   if (observing) return;
   observing = true;
@@ -52,6 +58,9 @@ export function observeBrowserAddresses(config: WebConfig = webConfig()): void {
     );
     if (address) request.headers[BROWSER_ADDRESS_HEADER] = address;
     else delete request.headers[BROWSER_ADDRESS_HEADER];
+    if (!isAcceptedRequestId(request.headers[REQUEST_ID_HEADER])) {
+      request.headers[REQUEST_ID_HEADER] = randomUUID();
+    }
   });
 }
 
@@ -72,14 +81,25 @@ export function signedBrowserAddress(
   return signClientAddress(secret, address);
 }
 
-/** signedBrowserAddress for the request being handled; none outside one (build, tests). */
-export async function callerAddressHeaders(): Promise<Record<string, string>> {
+/** The request id of `incoming`, to hand on to the API; none when it has no acceptable one. */
+export function requestIdHeaders(incoming: IncomingHeaders): Record<string, string> {
+  const id =
+    incoming instanceof Headers ? incoming.get(REQUEST_ID_HEADER) : incoming[REQUEST_ID_HEADER];
+  return isAcceptedRequestId(id) ? { [REQUEST_ID_HEADER]: id } : {};
+}
+
+/**
+ * What the API is told about the request being handled: the signed browser address and the
+ * request id; nothing outside a request (build, tests).
+ */
+export async function callerHeaders(): Promise<Record<string, string>> {
   const [{ headers }, { unstable_rethrow }] = await Promise.all([
     import('next/headers'),
     import('next/navigation'),
   ]);
   try {
-    return signedBrowserAddress(await headers());
+    const incoming = await headers();
+    return { ...signedBrowserAddress(incoming), ...requestIdHeaders(incoming) };
   } catch (error) {
     // Next.js signals "this page is dynamic" by throwing; that must reach it.
     unstable_rethrow(error);

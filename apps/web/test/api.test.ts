@@ -21,7 +21,7 @@ import { DEFAULT_API_URL, parseWebConfig } from '../lib/config';
 const session = vi.hoisted(() => ({ token: null as string | null }));
 vi.mock('../lib/session', () => ({ getAccessToken: async () => session.token }));
 const browser = vi.hoisted(() => ({ headers: {} as Record<string, string> }));
-vi.mock('../lib/browser-address', () => ({ callerAddressHeaders: async () => browser.headers }));
+vi.mock('../lib/browser-address', () => ({ callerHeaders: async () => browser.headers }));
 
 const organizations = {
   items: [

@@ -21,6 +21,7 @@ import {
   BROWSER_ADDRESS_HEADER,
   browserAddressOf,
   observeBrowserAddresses,
+  requestIdHeaders,
 } from '../lib/browser-address';
 import { parseWebConfig } from '../lib/config';
 
@@ -389,6 +390,26 @@ describe('the browser’s address', () => {
         headers: { [BROWSER_ADDRESS_HEADER]: '203.0.113.66', 'x-forwarded-for': '203.0.113.66' },
       });
       expect(await response.text()).toBe('127.0.0.1');
+    } finally {
+      seen.close();
+      await once(seen, 'close');
+    }
+  });
+
+  it('comes with a request id for the API: the balancer’s when plain, else a new one', async () => {
+    observeBrowserAddresses(parseWebConfig({}));
+    const seen = createServer((req, res) => res.end(JSON.stringify(requestIdHeaders(req.headers))));
+    seen.listen(0, '127.0.0.1');
+    await once(seen, 'listening');
+    try {
+      const url = `http://127.0.0.1:${(seen.address() as AddressInfo).port}/`;
+      const idOf = async (headers: Record<string, string>) =>
+        (JSON.parse(await (await fetch(url, { headers })).text()) as Record<string, string>)[
+          'x-request-id'
+        ];
+      expect(await idOf({ 'x-request-id': 'lb-7f3a.1' })).toBe('lb-7f3a.1');
+      expect(await idOf({})).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await idOf({ 'x-request-id': 'two words' })).toMatch(/^[0-9a-f-]{36}$/);
     } finally {
       seen.close();
       await once(seen, 'close');

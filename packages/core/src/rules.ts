@@ -92,3 +92,14 @@ export const COMMENT_LOCATION_MAX_LENGTH = 200;
 export const DISPOSITION_RESPONSE_MAX_LENGTH = 20_000;
 /** The note that opens a call for comments. */
 export const REVIEW_NOTE_MAX_LENGTH = 10_000;
+
+/**
+ * A request id a caller (a load balancer, the web app) may hand on in `x-request-id`: letters,
+ * digits and `._:-`, at most 128, safe in a header and a log line. Anything else is replaced.
+ */
+export const REQUEST_ID_HEADER = 'x-request-id';
+const requestId = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function isAcceptedRequestId(value: unknown): value is string {
+  return typeof value === 'string' && requestId.test(value);
+}

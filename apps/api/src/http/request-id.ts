@@ -6,16 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isAcceptedRequestId, REQUEST_ID_HEADER } from '@liaison/core';
 import type { FastifyInstance } from 'fastify';
-
-export const REQUEST_ID_HEADER = 'x-request-id';
-
-/** Letters, digits and a few separators, at most 128: safe in a header and in a log line. */
-const ACCEPTED_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function requestIdOf(request: IncomingMessage): string {
   const given = request.headers[REQUEST_ID_HEADER];
-  return typeof given === 'string' && ACCEPTED_ID.test(given) ? given : randomUUID();
+  return isAcceptedRequestId(given) ? given : randomUUID();
 }
 
 export function registerRequestIdHeader(app: FastifyInstance): void {

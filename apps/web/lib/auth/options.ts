@@ -2,7 +2,7 @@ import type { AuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { apiBaseUrl } from '../api';
-import { callerAddressHeaders, signedBrowserAddress } from '../browser-address';
+import { callerHeaders, signedBrowserAddress } from '../browser-address';
 import { type WebConfig, webConfig } from '../config';
 import { endApiSession } from './end-api-session';
 import { resolveOrganization, type SignInOrganization, ssoClientSecret } from './organizations';
@@ -242,7 +242,7 @@ export function authOptions(
         const result = await postToApi(
           '/api/v1/auth/oidc',
           { organization: slug, idToken: account.id_token, nonceHandle: ssoNonce.nonceHandle },
-          await callerAddressHeaders(),
+          await callerHeaders(),
         );
         if (!result.ok) return back(ssoErrorCode(result.status, result.code));
         // The same object reaches the jwt callback next.
