@@ -560,6 +560,8 @@ export async function insertStatementAnswer(
     actorId: string;
     note: string | null;
     responseId: string | null;
+    /** What the history says; the note by default. */
+    eventNote?: string;
   },
 ): Promise<boolean> {
   const result = await db.query(
@@ -573,7 +575,7 @@ export async function insertStatementAnswer(
   await insertStatementEvent(db, {
     statementId: answer.statementId,
     what: 'answered',
-    note: answer.note,
+    note: answer.eventNote ?? answer.note,
     actorId: answer.actorId,
   });
   return true;
