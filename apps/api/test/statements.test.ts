@@ -289,6 +289,25 @@ describe('who reads a statement', () => {
     expect((await get(as('member@snia.example'), open.id)).status).toBe(200);
   });
 
+  it('the boxes split what a reader lists by side: incoming, outgoing, awaiting approval', async () => {
+    const sent = await sentToOfa({ title: 'Boxed' });
+    const draft = await createDraft(as('editor@dmtf.example'), { to: ['ofa'], title: 'Unsent' });
+    const ofaMember = as('member@ofa.example');
+    expect(await listAll(ofaMember, 'box=incoming')).toContain(sent.id);
+    expect(await listAll(ofaMember, 'box=outgoing')).not.toContain(sent.id);
+    const dmtfMember = as('member@dmtf.example');
+    expect(await listAll(dmtfMember, 'box=outgoing')).toContain(sent.id);
+    expect(await listAll(dmtfMember, 'box=incoming')).not.toContain(sent.id);
+    expect(await listAll(dmtfMember)).not.toContain(draft.id);
+    const dmtfAdmin = as('admin@dmtf.example');
+    const awaiting = await listAll(dmtfAdmin, 'box=awaiting-approval');
+    expect(awaiting).toContain(draft.id);
+    expect(awaiting).not.toContain(sent.id);
+    expect(await listAll(dmtfAdmin, 'box=awaiting-approval&register=snia-dmtf')).not.toContain(
+      draft.id,
+    );
+  });
+
   it('pages through the list newest first without gaps or repeats', async () => {
     const listed = await listAll(as('admin@ofa.example'));
     expect(new Set(listed).size).toBe(listed.length);
@@ -469,6 +488,21 @@ describe('bad input is refused with a clear 4xx and changes nothing', () => {
         .then(answerOf),
     ]);
     expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404]);
+  });
+
+  it('an attachment past the most a statement holds', async () => {
+    const draft = await createDraft(as('editor@ofa.example'));
+    // Twenty attachments already, written directly: the bytes do not matter here.
+    await api.pool.query(
+      `insert into statement_attachments (statement_id, filename, size, media_type, sha256, storage_key)
+       select $1::uuid, 'f' || n || '.pdf', 1, 'application/pdf', repeat('0', 64), 'statements/' || $1::text || '/f' || n
+         from generate_series(1, 20) as n`,
+      [draft.id],
+    );
+    const answer = await expectNothingChanged(api, () =>
+      attach(as('editor@ofa.example'), draft.id, [filePart('one-more.pdf')]),
+    );
+    expectError(answer, 409, 'too_many_attachments');
   });
 
   it('a malformed list query', async () => {
