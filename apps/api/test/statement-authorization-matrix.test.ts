@@ -235,6 +235,27 @@ describe('statement authorization matrix', () => {
     expect(new Set(ACTORS.map(actorKind))).toEqual(new Set(Object.keys(STATEMENT_TABLE)));
   });
 
+  describe('create: writing a draft is "edit" on a draft of one\'s own party', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      const membership = actor.membership;
+      const from = membership?.organization;
+      const answer = await clientOf(actor).json('POST', '/api/v1/statements', {
+        register: 'ofa-dmtf',
+        ...(from ? { from } : {}),
+        to: [from === RECEIVER ? SENDER : RECEIVER],
+        title: `created by ${actor.name}`,
+        purpose: 'information',
+      });
+      const writer =
+        membership !== null && statementTableAllows(`sending ${membership.role}`, 'draft', 'edit');
+      // A writer of an organization that is no party of the register is refused by the address
+      // rule (422 not_a_party), not by the table.
+      const party = from === SENDER || from === RECEIVER;
+      const expected = actor.email === null ? 401 : !writer ? 403 : party ? 201 : 422;
+      expect(answer.status, JSON.stringify(answer.body)).toBe(expected);
+    });
+  });
+
   describe('get: 200 with the permissions of the table iff readable, else 404', () => {
     it.each(ACTORS)('$name', async (actor) => {
       const problems: string[] = [];
