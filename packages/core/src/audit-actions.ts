@@ -48,6 +48,16 @@ export const AUDIT_ACTIONS = {
   'submission.file.download': 'Downloaded a submission file',
   'submission.document.create': 'Made a document from a submission',
   'submission.document.link': 'Linked a document to a submission',
+  'statement.create': 'Drafted a liaison statement',
+  'statement.update': 'Changed a draft statement',
+  'statement.delete': 'Discarded a draft statement',
+  'statement.attachment.add': 'Attached a file to a statement',
+  'statement.attachment.remove': 'Removed a file from a statement',
+  'statement.attachment.view': 'Previewed a statement attachment',
+  'statement.attachment.download': 'Downloaded a statement attachment',
+  'statement.send': 'Sent a liaison statement',
+  'statement.withdraw': 'Withdrew a liaison statement',
+  'statement.answer': 'Marked a statement answered',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -22,6 +22,7 @@ export * from './queries/register-details.js';
 export * from './queries/register-records.js';
 export { listVisibleRegisters } from './queries/registers.js';
 export * from './queries/sessions.js';
+export * from './queries/statements.js';
 export * from './queries/submissions.js';
 export * from './queries/users.js';
 export * from './queries/versions.js';
@@ -30,9 +31,11 @@ export {
   DEMO_OPERATOR_EMAIL,
   DEMO_PASSWORD,
   type DemoDocument,
+  type DemoStatement,
   demoDocuments,
   demoOrganizations,
   demoRegisters,
+  demoStatements,
   demoUsers,
 } from './seed/demo-data.js';
 export { seedDemoData } from './seed/seed-demo.js';

@@ -1,0 +1,103 @@
+/**
+ * Statements in PostgreSQL (migration 0013): the table's own checks refuse what the API would,
+ * so a bug in a service cannot store a statement the rules forbid.
+ */
+import { randomUUID } from 'node:crypto';
+import { createScratchDatabase, type ScratchDatabase } from '@liaison/embedded-stack';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createPool,
+  findRegister,
+  findStatement,
+  insertStatement,
+  migrate,
+  type NewStatement,
+  type Pool,
+  seedDemoData,
+} from '../src/index.js';
+
+let database: ScratchDatabase;
+let pool: Pool;
+let draft: NewStatement;
+
+beforeAll(async () => {
+  database = await createScratchDatabase(inject('stack').DATABASE_URL);
+  pool = createPool(database.url);
+  await migrate(pool);
+  await seedDemoData(pool);
+  const register = (await findRegister(pool, 'ofa-dmtf'))!;
+  const author = await pool.query<{ id: string }>(
+    `select id from users where email = 'editor@ofa.example'`,
+  );
+  draft = {
+    id: randomUUID(),
+    registerId: register.id,
+    from: 'ofa',
+    to: ['dmtf'],
+    title: 'A comment',
+    body: '',
+    purpose: 'comment',
+    deadline: '2099-01-01',
+    visibility: 'parties',
+    senderReference: null,
+    receiverReference: null,
+    responseContacts: [{ name: 'Liaison', email: 'liaison@ofa.example' }],
+    technicalContacts: [],
+    refersTo: [],
+    createdBy: author.rows[0]!.id,
+  };
+  await insertStatement(pool, draft);
+});
+
+afterAll(async () => {
+  await pool?.end();
+  await database?.drop();
+});
+
+describe('the statements tables', () => {
+  it('store a draft with its receivers, contacts and creation event', async () => {
+    const stored = await findStatement(pool, draft.id);
+    expect(stored).toMatchObject({
+      state: 'draft',
+      from: { slug: 'ofa' },
+      to: [{ slug: 'dmtf' }],
+      deadline: '2099-01-01',
+      sentAt: null,
+      answer: null,
+    });
+  });
+
+  it.each([
+    ['a comment without a deadline', `update statements set deadline = null where id = $1`],
+    [
+      'a deadline on an information statement',
+      `update statements set purpose = 'information' where id = $1`,
+    ],
+    [
+      'a sent statement without a sending time',
+      `update statements set state = 'sent' where id = $1`,
+    ],
+    [
+      'a withdrawal without a reason',
+      `update statements set state = 'withdrawn', sent_at = now(), withdrawn_at = now() where id = $1`,
+    ],
+    [
+      'the sender among the receivers',
+      `insert into statement_recipients (statement_id, from_organization_id, organization_id, position)
+       select s.id, s.from_organization_id, s.from_organization_id, 9 from statements s where s.id = $1`,
+    ],
+    [
+      'a receiver with another sender than the statement’s',
+      `insert into statement_recipients (statement_id, from_organization_id, organization_id, position)
+       select $1, o.id, (select id from organizations where slug = 'ofa'), 9
+         from organizations o where o.slug = 'snia'`,
+    ],
+    [
+      'a statement that refers to itself',
+      `insert into statement_references (statement_id, refers_to_id, position) values ($1, $1, 0)`,
+    ],
+    ['an unknown purpose', `update statements set purpose = 'gossip' where id = $1`],
+  ])('refuse %s', async (_name, sql) => {
+    await expect(pool.query(sql, [draft.id])).rejects.toThrow(/violates/);
+  });
+});
