@@ -1,10 +1,13 @@
 export {
+  type AttachmentRequest,
   type ClientOptions,
+  type ContentDownload,
   LiaisonClient,
   normalizeApiUrl,
   type Progress,
   type SubmissionRequest,
   type SubmittedFiles,
+  type UploadedAttachment,
   type UploadedVersion,
   type UploadRequest,
   type VersionDownload,
