@@ -26,6 +26,7 @@ import { registerFileRoutes } from './routes/register-files.js';
 import { registerItemRoutes } from './routes/register-items.js';
 import { registerPageRoutes } from './routes/register-pages.js';
 import { registerRoutes } from './routes/registers.js';
+import { statementRoutes } from './routes/statements.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { versionRoutes } from './routes/versions.js';
@@ -124,5 +125,6 @@ export async function buildApp(deps: Dependencies, logger: FastifyServerOptions[
   await app.register(registerItemRoutes);
   await app.register(registerFileRoutes);
   await app.register(submissionRoutes);
+  await app.register(statementRoutes);
   return app;
 }

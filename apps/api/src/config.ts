@@ -75,6 +75,8 @@ export interface MailConfig {
   reviewCheckIntervalHours: number;
   /** A review due within this many days is "near". */
   reviewNoticeDays: number;
+  /** Hours between checks for owed statements whose deadline reminder is due; 0: start-up only. */
+  statementReminderIntervalHours: number;
 }
 
 export class ConfigError extends Error {
@@ -247,6 +249,7 @@ function readMailSettings(read: Reader): MailConfig {
     deliveryIntervalSeconds: read.integer('MAIL_DELIVERY_INTERVAL_SECONDS', 15, 1, 3600),
     reviewCheckIntervalHours: read.integer('REVIEW_REMINDER_INTERVAL_HOURS', 6, 0, 168),
     reviewNoticeDays: read.integer('REVIEW_REMINDER_DAYS', 30, 1, 365),
+    statementReminderIntervalHours: read.integer('STATEMENT_REMINDER_INTERVAL_HOURS', 6, 0, 168),
   };
 }
 

@@ -40,6 +40,7 @@ describe('loadConfig', () => {
         deliveryIntervalSeconds: 15,
         reviewCheckIntervalHours: 6,
         reviewNoticeDays: 30,
+        statementReminderIntervalHours: 6,
       },
       databaseUrl: valid.DATABASE_URL,
       s3: {
@@ -92,6 +93,11 @@ describe('loadConfig', () => {
       /^MAIL_DELIVERY_INTERVAL_SECONDS must be a whole number from 1/,
     ],
     ['REVIEW_REMINDER_DAYS', '400', /^REVIEW_REMINDER_DAYS must be a whole number from 1 to 365/],
+    [
+      'STATEMENT_REMINDER_INTERVAL_HOURS',
+      'daily',
+      /^STATEMENT_REMINDER_INTERVAL_HOURS must be a whole number from 0 to 168/,
+    ],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
     const problems = problemsOf({ ...valid, [name]: value });
     expect(problems).toHaveLength(1);

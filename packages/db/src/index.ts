@@ -22,6 +22,7 @@ export * from './queries/register-details.js';
 export * from './queries/register-records.js';
 export { listVisibleRegisters } from './queries/registers.js';
 export * from './queries/sessions.js';
+export * from './queries/statements.js';
 export * from './queries/submissions.js';
 export * from './queries/users.js';
 export * from './queries/versions.js';

@@ -117,7 +117,9 @@ export async function referencedStorageKeys(
   const result = await db.query<{ storage_key: string }>(
     `select storage_key from document_versions where storage_key = any($1::text[])
      union all
-     select storage_key from submission_files where storage_key = any($1::text[])`,
+     select storage_key from submission_files where storage_key = any($1::text[])
+     union all
+     select storage_key from statement_attachments where storage_key = any($1::text[])`,
     [keys],
   );
   return new Set(result.rows.map((row) => row.storage_key));

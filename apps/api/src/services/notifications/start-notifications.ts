@@ -5,6 +5,7 @@ import { type RunningMailCatcher, startMailCatcher } from './mail-catcher.js';
 import { createSmtpSender, type MailSender } from './mail-sender.js';
 import { scheduleMailDelivery } from './schedule-mail-delivery.js';
 import { scheduleReviewReminders } from './schedule-review-reminders.js';
+import { scheduleStatementReminders } from './schedule-statement-reminders.js';
 
 export interface RunningNotifications {
   /** Stops the timers, waits for passes in progress, closes the SMTP connection and catcher. */
@@ -12,8 +13,8 @@ export interface RunningNotifications {
 }
 
 /**
- * The API process's mail machinery: the review-reminder check (always: reminders are queued even
- * while no mail server is configured), and, when there is somewhere to send to, the outbox's
+ * The API process's mail machinery: the register review and statement deadline reminder checks
+ * (always: reminders are queued even while no mail server is configured), and, when there is somewhere to send to, the outbox's
  * delivery worker, plus in demo mode the local catcher it sends to.
  */
 export async function startNotifications(
@@ -23,6 +24,9 @@ export async function startNotifications(
   const reminders = scheduleReviewReminders(deps, {
     intervalHours: mail.reviewCheckIntervalHours,
     noticeDays: mail.reviewNoticeDays,
+  });
+  const statementReminders = scheduleStatementReminders(deps, {
+    intervalHours: mail.statementReminderIntervalHours,
   });
 
   let catcher: RunningMailCatcher | undefined;
@@ -46,7 +50,7 @@ export async function startNotifications(
 
   return {
     async stop() {
-      await Promise.all([reminders.stop(), delivery?.stop()]);
+      await Promise.all([reminders.stop(), statementReminders.stop(), delivery?.stop()]);
       sender?.close();
       await catcher?.close();
     },

@@ -1,0 +1,248 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  CreateStatementBody,
+  ErrorBody,
+  MarkStatementAnsweredBody,
+  StatementAttachmentParams,
+  StatementIdParams,
+  StatementList,
+  StatementListQuery,
+  StatementSchema,
+  UnsupportedMediaTypeError,
+  UpdateStatementBody,
+  WithdrawStatementBody,
+} from '@liaison/core';
+import { Type } from 'typebox';
+import {
+  drainingOnRefusal,
+  type FormLimitMessages,
+  formParts,
+  refuseDeclaredOversize,
+} from '../http/multipart-form.js';
+import { contextOf } from '../http/request-context.js';
+import { sendStoredFile } from '../http/send-stored-file.js';
+import { addStatementAttachment } from '../services/statements/add-statement-attachment.js';
+import { createStatement } from '../services/statements/create-statement.js';
+import { deleteStatement } from '../services/statements/delete-statement.js';
+import { getStatement } from '../services/statements/get-statement.js';
+import { listStatements } from '../services/statements/list-statements.js';
+import { markStatementAnswered } from '../services/statements/mark-statement-answered.js';
+import { openStatementAttachment } from '../services/statements/open-statement-attachment.js';
+import { removeStatementAttachment } from '../services/statements/remove-statement-attachment.js';
+import { sendStatement } from '../services/statements/send-statement.js';
+import { updateStatement } from '../services/statements/update-statement.js';
+import { withdrawStatement } from '../services/statements/withdraw-statement.js';
+
+// Room for the form's boundary and headers around the file itself.
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+const ATTACHMENT_FORM: FormLimitMessages = {
+  fileTooLarge: 'The file is larger than the limit',
+  tooManyFiles: { message: 'Send one file per attachment', code: 'multiple_files' },
+  tooManyFields: "The form holds only the 'file'",
+};
+
+export const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { maxUploadBytes } = app.deps.config;
+
+  app.get(
+    '/api/v1/statements',
+    {
+      schema: {
+        tags: ['statements'],
+        summary:
+          'Liaison statements the caller may read, newest first (box=incoming|outgoing|awaiting-approval; owed=true: soonest deadline first)',
+        querystring: StatementListQuery,
+        response: { 200: StatementList, '4xx': ErrorBody },
+      },
+    },
+    async (request) => listStatements(app.deps.pool, contextOf(request), request.query),
+  );
+
+  app.post(
+    '/api/v1/statements',
+    {
+      schema: {
+        tags: ['statements'],
+        summary:
+          'Write a draft statement from a party of an approved register to other parties (editors and admins of the sender)',
+        body: CreateStatementBody,
+        response: { 201: StatementSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createStatement(app.deps, contextOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/statements/:id',
+    {
+      schema: {
+        tags: ['statements'],
+        summary: 'A statement with its thread, attachments, history and what the caller may do',
+        params: StatementIdParams,
+        response: { 200: StatementSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) => getStatement(app.deps.pool, contextOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/statements/:id',
+    {
+      schema: {
+        tags: ['statements'],
+        summary: 'Change a draft: only the fields given (editors and admins of the sender)',
+        params: StatementIdParams,
+        body: UpdateStatementBody,
+        response: { 200: StatementSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) =>
+      updateStatement(app.deps.pool, contextOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/v1/statements/:id',
+    {
+      schema: {
+        tags: ['statements'],
+        summary: 'Discard a draft with its attachments (editors and admins of the sender)',
+        params: StatementIdParams,
+        response: { 204: Type.Null(), '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await deleteStatement(
+        { ...app.deps, log: request.log },
+        contextOf(request),
+        request.params.id,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/statements/:id/attachments',
+    {
+      schema: {
+        tags: ['statements'],
+        summary: "Attach a file to a draft: multipart with one 'file' part",
+        consumes: ['multipart/form-data'],
+        params: StatementIdParams,
+        response: { 201: StatementSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw new UnsupportedMediaTypeError('Upload the file as multipart/form-data');
+      }
+      refuseDeclaredOversize(
+        request,
+        maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
+        `The file is larger than the limit of ${maxUploadBytes} bytes`,
+      );
+      const statement = await drainingOnRefusal(
+        request,
+        addStatementAttachment(
+          { ...app.deps, log: request.log, maxUploadBytes },
+          contextOf(request),
+          request.params.id,
+          formParts(request, ATTACHMENT_FORM),
+        ),
+      );
+      return reply.status(201).send(statement);
+    },
+  );
+
+  app.delete(
+    '/api/v1/statements/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['statements'],
+        summary: 'Remove an attachment from a draft',
+        params: StatementAttachmentParams,
+        response: { 204: Type.Null(), '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await removeStatementAttachment({ ...app.deps, log: request.log }, contextOf(request), {
+        statementId: request.params.id,
+        attachmentId: request.params.attachmentId,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/statements/:id/attachments/:attachmentId/content',
+    {
+      schema: {
+        tags: ['statements'],
+        summary: 'The bytes of a statement attachment (Range and If-None-Match supported; audited)',
+        params: StatementAttachmentParams,
+        querystring: Type.Object(
+          { inline: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])) },
+          { additionalProperties: false },
+        ),
+        // Bytes, not JSON: no response schema, so Fastify streams the body as it is.
+      },
+    },
+    async (request, reply) => {
+      const content = await openStatementAttachment(app.deps, contextOf(request), {
+        statementId: request.params.id,
+        attachmentId: request.params.attachmentId,
+        ...(request.headers.range !== undefined ? { range: request.headers.range } : {}),
+        ...(request.headers['if-none-match'] !== undefined
+          ? { ifNoneMatch: request.headers['if-none-match'] }
+          : {}),
+      });
+      return sendStoredFile(reply, content.file, content, { inline: request.query.inline === '1' });
+    },
+  );
+
+  app.post(
+    '/api/v1/statements/:id/send',
+    {
+      schema: {
+        tags: ['statements'],
+        summary:
+          'Send a draft (admins of the sender); a response marks the statements it answers answered',
+        params: StatementIdParams,
+        response: { 200: StatementSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) => sendStatement(app.deps.pool, contextOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/statements/:id/withdraw',
+    {
+      schema: {
+        tags: ['statements'],
+        summary: 'Withdraw a sent statement, with a reason (admins of the sender)',
+        params: StatementIdParams,
+        body: WithdrawStatementBody,
+        response: { 200: StatementSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) =>
+      withdrawStatement(app.deps.pool, contextOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/statements/:id/answered',
+    {
+      schema: {
+        tags: ['statements'],
+        summary:
+          'Mark an owed comment/action statement answered (admins of a receiving organization)',
+        params: StatementIdParams,
+        body: MarkStatementAnsweredBody,
+        response: { 200: StatementSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) =>
+      markStatementAnswered(app.deps.pool, contextOf(request), request.params.id, request.body),
+  );
+};

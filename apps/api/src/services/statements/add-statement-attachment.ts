@@ -1,0 +1,111 @@
+import {
+  type Actor,
+  ConflictError,
+  STATEMENT_MAX_ATTACHMENTS,
+  type Statement,
+} from '@liaison/core';
+import {
+  findStatement,
+  insertStatementAttachment,
+  insertStatementEvent,
+  type Pool,
+  type Queryable,
+  recordAuditEvent,
+  type StatementRecord,
+  touchStatement,
+  withTransaction,
+} from '@liaison/db';
+import { Type } from 'typebox';
+import { auditedBy, type RequestContext } from '../request-context.js';
+import { requireUser } from '../require-user.js';
+import {
+  receiveUploadForm,
+  type UploadDependencies,
+  type UploadPart,
+} from '../uploads/receive-upload-form.js';
+import { findReadableStatement, loadStatement, requireStatementAction } from './statement-view.js';
+import { statementAttachmentStorageKey } from './storage-keys.js';
+import { statementNotDraft } from './update-statement.js';
+
+export interface AddStatementAttachmentDependencies extends UploadDependencies {
+  pool: Pool;
+}
+
+/** The form holds nothing but the file. */
+const NO_FIELDS = Type.Object({}, { additionalProperties: false });
+
+function tooManyAttachments() {
+  return new ConflictError(
+    `A statement holds at most ${STATEMENT_MAX_ATTACHMENTS} attachments`,
+    'too_many_attachments',
+  );
+}
+
+/** The draft, if the actor may change it and it has room for one more attachment. */
+async function attachableDraft(
+  db: Queryable,
+  actor: Actor,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<StatementRecord> {
+  const record = await findReadableStatement(db, actor, id, options);
+  requireStatementAction(actor, record, 'edit');
+  if (record.state !== 'draft') throw statementNotDraft();
+  if (record.attachmentCount >= STATEMENT_MAX_ATTACHMENTS) throw tooManyAttachments();
+  return record;
+}
+
+/**
+ * Streams one file into storage as an attachment of a draft, with its SHA-256. Who may and
+ * whether there is room is checked before any byte is stored, and again, on the locked row, when
+ * the attachment is written with its audit event; a refused or broken upload leaves nothing.
+ */
+export async function addStatementAttachment(
+  deps: AddStatementAttachmentDependencies,
+  context: RequestContext,
+  id: string,
+  parts: AsyncIterable<UploadPart>,
+): Promise<Statement> {
+  const { userId } = requireUser(context.actor);
+  const { actor } = context;
+  await attachableDraft(deps.pool, actor, id);
+  const record = await receiveUploadForm(
+    deps,
+    parts,
+    {
+      fields: NO_FIELDS,
+      maxFiles: { count: 1, code: 'multiple_files', message: 'Send one file per attachment' },
+      storageKey: (fileId) => statementAttachmentStorageKey(id, fileId),
+      check: async () => attachableDraft(deps.pool, actor, id),
+    },
+    async ({ files: [file] }) => {
+      const upload = file!;
+      return withTransaction(deps.pool, async (client) => {
+        const current = await attachableDraft(client, actor, id, { lock: true });
+        await insertStatementAttachment(client, { ...upload, statementId: id, createdBy: userId });
+        await touchStatement(client, id);
+        await insertStatementEvent(client, {
+          statementId: id,
+          what: 'edited',
+          note: `Attached ${upload.filename}`,
+          actorId: userId,
+        });
+        await recordAuditEvent(client, {
+          ...auditedBy(context, [current.from.slug]),
+          action: 'statement.attachment.add',
+          objectType: 'statement',
+          objectId: id,
+          organization: current.from.slug,
+          details: {
+            attachmentId: upload.id,
+            filename: upload.filename,
+            size: upload.size,
+            sha256: upload.sha256,
+          },
+        });
+        return (await findStatement(client, id))!;
+      });
+    },
+  );
+  return loadStatement(deps.pool, record, actor);
+}

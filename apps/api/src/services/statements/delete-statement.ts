@@ -1,0 +1,59 @@
+import {
+  deleteStatement as deleteStatementRows,
+  type Pool,
+  recordAuditEvent,
+  withTransaction,
+} from '@liaison/db';
+import type { ObjectStorage } from '@liaison/storage';
+import type { FastifyBaseLogger } from 'fastify';
+import { auditedBy, type RequestContext } from '../request-context.js';
+import { requireUser } from '../require-user.js';
+import { findReadableStatement, requireStatementAction } from './statement-view.js';
+import { statementNotDraft } from './update-statement.js';
+
+/**
+ * Discards a draft with its attachments. The rows go in one transaction with the audit event;
+ * the objects after it commits (one left behind by a failure is the reaper's).
+ */
+export async function deleteStatement(
+  deps: { pool: Pool; storage: ObjectStorage; log: FastifyBaseLogger },
+  context: RequestContext,
+  id: string,
+): Promise<void> {
+  requireUser(context.actor);
+  const keys = await withTransaction(deps.pool, async (client) => {
+    const current = await findReadableStatement(client, context.actor, id, { lock: true });
+    requireStatementAction(context.actor, current, 'edit');
+    if (current.state !== 'draft') throw statementNotDraft();
+    const storageKeys = await deleteStatementRows(client, id);
+    await recordAuditEvent(client, {
+      ...auditedBy(context, [current.from.slug]),
+      action: 'statement.delete',
+      objectType: 'statement',
+      objectId: id,
+      organization: current.from.slug,
+      details: { title: current.title, attachments: storageKeys.length },
+    });
+    return storageKeys;
+  });
+  await removeStoredObjects(deps, keys);
+}
+
+/** Removes objects whose rows are gone; a failure is logged and left to the reaper. */
+export async function removeStoredObjects(
+  deps: { storage: ObjectStorage; log: FastifyBaseLogger },
+  keys: readonly string[],
+): Promise<void> {
+  await Promise.all(
+    keys.map((key) =>
+      deps.storage
+        .delete(key)
+        .catch((error: unknown) =>
+          deps.log.warn(
+            { err: error, key },
+            'could not remove a discarded object; the reaper will',
+          ),
+        ),
+    ),
+  );
+}

@@ -1,0 +1,63 @@
+import {
+  ConflictError,
+  hasRole,
+  isStatementOwed,
+  type MarkStatementAnsweredBody,
+  type Statement,
+} from '@liaison/core';
+import {
+  findStatement,
+  insertStatementAnswer,
+  type Pool,
+  recordAuditEvent,
+  withTransaction,
+} from '@liaison/db';
+import { auditedBy, type RequestContext } from '../request-context.js';
+import { requireUser } from '../require-user.js';
+import { findReadableStatement, loadStatement, requireStatementAction } from './statement-view.js';
+
+/**
+ * Marks an owed comment/action statement answered (admins of a receiving organization), with an
+ * optional note; its deadline reminders stop.
+ */
+export async function markStatementAnswered(
+  pool: Pool,
+  context: RequestContext,
+  id: string,
+  input: MarkStatementAnsweredBody,
+): Promise<Statement> {
+  const { userId } = requireUser(context.actor);
+  const { actor } = context;
+  const note = input.note?.trim() || null;
+  const record = await withTransaction(pool, async (client) => {
+    const current = await findReadableStatement(client, actor, id, { lock: true });
+    requireStatementAction(actor, current, 'mark-answered');
+    if (!isStatementOwed({ ...current, answered: current.answer !== null })) {
+      throw new ConflictError(
+        current.answer
+          ? 'The statement was answered already'
+          : 'Only a sent statement for comment or for action is owed an answer',
+        'statement_not_owed',
+      );
+    }
+    // The receiving organization the actor administers answers (the first, if several).
+    const organization = current.to.find((party) => hasRole(actor, party.slug, 'admin'))!.slug;
+    await insertStatementAnswer(client, {
+      statementId: id,
+      organization,
+      actorId: userId,
+      note,
+      responseId: null,
+    });
+    await recordAuditEvent(client, {
+      ...auditedBy(context, [organization]),
+      action: 'statement.answer',
+      objectType: 'statement',
+      objectId: id,
+      organization: current.from.slug,
+      details: { by: organization, ...(note ? { note } : {}) },
+    });
+    return (await findStatement(client, id))!;
+  });
+  return loadStatement(pool, record, actor);
+}

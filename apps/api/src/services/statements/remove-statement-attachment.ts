@@ -1,0 +1,54 @@
+import { NotFoundError } from '@liaison/core';
+import {
+  deleteStatementAttachment,
+  findStatementAttachment,
+  insertStatementEvent,
+  type Pool,
+  recordAuditEvent,
+  touchStatement,
+  withTransaction,
+} from '@liaison/db';
+import type { ObjectStorage } from '@liaison/storage';
+import type { FastifyBaseLogger } from 'fastify';
+import { auditedBy, type RequestContext } from '../request-context.js';
+import { requireUser } from '../require-user.js';
+import { removeStoredObjects } from './delete-statement.js';
+import { findReadableStatement, requireStatementAction } from './statement-view.js';
+import { statementNotDraft } from './update-statement.js';
+
+/** Removes an attachment from a draft: the row with its audit event, then the object. */
+export async function removeStatementAttachment(
+  deps: { pool: Pool; storage: ObjectStorage; log: FastifyBaseLogger },
+  context: RequestContext,
+  request: { statementId: string; attachmentId: string },
+): Promise<void> {
+  const { userId } = requireUser(context.actor);
+  const { statementId, attachmentId } = request;
+  const storageKey = await withTransaction(deps.pool, async (client) => {
+    const current = await findReadableStatement(client, context.actor, statementId, {
+      lock: true,
+    });
+    const attachment = await findStatementAttachment(client, statementId, attachmentId);
+    if (!attachment) throw new NotFoundError('No such attachment');
+    requireStatementAction(context.actor, current, 'edit');
+    if (current.state !== 'draft') throw statementNotDraft();
+    await deleteStatementAttachment(client, attachmentId);
+    await touchStatement(client, statementId);
+    await insertStatementEvent(client, {
+      statementId,
+      what: 'edited',
+      note: `Removed ${attachment.filename}`,
+      actorId: userId,
+    });
+    await recordAuditEvent(client, {
+      ...auditedBy(context, [current.from.slug]),
+      action: 'statement.attachment.remove',
+      objectType: 'statement',
+      objectId: statementId,
+      organization: current.from.slug,
+      details: { attachmentId, filename: attachment.filename, sha256: attachment.sha256 },
+    });
+    return attachment.storageKey;
+  });
+  await removeStoredObjects(deps, [storageKey]);
+}

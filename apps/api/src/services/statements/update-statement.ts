@@ -1,0 +1,92 @@
+import { ConflictError, type Statement, type UpdateStatementBody } from '@liaison/core';
+import {
+  findRegister,
+  findStatement,
+  insertStatementEvent,
+  listStatementContacts,
+  listStatementReferences,
+  type Pool,
+  recordAuditEvent,
+  updateStatementContent,
+  withTransaction,
+} from '@liaison/db';
+import { auditedBy, type RequestContext } from '../request-context.js';
+import { requireUser } from '../require-user.js';
+import {
+  requireStatementAddress,
+  requireStatementDeadline,
+  requireStatementReferences,
+  requireText,
+} from './statement-rules.js';
+import { findReadableStatement, loadStatement, requireStatementAction } from './statement-view.js';
+
+export function statementNotDraft() {
+  return new ConflictError(
+    'The statement was sent: a sent statement never changes (write a new one that refers to it)',
+    'statement_not_draft',
+  );
+}
+
+/**
+ * Changes a draft: only the fields given; the whole draft must still fit the rules a new one
+ * does. The row is locked, so a draft being sent meanwhile is either changed first or refused.
+ */
+export async function updateStatement(
+  pool: Pool,
+  context: RequestContext,
+  id: string,
+  input: UpdateStatementBody,
+): Promise<Statement> {
+  const { userId } = requireUser(context.actor);
+  const { actor } = context;
+  const record = await withTransaction(pool, async (client) => {
+    const current = await findReadableStatement(client, actor, id, { lock: true });
+    requireStatementAction(actor, current, 'edit');
+    if (current.state !== 'draft') throw statementNotDraft();
+    const [contacts, references] = await Promise.all([
+      listStatementContacts(client, id),
+      listStatementReferences(client, id),
+    ]);
+    const content = {
+      to: input.to ?? current.to.map((party) => party.slug),
+      title: input.title === undefined ? current.title : requireText(input.title, 'title'),
+      body: input.body ?? current.body,
+      purpose: input.purpose ?? current.purpose,
+      deadline: input.deadline === undefined ? current.deadline : input.deadline,
+      visibility: input.visibility ?? current.visibility,
+      senderReference:
+        input.senderReference === undefined ? current.senderReference : input.senderReference,
+      receiverReference:
+        input.receiverReference === undefined ? current.receiverReference : input.receiverReference,
+      responseContacts: input.responseContacts ?? contacts.response,
+      technicalContacts: input.technicalContacts ?? contacts.technical,
+      refersTo: input.refersTo ?? references.map((reference) => reference.id),
+    };
+    const register = (await findRegister(client, current.register.slug))!;
+    requireStatementAddress({ from: current.from.slug, to: content.to }, register);
+    requireStatementDeadline(content.purpose, content.deadline, new Date());
+    await requireStatementReferences(client, actor, {
+      registerId: current.registerId,
+      purpose: content.purpose,
+      refersTo: content.refersTo,
+    });
+    await updateStatementContent(client, id, content);
+    const changed = Object.keys(input).sort();
+    await insertStatementEvent(client, {
+      statementId: id,
+      what: 'edited',
+      note: `Changed ${changed.join(', ')}`,
+      actorId: userId,
+    });
+    await recordAuditEvent(client, {
+      ...auditedBy(context, [current.from.slug]),
+      action: 'statement.update',
+      objectType: 'statement',
+      objectId: id,
+      organization: current.from.slug,
+      details: { changed },
+    });
+    return (await findStatement(client, id))!;
+  });
+  return loadStatement(pool, record, actor);
+}
