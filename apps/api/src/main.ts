@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { applySsoSettings } from './services/auth/configure-organization-sso.js';
 import { seedDemoDocuments } from './services/demo/seed-demo-documents.js';
+import { seedDemoStatements } from './services/demo/seed-demo-statements.js';
 import { scheduleReaper } from './services/maintenance/schedule-reaper.js';
 import { startNotifications } from './services/notifications/start-notifications.js';
 
@@ -37,7 +38,8 @@ async function main() {
   if (config.demo) {
     await seedDemoData(pool);
     const added = await seedDemoDocuments({ pool, storage });
-    app.log.info({ documentsAdded: added }, 'demo data present');
+    const statementsAdded = await seedDemoStatements({ pool });
+    app.log.info({ documentsAdded: added, statementsAdded }, 'demo data present');
   }
   // Single sign-on named in the environment (SSO_<SLUG>_ISSUER / _CLIENT_ID) wins at each start.
   if (config.sso.length > 0) {

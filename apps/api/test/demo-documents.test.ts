@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { demoDocuments } from '@liaison/db';
+import { addDays, utcDate } from '@liaison/core';
+import { demoDocuments, demoStatements } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDocuments } from '../src/services/demo/seed-demo-documents.js';
+import { seedDemoStatements } from '../src/services/demo/seed-demo-statements.js';
 import { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
 
@@ -58,5 +60,51 @@ describe('demo documents', () => {
     expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
     expect(bytes.subarray(-6).toString('latin1')).toBe('%%EOF\n');
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(version.sha256);
+  });
+});
+
+describe('the demo statement', () => {
+  it('is seeded once, from DMTF to OFA, linking the shared WIP, and owed by OFA', async () => {
+    // After the documents (the first test), as the API's start-up does.
+    expect(await seedDemoStatements(api)).toBe(demoStatements.length);
+    expect(await seedDemoStatements(api)).toBe(0);
+    const deadline = addDays(utcDate(new Date()), 30);
+
+    const ofaMember = await TestClient.signIn(api.url, 'member@ofa.example');
+    const owed = await ofaMember.json<{ items: { id: string; title: string }[] }>(
+      'GET',
+      '/api/v1/statements?owed=true',
+    );
+    const demo = owed.body.items.find(
+      (item) => item.title === 'Redfish Fabric Extensions (work-in-progress) available for comment',
+    );
+    expect(demo).toBeDefined();
+    const wip = await ofaMember.json<{ items: { id: string }[] }>(
+      'GET',
+      '/api/v1/documents?register=ofa-dmtf',
+    );
+    const statement = await ofaMember.json<Record<string, unknown>>(
+      'GET',
+      `/api/v1/statements/${demo!.id}`,
+    );
+    expect(statement.body).toMatchObject({
+      register: { slug: 'ofa-dmtf' },
+      from: { slug: 'dmtf' },
+      to: [{ slug: 'ofa' }],
+      purpose: 'comment',
+      visibility: 'parties',
+      state: 'sent',
+      owed: true,
+      deadline,
+      sentBy: 'admin@dmtf.example',
+      permissions: { markAnswered: false, reply: false },
+    });
+    expect(statement.body.body).toContain(`(/documents/${wip.body.items[0]!.id})`);
+    const ofaAdmin = await TestClient.signIn(api.url, 'admin@ofa.example');
+    const forAdmin = await ofaAdmin.json('GET', `/api/v1/statements/${demo!.id}`);
+    expect(forAdmin.body).toMatchObject({ permissions: { markAnswered: true, reply: true } });
+
+    const snia = await TestClient.signIn(api.url, 'member@snia.example');
+    expect((await snia.json('GET', `/api/v1/statements/${demo!.id}`)).status).toBe(404);
   });
 });

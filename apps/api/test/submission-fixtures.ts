@@ -167,10 +167,13 @@ const SNAPSHOT_TABLES = [
   'audit_events',
 ];
 
-/** Row count and digest of every submission-related table, and every object of the bucket. */
-export async function snapshot(api: RunningApi): Promise<Snapshot> {
+/** Row count and digest of every table named (the submission ones), and every object of the bucket. */
+export async function snapshot(
+  api: RunningApi,
+  tableNames: readonly string[] = SNAPSHOT_TABLES,
+): Promise<Snapshot> {
   const tables: Record<string, string> = {};
-  for (const table of SNAPSHOT_TABLES) {
+  for (const table of tableNames) {
     const { rows } = await api.pool.query<{ state: string }>(
       `select count(*) || ' ' || coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') as state
          from ${table} t`,
@@ -183,10 +186,14 @@ export async function snapshot(api: RunningApi): Promise<Snapshot> {
 }
 
 /** Runs `action` between two snapshots and asserts that it changed nothing. */
-export async function expectUnchanged<T>(api: RunningApi, action: () => Promise<T>): Promise<T> {
-  const before = await snapshot(api);
+export async function expectUnchanged<T>(
+  api: RunningApi,
+  action: () => Promise<T>,
+  tableNames: readonly string[] = SNAPSHOT_TABLES,
+): Promise<T> {
+  const before = await snapshot(api, tableNames);
   const result = await action();
-  expect(await snapshot(api)).toEqual(before);
+  expect(await snapshot(api, tableNames)).toEqual(before);
   return result;
 }
 

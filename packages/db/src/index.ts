@@ -31,9 +31,11 @@ export {
   DEMO_OPERATOR_EMAIL,
   DEMO_PASSWORD,
   type DemoDocument,
+  type DemoStatement,
   demoDocuments,
   demoOrganizations,
   demoRegisters,
+  demoStatements,
   demoUsers,
 } from './seed/demo-data.js';
 export { seedDemoData } from './seed/seed-demo.js';

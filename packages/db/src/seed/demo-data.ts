@@ -386,3 +386,45 @@ export const demoDocuments: DemoDocument[] = [
     versions: ['0.2'],
   },
 ];
+
+export interface DemoStatement {
+  /** Fixed, so that loading the demo data again finds it and leaves it as it is. */
+  id: string;
+  register: string;
+  from: string;
+  to: string[];
+  title: string;
+  purpose: 'information' | 'comment' | 'action';
+  /** The deadline: this many days after the demo data is first loaded. */
+  deadlineInDays: number | null;
+  visibility: 'parties' | 'public';
+  /** The demo document the body links to. */
+  document: { organization: string; identifier: string };
+  /** Markdown; `documentLink` is the portal link to the document (or its identifier alone). */
+  body: (documentLink: string) => string;
+}
+
+export const demoStatements: DemoStatement[] = [
+  {
+    id: '5e0a7c1e-12a0-4c5b-9d1e-0fa0d317f001',
+    register: 'ofa-dmtf',
+    from: 'dmtf',
+    to: ['ofa'],
+    title: 'Redfish Fabric Extensions (work-in-progress) available for comment',
+    purpose: 'comment',
+    deadlineInDays: 30,
+    visibility: 'parties',
+    document: { organization: 'dmtf', identifier: 'DSP-WIP-FABRIC' },
+    body: (documentLink) =>
+      [
+        'Under the OFA/DMTF Work Register the DMTF makes its work-in-progress **Redfish Fabric',
+        'Extensions** available to the OpenFabrics Alliance, and asks for the OFA\u2019s comments.',
+        '',
+        `- The document: ${documentLink} (version 0.9a).`,
+        '- It is shared with the parties of the register only; please do not forward it.',
+        '',
+        'Please send your comments as a response to this statement by the deadline. The DMTF and',
+        'the OFA can host a meeting to go through them.',
+      ].join('\n'),
+  },
+];

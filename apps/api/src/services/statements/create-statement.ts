@@ -26,6 +26,7 @@ import {
   requireStatementDeadline,
   requireStatementReferences,
   requireText,
+  statementAddressError,
 } from './statement-rules.js';
 import { loadStatement } from './statement-view.js';
 
@@ -48,6 +49,9 @@ function sendingParty(actor: Actor, input: CreateStatementBody, register: Regist
       `Say which organization sends: send 'from' (one of ${candidates.join(', ')})`,
       'from_required',
     );
+  }
+  if (input.to.some((party) => canWriteStatementFor(actor, party))) {
+    throw statementAddressError('statement_to_self');
   }
   throw new ForbiddenError(
     `Only editors and admins of a party of ${register.slug} may write statements under it`,

@@ -26,6 +26,10 @@ const DEADLINE_MESSAGES: Record<DeadlineRefusal, string> = {
   deadline_passed: 'The deadline has passed: choose today or a later date',
 };
 
+export function statementAddressError(refusal: StatementRefusal): UnprocessableError {
+  return new UnprocessableError(ADDRESS_MESSAGES[refusal], refusal);
+}
+
 /** The sender and receivers fit the register (approved, all parties, not to itself). */
 export function requireStatementAddress(
   statement: { from: string; to: readonly string[] },
@@ -35,7 +39,7 @@ export function requireStatementAddress(
     state: register.state,
     parties: register.parties.map((party) => party.organization),
   });
-  if (refusal) throw new UnprocessableError(ADDRESS_MESSAGES[refusal], refusal);
+  if (refusal) throw statementAddressError(refusal);
 }
 
 /** The deadline fits the purpose and is not in the past (UTC days). */
