@@ -7,8 +7,11 @@ const render = (text: string) => renderToStaticMarkup(createElement(StatementBod
 
 describe('a statement’s Markdown text', () => {
   it('renders Markdown', () => {
-    const html = render('# Comments\n\nPlease review the **fabric model**:\n\n- one\n- two');
-    expect(html).toContain('<h1>Comments</h1>');
+    const html = render(
+      '# Comments\n\n## Details\n\nPlease review the **fabric model**:\n\n- one\n- two',
+    );
+    // Under the page's own headings: its title is the h1, "Statement" an h2.
+    expect(html).toContain('<h3>Comments</h3>\n<h4>Details</h4>');
     expect(html).toContain('<strong>fabric model</strong>');
     expect(html).toContain('<li>one</li>');
   });

@@ -48,6 +48,17 @@ const utcDay = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const deadline = () => utcDay(10);
 
+/** `liaison statements send` under the OFA/DMTF register to the DMTF, with these options too. */
+const sendToDmtf = (...options: string[]) => [
+  'statements',
+  'send',
+  '--register',
+  'ofa-dmtf',
+  '--to',
+  'dmtf',
+  ...options,
+];
+
 beforeAll(async () => {
   api = await startApi();
   scratch = await mkdtemp(join(tmpdir(), 'liaison-cli-statements-'));
@@ -90,13 +101,7 @@ describe('liaison statements', () => {
     const jsonSha256 = await writeRandomFile(json, 500);
 
     const drafted = await runCli(
-      [
-        'statements',
-        'send',
-        '--register',
-        'ofa-dmtf',
-        '--to',
-        'dmtf',
+      sendToDmtf(
         '--purpose',
         'comment',
         '--deadline',
@@ -111,7 +116,7 @@ describe('liaison statements', () => {
         json,
         '--reference',
         'OFA-LS-CLI-1',
-      ],
+      ),
       as('editor@ofa.example'),
     );
     expect(drafted.code).toBe(0);
@@ -167,13 +172,7 @@ describe('liaison statements', () => {
 
   it('an admin’s statement is sent at once', async () => {
     const sent = await runCli(
-      [
-        'statements',
-        'send',
-        '--register',
-        'ofa-dmtf',
-        '--to',
-        'dmtf',
+      sendToDmtf(
         '--purpose',
         'information',
         '--title',
@@ -181,7 +180,7 @@ describe('liaison statements', () => {
         '--visibility',
         'public',
         '--json',
-      ],
+      ),
       as('admin@ofa.example'),
     );
     expect(sent.code).toBe(0);
@@ -198,57 +197,27 @@ describe('liaison statements', () => {
   it('refuses bad input with nothing created, and what the token may not do with exit 2', async () => {
     const before = await ofaStatements();
     const past = await runCli(
-      [
-        'statements',
-        'send',
-        '--register',
-        'ofa-dmtf',
-        '--to',
-        'dmtf',
-        '--purpose',
-        'action',
-        '--deadline',
-        utcDay(-1),
-        '--title',
-        'Too late',
-      ],
+      sendToDmtf('--purpose', 'action', '--deadline', utcDay(-1), '--title', 'Too late'),
       as('admin@ofa.example'),
     );
     expect(past.code).toBe(1);
     expect(past.stderr).toMatch(/^liaison: .*\(422 deadline_passed\)\n$/);
 
     const missingFile = await runCli(
-      [
-        'statements',
-        'send',
-        '--register',
-        'ofa-dmtf',
-        '--to',
-        'dmtf',
+      sendToDmtf(
         '--purpose',
         'information',
         '--title',
         'With a missing file',
         '--attach',
         join(scratch, 'no-such-file.pdf'),
-      ],
+      ),
       as('admin@ofa.example'),
     );
     expect(missingFile.code).toBe(1);
 
     const snia = await runCli(
-      [
-        'statements',
-        'send',
-        '--register',
-        'ofa-dmtf',
-        '--to',
-        'dmtf',
-        '--purpose',
-        'information',
-        '--title',
-        'Not a party',
-      ],
+      sendToDmtf('--purpose', 'information', '--title', 'Not a party'),
       as('member@snia.example'),
     );
     expect(snia.code).toBe(2);

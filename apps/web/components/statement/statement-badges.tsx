@@ -40,7 +40,7 @@ export function Deadline({ statement, today }: { statement: Tracked; today: stri
       <time dateTime={statement.deadline}>{statement.deadline}</time>
       {note && (
         <span
-          className={`facts__note${note.overdue ? ' statement__overdue' : ''}`}
+          className={`statement__deadline-note${note.overdue ? ' statement__overdue' : ''}`}
           data-overdue={note.overdue ? 'true' : undefined}
         >
           {' '}
