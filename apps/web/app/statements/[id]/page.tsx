@@ -22,7 +22,11 @@ import {
   statementAttachmentHref,
   statementPath,
 } from '../../../lib/statement-links';
-import { PURPOSE_LABELS, STATEMENT_VISIBILITY_LABELS } from '../../../lib/statement-rules';
+import {
+  PURPOSE_DESCRIPTIONS,
+  PURPOSE_LABELS,
+  STATEMENT_VISIBILITY_LABELS,
+} from '../../../lib/statement-rules';
 import {
   discardStatementAction,
   markStatementAnsweredAction,
@@ -125,7 +129,7 @@ export default async function StatementPage({ params, searchParams }: Props) {
       summary={{
         headingId: 'statement-summary',
         heading: 'Purpose',
-        text: `${PURPOSE_LABELS[statement.purpose]}.`,
+        text: PURPOSE_DESCRIPTIONS[statement.purpose],
         empty: '',
       }}
       main={
