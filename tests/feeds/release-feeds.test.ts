@@ -76,6 +76,15 @@ describe('the release feeds', () => {
       status: 'work-in-progress',
       visibility: 'public',
     });
+    expect((await ofaAdmin.upload(latest, '1.0', '%PDF-1.7 fabrics')).status).toBe(201);
+    // Released, but without a file to read: left out of the feeds until it has one.
+    const withoutFile = await create(ofaAdmin, {
+      organization: 'ofa',
+      identifier: 'OFA-FEED-NO-FILE',
+      title: 'Released before its file was uploaded',
+      status: 'informational',
+      visibility: 'public',
+    });
     const released = await ofaAdmin.json<{ releasedAt: string }>(
       'PATCH',
       `/api/v1/documents/${latest}`,
@@ -99,6 +108,7 @@ describe('the release feeds', () => {
     expect(ids[0]).toBe(`urn:uuid:${latest}`);
     expect(ids).not.toContain(`urn:uuid:${partnersOnly}`);
     expect(ids).not.toContain(`urn:uuid:${publicWip}`);
+    expect(ids).not.toContain(`urn:uuid:${withoutFile}`);
     const times = all.entries?.map((entry) => entry.updated ?? '') ?? [];
     expect(times).toEqual([...times].sort().reverse());
     expect(all.updated).toBe(released.body.releasedAt);

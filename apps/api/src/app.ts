@@ -9,8 +9,10 @@ import formats from 'ajv-formats';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import { registerErrorHandling, sendClientError } from './http/error-handler.js';
+import { registerMetrics } from './http/metrics.js';
 import { registerNulRefusal } from './http/nul-refusal.js';
 import { registerAuthentication } from './http/request-context.js';
+import { registerRequestIdHeader, requestIdOf } from './http/request-id.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
@@ -71,10 +73,14 @@ export async function buildApp(deps: Dependencies, logger: FastifyServerOptions[
     trustProxy: deps.config.trustProxy,
     // Requests the HTTP parser rejects (a body cut short, bad framing) get the same JSON errors.
     clientErrorHandler: sendClientError,
+    genReqId: requestIdOf,
+    requestIdLogLabel: 'requestId',
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompilers());
+  registerRequestIdHeader(app);
+  registerMetrics(app, deps.config.metricsToken);
   registerErrorHandling(app);
   registerAuthentication(app);
   registerNulRefusal(app);

@@ -35,6 +35,8 @@ export interface Config {
   webClientAddressSecret: string | undefined;
   /** Largest file one upload may carry. */
   maxUploadBytes: number;
+  /** The bearer token `GET /metrics` answers; unset, there is no /metrics. At least 32 characters. */
+  metricsToken: string | undefined;
   /** The reaper of objects no version references (see `reapOrphanedObjects`). */
   reaper: {
     /** Minutes between runs after the one at start-up; 0 runs it at start-up only. */
@@ -265,6 +267,7 @@ export function loadConfig(env: Environment = process.env): Config {
     trustProxy: read.boolean('TRUST_PROXY', false),
     webClientAddressSecret: read.optional('WEB_CLIENT_ADDRESS_SECRET', '') || undefined,
     maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, 5 * 1024 ** 4),
+    metricsToken: read.optional('METRICS_TOKEN', '') || undefined,
     reaper: {
       intervalMinutes: read.integer('REAPER_INTERVAL_MINUTES', 60, 0, 10_080),
       minAgeMinutes: read.integer('REAPER_MIN_AGE_MINUTES', 60, 1, 10_080),
@@ -293,6 +296,12 @@ export function loadConfig(env: Environment = process.env): Config {
     read.check(
       config.webClientAddressSecret !== config.authSecret,
       'WEB_CLIENT_ADDRESS_SECRET must differ from AUTH_SECRET',
+    );
+  }
+  if (config.metricsToken !== undefined) {
+    read.check(
+      config.metricsToken.length >= 32,
+      'METRICS_TOKEN must be at least 32 characters long',
     );
   }
   read.check(

@@ -12,6 +12,7 @@ import { submit } from './submission-fixtures.js';
 
 interface AuditEvent {
   id: string;
+  occurredAt: string;
   action: string;
   actor: string | null;
   objectType: string;
@@ -57,6 +58,8 @@ async function readableEvents(client: TestClient, query = ''): Promise<AuditEven
   return events;
 }
 
+const isSignIn = (event: AuditEvent) => event.action.startsWith('auth.');
+
 /** The document an event is about, for events about documents and their versions. */
 function documentOf(event: AuditEvent): string | null {
   if (event.objectType === 'document') return event.objectId;
@@ -70,8 +73,20 @@ function documentOf(event: AuditEvent): string | null {
  */
 async function expectOnlyOwnBusiness(organization: keyof typeof ADMINS) {
   const admin = as(ADMINS[organization]);
+  const members = await admin.json<{ items: Array<{ email: string; since: string }> }>(
+    'GET',
+    `/api/v1/organizations/${organization}/members`,
+  );
+  const since = new Map(members.body.items.map((member) => [member.email, member.since]));
   for (const event of await readableEvents(admin)) {
     if (event.organization === organization) continue;
+    if (isSignIn(event)) {
+      // A member's own sign-in, from the day they joined; about no organization's object.
+      expect(event.organization, JSON.stringify(event)).toBeNull();
+      expect(since.get(event.actor ?? ''), JSON.stringify(event)).toBeDefined();
+      expect(event.occurredAt >= since.get(event.actor ?? '')!, JSON.stringify(event)).toBe(true);
+      continue;
+    }
     expect(event.onBehalfOf, JSON.stringify(event)).toBe(organization);
     const documentId = documentOf(event);
     if (documentId) {
@@ -133,7 +148,8 @@ describe('a person who works in two organizations', () => {
 
   it("shows none of the person's OFA work to SNIA's admin (the reported leak)", async () => {
     const byPerson = await readableEvents(as(ADMINS.snia), '&actor=editor@ofa.example');
-    expect(byPerson).toEqual([]);
+    // Only the person's own sign-in since joining SNIA: nothing of what they did.
+    expect(byPerson.map((event) => event.action)).toEqual(['auth.login']);
     // The objects themselves are hidden from SNIA's admin, and so is every trace of them.
     expect((await as(ADMINS.snia).json('GET', `/api/v1/documents/${ofaOnly.id}`)).status).toBe(404);
     const everything = JSON.stringify(await readableEvents(as(ADMINS.snia)));
@@ -155,7 +171,10 @@ describe('a person who works in two organizations', () => {
       expect(actions).toContain(action);
     }
     expect(actions).toContain('submission.create');
-    expect(new Set(events.map((event) => event.onBehalfOf))).toEqual(new Set(['ofa']));
+    const work = events.filter((event) => !isSignIn(event));
+    expect(new Set(work.map((event) => event.onBehalfOf))).toEqual(new Set(['ofa']));
+    // Their sign-ins are there too, done for no organization.
+    expect(events.filter(isSignIn).map((event) => event.onBehalfOf)).toContain(null);
   });
 
   it("does not show SNIA's admin what the person does at SNIA's partners either", async () => {
@@ -177,6 +196,42 @@ describe('a person who works in two organizations', () => {
         onBehalfOf: 'ofa',
       }),
     );
+  });
+});
+
+describe("members' sign-ins", () => {
+  it('shows an admin the sign-ins and failed sign-ins of their members, from the day they joined', async () => {
+    const before = await TestClient.signIn(api.url, 'member@snia.example');
+    expect(before).toBeDefined();
+    const joined = await as(OPERATOR).json('POST', '/api/v1/organizations/dmtf/members', {
+      email: 'member@snia.example',
+      role: 'member',
+    });
+    expect(joined.status).toBe(201);
+    const failed = await new TestClient(api.url).json('POST', '/api/v1/auth/token', {
+      email: 'member@snia.example',
+      password: 'not the password at all',
+    });
+    expect(failed.status).toBe(401);
+    await TestClient.signIn(api.url, 'member@snia.example');
+
+    const seenByDmtf = await readableEvents(as(ADMINS.dmtf), '&actor=member@snia.example');
+    expect(seenByDmtf.map((event) => event.action)).toEqual(['auth.login', 'auth.login-failed']);
+    // SNIA's admin sees all three: the person was a SNIA member the whole time.
+    const seenBySnia = await readableEvents(as(ADMINS.snia), '&actor=member@snia.example');
+    expect(seenBySnia.map((event) => event.action).slice(0, 3)).toEqual([
+      'auth.login',
+      'auth.login-failed',
+      'auth.login',
+    ]);
+    // OFA's admin, whose organization the person never joined, sees none.
+    expect(await readableEvents(as(ADMINS.ofa), '&actor=member@snia.example')).toEqual([]);
+    // The organization filter finds members' sign-ins too.
+    const filtered = await readableEvents(
+      as(ADMINS.dmtf),
+      '&organization=dmtf&actor=member@snia.example',
+    );
+    expect(filtered.map((event) => event.action)).toEqual(['auth.login', 'auth.login-failed']);
   });
 });
 
@@ -239,7 +294,9 @@ describe('reading what members did elsewhere', () => {
     const events = await readableEvents(as(ADMINS.dmtf), '&organization=dmtf');
     expect(events.length).toBeGreaterThan(0);
     expect(
-      events.every((event) => event.organization === 'dmtf' || event.onBehalfOf === 'dmtf'),
+      events.every(
+        (event) => event.organization === 'dmtf' || event.onBehalfOf === 'dmtf' || isSignIn(event),
+      ),
     ).toBe(true);
   });
 });

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       webClientAddressSecret: undefined,
       maxUploadBytes: 2 * 1024 ** 3,
+      metricsToken: undefined,
       reaper: { intervalMinutes: 60, minAgeMinutes: 60 },
       sso: [],
       mail: {
@@ -51,6 +52,15 @@ describe('loadConfig', () => {
         region: 'us-east-1',
       },
     });
+  });
+
+  it('takes a metrics token of at least 32 characters, and names it when shorter', () => {
+    expect(loadConfig({ ...valid, METRICS_TOKEN: 'm'.repeat(32) }).metricsToken).toBe(
+      'm'.repeat(32),
+    );
+    expect(problemsOf({ ...valid, METRICS_TOKEN: 'short' })).toEqual([
+      'METRICS_TOKEN must be at least 32 characters long',
+    ]);
   });
 
   it('names every missing variable at once', () => {

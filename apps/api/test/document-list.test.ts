@@ -150,6 +150,8 @@ describe('GET /api/v1/documents', () => {
       status: 'standard',
       visibility: 'organization',
     });
+    // A released document is listed as released once it has a file.
+    expect((await ofaAdmin.upload(released, '1.0', '%PDF-1.7 standard')).status).toBe(201);
     const mine = new Set([released, publicWip, partnersInformational, internalStandard]);
     const ids = async (client: TestClient, query: string) =>
       (await page(client, `organization=ofa&limit=100&${query}`)).items

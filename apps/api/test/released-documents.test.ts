@@ -7,6 +7,7 @@ import { type RunningApi, startApi } from './helpers.js';
 
 interface Summary {
   id: string;
+  latestVersion: { id: string } | null;
   organization: string;
   status: 'work-in-progress' | 'informational' | 'standard';
   visibility: 'public' | 'partners' | 'organization';
@@ -116,6 +117,8 @@ describe('releasedAt', () => {
       visibility: 'public',
     });
     expect(created.releasedAt).toBe(created.createdAt);
+    // With a file, so that the released lists below hold it.
+    expect((await dmtfAdmin.upload(created.id, '1.0', '%PDF-1.7 born')).status).toBe(201);
   });
 
   it('is set on every released document and on no other', async () => {
@@ -161,12 +164,22 @@ describe('GET /api/v1/documents?sort=released', () => {
       status: 'informational',
       visibility: 'public',
     });
+    for (const [client, document] of [
+      [dmtfAdmin, older],
+      [dmtfAdmin, partnersOnly],
+      [ofaAdmin, internal],
+      [ofaAdmin, newer],
+    ] as const) {
+      expect((await client.upload(document.id, '1.0', '%PDF-1.7 release')).status).toBe(201);
+    }
     await patch(dmtfAdmin, older.id, { status: 'standard' });
 
     const forAdmin = await listAll(ofaAdmin, 'sort=released', 2);
-    // Exactly the released ones among everything this admin can read.
+    // Exactly the released ones with a file among everything this admin can read.
     const readable = await listAll(ofaAdmin, 'sort=created');
-    expect(new Set(ids(forAdmin))).toEqual(new Set(ids(readable.filter(isReleased))));
+    expect(new Set(ids(forAdmin))).toEqual(
+      new Set(ids(readable.filter((item) => isReleased(item) && item.latestVersion !== null))),
+    );
     expect(forAdmin.length).toBeGreaterThan(2);
     expect(ids(forAdmin).slice(0, 2)).toEqual([older.id, newer.id]);
     expect(ids(forAdmin)).not.toContain(partnersOnly.id);
@@ -187,6 +200,35 @@ describe('GET /api/v1/documents?sort=released', () => {
     // The default order is still newest created first.
     const byCreation = await listAll(anonymous, 'released=true');
     expect(ids(byCreation).indexOf(newer.id)).toBeLessThan(ids(byCreation).indexOf(older.id));
+  });
+
+  it('lists a released document only while it has a version that is not withdrawn', async () => {
+    const document = await create(ofaAdmin, {
+      organization: 'ofa',
+      identifier: 'OFA-REL-NO-FILE',
+      title: 'Released before its file',
+      status: 'informational',
+      visibility: 'public',
+    });
+    const listedAs = async () => ({
+      released: ids(await listAll(anonymous, 'sort=released')).includes(document.id),
+      releasedFilter: ids(await listAll(anonymous, 'released=true')).includes(document.id),
+      others: ids(await listAll(ofaAdmin, 'released=false')).includes(document.id),
+    });
+    // Without a file it waits among the others, where its owner finds it to upload one.
+    expect(await listedAs()).toEqual({ released: false, releasedFilter: false, others: true });
+
+    const uploaded = await ofaAdmin.upload(document.id, '1.0', '%PDF-1.7 now with a file');
+    expect(uploaded.status).toBe(201);
+    expect(await listedAs()).toEqual({ released: true, releasedFilter: true, others: false });
+
+    const withdrawn = await ofaAdmin.json(
+      'POST',
+      `/api/v1/documents/${document.id}/versions/${uploaded.body.id}/withdraw`,
+      { reason: 'Wrong file' },
+    );
+    expect(withdrawn.status).toBe(200);
+    expect(await listedAs()).toEqual({ released: false, releasedFilter: false, others: true });
   });
 
   it('refuses an unknown sort with a 400 JSON error', async () => {

@@ -50,7 +50,15 @@ describe('parseAuditFilters', () => {
   });
 
   it('takes the first of repeated parameters', () => {
-    expect(parseAuditFilters({ action: ['a', 'b'] }).filters.action).toBe('a');
+    expect(parseAuditFilters({ action: ['token.create', 'token.revoke'] }).filters.action).toBe(
+      'token.create',
+    );
+  });
+
+  it('drops an action the audit log does not record, and says so', () => {
+    const parsed = parseAuditFilters({ action: 'version.steal' });
+    expect(parsed.filters.action).toBe('');
+    expect(parsed.problems.action).toMatch(/not an action/i);
   });
 });
 

@@ -1,5 +1,6 @@
 /** Wire schemas for documents, versions, tokens and audit events (see schemas.ts for the idea). */
 import { type Static, Type } from 'typebox';
+import { AUDIT_ACTION_NAMES } from './audit-actions.js';
 import {
   ABSTRACT_MAX_LENGTH,
   DOCUMENT_IDENTIFIER_MAX_LENGTH,
@@ -57,13 +58,16 @@ export const DocumentVersionSchema = Type.Object(
     mediaType: Type.String(),
     sha256: Type.String(),
     createdAt: Timestamp,
-    createdBy: Type.Union([Type.String(), Type.Null()], { description: 'Uploader e-mail' }),
+    createdBy: Type.Union([Type.String(), Type.Null()], {
+      description:
+        "Who uploaded it: the e-mail address for the owner's members, the name for other signed-in readers, null for the public",
+    }),
     withdrawn: Type.Union([
       Type.Null(),
       Type.Object({
         at: Timestamp,
         reason: Type.String(),
-        by: Type.Union([Type.String(), Type.Null()]),
+        by: Type.Union([Type.String(), Type.Null()], { description: 'As createdBy' }),
       }),
     ]),
   },
@@ -154,14 +158,14 @@ export const DocumentListQuery = Type.Object(
     released: Type.Optional(
       Type.Boolean({
         description:
-          'true: only released documents (public, informational or standard); false: only the others',
+          'true: only released documents (public, informational or standard) with a version that is not withdrawn; false: only the others',
       }),
     ),
     sort: Type.Optional(
       Type.Union([Type.Literal('created'), Type.Literal('released')], {
         default: 'created',
         description:
-          'created: newest first. released: released documents only, newest release first (with released=false, nothing)',
+          'created: newest first. released: released documents with a version only, newest release first (with released=false, nothing)',
       }),
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
@@ -265,7 +269,12 @@ export type AuditEvent = Static<typeof AuditEventSchema>;
 
 export const AuditListQuery = Type.Object(
   {
-    action: Type.Optional(SingleLineText({ maxLength: 100 })),
+    action: Type.Optional(
+      Type.Union(
+        AUDIT_ACTION_NAMES.map((action) => Type.Literal(action)),
+        { description: 'One of the actions the audit log records' },
+      ),
+    ),
     organization: Type.Optional(Slug),
     actor: Type.Optional(SingleLineText({ maxLength: 320 })),
     objectId: Type.Optional(SingleLineText({ maxLength: 100 })),

@@ -1,4 +1,5 @@
 export * from './admin-schemas.js';
+export * from './audit-actions.js';
 export * from './document-schemas.js';
 export * from './domain.js';
 export * from './errors.js';
@@ -6,6 +7,7 @@ export * from './invitation-schemas.js';
 export * from './notification-schemas.js';
 export * from './policy/index.js';
 export * from './register-schemas.js';
+export * from './review-schemas.js';
 export * from './rules.js';
 export * from './schemas.js';
 export * from './statement-dates.js';

@@ -56,6 +56,14 @@ export const SUBMISSION_COMMENT_MAX_LENGTH = 20_000;
 /** The reason given when accepting or declining a submission. */
 export const DECISION_REASON_MAX_LENGTH = 10_000;
 
+/**
+ * The only files a browser is allowed to show in the page rather than save: PDFs, which browsers
+ * render in their own sandboxed viewer. Everything else is served as an attachment.
+ */
+export function isShownInline(mediaType: string): boolean {
+  return mediaType === 'application/pdf';
+}
+
 /** An uploaded file's name, counted in UTF-8 bytes. */
 export const FILENAME_MAX_BYTES = 255;
 
@@ -75,3 +83,12 @@ export const STATEMENT_MAX_REFERS_TO = 20;
 export const CONTACT_NAME_MAX_LENGTH = 200;
 /** Why a sent statement was withdrawn, or how it was answered. */
 export const STATEMENT_NOTE_MAX_LENGTH = 2000;
+
+/** A review comment's text, and the change it proposes. */
+export const REVIEW_COMMENT_MAX_LENGTH = 20_000;
+/** Where in the document a comment points: a page, section or line, as the commenter writes it. */
+export const COMMENT_LOCATION_MAX_LENGTH = 200;
+/** The owner's response in a comment's disposition. */
+export const DISPOSITION_RESPONSE_MAX_LENGTH = 20_000;
+/** The note that opens a call for comments. */
+export const REVIEW_NOTE_MAX_LENGTH = 10_000;

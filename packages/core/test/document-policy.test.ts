@@ -21,6 +21,7 @@ import {
   documentCreationChoices,
   documentPermissions,
   organizationsGrantingRead,
+  personShownTo,
 } from '../src/policy/document-policy.js';
 import { type DocumentStatus, VISIBILITIES, type Visibility } from '../src/rules.js';
 import {
@@ -279,5 +280,16 @@ describe('document policy: on whose behalf a read is done', () => {
   ] as const)('%s', (_what, actor, organization) => {
     const subject = documentOf('partners', ['ofa', 'dmtf', 'snia']);
     expect(actingOrganization(actor, organizationsGrantingRead(subject))).toBe(organization);
+  });
+});
+
+describe('who a reader is shown as the uploader of a version', () => {
+  it.each([
+    ['an owner member sees the address', person({ ofa: 'member' }), 'address'],
+    ['a co-party admin sees the name', person({ dmtf: 'admin' }), 'name'],
+    ['the operator sees the name', person({}, true), 'name'],
+    ['the public sees nobody', ANONYMOUS, 'nobody'],
+  ] as const)('%s', (_what, actor, shown) => {
+    expect(personShownTo(actor, documentOf('public'))).toBe(shown);
   });
 });

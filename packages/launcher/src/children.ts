@@ -65,3 +65,67 @@ export async function waitForHttp(
     `${child.name} did not become ready at ${url} within ${timeoutMs / 1000} s (${lastProblem})`,
   );
 }
+
+export interface SuperviseOptions {
+  /** Restarts allowed within `windowMs`; one more crash in that window gives up. */
+  maxRestarts: number;
+  windowMs: number;
+  log: (line: string) => void;
+  /** Waits until a (re)started child serves; a child that never does counts as a crash. */
+  ready?: (child: RunningChild) => Promise<void>;
+}
+
+export interface SupervisedChild {
+  name: string;
+  /** The process running now. */
+  current(): RunningChild;
+  /** Resolves with the last exit code once crashes came too often and no restart follows. */
+  gaveUp: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps a server running: when it exits on its own it is started again, and the log says so; when
+ * it crashes more than `maxRestarts` times within `windowMs`, the supervisor gives up (something
+ * is wrong that a restart will not fix) and `gaveUp` resolves.
+ */
+export function superviseChild(spec: ChildSpec, options: SuperviseOptions): SupervisedChild {
+  let child = startChild(spec);
+  let stopped = false;
+  const crashes: number[] = [];
+  const gaveUp = (async () => {
+    for (;;) {
+      const code = await child.exited;
+      if (stopped) return new Promise<never>(() => {});
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length > 0 && crashes[0]! < now - options.windowMs) crashes.shift();
+      if (crashes.length > options.maxRestarts) {
+        options.log(
+          `${spec.name} exited (code ${code}) ${crashes.length} times within ${Math.round(options.windowMs / 60_000)} minutes; not restarting it`,
+        );
+        return code;
+      }
+      options.log(
+        `${spec.name} exited unexpectedly (code ${code}); restarting it (${crashes.length} of ${options.maxRestarts} restarts allowed within ${Math.round(options.windowMs / 60_000)} minutes)`,
+      );
+      child = startChild(spec);
+      try {
+        await options.ready?.(child);
+        options.log(`${spec.name} is running again`);
+      } catch (error) {
+        options.log(`${spec.name} did not come back: ${(error as Error).message}`);
+        await child.stop();
+      }
+    }
+  })();
+  return {
+    name: spec.name,
+    current: () => child,
+    gaveUp,
+    async stop() {
+      stopped = true;
+      await child.stop();
+    },
+  };
+}

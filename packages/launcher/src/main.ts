@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { type EmbeddedStack, startEmbeddedStack } from '@liaison/embedded-stack';
 import { banner } from './banner.js';
-import { type RunningChild, startChild, waitForHttp } from './children.js';
+import { type SupervisedChild, superviseChild, waitForHttp } from './children.js';
 import { embeddedPort } from './embedded-port.js';
 import { repoRoot } from './paths.js';
 import { type LaunchSettings, persistentSecret, readLaunchSettings } from './settings.js';
@@ -54,7 +54,7 @@ function webArgs(dev: boolean, host: string, port: number): string[] {
 async function main() {
   const log = (line: string) => console.log(`[liaison] ${line}`);
   const settings = readLaunchSettings(process.argv.slice(2), process.env);
-  const children: RunningChild[] = [];
+  const children: SupervisedChild[] = [];
   let stack: EmbeddedStack | undefined;
   let stopping = false;
 
@@ -95,39 +95,58 @@ async function main() {
     // Probed by address: "localhost" may resolve to ::1 first while the servers listen on IPv4.
     const probeHost = settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host;
 
-    const api = startChild({
-      name: 'API',
-      args: apiArgs(settings.dev),
-      cwd: repoRoot,
-      // glibc returns freed heap to the kernel after every 128 KiB by default; relaying streams,
-      // the API then spends most of its CPU faulting pages back in (npm run bench: 7.8 → 1.4 CPU s
-      // per GiB downloaded).
-      env: {
-        GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=67108864',
-        ...env,
-        // Links in the mails the API sends point at the portal.
-        WEB_URL: process.env.WEB_URL ?? process.env.NEXTAUTH_URL ?? webUrl,
+    const restarts = { maxRestarts: 5, windowMs: 10 * 60_000, log };
+    const api = superviseChild(
+      {
+        name: 'API',
+        args: apiArgs(settings.dev),
+        cwd: repoRoot,
+        // glibc returns freed heap to the kernel after every 128 KiB by default; relaying streams,
+        // the API then spends most of its CPU faulting pages back in (npm run bench: 7.8 → 1.4 CPU s
+        // per GiB downloaded).
+        env: {
+          GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=67108864',
+          ...env,
+          // Links in the mails the API sends point at the portal.
+          WEB_URL: process.env.WEB_URL ?? process.env.NEXTAUTH_URL ?? webUrl,
+        },
       },
-    });
+      {
+        ...restarts,
+        ready: (child) =>
+          waitForHttp(`http://${probeHost}:${settings.apiPort}/readyz`, child, READY_TIMEOUT_MS),
+      },
+    );
     children.push(api);
-    await waitForHttp(`http://${probeHost}:${settings.apiPort}/readyz`, api, READY_TIMEOUT_MS);
+    await waitForHttp(
+      `http://${probeHost}:${settings.apiPort}/readyz`,
+      api.current(),
+      READY_TIMEOUT_MS,
+    );
 
-    const web = startChild({
-      name: 'web app',
-      args: webArgs(settings.dev, settings.host, settings.webPort),
-      cwd: join(repoRoot, 'apps/web'),
-      env: {
-        ...env,
-        LIAISON_API_URL: `http://127.0.0.1:${settings.apiPort}`,
-        // next-auth's redirects and OAuth callback URLs follow the address the person used
-        // (http://127.0.0.1:3000 or http://localhost:3000 alike) unless the operator fixes the
-        // public URL with NEXTAUTH_URL.
-        ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: 'true' }),
-        PORT: String(settings.webPort),
+    const web = superviseChild(
+      {
+        name: 'web app',
+        args: webArgs(settings.dev, settings.host, settings.webPort),
+        cwd: join(repoRoot, 'apps/web'),
+        env: {
+          ...env,
+          LIAISON_API_URL: `http://127.0.0.1:${settings.apiPort}`,
+          // next-auth's redirects and OAuth callback URLs follow the address the person used
+          // (http://127.0.0.1:3000 or http://localhost:3000 alike) unless the operator fixes the
+          // public URL with NEXTAUTH_URL.
+          ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: 'true' }),
+          PORT: String(settings.webPort),
+        },
       },
-    });
+      {
+        ...restarts,
+        ready: (child) =>
+          waitForHttp(`http://${probeHost}:${settings.webPort}/`, child, READY_TIMEOUT_MS),
+      },
+    );
     children.push(web);
-    await waitForHttp(`http://${probeHost}:${settings.webPort}/`, web, READY_TIMEOUT_MS);
+    await waitForHttp(`http://${probeHost}:${settings.webPort}/`, web.current(), READY_TIMEOUT_MS);
 
     console.log(
       banner({
@@ -143,12 +162,13 @@ async function main() {
       }),
     );
 
-    // If either server dies on its own, the portal is broken: stop everything and say so.
+    // A server that dies is restarted; one that keeps dying leaves the portal broken: stop
+    // everything and say so.
     const first = await Promise.race(
-      children.map(async (child) => ({ child, code: await child.exited })),
+      children.map(async (child) => ({ child, code: await child.gaveUp })),
     );
     if (!stopping) {
-      log(`${first.child.name} exited unexpectedly (code ${first.code})`);
+      log(`${first.child.name} keeps exiting (last code ${first.code}); stopping the portal`);
       await stop(1);
     }
   } catch (error) {

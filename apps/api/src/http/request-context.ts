@@ -1,4 +1,4 @@
-import type { Actor } from '@liaison/core';
+import { type Actor, ANONYMOUS } from '@liaison/core';
 import {
   CLIENT_ADDRESS_HEADER,
   CLIENT_SIGNATURE_HEADER,
@@ -19,6 +19,13 @@ declare module 'fastify' {
      */
     clientAddress: string;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route checks a credential of its own (`GET /metrics`: METRICS_TOKEN), so the bearer
+     * token is not read as a user's; the caller is anonymous to everything else.
+     */
+    ownAuthorization?: boolean;
+  }
 }
 
 /**
@@ -31,6 +38,10 @@ export function registerAuthentication(app: FastifyInstance) {
   app.decorateRequest('clientAddress', '');
   app.addHook('onRequest', async (request) => {
     request.clientAddress = clientAddressOf(request, app.deps.config.webClientAddressSecret);
+    if (request.routeOptions.config.ownAuthorization) {
+      request.actor = ANONYMOUS;
+      return;
+    }
     const caller = await authenticate(
       app.deps.pool,
       app.deps.config.authSecret,

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { isShownInline } from '@liaison/core';
 import type { FastifyReply } from 'fastify';
 import { contentDisposition } from './content-disposition.js';
 import type { ByteRange } from './range.js';
@@ -34,7 +35,7 @@ export function sendStoredFile(
   if (content.kind === 'not-modified') return reply.status(304).send();
 
   // Only PDFs are ever shown in the browser, and only when asked; everything else downloads.
-  const inline = options.inline && file.mediaType === 'application/pdf';
+  const inline = options.inline && isShownInline(file.mediaType);
   reply
     .header('content-type', file.mediaType)
     .header(

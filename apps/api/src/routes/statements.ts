@@ -192,6 +192,7 @@ export const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const content = await openStatementAttachment(app.deps, contextOf(request), {
         statementId: request.params.id,
         attachmentId: request.params.attachmentId,
+        inline: request.query.inline === '1',
         ...(request.headers.range !== undefined ? { range: request.headers.range } : {}),
         ...(request.headers['if-none-match'] !== undefined
           ? { ifNoneMatch: request.headers['if-none-match'] }

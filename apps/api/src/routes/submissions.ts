@@ -152,6 +152,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const content = await openSubmissionFile(app.deps, contextOf(request), {
         submissionId: request.params.id,
         fileId: request.params.fileId,
+        inline: request.query.inline === '1',
         ...(request.headers.range !== undefined ? { range: request.headers.range } : {}),
         ...(request.headers['if-none-match'] !== undefined
           ? { ifNoneMatch: request.headers['if-none-match'] }

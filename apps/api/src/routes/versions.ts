@@ -84,6 +84,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const content = await openVersionContent(app.deps, contextOf(request), {
         documentId: request.params.id,
         versionId: request.params.versionId,
+        inline: request.query.inline === '1',
         ...(request.headers.range !== undefined ? { range: request.headers.range } : {}),
         ...(request.headers['if-none-match'] !== undefined
           ? { ifNoneMatch: request.headers['if-none-match'] }

@@ -6,8 +6,10 @@ import { administeredOrganizations } from './organization-policy.js';
  * organization's objects, and events done on behalf of their organization (a DMTF admin sees a
  * DMTF member download an OFA document shared with DMTF). Never events found through the actor's
  * other memberships: an admin who could add anyone to their organization would otherwise read that
- * person's work elsewhere. Returns the organizations whose events the actor may read, or 'all';
- * packages/db (audit.ts) applies it.
+ * person's work elsewhere. Sign-ins are the exception that belongs to the member, not to any
+ * organization's work: an admin sees the sign-ins, failed sign-ins and sign-outs of their
+ * organization's members from the day each joined. Returns the organizations whose events the
+ * actor may read, or 'all'; packages/db (audit.ts) applies it.
  */
 export function readableAuditScope(actor: Actor): 'all' | string[] {
   if (actor.operator) return 'all';

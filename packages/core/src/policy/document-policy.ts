@@ -82,6 +82,18 @@ export function allowDocument(
   }
 }
 
+/**
+ * How much of a person (an uploader, a withdrawer) a reader of the document is shown: members of
+ * the owner organization see the e-mail address, other signed-in readers the name, the public
+ * nobody (the owner organization is shown with every document).
+ */
+export type PersonShown = 'address' | 'name' | 'nobody';
+
+export function personShownTo(actor: Actor, document: DocumentSubject): PersonShown {
+  if (hasRole(actor, document.owner, 'member')) return 'address';
+  return actor.userId === null ? 'nobody' : 'name';
+}
+
 /** Who may create a document owned by `organization`. */
 export function canCreateDocument(actor: Actor, organization: string): boolean {
   return hasRole(actor, organization, 'editor');

@@ -4,5 +4,6 @@ export * from './document-policy.js';
 export * from './mail-policy.js';
 export * from './organization-policy.js';
 export * from './register-policy.js';
+export * from './review-policy.js';
 export * from './statement-policy.js';
 export * from './submission-policy.js';

@@ -1,10 +1,10 @@
-import type { AuditEvent } from '@liaison/core';
+import type { AuditAction, AuditEvent } from '@liaison/core';
 import type { Queryable } from '../queryable.js';
 
 export interface NewAuditEvent {
   actorId: string | null;
   actorEmail: string | null;
-  action: string;
+  action: AuditAction;
   objectType: string;
   objectId: string | null;
   /** Slug of the organization whose object this is. */
@@ -42,11 +42,11 @@ export async function recordAuditEvent(db: Queryable, event: NewAuditEvent): Pro
 export interface AuditFilter {
   /**
    * 'all' for the operator; otherwise the organizations whose events may be read: events about
-   * their objects, and events done on their behalf.
+   * their objects, events done on their behalf, and their members' sign-ins since they joined.
    */
   scope: 'all' | readonly string[];
   action?: string;
-  /** Events about this organization's objects or done on its behalf. */
+  /** Events about this organization's objects, done on its behalf, or its members' sign-ins. */
   organization?: string;
   actor?: string;
   objectId?: string;
@@ -57,6 +57,17 @@ export interface AuditFilter {
   before?: string;
 }
 
+/**
+ * A sign-in, failed sign-in or sign-out by a member of the organizations `slugs` (an SQL
+ * expression) done while they were a member: their admins see when and from where their members'
+ * accounts are used, never anything from before the person joined.
+ */
+function memberSignInOf(slugs: string): string {
+  return `(e.action like 'auth.%' and exists (
+            select 1 from memberships m join organizations mo on mo.id = m.organization_id
+             where m.user_id = e.actor_id and mo.slug = ${slugs} and m.created_at <= e.occurred_at))`;
+}
+
 export async function listAuditEvents(db: Queryable, filter: AuditFilter): Promise<AuditEvent[]> {
   const result = await db.query<AuditEvent>(
     `select e.id::text as id, e.occurred_at as "occurredAt", e.actor_email as actor, e.action,
@@ -65,9 +76,10 @@ export async function listAuditEvents(db: Queryable, filter: AuditFilter): Promi
        from audit_events e
        left join organizations o on o.id = e.organization_id
        left join organizations b on b.id = e.on_behalf_of_id
-      where ($1::boolean or o.slug = any($2::text[]) or b.slug = any($2::text[]))
+      where ($1::boolean or o.slug = any($2::text[]) or b.slug = any($2::text[])
+             or ${memberSignInOf('any($2::text[])')})
         and ($3::text is null or e.action = $3)
-        and ($4::text is null or o.slug = $4 or b.slug = $4)
+        and ($4::text is null or o.slug = $4 or b.slug = $4 or ${memberSignInOf('$4')})
         and ($5::text is null or lower(e.actor_email) = lower($5))
         and ($6::text is null or e.object_id = $6)
         and ($7::timestamptz is null or e.occurred_at >= $7)

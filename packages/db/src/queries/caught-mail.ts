@@ -23,12 +23,15 @@ export async function insertCaughtMail(
   return result.rows[0]!.id;
 }
 
-/** Newest first. */
+/**
+ * Newest first by the time shown with each mail: mails delivered at once by several connections
+ * commit in any order, so their ids do not follow their arrival times.
+ */
 export async function listCaughtMail(db: Queryable, limit: number): Promise<CaughtMail[]> {
   const result = await db.query<CaughtMail>(
     `select id::text, received_at as "receivedAt", envelope_from as "envelopeFrom",
             envelope_to as "envelopeTo", subject, text_body as text, size
-       from caught_mail order by id desc limit $1`,
+       from caught_mail order by received_at desc, id desc limit $1`,
     [limit],
   );
   return result.rows;

@@ -59,17 +59,28 @@ export interface DocumentListFilter {
   status?: DocumentStatus;
   visibility?: Visibility;
   register?: string;
-  /** true: only released documents (public and informational or standard); false: only the rest. */
+  /**
+   * true: only released documents (public and informational or standard) with a version that is not
+   * withdrawn; false: only the rest.
+   */
   released?: boolean;
   /**
    * 'created' (default): newest first by creation, `beforeSeq` is a seq. 'released': released
-   * documents only, newest release first, `beforeSeq` is a release_seq.
+   * documents with a version only, newest release first, `beforeSeq` is a release_seq.
    */
   sort?: 'created' | 'released';
   limit: number;
   /** Only documents before this one in the sort order (the previous page's cursor). */
   beforeSeq?: string;
 }
+
+/**
+ * Released and with a file to read: a released document whose every version is withdrawn (or that
+ * has none yet) is listed with the others until it has one, so released lists and feeds never
+ * offer a document without a file.
+ */
+const LISTED_AS_RELEASED = `(d.visibility = 'public' and d.status in ('informational', 'standard')
+  and exists (select 1 from document_versions cv where cv.document_id = d.id and cv.withdrawn_at is null))`;
 
 export async function listReadableDocuments(
   db: Queryable,
@@ -88,8 +99,8 @@ export async function listReadableDocuments(
                                           where fr.document_id = d.id and f.slug = $6))
         and ${key} is not null
         and ($7::bigint is null or ${key} < $7)
-        and ($9::boolean is null or
-             (d.visibility = 'public' and d.status in ('informational', 'standard')) = $9)
+        and ($9::boolean is null or ${LISTED_AS_RELEASED} = $9)
+        ${filter.sort === 'released' ? `and ${LISTED_AS_RELEASED}` : ''}
       order by ${key} desc
       limit $8`,
     [

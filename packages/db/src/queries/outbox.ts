@@ -134,3 +134,19 @@ export async function countPendingMail(db: Queryable): Promise<number> {
   );
   return result.rows[0]!.count;
 }
+
+/** Mail waiting to go and mail refused for good, per kind: the outbox's depth and failures. */
+export async function outboxStateByKind(
+  db: Queryable,
+): Promise<Array<{ kind: string; pending: number; failed: number }>> {
+  const result = await db.query<{ kind: string; pending: number; failed: number }>(
+    `select kind,
+            count(*) filter (where sent_at is null and failed_at is null)::int as pending,
+            count(*) filter (where failed_at is not null)::int as failed
+       from mail_outbox
+      where sent_at is null
+      group by kind
+      order by kind`,
+  );
+  return result.rows;
+}

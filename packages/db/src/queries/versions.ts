@@ -10,16 +10,20 @@ export interface VersionRecord {
   sha256: string;
   storageKey: string;
   createdAt: Date;
+  /** The uploader's e-mail address and name. */
   createdBy: string | null;
+  createdByName: string | null;
   withdrawnAt: Date | null;
   withdrawnBy: string | null;
+  withdrawnByName: string | null;
   withdrawalReason: string | null;
 }
 
 const VERSION_SELECT = `
   select v.id, v.document_id as "documentId", v.label, v.filename, v.size::float8 as size,
          v.media_type as "mediaType", v.sha256, v.storage_key as "storageKey", v.created_at as "createdAt",
-         creator.email as "createdBy", v.withdrawn_at as "withdrawnAt", withdrawer.email as "withdrawnBy",
+         creator.email as "createdBy", creator.name as "createdByName", v.withdrawn_at as "withdrawnAt",
+         withdrawer.email as "withdrawnBy", withdrawer.name as "withdrawnByName",
          v.withdrawal_reason as "withdrawalReason"
     from document_versions v
     left join users creator on creator.id = v.created_by

@@ -7,6 +7,8 @@ import {
   type DocumentVersion,
   documentPermissions,
   NotFoundError,
+  type PersonShown,
+  personShownTo,
 } from '@liaison/core';
 import { type DocumentRecord, findDocument, type Queryable, type VersionRecord } from '@liaison/db';
 
@@ -59,7 +61,21 @@ export function toDocumentSummary(record: DocumentRecord, actor: Actor): Documen
   };
 }
 
-export function toVersion(version: VersionRecord): DocumentVersion {
+function shown(
+  person: { address: string | null; name: string | null },
+  as: PersonShown,
+): string | null {
+  if (as === 'address') return person.address;
+  return as === 'name' ? (person.name ?? null) : null;
+}
+
+/** A version as `actor` sees it: uploader and withdrawer as personShownTo allows. */
+export function toVersion(
+  version: VersionRecord,
+  actor: Actor,
+  document: DocumentSubject,
+): DocumentVersion {
+  const as = personShownTo(actor, document);
   return {
     id: version.id,
     label: version.label,
@@ -68,12 +84,12 @@ export function toVersion(version: VersionRecord): DocumentVersion {
     mediaType: version.mediaType,
     sha256: version.sha256,
     createdAt: version.createdAt.toISOString(),
-    createdBy: version.createdBy,
+    createdBy: shown({ address: version.createdBy, name: version.createdByName }, as),
     withdrawn: version.withdrawnAt
       ? {
           at: version.withdrawnAt.toISOString(),
           reason: version.withdrawalReason ?? '',
-          by: version.withdrawnBy,
+          by: shown({ address: version.withdrawnBy, name: version.withdrawnByName }, as),
         }
       : null,
   };
@@ -84,9 +100,12 @@ export function toDocument(
   versions: VersionRecord[],
   actor: Actor,
 ): Document {
-  const seesWithdrawn = allowDocument(actor, 'see-withdrawn-versions', subjectOf(record));
+  const subject = subjectOf(record);
+  const seesWithdrawn = allowDocument(actor, 'see-withdrawn-versions', subject);
   return {
     ...documentFields(record, actor),
-    versions: versions.filter((version) => seesWithdrawn || !version.withdrawnAt).map(toVersion),
+    versions: versions
+      .filter((version) => seesWithdrawn || !version.withdrawnAt)
+      .map((version) => toVersion(version, actor, subject)),
   };
 }

@@ -1,5 +1,10 @@
 import type { Readable } from 'node:stream';
-import { allowDocument, NotFoundError, organizationsGrantingRead } from '@liaison/core';
+import {
+  allowDocument,
+  isShownInline,
+  NotFoundError,
+  organizationsGrantingRead,
+} from '@liaison/core';
 import { findVersion, type Pool, recordAuditEvent, type VersionRecord } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import { type ByteRange, resolveConditionalRead, storedFileEtag } from '../../http/range.js';
@@ -17,13 +22,21 @@ export type VersionContent =
     };
 
 /**
- * The bytes of a version, whole or a range. Reading a non-public document's file is audited;
+ * The bytes of a version, whole or a range. Reading a non-public document's file is audited (a
+ * preview as a view, anything else as a download);
  * a withdrawn version is served only to those who may withdraw versions (the owner's admins).
  */
 export async function openVersionContent(
   deps: { pool: Pool; storage: ObjectStorage },
   context: RequestContext,
-  request: { documentId: string; versionId: string; range?: string; ifNoneMatch?: string },
+  request: {
+    documentId: string;
+    versionId: string;
+    range?: string;
+    ifNoneMatch?: string;
+    /** Shown in the browser rather than saved: audited as a view, not a download. */
+    inline?: boolean;
+  },
 ): Promise<VersionContent> {
   const record = await findReadableDocument(deps.pool, context.actor, request.documentId);
   const version = await findVersion(deps.pool, request.documentId, request.versionId);
@@ -40,7 +53,8 @@ export async function openVersionContent(
   if (record.visibility !== 'public') {
     await recordAuditEvent(deps.pool, {
       ...auditedBy(context, organizationsGrantingRead(subjectOf(record))),
-      action: 'version.download',
+      action:
+        request.inline && isShownInline(version.mediaType) ? 'version.view' : 'version.download',
       objectType: 'version',
       objectId: version.id,
       organization: record.organization,

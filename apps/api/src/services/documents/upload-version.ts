@@ -101,5 +101,5 @@ export async function uploadVersion(
   );
 
   const version = await findVersion(deps.pool, documentId, versionId);
-  return toVersion(version!);
+  return toVersion(version!, context.actor, subjectOf(record));
 }

@@ -1,4 +1,5 @@
 import {
+  type AuditAction,
   allowRegister,
   editingParty,
   ForbiddenError,
@@ -45,7 +46,7 @@ export async function auditRegisterEdit(
   client: PoolClient,
   context: RequestContext,
   edit: { record: RegisterRecord; party: string },
-  action: string,
+  action: AuditAction,
   details: Record<string, unknown>,
 ): Promise<void> {
   await touchRegister(client, edit.record.id);

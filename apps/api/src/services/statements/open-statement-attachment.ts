@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { NotFoundError } from '@liaison/core';
+import { isShownInline, NotFoundError } from '@liaison/core';
 import {
   findStatementAttachment,
   type Pool,
@@ -28,7 +28,14 @@ export type StatementAttachmentContent =
 export async function openStatementAttachment(
   deps: { pool: Pool; storage: ObjectStorage },
   context: RequestContext,
-  request: { statementId: string; attachmentId: string; range?: string; ifNoneMatch?: string },
+  request: {
+    statementId: string;
+    attachmentId: string;
+    range?: string;
+    ifNoneMatch?: string;
+    /** Shown in the browser rather than saved: audited as a view, not a download. */
+    inline?: boolean;
+  },
 ): Promise<StatementAttachmentContent> {
   const record = await findReadableStatement(deps.pool, context.actor, request.statementId);
   const file = await findStatementAttachment(deps.pool, request.statementId, request.attachmentId);
@@ -39,7 +46,10 @@ export async function openStatementAttachment(
   const audit = () =>
     recordAuditEvent(deps.pool, {
       ...auditedBy(context, parties),
-      action: 'statement.attachment.download',
+      action:
+        request.inline && isShownInline(file.mediaType)
+          ? 'statement.attachment.view'
+          : 'statement.attachment.download',
       objectType: 'statement',
       objectId: record.id,
       organization: record.from.slug,

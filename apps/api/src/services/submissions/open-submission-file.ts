@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { NotFoundError } from '@liaison/core';
+import { isShownInline, NotFoundError } from '@liaison/core';
 import {
   findSubmissionFile,
   type Pool,
@@ -26,7 +26,14 @@ export type SubmissionFileContent =
 export async function openSubmissionFile(
   deps: { pool: Pool; storage: ObjectStorage },
   context: RequestContext,
-  request: { submissionId: string; fileId: string; range?: string; ifNoneMatch?: string },
+  request: {
+    submissionId: string;
+    fileId: string;
+    range?: string;
+    ifNoneMatch?: string;
+    /** Shown in the browser rather than saved: audited as a view, not a download. */
+    inline?: boolean;
+  },
 ): Promise<SubmissionFileContent> {
   requireUser(context.actor);
   const record = await findReadableSubmission(deps.pool, context.actor, request.submissionId);
@@ -37,7 +44,10 @@ export async function openSubmissionFile(
   const audit = () =>
     recordAuditEvent(deps.pool, {
       ...auditedBy(context, [sideOrganization(context.actor, record)]),
-      action: 'submission.file.download',
+      action:
+        request.inline && isShownInline(file.mediaType)
+          ? 'submission.file.view'
+          : 'submission.file.download',
       objectType: 'submission',
       objectId: record.id,
       organization: sideOrganization(context.actor, record),

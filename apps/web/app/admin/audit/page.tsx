@@ -1,4 +1,10 @@
-import type { AuditEvent, Organization } from '@liaison/core';
+import {
+  AUDIT_ACTION_NAMES,
+  AUDIT_ACTIONS,
+  type AuditEvent,
+  isAuditAction,
+  type Organization,
+} from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
@@ -12,7 +18,6 @@ import {
   auditPageLinks,
   auditSearch,
   hasAuditFilters,
-  KNOWN_AUDIT_ACTIONS,
   parseAuditFilters,
 } from '../../../lib/audit-filters';
 import { requireViewer } from '../../../lib/session';
@@ -68,7 +73,7 @@ export default async function AuditPage({
           membership or token, newest first.{' '}
           {viewer.operator
             ? 'As the portal operator you see every organization’s events.'
-            : `You see events about the objects of ${mine.map((slug) => names.get(slug) ?? slug).join(', ')}, and events done on its behalf (what its members did elsewhere in its name).`}{' '}
+            : `You see events about the objects of ${mine.map((slug) => names.get(slug) ?? slug).join(', ')}, events done on its behalf (what its members did elsewhere in its name), and its members’ sign-ins since they joined.`}{' '}
           Times are in UTC.
         </p>
       </div>
@@ -81,18 +86,30 @@ export default async function AuditPage({
       >
         <h2 id="filters-title">Filter events</h2>
         <div className={styles.filters}>
-          <Filter
-            label="Action"
-            name="action"
-            value={filters.action}
-            list="audit-actions"
-            hint="e.g. version.download"
-          />
-          <datalist id="audit-actions">
-            {KNOWN_AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action} />
-            ))}
-          </datalist>
+          <div className={styles.field}>
+            <label className={styles.label} htmlFor="filter-action">
+              Action
+            </label>
+            <select
+              id="filter-action"
+              name="action"
+              defaultValue={filters.action}
+              className={styles.select}
+              aria-describedby={problems.action ? 'filter-action-error' : undefined}
+            >
+              <option value="">Any action</option>
+              {AUDIT_ACTION_NAMES.map((action) => (
+                <option key={action} value={action}>
+                  {AUDIT_ACTIONS[action]} ({action})
+                </option>
+              ))}
+            </select>
+            {problems.action && (
+              <p className={styles.fieldError} id="filter-action-error">
+                {problems.action}
+              </p>
+            )}
+          </div>
           <Filter label="Actor (e-mail)" name="actor" type="email" value={filters.actor} />
           <Filter
             label="Object ID"
@@ -203,6 +220,7 @@ export default async function AuditPage({
                       )}
                     </td>
                     <td data-label="Action">
+                      {isAuditAction(event.action) && <>{AUDIT_ACTIONS[event.action]} </>}
                       <code className={styles.action}>{event.action}</code>
                     </td>
                     <td data-label="Object">
