@@ -1,17 +1,9 @@
 // The web app's Atom feeds, served by their real route handlers against a real API (in this
 // process, on an embedded PostgreSQL and S3 with the demo data), read back by a feed parser.
-import { rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { createPool, migrate, type Pool, seedDemoData } from '@liaison/db';
-import { createTempDataDir, type EmbeddedStack, startEmbeddedStack } from '@liaison/embedded-stack';
-import { createS3Storage, type S3Storage } from '@liaison/storage';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp } from '../../apps/api/src/app.js';
-import { loadConfig } from '../../apps/api/src/config.js';
-import { seedDemoDocuments } from '../../apps/api/src/services/demo/seed-demo-documents.js';
 import { TestClient } from '../../apps/api/test/client.js';
 import { parseAtom } from '../../apps/web/test/atom-checks.js';
+import { type FeedApi, loadFeedRoute, type RouteModule, startFeedApi, WEB } from './feed-api.js';
 
 // Whoever asks, the feed is built as for anyone, never with their session. Here every session
 // holds a token the API refuses (401): a feed that sent it would fail.
@@ -19,57 +11,19 @@ vi.mock('../../apps/web/lib/session', () => ({
   getAccessToken: async () => 'a-session-token-the-api-refuses',
 }));
 
-interface RouteModule {
-  GET(request: Request, context?: unknown): Promise<Response>;
-}
-// The route files follow the web app's module conventions (extensionless imports), which this
-// workspace's NodeNext typecheck does not share: loaded by path, typed here.
-const route = (path: string) =>
-  fileURLToPath(new URL(`../../apps/web/app/feeds/${path}`, import.meta.url));
-const portalFeed = (await import(route('releases.atom/route.ts'))) as RouteModule;
-const organizationFeed = (await import(
-  route('[organization]/releases.atom/route.ts')
-)) as RouteModule;
+const portalFeed = await loadFeedRoute('releases.atom/route.ts');
+const organizationFeed = await loadFeedRoute('[organization]/releases.atom/route.ts');
 
-const WEB = 'http://localhost:3000';
-
-let dataDir: string;
-let stack: EmbeddedStack;
-let pool: Pool;
-let storage: S3Storage;
-let app: FastifyInstance;
+let api: FeedApi;
 let apiUrl: string;
 
 beforeAll(async () => {
-  dataDir = await createTempDataDir('liaison-feeds');
-  stack = await startEmbeddedStack({ dataDir, ephemeral: true });
-  const config = loadConfig({
-    ...stack.env,
-    AUTH_SECRET: 'feed-test-secret-that-is-at-least-32-characters',
-    API_HOST: '127.0.0.1',
-  });
-  pool = createPool(config.databaseUrl);
-  storage = createS3Storage(config.s3);
-  await migrate(pool);
-  await seedDemoData(pool);
-  await storage.ensureBucket();
-  await seedDemoDocuments({ pool, storage });
-  app = await buildApp({ config, pool, storage });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('the API bound no TCP port');
-  apiUrl = `http://127.0.0.1:${address.port}`;
-  vi.stubEnv('LIAISON_API_URL', apiUrl);
-  vi.stubEnv('NEXTAUTH_URL', WEB);
+  api = await startFeedApi();
+  apiUrl = api.url;
 });
 
 afterAll(async () => {
-  vi.unstubAllEnvs();
-  await app?.close();
-  await pool?.end();
-  storage?.close();
-  await stack?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await api?.close();
 });
 
 async function feed(path: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -217,7 +171,7 @@ describe('the release feeds', () => {
       // The web app parses its environment once per process: a fresh module graph is a fresh
       // process here.
       vi.resetModules();
-      const unreachable = (await import(route('releases.atom/route.ts'))) as RouteModule;
+      const unreachable: RouteModule = await loadFeedRoute('releases.atom/route.ts');
       const response = await unreachable.GET(new Request(`${WEB}/feeds/releases.atom`));
       expect(response.status).toBe(502);
       expect(response.headers.get('cache-control')).toBe('no-store');

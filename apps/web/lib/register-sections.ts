@@ -8,9 +8,9 @@ import { SLUG_BODY } from '@liaison/core';
 
 const APPROVAL_SAVED = new RegExp(`^approval-(${SLUG_BODY})$`);
 
-export type SectionKey = RegisterOpenItem['section'] | 'parties' | 'documents';
+export type SectionKey = RegisterOpenItem['section'] | 'parties' | 'documents' | 'statements';
 
-/** The sections in the order the register text has them (the shared documents last). */
+/** The sections in the order the register text has them (the shared documents and statements last). */
 export const SECTIONS: readonly { key: SectionKey; id: string; title: string }[] = [
   { key: 'parties', id: 'parties', title: 'Alliance organizations' },
   { key: 'benefits', id: 'benefits', title: 'Alliance benefits' },
@@ -23,6 +23,7 @@ export const SECTIONS: readonly { key: SectionKey; id: string; title: string }[]
   { key: 'contacts', id: 'contacts', title: 'Points of contact' },
   { key: 'approvals', id: 'approvals', title: 'Approvals' },
   { key: 'documents', id: 'documents', title: 'Documents shared under this register' },
+  { key: 'statements', id: 'statements', title: 'Liaison statements' },
 ];
 
 export function section(key: SectionKey): { id: string; title: string } {
@@ -97,6 +98,8 @@ export function savedMessage(
       return 'Point of contact saved.';
     case 'contact-removed':
       return 'Point of contact removed.';
+    case 'statement-discarded':
+      return 'The draft statement was discarded.';
   }
   const approval = saved && APPROVAL_SAVED.exec(saved);
   return approval ? `${partyName(approval[1]!)}’s approval is recorded.` : null;

@@ -101,7 +101,8 @@ export function releaseFeed(options: {
   };
 }
 
-function plainAnswer(status: number, text: string): Response {
+/** A feed's refusal or failure: plain text, never cached. */
+export function plainAnswer(status: number, text: string): Response {
   return new Response(`${text}\n`, {
     status,
     headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
@@ -147,6 +148,11 @@ export async function releaseFeedResponse(
       documents: documents.data.items,
     }),
   );
+  return atomResponse(request, xml);
+}
+
+/** An Atom document as the answer to `request`: 304 when the reader already has it (ETag). */
+export function atomResponse(request: Request, xml: string): Response {
   const etag = `"${createHash('sha256').update(xml).digest('base64url')}"`;
   const headers = {
     'content-type': `${ATOM_MEDIA_TYPE}; charset=utf-8`,

@@ -9,7 +9,7 @@ import {
 } from '../lib/register-sections';
 
 describe('SECTIONS', () => {
-  it('follows the register’s own order, the shared documents last', () => {
+  it('follows the register’s own order, the shared documents and statements last', () => {
     expect(SECTIONS.map((s) => s.key)).toEqual([
       'parties',
       'benefits',
@@ -22,6 +22,7 @@ describe('SECTIONS', () => {
       'contacts',
       'approvals',
       'documents',
+      'statements',
     ]);
     expect(new Set(SECTIONS.map((s) => s.id)).size).toBe(SECTIONS.length);
   });
@@ -94,6 +95,7 @@ describe('savedMessage', () => {
     expect(savedMessage('commitment-removed', names)).toBe('Documentation commitment removed.');
     expect(savedMessage('contact', names)).toBe('Point of contact saved.');
     expect(savedMessage('approval-dmtf', names)).toBe('DMTF’s approval is recorded.');
+    expect(savedMessage('statement-discarded', names)).toBe('The draft statement was discarded.');
   });
 
   it('says nothing for anything else', () => {

@@ -3,6 +3,7 @@ import { ls } from './commands/ls.js';
 import { pull } from './commands/pull.js';
 import { push } from './commands/push.js';
 import { show } from './commands/show.js';
+import { statements } from './commands/statements.js';
 import { submit } from './commands/submit.js';
 import { type Io, print } from './context.js';
 import { describeFailure, EXIT_OK, EXIT_USAGE } from './failure.js';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = {
   push,
   pull,
   submit,
+  statements,
 };
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');

@@ -47,6 +47,7 @@ Commands:
                                           download a version (resumable, SHA-256 verified)
   submit <files...> --to <org> --register <slug> --title <title> --accept-ipr
                                           submit files to another party of a work register
+  statements ls|show|send                 liaison statements between the parties of a register
 
 <document> is a document id or <organization>/<identifier>, e.g. ofa/OFA-FAB-1.
 LIAISON_URL and LIAISON_TOKEN, when set, are used instead of the saved login.
@@ -125,6 +126,45 @@ and stops; with it, you acknowledge exactly the policy text shown (its SHA-256 i
   --from <org>          your organization, when you are an editor of more than one party
   --accept-ipr          acknowledge the receiver's IPR policy
   --json                the submission as JSON
+`,
+  statements: `Usage: liaison statements ls [--owed] [--register <slug>] [--box <box>]
+                           [--state <state>] [--limit <n> | --all] [--json]
+       liaison statements show <id> [--json]
+       liaison statements send --register <slug> --to <org>[,<org>...] --purpose <purpose>
+                           --title <title> [--deadline <YYYY-MM-DD>] [--body-file <file>]
+                           [--attach <file>]... [--from <org>] [--refers-to <id>]...
+                           [--visibility parties|public] [--reference <text>] [--json]
+
+Liaison statements are formal letters from one party of a work register to others: for
+information, for comment or for action (with a deadline), or a response to earlier statements.
+
+ls lists the statements you may read, newest first; --owed the comment and action statements your
+organizations still owe an answer to, soonest deadline first.
+  --owed                  owed by your organizations
+  --register <slug>       under this work register
+  --box <box>             incoming, outgoing or awaiting-approval (drafts you may send)
+  --state <state>         draft, sent or withdrawn
+  --limit <n>             at most n statements (default 50); --all for every one
+  --json                  a JSON array, for scripts
+
+show prints one statement: its route, deadline, answer, thread, text and attachments.
+
+send writes a draft, uploads its attachments (with a progress bar, SHA-256 checked), then sends
+it. Sending is an admin's approval: when you are an editor, the draft is kept and waits for an
+admin of your organization, and the command says so and exits 0.
+  --register <slug>       the work register it is sent under
+  --to <org>              a receiving party (repeat, or a comma list)
+  --purpose <purpose>     information, comment, action or response
+  --deadline <date>       the answer's due date (required for comment and action)
+  --title <title>         its title
+  --body-file <file>      its text, Markdown
+  --attach <file>         a file to attach (repeat for several)
+  --from <org>            your organization, when you write for more than one party
+  --refers-to <id>        an earlier statement it answers or follows (required for a response)
+  --visibility <vis>      parties (default: members of the sending and receiving organizations)
+                          or public (anyone)
+  --reference <text>      your own reference number for it
+  --json                  the statement as JSON
 `,
   pull: `Usage: liaison pull <document> [--version <label>] [-o <path>] [--force]
 

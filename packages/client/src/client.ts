@@ -14,6 +14,7 @@ import type {
   CreateDocumentBody,
   CreatedApiToken,
   CreateInvitationBody,
+  CreateStatementBody,
   Document,
   DocumentList,
   DocumentListQuery,
@@ -27,15 +28,20 @@ import type {
   MemberList,
   OrganizationList,
   RegisterPage,
+  Statement,
+  StatementList,
+  StatementListQuery,
+  StatementSummary,
   Submission,
   SubmissionList,
   SubmissionListQuery,
   TokenResponse,
   UpdateDocumentBody,
+  UpdateStatementBody,
   User,
   WorkRegisterList,
 } from './types.js';
-import { formBody, mediaTypeOf } from './upload-body.js';
+import { formBody, mediaTypeOf, type UploadBody } from './upload-body.js';
 
 export interface ClientOptions {
   /** The API's address: `https://liaison.example.org` (a trailing `/api/v1` is accepted too). */
@@ -115,10 +121,32 @@ export interface RequestOptions {
   body?: unknown;
 }
 
+export interface AttachmentRequest {
+  /** The file on disk; it is streamed, never read whole. */
+  path: string;
+  /** Defaults to the file's own name. */
+  filename?: string;
+  /** Defaults to what the file name's extension suggests. */
+  mediaType?: string;
+  onProgress?: Progress;
+}
+
+export interface UploadedAttachment {
+  /** The draft with the new attachment. */
+  statement: Statement;
+  /** SHA-256 of the bytes this client sent, to compare with the stored attachment's. */
+  sentSha256: string;
+}
+
+/** A file's bytes from the API: a document version or a statement attachment. */
+export type ContentDownload = VersionDownload;
+
 const invitationsPath = (organization: string) =>
   `/api/v1/organizations/${encodeURIComponent(organization)}/invitations`;
 const membersPath = (organization: string) =>
   `/api/v1/organizations/${encodeURIComponent(organization)}/members`;
+
+const statementPath = (id: string) => `/api/v1/statements/${encodeURIComponent(id)}`;
 
 /** The API's base address from what a person typed: no trailing slash, no `/api/v1`. */
 export function normalizeApiUrl(input: string): string {
@@ -319,19 +347,10 @@ export class LiaisonClient {
       [{ path: upload.path, size, filename, mediaType: upload.mediaType ?? mediaTypeOf(filename) }],
       upload.onProgress,
     );
-    const path = `/api/v1/documents/${encodeURIComponent(documentId)}/versions`;
-    const url = this.address(path);
-    const exchange = await send(url, {
-      method: 'POST',
-      headers: {
-        ...this.headers(),
-        'content-type': form.contentType,
-        'content-length': form.length,
-      },
-      body: form.stream,
-      idleTimeoutMs: this.idleTimeoutMs,
-    });
-    const version = await this.answer<DocumentVersion>(exchange, url, `POST ${path}`);
+    const version = await this.postForm<DocumentVersion>(
+      `/api/v1/documents/${encodeURIComponent(documentId)}/versions`,
+      form,
+    );
     return { version, sentSha256: form.sha256s()[0]! };
   }
 
@@ -371,19 +390,7 @@ export class LiaisonClient {
       ['iprPolicySha256', request.iprPolicySha256],
     ];
     const form = formBody(fields, files, request.onProgress);
-    const path = '/api/v1/submissions';
-    const url = this.address(path);
-    const exchange = await send(url, {
-      method: 'POST',
-      headers: {
-        ...this.headers(),
-        'content-type': form.contentType,
-        'content-length': form.length,
-      },
-      body: form.stream,
-      idleTimeoutMs: this.idleTimeoutMs,
-    });
-    const submission = await this.answer<Submission>(exchange, url, `POST ${path}`);
+    const submission = await this.postForm<Submission>('/api/v1/submissions', form);
     return { submission, sentSha256: form.sha256s() };
   }
 
@@ -394,6 +401,103 @@ export class LiaisonClient {
     options: { offset?: number } = {},
   ): Promise<VersionDownload> {
     const path = `/api/v1/documents/${encodeURIComponent(documentId)}/versions/${encodeURIComponent(versionId)}/content`;
+    return this.downloadContent(path, options);
+  }
+
+  // Liaison statements (docs/statements.md): formal letters between the parties of a register.
+
+  /** One page of the statements the caller may read; `nextCursor` leads on. */
+  listStatements(query: StatementListQuery = {}): Promise<StatementList> {
+    return this.request('GET', '/api/v1/statements', { query });
+  }
+
+  /** Every statement matching the query, page after page. */
+  async *statements(
+    query: Omit<StatementListQuery, 'cursor'> = {},
+  ): AsyncGenerator<StatementSummary> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.listStatements({ ...query, ...(cursor ? { cursor } : {}) });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  getStatement(id: string): Promise<Statement> {
+    return this.request('GET', statementPath(id));
+  }
+
+  /** A new draft, sent later by an admin of the sending organization (`sendStatement`). */
+  createStatement(body: CreateStatementBody): Promise<Statement> {
+    return this.request('POST', '/api/v1/statements', { body });
+  }
+
+  /** Changes a draft: only the fields given. */
+  updateStatement(id: string, body: UpdateStatementBody): Promise<Statement> {
+    return this.request('PATCH', statementPath(id), { body });
+  }
+
+  /** Discards a draft with its attachments. */
+  deleteStatement(id: string): Promise<void> {
+    return this.request('DELETE', statementPath(id));
+  }
+
+  /** Adds a file to a draft, streamed from disk with its progress reported. */
+  async uploadStatementAttachment(
+    id: string,
+    upload: AttachmentRequest,
+  ): Promise<UploadedAttachment> {
+    const { size } = await stat(upload.path);
+    const filename = upload.filename ?? basename(upload.path);
+    const form = formBody(
+      [],
+      [{ path: upload.path, size, filename, mediaType: upload.mediaType ?? mediaTypeOf(filename) }],
+      upload.onProgress,
+    );
+    const statement = await this.postForm<Statement>(`${statementPath(id)}/attachments`, form);
+    return { statement, sentSha256: form.sha256s()[0]! };
+  }
+
+  deleteStatementAttachment(id: string, attachmentId: string): Promise<void> {
+    return this.request(
+      'DELETE',
+      `${statementPath(id)}/attachments/${encodeURIComponent(attachmentId)}`,
+    );
+  }
+
+  /** Streams an attachment's bytes, from `offset` on when given. */
+  downloadStatementAttachment(
+    id: string,
+    attachmentId: string,
+    options: { offset?: number } = {},
+  ): Promise<ContentDownload> {
+    return this.downloadContent(
+      `${statementPath(id)}/attachments/${encodeURIComponent(attachmentId)}/content`,
+      options,
+    );
+  }
+
+  /** Sends a draft (admins of the sending organization: an editor gets 403). */
+  sendStatement(id: string): Promise<Statement> {
+    return this.request('POST', `${statementPath(id)}/send`);
+  }
+
+  withdrawStatement(id: string, reason: string): Promise<Statement> {
+    return this.request('POST', `${statementPath(id)}/withdraw`, { body: { reason } });
+  }
+
+  /** Marks an owed statement answered (admins of a receiving organization). */
+  markStatementAnswered(id: string, note?: string): Promise<Statement> {
+    return this.request('POST', `${statementPath(id)}/answered`, {
+      body: note === undefined ? {} : { note },
+    });
+  }
+
+  /** Streams bytes from a content route, from `offset` on when given (a Range request). */
+  private async downloadContent(
+    path: string,
+    options: { offset?: number },
+  ): Promise<ContentDownload> {
     const url = this.address(path);
     const offset = options.offset ?? 0;
     const exchange = await send(url, {
@@ -438,6 +542,22 @@ export class LiaisonClient {
       }
     });
     return { body, offset: start, size, etag };
+  }
+
+  /** POSTs a streamed multipart body and reads the JSON answer. */
+  private async postForm<T>(path: string, form: UploadBody): Promise<T> {
+    const url = this.address(path);
+    const exchange = await send(url, {
+      method: 'POST',
+      headers: {
+        ...this.headers(),
+        'content-type': form.contentType,
+        'content-length': form.length,
+      },
+      body: form.stream,
+      idleTimeoutMs: this.idleTimeoutMs,
+    });
+    return this.answer<T>(exchange, url, `POST ${path}`);
   }
 
   private address(path: string, query: Query = {}): URL {

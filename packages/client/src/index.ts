@@ -1,5 +1,7 @@
 export {
+  type AttachmentRequest,
   type ClientOptions,
+  type ContentDownload,
   LiaisonClient,
   normalizeApiUrl,
   type Progress,
@@ -7,6 +9,7 @@ export {
   type RequestOptions,
   type SubmissionRequest,
   type SubmittedFiles,
+  type UploadedAttachment,
   type UploadedVersion,
   type UploadRequest,
   type VersionDownload,

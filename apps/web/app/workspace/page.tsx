@@ -1,11 +1,16 @@
+import { statementApprovingOrganizations, utcDate } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../components/admin/api-error-notice';
 import { RegisterStateBadge, VisibilityBadge } from '../../components/register/badges';
 import { DocumentTable } from '../../components/register/document-table';
+import { StatementTable } from '../../components/statement/statement-table';
 import { type ApiError, fromApi, fromApiAllPages } from '../../lib/api';
+import { viewerActor } from '../../lib/auth/viewer-actor';
 import { VISIBILITIES_NARROWEST_FIRST, VISIBILITY_DESCRIPTIONS } from '../../lib/format';
 import { requireViewer } from '../../lib/session';
+import { listStatements } from '../../lib/statement-api';
+import { bySoonestDeadline } from '../../lib/statement-rules';
 import { groupWorkspace, registersOf } from '../../lib/workspace-groups';
 import styles from './workspace.module.css';
 
@@ -17,10 +22,14 @@ export default async function WorkspacePage() {
   const viewer = await requireViewer('/workspace');
   const organizations = [...new Set(viewer.memberships.map((m) => m.organization))];
 
-  const [registerAnswer, organizationAnswer] = await Promise.all([
+  const approves = statementApprovingOrganizations(viewerActor(viewer)).length > 0;
+  const [registerAnswer, organizationAnswer, owedAnswer, awaitingAnswer] = await Promise.all([
     fromApi((client) => client.listRegisters()),
     fromApi((client) => client.listOrganizations()),
+    listStatements({ owed: true }),
+    approves ? listStatements({ box: 'awaiting-approval' }) : null,
   ]);
+  const today = utcDate(new Date());
   const names = new Map<string, string>(
     organizationAnswer.ok ? organizationAnswer.data.items.map((o) => [o.slug, o.name]) : [],
   );
@@ -38,6 +47,8 @@ export default async function WorkspacePage() {
   ]);
   const errors: ApiError[] = [
     ...(registerAnswer.ok ? [] : [registerAnswer.error]),
+    ...(owedAnswer.ok ? [] : [owedAnswer.error]),
+    ...(awaitingAnswer && !awaitingAnswer.ok ? [awaitingAnswer.error] : []),
     ...lists.flatMap((list) => (list.ok ? [] : [list.error])),
   ];
   const documents = lists.flatMap((list) => (list.ok ? list.data.items : []));
@@ -74,6 +85,44 @@ export default async function WorkspacePage() {
               </li>
             ))}
           </ul>
+
+          <section
+            id="action-needed"
+            className={styles.register}
+            aria-labelledby="action-needed-title"
+          >
+            <h2 id="action-needed-title">Action needed</h2>
+            <p className={styles.with}>
+              Statements for comment or action your organizations owe an answer to, soonest deadline
+              first.
+            </p>
+            <StatementTable
+              statements={owedAnswer.ok ? [...owedAnswer.data.items].sort(bySoonestDeadline) : []}
+              caption="Statements your organizations owe an answer to"
+              empty="Nothing owed: no statement waits for an answer from your organizations."
+              today={today}
+            />
+          </section>
+
+          {awaitingAnswer && (
+            <section
+              id="awaiting-approval"
+              className={styles.register}
+              aria-labelledby="awaiting-approval-title"
+            >
+              <h2 id="awaiting-approval-title">Drafts awaiting approval</h2>
+              <p className={styles.with}>
+                Draft statements of the organizations you administer: an admin reads them and sends
+                them.
+              </p>
+              <StatementTable
+                statements={awaitingAnswer.ok ? awaitingAnswer.data.items : []}
+                caption="Draft statements waiting for an admin to send them"
+                empty="No draft waits for your approval."
+                today={today}
+              />
+            </section>
+          )}
 
           <nav className={styles.toc} aria-labelledby="toc-title">
             <h2 id="toc-title">On this page</h2>

@@ -12,6 +12,12 @@ export interface DecisionButtonProps {
   children: ReactNode;
   tone: 'primary' | 'danger';
   reasonRequired: boolean;
+  /** Ask for no reason at all (a confirmation only). */
+  noReason?: boolean;
+  reasonLabel?: string;
+  reasonMaxLength?: number;
+  /** Where the reason is read, under its field. */
+  reasonHint?: string;
 }
 
 /**
@@ -25,6 +31,10 @@ export function DecisionButton({
   children,
   tone,
   reasonRequired,
+  noReason = false,
+  reasonLabel = 'Reason',
+  reasonMaxLength = DECISION_REASON_MAX_LENGTH,
+  reasonHint = 'Recorded in the submission’s history, where both sides read it.',
 }: DecisionButtonProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [state, formAction, pending] = useActionState(action, IDLE);
@@ -59,24 +69,27 @@ export function DecisionButton({
           <div id={`${id}-body`} className="dialog__body">
             {children}
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-reason`}>
-              Reason{!reasonRequired && <span className="field__optional"> (optional)</span>}
-            </label>
-            <textarea
-              id={`${id}-reason`}
-              name="reason"
-              rows={4}
-              maxLength={DECISION_REASON_MAX_LENGTH}
-              required={reasonRequired}
-              aria-required={reasonRequired}
-              aria-invalid={reasonError ? true : undefined}
-              aria-describedby={`${id}-hint${reasonError ? ` ${id}-error` : ''}`}
-            />
-            <p id={`${id}-hint`} className="field__hint">
-              Recorded in the submission’s history, where both sides read it.
-            </p>
-          </div>
+          {!noReason && (
+            <div className="field">
+              <label htmlFor={`${id}-reason`}>
+                {reasonLabel}
+                {!reasonRequired && <span className="field__optional"> (optional)</span>}
+              </label>
+              <textarea
+                id={`${id}-reason`}
+                name="reason"
+                rows={4}
+                maxLength={reasonMaxLength}
+                required={reasonRequired}
+                aria-required={reasonRequired}
+                aria-invalid={reasonError ? true : undefined}
+                aria-describedby={`${id}-hint${reasonError ? ` ${id}-error` : ''}`}
+              />
+              <p id={`${id}-hint`} className="field__hint">
+                {reasonHint}
+              </p>
+            </div>
+          )}
           {state.status === 'error' && (
             <p id={`${id}-error`} className="form-error" role="alert" tabIndex={-1}>
               {state.message}

@@ -1,3 +1,4 @@
+import { statementWritingOrganizations, utcDate } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -22,6 +23,8 @@ import {
   Review,
 } from '../../../components/register/register-sections';
 import shared from '../../../components/register/registers.module.css';
+import { StatementTable } from '../../../components/statement/statement-table';
+import { viewerActor } from '../../../lib/auth/viewer-actor';
 import { describeReview, reviewState } from '../../../lib/register-review';
 import {
   openItemsBySection,
@@ -29,6 +32,9 @@ import {
   savedMessage,
   section,
 } from '../../../lib/register-sections';
+import { getViewer } from '../../../lib/session';
+import { listStatements } from '../../../lib/statement-api';
+import { newStatementPath, statementFeedPath } from '../../../lib/statement-links';
 import { getRegister, listOrganizations } from '../data';
 import pageStyles from '../registers.module.css';
 
@@ -48,7 +54,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RegisterPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { saved } = await searchParams;
-  const [lookup, organizations] = await Promise.all([getRegister(slug), listOrganizations()]);
+  const [lookup, organizations, viewer] = await Promise.all([
+    getRegister(slug),
+    listOrganizations(),
+    getViewer(),
+  ]);
   if (lookup.kind === 'missing') notFound();
 
   const breadcrumb = (
@@ -81,6 +91,12 @@ export default async function RegisterPage({ params, searchParams }: Props) {
   const now = new Date();
   const review = reviewState(register.reviewDue, now);
   const openGroups = openItemsBySection(register.openItems);
+  const statements = await listStatements({ register: register.slug }, { maxPages: 4 });
+  const writesFor = viewer
+    ? statementWritingOrganizations(viewerActor(viewer)).filter((org) =>
+        register.parties.some((party) => party.organization === org),
+      )
+    : [];
 
   return (
     <>
@@ -206,6 +222,49 @@ export default async function RegisterPage({ params, searchParams }: Props) {
         {truncated && (
           <p className="muted">Only the first {register.documents.length} documents are listed.</p>
         )}
+      </RegisterSection>
+
+      <RegisterSection
+        {...section('statements')}
+        intro="Formal letters between the parties of this register: for information, for comment or for action by a deadline, and the responses to them."
+      >
+        {register.state === 'approved' && writesFor.length > 0 && (
+          <p>
+            <Link className="button" href={newStatementPath(register.slug)}>
+              New statement
+            </Link>
+          </p>
+        )}
+        {statements.ok ? (
+          <>
+            <StatementTable
+              statements={statements.data.items.filter((s) => s.state !== 'draft')}
+              caption={`Statements sent under the ${register.title} that you may read`}
+              empty="No statement you may read has been sent under this register yet."
+              today={utcDate(now)}
+            />
+            {statements.data.items.some((s) => s.state === 'draft') && (
+              <>
+                <h3>Drafts of your organization</h3>
+                <StatementTable
+                  statements={statements.data.items.filter((s) => s.state === 'draft')}
+                  caption="Draft statements, not sent yet"
+                  empty=""
+                  today={utcDate(now)}
+                />
+              </>
+            )}
+          </>
+        ) : (
+          <ApiErrorNotice error={statements.error} what="the statements of this register" />
+        )}
+        <p className="muted small">
+          Public statements are also in the{' '}
+          <a href={statementFeedPath(register.slug)} type="application/atom+xml">
+            Atom feed of this register’s statements
+          </a>
+          .
+        </p>
       </RegisterSection>
     </>
   );

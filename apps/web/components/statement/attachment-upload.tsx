@@ -1,0 +1,130 @@
+'use client';
+
+import type { Statement } from '@liaison/core';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { describeApiError } from '../../lib/errors';
+import { formatBytes } from '../../lib/format';
+import { postMultipart, readCreatedAnswer } from '../../lib/multipart-upload';
+import { statementUploadUrl } from '../../lib/statement-links';
+import { Dropzone } from '../upload/dropzone';
+import { UploadAction, UploadStatus } from '../upload/upload-status';
+import { useUpload } from '../upload/use-upload';
+
+type Attached = { ok: true; statement: Statement };
+
+function readAttachAnswer(status: number, text: string) {
+  return readCreatedAnswer<Attached>(status, text, (body) =>
+    Array.isArray(body.attachments)
+      ? { ok: true as const, statement: body as unknown as Statement }
+      : undefined,
+  );
+}
+
+/**
+ * Adds one file to a draft, streamed through the portal's upload proxy with its progress shown;
+ * the page then shows the draft with it.
+ */
+export function AttachmentUpload({ statementId }: { statementId: string }) {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { phase, uploading, resultRef, start, cancel, reset } = useUpload<Attached>();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+
+  const choose = (files: FileList | null | undefined) => {
+    const chosen = files?.[0];
+    if (!chosen) return;
+    setFile(chosen);
+    setError(null);
+    if (!uploading) reset();
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (uploading) return;
+    if (!file) {
+      setError('Choose the file to attach.');
+      return fileRef.current?.focus();
+    }
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const outcome = await start(
+      file.size,
+      (callbacks) =>
+        postMultipart(statementUploadUrl(statementId), form, readAttachAnswer, callbacks),
+      describeApiError,
+    );
+    if (outcome.ok) {
+      setFile(null);
+      if (fileRef.current) fileRef.current.value = '';
+      router.refresh();
+    }
+  };
+
+  return (
+    <form className="form upload-form" onSubmit={submit} noValidate aria-busy={uploading}>
+      <div className="field" data-field="file">
+        <span className="field__label" id={`${id}-file-heading`}>
+          Attach a file
+        </span>
+        <Dropzone
+          inputRef={fileRef}
+          inputId={`${id}-file`}
+          name="file"
+          disabled={uploading}
+          errorId={error ? `${id}-file-error` : undefined}
+          statusId={`${id}-file-status`}
+          title={file ? 'Choose a different file' : 'Choose a file'}
+          hint="or drag and drop it here"
+          status={
+            file ? (
+              <>
+                <span className="visually-hidden">Selected file: </span>
+                <strong>{file.name}</strong> · {formatBytes(file.size)}
+              </>
+            ) : (
+              'No file chosen'
+            )
+          }
+          onFiles={choose}
+        />
+        {error && (
+          <p id={`${id}-file-error`} className="field__error">
+            {error}
+          </p>
+        )}
+      </div>
+      {phase.kind === 'done' ? (
+        <div ref={resultRef} className="notice notice--success" tabIndex={-1} role="status">
+          <p className="notice__title">
+            Attached. SHA-256{' '}
+            <code className="checksum checksum--small">
+              {phase.result.statement.attachments.at(-1)?.sha256}
+            </code>
+          </p>
+        </div>
+      ) : (
+        <UploadStatus
+          phase={phase}
+          resultRef={resultRef}
+          labelId={`${id}-progress-label`}
+          sendingLabel={`Uploading ${file?.name ?? 'the file'}`}
+          storingLabel="Sent. Liaison is storing the file and computing its checksum…"
+          fileBytes={file?.size ?? 0}
+          failedTitle="The upload failed"
+          cancelledText="Nothing was attached."
+        />
+      )}
+      <div className="form__actions">
+        <UploadAction
+          uploading={uploading}
+          storing={phase.kind === 'storing'}
+          onCancel={cancel}
+          submitLabel="Attach"
+        />
+      </div>
+    </form>
+  );
+}
