@@ -1,5 +1,6 @@
 'use client';
 
+import { WITHDRAWAL_REASON_MAX_LENGTH } from '@liaison/core';
 import { type ReactNode, useActionState, useEffect, useId, useRef } from 'react';
 import { type ActionState, IDLE } from '../app/documents/action-state';
 
@@ -74,7 +75,7 @@ export function ConfirmAction({
                 id={reasonId}
                 name="reason"
                 rows={3}
-                maxLength={1000}
+                maxLength={WITHDRAWAL_REASON_MAX_LENGTH}
                 required
                 aria-required="true"
                 aria-invalid={state.fieldErrors?.reason ? true : undefined}

@@ -4,7 +4,7 @@
  * in UTC; "to" includes the whole day. Pure, so the page, the CSV export and tests share it.
  */
 
-import { isSlug } from '@liaison/core';
+import { AUDIT_FILTER_MAX_LENGTH, EMAIL_MAX_LENGTH, isSlug } from '@liaison/core';
 import { parseCalendarDate } from './register-review';
 
 export interface AuditFilters {
@@ -71,9 +71,9 @@ export interface ParsedAuditFilters {
 export function parseAuditFilters(params: SearchParams): ParsedAuditFilters {
   const problems: ParsedAuditFilters['problems'] = {};
   const filters: AuditFilters = {
-    action: first(params, 'action').slice(0, 100),
-    actor: first(params, 'actor').slice(0, 320),
-    object: first(params, 'object').slice(0, 100),
+    action: first(params, 'action').slice(0, AUDIT_FILTER_MAX_LENGTH),
+    actor: first(params, 'actor').slice(0, EMAIL_MAX_LENGTH),
+    object: first(params, 'object').slice(0, AUDIT_FILTER_MAX_LENGTH),
     organization: first(params, 'organization').toLowerCase(),
     from: first(params, 'from'),
     to: first(params, 'to'),

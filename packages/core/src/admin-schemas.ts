@@ -3,7 +3,19 @@
  * account (GET /me) and for the work register page (see schemas.ts for the idea).
  */
 import { type Static, Type } from 'typebox';
-import { TITLE_MAX_LENGTH } from './rules.js';
+import {
+  EMAIL_MAX_LENGTH,
+  IPR_POLICY_MAX_LENGTH,
+  ORGANIZATION_DESCRIPTION_MAX_LENGTH,
+  ORGANIZATION_NAME_MAX_LENGTH,
+  PERSON_NAME_MAX_LENGTH,
+  REGISTER_MAX_PARTIES,
+  REGISTER_SUMMARY_MAX_LENGTH,
+  REGISTER_TEXT_MAX_LENGTH,
+  REGISTER_VERSION_MAX_LENGTH,
+  TIMEFRAME_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from './rules.js';
 import { OrganizationSchema } from './schemas.js';
 import { EMAIL_PATTERN, MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
 
@@ -21,7 +33,7 @@ export const RoleSchema = Type.Union([
 export const EmailSchema = Type.String({
   pattern: EMAIL_PATTERN,
   minLength: 3,
-  maxLength: 320,
+  maxLength: EMAIL_MAX_LENGTH,
 });
 
 export const OrganizationParams = Type.Object({ slug: Slug }, { additionalProperties: false });
@@ -56,7 +68,7 @@ export const AddMemberBody = Type.Object(
     name: Type.Optional(
       SingleLineText({
         minLength: 1,
-        maxLength: 200,
+        maxLength: PERSON_NAME_MAX_LENGTH,
         description:
           'Used only when the person is new to Liaison (default: the part of the address before @)',
       }),
@@ -76,10 +88,13 @@ export type ChangeMemberRoleBody = Static<typeof ChangeMemberRoleBody>;
 // Organizations
 // ---------------------------------------------------------------------------------------------
 
-const OrganizationName = SingleLineText({ minLength: 1, maxLength: 200 });
-const OrganizationDescription = MultiLineText({ maxLength: 10_000 });
+const OrganizationName = SingleLineText({
+  minLength: 1,
+  maxLength: ORGANIZATION_NAME_MAX_LENGTH,
+});
+const OrganizationDescription = MultiLineText({ maxLength: ORGANIZATION_DESCRIPTION_MAX_LENGTH });
 const IprPolicy = MultiLineText({
-  maxLength: 100_000,
+  maxLength: IPR_POLICY_MAX_LENGTH,
   description: 'Shown to, and acknowledged by, whoever submits IP to this organization',
 });
 
@@ -128,12 +143,21 @@ export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>;
 
 const RegisterStateSchema = Type.Union([Type.Literal('draft'), Type.Literal('approved')]);
 const RegisterTitle = SingleLineText({ minLength: 1, maxLength: TITLE_MAX_LENGTH });
-const RegisterVersion = SingleLineText({ maxLength: 50, description: 'e.g. 1.0b' });
-const RegisterSummary = MultiLineText({ maxLength: 20_000 });
-const ReviewProcess = SingleLineText({ maxLength: 2_000, description: 'e.g. DSP4003' });
-const ReviewProcessUrl = SingleLineText({ maxLength: 2_000 });
-const ReviewDueAsWritten = SingleLineText({ maxLength: 100, description: 'e.g. "March 2020"' });
-const PartyDescription = MultiLineText({ maxLength: 2_000 });
+const RegisterVersion = SingleLineText({
+  maxLength: REGISTER_VERSION_MAX_LENGTH,
+  description: 'e.g. 1.0b',
+});
+const RegisterSummary = MultiLineText({ maxLength: REGISTER_SUMMARY_MAX_LENGTH });
+const ReviewProcess = SingleLineText({
+  maxLength: REGISTER_TEXT_MAX_LENGTH,
+  description: 'e.g. DSP4003',
+});
+const ReviewProcessUrl = SingleLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH });
+const ReviewDueAsWritten = SingleLineText({
+  maxLength: TIMEFRAME_MAX_LENGTH,
+  description: 'e.g. "March 2020"',
+});
+const PartyDescription = MultiLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH });
 
 export const RegisterParams = Type.Object({ slug: Slug }, { additionalProperties: false });
 
@@ -143,7 +167,7 @@ export const RegisterPartyInput = Type.Object(
 );
 const RegisterPartiesInput = Type.Array(RegisterPartyInput, {
   minItems: 1,
-  maxItems: 20,
+  maxItems: REGISTER_MAX_PARTIES,
   description: 'In the order the register names them; each organization once',
 });
 

@@ -2,9 +2,16 @@
 import { type Static, Type } from 'typebox';
 import {
   ABSTRACT_MAX_LENGTH,
+  API_TOKEN_DEFAULT_DAYS,
+  API_TOKEN_MAX_DAYS,
+  API_TOKEN_NAME_MAX_LENGTH,
+  AUDIT_FILTER_MAX_LENGTH,
   DOCUMENT_IDENTIFIER_MAX_LENGTH,
   DOCUMENT_IDENTIFIER_PATTERN,
   DOCUMENT_STATUSES,
+  EMAIL_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  SEARCH_QUERY_MAX_LENGTH,
   TITLE_MAX_LENGTH,
   VERSION_LABEL_MAX_LENGTH,
   VERSION_LABEL_PATTERN,
@@ -146,7 +153,7 @@ export type UpdateDocumentBody = Static<typeof UpdateDocumentBody>;
 
 export const DocumentListQuery = Type.Object(
   {
-    q: Type.Optional(SingleLineText({ maxLength: 200 })),
+    q: Type.Optional(SingleLineText({ maxLength: SEARCH_QUERY_MAX_LENGTH })),
     organization: Type.Optional(Slug),
     status: Type.Optional(DocumentStatusSchema),
     visibility: Type.Optional(VisibilitySchema),
@@ -202,8 +209,8 @@ export const UserSchema = Type.Object(
 
 export const TokenRequestBody = Type.Object(
   {
-    email: Type.String({ minLength: 3, maxLength: 320 }),
-    password: Type.String({ minLength: 1, maxLength: 1024 }),
+    email: Type.String({ minLength: 3, maxLength: EMAIL_MAX_LENGTH }),
+    password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
   },
   { additionalProperties: false },
 );
@@ -227,8 +234,10 @@ export const ApiTokenSchema = Type.Object(
 
 export const CreateApiTokenBody = Type.Object(
   {
-    name: SingleLineText({ minLength: 1, maxLength: 100 }),
-    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, default: 90 })),
+    name: SingleLineText({ minLength: 1, maxLength: API_TOKEN_NAME_MAX_LENGTH }),
+    expiresInDays: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: API_TOKEN_MAX_DAYS, default: API_TOKEN_DEFAULT_DAYS }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -265,10 +274,10 @@ export type AuditEvent = Static<typeof AuditEventSchema>;
 
 export const AuditListQuery = Type.Object(
   {
-    action: Type.Optional(SingleLineText({ maxLength: 100 })),
+    action: Type.Optional(SingleLineText({ maxLength: AUDIT_FILTER_MAX_LENGTH })),
     organization: Type.Optional(Slug),
-    actor: Type.Optional(SingleLineText({ maxLength: 320 })),
-    objectId: Type.Optional(SingleLineText({ maxLength: 100 })),
+    actor: Type.Optional(SingleLineText({ maxLength: EMAIL_MAX_LENGTH })),
+    objectId: Type.Optional(SingleLineText({ maxLength: AUDIT_FILTER_MAX_LENGTH })),
     since: Type.Optional(Timestamp),
     until: Type.Optional(Timestamp),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),

@@ -4,7 +4,12 @@
  */
 import { type Static, Type } from 'typebox';
 import { EmailSchema, RoleSchema } from './admin-schemas.js';
-import { MIN_PASSWORD_LENGTH } from './rules.js';
+import {
+  INVITATION_TOKEN_PATTERN,
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PERSON_NAME_MAX_LENGTH,
+} from './rules.js';
 import { SlugSchema } from './text-schemas.js';
 
 /** How long an invitation can be accepted. */
@@ -15,7 +20,7 @@ const Timestamp = Type.String({ format: 'date-time' });
 const Slug = SlugSchema;
 
 /** The secret in an invitation link: whoever knows it may accept. */
-export const InvitationToken = Type.String({ pattern: '^[A-Za-z0-9_-]{16,128}$' });
+export const InvitationToken = Type.String({ pattern: INVITATION_TOKEN_PATTERN });
 
 export const InvitationParams = Type.Object(
   { slug: Slug, id: Uuid },
@@ -69,12 +74,15 @@ export const InvitationPreviewSchema = Type.Object(
 );
 export type InvitationPreview = Static<typeof InvitationPreviewSchema>;
 
-export const NewPassword = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 });
+export const NewPassword = Type.String({
+  minLength: MIN_PASSWORD_LENGTH,
+  maxLength: PASSWORD_MAX_LENGTH,
+});
 
 /** For an address new to Liaison: the account to create. Nothing for an existing account. */
 export const AcceptInvitationBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: PERSON_NAME_MAX_LENGTH })),
     password: Type.Optional(NewPassword),
   },
   { additionalProperties: false },

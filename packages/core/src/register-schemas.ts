@@ -23,21 +23,32 @@
  */
 import { type Static, Type } from 'typebox';
 import { DocumentList, IdentifierSchema } from './document-schemas.js';
-import { TITLE_MAX_LENGTH } from './rules.js';
+import {
+  APPROVAL_BODY_MAX_LENGTH,
+  CONTACT_ROLE_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  MILESTONE_DELIVERABLE_MAX_LENGTH,
+  REGISTER_MAX_PARTIES,
+  REGISTER_SUMMARY_MAX_LENGTH,
+  REGISTER_TEXT_MAX_LENGTH,
+  REGISTER_VERSION_MAX_LENGTH,
+  TIMEFRAME_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from './rules.js';
 import { EMAIL_PATTERN, MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Slug = SlugSchema;
-const Email = Type.String({ pattern: EMAIL_PATTERN, minLength: 3, maxLength: 320 });
+const Email = Type.String({ pattern: EMAIL_PATTERN, minLength: 3, maxLength: EMAIL_MAX_LENGTH });
 
 const Open = Type.Boolean({
   description:
     'The register leaves this item open (its text says "?" or holds a placeholder): shown as an ' +
     'open item, never filled with made-up data',
 });
-const ItemText = MultiLineText({ maxLength: 2_000 });
+const ItemText = MultiLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH });
 const JointOrParty = Type.Union([Slug, Type.Null()], {
   description: 'Organization slug of the party the item is about; null: both (joint)',
 });
@@ -79,24 +90,30 @@ export type DocumentRef = Static<typeof DocumentRefSchema>;
 // Items as the register file holds them (no ids: the file is the register, not the database)
 // ---------------------------------------------------------------------------------------------
 
-const Deliverable = SingleLineText({ maxLength: 500 });
+const Deliverable = SingleLineText({ maxLength: MILESTONE_DELIVERABLE_MAX_LENGTH });
 const Timeframe = SingleLineText({
-  maxLength: 100,
+  maxLength: TIMEFRAME_MAX_LENGTH,
   description: 'As the register writes it, e.g. "Oct 2018"',
 });
 const CommitmentTitle = SingleLineText({ maxLength: TITLE_MAX_LENGTH });
-const ContactRole = SingleLineText({ maxLength: 300, description: 'e.g. DMTF VP of Alliances' });
+const ContactRole = SingleLineText({
+  maxLength: CONTACT_ROLE_MAX_LENGTH,
+  description: 'e.g. DMTF VP of Alliances',
+});
 const ContactAddress = Type.Union([Email, Type.Null()], {
   description: 'E-mail address of a person or a mailing list; null while open',
 });
 const ApprovalBody = SingleLineText({
   minLength: 1,
-  maxLength: 200,
+  maxLength: APPROVAL_BODY_MAX_LENGTH,
   description: 'e.g. OFA Board',
 });
-const Resolution = Type.Union([SingleLineText({ minLength: 1, maxLength: 200 }), Type.Null()]);
+const Resolution = Type.Union([
+  SingleLineText({ minLength: 1, maxLength: APPROVAL_BODY_MAX_LENGTH }),
+  Type.Null(),
+]);
 const AsWritten = MultiLineText({
-  maxLength: 2_000,
+  maxLength: REGISTER_TEXT_MAX_LENGTH,
   description: 'The register text as written, kept where it holds placeholders',
 });
 
@@ -160,16 +177,20 @@ export const WorkRegisterFileSchema = Type.Object(
     $schema: Type.Optional(SingleLineText({ description: 'Where this schema is published' })),
     slug: Slug,
     title: SingleLineText({ minLength: 1, maxLength: TITLE_MAX_LENGTH }),
-    version: SingleLineText({ maxLength: 50, description: 'e.g. 1.0b' }),
+    version: SingleLineText({ maxLength: REGISTER_VERSION_MAX_LENGTH, description: 'e.g. 1.0b' }),
     state: RegisterStateSchema,
     initiatedOn: Type.Union([Day, Type.Null()]),
-    summary: MultiLineText({ maxLength: 20_000 }),
+    summary: MultiLineText({ maxLength: REGISTER_SUMMARY_MAX_LENGTH }),
     parties: Type.Array(
       Type.Object(
-        { organization: Slug, description: MultiLineText({ maxLength: 2_000 }) },
+        { organization: Slug, description: MultiLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH }) },
         { additionalProperties: false },
       ),
-      { minItems: 1, maxItems: 20, description: 'In the order the register names them' },
+      {
+        minItems: 1,
+        maxItems: REGISTER_MAX_PARTIES,
+        description: 'In the order the register names them',
+      },
     ),
     benefits: Type.Array(RegisterTextItemSchema, { maxItems: 200 }),
     activities: Type.Array(RegisterActivityItemSchema, { maxItems: 200 }),
@@ -180,9 +201,15 @@ export const WorkRegisterFileSchema = Type.Object(
     reviewDue: Type.Union([Day, Type.Null()], {
       description: 'The date the review is due, for the overdue check (March 2020 → 2020-03-01)',
     }),
-    reviewDueAsWritten: SingleLineText({ maxLength: 100, description: 'e.g. "March 2020"' }),
-    reviewProcess: SingleLineText({ maxLength: 2_000, description: 'e.g. DSP4003' }),
-    reviewProcessUrl: SingleLineText({ maxLength: 2_000 }),
+    reviewDueAsWritten: SingleLineText({
+      maxLength: TIMEFRAME_MAX_LENGTH,
+      description: 'e.g. "March 2020"',
+    }),
+    reviewProcess: SingleLineText({
+      maxLength: REGISTER_TEXT_MAX_LENGTH,
+      description: 'e.g. DSP4003',
+    }),
+    reviewProcessUrl: SingleLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH }),
     contacts: Type.Array(RegisterContactItemSchema, { maxItems: 200 }),
     approvals: Type.Array(RegisterApprovalItemSchema, {
       maxItems: 20,

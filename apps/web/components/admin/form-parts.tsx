@@ -1,5 +1,6 @@
 'use client';
 
+import { SLUG_INPUT_PATTERN, SLUG_MAX_LENGTH } from '@liaison/core';
 import {
   type ButtonHTMLAttributes,
   type InputHTMLAttributes,
@@ -73,41 +74,40 @@ interface FieldShell {
   optional?: boolean;
 }
 
-function useFieldIds(name: string, hint: unknown, error: unknown) {
+/** What ties a control to its label, hint and error. */
+interface ControlProps {
+  id: string;
+  name: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: true;
+}
+
+/** A labelled control with its hint and error below it, described by both. */
+function Field({
+  label,
+  name,
+  hint,
+  error,
+  optional,
+  control,
+}: FieldShell & { control: (props: ControlProps) => ReactNode }) {
   const base = useId();
   const id = `${base}-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return { id, hintId, errorId, describedBy };
-}
-
-function Shell({
-  id,
-  label,
-  optional,
-  hint,
-  hintId,
-  error,
-  errorId,
-  children,
-}: {
-  id: string;
-  label: ReactNode;
-  optional?: boolean;
-  hint?: ReactNode;
-  hintId?: string;
-  error?: string;
-  errorId?: string;
-  children: ReactNode;
-}) {
   return (
     <div className={styles.field}>
       <label className={styles.label} htmlFor={id}>
         {label}
         {optional && <span className={styles.optional}> (optional)</span>}
       </label>
-      {children}
+      {control({
+        id,
+        name,
+        'aria-describedby': describedBy,
+        'aria-invalid': error ? true : undefined,
+      })}
       {hint && (
         <p className={styles.hint} id={hintId}>
           {hint}
@@ -130,19 +130,11 @@ export function TextField({
   optional,
   ...input
 }: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
-  const ids = useFieldIds(name, hint, error);
   return (
-    <Shell label={label} optional={optional} hint={hint} error={error} {...ids}>
-      <input
-        type="text"
-        {...input}
-        id={ids.id}
-        name={name}
-        className={styles.input}
-        aria-describedby={ids.describedBy}
-        aria-invalid={error ? true : undefined}
-      />
-    </Shell>
+    <Field
+      {...{ label, name, hint, error, optional }}
+      control={(control) => <input type="text" {...input} {...control} className={styles.input} />}
+    />
   );
 }
 
@@ -154,18 +146,11 @@ export function TextAreaField({
   optional,
   ...input
 }: FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
-  const ids = useFieldIds(name, hint, error);
   return (
-    <Shell label={label} optional={optional} hint={hint} error={error} {...ids}>
-      <textarea
-        {...input}
-        id={ids.id}
-        name={name}
-        className={styles.textarea}
-        aria-describedby={ids.describedBy}
-        aria-invalid={error ? true : undefined}
-      />
-    </Shell>
+    <Field
+      {...{ label, name, hint, error, optional }}
+      control={(control) => <textarea {...input} {...control} className={styles.textarea} />}
+    />
   );
 }
 
@@ -180,23 +165,54 @@ export function SelectField({
 }: FieldShell & {
   options: readonly { value: string; label: string }[];
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
-  const ids = useFieldIds(name, hint, error);
   return (
-    <Shell label={label} optional={optional} hint={hint} error={error} {...ids}>
-      <select
-        {...select}
-        id={ids.id}
-        name={name}
-        className={styles.select}
-        aria-describedby={ids.describedBy}
-        aria-invalid={error ? true : undefined}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </Shell>
+    <Field
+      {...{ label, name, hint, error, optional }}
+      control={(control) => (
+        <select {...select} {...control} className={styles.select}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
+}
+
+/** A permanent identifier of the portal's (an organization's or a register's slug). */
+export function SlugField({ hint, ...bound }: FieldBinding & { hint: ReactNode }) {
+  return (
+    <TextField
+      label="Identifier"
+      required
+      maxLength={SLUG_MAX_LENGTH}
+      pattern={SLUG_INPUT_PATTERN}
+      autoComplete="off"
+      spellCheck={false}
+      hint={hint}
+      {...bound}
+    />
+  );
+}
+
+/** A field's name, the value it shows and its error: what `bindFields` hands each field. */
+export interface FieldBinding {
+  name: string;
+  defaultValue?: string;
+  error?: string;
+}
+
+/**
+ * Binds fields to the form's last answer: each shows what was submitted when the form came back
+ * with an error, else `initial`, and its own error.
+ */
+export function bindFields(state: FormState<unknown>) {
+  const submitted = state.status === 'error' ? (state.values ?? {}) : {};
+  return (name: string, initial?: string): FieldBinding => ({
+    name,
+    defaultValue: submitted[name] ?? initial,
+    error: state.fieldErrors?.[name],
+  });
 }
