@@ -3,8 +3,8 @@
  * account (GET /me) and for the work register page (see schemas.ts for the idea).
  */
 import { type Static, Type } from 'typebox';
+import { DaySchema, EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
 import {
-  EMAIL_MAX_LENGTH,
   IPR_POLICY_MAX_LENGTH,
   ORGANIZATION_DESCRIPTION_MAX_LENGTH,
   ORGANIZATION_NAME_MAX_LENGTH,
@@ -17,12 +17,7 @@ import {
   TITLE_MAX_LENGTH,
 } from './rules.js';
 import { OrganizationSchema } from './schemas.js';
-import { EMAIL_PATTERN, MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Timestamp = Type.String({ format: 'date-time' });
-const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-const Slug = SlugSchema;
+import { MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
 
 export const RoleSchema = Type.Union([
   Type.Literal('member'),
@@ -30,15 +25,12 @@ export const RoleSchema = Type.Union([
   Type.Literal('admin'),
 ]);
 
-export const EmailSchema = Type.String({
-  pattern: EMAIL_PATTERN,
-  minLength: 3,
-  maxLength: EMAIL_MAX_LENGTH,
-});
-
-export const OrganizationParams = Type.Object({ slug: Slug }, { additionalProperties: false });
+export const OrganizationParams = Type.Object(
+  { slug: SlugSchema },
+  { additionalProperties: false },
+);
 export const MemberParams = Type.Object(
-  { slug: Slug, userId: Uuid },
+  { slug: SlugSchema, userId: UuidSchema },
   { additionalProperties: false },
 );
 
@@ -48,7 +40,7 @@ export const MemberParams = Type.Object(
 
 export const MemberSchema = Type.Object(
   {
-    userId: Uuid,
+    userId: UuidSchema,
     email: Type.String(),
     name: Type.String(),
     role: RoleSchema,
@@ -105,7 +97,7 @@ export const OrganizationDetailSchema = Type.Object(
     iprPolicy: Type.String({
       description: 'Shown to, and acknowledged by, whoever submits IP to this organization',
     }),
-    createdAt: Timestamp,
+    createdAt: TimestampSchema,
   },
   { title: 'OrganizationDetail' },
 );
@@ -113,7 +105,7 @@ export type OrganizationDetail = Static<typeof OrganizationDetailSchema>;
 
 export const CreateOrganizationBody = Type.Object(
   {
-    slug: Slug,
+    slug: SlugSchema,
     name: OrganizationName,
     description: Type.Optional(OrganizationDescription),
     iprPolicy: Type.Optional(IprPolicy),
@@ -159,10 +151,10 @@ const ReviewDueAsWritten = SingleLineText({
 });
 const PartyDescription = MultiLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH });
 
-export const RegisterParams = Type.Object({ slug: Slug }, { additionalProperties: false });
+export const RegisterParams = Type.Object({ slug: SlugSchema }, { additionalProperties: false });
 
 export const RegisterPartyInput = Type.Object(
-  { organization: Slug, description: Type.Optional(PartyDescription) },
+  { organization: SlugSchema, description: Type.Optional(PartyDescription) },
   { additionalProperties: false },
 );
 const RegisterPartiesInput = Type.Array(RegisterPartyInput, {
@@ -173,13 +165,13 @@ const RegisterPartiesInput = Type.Array(RegisterPartyInput, {
 
 export const CreateRegisterBody = Type.Object(
   {
-    slug: Slug,
+    slug: SlugSchema,
     title: RegisterTitle,
     version: Type.Optional(RegisterVersion),
-    initiatedOn: Type.Optional(Type.Union([Day, Type.Null()])),
+    initiatedOn: Type.Optional(Type.Union([DaySchema, Type.Null()])),
     summary: Type.Optional(RegisterSummary),
     state: RegisterStateSchema,
-    reviewDue: Type.Optional(Type.Union([Day, Type.Null()])),
+    reviewDue: Type.Optional(Type.Union([DaySchema, Type.Null()])),
     reviewDueAsWritten: Type.Optional(ReviewDueAsWritten),
     reviewProcess: Type.Optional(ReviewProcess),
     reviewProcessUrl: Type.Optional(ReviewProcessUrl),
@@ -193,10 +185,10 @@ export const UpdateRegisterBody = Type.Object(
   {
     title: Type.Optional(RegisterTitle),
     version: Type.Optional(RegisterVersion),
-    initiatedOn: Type.Optional(Type.Union([Day, Type.Null()])),
+    initiatedOn: Type.Optional(Type.Union([DaySchema, Type.Null()])),
     summary: Type.Optional(RegisterSummary),
     state: Type.Optional(RegisterStateSchema),
-    reviewDue: Type.Optional(Type.Union([Day, Type.Null()])),
+    reviewDue: Type.Optional(Type.Union([DaySchema, Type.Null()])),
     reviewDueAsWritten: Type.Optional(ReviewDueAsWritten),
     reviewProcess: Type.Optional(ReviewProcess),
     reviewProcessUrl: Type.Optional(ReviewProcessUrl),

@@ -1,4 +1,5 @@
 export * from './admin-schemas.js';
+export * from './common-schemas.js';
 export * from './document-schemas.js';
 export * from './domain.js';
 export * from './errors.js';

@@ -22,11 +22,11 @@
  * Edits: admins of a party (approvals: of that organization only); see policy/register-policy.ts.
  */
 import { type Static, Type } from 'typebox';
+import { DaySchema, EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
 import { DocumentList, IdentifierSchema } from './document-schemas.js';
 import {
   APPROVAL_BODY_MAX_LENGTH,
   CONTACT_ROLE_MAX_LENGTH,
-  EMAIL_MAX_LENGTH,
   MILESTONE_DELIVERABLE_MAX_LENGTH,
   REGISTER_MAX_PARTIES,
   REGISTER_SUMMARY_MAX_LENGTH,
@@ -35,13 +35,7 @@ import {
   TIMEFRAME_MAX_LENGTH,
   TITLE_MAX_LENGTH,
 } from './rules.js';
-import { EMAIL_PATTERN, MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Timestamp = Type.String({ format: 'date-time' });
-const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-const Slug = SlugSchema;
-const Email = Type.String({ pattern: EMAIL_PATTERN, minLength: 3, maxLength: EMAIL_MAX_LENGTH });
+import { MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
 
 const Open = Type.Boolean({
   description:
@@ -49,7 +43,7 @@ const Open = Type.Boolean({
     'open item, never filled with made-up data',
 });
 const ItemText = MultiLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH });
-const JointOrParty = Type.Union([Slug, Type.Null()], {
+const JointOrParty = Type.Union([SlugSchema, Type.Null()], {
   description: 'Organization slug of the party the item is about; null: both (joint)',
 });
 
@@ -78,7 +72,7 @@ export const AccessScopeSchema = Type.Union(
 export type AccessScope = Static<typeof AccessScopeSchema>;
 
 export const DocumentRefSchema = Type.Object(
-  { organization: Slug, identifier: IdentifierSchema },
+  { organization: SlugSchema, identifier: IdentifierSchema },
   {
     additionalProperties: false,
     description: 'A document in the portal: owner organization slug and identifier',
@@ -100,7 +94,7 @@ const ContactRole = SingleLineText({
   maxLength: CONTACT_ROLE_MAX_LENGTH,
   description: 'e.g. DMTF VP of Alliances',
 });
-const ContactAddress = Type.Union([Email, Type.Null()], {
+const ContactAddress = Type.Union([EmailSchema, Type.Null()], {
   description: 'E-mail address of a person or a mailing list; null while open',
 });
 const ApprovalBody = SingleLineText({
@@ -122,7 +116,7 @@ export const RegisterTextItemSchema = Type.Object(
   { additionalProperties: false },
 );
 export const RegisterActivityItemSchema = Type.Object(
-  { party: Slug, text: ItemText, open: Type.Optional(Open) },
+  { party: SlugSchema, text: ItemText, open: Type.Optional(Open) },
   { additionalProperties: false },
 );
 export const RegisterAccessRuleItemSchema = Type.Object(
@@ -134,15 +128,15 @@ export const RegisterMilestoneItemSchema = Type.Object(
     deliverable: Deliverable,
     timeframe: Timeframe,
     state: MilestoneStateSchema,
-    doneOn: Type.Optional(Type.Union([Day, Type.Null()], { description: 'Only when done' })),
+    doneOn: Type.Optional(Type.Union([DaySchema, Type.Null()], { description: 'Only when done' })),
     open: Type.Optional(Open),
   },
   { additionalProperties: false },
 );
 export const RegisterCommitmentItemSchema = Type.Object(
   {
-    from: Slug,
-    to: Slug,
+    from: SlugSchema,
+    to: SlugSchema,
     title: CommitmentTitle,
     note: Type.Optional(ItemText),
     document: Type.Optional(
@@ -155,16 +149,16 @@ export const RegisterCommitmentItemSchema = Type.Object(
   { additionalProperties: false },
 );
 export const RegisterContactItemSchema = Type.Object(
-  { party: Slug, role: ContactRole, address: ContactAddress, open: Type.Optional(Open) },
+  { party: SlugSchema, role: ContactRole, address: ContactAddress, open: Type.Optional(Open) },
   { additionalProperties: false },
 );
 export const RegisterApprovalItemSchema = Type.Object(
   {
-    party: Slug,
+    party: SlugSchema,
     body: ApprovalBody,
     state: ApprovalStateSchema,
     resolution: Type.Optional(Resolution),
-    approvedOn: Type.Optional(Type.Union([Day, Type.Null()])),
+    approvedOn: Type.Optional(Type.Union([DaySchema, Type.Null()])),
     asWritten: Type.Optional(AsWritten),
     note: Type.Optional(ItemText),
   },
@@ -175,15 +169,18 @@ export const RegisterApprovalItemSchema = Type.Object(
 export const WorkRegisterFileSchema = Type.Object(
   {
     $schema: Type.Optional(SingleLineText({ description: 'Where this schema is published' })),
-    slug: Slug,
+    slug: SlugSchema,
     title: SingleLineText({ minLength: 1, maxLength: TITLE_MAX_LENGTH }),
     version: SingleLineText({ maxLength: REGISTER_VERSION_MAX_LENGTH, description: 'e.g. 1.0b' }),
     state: RegisterStateSchema,
-    initiatedOn: Type.Union([Day, Type.Null()]),
+    initiatedOn: Type.Union([DaySchema, Type.Null()]),
     summary: MultiLineText({ maxLength: REGISTER_SUMMARY_MAX_LENGTH }),
     parties: Type.Array(
       Type.Object(
-        { organization: Slug, description: MultiLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH }) },
+        {
+          organization: SlugSchema,
+          description: MultiLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH }),
+        },
         { additionalProperties: false },
       ),
       {
@@ -198,7 +195,7 @@ export const WorkRegisterFileSchema = Type.Object(
     milestones: Type.Array(RegisterMilestoneItemSchema, { maxItems: 200 }),
     accessRules: Type.Array(RegisterAccessRuleItemSchema, { maxItems: 200 }),
     commitments: Type.Array(RegisterCommitmentItemSchema, { maxItems: 200 }),
-    reviewDue: Type.Union([Day, Type.Null()], {
+    reviewDue: Type.Union([DaySchema, Type.Null()], {
       description: 'The date the review is due, for the overdue check (March 2020 → 2020-03-01)',
     }),
     reviewDueAsWritten: SingleLineText({
@@ -266,11 +263,11 @@ export type RegisterAccessRule = Static<typeof RegisterAccessRuleSchema>;
 
 export const RegisterMilestoneSchema = Type.Object(
   {
-    id: Uuid,
+    id: UuidSchema,
     deliverable: Type.String(),
     timeframe: Type.String(),
     state: MilestoneStateSchema,
-    doneOn: Type.Union([Day, Type.Null()]),
+    doneOn: Type.Union([DaySchema, Type.Null()]),
     ...WithOpen,
   },
   { title: 'RegisterMilestone' },
@@ -279,7 +276,7 @@ export type RegisterMilestone = Static<typeof RegisterMilestoneSchema>;
 
 export const RegisterCommitmentSchema = Type.Object(
   {
-    id: Uuid,
+    id: UuidSchema,
     from: Type.String({ description: 'Slug of the party that makes the document available' }),
     to: Type.String({ description: 'Slug of the party it is made available to' }),
     title: Type.String(),
@@ -294,7 +291,7 @@ export const RegisterCommitmentSchema = Type.Object(
     link: Type.Union(
       [
         Type.Object({
-          documentId: Uuid,
+          documentId: UuidSchema,
           title: Type.String(),
           latestVersion: Type.Union([Type.String(), Type.Null()]),
         }),
@@ -310,7 +307,7 @@ export type RegisterCommitment = Static<typeof RegisterCommitmentSchema>;
 
 export const RegisterContactSchema = Type.Object(
   {
-    id: Uuid,
+    id: UuidSchema,
     party: Type.String(),
     role: Type.String(),
     address: Type.Union([Type.String(), Type.Null()]),
@@ -326,7 +323,7 @@ export const RegisterApprovalSchema = Type.Object(
     body: Type.String({ description: 'Empty while pending and no body is named' }),
     state: ApprovalStateSchema,
     resolution: Type.Union([Type.String(), Type.Null()]),
-    approvedOn: Type.Union([Day, Type.Null()]),
+    approvedOn: Type.Union([DaySchema, Type.Null()]),
     asWritten: Type.String(),
     note: Type.String(),
   },
@@ -350,7 +347,7 @@ export const RegisterOpenItemSchema = Type.Object(
   {
     section: RegisterSectionSchema,
     party: Type.Union([Type.String(), Type.Null()]),
-    itemId: Type.Union([Uuid, Type.Null()], {
+    itemId: Type.Union([UuidSchema, Type.Null()], {
       description: 'The milestone, commitment or contact, when the open item is one',
     }),
     description: Type.String(),
@@ -379,7 +376,7 @@ export const RegisterPageSchema = Type.Object(
     title: Type.String(),
     version: Type.String(),
     state: RegisterStateSchema,
-    initiatedOn: Type.Union([Day, Type.Null()]),
+    initiatedOn: Type.Union([DaySchema, Type.Null()]),
     summary: Type.String(),
     parties: Type.Array(RegisterPagePartySchema),
     benefits: Type.Array(RegisterTextSchema),
@@ -388,7 +385,7 @@ export const RegisterPageSchema = Type.Object(
     milestones: Type.Array(RegisterMilestoneSchema),
     accessRules: Type.Array(RegisterAccessRuleSchema),
     commitments: Type.Array(RegisterCommitmentSchema),
-    reviewDue: Type.Union([Day, Type.Null()]),
+    reviewDue: Type.Union([DaySchema, Type.Null()]),
     reviewDueAsWritten: Type.String({ description: 'e.g. "March 2020"' }),
     reviewOverdue: Type.Boolean({ description: 'reviewDue is before today (UTC)' }),
     reviewProcess: Type.String(),
@@ -398,8 +395,8 @@ export const RegisterPageSchema = Type.Object(
     openItems: Type.Array(RegisterOpenItemSchema, {
       description: 'What the register leaves open, in the register’s order',
     }),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
     permissions: RegisterPermissionsSchema,
     documents: Type.Object(
       { ...DocumentList.properties },
@@ -419,11 +416,11 @@ export type RegisterPage = Static<typeof RegisterPageSchema>;
 // ---------------------------------------------------------------------------------------------
 
 export const RegisterItemParams = Type.Object(
-  { slug: Slug, id: Uuid },
+  { slug: SlugSchema, id: UuidSchema },
   { additionalProperties: false },
 );
 export const RegisterApprovalParams = Type.Object(
-  { slug: Slug, organization: Slug },
+  { slug: SlugSchema, organization: SlugSchema },
   { additionalProperties: false },
 );
 
@@ -431,7 +428,7 @@ const milestoneFields = {
   deliverable: Deliverable,
   timeframe: Timeframe,
   state: MilestoneStateSchema,
-  doneOn: Type.Union([Day, Type.Null()], { description: 'Only when done' }),
+  doneOn: Type.Union([DaySchema, Type.Null()], { description: 'Only when done' }),
   open: Open,
 };
 export const MilestoneInput = Type.Object(
@@ -452,8 +449,8 @@ export const MilestoneChange = Type.Partial(Type.Object(milestoneFields), {
 export type MilestoneChange = Static<typeof MilestoneChange>;
 
 const commitmentFields = {
-  from: Slug,
-  to: Slug,
+  from: SlugSchema,
+  to: SlugSchema,
   title: CommitmentTitle,
   note: ItemText,
   document: Type.Union([DocumentRefSchema, Type.Null()]),
@@ -477,7 +474,7 @@ export const CommitmentChange = Type.Partial(Type.Object(commitmentFields), {
 });
 export type CommitmentChange = Static<typeof CommitmentChange>;
 
-const contactFields = { party: Slug, role: ContactRole, address: ContactAddress, open: Open };
+const contactFields = { party: SlugSchema, role: ContactRole, address: ContactAddress, open: Open };
 export const ContactInput = Type.Object(
   {
     party: contactFields.party,
@@ -499,7 +496,7 @@ export const ApprovalInput = Type.Object(
   {
     body: ApprovalBody,
     resolution: Type.Optional(Resolution),
-    approvedOn: Day,
+    approvedOn: DaySchema,
   },
   { additionalProperties: false },
 );
