@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createEmbeddedS3, type EmbeddedS3, findFreePort } from '@liaison/embedded-stack';
+import { afterAll, beforeAll } from 'vitest';
 import { createS3Storage, type S3Storage, type S3StorageConfig } from '../src/index.js';
 
 export const MiB = 1024 * 1024;
@@ -39,6 +40,36 @@ export async function startTestServer(): Promise<TestServer> {
       for (const client of clients) client.close();
       await s3.stop();
       await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A test server for the file's tests, started before them and stopped after, with a storage
+ * client (configured with `overrides`) whose bucket exists.
+ */
+export function serverForFile(overrides: Partial<S3StorageConfig> = {}): {
+  readonly server: TestServer;
+  readonly storage: S3Storage;
+} {
+  let server: TestServer | undefined;
+  let storage: S3Storage | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    storage = server.storage(overrides);
+    await storage.ensureBucket();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('The test server has not started');
+      return server;
+    },
+    get storage() {
+      if (!storage) throw new Error('The test server has not started');
+      return storage;
     },
   };
 }
