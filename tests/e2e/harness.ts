@@ -333,7 +333,7 @@ export async function apiGet<T>(portal: Portal, path: string, token?: string): P
   return (await response.json()) as T;
 }
 
-/** What a suite's journeys share: one portal and one Chromium, up from before the first journey. */
+/** What a suite's journeys share: one portal and one Chromium, there from the first journey on. */
 export interface BrowserSuite {
   readonly portal: Portal;
   readonly browser: Browser;
@@ -364,13 +364,12 @@ export function browserSuite(
   }
   if (missing) console.log(skipLine(missing));
   describe.skipIf(missing !== undefined)(missing ? skipLine(missing) : title, () => {
-    let portal: Portal | undefined;
-    let browser: Browser | undefined;
+    const suite = {} as { portal: Portal; browser: Browser };
 
     beforeAll(async () => {
       await mkdir(SCREENSHOTS, { recursive: true });
-      portal = await startPortal();
-      browser = await launchChromium(lookup.found ? lookup.path : '');
+      suite.portal = await startPortal();
+      suite.browser = await launchChromium(lookup.found ? lookup.path : '');
     }, 600_000);
 
     afterEach(async (context) => {
@@ -381,20 +380,11 @@ export function browserSuite(
     });
 
     afterAll(async () => {
-      await browser?.close().catch(() => undefined);
-      await portal?.stop();
+      await suite.browser?.close().catch(() => undefined);
+      await suite.portal?.stop();
     }, 120_000);
 
-    journeys({
-      get portal() {
-        if (!portal) throw new Error('The portal has not started');
-        return portal;
-      },
-      get browser() {
-        if (!browser) throw new Error('Chromium has not started');
-        return browser;
-      },
-    });
+    journeys(suite);
   });
 }
 

@@ -5,16 +5,21 @@
 import { type Static, Type } from 'typebox';
 import { DaySchema, EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
 import {
+  PartyDescriptionSchema,
+  RegisterStateSchema,
+  RegisterSummarySchema,
+  RegisterTitleSchema,
+  RegisterVersionSchema,
+  ReviewDueAsWrittenSchema,
+  ReviewProcessSchema,
+  ReviewProcessUrlSchema,
+} from './register-schemas.js';
+import {
   IPR_POLICY_MAX_LENGTH,
   ORGANIZATION_DESCRIPTION_MAX_LENGTH,
   ORGANIZATION_NAME_MAX_LENGTH,
   PERSON_NAME_MAX_LENGTH,
   REGISTER_MAX_PARTIES,
-  REGISTER_SUMMARY_MAX_LENGTH,
-  REGISTER_TEXT_MAX_LENGTH,
-  REGISTER_VERSION_MAX_LENGTH,
-  TIMEFRAME_MAX_LENGTH,
-  TITLE_MAX_LENGTH,
 } from './rules.js';
 import { OrganizationSchema } from './schemas.js';
 import { MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
@@ -133,28 +138,10 @@ export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>;
 // Work registers
 // ---------------------------------------------------------------------------------------------
 
-const RegisterStateSchema = Type.Union([Type.Literal('draft'), Type.Literal('approved')]);
-const RegisterTitle = SingleLineText({ minLength: 1, maxLength: TITLE_MAX_LENGTH });
-const RegisterVersion = SingleLineText({
-  maxLength: REGISTER_VERSION_MAX_LENGTH,
-  description: 'e.g. 1.0b',
-});
-const RegisterSummary = MultiLineText({ maxLength: REGISTER_SUMMARY_MAX_LENGTH });
-const ReviewProcess = SingleLineText({
-  maxLength: REGISTER_TEXT_MAX_LENGTH,
-  description: 'e.g. DSP4003',
-});
-const ReviewProcessUrl = SingleLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH });
-const ReviewDueAsWritten = SingleLineText({
-  maxLength: TIMEFRAME_MAX_LENGTH,
-  description: 'e.g. "March 2020"',
-});
-const PartyDescription = MultiLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH });
-
 export const RegisterParams = Type.Object({ slug: SlugSchema }, { additionalProperties: false });
 
 export const RegisterPartyInput = Type.Object(
-  { organization: SlugSchema, description: Type.Optional(PartyDescription) },
+  { organization: SlugSchema, description: Type.Optional(PartyDescriptionSchema) },
   { additionalProperties: false },
 );
 const RegisterPartiesInput = Type.Array(RegisterPartyInput, {
@@ -166,15 +153,15 @@ const RegisterPartiesInput = Type.Array(RegisterPartyInput, {
 export const CreateRegisterBody = Type.Object(
   {
     slug: SlugSchema,
-    title: RegisterTitle,
-    version: Type.Optional(RegisterVersion),
+    title: RegisterTitleSchema,
+    version: Type.Optional(RegisterVersionSchema),
     initiatedOn: Type.Optional(Type.Union([DaySchema, Type.Null()])),
-    summary: Type.Optional(RegisterSummary),
+    summary: Type.Optional(RegisterSummarySchema),
     state: RegisterStateSchema,
     reviewDue: Type.Optional(Type.Union([DaySchema, Type.Null()])),
-    reviewDueAsWritten: Type.Optional(ReviewDueAsWritten),
-    reviewProcess: Type.Optional(ReviewProcess),
-    reviewProcessUrl: Type.Optional(ReviewProcessUrl),
+    reviewDueAsWritten: Type.Optional(ReviewDueAsWrittenSchema),
+    reviewProcess: Type.Optional(ReviewProcessSchema),
+    reviewProcessUrl: Type.Optional(ReviewProcessUrlSchema),
     parties: RegisterPartiesInput,
   },
   { additionalProperties: false },
@@ -183,15 +170,15 @@ export type CreateRegisterBody = Static<typeof CreateRegisterBody>;
 
 export const UpdateRegisterBody = Type.Object(
   {
-    title: Type.Optional(RegisterTitle),
-    version: Type.Optional(RegisterVersion),
+    title: Type.Optional(RegisterTitleSchema),
+    version: Type.Optional(RegisterVersionSchema),
     initiatedOn: Type.Optional(Type.Union([DaySchema, Type.Null()])),
-    summary: Type.Optional(RegisterSummary),
+    summary: Type.Optional(RegisterSummarySchema),
     state: Type.Optional(RegisterStateSchema),
     reviewDue: Type.Optional(Type.Union([DaySchema, Type.Null()])),
-    reviewDueAsWritten: Type.Optional(ReviewDueAsWritten),
-    reviewProcess: Type.Optional(ReviewProcess),
-    reviewProcessUrl: Type.Optional(ReviewProcessUrl),
+    reviewDueAsWritten: Type.Optional(ReviewDueAsWrittenSchema),
+    reviewProcess: Type.Optional(ReviewProcessSchema),
+    reviewProcessUrl: Type.Optional(ReviewProcessUrlSchema),
     parties: Type.Optional(RegisterPartiesInput),
   },
   { additionalProperties: false, minProperties: 1 },

@@ -48,6 +48,24 @@ const JointOrParty = Type.Union([SlugSchema, Type.Null()], {
 });
 
 export const RegisterStateSchema = Type.Union([Type.Literal('draft'), Type.Literal('approved')]);
+
+// The register's own fields, as its file and the operator's create and update bodies take them.
+export const RegisterTitleSchema = SingleLineText({ minLength: 1, maxLength: TITLE_MAX_LENGTH });
+export const RegisterVersionSchema = SingleLineText({
+  maxLength: REGISTER_VERSION_MAX_LENGTH,
+  description: 'e.g. 1.0b',
+});
+export const RegisterSummarySchema = MultiLineText({ maxLength: REGISTER_SUMMARY_MAX_LENGTH });
+export const PartyDescriptionSchema = MultiLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH });
+export const ReviewDueAsWrittenSchema = SingleLineText({
+  maxLength: TIMEFRAME_MAX_LENGTH,
+  description: 'e.g. "March 2020"',
+});
+export const ReviewProcessSchema = SingleLineText({
+  maxLength: REGISTER_TEXT_MAX_LENGTH,
+  description: 'e.g. DSP4003',
+});
+export const ReviewProcessUrlSchema = SingleLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH });
 export const MilestoneStateSchema = Type.Union([
   Type.Literal('planned'),
   Type.Literal('done'),
@@ -170,17 +188,14 @@ export const WorkRegisterFileSchema = Type.Object(
   {
     $schema: Type.Optional(SingleLineText({ description: 'Where this schema is published' })),
     slug: SlugSchema,
-    title: SingleLineText({ minLength: 1, maxLength: TITLE_MAX_LENGTH }),
-    version: SingleLineText({ maxLength: REGISTER_VERSION_MAX_LENGTH, description: 'e.g. 1.0b' }),
+    title: RegisterTitleSchema,
+    version: RegisterVersionSchema,
     state: RegisterStateSchema,
     initiatedOn: Type.Union([DaySchema, Type.Null()]),
-    summary: MultiLineText({ maxLength: REGISTER_SUMMARY_MAX_LENGTH }),
+    summary: RegisterSummarySchema,
     parties: Type.Array(
       Type.Object(
-        {
-          organization: SlugSchema,
-          description: MultiLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH }),
-        },
+        { organization: SlugSchema, description: PartyDescriptionSchema },
         { additionalProperties: false },
       ),
       {
@@ -198,18 +213,12 @@ export const WorkRegisterFileSchema = Type.Object(
     reviewDue: Type.Union([DaySchema, Type.Null()], {
       description: 'The date the review is due, for the overdue check (March 2020 → 2020-03-01)',
     }),
-    reviewDueAsWritten: SingleLineText({
-      maxLength: TIMEFRAME_MAX_LENGTH,
-      description: 'e.g. "March 2020"',
-    }),
-    reviewProcess: SingleLineText({
-      maxLength: REGISTER_TEXT_MAX_LENGTH,
-      description: 'e.g. DSP4003',
-    }),
-    reviewProcessUrl: SingleLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH }),
+    reviewDueAsWritten: ReviewDueAsWrittenSchema,
+    reviewProcess: ReviewProcessSchema,
+    reviewProcessUrl: ReviewProcessUrlSchema,
     contacts: Type.Array(RegisterContactItemSchema, { maxItems: 200 }),
     approvals: Type.Array(RegisterApprovalItemSchema, {
-      maxItems: 20,
+      maxItems: REGISTER_MAX_PARTIES,
       description: 'At most one per party; a party without one is pending',
     }),
   },

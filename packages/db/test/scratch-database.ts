@@ -3,40 +3,32 @@ import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { createPool, migrate, type Pool, seedDemoData } from '../src/index.js';
 
 export interface Scratch {
-  readonly pool: Pool;
-  readonly url: string;
+  pool: Pool;
+  url: string;
 }
 
 /**
  * A database of the test file's own on the shared PostgreSQL server, dropped afterwards: empty,
  * migrated, or migrated and seeded with the demo data; one for the whole file, or a fresh one for
- * each test (`perTest`).
+ * each test (`perTest`). Its pool and address are there from the first test on.
  */
 export function useScratchDatabase(
   options: { state?: 'empty' | 'migrated' | 'seeded'; perTest?: boolean } = {},
 ): Scratch {
   const state = options.state ?? 'empty';
+  const scratch = {} as Scratch;
   let database: ScratchDatabase | undefined;
-  let pool: Pool | undefined;
   const [before, after] = options.perTest ? [beforeEach, afterEach] : [beforeAll, afterAll];
   before(async () => {
     database = await createScratchDatabase(inject('stack').DATABASE_URL);
-    pool = createPool(database.url);
-    if (state !== 'empty') await migrate(pool);
-    if (state === 'seeded') await seedDemoData(pool);
+    scratch.url = database.url;
+    scratch.pool = createPool(database.url);
+    if (state !== 'empty') await migrate(scratch.pool);
+    if (state === 'seeded') await seedDemoData(scratch.pool);
   });
   after(async () => {
-    await pool?.end();
+    await scratch.pool?.end();
     await database?.drop();
   });
-  return {
-    get pool() {
-      if (!pool) throw new Error('The scratch database is not ready yet');
-      return pool;
-    },
-    get url() {
-      if (!database) throw new Error('The scratch database is not ready yet');
-      return database.url;
-    },
-  };
+  return scratch;
 }

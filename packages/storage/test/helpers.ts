@@ -46,32 +46,22 @@ export async function startTestServer(): Promise<TestServer> {
 
 /**
  * A test server for the file's tests, started before them and stopped after, with a storage
- * client (configured with `overrides`) whose bucket exists.
+ * client (configured with `overrides`) whose bucket exists, both there from the first test on.
  */
 export function serverForFile(overrides: Partial<S3StorageConfig> = {}): {
-  readonly server: TestServer;
-  readonly storage: S3Storage;
+  server: TestServer;
+  storage: S3Storage;
 } {
-  let server: TestServer | undefined;
-  let storage: S3Storage | undefined;
+  const started = {} as { server: TestServer; storage: S3Storage };
   beforeAll(async () => {
-    server = await startTestServer();
-    storage = server.storage(overrides);
-    await storage.ensureBucket();
+    started.server = await startTestServer();
+    started.storage = started.server.storage(overrides);
+    await started.storage.ensureBucket();
   });
   afterAll(async () => {
-    await server?.stop();
+    await started.server?.stop();
   });
-  return {
-    get server() {
-      if (!server) throw new Error('The test server has not started');
-      return server;
-    },
-    get storage() {
-      if (!storage) throw new Error('The test server has not started');
-      return storage;
-    },
-  };
+  return started;
 }
 
 const BLOCK = 64 * 1024;
