@@ -45,6 +45,7 @@ import {
   invitationTableAllows,
 } from '../../../packages/core/test/fixtures/permission-table.js';
 import { TestClient } from './client.js';
+import { mapLimit } from './concurrency.js';
 import { type RunningApi, startApi } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -219,24 +220,6 @@ const EXPECTED_CASE_COUNT =
 // Running it.
 
 const CONCURRENCY = 8;
-
-/** Runs `task` over `items`, at most `limit` at a time, keeping the order of the results. */
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 interface DocumentView {
   id: string;

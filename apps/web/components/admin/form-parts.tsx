@@ -122,64 +122,38 @@ function Field({
   );
 }
 
-export function TextField({
-  label,
-  name,
-  hint,
-  error,
-  optional,
-  ...input
-}: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
-  return (
+/** A field component whose control `render` draws, given the props that tie it to its label. */
+function fieldOf<Props>(render: (props: Props, control: ControlProps) => ReactNode) {
+  return ({ label, name, hint, error, optional, ...props }: FieldShell & Props) => (
     <Field
       {...{ label, name, hint, error, optional }}
-      control={(control) => <input type="text" {...input} {...control} className={styles.input} />}
+      control={(control) => render(props as Props, control)}
     />
   );
 }
 
-export function TextAreaField({
-  label,
-  name,
-  hint,
-  error,
-  optional,
-  ...input
-}: FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
-  return (
-    <Field
-      {...{ label, name, hint, error, optional }}
-      control={(control) => <textarea {...input} {...control} className={styles.textarea} />}
-    />
-  );
-}
+export const TextField = fieldOf<Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>>(
+  (input, control) => <input type="text" {...input} {...control} className={styles.input} />,
+);
 
-export function SelectField({
-  label,
-  name,
-  hint,
-  error,
-  optional,
-  options,
-  ...select
-}: FieldShell & {
-  options: readonly { value: string; label: string }[];
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
-  return (
-    <Field
-      {...{ label, name, hint, error, optional }}
-      control={(control) => (
-        <select {...select} {...control} className={styles.select}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      )}
-    />
-  );
-}
+export const TextAreaField = fieldOf<
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>
+>((input, control) => <textarea {...input} {...control} className={styles.textarea} />);
+
+export const SelectField = fieldOf<
+  { options: readonly { value: string; label: string }[] } & Omit<
+    SelectHTMLAttributes<HTMLSelectElement>,
+    'name' | 'id'
+  >
+>(({ options, ...select }, control) => (
+  <select {...select} {...control} className={styles.select}>
+    {options.map((option) => (
+      <option key={option.value} value={option.value}>
+        {option.label}
+      </option>
+    ))}
+  </select>
+));
 
 /** A permanent identifier of the portal's (an organization's or a register's slug). */
 export function SlugField({ hint, ...bound }: FieldBinding & { hint: ReactNode }) {
