@@ -50,8 +50,9 @@ browserSuite('invitations in a real browser', { screenshotAs: 'invitation' }, (s
     await page.getByLabel('E-mail address', { exact: true }).fill(email);
     await page.getByLabel('Role', { exact: true }).selectOption(role);
     await page.getByRole('button', { name: 'Send invitation' }).click();
+    // The server action answers after the API call and a re-render: a loaded machine gets 15 s.
     await expect
-      .poll(() => page.locator('main').textContent())
+      .poll(() => page.locator('main').textContent(), { timeout: 15_000 })
       .toContain(`Invitation sent to ${email}`);
   }
 
