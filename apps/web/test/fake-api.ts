@@ -104,7 +104,7 @@ export function answerFile(
  * A multipart/form-data body with the given text fields and then `file` (as a.bin), streamed in
  * parts as a browser sends it.
  */
-export function streamedMultipart(
+function streamedMultipart(
   fields: Record<string, string>,
   file: Buffer,
   boundary = '----liaison-test',
@@ -132,6 +132,31 @@ export function streamedMultipart(
     type: `multipart/form-data; boundary=${boundary}`,
     length: head.length + file.length + tail.length,
   };
+}
+
+/**
+ * A browser's upload from the portal's own page (same-origin, with its session cookie): a POST to
+ * `url` streaming `fields` and then `file` as multipart/form-data, with the body's type and length.
+ */
+export function streamedUpload(
+  url: string,
+  fields: Record<string, string>,
+  file: Buffer,
+  boundary?: string,
+): { request: Request; type: string; length: number } {
+  const { body, type, length } = streamedMultipart(fields, file, boundary);
+  const request = new Request(url, {
+    method: 'POST',
+    body,
+    duplex: 'half',
+    headers: {
+      'content-type': type,
+      'content-length': String(length),
+      'sec-fetch-site': 'same-origin',
+      cookie: 'next-auth.session-token=secret',
+    },
+  } as RequestInit);
+  return { request, type, length };
 }
 
 /** A route handler's second argument. */

@@ -1,7 +1,7 @@
 // The two streaming proxies against a real HTTP server standing in for the API.
 import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
-import { answerFile, answerJson, params, startFakeApi, streamedMultipart } from './fake-api';
+import { answerFile, answerJson, params, startFakeApi, streamedUpload } from './fake-api';
 
 vi.mock('../lib/session', () => ({ getAccessToken: async () => 'session-token' }));
 
@@ -56,23 +56,13 @@ const api = startFakeApi({
   },
 });
 
-const multipart = () => streamedMultipart({ label: '1.0' }, FILE);
+const upload = (id: string) =>
+  streamedUpload(`http://portal.example/api/upload/${id}`, { label: '1.0' }, FILE);
 
 describe('upload proxy route', () => {
   it('streams the multipart body to the API with its length and the session token', async () => {
     api.forget();
-    const { body, type, length } = multipart();
-    const request = new Request(`http://portal.example/api/upload/${DOC}`, {
-      method: 'POST',
-      body,
-      duplex: 'half',
-      headers: {
-        'content-type': type,
-        'content-length': String(length),
-        'sec-fetch-site': 'same-origin',
-        cookie: 'next-auth.session-token=secret',
-      },
-    } as RequestInit);
+    const { request, type, length } = upload(DOC);
     const response = await POST(request, params({ id: DOC }));
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ size: length });
@@ -86,16 +76,7 @@ describe('upload proxy route', () => {
   });
 
   it('gives the API’s early answer without sending the rest of the file', async () => {
-    const { body, type, length } = multipart();
-    const response = await POST(
-      new Request(`http://portal.example/api/upload/${EARLY}`, {
-        method: 'POST',
-        body,
-        duplex: 'half',
-        headers: { 'content-type': type, 'content-length': String(length) },
-      } as RequestInit),
-      params({ id: EARLY }),
-    );
+    const response = await POST(upload(EARLY).request, params({ id: EARLY }));
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({
       error: { code: 'duplicate_label', message: 'Has 1.0 already' },

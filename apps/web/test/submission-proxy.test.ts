@@ -2,7 +2,7 @@
 // standing in for the API, and the browser half's request body and answer parsing.
 import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
-import { answerFile, answerJson, params, startFakeApi, streamedMultipart } from './fake-api';
+import { answerFile, answerJson, params, startFakeApi, streamedUpload } from './fake-api';
 
 const session = vi.hoisted(() => ({ token: 'session-token' as string | null }));
 vi.mock('../lib/session', () => ({ getAccessToken: async () => session.token }));
@@ -36,8 +36,9 @@ const api = startFakeApi({
   },
 });
 
-const multipart = () =>
-  streamedMultipart(
+const upload = () =>
+  streamedUpload(
+    'http://portal.example/api/submissions',
     { register: 'ofa-dmtf', to: 'dmtf', title: 'Model', acceptIpr: 'true' },
     BYTES,
     '----liaison-submission',
@@ -46,20 +47,8 @@ const multipart = () =>
 describe('new-submission proxy route', () => {
   it('streams the whole multipart body to POST /api/v1/submissions with the session token', async () => {
     api.forget();
-    const { body, type, length } = multipart();
-    const response = await POST(
-      new Request('http://portal.example/api/submissions', {
-        method: 'POST',
-        body,
-        duplex: 'half',
-        headers: {
-          'content-type': type,
-          'content-length': String(length),
-          'sec-fetch-site': 'same-origin',
-          cookie: 'next-auth.session-token=secret',
-        },
-      } as RequestInit),
-    );
+    const { request, type, length } = upload();
+    const response = await POST(request);
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ id: SUBMISSION, state: 'submitted', bytes: length });
     const [seen] = api.received;
