@@ -1,4 +1,5 @@
 import type { Organization } from '@liaison/core';
+import { API_TOKEN_NAME_MAX_LENGTH } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../components/admin/admin.module.css';
@@ -36,7 +37,9 @@ export default async function AdminPage({
         </div>
         <TokensSection
           returnTo="/admin"
-          revoked={typeof revoked === 'string' ? revoked.slice(0, 100) : undefined}
+          revoked={
+            typeof revoked === 'string' ? revoked.slice(0, API_TOKEN_NAME_MAX_LENGTH) : undefined
+          }
         />
       </>
     );
