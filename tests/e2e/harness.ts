@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { LiaisonClient } from '@liaison/client';
 import { createTempDataDir } from '@liaison/embedded-stack';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OidcTestProvider } from '../../apps/api/test/oidc-provider.js';
 import { freePorts, type Launch, launch, type Ports } from '../launcher/launch.js';
-import { blocking, describeFinding, runAxe } from './axe.js';
+import { blocking, describeFinding, findings, runAxe } from './axe.js';
+import { findChromium, launchChromium, skipLine } from './browser.js';
 
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 export const DESKTOP = { width: 1280, height: 800 };
@@ -330,4 +331,74 @@ export async function apiGet<T>(portal: Portal, path: string, token?: string): P
   });
   if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
   return (await response.json()) as T;
+}
+
+/** What a suite's journeys share: one portal and one Chromium, there from the first journey on. */
+export interface BrowserSuite {
+  readonly portal: Portal;
+  readonly browser: Browser;
+}
+
+/**
+ * A suite of journeys, run in order against one portal in one headless Chromium. After each
+ * journey its sessions are closed, screenshotted first as `FAILED-<screenshotAs>-<journey number>`
+ * (or `FAILED-<journey number>`) when it failed. Where no Chromium is found the suite is skipped with the reason printed, or,
+ * with E2E_REQUIRED=1, fails.
+ */
+export function browserSuite(
+  title: string,
+  options: { screenshotAs?: string },
+  journeys: (suite: BrowserSuite) => void,
+): void {
+  const lookup = findChromium();
+  const missing = lookup.found ? undefined : lookup.reason;
+  if (missing && process.env.E2E_REQUIRED === '1') {
+    describe(`${title} (E2E_REQUIRED=1)`, () => {
+      it('needs a Chromium', () => {
+        throw new Error(
+          `E2E_REQUIRED=1 but ${missing}: install Debian's chromium (apt-get install chromium) or set CHROME_PATH`,
+        );
+      });
+    });
+    return;
+  }
+  if (missing) console.log(skipLine(missing));
+  describe.skipIf(missing !== undefined)(missing ? skipLine(missing) : title, () => {
+    const suite = {} as { portal: Portal; browser: Browser };
+
+    beforeAll(async () => {
+      await mkdir(SCREENSHOTS, { recursive: true });
+      suite.portal = await startPortal();
+      suite.browser = await launchChromium(lookup.found ? lookup.path : '');
+    }, 600_000);
+
+    afterEach(async (context) => {
+      const failed = context.task.result?.state === 'fail';
+      const journey = context.task.name.split('.')[0];
+      const as = options.screenshotAs ? `${options.screenshotAs}-${journey}` : journey;
+      await closeSessions(failed ? as : undefined);
+    });
+
+    afterAll(async () => {
+      await suite.browser?.close().catch(() => undefined);
+      await suite.portal?.stop();
+    }, 120_000);
+
+    journeys(suite);
+  });
+}
+
+/** Prints what the pages' accessibility checks found and the errors the pages and server had. */
+export function reportPageProblems(where: string): void {
+  if (findings.length > 0) {
+    console.log(
+      `axe-core findings ${where}:\n${findings.map((f) => `  ${describeFinding(f)}`).join('\n')}`,
+    );
+  } else {
+    console.log(`axe-core: no findings ${where}`);
+  }
+  if (pageErrors.length > 0) console.log(`uncaught page errors:\n  ${pageErrors.join('\n  ')}`);
+  if (serverErrors.length > 0) {
+    console.log(`server errors the browser met:\n  ${serverErrors.slice(0, 20).join('\n  ')}`);
+  }
 }

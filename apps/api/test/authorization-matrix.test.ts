@@ -40,8 +40,12 @@ import {
   type DocumentActorKind,
   type DocumentTableAction,
   documentTableAllows,
+  type InvitationActorKind,
+  type InvitationTableAction,
+  invitationTableAllows,
 } from '../../../packages/core/test/fixtures/permission-table.js';
 import { TestClient } from './client.js';
+import { mapLimit } from './concurrency.js';
 import { type RunningApi, startApi } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -216,24 +220,6 @@ const EXPECTED_CASE_COUNT =
 // Running it.
 
 const CONCURRENCY = 8;
-
-/** Runs `task` over `items`, at most `limit` at a time, keeping the order of the results. */
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 interface DocumentView {
   id: string;
@@ -626,5 +612,104 @@ describe('authorization matrix', () => {
         `${permissionChecks} permission checks, ${consistencyChecks} list-vs-get comparisons over ${liveDocumentIds.size} of the ${createdCount} documents the run created and ${otherDocumentIds.size} that were already there`,
     );
     expect(executed).toBe(EXPECTED_CASE_COUNT);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Invitations: every actor lists, creates and revokes the invitations of every organization. The
+// expected outcome is the permission table's invitation rows: 401 for an anonymous caller, 403 for
+// a signed-in one the table does not allow (organizations are public, so there is nothing to
+// hide), else 200 (list), 201 (create) or 204 (revoke). Each revoke case revokes a fresh
+// invitation made by the organization's admin; afterwards that admin checks that the invitation
+// was made, or revoked, exactly when the action was allowed.
+
+const INVITATION_ACTIONS = ['list', 'create', 'revoke'] as const satisfies InvitationTableAction[];
+const INVITATION_SUCCESS: Record<InvitationTableAction, number> = {
+  list: 200,
+  create: 201,
+  revoke: 204,
+};
+
+function invitationActorKind(actor: ActorSpec, organization: Organization): InvitationActorKind {
+  const membership = actor.membership;
+  if (membership === null) return actor.email === null ? 'anonymous' : 'operator, no membership';
+  return membership.organization === organization
+    ? `organization ${membership.role}`
+    : `other-organization ${membership.role}`;
+}
+
+function expectedInvitationStatus(
+  actor: ActorSpec,
+  action: InvitationTableAction,
+  organization: Organization,
+): number {
+  if (actor.email === null) return 401;
+  return invitationTableAllows(invitationActorKind(actor, organization), action)
+    ? INVITATION_SUCCESS[action]
+    : 403;
+}
+
+const INVITATION_CASES = INVITATION_ACTIONS.flatMap((action) =>
+  ACTORS.flatMap((actor) => ORGANIZATIONS.map((organization) => ({ action, actor, organization }))),
+);
+
+const invitationsPath = (organization: Organization) =>
+  `/api/v1/organizations/${organization}/invitations`;
+
+let invitees = 0;
+const newInvitee = () => `matrix-invitee-${++invitees}@invitees.example`;
+
+/** The pending invitations' e-mail addresses and ids, as the organization's admin lists them. */
+async function pendingInvitations(organization: Organization): Promise<Map<string, string>> {
+  const listed = await adminOf(organization).json<{ items: { id: string; email: string }[] }>(
+    'GET',
+    invitationsPath(organization),
+  );
+  if (listed.status !== 200)
+    throw new Error(`listing invitations failed: ${JSON.stringify(listed)}`);
+  return new Map(listed.body.items.map((item) => [item.email, item.id]));
+}
+
+describe('invitation authorization matrix', () => {
+  it('generates a case for every actor, organization and action', () => {
+    expect(INVITATION_CASES).toHaveLength(ACTOR_COUNT * ORGANIZATIONS.length * 3);
+  });
+
+  it.each(INVITATION_ACTIONS)('%s', async (action) => {
+    const cases = INVITATION_CASES.filter((entry) => entry.action === action);
+    const problems = await mapLimit(cases, CONCURRENCY, async ({ actor, organization }) => {
+      const expected = expectedInvitationStatus(actor, action, organization);
+      const allowed = expected === INVITATION_SUCCESS[action];
+      const client = clientOf(actor);
+      const path = invitationsPath(organization);
+      let status: number;
+      let effect = '';
+      if (action === 'list') {
+        const listed = await client.json<{ items: unknown[] }>('GET', path);
+        status = listed.status;
+        if (allowed && !Array.isArray(listed.body.items)) effect = 'no items in the answer';
+      } else if (action === 'create') {
+        const email = newInvitee();
+        status = (await client.json('POST', path, { email, role: 'member' })).status;
+        const made = (await pendingInvitations(organization)).has(email);
+        if (made !== allowed) effect = made ? 'invitation made' : 'no invitation made';
+      } else {
+        const email = newInvitee();
+        const made = await adminOf(organization).json<{ id: string }>('POST', path, {
+          email,
+          role: 'member',
+        });
+        if (made.status !== 201) throw new Error(`inviting failed: ${JSON.stringify(made)}`);
+        const response = await client.fetch(`${path}/${made.body.id}`, { method: 'DELETE' });
+        await response.arrayBuffer();
+        status = response.status;
+        const revoked = !(await pendingInvitations(organization)).has(email);
+        if (revoked !== allowed) effect = revoked ? 'invitation revoked' : 'invitation kept';
+      }
+      const where = `${actor.name} ${action} invitations of ${organization}`;
+      if (status !== expected) return `${where}: expected ${expected}, got ${status}`;
+      return effect ? `${where}: ${effect}` : undefined;
+    });
+    expect(problems.filter(Boolean)).toEqual([]);
   });
 });

@@ -32,6 +32,7 @@ import {
 } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { scheduleReaper } from '../src/services/maintenance/schedule-reaper.js';
 import { TestClient } from './client.js';
+import { runReapCli } from './reap-cli.js';
 
 /** Versions the API's demo seed adds at start-up (LIAISON_DEMO=true). */
 const DEMO_VERSIONS = demoDocuments.reduce((total, demo) => total + demo.versions.length, 0);
@@ -423,25 +424,6 @@ async function startLargeUpload(
     sent += chunk.length;
   }
   return { sent, outcome };
-}
-
-async function runReapCli(env: Record<string, string>, args: string[]) {
-  const { LOG_LEVEL: _ignored, ...inherited } = process.env;
-  const child = spawn(
-    process.execPath,
-    ['--conditions=liaison-source', '--import', 'tsx', 'apps/api/src/reap.ts', ...args],
-    { cwd: repoRoot, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, stdout, stderr };
 }
 
 /**

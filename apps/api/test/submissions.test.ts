@@ -1,16 +1,10 @@
-/**
- * Submissions (issue 5): the IPR policy, creating with files, reading, downloading, the state
- * machine with its reasons, comments, concurrent decisions, lists, turning an accepted submission
- * into a document or linking one, and the reaper keeping submission files.
- */
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
+import { runReapCli } from './reap-cli.js';
 import {
   filePart,
   iprSha256,
@@ -582,27 +576,3 @@ describe('a submitter who leaves the submitting organization', () => {
     expect(await listed()).toBe(true);
   });
 });
-
-/** `npm run reap` as its own process, from its TypeScript sources. */
-async function runReapCli(env: Record<string, string>) {
-  const { LOG_LEVEL: _ignored, ...inherited } = process.env;
-  const child = spawn(
-    process.execPath,
-    ['--conditions=liaison-source', '--import', 'tsx', 'apps/api/src/reap.ts'],
-    {
-      cwd: fileURLToPath(new URL('../../../', import.meta.url)),
-      env: { ...inherited, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, stdout, stderr };
-}

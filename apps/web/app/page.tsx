@@ -1,4 +1,9 @@
-import { DOCUMENT_STATUSES, documentCreatingOrganizations, VISIBILITIES } from '@liaison/core';
+import {
+  DOCUMENT_STATUSES,
+  documentCreatingOrganizations,
+  SEARCH_QUERY_MAX_LENGTH,
+  VISIBILITIES,
+} from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../components/badges';
@@ -98,7 +103,7 @@ export default async function LibraryPage({
               name="q"
               type="search"
               defaultValue={filters.q}
-              maxLength={200}
+              maxLength={SEARCH_QUERY_MAX_LENGTH}
               placeholder="Identifier, title or words from the abstract"
             />
           </div>

@@ -1,7 +1,9 @@
 'use client';
 
+import { WITHDRAWAL_REASON_MAX_LENGTH } from '@liaison/core';
 import { type ReactNode, useActionState, useEffect, useId, useRef } from 'react';
 import { type ActionState, IDLE } from '../app/documents/action-state';
+import { DialogFooter } from './dialog-footer';
 
 export interface ConfirmActionProps {
   /** A Server Action with its ids bound. */
@@ -74,7 +76,7 @@ export function ConfirmAction({
                 id={reasonId}
                 name="reason"
                 rows={3}
-                maxLength={1000}
+                maxLength={WITHDRAWAL_REASON_MAX_LENGTH}
                 required
                 aria-required="true"
                 aria-invalid={state.fieldErrors?.reason ? true : undefined}
@@ -85,28 +87,14 @@ export function ConfirmAction({
               </p>
             </div>
           )}
-          {state.status === 'error' && (
-            <p id={errorId} className="form-error" role="alert" tabIndex={-1}>
-              {state.message}
-            </p>
-          )}
-          <div className="dialog__actions">
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => dialog.current?.close()}
-            >
-              Cancel
-            </button>
-            <button
-              type="submit"
-              className={`button ${tone === 'danger' ? 'button--danger' : ''}`}
-              disabled={pending}
-              aria-disabled={pending}
-            >
-              {pending ? 'Working…' : confirmLabel}
-            </button>
-          </div>
+          <DialogFooter
+            dialog={dialog}
+            error={state.status === 'error' ? (state.message ?? '') : undefined}
+            errorId={errorId}
+            tone={tone}
+            pending={pending}
+            label={confirmLabel}
+          />
         </form>
       </dialog>
     </>

@@ -4,7 +4,13 @@
  * in UTC; "to" includes the whole day. Pure, so the page, the CSV export and tests share it.
  */
 
-import { type AuditListQuery, isAuditAction, isSlug } from '@liaison/core';
+import {
+  AUDIT_FILTER_MAX_LENGTH,
+  type AuditListQuery,
+  EMAIL_MAX_LENGTH,
+  isAuditAction,
+  isSlug,
+} from '@liaison/core';
 import { parseCalendarDate } from './register-review';
 
 export interface AuditFilters {
@@ -51,8 +57,8 @@ export function parseAuditFilters(params: SearchParams): ParsedAuditFilters {
   const problems: ParsedAuditFilters['problems'] = {};
   const filters: AuditFilters = {
     action: first(params, 'action'),
-    actor: first(params, 'actor').slice(0, 320),
-    object: first(params, 'object').slice(0, 100),
+    actor: first(params, 'actor').slice(0, EMAIL_MAX_LENGTH),
+    object: first(params, 'object').slice(0, AUDIT_FILTER_MAX_LENGTH),
     organization: first(params, 'organization').toLowerCase(),
     from: first(params, 'from'),
     to: first(params, 'to'),

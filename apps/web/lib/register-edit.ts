@@ -11,7 +11,18 @@ import type {
   MilestoneInput,
   MilestoneState,
 } from '@liaison/core';
-import { DOCUMENT_IDENTIFIER_PATTERN, isSlug } from '@liaison/core';
+import {
+  APPROVAL_BODY_MAX_LENGTH,
+  CONTACT_ROLE_MAX_LENGTH,
+  DOCUMENT_IDENTIFIER_PATTERN,
+  isEmailAddress,
+  isSlug,
+  MILESTONE_DELIVERABLE_MAX_LENGTH,
+  REGISTER_TEXT_MAX_LENGTH,
+  TIMEFRAME_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from '@liaison/core';
+import { tooLong } from './field-rules';
 import type { FormLike } from './register-form';
 import { parseCalendarDate } from './register-review';
 import { isOpenText } from './register-timeframe';
@@ -26,15 +37,10 @@ export const MILESTONE_STATES: readonly { value: MilestoneState; label: string }
 ];
 
 const IDENTIFIER = new RegExp(DOCUMENT_IDENTIFIER_PATTERN);
-const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
 function str(form: FormLike, name: string): string {
   const value = form.get(name);
   return typeof value === 'string' ? value.trim() : '';
-}
-
-function tooLong(problems: Problems, field: string, value: string, max: number): void {
-  if (value.length > max) problems[field] = `At most ${max.toLocaleString('en-GB')} characters.`;
 }
 
 function done<T>(problems: Problems, body: T): Read<T> {
@@ -51,8 +57,8 @@ export function readMilestoneForm(form: FormLike): Read<Required<MilestoneInput>
   const timeframe = str(form, 'timeframe');
   const state = str(form, 'state');
   const doneOn = str(form, 'doneOn');
-  tooLong(problems, 'deliverable', deliverable, 500);
-  tooLong(problems, 'timeframe', timeframe, 100);
+  tooLong(problems, 'deliverable', deliverable, MILESTONE_DELIVERABLE_MAX_LENGTH);
+  tooLong(problems, 'timeframe', timeframe, TIMEFRAME_MAX_LENGTH);
   if (!MILESTONE_STATES.some((option) => option.value === state)) {
     problems.state = 'Choose planned, done or dropped.';
   }
@@ -96,8 +102,8 @@ export function readCommitmentForm(
   if (!parties.includes(from)) problems.from = 'Choose a party of the register.';
   if (!parties.includes(to)) problems.to = 'Choose a party of the register.';
   else if (to === from) problems.to = 'Choose the other party: a party commits to another.';
-  tooLong(problems, 'title', title, 300);
-  tooLong(problems, 'note', note, 2_000);
+  tooLong(problems, 'title', title, TITLE_MAX_LENGTH);
+  tooLong(problems, 'note', note, REGISTER_TEXT_MAX_LENGTH);
   const document = parseDocumentRef(str(form, 'document'), from);
   if (document === 'invalid') {
     problems.document = 'Enter the document as organization/identifier, e.g. dmtf/DSP0266.';
@@ -124,8 +130,8 @@ export function readContactForm(
   const role = str(form, 'role');
   const address = str(form, 'address');
   if (!parties.includes(party)) problems.party = 'Choose a party of the register.';
-  tooLong(problems, 'role', role, 300);
-  if (address && (!EMAIL.test(address) || address.length > 320)) {
+  tooLong(problems, 'role', role, CONTACT_ROLE_MAX_LENGTH);
+  if (address && !isEmailAddress(address)) {
     problems.address = 'Enter an e-mail address, e.g. alliances@example.org.';
   }
   if (!address && !role) problems.role = 'Enter a role or an address.';
@@ -144,8 +150,8 @@ export function readApprovalForm(form: FormLike): Read<ApprovalInput> {
   const resolution = str(form, 'resolution');
   const approvedOn = str(form, 'approvedOn');
   if (!body) problems.body = 'Enter the body that approved it, e.g. “DMTF Board of Directors”.';
-  tooLong(problems, 'body', body, 200);
-  tooLong(problems, 'resolution', resolution, 200);
+  tooLong(problems, 'body', body, APPROVAL_BODY_MAX_LENGTH);
+  tooLong(problems, 'resolution', resolution, APPROVAL_BODY_MAX_LENGTH);
   if (!approvedOn) problems.approvedOn = 'Enter the date of the approval.';
   else if (parseCalendarDate(approvedOn) === null) {
     problems.approvedOn = 'Enter a date as YYYY-MM-DD.';

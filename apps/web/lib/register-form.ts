@@ -3,7 +3,14 @@
  * changed. Pure, so it is tested without a server.
  */
 
-import { isSlug, TITLE_MAX_LENGTH } from '@liaison/core';
+import {
+  isSlug,
+  REGISTER_MAX_PARTIES,
+  REGISTER_TEXT_MAX_LENGTH,
+  REGISTER_VERSION_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from '@liaison/core';
+import { tooLong } from './field-rules';
 import { parseCalendarDate } from './register-review';
 
 export interface RegisterFields {
@@ -42,10 +49,8 @@ export function readRegisterForm(
     problems.slug = 'Lowercase letters, digits and hyphens, starting with a letter or digit.';
   }
   if (!title) problems.title = 'Enter the register’s title.';
-  else if (title.length > TITLE_MAX_LENGTH) {
-    problems.title = `At most ${TITLE_MAX_LENGTH} characters.`;
-  }
-  if (str(form, 'version').length > 50) problems.version = 'At most 50 characters.';
+  else tooLong(problems, 'title', title, TITLE_MAX_LENGTH);
+  tooLong(problems, 'version', str(form, 'version'), REGISTER_VERSION_MAX_LENGTH);
   if (state !== 'draft' && state !== 'approved') problems.state = 'Choose draft or approved.';
   if (initiatedOn && parseCalendarDate(initiatedOn) === null) {
     problems.initiatedOn = 'Enter a date as YYYY-MM-DD.';
@@ -62,9 +67,10 @@ export function readRegisterForm(
     parties.push({ organization: value, description: str(form, `partyDescription.${value}`) });
   }
   if (parties.length === 0) problems.parties = 'Tick at least one party.';
-  else if (parties.length > 20) problems.parties = 'At most 20 parties.';
-  else if (parties.some((p) => p.description.length > 2_000)) {
-    problems.parties = 'A party’s role is at most 2,000 characters.';
+  else if (parties.length > REGISTER_MAX_PARTIES) {
+    problems.parties = `At most ${REGISTER_MAX_PARTIES} parties.`;
+  } else if (parties.some((p) => p.description.length > REGISTER_TEXT_MAX_LENGTH)) {
+    problems.parties = `A party’s role is at most ${REGISTER_TEXT_MAX_LENGTH.toLocaleString('en-GB')} characters.`;
   }
 
   if (Object.keys(problems).length > 0) return { ok: false, problems };

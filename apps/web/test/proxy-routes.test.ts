@@ -1,10 +1,7 @@
 // The two streaming proxies against a real HTTP server standing in for the API.
-import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { answerFile, answerJson, params, startFakeApi, streamedUpload } from './fake-api';
 
 vi.mock('../lib/session', () => ({ getAccessToken: async () => 'session-token' }));
 
@@ -18,16 +15,13 @@ const EARLY = '11111111-1111-4111-8111-111111111111';
 const SLOW = '22222222-2222-4222-8222-222222222222';
 const closed: boolean[] = [];
 
-let server: Server;
-let received: { url?: string; headers: IncomingHttpHeaders; bytes: number; sha256: string }[] = [];
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
+const api = startFakeApi({
+  intercept(req, res) {
     if (req.method === 'POST' && req.url?.includes(EARLY)) {
       // Refuses at once (as the API does for a taken label), without reading the file.
       res.writeHead(409, { 'content-type': 'application/json', connection: 'close' });
       res.end(JSON.stringify({ error: { code: 'duplicate_label', message: 'Has 1.0 already' } }));
-      return;
+      return true;
     }
     if (req.method === 'POST' && req.url?.includes(SLOW)) {
       req.on('data', () => {
@@ -35,106 +29,44 @@ beforeAll(async () => {
         setTimeout(() => req.resume(), 2);
       });
       req.socket.on('close', () => closed.push(req.complete));
-      return;
+      return true;
     }
-    const hash = createHash('sha256');
-    let bytes = 0;
-    req.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      hash.update(chunk);
+    return false;
+  },
+  answer(req, res, { bytes }) {
+    if (req.method === 'POST') {
+      return answerJson(res, 201, { id: 'v', sha256: 'abc', size: bytes });
+    }
+    if (req.url?.includes('/missing/') || req.url?.includes('00000000-')) {
+      return answerJson(res, 404, { error: { code: 'not_found', message: 'No such document' } });
+    }
+    if (req.headers['if-none-match'] === '"e1"') {
+      res.writeHead(304, { etag: '"e1"' });
+      return res.end();
+    }
+    const inline = req.url?.endsWith('?inline=1');
+    answerFile(req, res, FILE, {
+      'content-type': 'application/pdf',
+      'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="a.pdf"`,
+      etag: '"e1"',
+      'accept-ranges': 'bytes',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': 'sandbox',
     });
-    req.on('end', () => {
-      received.push({ url: req.url, headers: req.headers, bytes, sha256: hash.digest('hex') });
-      if (req.method === 'POST') {
-        res.writeHead(201, { 'content-type': 'application/json; charset=utf-8' });
-        return res.end(JSON.stringify({ id: 'v', sha256: 'abc', size: bytes }));
-      }
-      if (req.url?.includes('/missing/') || req.url?.includes('00000000-')) {
-        res.writeHead(404, { 'content-type': 'application/json' });
-        return res.end(
-          JSON.stringify({ error: { code: 'not_found', message: 'No such document' } }),
-        );
-      }
-      const inline = req.url?.endsWith('?inline=1');
-      const headers = {
-        'content-type': 'application/pdf',
-        'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="a.pdf"`,
-        etag: '"e1"',
-        'accept-ranges': 'bytes',
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': 'sandbox',
-      };
-      if (req.headers['if-none-match'] === '"e1"') {
-        res.writeHead(304, { etag: '"e1"' });
-        return res.end();
-      }
-      if (req.headers.range === 'bytes=0-9') {
-        res.writeHead(206, {
-          ...headers,
-          'content-range': `bytes 0-9/${FILE.length}`,
-          'content-length': 10,
-        });
-        return res.end(FILE.subarray(0, 10));
-      }
-      res.writeHead(200, { ...headers, 'content-length': FILE.length });
-      res.end(FILE);
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  process.env.LIAISON_API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  },
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  server.close();
-  await once(server, 'close');
-});
-
-function multipart(): { body: ReadableStream<Uint8Array>; type: string; length: number } {
-  const boundary = '----liaison-test';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="label"\r\n\r\n1.0\r\n` +
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n` +
-      'Content-Type: application/octet-stream\r\n\r\n',
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const parts = [head, FILE.subarray(0, 1024 * 1024), FILE.subarray(1024 * 1024), tail];
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = parts.shift();
-      if (next) controller.enqueue(new Uint8Array(next));
-      else controller.close();
-    },
-  });
-  return {
-    body,
-    type: `multipart/form-data; boundary=${boundary}`,
-    length: head.length + FILE.length + tail.length,
-  };
-}
-
-const params = <T>(value: T) => ({ params: Promise.resolve(value) });
+const upload = (id: string) =>
+  streamedUpload(`http://portal.example/api/upload/${id}`, { label: '1.0' }, FILE);
 
 describe('upload proxy route', () => {
   it('streams the multipart body to the API with its length and the session token', async () => {
-    received = [];
-    const { body, type, length } = multipart();
-    const request = new Request(`http://portal.example/api/upload/${DOC}`, {
-      method: 'POST',
-      body,
-      duplex: 'half',
-      headers: {
-        'content-type': type,
-        'content-length': String(length),
-        'sec-fetch-site': 'same-origin',
-        cookie: 'next-auth.session-token=secret',
-      },
-    } as RequestInit);
+    api.forget();
+    const { request, type, length } = upload(DOC);
     const response = await POST(request, params({ id: DOC }));
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ size: length });
-    const [seen] = received;
+    const [seen] = api.received;
     expect(seen?.url).toBe(`/api/v1/documents/${DOC}/versions`);
     expect(seen?.headers.authorization).toBe('Bearer session-token');
     expect(seen?.headers['content-type']).toBe(type);
@@ -144,16 +76,7 @@ describe('upload proxy route', () => {
   });
 
   it('gives the API’s early answer without sending the rest of the file', async () => {
-    const { body, type, length } = multipart();
-    const response = await POST(
-      new Request(`http://portal.example/api/upload/${EARLY}`, {
-        method: 'POST',
-        body,
-        duplex: 'half',
-        headers: { 'content-type': type, 'content-length': String(length) },
-      } as RequestInit),
-      params({ id: EARLY }),
-    );
+    const response = await POST(upload(EARLY).request, params({ id: EARLY }));
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({
       error: { code: 'duplicate_label', message: 'Has 1.0 already' },
@@ -186,7 +109,7 @@ describe('upload proxy route', () => {
   });
 
   it('refuses cross-site posts, non-multipart bodies and bad ids before calling the API', async () => {
-    received = [];
+    api.forget();
     const post = (id: string, headers: Record<string, string>) =>
       POST(
         new Request(`http://portal.example/api/upload/${id}`, {
@@ -202,7 +125,7 @@ describe('upload proxy route', () => {
     ).toBe(403);
     expect((await post(DOC, { 'content-type': 'application/json' })).status).toBe(415);
     expect((await post('../../admin', { 'content-type': multipartType })).status).toBe(404);
-    expect(received).toEqual([]);
+    expect(api.received).toEqual([]);
   });
 });
 
@@ -214,7 +137,7 @@ describe('download proxy route', () => {
   ) => GET(new NextRequest(`http://portal.example${path}`, { headers }), params(ids));
 
   it('streams the file with its headers and the session token', async () => {
-    received = [];
+    api.forget();
     const response = await get(`/documents/${DOC}/versions/${VERSION}/download`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-length')).toBe(String(FILE.length));
@@ -224,7 +147,7 @@ describe('download proxy route', () => {
     );
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await response.arrayBuffer()).equals(FILE)).toBe(true);
-    expect(received[0]?.headers.authorization).toBe('Bearer session-token');
+    expect(api.received[0]?.headers.authorization).toBe('Bearer session-token');
   });
 
   it('passes ranges, revalidation and the inline preview through', async () => {

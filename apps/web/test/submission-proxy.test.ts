@@ -1,11 +1,8 @@
 // The submission proxies (new submission upload, file download) against a real HTTP server
 // standing in for the API, and the browser half's request body and answer parsing.
-import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { answerFile, answerJson, params, startFakeApi, streamedUpload } from './fake-api';
 
 const session = vi.hoisted(() => ({ token: 'session-token' as string | null }));
 vi.mock('../lib/session', () => ({ getAccessToken: async () => session.token }));
@@ -19,127 +16,42 @@ const FILE_ID = '400be8fa-fec6-4511-9642-bdb6d2df5a3c';
 const HIDDEN = '00000000-0000-4000-8000-000000000000';
 const BYTES = Buffer.alloc(2 * 1024 * 1024 + 3, 'y');
 
-let server: Server;
-let received: {
-  method?: string;
-  url?: string;
-  headers: IncomingHttpHeaders;
-  bytes: number;
-  sha256: string;
-}[] = [];
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    req.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      hash.update(chunk);
+const api = startFakeApi({
+  answer(req, res, { bytes }) {
+    if (req.method === 'POST') {
+      return answerJson(res, 201, { id: SUBMISSION, state: 'submitted', bytes });
+    }
+    if (req.url?.includes(HIDDEN)) {
+      return answerJson(res, 404, { error: { code: 'not_found', message: 'No such submission' } });
+    }
+    if (!req.headers.authorization) {
+      return answerJson(res, 401, { error: { code: 'unauthenticated', message: 'Sign in' } });
+    }
+    answerFile(req, res, BYTES, {
+      'content-type': 'application/octet-stream',
+      'content-disposition': 'attachment; filename="model.bin"',
+      etag: '"e1"',
+      'accept-ranges': 'bytes',
     });
-    req.on('end', () => {
-      received.push({
-        method: req.method,
-        url: req.url,
-        headers: req.headers,
-        bytes,
-        sha256: hash.digest('hex'),
-      });
-      if (req.method === 'POST') {
-        res.writeHead(201, { 'content-type': 'application/json; charset=utf-8' });
-        return res.end(JSON.stringify({ id: SUBMISSION, state: 'submitted', bytes }));
-      }
-      if (req.url?.includes(HIDDEN)) {
-        res.writeHead(404, { 'content-type': 'application/json' });
-        return res.end(
-          JSON.stringify({ error: { code: 'not_found', message: 'No such submission' } }),
-        );
-      }
-      if (!req.headers.authorization) {
-        res.writeHead(401, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ error: { code: 'unauthenticated', message: 'Sign in' } }));
-      }
-      const headers = {
-        'content-type': 'application/octet-stream',
-        'content-disposition': 'attachment; filename="model.bin"',
-        etag: '"e1"',
-        'accept-ranges': 'bytes',
-      };
-      if (req.headers.range === 'bytes=0-9') {
-        res.writeHead(206, {
-          ...headers,
-          'content-range': `bytes 0-9/${BYTES.length}`,
-          'content-length': 10,
-        });
-        return res.end(BYTES.subarray(0, 10));
-      }
-      res.writeHead(200, { ...headers, 'content-length': BYTES.length });
-      res.end(BYTES);
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  process.env.LIAISON_API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  },
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  server.close();
-  await once(server, 'close');
-});
-
-function multipart(): { body: ReadableStream<Uint8Array>; type: string; length: number } {
-  const boundary = '----liaison-submission';
-  const head = Buffer.from(
-    ['register', 'ofa-dmtf', 'to', 'dmtf', 'title', 'Model', 'acceptIpr', 'true']
-      .reduce<string[]>((parts, value, index, all) => {
-        if (index % 2 === 0) {
-          parts.push(
-            `--${boundary}\r\nContent-Disposition: form-data; name="${value}"\r\n\r\n${all[index + 1]}\r\n`,
-          );
-        }
-        return parts;
-      }, [])
-      .join('') +
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n` +
-      'Content-Type: application/octet-stream\r\n\r\n',
+const upload = () =>
+  streamedUpload(
+    'http://portal.example/api/submissions',
+    { register: 'ofa-dmtf', to: 'dmtf', title: 'Model', acceptIpr: 'true' },
+    BYTES,
+    '----liaison-submission',
   );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const parts = [head, BYTES.subarray(0, 1024 * 1024), BYTES.subarray(1024 * 1024), tail];
-  return {
-    body: new ReadableStream<Uint8Array>({
-      pull(controller) {
-        const next = parts.shift();
-        if (next) controller.enqueue(new Uint8Array(next));
-        else controller.close();
-      },
-    }),
-    type: `multipart/form-data; boundary=${boundary}`,
-    length: head.length + BYTES.length + tail.length,
-  };
-}
-
-const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 
 describe('new-submission proxy route', () => {
   it('streams the whole multipart body to POST /api/v1/submissions with the session token', async () => {
-    received = [];
-    const { body, type, length } = multipart();
-    const response = await POST(
-      new Request('http://portal.example/api/submissions', {
-        method: 'POST',
-        body,
-        duplex: 'half',
-        headers: {
-          'content-type': type,
-          'content-length': String(length),
-          'sec-fetch-site': 'same-origin',
-          cookie: 'next-auth.session-token=secret',
-        },
-      } as RequestInit),
-    );
+    api.forget();
+    const { request, type, length } = upload();
+    const response = await POST(request);
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ id: SUBMISSION, state: 'submitted', bytes: length });
-    const [seen] = received;
+    const [seen] = api.received;
     expect(seen?.method).toBe('POST');
     expect(seen?.url).toBe('/api/v1/submissions');
     expect(seen?.headers.authorization).toBe('Bearer session-token');
@@ -150,7 +62,7 @@ describe('new-submission proxy route', () => {
   });
 
   it('refuses cross-site posts, other bodies and expired sessions without calling the API', async () => {
-    received = [];
+    api.forget();
     const post = (headers: Record<string, string>) =>
       POST(
         new Request('http://portal.example/api/submissions', {
@@ -180,7 +92,7 @@ describe('new-submission proxy route', () => {
     } finally {
       session.token = 'session-token';
     }
-    expect(received).toEqual([]);
+    expect(api.received).toEqual([]);
   });
 });
 
@@ -194,15 +106,15 @@ describe('submission file download route', () => {
     );
 
   it('streams the file from the API with the session token and safe headers', async () => {
-    received = [];
+    api.forget();
     const response = await get(SUBMISSION, FILE_ID);
     expect(response.status).toBe(200);
     expect(Buffer.from(await response.arrayBuffer()).equals(BYTES)).toBe(true);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="model.bin"');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toMatch(/^sandbox/);
-    expect(received[0]?.url).toBe(`/api/v1/submissions/${SUBMISSION}/files/${FILE_ID}/content`);
-    expect(received[0]?.headers.authorization).toBe('Bearer session-token');
+    expect(api.received[0]?.url).toBe(`/api/v1/submissions/${SUBMISSION}/files/${FILE_ID}/content`);
+    expect(api.received[0]?.headers.authorization).toBe('Bearer session-token');
   });
 
   it('passes ranges on', async () => {
@@ -224,9 +136,9 @@ describe('submission file download route', () => {
     } finally {
       session.token = 'session-token';
     }
-    received = [];
+    api.forget();
     expect((await get('not-a-uuid', FILE_ID)).status).toBe(404);
-    expect(received).toEqual([]);
+    expect(api.received).toEqual([]);
   });
 });
 

@@ -3,14 +3,26 @@
  * account (GET /me) and for the work register page (see schemas.ts for the idea).
  */
 import { type Static, Type } from 'typebox';
-import { TITLE_MAX_LENGTH } from './rules.js';
+import { DaySchema, EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
+import {
+  PartyDescriptionSchema,
+  RegisterStateSchema,
+  RegisterSummarySchema,
+  RegisterTitleSchema,
+  RegisterVersionSchema,
+  ReviewDueAsWrittenSchema,
+  ReviewProcessSchema,
+  ReviewProcessUrlSchema,
+} from './register-schemas.js';
+import {
+  IPR_POLICY_MAX_LENGTH,
+  ORGANIZATION_DESCRIPTION_MAX_LENGTH,
+  ORGANIZATION_NAME_MAX_LENGTH,
+  PERSON_NAME_MAX_LENGTH,
+  REGISTER_MAX_PARTIES,
+} from './rules.js';
 import { OrganizationSchema } from './schemas.js';
-import { EMAIL_PATTERN, MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Timestamp = Type.String({ format: 'date-time' });
-const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-const Slug = SlugSchema;
+import { MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
 
 export const RoleSchema = Type.Union([
   Type.Literal('member'),
@@ -18,15 +30,12 @@ export const RoleSchema = Type.Union([
   Type.Literal('admin'),
 ]);
 
-export const EmailSchema = Type.String({
-  pattern: EMAIL_PATTERN,
-  minLength: 3,
-  maxLength: 320,
-});
-
-export const OrganizationParams = Type.Object({ slug: Slug }, { additionalProperties: false });
+export const OrganizationParams = Type.Object(
+  { slug: SlugSchema },
+  { additionalProperties: false },
+);
 export const MemberParams = Type.Object(
-  { slug: Slug, userId: Uuid },
+  { slug: SlugSchema, userId: UuidSchema },
   { additionalProperties: false },
 );
 
@@ -36,7 +45,7 @@ export const MemberParams = Type.Object(
 
 export const MemberSchema = Type.Object(
   {
-    userId: Uuid,
+    userId: UuidSchema,
     email: Type.String(),
     name: Type.String(),
     role: RoleSchema,
@@ -56,7 +65,7 @@ export const AddMemberBody = Type.Object(
     name: Type.Optional(
       SingleLineText({
         minLength: 1,
-        maxLength: 200,
+        maxLength: PERSON_NAME_MAX_LENGTH,
         description:
           'Used only when the person is new to Liaison (default: the part of the address before @)',
       }),
@@ -76,10 +85,13 @@ export type ChangeMemberRoleBody = Static<typeof ChangeMemberRoleBody>;
 // Organizations
 // ---------------------------------------------------------------------------------------------
 
-const OrganizationName = SingleLineText({ minLength: 1, maxLength: 200 });
-const OrganizationDescription = MultiLineText({ maxLength: 10_000 });
+const OrganizationName = SingleLineText({
+  minLength: 1,
+  maxLength: ORGANIZATION_NAME_MAX_LENGTH,
+});
+const OrganizationDescription = MultiLineText({ maxLength: ORGANIZATION_DESCRIPTION_MAX_LENGTH });
 const IprPolicy = MultiLineText({
-  maxLength: 100_000,
+  maxLength: IPR_POLICY_MAX_LENGTH,
   description: 'Shown to, and acknowledged by, whoever submits IP to this organization',
 });
 
@@ -90,7 +102,7 @@ export const OrganizationDetailSchema = Type.Object(
     iprPolicy: Type.String({
       description: 'Shown to, and acknowledged by, whoever submits IP to this organization',
     }),
-    createdAt: Timestamp,
+    createdAt: TimestampSchema,
   },
   { title: 'OrganizationDetail' },
 );
@@ -98,7 +110,7 @@ export type OrganizationDetail = Static<typeof OrganizationDetailSchema>;
 
 export const CreateOrganizationBody = Type.Object(
   {
-    slug: Slug,
+    slug: SlugSchema,
     name: OrganizationName,
     description: Type.Optional(OrganizationDescription),
     iprPolicy: Type.Optional(IprPolicy),
@@ -126,39 +138,30 @@ export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>;
 // Work registers
 // ---------------------------------------------------------------------------------------------
 
-const RegisterStateSchema = Type.Union([Type.Literal('draft'), Type.Literal('approved')]);
-const RegisterTitle = SingleLineText({ minLength: 1, maxLength: TITLE_MAX_LENGTH });
-const RegisterVersion = SingleLineText({ maxLength: 50, description: 'e.g. 1.0b' });
-const RegisterSummary = MultiLineText({ maxLength: 20_000 });
-const ReviewProcess = SingleLineText({ maxLength: 2_000, description: 'e.g. DSP4003' });
-const ReviewProcessUrl = SingleLineText({ maxLength: 2_000 });
-const ReviewDueAsWritten = SingleLineText({ maxLength: 100, description: 'e.g. "March 2020"' });
-const PartyDescription = MultiLineText({ maxLength: 2_000 });
-
-export const RegisterParams = Type.Object({ slug: Slug }, { additionalProperties: false });
+export const RegisterParams = Type.Object({ slug: SlugSchema }, { additionalProperties: false });
 
 export const RegisterPartyInput = Type.Object(
-  { organization: Slug, description: Type.Optional(PartyDescription) },
+  { organization: SlugSchema, description: Type.Optional(PartyDescriptionSchema) },
   { additionalProperties: false },
 );
 const RegisterPartiesInput = Type.Array(RegisterPartyInput, {
   minItems: 1,
-  maxItems: 20,
+  maxItems: REGISTER_MAX_PARTIES,
   description: 'In the order the register names them; each organization once',
 });
 
 export const CreateRegisterBody = Type.Object(
   {
-    slug: Slug,
-    title: RegisterTitle,
-    version: Type.Optional(RegisterVersion),
-    initiatedOn: Type.Optional(Type.Union([Day, Type.Null()])),
-    summary: Type.Optional(RegisterSummary),
+    slug: SlugSchema,
+    title: RegisterTitleSchema,
+    version: Type.Optional(RegisterVersionSchema),
+    initiatedOn: Type.Optional(Type.Union([DaySchema, Type.Null()])),
+    summary: Type.Optional(RegisterSummarySchema),
     state: RegisterStateSchema,
-    reviewDue: Type.Optional(Type.Union([Day, Type.Null()])),
-    reviewDueAsWritten: Type.Optional(ReviewDueAsWritten),
-    reviewProcess: Type.Optional(ReviewProcess),
-    reviewProcessUrl: Type.Optional(ReviewProcessUrl),
+    reviewDue: Type.Optional(Type.Union([DaySchema, Type.Null()])),
+    reviewDueAsWritten: Type.Optional(ReviewDueAsWrittenSchema),
+    reviewProcess: Type.Optional(ReviewProcessSchema),
+    reviewProcessUrl: Type.Optional(ReviewProcessUrlSchema),
     parties: RegisterPartiesInput,
   },
   { additionalProperties: false },
@@ -167,15 +170,15 @@ export type CreateRegisterBody = Static<typeof CreateRegisterBody>;
 
 export const UpdateRegisterBody = Type.Object(
   {
-    title: Type.Optional(RegisterTitle),
-    version: Type.Optional(RegisterVersion),
-    initiatedOn: Type.Optional(Type.Union([Day, Type.Null()])),
-    summary: Type.Optional(RegisterSummary),
+    title: Type.Optional(RegisterTitleSchema),
+    version: Type.Optional(RegisterVersionSchema),
+    initiatedOn: Type.Optional(Type.Union([DaySchema, Type.Null()])),
+    summary: Type.Optional(RegisterSummarySchema),
     state: Type.Optional(RegisterStateSchema),
-    reviewDue: Type.Optional(Type.Union([Day, Type.Null()])),
-    reviewDueAsWritten: Type.Optional(ReviewDueAsWritten),
-    reviewProcess: Type.Optional(ReviewProcess),
-    reviewProcessUrl: Type.Optional(ReviewProcessUrl),
+    reviewDue: Type.Optional(Type.Union([DaySchema, Type.Null()])),
+    reviewDueAsWritten: Type.Optional(ReviewDueAsWrittenSchema),
+    reviewProcess: Type.Optional(ReviewProcessSchema),
+    reviewProcessUrl: Type.Optional(ReviewProcessUrlSchema),
     parties: Type.Optional(RegisterPartiesInput),
   },
   { additionalProperties: false, minProperties: 1 },

@@ -1,11 +1,19 @@
 /** Wire schemas for documents, versions, tokens and audit events (see schemas.ts for the idea). */
 import { type Static, Type } from 'typebox';
 import { AUDIT_ACTION_NAMES, type AuditAction } from './audit-actions.js';
+import { TimestampSchema, UuidSchema } from './common-schemas.js';
 import {
   ABSTRACT_MAX_LENGTH,
+  API_TOKEN_DEFAULT_DAYS,
+  API_TOKEN_MAX_DAYS,
+  API_TOKEN_NAME_MAX_LENGTH,
+  AUDIT_FILTER_MAX_LENGTH,
   DOCUMENT_IDENTIFIER_MAX_LENGTH,
   DOCUMENT_IDENTIFIER_PATTERN,
   DOCUMENT_STATUSES,
+  EMAIL_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  SEARCH_QUERY_MAX_LENGTH,
   TITLE_MAX_LENGTH,
   VERSION_LABEL_MAX_LENGTH,
   VERSION_LABEL_PATTERN,
@@ -13,10 +21,6 @@ import {
   WITHDRAWAL_REASON_MAX_LENGTH,
 } from './rules.js';
 import { LiteralUnion, MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Timestamp = Type.String({ format: 'date-time' });
-const Slug = SlugSchema;
 
 export const DocumentStatusSchema = LiteralUnion(DOCUMENT_STATUSES);
 export const VisibilitySchema = LiteralUnion(VISIBILITIES);
@@ -51,13 +55,13 @@ export const DocumentPermissionsSchema = Type.Object({
 
 export const DocumentVersionSchema = Type.Object(
   {
-    id: Uuid,
+    id: UuidSchema,
     label: Type.String(),
     filename: Type.String(),
     size: Type.Integer(),
     mediaType: Type.String(),
     sha256: Type.String(),
-    createdAt: Timestamp,
+    createdAt: TimestampSchema,
     createdBy: Type.Union([Type.String(), Type.Null()], {
       description:
         "Who uploaded it: the e-mail address for the owner's members, the name for other signed-in readers, null for the public",
@@ -65,7 +69,7 @@ export const DocumentVersionSchema = Type.Object(
     withdrawn: Type.Union([
       Type.Null(),
       Type.Object({
-        at: Timestamp,
+        at: TimestampSchema,
         reason: Type.String(),
         by: Type.Union([Type.String(), Type.Null()], { description: 'As createdBy' }),
       }),
@@ -76,7 +80,7 @@ export const DocumentVersionSchema = Type.Object(
 export type DocumentVersion = Static<typeof DocumentVersionSchema>;
 
 const documentFields = {
-  id: Uuid,
+  id: UuidSchema,
   organization: Type.String({ description: 'Owner organization slug' }),
   identifier: Type.String(),
   title: Type.String(),
@@ -86,9 +90,9 @@ const documentFields = {
   registers: Type.Array(Type.String(), {
     description: 'Slugs of the registers it is shared under',
   }),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  releasedAt: Type.Union([Timestamp, Type.Null()], {
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  releasedAt: Type.Union([TimestampSchema, Type.Null()], {
     description:
       'When it last became released (public, informational or standard); null while it is not',
   }),
@@ -100,7 +104,7 @@ export const DocumentSummarySchema = Type.Object(
     ...documentFields,
     latestVersion: Type.Union([
       Type.Null(),
-      Type.Object({ id: Uuid, label: Type.String(), createdAt: Timestamp }),
+      Type.Object({ id: UuidSchema, label: Type.String(), createdAt: TimestampSchema }),
     ]),
   },
   { title: 'DocumentSummary' },
@@ -124,13 +128,13 @@ export type DocumentList = Static<typeof DocumentList>;
 
 export const CreateDocumentBody = Type.Object(
   {
-    organization: Slug,
+    organization: SlugSchema,
     identifier: IdentifierSchema,
     title: TitleSchema,
     abstract: Type.Optional(AbstractSchema),
     status: DocumentStatusSchema,
     visibility: VisibilitySchema,
-    registers: Type.Optional(Type.Array(Slug, { maxItems: 50, uniqueItems: true })),
+    registers: Type.Optional(Type.Array(SlugSchema, { maxItems: 50, uniqueItems: true })),
   },
   { additionalProperties: false },
 );
@@ -142,7 +146,7 @@ export const UpdateDocumentBody = Type.Object(
     abstract: Type.Optional(AbstractSchema),
     status: Type.Optional(DocumentStatusSchema),
     visibility: Type.Optional(VisibilitySchema),
-    registers: Type.Optional(Type.Array(Slug, { maxItems: 50, uniqueItems: true })),
+    registers: Type.Optional(Type.Array(SlugSchema, { maxItems: 50, uniqueItems: true })),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -150,11 +154,11 @@ export type UpdateDocumentBody = Static<typeof UpdateDocumentBody>;
 
 export const DocumentListQuery = Type.Object(
   {
-    q: Type.Optional(SingleLineText({ maxLength: 200 })),
-    organization: Type.Optional(Slug),
+    q: Type.Optional(SingleLineText({ maxLength: SEARCH_QUERY_MAX_LENGTH })),
+    organization: Type.Optional(SlugSchema),
     status: Type.Optional(DocumentStatusSchema),
     visibility: Type.Optional(VisibilitySchema),
-    register: Type.Optional(Slug),
+    register: Type.Optional(SlugSchema),
     released: Type.Optional(
       Type.Boolean({
         description:
@@ -177,9 +181,9 @@ export const DocumentListQuery = Type.Object(
 );
 export type DocumentListQuery = Static<typeof DocumentListQuery>;
 
-export const DocumentIdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+export const DocumentIdParams = Type.Object({ id: UuidSchema }, { additionalProperties: false });
 export const VersionParams = Type.Object(
-  { id: Uuid, versionId: Uuid },
+  { id: UuidSchema, versionId: UuidSchema },
   { additionalProperties: false },
 );
 
@@ -195,7 +199,7 @@ export const MembershipSchema = Type.Object({
 
 export const UserSchema = Type.Object(
   {
-    id: Uuid,
+    id: UuidSchema,
     email: Type.String(),
     name: Type.String(),
     memberships: Type.Array(MembershipSchema),
@@ -206,33 +210,35 @@ export const UserSchema = Type.Object(
 
 export const TokenRequestBody = Type.Object(
   {
-    email: Type.String({ minLength: 3, maxLength: 320 }),
-    password: Type.String({ minLength: 1, maxLength: 1024 }),
+    email: Type.String({ minLength: 3, maxLength: EMAIL_MAX_LENGTH }),
+    password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
   },
   { additionalProperties: false },
 );
 
 export const TokenResponse = Type.Object({
   accessToken: Type.String(),
-  expiresAt: Timestamp,
+  expiresAt: TimestampSchema,
   user: UserSchema,
 });
 
 export const ApiTokenSchema = Type.Object(
   {
-    id: Uuid,
+    id: UuidSchema,
     name: Type.String(),
-    createdAt: Timestamp,
-    expiresAt: Timestamp,
-    lastUsedAt: Type.Union([Timestamp, Type.Null()]),
+    createdAt: TimestampSchema,
+    expiresAt: TimestampSchema,
+    lastUsedAt: Type.Union([TimestampSchema, Type.Null()]),
   },
   { title: 'ApiToken' },
 );
 
 export const CreateApiTokenBody = Type.Object(
   {
-    name: SingleLineText({ minLength: 1, maxLength: 100 }),
-    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, default: 90 })),
+    name: SingleLineText({ minLength: 1, maxLength: API_TOKEN_NAME_MAX_LENGTH }),
+    expiresInDays: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: API_TOKEN_MAX_DAYS, default: API_TOKEN_DEFAULT_DAYS }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -247,7 +253,7 @@ export const ApiTokenList = Type.Object({ items: Type.Array(ApiTokenSchema) });
 export const AuditEventSchema = Type.Object(
   {
     id: Type.String(),
-    occurredAt: Timestamp,
+    occurredAt: TimestampSchema,
     actor: Type.Union([Type.String(), Type.Null()]),
     action: Type.String(),
     objectType: Type.String(),
@@ -278,11 +284,11 @@ export const AuditListQuery = Type.Object(
         ),
       ),
     ),
-    organization: Type.Optional(Slug),
-    actor: Type.Optional(SingleLineText({ maxLength: 320 })),
-    objectId: Type.Optional(SingleLineText({ maxLength: 100 })),
-    since: Type.Optional(Timestamp),
-    until: Type.Optional(Timestamp),
+    organization: Type.Optional(SlugSchema),
+    actor: Type.Optional(SingleLineText({ maxLength: EMAIL_MAX_LENGTH })),
+    objectId: Type.Optional(SingleLineText({ maxLength: AUDIT_FILTER_MAX_LENGTH })),
+    since: Type.Optional(TimestampSchema),
+    until: Type.Optional(TimestampSchema),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
     cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$' })),
   },

@@ -11,23 +11,25 @@ export abstract class LiaisonError extends Error {
   }
 }
 
-/** The input is malformed: wrong type, unknown field, out of range. */
-export class InvalidInputError extends LiaisonError {
-  readonly code: string;
-  constructor(message: string, code = 'invalid_input') {
-    super(message);
-    this.code = code;
-  }
+/**
+ * The base of an error kind whose `code` may name the specific case (e.g. `duplicate_label` for a
+ * conflict), `defaultCode` otherwise.
+ */
+function errorKind(defaultCode: string) {
+  return class extends LiaisonError {
+    readonly code: string;
+    constructor(message: string, code = defaultCode) {
+      super(message);
+      this.code = code;
+    }
+  };
 }
 
+/** The input is malformed: wrong type, unknown field, out of range. */
+export class InvalidInputError extends errorKind('invalid_input') {}
+
 /** The input is well-formed but breaks a domain rule (e.g. a register the organization is not party to). */
-export class UnprocessableError extends LiaisonError {
-  readonly code: string;
-  constructor(message: string, code = 'unprocessable') {
-    super(message);
-    this.code = code;
-  }
-}
+export class UnprocessableError extends errorKind('unprocessable') {}
 
 /** The object does not exist, or the caller may not see that it exists. */
 export class NotFoundError extends LiaisonError {
@@ -35,31 +37,13 @@ export class NotFoundError extends LiaisonError {
 }
 
 /** The caller is not authenticated, or the credentials are wrong. */
-export class UnauthenticatedError extends LiaisonError {
-  readonly code: string;
-  constructor(message: string, code = 'unauthenticated') {
-    super(message);
-    this.code = code;
-  }
-}
+export class UnauthenticatedError extends errorKind('unauthenticated') {}
 
 /** The caller may see the object but not do this to it. */
-export class ForbiddenError extends LiaisonError {
-  readonly code: string;
-  constructor(message: string, code = 'forbidden') {
-    super(message);
-    this.code = code;
-  }
-}
+export class ForbiddenError extends errorKind('forbidden') {}
 
 /** The request conflicts with the current state (duplicate identifier, illegal transition). */
-export class ConflictError extends LiaisonError {
-  readonly code: string;
-  constructor(message: string, code = 'conflict') {
-    super(message);
-    this.code = code;
-  }
-}
+export class ConflictError extends errorKind('conflict') {}
 
 /** The request body or file is larger than allowed. */
 export class PayloadTooLargeError extends LiaisonError {

@@ -3,22 +3,24 @@
  * person accepts (see schemas.ts for the idea).
  */
 import { type Static, Type } from 'typebox';
-import { EmailSchema, RoleSchema } from './admin-schemas.js';
-import { MIN_PASSWORD_LENGTH } from './rules.js';
+import { RoleSchema } from './admin-schemas.js';
+import { EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
+import {
+  INVITATION_TOKEN_PATTERN,
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PERSON_NAME_MAX_LENGTH,
+} from './rules.js';
 import { SlugSchema } from './text-schemas.js';
 
 /** How long an invitation can be accepted. */
 export const INVITATION_VALID_DAYS = 7;
 
-const Uuid = Type.String({ format: 'uuid' });
-const Timestamp = Type.String({ format: 'date-time' });
-const Slug = SlugSchema;
-
 /** The secret in an invitation link: whoever knows it may accept. */
-export const InvitationToken = Type.String({ pattern: '^[A-Za-z0-9_-]{16,128}$' });
+export const InvitationToken = Type.String({ pattern: INVITATION_TOKEN_PATTERN });
 
 export const InvitationParams = Type.Object(
-  { slug: Slug, id: Uuid },
+  { slug: SlugSchema, id: UuidSchema },
   { additionalProperties: false },
 );
 export const InvitationTokenParams = Type.Object(
@@ -35,15 +37,15 @@ export type CreateInvitationBody = Static<typeof CreateInvitationBody>;
 /** A pending invitation as the organization's admins see it (never with its secret). */
 export const InvitationSchema = Type.Object(
   {
-    id: Uuid,
+    id: UuidSchema,
     organization: Type.String(),
     email: Type.String(),
     role: RoleSchema,
     invitedBy: Type.Union([Type.String(), Type.Null()], {
       description: 'E-mail address of who sent it (null when that account is gone)',
     }),
-    createdAt: Timestamp,
-    expiresAt: Timestamp,
+    createdAt: TimestampSchema,
+    expiresAt: TimestampSchema,
   },
   { title: 'Invitation' },
 );
@@ -58,7 +60,7 @@ export const InvitationPreviewSchema = Type.Object(
     organization: Type.Object({ slug: Type.String(), name: Type.String() }),
     role: RoleSchema,
     email: Type.String(),
-    expiresAt: Timestamp,
+    expiresAt: TimestampSchema,
     accountExists: Type.Boolean({
       description:
         'Whether the address has a Liaison account: then its owner signs in to accept; ' +
@@ -69,12 +71,15 @@ export const InvitationPreviewSchema = Type.Object(
 );
 export type InvitationPreview = Static<typeof InvitationPreviewSchema>;
 
-export const NewPassword = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 });
+export const NewPassword = Type.String({
+  minLength: MIN_PASSWORD_LENGTH,
+  maxLength: PASSWORD_MAX_LENGTH,
+});
 
 /** For an address new to Liaison: the account to create. Nothing for an existing account. */
 export const AcceptInvitationBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: PERSON_NAME_MAX_LENGTH })),
     password: Type.Optional(NewPassword),
   },
   { additionalProperties: false },
@@ -85,7 +90,7 @@ export const AcceptedInvitationSchema = Type.Object(
   {
     organization: Type.String(),
     role: RoleSchema,
-    userId: Uuid,
+    userId: UuidSchema,
     email: Type.String(),
     accountCreated: Type.Boolean(),
   },

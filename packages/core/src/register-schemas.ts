@@ -22,27 +22,50 @@
  * Edits: admins of a party (approvals: of that organization only); see policy/register-policy.ts.
  */
 import { type Static, Type } from 'typebox';
+import { DaySchema, EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
 import { DocumentList, IdentifierSchema } from './document-schemas.js';
-import { TITLE_MAX_LENGTH } from './rules.js';
-import { EMAIL_PATTERN, MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Timestamp = Type.String({ format: 'date-time' });
-const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-const Slug = SlugSchema;
-const Email = Type.String({ pattern: EMAIL_PATTERN, minLength: 3, maxLength: 320 });
+import {
+  APPROVAL_BODY_MAX_LENGTH,
+  CONTACT_ROLE_MAX_LENGTH,
+  MILESTONE_DELIVERABLE_MAX_LENGTH,
+  REGISTER_MAX_PARTIES,
+  REGISTER_SUMMARY_MAX_LENGTH,
+  REGISTER_TEXT_MAX_LENGTH,
+  REGISTER_VERSION_MAX_LENGTH,
+  TIMEFRAME_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from './rules.js';
+import { MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
 
 const Open = Type.Boolean({
   description:
     'The register leaves this item open (its text says "?" or holds a placeholder): shown as an ' +
     'open item, never filled with made-up data',
 });
-const ItemText = MultiLineText({ maxLength: 2_000 });
-const JointOrParty = Type.Union([Slug, Type.Null()], {
+const ItemText = MultiLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH });
+const JointOrParty = Type.Union([SlugSchema, Type.Null()], {
   description: 'Organization slug of the party the item is about; null: both (joint)',
 });
 
 export const RegisterStateSchema = Type.Union([Type.Literal('draft'), Type.Literal('approved')]);
+
+// The register's own fields, as its file and the operator's create and update bodies take them.
+export const RegisterTitleSchema = SingleLineText({ minLength: 1, maxLength: TITLE_MAX_LENGTH });
+export const RegisterVersionSchema = SingleLineText({
+  maxLength: REGISTER_VERSION_MAX_LENGTH,
+  description: 'e.g. 1.0b',
+});
+export const RegisterSummarySchema = MultiLineText({ maxLength: REGISTER_SUMMARY_MAX_LENGTH });
+export const PartyDescriptionSchema = MultiLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH });
+export const ReviewDueAsWrittenSchema = SingleLineText({
+  maxLength: TIMEFRAME_MAX_LENGTH,
+  description: 'e.g. "March 2020"',
+});
+export const ReviewProcessSchema = SingleLineText({
+  maxLength: REGISTER_TEXT_MAX_LENGTH,
+  description: 'e.g. DSP4003',
+});
+export const ReviewProcessUrlSchema = SingleLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH });
 export const MilestoneStateSchema = Type.Union([
   Type.Literal('planned'),
   Type.Literal('done'),
@@ -67,7 +90,7 @@ export const AccessScopeSchema = Type.Union(
 export type AccessScope = Static<typeof AccessScopeSchema>;
 
 export const DocumentRefSchema = Type.Object(
-  { organization: Slug, identifier: IdentifierSchema },
+  { organization: SlugSchema, identifier: IdentifierSchema },
   {
     additionalProperties: false,
     description: 'A document in the portal: owner organization slug and identifier',
@@ -79,24 +102,30 @@ export type DocumentRef = Static<typeof DocumentRefSchema>;
 // Items as the register file holds them (no ids: the file is the register, not the database)
 // ---------------------------------------------------------------------------------------------
 
-const Deliverable = SingleLineText({ maxLength: 500 });
+const Deliverable = SingleLineText({ maxLength: MILESTONE_DELIVERABLE_MAX_LENGTH });
 const Timeframe = SingleLineText({
-  maxLength: 100,
+  maxLength: TIMEFRAME_MAX_LENGTH,
   description: 'As the register writes it, e.g. "Oct 2018"',
 });
 const CommitmentTitle = SingleLineText({ maxLength: TITLE_MAX_LENGTH });
-const ContactRole = SingleLineText({ maxLength: 300, description: 'e.g. DMTF VP of Alliances' });
-const ContactAddress = Type.Union([Email, Type.Null()], {
+const ContactRole = SingleLineText({
+  maxLength: CONTACT_ROLE_MAX_LENGTH,
+  description: 'e.g. DMTF VP of Alliances',
+});
+const ContactAddress = Type.Union([EmailSchema, Type.Null()], {
   description: 'E-mail address of a person or a mailing list; null while open',
 });
 const ApprovalBody = SingleLineText({
   minLength: 1,
-  maxLength: 200,
+  maxLength: APPROVAL_BODY_MAX_LENGTH,
   description: 'e.g. OFA Board',
 });
-const Resolution = Type.Union([SingleLineText({ minLength: 1, maxLength: 200 }), Type.Null()]);
+const Resolution = Type.Union([
+  SingleLineText({ minLength: 1, maxLength: APPROVAL_BODY_MAX_LENGTH }),
+  Type.Null(),
+]);
 const AsWritten = MultiLineText({
-  maxLength: 2_000,
+  maxLength: REGISTER_TEXT_MAX_LENGTH,
   description: 'The register text as written, kept where it holds placeholders',
 });
 
@@ -105,7 +134,7 @@ export const RegisterTextItemSchema = Type.Object(
   { additionalProperties: false },
 );
 export const RegisterActivityItemSchema = Type.Object(
-  { party: Slug, text: ItemText, open: Type.Optional(Open) },
+  { party: SlugSchema, text: ItemText, open: Type.Optional(Open) },
   { additionalProperties: false },
 );
 export const RegisterAccessRuleItemSchema = Type.Object(
@@ -117,15 +146,15 @@ export const RegisterMilestoneItemSchema = Type.Object(
     deliverable: Deliverable,
     timeframe: Timeframe,
     state: MilestoneStateSchema,
-    doneOn: Type.Optional(Type.Union([Day, Type.Null()], { description: 'Only when done' })),
+    doneOn: Type.Optional(Type.Union([DaySchema, Type.Null()], { description: 'Only when done' })),
     open: Type.Optional(Open),
   },
   { additionalProperties: false },
 );
 export const RegisterCommitmentItemSchema = Type.Object(
   {
-    from: Slug,
-    to: Slug,
+    from: SlugSchema,
+    to: SlugSchema,
     title: CommitmentTitle,
     note: Type.Optional(ItemText),
     document: Type.Optional(
@@ -138,16 +167,16 @@ export const RegisterCommitmentItemSchema = Type.Object(
   { additionalProperties: false },
 );
 export const RegisterContactItemSchema = Type.Object(
-  { party: Slug, role: ContactRole, address: ContactAddress, open: Type.Optional(Open) },
+  { party: SlugSchema, role: ContactRole, address: ContactAddress, open: Type.Optional(Open) },
   { additionalProperties: false },
 );
 export const RegisterApprovalItemSchema = Type.Object(
   {
-    party: Slug,
+    party: SlugSchema,
     body: ApprovalBody,
     state: ApprovalStateSchema,
     resolution: Type.Optional(Resolution),
-    approvedOn: Type.Optional(Type.Union([Day, Type.Null()])),
+    approvedOn: Type.Optional(Type.Union([DaySchema, Type.Null()])),
     asWritten: Type.Optional(AsWritten),
     note: Type.Optional(ItemText),
   },
@@ -158,18 +187,22 @@ export const RegisterApprovalItemSchema = Type.Object(
 export const WorkRegisterFileSchema = Type.Object(
   {
     $schema: Type.Optional(SingleLineText({ description: 'Where this schema is published' })),
-    slug: Slug,
-    title: SingleLineText({ minLength: 1, maxLength: TITLE_MAX_LENGTH }),
-    version: SingleLineText({ maxLength: 50, description: 'e.g. 1.0b' }),
+    slug: SlugSchema,
+    title: RegisterTitleSchema,
+    version: RegisterVersionSchema,
     state: RegisterStateSchema,
-    initiatedOn: Type.Union([Day, Type.Null()]),
-    summary: MultiLineText({ maxLength: 20_000 }),
+    initiatedOn: Type.Union([DaySchema, Type.Null()]),
+    summary: RegisterSummarySchema,
     parties: Type.Array(
       Type.Object(
-        { organization: Slug, description: MultiLineText({ maxLength: 2_000 }) },
+        { organization: SlugSchema, description: PartyDescriptionSchema },
         { additionalProperties: false },
       ),
-      { minItems: 1, maxItems: 20, description: 'In the order the register names them' },
+      {
+        minItems: 1,
+        maxItems: REGISTER_MAX_PARTIES,
+        description: 'In the order the register names them',
+      },
     ),
     benefits: Type.Array(RegisterTextItemSchema, { maxItems: 200 }),
     activities: Type.Array(RegisterActivityItemSchema, { maxItems: 200 }),
@@ -177,15 +210,15 @@ export const WorkRegisterFileSchema = Type.Object(
     milestones: Type.Array(RegisterMilestoneItemSchema, { maxItems: 200 }),
     accessRules: Type.Array(RegisterAccessRuleItemSchema, { maxItems: 200 }),
     commitments: Type.Array(RegisterCommitmentItemSchema, { maxItems: 200 }),
-    reviewDue: Type.Union([Day, Type.Null()], {
+    reviewDue: Type.Union([DaySchema, Type.Null()], {
       description: 'The date the review is due, for the overdue check (March 2020 → 2020-03-01)',
     }),
-    reviewDueAsWritten: SingleLineText({ maxLength: 100, description: 'e.g. "March 2020"' }),
-    reviewProcess: SingleLineText({ maxLength: 2_000, description: 'e.g. DSP4003' }),
-    reviewProcessUrl: SingleLineText({ maxLength: 2_000 }),
+    reviewDueAsWritten: ReviewDueAsWrittenSchema,
+    reviewProcess: ReviewProcessSchema,
+    reviewProcessUrl: ReviewProcessUrlSchema,
     contacts: Type.Array(RegisterContactItemSchema, { maxItems: 200 }),
     approvals: Type.Array(RegisterApprovalItemSchema, {
-      maxItems: 20,
+      maxItems: REGISTER_MAX_PARTIES,
       description: 'At most one per party; a party without one is pending',
     }),
   },
@@ -239,11 +272,11 @@ export type RegisterAccessRule = Static<typeof RegisterAccessRuleSchema>;
 
 export const RegisterMilestoneSchema = Type.Object(
   {
-    id: Uuid,
+    id: UuidSchema,
     deliverable: Type.String(),
     timeframe: Type.String(),
     state: MilestoneStateSchema,
-    doneOn: Type.Union([Day, Type.Null()]),
+    doneOn: Type.Union([DaySchema, Type.Null()]),
     ...WithOpen,
   },
   { title: 'RegisterMilestone' },
@@ -252,7 +285,7 @@ export type RegisterMilestone = Static<typeof RegisterMilestoneSchema>;
 
 export const RegisterCommitmentSchema = Type.Object(
   {
-    id: Uuid,
+    id: UuidSchema,
     from: Type.String({ description: 'Slug of the party that makes the document available' }),
     to: Type.String({ description: 'Slug of the party it is made available to' }),
     title: Type.String(),
@@ -267,7 +300,7 @@ export const RegisterCommitmentSchema = Type.Object(
     link: Type.Union(
       [
         Type.Object({
-          documentId: Uuid,
+          documentId: UuidSchema,
           title: Type.String(),
           latestVersion: Type.Union([Type.String(), Type.Null()]),
         }),
@@ -283,7 +316,7 @@ export type RegisterCommitment = Static<typeof RegisterCommitmentSchema>;
 
 export const RegisterContactSchema = Type.Object(
   {
-    id: Uuid,
+    id: UuidSchema,
     party: Type.String(),
     role: Type.String(),
     address: Type.Union([Type.String(), Type.Null()]),
@@ -299,7 +332,7 @@ export const RegisterApprovalSchema = Type.Object(
     body: Type.String({ description: 'Empty while pending and no body is named' }),
     state: ApprovalStateSchema,
     resolution: Type.Union([Type.String(), Type.Null()]),
-    approvedOn: Type.Union([Day, Type.Null()]),
+    approvedOn: Type.Union([DaySchema, Type.Null()]),
     asWritten: Type.String(),
     note: Type.String(),
   },
@@ -323,7 +356,7 @@ export const RegisterOpenItemSchema = Type.Object(
   {
     section: RegisterSectionSchema,
     party: Type.Union([Type.String(), Type.Null()]),
-    itemId: Type.Union([Uuid, Type.Null()], {
+    itemId: Type.Union([UuidSchema, Type.Null()], {
       description: 'The milestone, commitment or contact, when the open item is one',
     }),
     description: Type.String(),
@@ -352,7 +385,7 @@ export const RegisterPageSchema = Type.Object(
     title: Type.String(),
     version: Type.String(),
     state: RegisterStateSchema,
-    initiatedOn: Type.Union([Day, Type.Null()]),
+    initiatedOn: Type.Union([DaySchema, Type.Null()]),
     summary: Type.String(),
     parties: Type.Array(RegisterPagePartySchema),
     benefits: Type.Array(RegisterTextSchema),
@@ -361,7 +394,7 @@ export const RegisterPageSchema = Type.Object(
     milestones: Type.Array(RegisterMilestoneSchema),
     accessRules: Type.Array(RegisterAccessRuleSchema),
     commitments: Type.Array(RegisterCommitmentSchema),
-    reviewDue: Type.Union([Day, Type.Null()]),
+    reviewDue: Type.Union([DaySchema, Type.Null()]),
     reviewDueAsWritten: Type.String({ description: 'e.g. "March 2020"' }),
     reviewOverdue: Type.Boolean({ description: 'reviewDue is before today (UTC)' }),
     reviewProcess: Type.String(),
@@ -371,8 +404,8 @@ export const RegisterPageSchema = Type.Object(
     openItems: Type.Array(RegisterOpenItemSchema, {
       description: 'What the register leaves open, in the register’s order',
     }),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
     permissions: RegisterPermissionsSchema,
     documents: Type.Object(
       { ...DocumentList.properties },
@@ -392,11 +425,11 @@ export type RegisterPage = Static<typeof RegisterPageSchema>;
 // ---------------------------------------------------------------------------------------------
 
 export const RegisterItemParams = Type.Object(
-  { slug: Slug, id: Uuid },
+  { slug: SlugSchema, id: UuidSchema },
   { additionalProperties: false },
 );
 export const RegisterApprovalParams = Type.Object(
-  { slug: Slug, organization: Slug },
+  { slug: SlugSchema, organization: SlugSchema },
   { additionalProperties: false },
 );
 
@@ -404,7 +437,7 @@ const milestoneFields = {
   deliverable: Deliverable,
   timeframe: Timeframe,
   state: MilestoneStateSchema,
-  doneOn: Type.Union([Day, Type.Null()], { description: 'Only when done' }),
+  doneOn: Type.Union([DaySchema, Type.Null()], { description: 'Only when done' }),
   open: Open,
 };
 export const MilestoneInput = Type.Object(
@@ -425,8 +458,8 @@ export const MilestoneChange = Type.Partial(Type.Object(milestoneFields), {
 export type MilestoneChange = Static<typeof MilestoneChange>;
 
 const commitmentFields = {
-  from: Slug,
-  to: Slug,
+  from: SlugSchema,
+  to: SlugSchema,
   title: CommitmentTitle,
   note: ItemText,
   document: Type.Union([DocumentRefSchema, Type.Null()]),
@@ -450,7 +483,7 @@ export const CommitmentChange = Type.Partial(Type.Object(commitmentFields), {
 });
 export type CommitmentChange = Static<typeof CommitmentChange>;
 
-const contactFields = { party: Slug, role: ContactRole, address: ContactAddress, open: Open };
+const contactFields = { party: SlugSchema, role: ContactRole, address: ContactAddress, open: Open };
 export const ContactInput = Type.Object(
   {
     party: contactFields.party,
@@ -472,7 +505,7 @@ export const ApprovalInput = Type.Object(
   {
     body: ApprovalBody,
     resolution: Type.Optional(Resolution),
-    approvedOn: Day,
+    approvedOn: DaySchema,
   },
   { additionalProperties: false },
 );

@@ -103,3 +103,51 @@ const requestId = /^[A-Za-z0-9._:-]{1,128}$/;
 export function isAcceptedRequestId(value: unknown): value is string {
   return typeof value === 'string' && requestId.test(value);
 }
+/** An e-mail address (RFC 5321's longest path). */
+export const EMAIL_MAX_LENGTH = 320;
+/** What a password may be at the most, so hashing one stays cheap. */
+export const PASSWORD_MAX_LENGTH = 1024;
+/** A person's display name. */
+export const PERSON_NAME_MAX_LENGTH = 200;
+
+export const ORGANIZATION_NAME_MAX_LENGTH = 200;
+export const ORGANIZATION_DESCRIPTION_MAX_LENGTH = 10_000;
+/** The intellectual-property policy that whoever submits to an organization acknowledges. */
+export const IPR_POLICY_MAX_LENGTH = 100_000;
+
+/** The secret in an invitation link. */
+export const INVITATION_TOKEN_PATTERN = '^[A-Za-z0-9_-]{16,128}$';
+const invitationToken = new RegExp(INVITATION_TOKEN_PATTERN);
+
+export function isInvitationToken(value: string): boolean {
+  return invitationToken.test(value);
+}
+
+/** A personal API token's name, e.g. the script or machine that uses it. */
+export const API_TOKEN_NAME_MAX_LENGTH = 100;
+/** How long a personal API token may live, in days, and how long when not told. */
+export const API_TOKEN_MAX_DAYS = 366;
+export const API_TOKEN_DEFAULT_DAYS = 90;
+
+/** The audit log's filter on an event's object id. */
+export const AUDIT_FILTER_MAX_LENGTH = 100;
+
+/** The free-text search over documents. */
+export const SEARCH_QUERY_MAX_LENGTH = 200;
+
+export const REGISTER_VERSION_MAX_LENGTH = 50;
+export const REGISTER_SUMMARY_MAX_LENGTH = 20_000;
+/** How many organizations may be party to one register. */
+export const REGISTER_MAX_PARTIES = 20;
+/**
+ * A register's paragraphs and notes: an item's text, a party's role, the review process, an item
+ * as the register wrote it.
+ */
+export const REGISTER_TEXT_MAX_LENGTH = 2_000;
+/** A milestone's deliverable and its timeframe as the register writes it ("Oct 2018"). */
+export const MILESTONE_DELIVERABLE_MAX_LENGTH = 500;
+export const TIMEFRAME_MAX_LENGTH = 100;
+/** A point of contact's role, e.g. "DMTF VP of Alliances". */
+export const CONTACT_ROLE_MAX_LENGTH = 300;
+/** The body that approves a register for its organization (e.g. "OFA Board"), and its resolution. */
+export const APPROVAL_BODY_MAX_LENGTH = 200;

@@ -51,6 +51,7 @@
  *        document_not_of_receiver.
  */
 import { type Static, Type } from 'typebox';
+import { TimestampSchema, UuidSchema } from './common-schemas.js';
 import {
   AbstractSchema,
   DocumentStatusSchema,
@@ -65,9 +66,6 @@ import {
 } from './rules.js';
 import { MultiLineText, SlugSchema } from './text-schemas.js';
 
-const Uuid = Type.String({ format: 'uuid' });
-const Timestamp = Type.String({ format: 'date-time' });
-const Slug = SlugSchema;
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Lowercase hex SHA-256' });
 
 export const SUBMISSION_STATES = [
@@ -132,12 +130,12 @@ export type SubmissionPermissions = Static<typeof SubmissionPermissionsSchema>;
 
 export const SubmissionFileSchema = Type.Object(
   {
-    id: Uuid,
+    id: UuidSchema,
     filename: Type.String(),
     size: Type.Integer(),
     mediaType: Type.String(),
     sha256: Sha256,
-    createdAt: Timestamp,
+    createdAt: TimestampSchema,
   },
   { title: 'SubmissionFile' },
 );
@@ -151,7 +149,7 @@ export const SubmissionEventSchema = Type.Object(
     }),
     to: SubmissionStateSchema,
     reason: Type.Union([Type.String(), Type.Null()]),
-    at: Timestamp,
+    at: TimestampSchema,
     by: Type.Union([Type.String(), Type.Null()], { description: 'E-mail of who did it' }),
   },
   { title: 'SubmissionEvent' },
@@ -162,7 +160,7 @@ export const SubmissionCommentSchema = Type.Object(
   {
     id: Type.String(),
     body: Type.String(),
-    at: Timestamp,
+    at: TimestampSchema,
     by: Type.Union([Type.String(), Type.Null()], { description: 'E-mail of the author' }),
     side: Type.Union([Type.Literal('submitting'), Type.Literal('receiving')]),
   },
@@ -173,7 +171,7 @@ export type SubmissionComment = Static<typeof SubmissionCommentSchema>;
 export const IprAcknowledgementSchema = Type.Object(
   {
     by: Type.Union([Type.String(), Type.Null()], { description: 'E-mail of who acknowledged' }),
-    at: Timestamp,
+    at: TimestampSchema,
     policySha256: Sha256,
   },
   { title: 'IprAcknowledgement' },
@@ -181,27 +179,27 @@ export const IprAcknowledgementSchema = Type.Object(
 
 export const SubmissionDocumentLinkSchema = Type.Object(
   {
-    id: Uuid,
+    id: UuidSchema,
     organization: Type.String(),
     identifier: Type.String(),
     title: Type.String(),
     how: Type.Union([Type.Literal('created'), Type.Literal('linked')]),
-    at: Timestamp,
+    at: TimestampSchema,
     by: Type.Union([Type.String(), Type.Null()]),
   },
   { title: 'SubmissionDocumentLink' },
 );
 
 const summaryFields = {
-  id: Uuid,
+  id: UuidSchema,
   register: Type.Object({ slug: Type.String(), title: Type.String() }),
   from: PartySchema,
   to: PartySchema,
   title: Type.String(),
   state: SubmissionStateSchema,
   submittedBy: Type.Union([Type.String(), Type.Null()], { description: 'Submitter e-mail' }),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
   permissions: SubmissionPermissionsSchema,
 };
 
@@ -247,9 +245,9 @@ export const SubmissionListQuery = Type.Object(
 );
 export type SubmissionListQuery = Static<typeof SubmissionListQuery>;
 
-export const SubmissionIdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+export const SubmissionIdParams = Type.Object({ id: UuidSchema }, { additionalProperties: false });
 export const SubmissionFileParams = Type.Object(
-  { id: Uuid, fileId: Uuid },
+  { id: UuidSchema, fileId: UuidSchema },
   { additionalProperties: false },
 );
 
@@ -276,7 +274,7 @@ export type SubmissionCommentBody = Static<typeof SubmissionCommentBody>;
 
 export const CreateDocumentFromSubmissionBody = Type.Object(
   {
-    fileId: Uuid,
+    fileId: UuidSchema,
     identifier: IdentifierSchema,
     title: Type.Optional(TitleSchema),
     abstract: Type.Optional(AbstractSchema),
@@ -288,7 +286,7 @@ export const CreateDocumentFromSubmissionBody = Type.Object(
 export type CreateDocumentFromSubmissionBody = Static<typeof CreateDocumentFromSubmissionBody>;
 
 export const LinkSubmissionDocumentBody = Type.Object(
-  { document: Uuid },
+  { document: UuidSchema },
   { additionalProperties: false },
 );
 export type LinkSubmissionDocumentBody = Static<typeof LinkSubmissionDocumentBody>;
@@ -301,9 +299,9 @@ export const CreateSubmissionFields = Type.Object(
   {
     acceptIpr: Type.Literal('true'),
     iprPolicySha256: Sha256,
-    register: Slug,
-    to: Slug,
-    from: Type.Optional(Slug),
+    register: SlugSchema,
+    to: SlugSchema,
+    from: Type.Optional(SlugSchema),
     title: SubmissionTitleSchema,
     description: Type.Optional(SubmissionDescriptionSchema),
   },

@@ -6,7 +6,7 @@
  * One pattern each, used by the JSON schemas and the multipart forms alike.
  */
 import { type TLiteral, type TStringOptions, type TUnion, Type } from 'typebox';
-import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './rules.js';
+import { EMAIL_MAX_LENGTH, SLUG_MAX_LENGTH, SLUG_PATTERN } from './rules.js';
 
 /** C0 controls, DEL and C1 controls, as the body of a regular-expression character class. */
 const CONTROL_CHARACTERS = '\\u0000-\\u001f\\u007f-\\u009f';
@@ -29,6 +29,7 @@ export function MultiLineText(options: Omit<TStringOptions, 'pattern'> = {}) {
 }
 
 const singleLine = new RegExp(SINGLE_LINE_TEXT_PATTERN, 'u');
+const emailAddress = new RegExp(EMAIL_PATTERN, 'u');
 const multiLine = new RegExp(MULTI_LINE_TEXT_PATTERN, 'u');
 
 /** For text that arrives outside a JSON schema (multipart form fields). */
@@ -38,6 +39,11 @@ export function isSingleLineText(value: string): boolean {
 
 export function isMultiLineText(value: string): boolean {
   return multiLine.test(value);
+}
+
+/** Whether the API takes `value` as an e-mail address (the forms check before they send). */
+export function isEmailAddress(value: string): boolean {
+  return value.length <= EMAIL_MAX_LENGTH && emailAddress.test(value);
 }
 
 /** An organization's or a register's slug. */

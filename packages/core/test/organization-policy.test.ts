@@ -3,8 +3,16 @@ import { ANONYMOUS, actorFromMemberships } from '../src/policy/actor.js';
 import { canReadAudit } from '../src/policy/audit-policy.js';
 import {
   administeredOrganizations,
+  canManageMembers,
   decideMemberAddition,
 } from '../src/policy/organization-policy.js';
+import {
+  INVITATION_TABLE,
+  type InvitationActorKind,
+  type InvitationTableAction,
+  invitationTableAllows,
+  type TableRole,
+} from './fixtures/permission-table.js';
 
 const operator = { id: 'o', email: 'operator@example', operator: true };
 const person = { id: 'p', email: 'person@example', operator: false };
@@ -36,6 +44,38 @@ describe('adding members', () => {
     const member = actorFromMemberships(person, [{ organization: 'ofa', role: 'member' }]);
     expect(decideMemberAddition(member, 'ofa', 'add-directly')).toBe('deny');
     expect(decideMemberAddition(ANONYMOUS, 'ofa', 'add-directly')).toBe('deny');
+  });
+});
+
+/** An actor standing to OFA as `kind` says. */
+function invitationActor(kind: InvitationActorKind) {
+  if (kind === 'anonymous') return ANONYMOUS;
+  if (kind === 'operator, no membership') return actorFromMemberships(operator, []);
+  const [standing, role] = kind.split(' ') as ['organization' | 'other-organization', TableRole];
+  const organization = standing === 'organization' ? 'ofa' : 'dmtf';
+  return actorFromMemberships(person, [{ organization, role }]);
+}
+
+const INVITATION_DECISIONS: Record<
+  InvitationTableAction,
+  (actor: ReturnType<typeof invitationActor>) => boolean
+> = {
+  create: (actor) => decideMemberAddition(actor, 'ofa', 'invite') === 'allow',
+  list: (actor) => canManageMembers(actor, 'ofa'),
+  revoke: (actor) => canManageMembers(actor, 'ofa'),
+};
+
+describe('invitations, as the permission table states', () => {
+  const cases = (Object.keys(INVITATION_TABLE) as InvitationActorKind[]).flatMap((kind) =>
+    (Object.keys(INVITATION_DECISIONS) as InvitationTableAction[]).map((action) => ({
+      kind,
+      action,
+      allowed: invitationTableAllows(kind, action),
+    })),
+  );
+
+  it.each(cases)('$kind: $action → $allowed', ({ kind, action, allowed }) => {
+    expect(INVITATION_DECISIONS[action](invitationActor(kind))).toBe(allowed);
   });
 });
 

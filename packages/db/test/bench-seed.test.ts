@@ -1,31 +1,11 @@
-import { createScratchDatabase, type ScratchDatabase } from '@liaison/embedded-stack';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  createPool,
-  listReadableDocuments,
-  migrate,
-  type Pool,
-  seedBenchDocuments,
-  seedDemoData,
-} from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { listReadableDocuments, seedBenchDocuments } from '../src/index.js';
+import { useScratchDatabase } from './scratch-database.js';
 
-let database: ScratchDatabase;
-let pool: Pool;
-
-beforeAll(async () => {
-  database = await createScratchDatabase(inject('stack').DATABASE_URL);
-  pool = createPool(database.url);
-  await migrate(pool);
-  await seedDemoData(pool);
-});
-
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
+const db = useScratchDatabase({ state: 'seeded' });
 
 async function visibleTo(organizations: string[]): Promise<number> {
-  const rows = await listReadableDocuments(pool, {
+  const rows = await listReadableDocuments(db.pool, {
     viewerOrganizations: organizations,
     q: 'synthetic',
     organization: 'dmtf',
@@ -36,8 +16,8 @@ async function visibleTo(organizations: string[]): Promise<number> {
 
 describe('seedBenchDocuments', () => {
   it('adds a mix of public, partner and organization documents in one go', async () => {
-    expect(await seedBenchDocuments(pool, { count: 90, organization: 'dmtf' })).toBe(90);
-    const counts = await pool.query<{ visibility: string; n: number; shared: number }>(
+    expect(await seedBenchDocuments(db.pool, { count: 90, organization: 'dmtf' })).toBe(90);
+    const counts = await db.pool.query<{ visibility: string; n: number; shared: number }>(
       `select d.visibility, count(*)::int as n, count(dr.document_id)::int as shared
          from documents d left join document_registers dr on dr.document_id = d.id
         where d.identifier like 'BENCH-%' group by d.visibility order by d.visibility`,
@@ -54,7 +34,7 @@ describe('seedBenchDocuments', () => {
   });
 
   it('refuses an unknown organization', async () => {
-    await expect(seedBenchDocuments(pool, { count: 3, organization: 'nobody' })).rejects.toThrow(
+    await expect(seedBenchDocuments(db.pool, { count: 3, organization: 'nobody' })).rejects.toThrow(
       /no documents inserted/,
     );
   });

@@ -1,21 +1,10 @@
 // Migration 0008: the release time of documents released before it, and the trigger that keeps
 // it right for every write after it.
-import { createScratchDatabase, type ScratchDatabase } from '@liaison/embedded-stack';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPool, loadMigrations, migrate, type Pool } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { loadMigrations, migrate } from '../src/index.js';
+import { useScratchDatabase } from './scratch-database.js';
 
-let database: ScratchDatabase;
-let pool: Pool;
-
-beforeAll(async () => {
-  database = await createScratchDatabase(inject('stack').DATABASE_URL);
-  pool = createPool(database.url);
-});
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-});
+const db = useScratchDatabase();
 
 async function insertDocument(
   identifier: string,
@@ -23,7 +12,7 @@ async function insertDocument(
   visibility: string,
   createdAt = '2024-01-01T00:00:00Z',
 ): Promise<string> {
-  const result = await pool.query<{ id: string }>(
+  const result = await db.pool.query<{ id: string }>(
     `insert into documents (organization_id, identifier, title, status, visibility, created_at)
      select id, $1, $1, $2, $3, $4 from organizations where slug = 'org'
      returning id`,
@@ -33,7 +22,7 @@ async function insertDocument(
 }
 
 async function releaseOf(id: string) {
-  const result = await pool.query<{ releasedAt: Date | null; releaseSeq: string | null }>(
+  const result = await db.pool.query<{ releasedAt: Date | null; releaseSeq: string | null }>(
     `select released_at as "releasedAt", release_seq::text as "releaseSeq" from documents where id = $1`,
     [id],
   );
@@ -45,10 +34,10 @@ describe('migration 0008_document_released_at', () => {
   it('backfills documents released before it and keeps the release time up to date after it', async () => {
     const migrations = await loadMigrations();
     await migrate(
-      pool,
+      db.pool,
       migrations.filter((migration) => migration.version < '0008'),
     );
-    await pool.query(`insert into organizations (slug, name) values ('org', 'Org')`);
+    await db.pool.query(`insert into organizations (slug, name) values ('org', 'Org')`);
     const madePublic = await insertDocument('MADE-PUBLIC', 'standard', 'public');
     const bornReleased = await insertDocument(
       'BORN',
@@ -59,7 +48,7 @@ describe('migration 0008_document_released_at', () => {
     const partners = await insertDocument('PARTNERS', 'informational', 'partners');
     const publicWip = await insertDocument('PUBLIC-WIP', 'work-in-progress', 'public');
     // The audit trail says when MADE-PUBLIC became public; a title edit later is no release.
-    await pool.query(
+    await db.pool.query(
       `insert into audit_events (occurred_at, action, object_type, object_id, details) values
          ('2024-03-01T00:00:00Z', 'document.update', 'document', $1,
           '{"changes":{"visibility":{"from":"partners","to":"public"}}}'),
@@ -68,7 +57,7 @@ describe('migration 0008_document_released_at', () => {
       [madePublic],
     );
 
-    expect(await migrate(pool)).toContain('0008');
+    expect(await migrate(db.pool)).toContain('0008');
 
     expect(await releaseOf(bornReleased)).toEqual({ at: '2024-02-01T00:00:00.000Z', seq: '1' });
     expect(await releaseOf(madePublic)).toEqual({ at: '2024-03-01T00:00:00.000Z', seq: '2' });
@@ -76,19 +65,19 @@ describe('migration 0008_document_released_at', () => {
     expect(await releaseOf(publicWip)).toEqual({ at: null, seq: null });
 
     // After the migration the trigger takes over, numbering on from the backfill.
-    await pool.query(`update documents set visibility = 'public' where id = $1`, [partners]);
+    await db.pool.query(`update documents set visibility = 'public' where id = $1`, [partners]);
     const nowReleased = await releaseOf(partners);
     expect(nowReleased.seq).toBe('3');
     expect(nowReleased.at).not.toBeNull();
-    await pool.query(`update documents set status = 'standard' where id = $1`, [partners]);
+    await db.pool.query(`update documents set status = 'standard' where id = $1`, [partners]);
     expect(await releaseOf(partners)).toEqual(nowReleased);
-    await pool.query(`update documents set status = 'work-in-progress' where id = $1`, [
+    await db.pool.query(`update documents set status = 'work-in-progress' where id = $1`, [
       madePublic,
     ]);
     expect(await releaseOf(madePublic)).toEqual({ at: null, seq: null });
     const created = await insertDocument('NEW', 'standard', 'public');
     expect((await releaseOf(created)).seq).toBe('4');
-    await pool.query(`update documents set status = 'informational' where id = $1`, [publicWip]);
+    await db.pool.query(`update documents set status = 'informational' where id = $1`, [publicWip]);
     expect((await releaseOf(publicWip)).seq).toBe('5');
   });
 });

@@ -1,28 +1,11 @@
-import { createScratchDatabase, type ScratchDatabase } from '@liaison/embedded-stack';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import {
-  createPool,
-  loadMigrations,
-  MigrationChecksumError,
-  migrate,
-  type Pool,
-} from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { createPool, loadMigrations, MigrationChecksumError, migrate } from '../src/index.js';
+import { useScratchDatabase } from './scratch-database.js';
 
-let database: ScratchDatabase;
-let pool: Pool;
-
-beforeEach(async () => {
-  database = await createScratchDatabase(inject('stack').DATABASE_URL);
-  pool = createPool(database.url);
-});
-
-afterEach(async () => {
-  await pool.end();
-  await database.drop();
-});
+const db = useScratchDatabase({ perTest: true });
 
 async function tableNames(): Promise<string[]> {
-  const result = await pool.query<{ table_name: string }>(
+  const result = await db.pool.query<{ table_name: string }>(
     `select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
   );
   return result.rows.map((row) => row.table_name);
@@ -32,7 +15,7 @@ describe('migrate', () => {
   it('creates the foundation schema on an empty database', async () => {
     expect(await tableNames()).toEqual([]);
     const migrations = await loadMigrations();
-    const applied = await migrate(pool);
+    const applied = await migrate(db.pool);
     expect(applied).toEqual(migrations.map((migration) => migration.version));
     expect(await tableNames()).toEqual([
       'api_tokens',
@@ -76,17 +59,17 @@ describe('migrate', () => {
   });
 
   it('is idempotent: a second run applies nothing and keeps the data', async () => {
-    await migrate(pool);
-    await pool.query(`insert into organizations (slug, name) values ('acme', 'Acme')`);
-    expect(await migrate(pool)).toEqual([]);
-    const rows = await pool.query('select slug from organizations');
+    await migrate(db.pool);
+    await db.pool.query(`insert into organizations (slug, name) values ('acme', 'Acme')`);
+    expect(await migrate(db.pool)).toEqual([]);
+    const rows = await db.pool.query('select slug from organizations');
     expect(rows.rows).toEqual([{ slug: 'acme' }]);
   });
 
   it('serialises replicas that migrate at the same time', async () => {
-    const other = createPool(database.url);
+    const other = createPool(db.url);
     try {
-      const [first, second] = await Promise.all([migrate(pool), migrate(other)]);
+      const [first, second] = await Promise.all([migrate(db.pool), migrate(other)]);
       // Exactly one of them applied each migration; the other found it done.
       expect([...first, ...second].sort()).toEqual((await loadMigrations()).map((m) => m.version));
     } finally {
@@ -96,11 +79,11 @@ describe('migrate', () => {
 
   it('refuses a migration edited after it was applied', async () => {
     const migrations = await loadMigrations();
-    await migrate(pool, migrations);
+    await migrate(db.pool, migrations);
     const edited = migrations.map((migration, index) =>
       index === 0 ? { ...migration, checksum: 'edited' } : migration,
     );
-    await expect(migrate(pool, edited)).rejects.toBeInstanceOf(MigrationChecksumError);
+    await expect(migrate(db.pool, edited)).rejects.toBeInstanceOf(MigrationChecksumError);
   });
 
   it('rolls back a failing migration completely', async () => {
@@ -111,9 +94,9 @@ describe('migrate', () => {
       sql: 'create table half_done (id int); select * from no_such_table;',
       checksum: 'x',
     };
-    await expect(migrate(pool, [...migrations, broken])).rejects.toThrow(/9999_broken failed/);
+    await expect(migrate(db.pool, [...migrations, broken])).rejects.toThrow(/9999_broken failed/);
     expect(await tableNames()).not.toContain('half_done');
-    const recorded = await pool.query('select version from schema_migrations order by version');
+    const recorded = await db.pool.query('select version from schema_migrations order by version');
     expect(recorded.rows.map((row) => row.version)).toEqual(migrations.map((m) => m.version));
   });
 });
@@ -128,13 +111,13 @@ describe('migration 0012, audit events done on behalf of one organization', () =
   it('keeps the acting organization of older events only where the object was their own', async () => {
     const migrations = await loadMigrations();
     await migrate(
-      pool,
+      db.pool,
       migrations.filter((migration) => migration.version < '0012'),
     );
-    await pool.query(
+    await db.pool.query(
       `insert into organizations (slug, name) values ('ofa', 'OFA'), ('snia', 'SNIA')`,
     );
-    await pool.query(
+    await db.pool.query(
       `insert into audit_events (actor_email, action, object_type, object_id, organization_id, actor_organizations)
        values ('editor@ofa.example', 'document.update', 'document', 'own',
                (select id from organizations where slug = 'ofa'), '{ofa,snia}'),
@@ -143,9 +126,9 @@ describe('migration 0012, audit events done on behalf of one organization', () =
               ('operator@liaison.example', 'register.create', 'register', 'ofa-snia', null, '{snia}')`,
     );
 
-    expect(await migrate(pool)).toContain('0012');
+    expect(await migrate(db.pool)).toContain('0012');
 
-    const events = await pool.query<{ object_id: string; acting: string | null }>(
+    const events = await db.pool.query<{ object_id: string; acting: string | null }>(
       `select e.object_id, o.slug as acting from audit_events e
          left join organizations o on o.id = e.on_behalf_of_id order by e.id`,
     );
@@ -154,7 +137,7 @@ describe('migration 0012, audit events done on behalf of one organization', () =
       { object_id: 'elsewhere', acting: null },
       { object_id: 'ofa-snia', acting: null },
     ]);
-    const columns = await pool.query(
+    const columns = await db.pool.query(
       `select 1 from information_schema.columns
         where table_name = 'audit_events' and column_name = 'actor_organizations'`,
     );

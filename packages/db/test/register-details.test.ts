@@ -3,33 +3,17 @@
  * the parties made of them, an item can only name a party of its register, and re-ordering the
  * parties keeps their items while a departing party takes its own along.
  */
-import { createScratchDatabase, type ScratchDatabase } from '@liaison/embedded-stack';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  createPool,
   findRegister,
   insertContact,
   loadRegisterDetails,
-  migrate,
-  type Pool,
   replaceRegisterParties,
   seedDemoData,
 } from '../src/index.js';
+import { useScratchDatabase } from './scratch-database.js';
 
-let database: ScratchDatabase;
-let pool: Pool;
-
-beforeAll(async () => {
-  database = await createScratchDatabase(inject('stack').DATABASE_URL);
-  pool = createPool(database.url);
-  await migrate(pool);
-  await seedDemoData(pool);
-});
-
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
+const db = useScratchDatabase({ state: 'seeded' });
 
 const ITEM_TABLES = [
   'register_benefits',
@@ -45,13 +29,13 @@ const ITEM_TABLES = [
 async function itemCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of ITEM_TABLES) {
-    const { rows } = await pool.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+    const { rows } = await db.pool.query<{ n: number }>(`select count(*)::int as n from ${table}`);
     counts[table] = rows[0]!.n;
   }
   return counts;
 }
 
-const registerId = async (slug: string) => (await findRegister(pool, slug))!.id;
+const registerId = async (slug: string) => (await findRegister(db.pool, slug))!.id;
 
 describe('the demo seed of register items', () => {
   it('fills the registers once and adds nothing when it runs again', async () => {
@@ -68,28 +52,30 @@ describe('the demo seed of register items', () => {
       register_contacts: 5,
       register_approvals: 2,
     });
-    await seedDemoData(pool);
+    await seedDemoData(db.pool);
     expect(await itemCounts()).toEqual(first);
   });
 
   it('keeps what the parties changed, and fills a register that has no items at all', async () => {
     const ofaDmtf = await registerId('ofa-dmtf');
-    await pool.query(`delete from register_milestones where register_id = $1 and open`, [ofaDmtf]);
+    await db.pool.query(`delete from register_milestones where register_id = $1 and open`, [
+      ofaDmtf,
+    ]);
     const sniaDmtf = await registerId('snia-dmtf');
     for (const table of ITEM_TABLES) {
-      await pool.query(`delete from ${table} where register_id = $1`, [sniaDmtf]);
+      await db.pool.query(`delete from ${table} where register_id = $1`, [sniaDmtf]);
     }
-    await seedDemoData(pool);
-    const details = await loadRegisterDetails(pool, ofaDmtf);
+    await seedDemoData(db.pool);
+    const details = await loadRegisterDetails(db.pool, ofaDmtf);
     expect(details.milestones.map((milestone) => milestone.open)).toEqual([false, false]);
-    expect((await loadRegisterDetails(pool, sniaDmtf)).contacts).toHaveLength(2);
+    expect((await loadRegisterDetails(db.pool, sniaDmtf)).contacts).toHaveLength(2);
   });
 });
 
 describe('parties and their items', () => {
   it('refuses an item naming an organization that is no party of the register', async () => {
     await expect(
-      insertContact(pool, await registerId('ofa-dmtf'), {
+      insertContact(db.pool, await registerId('ofa-dmtf'), {
         party: 'snia',
         role: 'SNIA',
         address: 'x@snia.example',
@@ -100,15 +86,15 @@ describe('parties and their items', () => {
 
   it('keeps the items of parties that stay when the parties are re-ordered, and drops a leaver’s', async () => {
     const id = await registerId('snia-dmtf');
-    const before = await loadRegisterDetails(pool, id);
-    await replaceRegisterParties(pool, id, [
+    const before = await loadRegisterDetails(db.pool, id);
+    await replaceRegisterParties(db.pool, id, [
       { organization: 'dmtf', description: 'Redfish.' },
       { organization: 'snia', description: 'Swordfish.' },
     ]);
-    expect(await loadRegisterDetails(pool, id)).toEqual(before);
+    expect(await loadRegisterDetails(db.pool, id)).toEqual(before);
 
-    await replaceRegisterParties(pool, id, [{ organization: 'dmtf', description: 'Redfish.' }]);
-    const after = await loadRegisterDetails(pool, id);
+    await replaceRegisterParties(db.pool, id, [{ organization: 'dmtf', description: 'Redfish.' }]);
+    const after = await loadRegisterDetails(db.pool, id);
     expect(after.contacts.map((contact) => contact.party)).toEqual(['dmtf']);
     expect(after.activities.map((activity) => activity.party)).toEqual(['dmtf']);
   });

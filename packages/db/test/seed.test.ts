@@ -1,33 +1,18 @@
 import { verifyPassword } from '@liaison/core/server';
-import { createScratchDatabase, type ScratchDatabase } from '@liaison/embedded-stack';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  createPool,
   DEMO_PASSWORD,
   demoUsers,
   listOrganizations,
   listVisibleRegisters,
-  migrate,
-  type Pool,
   seedDemoData,
 } from '../src/index.js';
+import { useScratchDatabase } from './scratch-database.js';
 
-let database: ScratchDatabase;
-let pool: Pool;
-
-beforeAll(async () => {
-  database = await createScratchDatabase(inject('stack').DATABASE_URL);
-  pool = createPool(database.url);
-  await migrate(pool);
-});
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-});
+const db = useScratchDatabase({ state: 'migrated' });
 
 async function counts() {
-  const result = await pool.query(`select
+  const result = await db.pool.query(`select
     (select count(*)::int from organizations) as organizations,
     (select count(*)::int from users) as users,
     (select count(*)::int from memberships) as memberships,
@@ -38,7 +23,7 @@ async function counts() {
 
 describe('demo seed', () => {
   it('loads the fixed demo organizations, users and registers, and is idempotent', async () => {
-    await seedDemoData(pool);
+    await seedDemoData(db.pool);
     const first = await counts();
     expect(first).toEqual({
       organizations: 3,
@@ -47,26 +32,29 @@ describe('demo seed', () => {
       registers: 2,
       parties: 4,
     });
-    await seedDemoData(pool);
+    await seedDemoData(db.pool);
     expect(await counts()).toEqual(first);
   });
 
   it('keeps a password someone changed when it runs again', async () => {
-    await pool.query(
+    await db.pool.query(
       `update users set password_hash = 'changed' where email = 'member@ofa.example'`,
     );
-    await seedDemoData(pool);
-    const row = await pool.query(
+    await seedDemoData(db.pool);
+    const row = await db.pool.query(
       `select password_hash from users where email = 'member@ofa.example'`,
     );
     expect(row.rows[0].password_hash).toBe('changed');
   });
 
   it('gives every demo user the demo password and the documented role', async () => {
-    const result = await pool.query<{ email: string; password_hash: string; is_operator: boolean }>(
-      `select email, password_hash, is_operator from users where email = any($1) order by email`,
-      [['admin@dmtf.example', 'operator@liaison.example']],
-    );
+    const result = await db.pool.query<{
+      email: string;
+      password_hash: string;
+      is_operator: boolean;
+    }>(`select email, password_hash, is_operator from users where email = any($1) order by email`, [
+      ['admin@dmtf.example', 'operator@liaison.example'],
+    ]);
     for (const row of result.rows) {
       expect(await verifyPassword(DEMO_PASSWORD, row.password_hash)).toBe(true);
       expect(await verifyPassword('wrong-password', row.password_hash)).toBe(false);
@@ -75,7 +63,7 @@ describe('demo seed', () => {
       ['admin@dmtf.example', false],
       ['operator@liaison.example', true],
     ]);
-    const roles = await pool.query(
+    const roles = await db.pool.query(
       `select u.email, o.slug, m.role from memberships m join users u on u.id = m.user_id
          join organizations o on o.id = m.organization_id order by u.email`,
     );
@@ -87,12 +75,15 @@ describe('demo seed', () => {
   });
 
   it('lists organizations by name', async () => {
-    const organizations = await listOrganizations(pool);
+    const organizations = await listOrganizations(db.pool);
     expect(organizations.map((o) => o.slug)).toEqual(['dmtf', 'ofa', 'snia']);
   });
 
   it('shows approved registers to everyone and drafts only to their parties', async () => {
-    const anonymous = await listVisibleRegisters(pool, { organizationSlugs: [], operator: false });
+    const anonymous = await listVisibleRegisters(db.pool, {
+      organizationSlugs: [],
+      operator: false,
+    });
     expect(anonymous.map((r) => r.slug)).toEqual(['ofa-dmtf']);
     expect(anonymous[0]).toMatchObject({
       title: 'OFA/DMTF Work Register',
@@ -105,11 +96,17 @@ describe('demo seed', () => {
         { organization: 'dmtf', name: 'Distributed Management Task Force' },
       ],
     });
-    const ofa = await listVisibleRegisters(pool, { organizationSlugs: ['ofa'], operator: false });
+    const ofa = await listVisibleRegisters(db.pool, {
+      organizationSlugs: ['ofa'],
+      operator: false,
+    });
     expect(ofa.map((r) => r.slug)).toEqual(['ofa-dmtf']);
-    const snia = await listVisibleRegisters(pool, { organizationSlugs: ['snia'], operator: false });
+    const snia = await listVisibleRegisters(db.pool, {
+      organizationSlugs: ['snia'],
+      operator: false,
+    });
     expect(snia.map((r) => r.slug)).toEqual(['ofa-dmtf', 'snia-dmtf']);
-    const operator = await listVisibleRegisters(pool, { organizationSlugs: [], operator: true });
+    const operator = await listVisibleRegisters(db.pool, { organizationSlugs: [], operator: true });
     expect(operator.map((r) => r.slug)).toEqual(['ofa-dmtf', 'snia-dmtf']);
   });
 });

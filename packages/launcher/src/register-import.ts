@@ -5,9 +5,13 @@
  * import and stopped afterwards. The import's exit status is passed on.
  */
 import { spawn } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createEmbeddedPostgres, type EmbeddedPostgres } from '@liaison/embedded-stack';
+import {
+  createEmbeddedPostgres,
+  type EmbeddedPostgres,
+  runningPostmaster,
+} from '@liaison/embedded-stack';
 import { embeddedPort } from './embedded-port.js';
 import { repoRoot } from './paths.js';
 import { readLaunchSettings } from './settings.js';
@@ -41,23 +45,9 @@ function runImport(args: string[], databaseUrl: string): Promise<number> {
   });
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The port of the PostgreSQL server running on the cluster, if one is (postmaster.pid line 4). */
 async function runningServerPort(clusterDir: string): Promise<number | undefined> {
-  const lines = (await readFile(join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => '')).split(
-    '\n',
-  );
-  const pid = Number.parseInt(lines[0] ?? '', 10);
-  const port = Number.parseInt(lines[3] ?? '', 10);
-  return Number.isInteger(pid) && pid > 0 && isRunning(pid) && port > 0 ? port : undefined;
+  return (await runningPostmaster(clusterDir))?.port;
 }
 
 async function main(): Promise<number> {

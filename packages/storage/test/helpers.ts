@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createEmbeddedS3, type EmbeddedS3, findFreePort } from '@liaison/embedded-stack';
+import { afterAll, beforeAll } from 'vitest';
 import { createS3Storage, type S3Storage, type S3StorageConfig } from '../src/index.js';
 
 export const MiB = 1024 * 1024;
@@ -41,6 +42,26 @@ export async function startTestServer(): Promise<TestServer> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A test server for the file's tests, started before them and stopped after, with a storage
+ * client (configured with `overrides`) whose bucket exists, both there from the first test on.
+ */
+export function serverForFile(overrides: Partial<S3StorageConfig> = {}): {
+  server: TestServer;
+  storage: S3Storage;
+} {
+  const started = {} as { server: TestServer; storage: S3Storage };
+  beforeAll(async () => {
+    started.server = await startTestServer();
+    started.storage = started.server.storage(overrides);
+    await started.storage.ensureBucket();
+  });
+  afterAll(async () => {
+    await started.server?.stop();
+  });
+  return started;
 }
 
 const BLOCK = 64 * 1024;

@@ -1,4 +1,4 @@
-import { DependencyUnavailableError, UnauthenticatedError } from '@liaison/core';
+import { DependencyUnavailableError, isEmailAddress, UnauthenticatedError } from '@liaison/core';
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
 
 /**
@@ -80,7 +80,7 @@ export class IdTokenVerifier {
       );
     }
     const email = typeof payload.email === 'string' ? payload.email.trim() : '';
-    if (!/^[^@\s]+@[^@\s]+$/.test(email) || email.length > 320) {
+    if (!isEmailAddress(email)) {
       throw new UnauthenticatedError(
         'The identity provider did not tell Liaison your e-mail address',
         'sso_email_missing',

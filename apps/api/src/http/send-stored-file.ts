@@ -1,8 +1,27 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { isShownInline } from '@liaison/core';
 import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
 import { contentDisposition } from './content-disposition.js';
 import type { ByteRange } from './range.js';
+
+/** A file route's query string: `inline=1` asks to show the file in the browser. */
+export const StoredFileQuery = Type.Object(
+  { inline: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])) },
+  { additionalProperties: false },
+);
+
+/** The request's Range and If-None-Match, as the services take them. */
+export function conditionalRead(headers: IncomingHttpHeaders): {
+  range?: string;
+  ifNoneMatch?: string;
+} {
+  return {
+    ...(headers.range !== undefined ? { range: headers.range } : {}),
+    ...(headers['if-none-match'] !== undefined ? { ifNoneMatch: headers['if-none-match'] } : {}),
+  };
+}
 
 /** The parts of a stored file (a version, a submission file) its answer is built from. */
 export interface StoredFile {

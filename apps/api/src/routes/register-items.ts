@@ -26,9 +26,7 @@ import { editCommitment } from '../services/registers/edit-commitment.js';
 import { editContact } from '../services/registers/edit-contact.js';
 import { editMilestone } from '../services/registers/edit-milestone.js';
 import { recordApproval } from '../services/registers/record-approval.js';
-import { removeCommitment } from '../services/registers/remove-commitment.js';
-import { removeContact } from '../services/registers/remove-contact.js';
-import { removeMilestone } from '../services/registers/remove-milestone.js';
+import { removeRegisterItem } from '../services/registers/remove-register-item.js';
 
 const BY_PARTY_ADMINS = ' (admins of a party; audited)';
 const NoContent = Type.Null({ description: 'Removed' });
@@ -78,7 +76,8 @@ export const registerItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await removeMilestone(pool, contextOf(request), request.params.slug, request.params.id);
+      const { slug, id } = request.params;
+      await removeRegisterItem(pool, contextOf(request), slug, 'milestone', id);
       return reply.status(204).send(null);
     },
   );
@@ -130,7 +129,8 @@ export const registerItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await removeCommitment(pool, contextOf(request), request.params.slug, request.params.id);
+      const { slug, id } = request.params;
+      await removeRegisterItem(pool, contextOf(request), slug, 'commitment', id);
       return reply.status(204).send(null);
     },
   );
@@ -176,7 +176,8 @@ export const registerItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await removeContact(pool, contextOf(request), request.params.slug, request.params.id);
+      const { slug, id } = request.params;
+      await removeRegisterItem(pool, contextOf(request), slug, 'contact', id);
       return reply.status(204).send(null);
     },
   );

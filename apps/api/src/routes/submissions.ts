@@ -17,7 +17,6 @@ import {
   SubmissionTransitionBody,
   UnsupportedMediaTypeError,
 } from '@liaison/core';
-import { Type } from 'typebox';
 import {
   drainingOnRefusal,
   type FormLimitMessages,
@@ -25,7 +24,7 @@ import {
   refuseDeclaredOversize,
 } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
-import { sendStoredFile } from '../http/send-stored-file.js';
+import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-stored-file.js';
 import {
   createDocumentFromSubmission,
   linkSubmissionDocument,
@@ -141,10 +140,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['submissions'],
         summary: 'The bytes of a submission file (Range and If-None-Match supported; audited)',
         params: SubmissionFileParams,
-        querystring: Type.Object(
-          { inline: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])) },
-          { additionalProperties: false },
-        ),
+        querystring: StoredFileQuery,
         // Bytes, not JSON: no response schema, so Fastify streams the body as it is.
       },
     },
@@ -153,10 +149,7 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         submissionId: request.params.id,
         fileId: request.params.fileId,
         inline: request.query.inline === '1',
-        ...(request.headers.range !== undefined ? { range: request.headers.range } : {}),
-        ...(request.headers['if-none-match'] !== undefined
-          ? { ifNoneMatch: request.headers['if-none-match'] }
-          : {}),
+        ...conditionalRead(request.headers),
       });
       return sendStoredFile(reply, content.file, content, { inline: request.query.inline === '1' });
     },

@@ -8,7 +8,6 @@ import {
   VersionParams,
   WithdrawVersionBody,
 } from '@liaison/core';
-import { Type } from 'typebox';
 import {
   drainingOnRefusal,
   type FormLimitMessages,
@@ -16,7 +15,7 @@ import {
   refuseDeclaredOversize,
 } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
-import { sendStoredFile } from '../http/send-stored-file.js';
+import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-stored-file.js';
 import { openVersionContent } from '../services/documents/open-version-content.js';
 import { uploadVersion } from '../services/documents/upload-version.js';
 import { withdrawVersion } from '../services/documents/withdraw-version.js';
@@ -73,10 +72,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['versions'],
         summary: 'The bytes of a version (Range and If-None-Match supported)',
         params: VersionParams,
-        querystring: Type.Object(
-          { inline: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])) },
-          { additionalProperties: false },
-        ),
+        querystring: StoredFileQuery,
         // Bytes, not JSON: no response schema, so Fastify streams the body as it is.
       },
     },
@@ -85,10 +81,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         documentId: request.params.id,
         versionId: request.params.versionId,
         inline: request.query.inline === '1',
-        ...(request.headers.range !== undefined ? { range: request.headers.range } : {}),
-        ...(request.headers['if-none-match'] !== undefined
-          ? { ifNoneMatch: request.headers['if-none-match'] }
-          : {}),
+        ...conditionalRead(request.headers),
       });
       return sendStoredFile(reply, content.version, content, {
         inline: request.query.inline === '1',

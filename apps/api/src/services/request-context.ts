@@ -1,5 +1,5 @@
 import { type Actor, actingOrganization } from '@liaison/core';
-import type { NewAuditEvent } from '@liaison/db';
+import { type NewAuditEvent, type Queryable, recordAuditEvent } from '@liaison/db';
 
 /** Who asked and from where: what every use case needs besides its own input. */
 export interface RequestContext {
@@ -22,4 +22,17 @@ export function auditedBy(
     onBehalfOf: actingOrganization(context.actor, actingFor),
     address: context.address,
   };
+}
+
+/**
+ * Records in the audit trail, in the caller's transaction, what the actor did to an object of
+ * `organization` while acting for it.
+ */
+export async function auditAction(
+  db: Queryable,
+  context: RequestContext,
+  organization: string,
+  event: Pick<NewAuditEvent, 'action' | 'objectType' | 'objectId' | 'details'>,
+): Promise<void> {
+  await recordAuditEvent(db, { ...auditedBy(context, [organization]), ...event, organization });
 }

@@ -1,3 +1,4 @@
+import { API_TOKEN_NAME_MAX_LENGTH } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../components/admin/admin.module.css';
@@ -35,7 +36,9 @@ export default async function AdminPage({
         </div>
         <TokensSection
           returnTo="/admin"
-          revoked={typeof revoked === 'string' ? revoked.slice(0, 100) : undefined}
+          revoked={
+            typeof revoked === 'string' ? revoked.slice(0, API_TOKEN_NAME_MAX_LENGTH) : undefined
+          }
         />
       </>
     );

@@ -3,7 +3,13 @@
 // Accepting an invitation. The API decides everything (the token is the credential, the invited
 // address must match the signed-in account); what is checked here only gives clearer messages.
 
-import { isSlug, MIN_PASSWORD_LENGTH } from '@liaison/core';
+import {
+  isInvitationToken,
+  isSlug,
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PERSON_NAME_MAX_LENGTH,
+} from '@liaison/core';
 import { redirect } from 'next/navigation';
 import {
   errorState,
@@ -14,12 +20,11 @@ import {
 } from '../../components/admin/form-state';
 import { fromApi } from '../../lib/api';
 
-const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
-
 /** Accepts as the signed-in account the invitation is for; then on to the organization's work. */
 export async function acceptAsMember(_previous: FormState, form: FormData): Promise<FormState> {
   const token = text(form, 'token');
-  if (!TOKEN.test(token)) return invalidState({ token: 'This invitation link is not valid.' });
+  if (!isInvitationToken(token))
+    return invalidState({ token: 'This invitation link is not valid.' });
   const answer = await fromApi((client) => client.acceptInvitation(token), {
     requireSession: true,
   });
@@ -43,10 +48,10 @@ export async function acceptWithNewAccount(
   const password = typeof form.get('password') === 'string' ? (form.get('password') as string) : '';
   const confirm = form.get('confirmPassword');
   const problems: Record<string, string> = {};
-  if (!TOKEN.test(token)) problems.token = 'This invitation link is not valid.';
-  if (name.length === 0 || name.length > 200)
-    problems.name = 'Enter your name (at most 200 characters).';
-  if (password.length < MIN_PASSWORD_LENGTH || password.length > 1024) {
+  if (!isInvitationToken(token)) problems.token = 'This invitation link is not valid.';
+  if (name.length === 0 || name.length > PERSON_NAME_MAX_LENGTH)
+    problems.name = `Enter your name (at most ${PERSON_NAME_MAX_LENGTH} characters).`;
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
     problems.password = `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`;
   } else if (confirm !== password) {
     problems.confirmPassword = 'The two passwords differ.';

@@ -1,3 +1,4 @@
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '@liaison/core';
 import { cookies, headers } from 'next/headers';
 import Link from 'next/link';
 import { CsrfForm } from '../../lib/auth/csrf-form';
@@ -75,7 +76,7 @@ export function PasswordForm({
           type="email"
           autoComplete="username"
           required
-          maxLength={320}
+          maxLength={EMAIL_MAX_LENGTH}
           aria-describedby={describedBy}
         />
       </div>
@@ -87,7 +88,7 @@ export function PasswordForm({
           type="password"
           autoComplete="current-password"
           required
-          maxLength={1024}
+          maxLength={PASSWORD_MAX_LENGTH}
           aria-describedby={describedBy}
         />
       </div>

@@ -1,3 +1,4 @@
+import { ORGANIZATION_NAME_MAX_LENGTH } from '@liaison/core';
 import type { Metadata } from 'next';
 import {
   offersSso,
@@ -80,7 +81,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
               list="organization-names"
               autoComplete="organization"
               required
-              maxLength={200}
+              maxLength={ORGANIZATION_NAME_MAX_LENGTH}
             />
             <datalist id="organization-names">
               {(organizations ?? []).map((organization) => (

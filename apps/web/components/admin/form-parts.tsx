@@ -1,5 +1,6 @@
 'use client';
 
+import { SLUG_INPUT_PATTERN, SLUG_MAX_LENGTH } from '@liaison/core';
 import {
   type ButtonHTMLAttributes,
   type InputHTMLAttributes,
@@ -73,41 +74,40 @@ interface FieldShell {
   optional?: boolean;
 }
 
-function useFieldIds(name: string, hint: unknown, error: unknown) {
+/** What ties a control to its label, hint and error. */
+interface ControlProps {
+  id: string;
+  name: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: true;
+}
+
+/** A labelled control with its hint and error below it, described by both. */
+function Field({
+  label,
+  name,
+  hint,
+  error,
+  optional,
+  control,
+}: FieldShell & { control: (props: ControlProps) => ReactNode }) {
   const base = useId();
   const id = `${base}-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return { id, hintId, errorId, describedBy };
-}
-
-function Shell({
-  id,
-  label,
-  optional,
-  hint,
-  hintId,
-  error,
-  errorId,
-  children,
-}: {
-  id: string;
-  label: ReactNode;
-  optional?: boolean;
-  hint?: ReactNode;
-  hintId?: string;
-  error?: string;
-  errorId?: string;
-  children: ReactNode;
-}) {
   return (
     <div className={styles.field}>
       <label className={styles.label} htmlFor={id}>
         {label}
         {optional && <span className={styles.optional}> (optional)</span>}
       </label>
-      {children}
+      {control({
+        id,
+        name,
+        'aria-describedby': describedBy,
+        'aria-invalid': error ? true : undefined,
+      })}
       {hint && (
         <p className={styles.hint} id={hintId}>
           {hint}
@@ -122,81 +122,71 @@ function Shell({
   );
 }
 
-export function TextField({
-  label,
-  name,
-  hint,
-  error,
-  optional,
-  ...input
-}: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
-  const ids = useFieldIds(name, hint, error);
-  return (
-    <Shell label={label} optional={optional} hint={hint} error={error} {...ids}>
-      <input
-        type="text"
-        {...input}
-        id={ids.id}
-        name={name}
-        className={styles.input}
-        aria-describedby={ids.describedBy}
-        aria-invalid={error ? true : undefined}
-      />
-    </Shell>
+/** A field component whose control `render` draws, given the props that tie it to its label. */
+function fieldOf<Props>(render: (props: Props, control: ControlProps) => ReactNode) {
+  return ({ label, name, hint, error, optional, ...props }: FieldShell & Props) => (
+    <Field
+      {...{ label, name, hint, error, optional }}
+      control={(control) => render(props as Props, control)}
+    />
   );
 }
 
-export function TextAreaField({
-  label,
-  name,
-  hint,
-  error,
-  optional,
-  ...input
-}: FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
-  const ids = useFieldIds(name, hint, error);
+export const TextField = fieldOf<Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>>(
+  (input, control) => <input type="text" {...input} {...control} className={styles.input} />,
+);
+
+export const TextAreaField = fieldOf<
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>
+>((input, control) => <textarea {...input} {...control} className={styles.textarea} />);
+
+export const SelectField = fieldOf<
+  { options: readonly { value: string; label: string }[] } & Omit<
+    SelectHTMLAttributes<HTMLSelectElement>,
+    'name' | 'id'
+  >
+>(({ options, ...select }, control) => (
+  <select {...select} {...control} className={styles.select}>
+    {options.map((option) => (
+      <option key={option.value} value={option.value}>
+        {option.label}
+      </option>
+    ))}
+  </select>
+));
+
+/** A permanent identifier of the portal's (an organization's or a register's slug). */
+export function SlugField({ hint, ...bound }: FieldBinding & { hint: ReactNode }) {
   return (
-    <Shell label={label} optional={optional} hint={hint} error={error} {...ids}>
-      <textarea
-        {...input}
-        id={ids.id}
-        name={name}
-        className={styles.textarea}
-        aria-describedby={ids.describedBy}
-        aria-invalid={error ? true : undefined}
-      />
-    </Shell>
+    <TextField
+      label="Identifier"
+      required
+      maxLength={SLUG_MAX_LENGTH}
+      pattern={SLUG_INPUT_PATTERN}
+      autoComplete="off"
+      spellCheck={false}
+      hint={hint}
+      {...bound}
+    />
   );
 }
 
-export function SelectField({
-  label,
-  name,
-  hint,
-  error,
-  optional,
-  options,
-  ...select
-}: FieldShell & {
-  options: readonly { value: string; label: string }[];
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
-  const ids = useFieldIds(name, hint, error);
-  return (
-    <Shell label={label} optional={optional} hint={hint} error={error} {...ids}>
-      <select
-        {...select}
-        id={ids.id}
-        name={name}
-        className={styles.select}
-        aria-describedby={ids.describedBy}
-        aria-invalid={error ? true : undefined}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </Shell>
-  );
+/** A field's name, the value it shows and its error: what `bindFields` hands each field. */
+export interface FieldBinding {
+  name: string;
+  defaultValue?: string;
+  error?: string;
+}
+
+/**
+ * Binds fields to the form's last answer: each shows what was submitted when the form came back
+ * with an error, else `initial`, and its own error.
+ */
+export function bindFields(state: FormState<unknown>) {
+  const submitted = state.status === 'error' ? (state.values ?? {}) : {};
+  return (name: string, initial?: string): FieldBinding => ({
+    name,
+    defaultValue: submitted[name] ?? initial,
+    error: state.fieldErrors?.[name],
+  });
 }

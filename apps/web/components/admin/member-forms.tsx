@@ -1,5 +1,6 @@
 'use client';
 
+import { EMAIL_MAX_LENGTH, PERSON_NAME_MAX_LENGTH } from '@liaison/core';
 import { useActionState, useId } from 'react';
 import styles from './admin.module.css';
 import { FormMessage, SelectField, SubmitButton, TextField } from './form-parts';
@@ -28,7 +29,7 @@ function EmailField({ state }: { state: FormState }) {
       type="email"
       required
       autoComplete="off"
-      maxLength={320}
+      maxLength={EMAIL_MAX_LENGTH}
       defaultValue={state.status === 'error' ? state.values?.email : ''}
       error={state.fieldErrors?.email}
     />
@@ -74,7 +75,7 @@ export function AddMemberForm({
           name="name"
           optional
           autoComplete="off"
-          maxLength={200}
+          maxLength={PERSON_NAME_MAX_LENGTH}
           hint="For people who have no Liaison account yet."
           defaultValue={failed ? state.values?.name : ''}
           error={state.fieldErrors?.name}

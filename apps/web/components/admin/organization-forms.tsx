@@ -1,9 +1,21 @@
 'use client';
 
-import { SLUG_INPUT_PATTERN, SLUG_MAX_LENGTH } from '@liaison/core';
+import {
+  IPR_POLICY_MAX_LENGTH,
+  ORGANIZATION_DESCRIPTION_MAX_LENGTH,
+  ORGANIZATION_NAME_MAX_LENGTH,
+} from '@liaison/core';
 import { useActionState } from 'react';
 import styles from './admin.module.css';
-import { FormMessage, SubmitButton, TextAreaField, TextField } from './form-parts';
+import {
+  bindFields,
+  type FieldBinding,
+  FormMessage,
+  SlugField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from './form-parts';
 import { type FormState, IDLE } from './form-state';
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;
@@ -17,52 +29,69 @@ export interface EditableOrganization {
   passwordLogin?: boolean;
 }
 
+/** "keep" only while the current setting is unknown (the API did not disclose it). */
+const PASSWORD_LOGIN_CHOICES = [
+  { value: 'keep', label: 'Leave as it is' },
+  { value: 'allowed', label: 'Allowed' },
+  { value: 'disabled', label: 'Not allowed' },
+];
+
+const IPR_HINT =
+  'Shown to, and acknowledged by, whoever submits intellectual property to this organization.';
+
+/** The name, description and IPR policy fields both forms have. */
+function OrganizationFields({
+  bind,
+  organization,
+  rows,
+  iprHint = IPR_HINT,
+}: {
+  bind: ReturnType<typeof bindFields>;
+  organization?: EditableOrganization;
+  /** The description's rows; the IPR policy gets one more. */
+  rows: number;
+  iprHint?: string;
+}) {
+  return (
+    <>
+      <TextAreaField
+        label="Description"
+        optional
+        rows={rows}
+        maxLength={ORGANIZATION_DESCRIPTION_MAX_LENGTH}
+        {...bind('description', organization?.description)}
+      />
+      <TextAreaField
+        label="IPR policy"
+        optional
+        rows={rows + 1}
+        maxLength={IPR_POLICY_MAX_LENGTH}
+        hint={iprHint}
+        {...bind('iprPolicy', organization ? (organization.iprPolicy ?? '') : undefined)}
+      />
+    </>
+  );
+}
+
+function NameField({ bound }: { bound: FieldBinding }) {
+  return <TextField label="Name" required maxLength={ORGANIZATION_NAME_MAX_LENGTH} {...bound} />;
+}
+
 export function CreateOrganizationForm({ action }: { action: Action }) {
   const [state, formAction] = useActionState(action, IDLE);
-  const v = state.status === 'error' ? (state.values ?? {}) : {};
+  const bind = bindFields(state);
   return (
     <form action={formAction} className={styles.form} aria-labelledby="create-org-title">
       <h2 id="create-org-title">Add an organization</h2>
       <FormMessage state={state} />
       <div className={styles.row}>
-        <TextField
-          label="Name"
-          name="name"
-          required
-          maxLength={200}
-          defaultValue={v.name}
-          error={state.fieldErrors?.name}
-        />
-        <TextField
-          label="Identifier"
-          name="slug"
-          required
-          maxLength={SLUG_MAX_LENGTH}
-          pattern={SLUG_INPUT_PATTERN}
-          autoComplete="off"
-          spellCheck={false}
+        <NameField bound={bind('name')} />
+        <SlugField
           hint="Short, lowercase, permanent: e.g. “snia”. Used in addresses."
-          defaultValue={v.slug}
-          error={state.fieldErrors?.slug}
+          {...bind('slug')}
         />
       </div>
-      <TextAreaField
-        label="Description"
-        name="description"
-        optional
-        rows={3}
-        defaultValue={v.description}
-        error={state.fieldErrors?.description}
-      />
-      <TextAreaField
-        label="IPR policy"
-        name="iprPolicy"
-        optional
-        rows={4}
-        hint="Shown to, and acknowledged by, whoever submits intellectual property to this organization."
-        defaultValue={v.iprPolicy}
-        error={state.fieldErrors?.iprPolicy}
-      />
+      <OrganizationFields bind={bind} rows={3} />
       <div className={styles.actions}>
         <SubmitButton pendingText="Adding…">Add organization</SubmitButton>
       </div>
@@ -78,11 +107,11 @@ export function EditOrganizationForm({
   organization: EditableOrganization;
 }) {
   const [state, formAction] = useActionState(action, IDLE);
-  const v = state.status === 'error' ? (state.values ?? {}) : {};
+  const bind = bindFields(state);
   const iprKnown = organization.iprPolicy !== undefined;
   const loginKnown = organization.passwordLogin !== undefined;
   const loginDefault =
-    v.passwordLogin ??
+    (state.status === 'error' ? state.values?.passwordLogin : undefined) ??
     (loginKnown ? (organization.passwordLogin ? 'allowed' : 'disabled') : 'keep');
   return (
     <form action={formAction} className={styles.form} aria-labelledby="edit-org-title">
@@ -100,34 +129,16 @@ export function EditOrganizationForm({
         name="original.passwordLogin"
         value={loginKnown ? String(organization.passwordLogin) : ''}
       />
-      <TextField
-        label="Name"
-        name="name"
-        required
-        maxLength={200}
-        defaultValue={v.name ?? organization.name}
-        error={state.fieldErrors?.name}
-      />
-      <TextAreaField
-        label="Description"
-        name="description"
-        optional
+      <NameField bound={bind('name', organization.name)} />
+      <OrganizationFields
+        bind={bind}
+        organization={organization}
         rows={4}
-        defaultValue={v.description ?? organization.description}
-        error={state.fieldErrors?.description}
-      />
-      <TextAreaField
-        label="IPR policy"
-        name="iprPolicy"
-        optional
-        rows={5}
-        hint={
+        iprHint={
           iprKnown
-            ? 'Shown to, and acknowledged by, whoever submits intellectual property to this organization.'
+            ? IPR_HINT
             : 'The current policy could not be loaded: leave this empty to keep it, or enter a new one to replace it.'
         }
-        defaultValue={v.iprPolicy ?? organization.iprPolicy ?? ''}
-        error={state.fieldErrors?.iprPolicy}
       />
       <fieldset className={styles.fieldset}>
         <legend>Password sign-in</legend>
@@ -135,35 +146,19 @@ export function EditOrganizationForm({
           Whether members may sign in with an e-mail address and password (rather than only through
           the organization’s identity provider).
         </p>
-        {!loginKnown && (
-          <label className={styles.choice}>
-            <input
-              type="radio"
-              name="passwordLogin"
-              value="keep"
-              defaultChecked={loginDefault === 'keep'}
-            />
-            Leave as it is
-          </label>
+        {PASSWORD_LOGIN_CHOICES.filter((choice) => !loginKnown || choice.value !== 'keep').map(
+          (choice) => (
+            <label key={choice.value} className={styles.choice}>
+              <input
+                type="radio"
+                name="passwordLogin"
+                value={choice.value}
+                defaultChecked={loginDefault === choice.value}
+              />
+              {choice.label}
+            </label>
+          ),
         )}
-        <label className={styles.choice}>
-          <input
-            type="radio"
-            name="passwordLogin"
-            value="allowed"
-            defaultChecked={loginDefault === 'allowed'}
-          />
-          Allowed
-        </label>
-        <label className={styles.choice}>
-          <input
-            type="radio"
-            name="passwordLogin"
-            value="disabled"
-            defaultChecked={loginDefault === 'disabled'}
-          />
-          Not allowed
-        </label>
         {state.fieldErrors?.passwordLogin && (
           <p className={styles.fieldError}>{state.fieldErrors.passwordLogin}</p>
         )}

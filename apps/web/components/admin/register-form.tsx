@@ -1,10 +1,22 @@
 'use client';
 
-import { SLUG_INPUT_PATTERN, SLUG_MAX_LENGTH, TITLE_MAX_LENGTH } from '@liaison/core';
+import {
+  REGISTER_TEXT_MAX_LENGTH,
+  REGISTER_VERSION_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from '@liaison/core';
 import { useActionState, useId } from 'react';
 import type { RegisterFields } from '../../lib/register-form';
 import styles from './admin.module.css';
-import { FormMessage, SelectField, SubmitButton, TextAreaField, TextField } from './form-parts';
+import {
+  bindFields,
+  FormMessage,
+  SelectField,
+  SlugField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from './form-parts';
 import { type FormState, IDLE } from './form-state';
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;
@@ -28,6 +40,7 @@ export function RegisterForm({
   const failed = state.status === 'error';
   const v = failed ? (state.values ?? {}) : {};
   const errors = state.fieldErrors ?? {};
+  const bind = bindFields(state);
   const editing = register !== undefined;
   const id = useId();
 
@@ -64,77 +77,47 @@ export function RegisterForm({
       <div className={styles.row}>
         <TextField
           label="Title"
-          name="title"
           required
           maxLength={TITLE_MAX_LENGTH}
-          defaultValue={v.title ?? register?.title}
-          error={errors.title}
+          {...bind('title', register?.title)}
         />
         {!editing && (
-          <TextField
-            label="Identifier"
-            name="slug"
-            required
-            maxLength={SLUG_MAX_LENGTH}
-            pattern={SLUG_INPUT_PATTERN}
-            autoComplete="off"
-            spellCheck={false}
-            hint="Lowercase and permanent, e.g. “ofa-dmtf”."
-            defaultValue={v.slug}
-            error={errors.slug}
-          />
+          <SlugField hint="Lowercase and permanent, e.g. “ofa-dmtf”." {...bind('slug')} />
         )}
       </div>
       <div className={styles.row}>
         <TextField
           label="Version"
-          name="version"
           optional
-          maxLength={50}
-          defaultValue={v.version ?? register?.version}
-          error={errors.version}
+          maxLength={REGISTER_VERSION_MAX_LENGTH}
+          {...bind('version', register?.version)}
         />
         <SelectField
           label="State"
-          name="state"
           options={STATE_OPTIONS}
           hint="Drafts are visible to the parties only."
-          defaultValue={v.state ?? register?.state ?? 'draft'}
-          error={errors.state}
+          {...bind('state', register?.state ?? 'draft')}
         />
         <TextField
           label="Initiated on"
-          name="initiatedOn"
           type="date"
           optional
-          defaultValue={v.initiatedOn ?? register?.initiatedOn ?? ''}
-          error={errors.initiatedOn}
+          {...bind('initiatedOn', register?.initiatedOn ?? '')}
         />
         <TextField
           label="Review due"
-          name="reviewDue"
           type="date"
           optional
-          defaultValue={v.reviewDue ?? register?.reviewDue ?? ''}
-          error={errors.reviewDue}
+          {...bind('reviewDue', register?.reviewDue ?? '')}
         />
       </div>
-      <TextAreaField
-        label="Summary"
-        name="summary"
-        optional
-        rows={4}
-        defaultValue={v.summary ?? register?.summary}
-        error={errors.summary}
-      />
+      <TextAreaField label="Summary" optional rows={4} {...bind('summary', register?.summary)} />
       <TextAreaField
         label="Review process"
-        name="reviewProcess"
         optional
         rows={2}
         hint="E.g. “DSP4003”, with a link to the process document."
-        defaultValue={v.reviewProcess ?? register?.reviewProcess}
-        error={errors.reviewProcess}
+        {...bind('reviewProcess', register?.reviewProcess)}
       />
       <fieldset
         className={styles.fieldset}
@@ -170,7 +153,7 @@ export function RegisterForm({
                   name={`partyDescription.${org.slug}`}
                   className={styles.input}
                   placeholder="Its role in this register"
-                  maxLength={2000}
+                  maxLength={REGISTER_TEXT_MAX_LENGTH}
                   defaultValue={description}
                 />
               </div>

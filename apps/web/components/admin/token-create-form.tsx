@@ -1,5 +1,6 @@
 'use client';
 
+import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_NAME_MAX_LENGTH } from '@liaison/core';
 import { useActionState, useEffect, useRef } from 'react';
 import type { CreatedToken } from '../../app/admin/tokens/actions';
 import { DateTime } from '../register/dates';
@@ -38,7 +39,7 @@ export function TokenCreateForm({
             label="Name"
             name="name"
             required
-            maxLength={100}
+            maxLength={API_TOKEN_NAME_MAX_LENGTH}
             autoComplete="off"
             hint="What uses it, e.g. “nightly sync script”."
             defaultValue={state.status === 'error' ? state.values?.name : ''}
@@ -48,7 +49,10 @@ export function TokenCreateForm({
             label="Expires after"
             name="expiresInDays"
             options={EXPIRY_OPTIONS}
-            defaultValue={(state.status === 'error' && state.values?.expiresInDays) || '90'}
+            defaultValue={
+              (state.status === 'error' && state.values?.expiresInDays) ||
+              String(API_TOKEN_DEFAULT_DAYS)
+            }
             error={state.fieldErrors?.expiresInDays}
           />
         </div>

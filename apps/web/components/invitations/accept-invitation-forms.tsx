@@ -1,5 +1,6 @@
 'use client';
 
+import { PASSWORD_MAX_LENGTH, PERSON_NAME_MAX_LENGTH } from '@liaison/core';
 import { useActionState } from 'react';
 import styles from '../admin/admin.module.css';
 import { FormMessage, SubmitButton, TextField } from '../admin/form-parts';
@@ -59,7 +60,7 @@ export function CreateAccountForm({
         label="Your name"
         name="name"
         required
-        maxLength={200}
+        maxLength={PERSON_NAME_MAX_LENGTH}
         autoComplete="name"
         defaultValue={failed ? state.values?.name : ''}
         error={state.fieldErrors?.name}
@@ -70,7 +71,7 @@ export function CreateAccountForm({
         type="password"
         required
         minLength={minPasswordLength}
-        maxLength={1024}
+        maxLength={PASSWORD_MAX_LENGTH}
         autoComplete="new-password"
         hint={`At least ${minPasswordLength} characters.`}
         error={state.fieldErrors?.password}
@@ -80,7 +81,7 @@ export function CreateAccountForm({
         name="confirmPassword"
         type="password"
         required
-        maxLength={1024}
+        maxLength={PASSWORD_MAX_LENGTH}
         autoComplete="new-password"
         error={state.fieldErrors?.confirmPassword}
       />

@@ -6,7 +6,15 @@ import type {
   RegisterContact,
   RegisterMilestone,
 } from '@liaison/core';
-import { TITLE_MAX_LENGTH } from '@liaison/core';
+import {
+  APPROVAL_BODY_MAX_LENGTH,
+  CONTACT_ROLE_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  MILESTONE_DELIVERABLE_MAX_LENGTH,
+  REGISTER_TEXT_MAX_LENGTH,
+  TIMEFRAME_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from '@liaison/core';
 import { useActionState, useId } from 'react';
 import {
   recordApproval,
@@ -20,6 +28,7 @@ import {
 import { MILESTONE_STATES } from '../../lib/register-edit';
 import styles from '../admin/admin.module.css';
 import {
+  bindFields,
   FormMessage,
   SelectField,
   SubmitButton,
@@ -35,16 +44,10 @@ export interface PartyOption {
   name: string;
 }
 
-/** The values to show: what was submitted after a failure, else the item's own. */
+/** The form's state, its fields showing what was submitted after a failure, else the item's own. */
 function useForm(action: Action) {
   const [state, formAction] = useActionState(action, IDLE);
-  const failed = state.status === 'error';
-  return {
-    state,
-    formAction,
-    submitted: failed ? (state.values ?? {}) : {},
-    errors: state.fieldErrors ?? {},
-  };
+  return { state, formAction, bind: bindFields(state) };
 }
 
 function Hidden({ fields }: { fields: Record<string, string | undefined> }) {
@@ -64,43 +67,35 @@ export function MilestoneForm({
   slug: string;
   milestone?: RegisterMilestone;
 }) {
-  const { state, formAction, submitted: v, errors } = useForm(saveMilestone);
+  const { state, formAction, bind } = useForm(saveMilestone);
   return (
     <form action={formAction} className={styles.form}>
       <FormMessage state={state} />
       <Hidden fields={{ slug, id: milestone?.id }} />
       <TextField
         label="Deliverable"
-        name="deliverable"
-        maxLength={500}
+        maxLength={MILESTONE_DELIVERABLE_MAX_LENGTH}
         hint="“?” (or nothing) keeps it an open item, as the register has it."
-        defaultValue={v.deliverable ?? milestone?.deliverable}
-        error={errors.deliverable}
+        {...bind('deliverable', milestone?.deliverable)}
       />
       <div className={styles.row}>
         <TextField
           label="Timeframe"
-          name="timeframe"
-          maxLength={100}
+          maxLength={TIMEFRAME_MAX_LENGTH}
           hint="As the register writes it, e.g. “Oct 2018”; “?” while open."
-          defaultValue={v.timeframe ?? milestone?.timeframe}
-          error={errors.timeframe}
+          {...bind('timeframe', milestone?.timeframe)}
         />
         <SelectField
           label="State"
-          name="state"
           options={MILESTONE_STATES}
-          defaultValue={v.state ?? milestone?.state ?? 'planned'}
-          error={errors.state}
+          {...bind('state', milestone?.state ?? 'planned')}
         />
         <TextField
           label="Date done"
-          name="doneOn"
           type="date"
           optional
           hint="Only when done."
-          defaultValue={v.doneOn ?? milestone?.doneOn ?? ''}
-          error={errors.doneOn}
+          {...bind('doneOn', milestone?.doneOn ?? '')}
         />
       </div>
       <div className={styles.actions}>
@@ -124,7 +119,7 @@ export function CommitmentForm({
   /** Suggestions for the document field: "dmtf/DSP0266 — title". */
   documents: readonly { ref: string; title: string }[];
 }) {
-  const { state, formAction, submitted: v, errors } = useForm(saveCommitment);
+  const { state, formAction, bind } = useForm(saveCommitment);
   const listId = `${useId()}-documents`;
   const options = parties.map((party) => ({ value: party.slug, label: party.name }));
   const ref = commitment?.document
@@ -139,37 +134,29 @@ export function CommitmentForm({
       <div className={styles.row}>
         <SelectField
           label="Made available by"
-          name="from"
           options={options}
-          defaultValue={v.from ?? commitment?.from ?? parties[0]?.slug}
-          error={errors.from}
+          {...bind('from', commitment?.from ?? parties[0]?.slug)}
         />
         <SelectField
           label="To"
-          name="to"
           options={options}
-          defaultValue={v.to ?? commitment?.to ?? parties[1]?.slug}
-          error={errors.to}
+          {...bind('to', commitment?.to ?? parties[1]?.slug)}
         />
       </div>
       <TextField
         label="Document title"
-        name="title"
         maxLength={TITLE_MAX_LENGTH}
         hint="As the register names it; “?” keeps it an open item."
-        defaultValue={v.title ?? commitment?.title}
-        error={errors.title}
+        {...bind('title', commitment?.title)}
       />
       <TextField
         label="Linked document"
-        name="document"
         optional
         list={listId}
         autoComplete="off"
         spellCheck={false}
         hint="The portal document that fulfils it, as organization/identifier (e.g. dmtf/DSP0266). It shows as delivered once that document has a file."
-        defaultValue={v.document ?? ref}
-        error={errors.document}
+        {...bind('document', ref)}
       />
       <datalist id={listId}>
         {documents.map((document) => (
@@ -180,12 +167,10 @@ export function CommitmentForm({
       </datalist>
       <TextAreaField
         label="Note"
-        name="note"
         optional
         rows={2}
-        maxLength={2000}
-        defaultValue={v.note ?? commitment?.note}
-        error={errors.note}
+        maxLength={REGISTER_TEXT_MAX_LENGTH}
+        {...bind('note', commitment?.note)}
       />
       <div className={styles.actions}>
         <SubmitButton pendingText="Saving…">
@@ -205,7 +190,7 @@ export function ContactForm({
   contact?: RegisterContact;
   parties: readonly PartyOption[];
 }) {
-  const { state, formAction, submitted: v, errors } = useForm(saveContact);
+  const { state, formAction, bind } = useForm(saveContact);
   return (
     <form action={formAction} className={styles.form}>
       <FormMessage state={state} />
@@ -213,28 +198,22 @@ export function ContactForm({
       <div className={styles.row}>
         <SelectField
           label="Party"
-          name="party"
           options={parties.map((party) => ({ value: party.slug, label: party.name }))}
-          defaultValue={v.party ?? contact?.party ?? parties[0]?.slug}
-          error={errors.party}
+          {...bind('party', contact?.party ?? parties[0]?.slug)}
         />
         <TextField
           label="Role"
-          name="role"
-          maxLength={300}
+          maxLength={CONTACT_ROLE_MAX_LENGTH}
           hint="E.g. “VP of Alliances”, or the mailing list’s purpose."
-          defaultValue={v.role ?? contact?.role}
-          error={errors.role}
+          {...bind('role', contact?.role)}
         />
         <TextField
           label="E-mail address"
-          name="address"
           type="email"
           optional
-          maxLength={320}
+          maxLength={EMAIL_MAX_LENGTH}
           hint="A person or a mailing list; without one the contact stays open."
-          defaultValue={v.address ?? contact?.address ?? ''}
-          error={errors.address}
+          {...bind('address', contact?.address ?? '')}
         />
       </div>
       <div className={styles.actions}>
@@ -287,36 +266,30 @@ export function ApprovalForm({
   party: PartyOption;
   approval?: RegisterApproval;
 }) {
-  const { state, formAction, submitted: v, errors } = useForm(recordApproval);
+  const { state, formAction, bind } = useForm(recordApproval);
   return (
     <form action={formAction} className={styles.form}>
       <FormMessage state={state} />
       <Hidden fields={{ slug, organization: party.slug }} />
       <TextField
         label="Approving body"
-        name="body"
         required
-        maxLength={200}
+        maxLength={APPROVAL_BODY_MAX_LENGTH}
         hint={`E.g. “${party.slug.toUpperCase()} Board of Directors”.`}
-        defaultValue={v.body ?? approval?.body}
-        error={errors.body}
+        {...bind('body', approval?.body)}
       />
       <div className={styles.row}>
         <TextField
           label="Resolution"
-          name="resolution"
           optional
-          maxLength={200}
-          defaultValue={v.resolution ?? approval?.resolution ?? ''}
-          error={errors.resolution}
+          maxLength={APPROVAL_BODY_MAX_LENGTH}
+          {...bind('resolution', approval?.resolution ?? '')}
         />
         <TextField
           label="Approved on"
-          name="approvedOn"
           type="date"
           required
-          defaultValue={v.approvedOn ?? approval?.approvedOn ?? ''}
-          error={errors.approvedOn}
+          {...bind('approvedOn', approval?.approvedOn ?? '')}
         />
       </div>
       <div className={styles.actions}>

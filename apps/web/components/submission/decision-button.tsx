@@ -3,6 +3,7 @@
 import { DECISION_REASON_MAX_LENGTH } from '@liaison/core';
 import { type ReactNode, useActionState, useEffect, useId, useRef } from 'react';
 import { IDLE, type SubmissionActionState } from '../../app/submissions/action-state';
+import { DialogFooter } from '../dialog-footer';
 
 export interface DecisionButtonProps {
   /** A Server Action with the submission and the target state bound. */
@@ -90,28 +91,14 @@ export function DecisionButton({
               </p>
             </div>
           )}
-          {state.status === 'error' && (
-            <p id={`${id}-error`} className="form-error" role="alert" tabIndex={-1}>
-              {state.message}
-            </p>
-          )}
-          <div className="dialog__actions">
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => dialog.current?.close()}
-            >
-              Cancel
-            </button>
-            <button
-              type="submit"
-              className={`button ${tone === 'danger' ? 'button--danger' : ''}`}
-              disabled={pending}
-              aria-disabled={pending}
-            >
-              {pending ? 'Working…' : label}
-            </button>
-          </div>
+          <DialogFooter
+            dialog={dialog}
+            error={state.status === 'error' ? (state.message ?? '') : undefined}
+            errorId={`${id}-error`}
+            tone={tone}
+            pending={pending}
+            label={label}
+          />
         </form>
       </dialog>
     </>

@@ -12,7 +12,7 @@ import {
   setOrganizationSso,
   withTransaction,
 } from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 
 /**
@@ -35,12 +35,10 @@ export async function configureOrganizationSso(
     const before = current.signIn.sso;
     if (before?.issuer === sso?.issuer && before?.clientId === sso?.clientId) return current;
     const updated = (await setOrganizationSso(client, slug, sso))!;
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [slug]),
+    await auditAction(client, context, slug, {
       action: sso ? 'organization.sso-configure' : 'organization.sso-remove',
       objectType: 'organization',
       objectId: slug,
-      organization: slug,
       details: { from: before, to: sso },
     });
     return updated;

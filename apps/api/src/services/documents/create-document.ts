@@ -12,13 +12,12 @@ import {
   insertDocument,
   organizationExists,
   type Pool,
-  recordAuditEvent,
   registersNotSharedBy,
   replaceDocumentRegisters,
   withTransaction,
 } from '@liaison/db';
 import { enqueueDocumentReleaseMail } from '../notifications/document-release-mail.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { toDocument } from './document-view.js';
 import { requireDocumentActions } from './require-document-actions.js';
@@ -77,12 +76,10 @@ export async function createDocument(
     }
     await replaceDocumentRegisters(client, id, registers);
     const created = (await findDocument(client, id))!;
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [input.organization]),
+    await auditAction(client, context, input.organization, {
       action: 'document.create',
       objectType: 'document',
       objectId: id,
-      organization: input.organization,
       details: {
         identifier: input.identifier,
         status: input.status,

@@ -1,13 +1,7 @@
-import {
-  deleteDocumentRow,
-  lockDocument,
-  type Pool,
-  recordAuditEvent,
-  withTransaction,
-} from '@liaison/db';
+import { deleteDocumentRow, lockDocument, type Pool, withTransaction } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import type { FastifyBaseLogger } from 'fastify';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { findReadableDocument, subjectOf } from './document-view.js';
 import { requireDocumentActions } from './require-document-actions.js';
@@ -23,12 +17,10 @@ export async function deleteDocument(
     const current = await findReadableDocument(client, context.actor, id);
     requireDocumentActions(context.actor, subjectOf(current), ['delete']);
     const storageKeys = await deleteDocumentRow(client, id);
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [current.organization]),
+    await auditAction(client, context, current.organization, {
       action: 'document.delete',
       objectType: 'document',
       objectId: id,
-      organization: current.organization,
       details: {
         identifier: current.identifier,
         title: current.title,

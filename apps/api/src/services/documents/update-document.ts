@@ -4,14 +4,13 @@ import {
   listVersions,
   lockDocument,
   type Pool,
-  recordAuditEvent,
   registersNotSharedBy,
   replaceDocumentRegisters,
   updateDocumentFields,
   withTransaction,
 } from '@liaison/db';
 import { enqueueDocumentReleaseMail } from '../notifications/document-release-mail.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { findReadableDocument, subjectOf, toDocument } from './document-view.js';
 import { requireDocumentActions } from './require-document-actions.js';
@@ -50,12 +49,10 @@ export async function updateDocument(
 
     await updateDocumentFields(client, id, change);
     if (registers) await replaceDocumentRegisters(client, id, registers);
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [current.organization]),
+    await auditAction(client, context, current.organization, {
       action: 'document.update',
       objectType: 'document',
       objectId: id,
-      organization: current.organization,
       details: { changes },
     });
     const updated = (await findDocument(client, id))!;

@@ -1,13 +1,6 @@
 import { ConflictError, VersionFormFields } from '@liaison/core';
-import {
-  findVersion,
-  insertVersion,
-  labelTaken,
-  type Pool,
-  recordAuditEvent,
-  withTransaction,
-} from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { findVersion, insertVersion, labelTaken, type Pool, withTransaction } from '@liaison/db';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import {
   receiveUploadForm,
@@ -81,12 +74,10 @@ export async function uploadVersion(
           createdBy: userId,
         });
         if (!inserted) throw duplicateLabel(label);
-        await recordAuditEvent(client, {
-          ...auditedBy(context, [record.organization]),
+        await auditAction(client, context, record.organization, {
           action: 'version.upload',
           objectType: 'version',
           objectId: upload.id,
-          organization: record.organization,
           details: {
             documentId,
             label,

@@ -5,10 +5,9 @@ import {
   lockDocument,
   markVersionWithdrawn,
   type Pool,
-  recordAuditEvent,
   withTransaction,
 } from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { findReadableDocument, subjectOf, toDocument } from './document-view.js';
 import { requireDocumentActions } from './require-document-actions.js';
@@ -28,12 +27,10 @@ export async function withdrawVersion(
     if (!(await markVersionWithdrawn(client, version.id, userId, request.reason))) {
       throw new ConflictError('This version is already withdrawn', 'already_withdrawn');
     }
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [current.organization]),
+    await auditAction(client, context, current.organization, {
       action: 'version.withdraw',
       objectType: 'version',
       objectId: version.id,
-      organization: current.organization,
       details: { documentId: current.id, label: version.label, reason: request.reason },
     });
     return current;

@@ -9,13 +9,12 @@ import {
   findUserByEmail,
   insertInvitation,
   type Pool,
-  recordAuditEvent,
   withTransaction,
 } from '@liaison/db';
 import { hashSecret, randomSecret } from '../../auth/random-secrets.js';
 import { lockMembersFor } from '../memberships/require-member-management.js';
 import { enqueueInvitationMail } from '../notifications/invitation-mail.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { invitationView } from './invitation-view.js';
 
@@ -49,12 +48,10 @@ export async function createInvitation(
       expiresAt: new Date(Date.now() + INVITATION_VALID_DAYS * DAY_MS),
     });
     await enqueueInvitationMail(client, { ...invitation, token });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [organization]),
+    await auditAction(client, context, organization, {
       action: 'membership.invite',
       objectType: 'invitation',
       objectId: invitation.id,
-      organization,
       details: { email, role: input.role, expiresAt: invitation.expiresAt.toISOString() },
     });
     return invitationView(invitation);

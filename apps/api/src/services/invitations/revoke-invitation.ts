@@ -1,12 +1,7 @@
 import { NotFoundError } from '@liaison/core';
-import {
-  type Pool,
-  recordAuditEvent,
-  revokeInvitation as revokeInvitationRow,
-  withTransaction,
-} from '@liaison/db';
+import { type Pool, revokeInvitation as revokeInvitationRow, withTransaction } from '@liaison/db';
 import { lockMembersFor } from '../memberships/require-member-management.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 
 /** Revokes a pending invitation: its link stops working at once. */
@@ -21,12 +16,10 @@ export async function revokeInvitation(
     await lockMembersFor(client, context.actor, organization, 'manage');
     const revoked = await revokeInvitationRow(client, organization, id);
     if (!revoked) throw new NotFoundError(`No such pending invitation to ${organization}`);
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [organization]),
+    await auditAction(client, context, organization, {
       action: 'membership.revoke-invitation',
       objectType: 'invitation',
       objectId: id,
-      organization,
       details: { email: revoked.email, role: revoked.role },
     });
   });

@@ -5,10 +5,9 @@ import {
   insertMembership,
   insertPasswordlessUser,
   type Pool,
-  recordAuditEvent,
   withTransaction,
 } from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { lockMembersFor } from './require-member-management.js';
 
@@ -45,12 +44,10 @@ export async function addMember(
     if (!added) {
       throw new ConflictError(`${email} is already a member of ${organization}`, 'already_member');
     }
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [organization]),
+    await auditAction(client, context, organization, {
       action: 'membership.add',
       objectType: 'membership',
       objectId: user.id,
-      organization,
       details: { email, role: input.role, newUser: user.created },
     });
     return (await findMember(client, organization, user.id))!;

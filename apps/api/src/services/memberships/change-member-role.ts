@@ -1,14 +1,8 @@
-import { ConflictError, type Member, NotFoundError, type Role } from '@liaison/core';
-import {
-  countAdmins,
-  findMember,
-  type Pool,
-  recordAuditEvent,
-  updateMembershipRole,
-  withTransaction,
-} from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import type { Member, Role } from '@liaison/core';
+import { type Pool, updateMembershipRole, withTransaction } from '@liaison/db';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
+import { keepAnAdmin, memberToChange } from './membership-changes.js';
 import { lockMembersFor } from './require-member-management.js';
 
 export async function changeMemberRole(
@@ -23,22 +17,14 @@ export async function changeMemberRole(
     // Membership changes to one organization queue up here, so two admins demoting each other at
     // the same moment cannot both pass the last-admin check.
     await lockMembersFor(client, context.actor, organization, 'manage');
-    const current = await findMember(client, organization, userId);
-    if (!current) throw new NotFoundError(`No such member of ${organization}`);
+    const current = await memberToChange(client, organization, userId);
     if (current.role === role) return current;
-    if (current.role === 'admin' && (await countAdmins(client, organization)) <= 1) {
-      throw new ConflictError(
-        `${current.email} is the last admin of ${organization}; make someone else admin first`,
-        'last_admin',
-      );
-    }
+    await keepAnAdmin(client, organization, current);
     await updateMembershipRole(client, { organization, userId, role });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [organization]),
+    await auditAction(client, context, organization, {
       action: 'membership.change-role',
       objectType: 'membership',
       objectId: userId,
-      organization,
       details: { email: current.email, from: current.role, to: role },
     });
     return { ...current, role };

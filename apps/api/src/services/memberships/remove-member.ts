@@ -1,15 +1,12 @@
-import { ConflictError, NotFoundError } from '@liaison/core';
 import {
-  countAdmins,
   deleteMembership,
-  findMember,
   type Pool,
-  recordAuditEvent,
   revokeOrganizationSessions,
   withTransaction,
 } from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
+import { keepAnAdmin, memberToChange } from './membership-changes.js';
 import { lockMembersFor } from './require-member-management.js';
 
 /**
@@ -27,22 +24,14 @@ export async function removeMember(
   requireUser(context.actor);
   await withTransaction(pool, async (client) => {
     await lockMembersFor(client, context.actor, organization, 'manage');
-    const current = await findMember(client, organization, userId);
-    if (!current) throw new NotFoundError(`No such member of ${organization}`);
-    if (current.role === 'admin' && (await countAdmins(client, organization)) <= 1) {
-      throw new ConflictError(
-        `${current.email} is the last admin of ${organization}; make someone else admin first`,
-        'last_admin',
-      );
-    }
+    const current = await memberToChange(client, organization, userId);
+    await keepAnAdmin(client, organization, current);
     await deleteMembership(client, organization, userId);
     await revokeOrganizationSessions(client, userId, organization);
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [organization]),
+    await auditAction(client, context, organization, {
       action: 'membership.remove',
       objectType: 'membership',
       objectId: userId,
-      organization,
       details: { email: current.email, role: current.role },
     });
   });

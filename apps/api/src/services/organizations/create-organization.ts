@@ -1,12 +1,6 @@
 import { ConflictError, type CreateOrganizationBody, type OrganizationDetail } from '@liaison/core';
-import {
-  findOrganization,
-  insertOrganization,
-  type Pool,
-  recordAuditEvent,
-  withTransaction,
-} from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { findOrganization, insertOrganization, type Pool, withTransaction } from '@liaison/db';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { toOrganizationDetail } from './organization-view.js';
 import { requireOrganizationManagement } from './require-organization-management.js';
@@ -29,12 +23,10 @@ export async function createOrganization(
     if (!created) {
       throw new ConflictError(`There is already an organization '${input.slug}'`, 'duplicate_slug');
     }
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [input.slug]),
+    await auditAction(client, context, input.slug, {
       action: 'organization.create',
       objectType: 'organization',
       objectId: input.slug,
-      organization: input.slug,
       details: { name: input.name },
     });
     return toOrganizationDetail((await findOrganization(client, input.slug))!, created);

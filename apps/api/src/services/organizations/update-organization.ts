@@ -4,11 +4,10 @@ import {
   findOrganization,
   findOrganizationSettings,
   type Pool,
-  recordAuditEvent,
   updateOrganizationSettings,
   withTransaction,
 } from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { toOrganizationDetail } from './organization-view.js';
 import { requireOrganizationManagement } from './require-organization-management.js';
@@ -38,12 +37,10 @@ export async function updateOrganization(
     }
     if (Object.keys(changes).length > 0) {
       await updateOrganizationSettings(client, slug, change);
-      await recordAuditEvent(client, {
-        ...auditedBy(context, [slug]),
+      await auditAction(client, context, slug, {
         action: 'organization.update',
         objectType: 'organization',
         objectId: slug,
-        organization: slug,
         details: { changes },
       });
     }

@@ -1,8 +1,21 @@
-import { allowRegister, ForbiddenError, NotFoundError } from '@liaison/core';
-import type { PoolClient } from '@liaison/db';
+import {
+  type AuditAction,
+  allowRegister,
+  ForbiddenError,
+  NotFoundError,
+  type RegisterApproval,
+} from '@liaison/core';
+import {
+  type ApprovalRecord,
+  lockApproval,
+  type Pool,
+  type PoolClient,
+  saveApproval,
+  withTransaction,
+} from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
-import type { RegisterEdit } from './register-edits.js';
+import { auditRegisterEdit, type RegisterEdit } from './register-edits.js';
 import { findReadableRegister, registerSubject } from './register-view.js';
 
 /**
@@ -26,4 +39,27 @@ export async function openApprovalForEdit(
     throw new ForbiddenError(`Only admins of ${organization} record its approval`);
   }
   return { record, subject, party: organization };
+}
+
+/**
+ * Replaces `organization`'s approval of the register with what `next` makes of the one there was
+ * (none before the first), in one transaction, audited as `action`.
+ */
+export async function changeApproval(
+  pool: Pool,
+  context: RequestContext,
+  target: { slug: string; organization: string },
+  action: Extract<AuditAction, `register.approval.${string}`>,
+  next: (before: ApprovalRecord | undefined) => Omit<RegisterApproval, 'party' | 'asWritten'>,
+): Promise<RegisterApproval> {
+  const { slug, organization } = target;
+  return withTransaction(pool, async (client) => {
+    const edit = await openApprovalForEdit(client, context, slug, organization);
+    const before = await lockApproval(client, edit.record.id, organization);
+    // The register's placeholder sentence ("on xx/xx/2018") gives way to the recorded facts.
+    const approval: RegisterApproval = { party: organization, ...next(before), asWritten: '' };
+    await saveApproval(client, edit.record.id, approval);
+    await auditRegisterEdit(client, context, edit, action, { from: before ?? null, to: approval });
+    return approval;
+  });
 }

@@ -7,8 +7,8 @@ import {
   type RegisterSubject,
   UnprocessableError,
 } from '@liaison/core';
-import { type PoolClient, type RegisterRecord, recordAuditEvent, touchRegister } from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { type PoolClient, type RegisterRecord, touchRegister } from '@liaison/db';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import type { Problem } from './item-rules.js';
 import { findReadableRegister, registerSubject } from './register-view.js';
@@ -50,12 +50,10 @@ export async function auditRegisterEdit(
   details: Record<string, unknown>,
 ): Promise<void> {
   await touchRegister(client, edit.record.id);
-  await recordAuditEvent(client, {
-    ...auditedBy(context, [edit.party]),
+  await auditAction(client, context, edit.party, {
     action,
     objectType: 'register',
     objectId: edit.record.slug,
-    organization: edit.party,
     details,
   });
 }

@@ -14,7 +14,6 @@ import {
   insertVersion,
   type Pool,
   type PoolClient,
-  recordAuditEvent,
   type SubmissionRecord,
   setSubmissionDocument,
   withTransaction,
@@ -22,7 +21,7 @@ import {
 import type { ObjectStorage } from '@liaison/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { versionStorageKey } from '../documents/storage-keys.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import {
   findReadableSubmission,
@@ -118,12 +117,10 @@ export async function createDocumentFromSubmission(
         how: 'created',
         by: userId,
       });
-      await recordAuditEvent(client, {
-        ...auditedBy(context, [organization]),
+      await auditAction(client, context, organization, {
         action: 'submission.document.create',
         objectType: 'submission',
         objectId: id,
-        organization,
         details: {
           documentId,
           identifier: input.identifier,
@@ -169,12 +166,10 @@ export async function linkSubmissionDocument(
       how: 'linked',
       by: userId,
     });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [current.to.slug]),
+    await auditAction(client, context, current.to.slug, {
       action: 'submission.document.link',
       objectType: 'submission',
       objectId: id,
-      organization: current.to.slug,
       details: { documentId, identifier: document.identifier },
     });
     return (await findSubmission(client, id))!;

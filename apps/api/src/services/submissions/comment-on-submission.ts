@@ -4,15 +4,9 @@ import {
   isSubmissionOpenForComments,
   type Submission,
 } from '@liaison/core';
-import {
-  findSubmission,
-  insertSubmissionComment,
-  type Pool,
-  recordAuditEvent,
-  withTransaction,
-} from '@liaison/db';
+import { findSubmission, insertSubmissionComment, type Pool, withTransaction } from '@liaison/db';
 import { submissionMails } from '../notifications/submission-mails.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import {
   findReadableSubmission,
@@ -49,12 +43,10 @@ export async function commentOnSubmission(
       side,
       body,
     });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [sideOrganization(context.actor, current)]),
+    await auditAction(client, context, sideOrganization(context.actor, current), {
       action: 'submission.comment',
       objectType: 'submission',
       objectId: id,
-      organization: sideOrganization(context.actor, current),
       details: { commentId, side },
     });
     await submissionMails.commented(client, {

@@ -21,11 +21,10 @@ import {
   lockIprPolicy,
   type Pool,
   type RegisterRecord,
-  recordAuditEvent,
   withTransaction,
 } from '@liaison/db';
 import { submissionMails } from '../notifications/submission-mails.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import {
   receiveUploadForm,
@@ -187,12 +186,10 @@ export async function createSubmission(
           client,
           files.map((file) => ({ ...file, submissionId })),
         );
-        await recordAuditEvent(client, {
-          ...auditedBy(context, [from]),
+        await auditAction(client, context, from, {
           action: 'submission.create',
           objectType: 'submission',
           objectId: submissionId,
-          organization: from,
           details: {
             register: form.register,
             from,

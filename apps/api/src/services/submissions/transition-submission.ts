@@ -6,15 +6,9 @@ import {
   type Submission,
   type SubmissionTransitionBody,
 } from '@liaison/core';
-import {
-  findSubmission,
-  type Pool,
-  recordAuditEvent,
-  setSubmissionState,
-  withTransaction,
-} from '@liaison/db';
+import { findSubmission, type Pool, setSubmissionState, withTransaction } from '@liaison/db';
 import { submissionMails } from '../notifications/submission-mails.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import {
   findReadableSubmission,
@@ -57,12 +51,10 @@ export async function transitionSubmission(
       actorId: userId,
     });
     const side = sideOf(context.actor, current);
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [sideOrganization(context.actor, current)]),
+    await auditAction(client, context, sideOrganization(context.actor, current), {
       action: 'submission.transition',
       objectType: 'submission',
       objectId: id,
-      organization: sideOrganization(context.actor, current),
       details: { from: current.state, to: input.to, ...(reason ? { reason } : {}) },
     });
     await submissionMails.transitioned(client, {

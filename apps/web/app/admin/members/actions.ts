@@ -1,6 +1,6 @@
 'use server';
 
-import { isSlug } from '@liaison/core';
+import { isEmailAddress, isSlug, PERSON_NAME_MAX_LENGTH } from '@liaison/core';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import {
@@ -12,11 +12,11 @@ import {
   text,
 } from '../../../components/admin/form-state';
 import { fromApi } from '../../../lib/api';
+import { tooLong } from '../../../lib/field-rules';
 
 const ROLES = ['member', 'editor', 'admin'] as const;
 /** A user's or an invitation's id. */
 const USER_ID = /^[A-Za-z0-9-]{1,64}$/;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 function isRole(value: string): value is (typeof ROLES)[number] {
   return (ROLES as readonly string[]).includes(value);
@@ -30,7 +30,7 @@ export async function inviteMember(_previous: FormState, form: FormData): Promis
   const role = text(form, 'role');
   const problems: Record<string, string> = {};
   if (!isSlug(organization)) problems.organization = 'Unknown organization.';
-  if (!EMAIL.test(email) || email.length > 320) problems.email = 'Enter an e-mail address.';
+  if (!isEmailAddress(email)) problems.email = 'Enter an e-mail address.';
   if (!isRole(role)) problems.role = 'Choose a role.';
   if (Object.keys(problems).length > 0 || !isRole(role)) return invalidState(problems, values);
 
@@ -66,8 +66,8 @@ export async function addMember(_previous: FormState, form: FormData): Promise<F
   const role = text(form, 'role');
   const problems: Record<string, string> = {};
   if (!isSlug(organization)) problems.organization = 'Unknown organization.';
-  if (!EMAIL.test(email) || email.length > 320) problems.email = 'Enter an e-mail address.';
-  if (name.length > 200) problems.name = 'At most 200 characters.';
+  if (!isEmailAddress(email)) problems.email = 'Enter an e-mail address.';
+  tooLong(problems, 'name', name, PERSON_NAME_MAX_LENGTH);
   if (!isRole(role)) problems.role = 'Choose a role.';
   if (Object.keys(problems).length > 0 || !isRole(role)) return invalidState(problems, values);
 

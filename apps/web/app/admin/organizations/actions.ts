@@ -1,6 +1,11 @@
 'use server';
 
-import { isSlug } from '@liaison/core';
+import {
+  IPR_POLICY_MAX_LENGTH,
+  isSlug,
+  ORGANIZATION_DESCRIPTION_MAX_LENGTH,
+  ORGANIZATION_NAME_MAX_LENGTH,
+} from '@liaison/core';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import {
@@ -11,13 +16,14 @@ import {
   text,
 } from '../../../components/admin/form-state';
 import { callApi } from '../../../lib/api';
+import { tooLong } from '../../../lib/field-rules';
 
 function checkCommon(form: FormData, problems: Record<string, string>) {
   const name = text(form, 'name');
   if (!name) problems.name = 'Enter the organization’s name.';
-  else if (name.length > 200) problems.name = 'At most 200 characters.';
-  if (text(form, 'description').length > 5_000) problems.description = 'At most 5,000 characters.';
-  if (text(form, 'iprPolicy').length > 50_000) problems.iprPolicy = 'At most 50,000 characters.';
+  else tooLong(problems, 'name', name, ORGANIZATION_NAME_MAX_LENGTH);
+  tooLong(problems, 'description', text(form, 'description'), ORGANIZATION_DESCRIPTION_MAX_LENGTH);
+  tooLong(problems, 'iprPolicy', text(form, 'iprPolicy'), IPR_POLICY_MAX_LENGTH);
 }
 
 export async function createOrganization(_previous: FormState, form: FormData): Promise<FormState> {

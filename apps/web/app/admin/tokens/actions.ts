@@ -1,5 +1,10 @@
 'use server';
 
+import {
+  API_TOKEN_DEFAULT_DAYS,
+  API_TOKEN_MAX_DAYS,
+  API_TOKEN_NAME_MAX_LENGTH,
+} from '@liaison/core';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import {
@@ -11,6 +16,7 @@ import {
   text,
 } from '../../../components/admin/form-state';
 import { callApi } from '../../../lib/api';
+import { tooLong } from '../../../lib/field-rules';
 
 export interface CreatedToken {
   id: string;
@@ -28,12 +34,12 @@ export async function createToken(
 ): Promise<FormState<CreatedToken>> {
   const values = formValues(form);
   const name = text(form, 'name');
-  const days = Number(text(form, 'expiresInDays') || '90');
+  const days = Number(text(form, 'expiresInDays') || API_TOKEN_DEFAULT_DAYS);
   const problems: Record<string, string> = {};
   if (!name) problems.name = 'Give the token a name, e.g. the script or machine that uses it.';
-  else if (name.length > 100) problems.name = 'At most 100 characters.';
-  if (!Number.isInteger(days) || days < 1 || days > 366) {
-    problems.expiresInDays = 'Choose between 1 and 366 days.';
+  else tooLong(problems, 'name', name, API_TOKEN_NAME_MAX_LENGTH);
+  if (!Number.isInteger(days) || days < 1 || days > API_TOKEN_MAX_DAYS) {
+    problems.expiresInDays = `Choose between 1 and ${API_TOKEN_MAX_DAYS} days.`;
   }
   if (Object.keys(problems).length > 0) return invalidState(problems, values);
 

@@ -1,3 +1,4 @@
+import { API_TOKEN_NAME_MAX_LENGTH } from '@liaison/core';
 import type { Metadata } from 'next';
 import { TokensSection } from '../../../components/admin/tokens-section';
 import { requireViewer } from '../../../lib/session';
@@ -17,7 +18,9 @@ export default async function TokensPage({
     <TokensSection
       headingLevel={1}
       returnTo="/admin/tokens"
-      revoked={typeof revoked === 'string' ? revoked.slice(0, 100) : undefined}
+      revoked={
+        typeof revoked === 'string' ? revoked.slice(0, API_TOKEN_NAME_MAX_LENGTH) : undefined
+      }
     />
   );
 }

@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH } from '@liaison/core';
+import { INVITATION_TOKEN_PATTERN, MIN_PASSWORD_LENGTH } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
@@ -15,7 +15,7 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Invitation', referrer: 'no-referrer' };
 
-const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+const TOKEN = new RegExp(INVITATION_TOKEN_PATTERN);
 
 /**
  * Where an invitation link leads. Anyone holding the link sees what it offers (the token is the

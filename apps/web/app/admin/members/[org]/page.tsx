@@ -1,4 +1,4 @@
-import { INVITATION_VALID_DAYS } from '@liaison/core';
+import { EMAIL_MAX_LENGTH, INVITATION_VALID_DAYS } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../../components/admin/admin.module.css';
@@ -74,7 +74,7 @@ export default async function OrganizationMembersPage({
       {typeof removed === 'string' && (
         <div className={styles.success} role="status">
           <p>
-            {removed.slice(0, 320)} was removed from {organizationName}.
+            {removed.slice(0, EMAIL_MAX_LENGTH)} was removed from {organizationName}.
           </p>
         </div>
       )}

@@ -1,0 +1,24 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** `npm run reap` as its own process, from its TypeScript sources, with `env` added. */
+export async function runReapCli(env: Record<string, string>, args: string[] = []) {
+  const { LOG_LEVEL: _ignored, ...inherited } = process.env;
+  const child = spawn(
+    process.execPath,
+    ['--conditions=liaison-source', '--import', 'tsx', 'apps/api/src/reap.ts', ...args],
+    { cwd: repoRoot, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stdout, stderr };
+}
