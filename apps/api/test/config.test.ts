@@ -42,6 +42,7 @@ describe('loadConfig', () => {
         reviewCheckIntervalHours: 6,
         reviewNoticeDays: 30,
         statementReminderIntervalHours: 6,
+        reviewMailIntervalMinutes: 10,
       },
       databaseUrl: valid.DATABASE_URL,
       s3: {
@@ -107,6 +108,11 @@ describe('loadConfig', () => {
       'STATEMENT_REMINDER_INTERVAL_HOURS',
       'daily',
       /^STATEMENT_REMINDER_INTERVAL_HOURS must be a whole number from 0 to 168/,
+    ],
+    [
+      'REVIEW_MAIL_INTERVAL_MINUTES',
+      '0',
+      /^REVIEW_MAIL_INTERVAL_MINUTES must be a whole number from 1 to 60/,
     ],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
     const problems = problemsOf({ ...valid, [name]: value });
