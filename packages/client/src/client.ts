@@ -10,11 +10,13 @@ import type {
   AddMemberBody,
   AuditList,
   AuditListQuery,
+  CommentKind,
   CreateApiTokenRequest,
   CreateDocumentBody,
   CreatedApiToken,
   CreateInvitationBody,
   CreateStatementBody,
+  DispositionBody,
   Document,
   DocumentList,
   DocumentListQuery,
@@ -26,8 +28,16 @@ import type {
   IprPolicy,
   Member,
   MemberList,
+  OpenReviewBody,
   OrganizationList,
   RegisterPage,
+  ResolutionLog,
+  ResolutionLogQuery,
+  Review,
+  ReviewComment,
+  ReviewCommentList,
+  ReviewCommentListQuery,
+  ReviewList,
   Statement,
   StatementList,
   StatementListQuery,
@@ -36,7 +46,9 @@ import type {
   SubmissionList,
   SubmissionListQuery,
   TokenResponse,
+  UpdateCommentBody,
   UpdateDocumentBody,
+  UpdateReviewBody,
   UpdateStatementBody,
   User,
   WorkRegisterList,
@@ -138,6 +150,26 @@ export interface UploadedAttachment {
   sentSha256: string;
 }
 
+export interface CommentRequest {
+  /** The reviewed version: a comment on any other answers 422 wrong_version. */
+  versionId: string;
+  kind: CommentKind;
+  body: string;
+  /** Page, section or line, free text. */
+  location?: string;
+  proposedChange?: string;
+  /** When the review requires it: the caller acknowledges the owner's IPR policy with this SHA-256. */
+  iprPolicySha256?: string;
+  /** One optional file on disk, streamed after the fields. */
+  attachment?: AttachmentRequest;
+}
+
+export interface PostedComment {
+  comment: ReviewComment;
+  /** SHA-256 of the attachment as this client sent it; null without one. */
+  sentSha256: string | null;
+}
+
 /** A file's bytes from the API: a document version or a statement attachment. */
 export type ContentDownload = VersionDownload;
 
@@ -147,6 +179,8 @@ const membersPath = (organization: string) =>
   `/api/v1/organizations/${encodeURIComponent(organization)}/members`;
 
 const statementPath = (id: string) => `/api/v1/statements/${encodeURIComponent(id)}`;
+const reviewPath = (id: string) => `/api/v1/reviews/${encodeURIComponent(id)}`;
+const commentPath = (id: string) => `/api/v1/comments/${encodeURIComponent(id)}`;
 
 /** The API's base address from what a person typed: no trailing slash, no `/api/v1`. */
 export function normalizeApiUrl(input: string): string {
@@ -491,6 +525,136 @@ export class LiaisonClient {
     return this.request('POST', `${statementPath(id)}/answered`, {
       body: note === undefined ? {} : { note },
     });
+  }
+
+  // Reviews of work in progress (docs/reviews.md): calls for comments, comments, dispositions.
+
+  /** Opens a call for comments on one version (editors and admins of the owner). */
+  openReview(documentId: string, body: OpenReviewBody): Promise<Review> {
+    return this.request('POST', `/api/v1/documents/${encodeURIComponent(documentId)}/reviews`, {
+      body,
+    });
+  }
+
+  /** A document's reviews the caller may see, newest first. */
+  listDocumentReviews(
+    documentId: string,
+    query: { limit?: number; cursor?: string } = {},
+  ): Promise<ReviewList> {
+    return this.request('GET', `/api/v1/documents/${encodeURIComponent(documentId)}/reviews`, {
+      query,
+    });
+  }
+
+  /** The reviews the caller may comment on; with `open`, the open ones closing soonest first. */
+  listReviews(
+    query: { open?: boolean; limit?: number; cursor?: string } = {},
+  ): Promise<ReviewList> {
+    return this.request('GET', '/api/v1/reviews', { query });
+  }
+
+  getReview(id: string): Promise<Review> {
+    return this.request('GET', reviewPath(id));
+  }
+
+  /** Extends or retitles an open review (its owner's editors and admins). */
+  updateReview(id: string, body: UpdateReviewBody): Promise<Review> {
+    return this.request('PATCH', reviewPath(id), { body });
+  }
+
+  /** Closes an open review before its date. */
+  closeReview(id: string): Promise<Review> {
+    return this.request('POST', `${reviewPath(id)}/close`);
+  }
+
+  /** Posts a comment: the fields first, then the optional attachment streamed from disk. */
+  async postComment(reviewId: string, request: CommentRequest): Promise<PostedComment> {
+    const fields: Array<[string, string]> = [
+      ['versionId', request.versionId],
+      ['kind', request.kind],
+      ['body', request.body],
+    ];
+    if (request.location) fields.push(['location', request.location]);
+    if (request.proposedChange) fields.push(['proposedChange', request.proposedChange]);
+    if (request.iprPolicySha256) {
+      fields.push(['acceptIpr', 'true'], ['iprPolicySha256', request.iprPolicySha256]);
+    }
+    const file = request.attachment;
+    const files = [];
+    if (file) {
+      const filename = file.filename ?? basename(file.path);
+      files.push({
+        path: file.path,
+        size: (await stat(file.path)).size,
+        filename,
+        mediaType: file.mediaType ?? mediaTypeOf(filename),
+      });
+    }
+    const form = formBody(fields, files, file?.onProgress);
+    const comment = await this.postForm<ReviewComment>(`${reviewPath(reviewId)}/comments`, form);
+    return { comment, sentSha256: file ? form.sha256s()[0]! : null };
+  }
+
+  /** One page of the review's comments the caller may read, oldest first. */
+  listComments(reviewId: string, query: ReviewCommentListQuery = {}): Promise<ReviewCommentList> {
+    return this.request('GET', `${reviewPath(reviewId)}/comments`, { query });
+  }
+
+  getComment(id: string): Promise<ReviewComment> {
+    return this.request('GET', commentPath(id));
+  }
+
+  /** Changes a comment (its author, before a disposition, while the review is open). */
+  updateComment(id: string, body: UpdateCommentBody): Promise<ReviewComment> {
+    return this.request('PATCH', commentPath(id), { body });
+  }
+
+  withdrawComment(id: string): Promise<ReviewComment> {
+    return this.request('POST', `${commentPath(id)}/withdraw`);
+  }
+
+  /** Gives a comment its disposition (the owner's editors and admins). */
+  setDisposition(id: string, body: DispositionBody): Promise<ReviewComment> {
+    return this.request('PUT', `${commentPath(id)}/disposition`, { body });
+  }
+
+  /** Streams a comment's attachment, from `offset` on when given. */
+  downloadCommentAttachment(
+    id: string,
+    options: { offset?: number } = {},
+  ): Promise<ContentDownload> {
+    return this.downloadContent(`${commentPath(id)}/attachment/content`, options);
+  }
+
+  /** The resolution log as JSON: counts per disposition and every comment with its answer. */
+  getResolutionLog(
+    reviewId: string,
+    query: Omit<ResolutionLogQuery, 'format'> = {},
+  ): Promise<ResolutionLog> {
+    return this.request('GET', `${reviewPath(reviewId)}/log`, { query });
+  }
+
+  /** The resolution log as CSV text. */
+  async downloadResolutionLogCsv(
+    reviewId: string,
+    query: Omit<ResolutionLogQuery, 'format'> = {},
+  ): Promise<string> {
+    const path = `${reviewPath(reviewId)}/log`;
+    const url = this.address(path, { ...query, format: 'csv' });
+    const exchange = await send(url, {
+      method: 'GET',
+      headers: { ...this.headers(), accept: 'text/csv' },
+      idleTimeoutMs: this.idleTimeoutMs,
+      timeoutMs: this.options.timeoutMs,
+    });
+    const status = exchange.response.statusCode ?? 0;
+    if (status !== 200) return apiError(exchange, url, `GET ${path}`);
+    return readText(exchange, url);
+  }
+
+  /** Publishes the log to every reader of the document, attributed to organizations only. */
+  publishResolutionLog(reviewId: string): Promise<Review> {
+    return this.request('POST', `${reviewPath(reviewId)}/log/publish`);
   }
 
   /** Streams bytes from a content route, from `offset` on when given (a Range request). */

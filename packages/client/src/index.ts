@@ -1,9 +1,11 @@
 export {
   type AttachmentRequest,
   type ClientOptions,
+  type CommentRequest,
   type ContentDownload,
   LiaisonClient,
   normalizeApiUrl,
+  type PostedComment,
   type Progress,
   type Query,
   type RequestOptions,
