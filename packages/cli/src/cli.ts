@@ -1,3 +1,4 @@
+import { comments } from './commands/comments.js';
 import { login, logout } from './commands/login.js';
 import { ls } from './commands/ls.js';
 import { pull } from './commands/pull.js';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = {
   pull,
   submit,
   statements,
+  comments,
 };
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');

@@ -48,6 +48,8 @@ Commands:
   submit <files...> --to <org> --register <slug> --title <title> --accept-ipr
                                           submit files to another party of a work register
   statements ls|show|send                 liaison statements between the parties of a register
+  comments export <document> --format csv|json [--review <id>] [-o <file>]
+                                          a review's comments and dispositions (the resolution log)
 
 <document> is a document id or <organization>/<identifier>, e.g. ofa/OFA-FAB-1.
 LIAISON_URL and LIAISON_TOKEN, when set, are used instead of the saved login.
@@ -126,6 +128,19 @@ and stops; with it, you acknowledge exactly the policy text shown (its SHA-256 i
   --from <org>          your organization, when you are an editor of more than one party
   --accept-ipr          acknowledge the receiver's IPR policy
   --json                the submission as JSON
+`,
+  comments: `Usage: liaison comments export <org>/<identifier> --format csv|json [--review <id>]
+                                [-o <file>] [--force]
+
+Exports the resolution log of a review of the document: every comment with its disposition and
+response (JSON adds the counts per disposition). Without --review, the document's open review, else
+its latest one. The log is for the owner's editors and admins, and for every reader of the document
+once the owner has published it (then attributed to organizations, never to people).
+
+  --format <format>       csv (cells a spreadsheet would run as formulas are neutralized) or json
+  --review <id>           this review of the document
+  -o, --output <file>     write to this file instead of standard output
+  --force                 overwrite the --output file when it exists
 `,
   statements: `Usage: liaison statements ls [--owed] [--register <slug>] [--box <box>]
                            [--state <state>] [--limit <n> | --all] [--json]

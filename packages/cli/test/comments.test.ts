@@ -1,0 +1,155 @@
+// `liaison comments export`: the built command against the real API (embedded PostgreSQL and S3),
+// on the demo call for comments on dmtf/DSP-WIP-FABRIC 0.9a.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LiaisonClient, type ResolutionLog } from '@liaison/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoDocuments } from '../../../apps/api/src/services/demo/seed-demo-documents.js';
+import { seedDemoReview } from '../../../apps/api/src/services/demo/seed-demo-review.js';
+import { type RunningApi, startApi } from '../../../apps/api/test/helpers.js';
+import { runCli } from './run-cli.js';
+
+let api: RunningApi;
+let scratch: string;
+const tokens: Record<string, string> = {};
+const clients: Record<string, LiaisonClient> = {};
+
+const PEOPLE = [
+  'editor@dmtf.example',
+  'member@dmtf.example',
+  'member@ofa.example',
+  'member@snia.example',
+];
+const DOCUMENT = 'dmtf/DSP-WIP-FABRIC';
+
+async function signIn(email: string): Promise<void> {
+  const anonymous = new LiaisonClient({ url: api.url });
+  const session = anonymous.withToken((await anonymous.signIn(email, 'liaison-demo')).accessToken);
+  tokens[email] = (
+    await session.createApiToken({ name: `cli test ${email}`, expiresInDays: 1 })
+  ).token;
+  clients[email] = session;
+}
+
+function as(email: string): Record<string, string> {
+  return {
+    LIAISON_URL: api.url,
+    LIAISON_TOKEN: tokens[email]!,
+    XDG_CONFIG_HOME: join(scratch, 'none'),
+  };
+}
+
+beforeAll(async () => {
+  api = await startApi();
+  await seedDemoDocuments(api);
+  await seedDemoReview(api.pool);
+  scratch = await mkdtemp(join(tmpdir(), 'liaison-cli-comments-'));
+  for (const email of PEOPLE) await signIn(email);
+});
+
+afterAll(async () => {
+  await api?.close();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+describe('liaison comments export', () => {
+  it('exits 1 with one line for a wrong command line, and helps', async () => {
+    const env = { XDG_CONFIG_HOME: join(scratch, 'none') };
+    for (const args of [
+      ['comments'],
+      ['comments', 'frobnicate'],
+      ['comments', 'export', '--format', 'csv'],
+      ['comments', 'export', 'not a ref', '--format', 'csv'],
+      ['comments', 'export', DOCUMENT],
+      ['comments', 'export', DOCUMENT, '--format', 'xml'],
+    ]) {
+      const result = await runCli(args, env);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr, args.join(' ')).toMatch(/^liaison: [^\n]+\n$/);
+    }
+    const help = await runCli(['comments', '--help'], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: liaison comments export/);
+  });
+
+  it('gives the owner’s editor the open review’s log as CSV, and as JSON in a file', async () => {
+    const csv = await runCli(
+      ['comments', 'export', DOCUMENT, '--format', 'csv'],
+      as('editor@dmtf.example'),
+    );
+    expect(csv.stderr).toBe('');
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toContain('accepted-with-changes');
+    expect(csv.stdout).toContain('EndpointGroups');
+    expect(csv.stdout).toContain('Table 12');
+
+    const output = join(scratch, 'log.json');
+    const json = await runCli(
+      ['comments', 'export', DOCUMENT, '--format', 'json', '-o', output],
+      as('editor@dmtf.example'),
+    );
+    expect(json.code).toBe(0);
+    const log = JSON.parse(await readFile(output, 'utf8')) as ResolutionLog;
+    expect(log.review.title).toBe('Call for comments on Redfish Fabric Extensions 0.9a');
+    expect(log.counts).toMatchObject({ total: 2, resolved: 1 });
+    expect(log.comments.map((comment) => comment.author)).toEqual([
+      'member@ofa.example',
+      'editor@ofa.example',
+    ]);
+
+    // An existing file is kept unless --force.
+    await writeFile(output, 'keep me');
+    const refused = await runCli(
+      ['comments', 'export', DOCUMENT, '--format', 'json', '-o', output],
+      as('editor@dmtf.example'),
+    );
+    expect(refused.code).toBe(1);
+    expect(await readFile(output, 'utf8')).toBe('keep me');
+
+    // --review names the same review explicitly.
+    const explicit = await runCli(
+      ['comments', 'export', DOCUMENT, '--review', log.review.id, '--format', 'csv'],
+      as('editor@dmtf.example'),
+    );
+    expect(explicit.stdout).toBe(csv.stdout);
+  });
+
+  it('answers not found (exit 2) to a commenter before publication and to a non-reader', async () => {
+    const commenter = await runCli(
+      ['comments', 'export', DOCUMENT, '--format', 'csv'],
+      as('member@ofa.example'),
+    );
+    expect(commenter.code).toBe(2);
+    expect(commenter.stdout).toBe('');
+    const outsider = await runCli(
+      ['comments', 'export', DOCUMENT, '--format', 'json'],
+      as('member@snia.example'),
+    );
+    expect(outsider.code).toBe(2);
+    expect(outsider.stdout).toBe('');
+  });
+
+  // The owner's plain members read no comment until the log is published; then they read every
+  // comment without its author (the commenters' own organization still reads its authors).
+  it('gives a reader the published log, attributed to organizations, never to people', async () => {
+    const editor = clients['editor@dmtf.example']!;
+    const document = await editor.getDocumentByRef(DOCUMENT);
+    const [review] = (await editor.listDocumentReviews(document.id)).items;
+    await editor.publishResolutionLog(review!.id);
+
+    const result = await runCli(
+      ['comments', 'export', DOCUMENT, '--format', 'json'],
+      as('member@dmtf.example'),
+    );
+    expect(result.code).toBe(0);
+    const log = JSON.parse(result.stdout) as ResolutionLog;
+    expect(log.comments).toHaveLength(2);
+    expect(log.comments.map((comment) => comment.organization?.name)).toEqual([
+      'OpenFabrics Alliance',
+      'OpenFabrics Alliance',
+    ]);
+    expect(result.stdout).not.toContain('@ofa.example');
+    expect(result.stdout).not.toContain('OFA Member');
+  });
+});
