@@ -4,10 +4,13 @@ import Link from 'next/link';
 import { ApiErrorNotice } from '../../components/admin/api-error-notice';
 import { RegisterStateBadge, VisibilityBadge } from '../../components/register/badges';
 import { DocumentTable } from '../../components/register/document-table';
+import { ReviewTable } from '../../components/review/review-table';
 import { StatementTable } from '../../components/statement/statement-table';
 import { type ApiError, fromApi, fromApiAllPages } from '../../lib/api';
 import { viewerActor } from '../../lib/auth/viewer-actor';
 import { VISIBILITIES_NARROWEST_FIRST, VISIBILITY_DESCRIPTIONS } from '../../lib/format';
+import { listOpenReviews } from '../../lib/review-api';
+import { byClosingSoonest } from '../../lib/review-rules';
 import { requireViewer } from '../../lib/session';
 import { listStatements } from '../../lib/statement-api';
 import { bySoonestDeadline } from '../../lib/statement-rules';
@@ -23,12 +26,14 @@ export default async function WorkspacePage() {
   const organizations = [...new Set(viewer.memberships.map((m) => m.organization))];
 
   const approves = statementApprovingOrganizations(viewerActor(viewer)).length > 0;
-  const [registerAnswer, organizationAnswer, owedAnswer, awaitingAnswer] = await Promise.all([
-    fromApi((client) => client.listRegisters()),
-    fromApi((client) => client.listOrganizations()),
-    listStatements({ owed: true }),
-    approves ? listStatements({ box: 'awaiting-approval' }) : null,
-  ]);
+  const [registerAnswer, organizationAnswer, owedAnswer, awaitingAnswer, reviewAnswer] =
+    await Promise.all([
+      fromApi((client) => client.listRegisters()),
+      fromApi((client) => client.listOrganizations()),
+      listStatements({ owed: true }),
+      approves ? listStatements({ box: 'awaiting-approval' }) : null,
+      listOpenReviews(),
+    ]);
   const today = utcDate(new Date());
   const names = new Map<string, string>(
     organizationAnswer.ok ? organizationAnswer.data.items.map((o) => [o.slug, o.name]) : [],
@@ -48,6 +53,7 @@ export default async function WorkspacePage() {
   const errors: ApiError[] = [
     ...(registerAnswer.ok ? [] : [registerAnswer.error]),
     ...(owedAnswer.ok ? [] : [owedAnswer.error]),
+    ...(reviewAnswer.ok ? [] : [reviewAnswer.error]),
     ...(awaitingAnswer && !awaitingAnswer.ok ? [awaitingAnswer.error] : []),
     ...lists.flatMap((list) => (list.ok ? [] : [list.error])),
   ];
@@ -101,6 +107,22 @@ export default async function WorkspacePage() {
               caption="Statements your organizations owe an answer to"
               empty="Nothing owed: no statement waits for an answer from your organizations."
               today={today}
+            />
+          </section>
+
+          <section
+            id="open-reviews"
+            className={styles.register}
+            aria-labelledby="open-reviews-title"
+          >
+            <h2 id="open-reviews-title">Reviews open to me</h2>
+            <p className={styles.with}>
+              Calls for comments on work in progress you may comment on, closing soonest first.
+            </p>
+            <ReviewTable
+              reviews={reviewAnswer.ok ? byClosingSoonest(reviewAnswer.data.items) : []}
+              caption="Reviews open to your comments, closing soonest first"
+              empty="No review is open to your comments."
             />
           </section>
 

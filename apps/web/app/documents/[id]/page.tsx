@@ -1,10 +1,13 @@
-import { isReleased } from '@liaison/core';
+import { canOpenReview, isReleased, utcDate } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../../../components/badges';
 import { ConfirmAction } from '../../../components/confirm-action';
 import { DetailPage } from '../../../components/detail-page';
-import { type DocumentVersion, listOrganizations, listRegisters } from '../../../lib/api';
+import { OpenReviewForm } from '../../../components/review/open-review-form';
+import { ReviewBanner } from '../../../components/review/review-banner';
+import { type DocumentVersion, fromApi, listOrganizations, listRegisters } from '../../../lib/api';
+import { viewerActor } from '../../../lib/auth/viewer-actor';
 import {
   formatBytes,
   formatDate,
@@ -12,7 +15,8 @@ import {
   VISIBILITY_DESCRIPTIONS,
 } from '../../../lib/format';
 import { downloadHref } from '../../../lib/links';
-import { getAccessToken } from '../../../lib/session';
+import { listDocumentReviews } from '../../../lib/review-api';
+import { getAccessToken, getViewer } from '../../../lib/session';
 import {
   deleteDocumentAction,
   releaseDocumentAction,
@@ -45,10 +49,12 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
   const token = await getAccessToken();
-  const [result, organizations, registers] = await Promise.all([
+  const [result, organizations, registers, reviews, viewer] = await Promise.all([
     loadDocument(id),
     listOrganizations(),
     listRegisters({ token }),
+    token ? listDocumentReviews(id, { token }) : null,
+    getViewer(),
   ]);
 
   if (!result.ok) {
@@ -75,6 +81,24 @@ export default async function DocumentPage({ params, searchParams }: Props) {
     available.find(isPdf);
   const notice = typeof query.notice === 'string' ? NOTICES[query.notice] : undefined;
   const latest = available[0];
+  const openReview = reviews?.ok
+    ? reviews.data.items.find((review) => review.state === 'open')
+    : undefined;
+  const iprPolicy =
+    openReview?.permissions.comment && openReview.requiresIprAcknowledgement
+      ? await fromApi((client) => client.getIprPolicy(document.organization), { token })
+      : null;
+  // The policy the API applies, asked here only to offer the form; the API still decides.
+  const mayOpenReview =
+    viewer !== null &&
+    !openReview &&
+    available.length > 0 &&
+    canOpenReview(viewerActor(viewer), {
+      owner: document.organization,
+      visibility: document.visibility,
+      status: document.status,
+      registerParties: [],
+    });
   const anyAction =
     permissions.edit || permissions.upload || permissions.release || permissions.delete;
 
@@ -213,6 +237,14 @@ export default async function DocumentPage({ params, searchParams }: Props) {
             </dl>
           </div>
 
+          {mayOpenReview && (
+            <OpenReviewForm
+              documentId={document.id}
+              versions={available.map((version) => ({ id: version.id, label: version.label }))}
+              defaultClosesOn={utcDate(new Date(Date.now() + 30 * 86_400_000))}
+            />
+          )}
+
           {anyAction && (
             <section className="card" aria-labelledby="actions-title">
               <h2 id="actions-title" className="card__title">
@@ -284,6 +316,13 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         </>
       }
     >
+      {openReview && (
+        <ReviewBanner
+          review={openReview}
+          ownerName={ownerName}
+          iprPolicy={iprPolicy?.ok ? iprPolicy.data : null}
+        />
+      )}
       <section className="section" aria-labelledby="versions-title">
         <h2 id="versions-title">Versions</h2>
         {document.versions.length === 0 ? (

@@ -7,7 +7,7 @@ import { DetailPage } from '../../../components/detail-page';
 import { ActionForm } from '../../../components/review/action-form';
 import { CommentCard } from '../../../components/review/comment-card';
 import { CommentForm } from '../../../components/review/comment-form';
-import { fromApi } from '../../../lib/api';
+import { fromApi, listOrganizations } from '../../../lib/api';
 import { formatCalendarDate } from '../../../lib/format';
 import { getResolutionLog, listComments } from '../../../lib/review-api';
 import {
@@ -55,14 +55,17 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const { permissions } = review;
   const open = review.state === 'open';
   const filters = logFilters(query);
-  const [logAnswer, commentAnswer, documentAnswer, policyAnswer] = await Promise.all([
-    permissions.readLog ? getResolutionLog(id, filters) : null,
-    permissions.readLog ? null : listComments(id, filters),
-    fromApi((client) => client.getDocument(review.document.id)),
-    permissions.comment && review.requiresIprAcknowledgement
-      ? fromApi((client) => client.getIprPolicy(review.document.organization))
-      : null,
-  ]);
+  const [logAnswer, commentAnswer, documentAnswer, policyAnswer, organizations] = await Promise.all(
+    [
+      permissions.readLog ? getResolutionLog(id, filters) : null,
+      permissions.readLog ? null : listComments(id, filters),
+      fromApi((client) => client.getDocument(review.document.id)),
+      permissions.comment && review.requiresIprAcknowledgement
+        ? fromApi((client) => client.getIprPolicy(review.document.organization))
+        : null,
+      listOrganizations(),
+    ],
+  );
   const log = logAnswer?.ok ? logAnswer.data : null;
   const comments: ReviewComment[] = log
     ? log.comments
@@ -76,9 +79,10 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         .filter((version) => version.withdrawn === null)
         .map((version) => ({ id: version.id, label: version.label }))
     : [];
-  const ownerName = documentAnswer.ok
-    ? documentAnswer.data.organization
-    : review.document.organization;
+  const ownerName =
+    (organizations.ok &&
+      organizations.data.find((org) => org.slug === review.document.organization)?.name) ||
+    review.document.organization;
   const notice = typeof query.notice === 'string' ? NOTICES[query.notice] : undefined;
   const filtered = Boolean(filters.kind || filters.disposition);
 
