@@ -28,6 +28,7 @@ import { registerFileRoutes } from './routes/register-files.js';
 import { registerItemRoutes } from './routes/register-items.js';
 import { registerPageRoutes } from './routes/register-pages.js';
 import { registerRoutes } from './routes/registers.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { statementRoutes } from './routes/statements.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -132,5 +133,6 @@ export async function buildApp(deps: Dependencies, logger: FastifyServerOptions[
   await app.register(registerFileRoutes);
   await app.register(submissionRoutes);
   await app.register(statementRoutes);
+  await app.register(reviewRoutes);
   return app;
 }

@@ -79,6 +79,11 @@ export interface MailConfig {
   reviewNoticeDays: number;
   /** Hours between checks for owed statements whose deadline reminder is due; 0: start-up only. */
   statementReminderIntervalHours: number;
+  /**
+   * Minutes between passes that queue the mail calls for comments owe over time: closing
+   * reminders and the (at most hourly) digests of new comments.
+   */
+  reviewMailIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -252,6 +257,7 @@ function readMailSettings(read: Reader): MailConfig {
     reviewCheckIntervalHours: read.integer('REVIEW_REMINDER_INTERVAL_HOURS', 6, 0, 168),
     reviewNoticeDays: read.integer('REVIEW_REMINDER_DAYS', 30, 1, 365),
     statementReminderIntervalHours: read.integer('STATEMENT_REMINDER_INTERVAL_HOURS', 6, 0, 168),
+    reviewMailIntervalMinutes: read.integer('REVIEW_MAIL_INTERVAL_MINUTES', 10, 1, 60),
   };
 }
 

@@ -201,16 +201,23 @@ describe('notification settings', () => {
     const editor = await TestClient.signIn(api.url, 'editor@ofa.example');
     expect(await member.json('GET', '/api/v1/me/notifications')).toEqual({
       status: 200,
-      body: { documentReleases: false },
+      body: { documentReleases: false, reviewCalls: false },
     });
     expect(
       await member.json('PUT', '/api/v1/me/notifications', { documentReleases: true }),
-    ).toEqual({ status: 200, body: { documentReleases: true } });
+    ).toEqual({ status: 200, body: { documentReleases: true, reviewCalls: false } });
+    // A choice left out keeps its value.
+    expect(await member.json('PUT', '/api/v1/me/notifications', { reviewCalls: true })).toEqual({
+      status: 200,
+      body: { documentReleases: true, reviewCalls: true },
+    });
     expect((await member.json('GET', '/api/v1/me/notifications')).body).toEqual({
       documentReleases: true,
+      reviewCalls: true,
     });
     expect((await editor.json('GET', '/api/v1/me/notifications')).body).toEqual({
       documentReleases: false,
+      reviewCalls: false,
     });
   });
 
@@ -241,6 +248,7 @@ describe('notification settings', () => {
     expect(rows).toEqual([]);
     expect((await admin.json('GET', '/api/v1/me/notifications')).body).toEqual({
       documentReleases: false,
+      reviewCalls: false,
     });
   });
 });

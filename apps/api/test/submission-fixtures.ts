@@ -164,10 +164,14 @@ const SNAPSHOT_TABLES = [
   'submission_comments',
   'documents',
   'document_versions',
+  'reviews',
+  'review_comments',
+  'review_dispositions',
+  'mail_outbox',
   'audit_events',
 ];
 
-/** Row count and digest of every table named (the submission ones), and every object of the bucket. */
+/** Row count and digest of every table named (by default the submission and review ones), and every object of the bucket. */
 export async function snapshot(
   api: RunningApi,
   tableNames: readonly string[] = SNAPSHOT_TABLES,

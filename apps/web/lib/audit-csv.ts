@@ -1,7 +1,6 @@
 /** The audit log as CSV: which columns, in which order, and the download's file name. */
 
-import type { AuditEvent } from '@liaison/core';
-import { type CsvValue, csvRow } from './csv';
+import { type AuditEvent, type CsvValue, csvRow } from '@liaison/core';
 import { utcDate } from './register-review';
 
 export const AUDIT_CSV_HEADER = [

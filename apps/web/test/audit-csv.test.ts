@@ -1,7 +1,7 @@
 import type { AuditEvent } from '@liaison/core';
+import { csvRow } from '@liaison/core';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_CSV_HEADER, auditCsvFilename, auditCsvRows, auditCsvValues } from '../lib/audit-csv';
-import { csvRow } from '../lib/csv';
 
 const event: AuditEvent = {
   id: '42',

@@ -58,6 +58,16 @@ export const AUDIT_ACTIONS = {
   'statement.send': 'Sent a liaison statement',
   'statement.withdraw': 'Withdrew a liaison statement',
   'statement.answer': 'Marked a statement answered',
+  'review.open': 'Opened a review',
+  'review.update': 'Changed a review',
+  'review.close': 'Closed a review early',
+  'review.log.publish': 'Published a resolution log',
+  'review.comment.create': 'Commented in a review',
+  'review.comment.update': 'Edited a review comment',
+  'review.comment.withdraw': 'Withdrew a review comment',
+  'review.comment.dispose': 'Gave a review comment its disposition',
+  'review.comment.attachment.view': 'Previewed a review comment attachment',
+  'review.comment.attachment.download': 'Downloaded a review comment attachment',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

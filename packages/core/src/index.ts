@@ -1,6 +1,7 @@
 export * from './admin-schemas.js';
 export * from './audit-actions.js';
 export * from './common-schemas.js';
+export * from './csv.js';
 export * from './document-schemas.js';
 export * from './domain.js';
 export * from './errors.js';

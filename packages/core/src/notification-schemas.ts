@@ -7,10 +7,21 @@ export const NotificationSettingsSchema = Type.Object(
       description:
         'Mail me when a document shared under a register of one of my organizations is released to the public',
     }),
+    reviewCalls: Type.Boolean({
+      description:
+        'Mail me when a review (a call for comments) opens on a document one of my organizations may read, and 3 days before it closes',
+    }),
   },
   { title: 'NotificationSettings', additionalProperties: false },
 );
 export type NotificationSettings = Static<typeof NotificationSettingsSchema>;
+
+/** A change of the choices: those left out keep their value. */
+export const NotificationSettingsChange = Type.Partial(NotificationSettingsSchema, {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type NotificationSettingsChange = Static<typeof NotificationSettingsChange>;
 
 export const CaughtMailSchema = Type.Object(
   {

@@ -265,6 +265,45 @@ export const DispositionBody = Type.Object(
 );
 export type DispositionBody = Static<typeof DispositionBody>;
 
+const ListLimit = Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 }));
+
+export const DocumentReviewListQuery = Type.Object(
+  {
+    limit: ListLimit,
+    cursor: Type.Optional(
+      Type.String({ pattern: '^[0-9]{1,19}$', description: 'From nextCursor' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type DocumentReviewListQuery = Static<typeof DocumentReviewListQuery>;
+
+export const MyReviewListQuery = Type.Object(
+  {
+    open: Type.Optional(Type.Boolean({ description: 'Only the open ones, closing soonest first' })),
+    limit: ListLimit,
+    cursor: Type.Optional(
+      Type.String({
+        pattern: '^([0-9]{4}-[0-9]{2}-[0-9]{2}_)?[0-9]{1,19}$',
+        description: 'From nextCursor',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type MyReviewListQuery = Static<typeof MyReviewListQuery>;
+
+export const ReviewCommentListQuery = Type.Object(
+  {
+    kind: Type.Optional(CommentKindSchema),
+    disposition: Type.Optional(Type.Union([DispositionSchema, Type.Literal('none')])),
+    limit: ListLimit,
+    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: 'From nextCursor' })),
+  },
+  { additionalProperties: false },
+);
+export type ReviewCommentListQuery = Static<typeof ReviewCommentListQuery>;
+
 export const ResolutionLogQuery = Type.Object(
   {
     format: Type.Optional(LiteralUnion(['json', 'csv'] as const)),

@@ -21,6 +21,7 @@ export { readableDocumentCondition } from './queries/readable-documents.js';
 export * from './queries/register-details.js';
 export * from './queries/register-records.js';
 export { listVisibleRegisters } from './queries/registers.js';
+export * from './queries/reviews.js';
 export * from './queries/sessions.js';
 export * from './queries/statements.js';
 export * from './queries/submissions.js';

@@ -3,6 +3,7 @@ import {
   CaughtMailList,
   CaughtMailQuery,
   ErrorBody,
+  NotificationSettingsChange,
   NotificationSettingsSchema,
 } from '@liaison/core';
 import { contextOf } from '../http/request-context.js';
@@ -30,8 +31,9 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['notifications'],
-        summary: 'Opt in to (or out of) e-mail notifications',
-        body: NotificationSettingsSchema,
+        summary:
+          'Opt in to (or out of) e-mail notifications; the choices left out keep their value',
+        body: NotificationSettingsChange,
         response: { 200: NotificationSettingsSchema, '4xx': ErrorBody },
       },
     },

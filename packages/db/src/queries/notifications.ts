@@ -3,6 +3,7 @@ import type { Queryable } from '../queryable.js';
 /** What a person chose to be told by e-mail. */
 export interface NotificationPreferences {
   documentReleases: boolean;
+  reviewCalls: boolean;
 }
 
 export async function getNotificationPreferences(
@@ -10,23 +11,27 @@ export async function getNotificationPreferences(
   userId: string,
 ): Promise<NotificationPreferences> {
   const result = await db.query<NotificationPreferences>(
-    `select document_releases as "documentReleases" from notification_preferences
-      where user_id = $1`,
+    `select document_releases as "documentReleases", review_calls as "reviewCalls"
+       from notification_preferences where user_id = $1`,
     [userId],
   );
-  return result.rows[0] ?? { documentReleases: false };
+  return result.rows[0] ?? { documentReleases: false, reviewCalls: false };
 }
 
+/** Sets the choices given; those left out keep their value. */
 export async function setNotificationPreferences(
   db: Queryable,
   userId: string,
-  preferences: NotificationPreferences,
+  preferences: Partial<NotificationPreferences>,
 ): Promise<void> {
   await db.query(
-    `insert into notification_preferences (user_id, document_releases) values ($1, $2)
+    `insert into notification_preferences (user_id, document_releases, review_calls)
+     values ($1, coalesce($2, false), coalesce($3, false))
      on conflict (user_id) do update
-       set document_releases = excluded.document_releases, updated_at = now()`,
-    [userId, preferences.documentReleases],
+       set document_releases = coalesce($2, notification_preferences.document_releases),
+           review_calls = coalesce($3, notification_preferences.review_calls),
+           updated_at = now()`,
+    [userId, preferences.documentReleases ?? null, preferences.reviewCalls ?? null],
   );
 }
 

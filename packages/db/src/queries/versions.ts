@@ -113,7 +113,7 @@ export async function markVersionWithdrawn(
   return result.rowCount === 1;
 }
 
-/** Of the given storage keys, those that a version row or a submission file row references. */
+/** Of the given storage keys, those that a version, submission file or comment row references. */
 export async function referencedStorageKeys(
   db: Queryable,
   keys: readonly string[],
@@ -123,7 +123,10 @@ export async function referencedStorageKeys(
      union all
      select storage_key from submission_files where storage_key = any($1::text[])
      union all
-     select storage_key from statement_attachments where storage_key = any($1::text[])`,
+     select storage_key from statement_attachments where storage_key = any($1::text[])
+     union all
+     select attachment_storage_key from review_comments
+      where attachment_storage_key = any($1::text[])`,
     [keys],
   );
   return new Set(result.rows.map((row) => row.storage_key));

@@ -6,11 +6,17 @@ import {
 } from '@liaison/db';
 import type { ObjectStorage, ObjectSummary } from '@liaison/storage';
 import { VERSION_KEY_PREFIX } from '../documents/storage-keys.js';
+import { REVIEW_COMMENT_KEY_PREFIX } from '../reviews/storage-keys.js';
 import { STATEMENT_KEY_PREFIX } from '../statements/storage-keys.js';
 import { SUBMISSION_KEY_PREFIX } from '../submissions/storage-keys.js';
 
 /** Every prefix the server stores objects under: nothing outside them is the reaper's business. */
-const REAPED_PREFIXES = [VERSION_KEY_PREFIX, SUBMISSION_KEY_PREFIX, STATEMENT_KEY_PREFIX];
+const REAPED_PREFIXES = [
+  VERSION_KEY_PREFIX,
+  SUBMISSION_KEY_PREFIX,
+  STATEMENT_KEY_PREFIX,
+  REVIEW_COMMENT_KEY_PREFIX,
+];
 
 /** The few log methods the reaper uses: a pino/Fastify logger fits, and so does a console one. */
 export interface ReaperLog {

@@ -1,4 +1,4 @@
-import type { NotificationSettings } from '@liaison/core';
+import type { NotificationSettings, NotificationSettingsChange } from '@liaison/core';
 import { getNotificationPreferences, type Pool, setNotificationPreferences } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
@@ -15,7 +15,7 @@ export async function getNotificationSettings(
 export async function updateNotificationSettings(
   pool: Pool,
   context: RequestContext,
-  settings: NotificationSettings,
+  settings: NotificationSettingsChange,
 ): Promise<NotificationSettings> {
   const { userId } = requireUser(context.actor);
   await setNotificationPreferences(pool, userId, settings);

@@ -4,6 +4,7 @@ import type { MailConfig } from '../../config.js';
 import { type RunningMailCatcher, startMailCatcher } from './mail-catcher.js';
 import { createSmtpSender, type MailSender } from './mail-sender.js';
 import { scheduleMailDelivery } from './schedule-mail-delivery.js';
+import { scheduleReviewMail } from './schedule-review-mail.js';
 import { scheduleReviewReminders } from './schedule-review-reminders.js';
 import { scheduleStatementReminders } from './schedule-statement-reminders.js';
 
@@ -13,8 +14,9 @@ export interface RunningNotifications {
 }
 
 /**
- * The API process's mail machinery: the register review and statement deadline reminder checks
- * (always: reminders are queued even while no mail server is configured), and, when there is somewhere to send to, the outbox's
+ * The API process's mail machinery: the register review and statement deadline reminder checks,
+ * the reviews' closing reminders and comment digests (always: they are queued even while no mail
+ * server is configured), and, when there is somewhere to send to, the outbox's
  * delivery worker, plus in demo mode the local catcher it sends to.
  */
 export async function startNotifications(
@@ -27,6 +29,9 @@ export async function startNotifications(
   });
   const statementReminders = scheduleStatementReminders(deps, {
     intervalHours: mail.statementReminderIntervalHours,
+  });
+  const reviewMail = scheduleReviewMail(deps, {
+    intervalMinutes: mail.reviewMailIntervalMinutes,
   });
 
   let catcher: RunningMailCatcher | undefined;
@@ -50,7 +55,12 @@ export async function startNotifications(
 
   return {
     async stop() {
-      await Promise.all([reminders.stop(), statementReminders.stop(), delivery?.stop()]);
+      await Promise.all([
+        reminders.stop(),
+        statementReminders.stop(),
+        reviewMail.stop(),
+        delivery?.stop(),
+      ]);
       sender?.close();
       await catcher?.close();
     },

@@ -45,6 +45,8 @@ export interface UploadForm<Fields extends TObject, Checked> {
   trimmed?: readonly FieldName<Fields>[];
   refusals?: Partial<Record<FieldName<Fields>, { missing?: FieldRefusal; invalid?: FieldRefusal }>>;
   maxFiles: { count: number; code: string; message: string };
+  /** A form whose files may all be left out (a comment's attachment); otherwise one is required. */
+  filesOptional?: boolean;
   storageKey: (fileId: string) => string;
   /** Every rule that can be checked before a byte is stored; runs once, at the first file. */
   check: (fields: Static<Fields>) => Promise<Checked>;
@@ -198,9 +200,12 @@ export async function receiveUploadForm<Fields extends TObject, Checked, Result>
       });
     }
     if (!accepted) {
-      readFields(form, sent);
-      const files = form.maxFiles.count === 1 ? 'the file' : 'one or more files';
-      throw new InvalidInputError(`Send ${files} in '${FILE_FIELD}'`, 'file_missing');
+      const fields = readFields(form, sent);
+      if (!form.filesOptional) {
+        const files = form.maxFiles.count === 1 ? 'the file' : 'one or more files';
+        throw new InvalidInputError(`Send ${files} in '${FILE_FIELD}'`, 'file_missing');
+      }
+      accepted = { fields, checked: await form.check(fields) };
     }
     return await commit({ ...accepted, files: stored });
   } catch (error) {

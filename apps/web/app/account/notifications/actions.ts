@@ -1,6 +1,6 @@
 'use server';
 
-import type { NotificationSettings } from '@liaison/core';
+import type { NotificationSettings, NotificationSettingsChange } from '@liaison/core';
 import { revalidatePath } from 'next/cache';
 import { errorState, type FormState, successState } from '../../../components/admin/form-state';
 import { callApi } from '../../../lib/api';
@@ -9,7 +9,7 @@ export async function saveNotificationSettings(
   _previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  const settings: NotificationSettings = {
+  const settings: NotificationSettingsChange = {
     documentReleases: form.get('documentReleases') === 'on',
   };
   const answer = await callApi<NotificationSettings>('/api/v1/me/notifications', {

@@ -1,8 +1,8 @@
 import type { AuditList } from '@liaison/client';
+import { CSV_BOM, csvRow } from '@liaison/core';
 import { type ApiResponse, fromApi } from '../../../../lib/api';
 import { AUDIT_CSV_HEADER, auditCsvFilename, auditCsvRows } from '../../../../lib/audit-csv';
 import { auditApiQuery, parseAuditFilters } from '../../../../lib/audit-filters';
-import { CSV_BOM, csvRow } from '../../../../lib/csv';
 import { getAccessToken } from '../../../../lib/session';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,6 @@
 /**
- * CSV writing (RFC 4180) for exports that people open in spreadsheets.
+ * CSV writing (RFC 4180) for exports that people open in spreadsheets (the audit log in the web
+ * app, the resolution log of a review in the API).
  *
  * Spreadsheet programs treat a cell that starts with `=`, `+`, `-` or `@` (and, in some of them,
  * a tab or carriage return) as a formula, so a value an attacker controls, such as an e-mail

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_EOL, csvCell, csvRow, guardFormula, toCsv } from '../lib/csv';
+import { CSV_EOL, csvCell, csvRow, guardFormula, toCsv } from '../src/csv.js';
 
 describe('csvCell', () => {
   it('leaves plain values alone', () => {
