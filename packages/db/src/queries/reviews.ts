@@ -115,16 +115,16 @@ export async function listCommentableReviews(
     after?: { closesOn?: string; seq: string };
   },
 ): Promise<ReviewRecord[]> {
+  // Two fixed orders, never caller text.
   const order = filter.open ? 'r.closes_on asc, r.seq asc' : 'r.seq desc';
-  const keyset = filter.open
-    ? '($4::date is null or (r.closes_on, r.seq) > ($4::date, $5::bigint))'
-    : '($5::bigint is null or r.seq < $5::bigint)';
   const result = await db.query<ReviewRecord>(
     `${REVIEW_SELECT}
       where ${readableDocumentCondition('$1::text[]')}
         and (v.withdrawn_at is null or o.slug = any($1::text[]))
         and (not $2::boolean or (r.closed_at is null and r.closes_on >= $3::date))
-        and ${keyset}
+        and (case when $2::boolean
+                  then $4::date is null or (r.closes_on, r.seq) > ($4::date, $5::bigint)
+                  else $5::bigint is null or r.seq < $5::bigint end)
       order by ${order} limit $6`,
     [
       filter.viewer.memberOf,
