@@ -108,6 +108,11 @@ describe('loadConfig', () => {
       'daily',
       /^STATEMENT_REMINDER_INTERVAL_HOURS must be a whole number from 0 to 168/,
     ],
+    [
+      'REVIEW_MAIL_INTERVAL_MINUTES',
+      '0',
+      /^REVIEW_MAIL_INTERVAL_MINUTES must be a whole number from 1 to 60/,
+    ],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
     const problems = problemsOf({ ...valid, [name]: value });
     expect(problems).toHaveLength(1);
