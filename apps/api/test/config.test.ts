@@ -42,6 +42,7 @@ describe('loadConfig', () => {
         reviewCheckIntervalHours: 6,
         reviewNoticeDays: 30,
         statementReminderIntervalHours: 6,
+        reviewMailIntervalMinutes: 10,
       },
       databaseUrl: valid.DATABASE_URL,
       s3: {
