@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { applySsoSettings } from './services/auth/configure-organization-sso.js';
 import { seedDemoDocuments } from './services/demo/seed-demo-documents.js';
+import { seedDemoReview } from './services/demo/seed-demo-review.js';
 import { seedDemoStatements } from './services/demo/seed-demo-statements.js';
 import { scheduleReaper } from './services/maintenance/schedule-reaper.js';
 import { startNotifications } from './services/notifications/start-notifications.js';
@@ -39,7 +40,8 @@ async function main() {
     await seedDemoData(pool);
     const added = await seedDemoDocuments({ pool, storage });
     const statementsAdded = await seedDemoStatements({ pool });
-    app.log.info({ documentsAdded: added, statementsAdded }, 'demo data present');
+    const reviewAdded = await seedDemoReview(pool);
+    app.log.info({ documentsAdded: added, statementsAdded, reviewAdded }, 'demo data present');
   }
   // Single sign-on named in the environment (SSO_<SLUG>_ISSUER / _CLIENT_ID) wins at each start.
   if (config.sso.length > 0) {

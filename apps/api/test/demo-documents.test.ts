@@ -3,6 +3,7 @@ import { addDays, utcDate } from '@liaison/core';
 import { demoDocuments, demoStatements } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDocuments } from '../src/services/demo/seed-demo-documents.js';
+import { seedDemoReview } from '../src/services/demo/seed-demo-review.js';
 import { seedDemoStatements } from '../src/services/demo/seed-demo-statements.js';
 import { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
@@ -106,5 +107,41 @@ describe('the demo statement', () => {
 
     const snia = await TestClient.signIn(api.url, 'member@snia.example');
     expect((await snia.json('GET', `/api/v1/statements/${demo!.id}`)).status).toBe(404);
+  });
+});
+
+describe('the demo review', () => {
+  it('is an open call for comments on the fabric work in progress, with two OFA comments, once', async () => {
+    await seedDemoDocuments(api);
+    expect(await seedDemoReview(api.pool)).toBe(true);
+    expect(await seedDemoReview(api.pool)).toBe(false);
+    const ofaMember = await TestClient.signIn(api.url, 'member@ofa.example');
+    const open = await ofaMember.json<{
+      items: {
+        id: string;
+        document: { identifier: string };
+        version: { label: string };
+        closesOn: string;
+        state: string;
+      }[];
+    }>('GET', '/api/v1/reviews?open=true');
+    const review = open.body.items.find((item) => item.document.identifier === 'DSP-WIP-FABRIC')!;
+    expect(review).toMatchObject({
+      version: { label: '0.9a' },
+      state: 'open',
+      closesOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    });
+    const dmtfEditor = await TestClient.signIn(api.url, 'editor@dmtf.example');
+    const comments = await dmtfEditor.json<{
+      items: { organization: { slug: string }; disposition: { value: string } | null }[];
+    }>('GET', `/api/v1/reviews/${review.id}/comments`);
+    expect(comments.body.items.map((item) => item.organization.slug)).toEqual(['ofa', 'ofa']);
+    expect(comments.body.items.map((item) => item.disposition?.value ?? null)).toEqual([
+      'accepted-with-changes',
+      null,
+    ]);
+    // SNIA does not read the document, so neither the review nor its comments.
+    const sniaMember = await TestClient.signIn(api.url, 'member@snia.example');
+    expect((await sniaMember.json('GET', `/api/v1/reviews/${review.id}`)).status).toBe(404);
   });
 });

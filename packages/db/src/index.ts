@@ -36,6 +36,7 @@ export {
   demoDocuments,
   demoOrganizations,
   demoRegisters,
+  demoReview,
   demoStatements,
   demoUsers,
 } from './seed/demo-data.js';

@@ -2,7 +2,7 @@
  * The fixed demo data: docs and tests rely on these slugs and addresses. The OFA/DMTF register's
  * text comes from the OFA/DMTF Work Register (shared/seed/ofa-dmtf-work-register.txt).
  */
-import type { RegisterState, Role } from '@liaison/core';
+import type { CommentKind, Disposition, RegisterState, Role } from '@liaison/core';
 import type { NewRegisterDetails } from '../queries/register-details.js';
 
 export const DEMO_PASSWORD = 'liaison-demo';
@@ -428,3 +428,49 @@ export const demoStatements: DemoStatement[] = [
       ].join('\n'),
   },
 ];
+
+export interface DemoReviewComment {
+  author: string;
+  location: string;
+  kind: CommentKind;
+  body: string;
+  proposedChange: string;
+  disposition: { by: string; value: Disposition; response: string } | null;
+}
+
+/**
+ * The demo call for comments: the DMTF asks the OFA about its fabric work in progress. It closes
+ * REVIEW_DAYS days after the demo data is first loaded.
+ */
+export const demoReview = {
+  organization: 'dmtf',
+  identifier: 'DSP-WIP-FABRIC',
+  version: '0.9a',
+  title: 'Call for comments on Redfish Fabric Extensions 0.9a',
+  note: 'The DMTF asks the OpenFabrics Alliance for comments on the fabric zone and endpoint model before the 1.0 draft.',
+  openedBy: 'editor@dmtf.example',
+  days: 30,
+  comments: [
+    {
+      author: 'member@ofa.example',
+      location: 'Section 5.3, Zone',
+      kind: 'technical',
+      body: 'Zones group endpoints one by one. OFS fabrics manage thousands of endpoints; a zone should be able to name endpoint groups.',
+      proposedChange: 'Add an EndpointGroups link collection to Zone, alongside Endpoints.',
+      disposition: {
+        by: 'editor@dmtf.example',
+        value: 'accepted-with-changes',
+        response:
+          'Agreed. 0.9b adds an EndpointGroups collection to Zone; the group resource follows the Redfish EndpointGroup schema.',
+      },
+    },
+    {
+      author: 'editor@ofa.example',
+      location: 'Table 12',
+      kind: 'editorial',
+      body: 'The table lists "InfiniBand" twice with different descriptions.',
+      proposedChange: '',
+      disposition: null,
+    },
+  ] satisfies DemoReviewComment[],
+};
