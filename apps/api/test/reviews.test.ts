@@ -17,6 +17,7 @@ import {
   daysFromToday,
   dispose,
   openedReview,
+  openReview,
   type ReviewBody,
   sharedDocument,
 } from './review-fixtures.js';
@@ -408,6 +409,22 @@ describe('a call for comments on a DMTF work in progress shared with the OFA', (
     expect(disposed.status).toBe(200);
     // And a new review of the document may open now.
     await openedReview(as('editor@dmtf'), document, { closesOn: daysFromToday(10) });
+  });
+});
+
+describe('two reviews of one document opened at the same moment', () => {
+  it('cannot both open', async () => {
+    const document = await sharedDocument(as('editor@dmtf'));
+    const body = { versionId: document.versionId, title: 'Race', closesOn: daysFromToday(9) };
+    const answers = await Promise.all([
+      openReview(as('editor@dmtf'), document.id, body),
+      openReview(as('admin@dmtf'), document.id, body),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const { rows } = await api.pool.query('select 1 from reviews where document_id = $1', [
+      document.id,
+    ]);
+    expect(rows).toHaveLength(1);
   });
 });
 

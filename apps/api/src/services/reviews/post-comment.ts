@@ -7,6 +7,7 @@ import {
   commentingOrganization,
   ForbiddenError,
   InvalidInputError,
+  NotFoundError,
   organizationsGrantingRead,
   type ReviewComment,
   UnprocessableError,
@@ -122,7 +123,8 @@ export async function postComment(
       const file = files[0];
       await withTransaction(deps.pool, async (client) => {
         const locked = await findReview(client, reviewId, { lock: true });
-        if (!locked) throw new ConflictError(`The review closed`, 'review_closed');
+        // Deleted with its document while the file streamed.
+        if (!locked) throw new NotFoundError('No such review');
         requireOpen(locked);
         if (review.requiresIpr) {
           // The policy may have changed while the file streamed: the acknowledgement must match
