@@ -281,7 +281,7 @@ describe('reapOrphanedObjects, over the real PostgreSQL and S3 servers', () => {
     );
   });
 
-  it('looks only under the prefixes it owns (documents/, submissions/, review-comments/)', async () => {
+  it('looks only under the prefixes it owns (documents/, submissions/, statements/, review-comments/)', async () => {
     await putObject(scope.storage, 'elsewhere/not-a-version', 'not the reaper’s business');
     const summary = await reap(0, new Date(Date.now() + 2 * HOUR_MS));
     expect(summary.scanned).toBe(0);
