@@ -21,7 +21,6 @@ import {
   UpdateReviewBody,
 } from '@liaison/core';
 import type { FastifyReply } from 'fastify';
-import { Type } from 'typebox';
 import { contentDisposition } from '../http/content-disposition.js';
 import {
   drainingOnRefusal,
@@ -30,7 +29,7 @@ import {
   refuseDeclaredOversize,
 } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
-import { sendStoredFile } from '../http/send-stored-file.js';
+import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-stored-file.js';
 import { closeReview } from '../services/reviews/close-review.js';
 import { getComment } from '../services/reviews/get-comment.js';
 import { getResolutionLog } from '../services/reviews/get-resolution-log.js';
@@ -274,10 +273,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: TAGS,
         summary: "The bytes of a comment's attachment (Range and If-None-Match supported; audited)",
         params: ReviewIdParams,
-        querystring: Type.Object(
-          { inline: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])) },
-          { additionalProperties: false },
-        ),
+        querystring: StoredFileQuery,
         // Bytes, not JSON: no response schema, so Fastify streams the body as it is.
       },
     },
@@ -285,10 +281,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const content = await openCommentAttachment(app.deps, contextOf(request), {
         commentId: request.params.id,
         inline: request.query.inline === '1',
-        ...(request.headers.range !== undefined ? { range: request.headers.range } : {}),
-        ...(request.headers['if-none-match'] !== undefined
-          ? { ifNoneMatch: request.headers['if-none-match'] }
-          : {}),
+        ...conditionalRead(request.headers),
       });
       return sendStoredFile(reply, content.file, content, { inline: request.query.inline === '1' });
     },

@@ -1,12 +1,6 @@
 import { ConflictError, type Review } from '@liaison/core';
-import {
-  findReview,
-  markReviewClosed,
-  type Pool,
-  recordAuditEvent,
-  withTransaction,
-} from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { findReview, markReviewClosed, type Pool, withTransaction } from '@liaison/db';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import {
   findReadableReview,
@@ -29,12 +23,10 @@ export async function closeReview(
       throw new ConflictError('The review is already closed', 'review_closed');
     }
     await markReviewClosed(client, id, userId);
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [record.document.organization]),
+    await auditAction(client, context, record.document.organization, {
       action: 'review.close',
       objectType: 'review',
       objectId: id,
-      organization: record.document.organization,
       details: { closesOn: record.closesOn },
     });
   });

@@ -14,12 +14,11 @@ import {
   insertReview,
   lockDocument,
   type Pool,
-  recordAuditEvent,
   withTransaction,
 } from '@liaison/db';
 import { findReadableDocument, subjectOf } from '../documents/document-view.js';
 import { reviewMails } from '../notifications/review-mails.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { requireClosingDate } from './review-dates.js';
 import { loadReview, today } from './review-view.js';
@@ -71,12 +70,10 @@ export async function openReview(
       requiresIpr: body.requireIprAcknowledgement ?? false,
       createdBy: userId,
     });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [document.organization]),
+    await auditAction(client, context, document.organization, {
       action: 'review.open',
       objectType: 'review',
       objectId: reviewId,
-      organization: document.organization,
       details: {
         documentId,
         version: version.label,

@@ -1,12 +1,6 @@
 import { ConflictError, type Review } from '@liaison/core';
-import {
-  findReview,
-  markReviewLogPublished,
-  type Pool,
-  recordAuditEvent,
-  withTransaction,
-} from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { findReview, markReviewLogPublished, type Pool, withTransaction } from '@liaison/db';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { findReadableReview, loadReview, requireReviewAction } from './review-view.js';
 
@@ -27,12 +21,10 @@ export async function publishResolutionLog(
       throw new ConflictError('The resolution log is already published', 'log_already_published');
     }
     await markReviewLogPublished(client, id, userId);
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [record.document.organization]),
+    await auditAction(client, context, record.document.organization, {
       action: 'review.log.publish',
       objectType: 'review',
       objectId: id,
-      organization: record.document.organization,
       details: { documentId: record.document.id, version: record.version.label },
     });
   });

@@ -10,12 +10,11 @@ import {
   findVersion,
   isCommentOfReview,
   type Pool,
-  recordAuditEvent,
   upsertDisposition,
   withTransaction,
 } from '@liaison/db';
 import { reviewMails } from '../notifications/review-mails.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { findReadableComment, requireReviewAction, toComment } from './review-view.js';
 
@@ -73,12 +72,10 @@ export async function setDisposition(
       duplicateOf,
       decidedBy: userId,
     });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [review.document.organization]),
+    await auditAction(client, context, review.document.organization, {
       action: 'review.comment.dispose',
       objectType: 'review-comment',
       objectId: id,
-      organization: review.document.organization,
       details: {
         reviewId: review.id,
         number: comment.number,

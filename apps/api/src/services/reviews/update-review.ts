@@ -1,12 +1,6 @@
 import { ConflictError, type Review, type UpdateReviewBody } from '@liaison/core';
-import {
-  findReview,
-  type Pool,
-  recordAuditEvent,
-  updateReviewFields,
-  withTransaction,
-} from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { findReview, type Pool, updateReviewFields, withTransaction } from '@liaison/db';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { requireClosingDate } from './review-dates.js';
 import {
@@ -33,12 +27,10 @@ export async function updateReview(
     }
     if (body.closesOn !== undefined) requireClosingDate(body.closesOn, today());
     await updateReviewFields(client, id, body);
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [record.document.organization]),
+    await auditAction(client, context, record.document.organization, {
       action: 'review.update',
       objectType: 'review',
       objectId: id,
-      organization: record.document.organization,
       details: {
         ...body,
         ...(body.closesOn !== undefined ? { previousClosesOn: record.closesOn } : {}),
