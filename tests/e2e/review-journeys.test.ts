@@ -65,7 +65,7 @@ browserSuite(
       await check(page, 'document with an open review (OFA member)', 'review-banner');
       expect(await page.getByTestId('review-banner').textContent()).toContain(REVIEW);
 
-      await page.getByText('Comment on version 0.9a', { exact: true }).click();
+      await page.locator('summary', { hasText: 'Comment on version 0.9a' }).click();
       await page.getByLabel(/^Location/).fill('Section 7.2, Endpoint');
       await page.getByRole('radio', { name: 'Technical' }).check();
       await page.getByLabel('Comment', { exact: true }).fill(COMMENT);
