@@ -6,7 +6,7 @@ import type { Pool } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import { Ajv, type Options as AjvOptions } from 'ajv';
 import formats from 'ajv-formats';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import type { Config } from './config.js';
 import { registerErrorHandling, sendClientError } from './http/error-handler.js';
 import { registerMetrics } from './http/metrics.js';
@@ -75,7 +75,7 @@ export async function buildApp(deps: Dependencies, logger: FastifyServerOptions[
     // Requests the HTTP parser rejects (a body cut short, bad framing) get the same JSON errors.
     clientErrorHandler: sendClientError,
     genReqId: requestIdOf,
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
