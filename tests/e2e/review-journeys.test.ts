@@ -87,6 +87,13 @@ browserSuite(
       expect(await page.getByTestId('review-comment').count()).toBe(3);
       expect(await page.getByText('Give a disposition').count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Publish the log' }).count()).toBe(0);
+
+      // The author corrects the comment while it has no disposition.
+      await mine.getByText('Edit comment').click();
+      await mine.getByLabel(/^Location/).fill('§4.2, table 7');
+      await mine.getByRole('button', { name: 'Save comment' }).click();
+      await page.getByText('Your comment was saved.').waitFor();
+      await expect.poll(() => commentCard(page, COMMENT).textContent()).toContain('§4.2, table 7');
     });
 
     it('2. editor@dmtf.example gives the comment a disposition', async () => {

@@ -1,5 +1,11 @@
 /** Pure helpers of the review pages: links, wording and counts. Safe in client components. */
-import { COMMENT_KINDS, type CommentKind, DISPOSITIONS, type Disposition } from '@liaison/core';
+import {
+  COMMENT_KINDS,
+  type CommentKind,
+  DISPOSITIONS,
+  type Disposition,
+  type UpdateCommentBody,
+} from '@liaison/core';
 
 const DAY_MS = 86_400_000;
 
@@ -99,4 +105,28 @@ export function byClosingSoonest<T extends { closesOn: string; title: string }>(
 /** A comment's attachment, through the portal's streaming download proxy. */
 export function commentAttachmentHref(reviewId: string, commentId: string): string {
   return `${reviewPath(reviewId)}/comments/${encodeURIComponent(commentId)}/attachment`;
+}
+
+/**
+ * What an author's edit of a comment changes, from the edit form's fields: the comment must stay
+ * non-empty; an empty location or proposed change clears it. Null when the comment text is empty.
+ */
+export function commentChangeFrom(fields: {
+  location: string;
+  kind: string;
+  body: string;
+  proposedChange: string;
+}): UpdateCommentBody | null {
+  const body = fields.body.replace(/\r\n/g, '\n');
+  if (body.trim() === '') return null;
+  return {
+    location: fields.location.trim(),
+    ...(isCommentKind(fields.kind) ? { kind: fields.kind } : {}),
+    body,
+    proposedChange: fields.proposedChange.replace(/\r\n/g, '\n'),
+  };
+}
+
+function isCommentKind(value: string): value is CommentKind {
+  return (COMMENT_KINDS as readonly string[]).includes(value);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   byClosingSoonest,
+  commentChangeFrom,
   daysLeft,
   daysLeftText,
   dispositionCounts,
@@ -60,5 +61,36 @@ describe('log filters and export links', () => {
     expect(logExportHref('a/b', 'json', { kind: 'editorial', disposition: 'none' })).toBe(
       '/reviews/a%2Fb/log?format=json&kind=editorial&disposition=none',
     );
+  });
+});
+
+describe('commentChangeFrom', () => {
+  it('keeps the text as written, trims the location, and refuses an empty comment', () => {
+    expect(
+      commentChangeFrom({
+        location: '  §4.2 ',
+        kind: 'technical',
+        body: 'Line one\r\nLine two',
+        proposedChange: '',
+      }),
+    ).toEqual({
+      location: '§4.2',
+      kind: 'technical',
+      body: 'Line one\nLine two',
+      proposedChange: '',
+    });
+    expect(
+      commentChangeFrom({ location: '', kind: 'general', body: '   ', proposedChange: 'x' }),
+    ).toBeNull();
+  });
+
+  it('leaves the kind alone when the form sent one that does not exist', () => {
+    const change = commentChangeFrom({
+      location: '',
+      kind: 'rude',
+      body: 'A comment',
+      proposedChange: '',
+    });
+    expect(change).not.toHaveProperty('kind');
   });
 });

@@ -8,7 +8,7 @@ import { redirect } from 'next/navigation';
 import { type ApiResponse, fromApi, type LiaisonClient } from '../../lib/api';
 import { describeApiError } from '../../lib/errors';
 import { isUuid } from '../../lib/proxy';
-import { reviewPath } from '../../lib/review-rules';
+import { commentChangeFrom, reviewPath } from '../../lib/review-rules';
 import type { ActionState } from '../documents/action-state';
 
 const invalid: ActionState = { status: 'error', message: 'This review cannot be found.' };
@@ -112,6 +112,27 @@ export async function withdrawCommentAction(
   return act(
     (client) => client.withdrawComment(commentId),
     () => `${reviewPath(reviewId)}?notice=withdrawn`,
+  );
+}
+
+/** The author's correction of their comment, until it has a disposition. */
+export async function editCommentAction(
+  reviewId: string,
+  commentId: string,
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  if (!isUuid(reviewId) || !isUuid(commentId)) return invalid;
+  const change = commentChangeFrom({
+    location: text(form, 'location'),
+    kind: text(form, 'kind'),
+    body: text(form, 'body'),
+    proposedChange: text(form, 'proposedChange'),
+  });
+  if (!change) return { status: 'error', message: 'The comment cannot be empty.' };
+  return act(
+    (client) => client.updateComment(commentId, change),
+    (comment) => `${reviewPath(reviewId)}?notice=edited#comment-${comment.number}`,
   );
 }
 

@@ -1,5 +1,16 @@
-import { DISPOSITION_RESPONSE_MAX_LENGTH, DISPOSITIONS, type ReviewComment } from '@liaison/core';
-import { setDispositionAction, withdrawCommentAction } from '../../app/reviews/actions';
+import {
+  COMMENT_KINDS,
+  COMMENT_LOCATION_MAX_LENGTH,
+  DISPOSITION_RESPONSE_MAX_LENGTH,
+  DISPOSITIONS,
+  REVIEW_COMMENT_MAX_LENGTH,
+  type ReviewComment,
+} from '@liaison/core';
+import {
+  editCommentAction,
+  setDispositionAction,
+  withdrawCommentAction,
+} from '../../app/reviews/actions';
 import { formatBytes, formatDate } from '../../lib/format';
 import { commentAttachmentHref, DISPOSITION_LABELS, KIND_LABELS } from '../../lib/review-rules';
 import { ConfirmAction } from '../confirm-action';
@@ -72,6 +83,65 @@ export function CommentCard({
         </div>
       ) : (
         !comment.withdrawn && <p className="muted small">No disposition yet.</p>
+      )}
+      {comment.permissions.edit && !comment.withdrawn && (
+        <details className="review-comment__dispose">
+          <summary>Edit comment</summary>
+          <ActionForm
+            action={editCommentAction.bind(null, comment.review, comment.id)}
+            submitLabel="Save comment"
+            label={`Edit comment ${comment.number}`}
+          >
+            <div className="field">
+              <label className="field__label" htmlFor={`edit-location-${comment.id}`}>
+                Location <span className="muted">(page, section or line)</span>
+              </label>
+              <input
+                id={`edit-location-${comment.id}`}
+                name="location"
+                maxLength={COMMENT_LOCATION_MAX_LENGTH}
+                defaultValue={comment.location}
+              />
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor={`edit-kind-${comment.id}`}>
+                Kind
+              </label>
+              <select id={`edit-kind-${comment.id}`} name="kind" defaultValue={comment.kind}>
+                {COMMENT_KINDS.map((value) => (
+                  <option key={value} value={value}>
+                    {KIND_LABELS[value]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor={`edit-body-${comment.id}`}>
+                Comment
+              </label>
+              <textarea
+                id={`edit-body-${comment.id}`}
+                name="body"
+                rows={5}
+                required
+                maxLength={REVIEW_COMMENT_MAX_LENGTH}
+                defaultValue={comment.body}
+              />
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor={`edit-change-${comment.id}`}>
+                Proposed change <span className="muted">(optional)</span>
+              </label>
+              <textarea
+                id={`edit-change-${comment.id}`}
+                name="proposedChange"
+                rows={3}
+                maxLength={REVIEW_COMMENT_MAX_LENGTH}
+                defaultValue={comment.proposedChange}
+              />
+            </div>
+          </ActionForm>
+        </details>
       )}
       {comment.permissions.edit && !comment.withdrawn && (
         <ConfirmAction

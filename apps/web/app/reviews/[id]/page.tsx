@@ -38,6 +38,7 @@ const NOTICES: Record<string, string> = {
     'The resolution log is published: every reader of the document reads it, attributed to organizations.',
   disposed: 'The disposition was saved; the commenter is told by mail.',
   withdrawn: 'The comment was withdrawn.',
+  edited: 'Your comment was saved.',
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
