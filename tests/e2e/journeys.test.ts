@@ -427,7 +427,7 @@ browserSuite('the portal in a real browser', {}, (suite) => {
     await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
     await check(page, 'admin', 'admin');
     await visit(page, '/admin/audit', 'audit log', 'audit-log');
-    await page.getByLabel('Action').fill('version.download');
+    await page.getByLabel('Action').selectOption('version.download');
     await page.getByLabel('Actor (e-mail)').fill('member@dmtf.example');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/action=version\.download/);
