@@ -235,8 +235,10 @@ describe('the calls the web app makes', () => {
     const path = '/api/v1/me/notifications';
     const before = await editor.request<{ documentReleases: boolean }>('GET', path);
     const changed = { documentReleases: !before.documentReleases };
-    expect(await editor.request('PUT', path, { body: changed })).toEqual(changed);
-    expect(await editor.request('GET', path)).toEqual(changed);
+    // A partial change: the other choices keep their value.
+    const after = { ...before, ...changed };
+    expect(await editor.request('PUT', path, { body: changed })).toEqual(after);
+    expect(await editor.request('GET', path)).toEqual(after);
 
     const page = await editor.request<DocumentList>('GET', '/api/v1/documents', {
       query: { organization: 'ofa', limit: 1, q: '', status: null, cursor: undefined },
