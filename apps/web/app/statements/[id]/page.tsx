@@ -15,8 +15,9 @@ import {
   StandingBadge,
 } from '../../../components/statement/statement-badges';
 import { StatementBody } from '../../../components/statement/statement-body';
+import { StoredFileTable } from '../../../components/stored-file-table';
 import { DecisionButton } from '../../../components/submission/decision-button';
-import { formatBytes, formatDateTime } from '../../../lib/format';
+import { formatDateTime } from '../../../lib/format';
 import {
   newStatementPath,
   statementAttachmentHref,
@@ -346,66 +347,26 @@ function AttachmentsSection({ statement }: { statement: Statement }) {
   return (
     <section className="section" id="attachments" aria-labelledby="attachments-title">
       <h2 id="attachments-title">Attachments ({statement.attachments.length})</h2>
-      {statement.attachments.length === 0 ? (
-        <p className="empty">No attachment.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table--stack">
-            <caption className="visually-hidden">Attachments of this statement</caption>
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Size</th>
-                <th scope="col">SHA-256</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {statement.attachments.map((file) => (
-                <tr key={file.id}>
-                  <th scope="row" data-label="File">
-                    <div>
-                      <span className="filename">{file.filename}</span>
-                      <span className="muted small">{file.mediaType}</span>
-                    </div>
-                  </th>
-                  <td data-label="Size">
-                    <div className="nowrap" title={`${file.size.toLocaleString('en-GB')} bytes`}>
-                      {formatBytes(file.size)}
-                    </div>
-                  </td>
-                  <td data-label="SHA-256">
-                    <code className="checksum checksum--small">{file.sha256}</code>
-                  </td>
-                  <td data-label="Actions" className="table__actions">
-                    <a
-                      className="button button--small"
-                      href={statementAttachmentHref(statement.id, file.id)}
-                      download
-                    >
-                      Download<span className="visually-hidden"> {file.filename}</span>
-                    </a>
-                    {editable && (
-                      <DecisionButton
-                        action={removeAttachmentAction.bind(null, statement.id, file.id)}
-                        label="Remove"
-                        title={`Remove ${file.filename} from the draft?`}
-                        tone="danger"
-                        reasonRequired={false}
-                        noReason
-                      >
-                        <p>The file is deleted from the draft.</p>
-                      </DecisionButton>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <StoredFileTable
+        files={statement.attachments}
+        caption="Attachments of this statement"
+        empty="No attachment."
+        hrefOf={(file) => statementAttachmentHref(statement.id, file.id)}
+        actionsOf={(file) =>
+          editable && (
+            <DecisionButton
+              action={removeAttachmentAction.bind(null, statement.id, file.id)}
+              label="Remove"
+              title={`Remove ${file.filename} from the draft?`}
+              tone="danger"
+              reasonRequired={false}
+              noReason
+            >
+              <p>The file is deleted from the draft.</p>
+            </DecisionButton>
+          )
+        }
+      />
       {editable && <AttachmentUpload statementId={statement.id} />}
     </section>
   );

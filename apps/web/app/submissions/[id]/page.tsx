@@ -3,12 +3,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { DetailPage } from '../../../components/detail-page';
+import { StoredFileTable } from '../../../components/stored-file-table';
 import { CreateDocumentForm, LinkDocumentForm } from '../../../components/submission/adopt-forms';
 import { CommentForm } from '../../../components/submission/comment-form';
 import { DecisionButton } from '../../../components/submission/decision-button';
 import { SubmissionStateBadge } from '../../../components/submission/state-badge';
 import { fromApiAllPages } from '../../../lib/api';
-import { formatBytes, formatDate, formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { requireViewer } from '../../../lib/session';
 import { submissionDownloadHref, submissionPath } from '../../../lib/submission-links';
 import {
@@ -326,54 +327,12 @@ function FilesSection({ submission }: { submission: Submission }) {
   return (
     <section className="section" id="files" aria-labelledby="files-title">
       <h2 id="files-title">Files ({submission.files.length})</h2>
-      {submission.files.length === 0 ? (
-        <p className="empty">No file.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table--stack">
-            <caption className="visually-hidden">Files of this submission</caption>
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Size</th>
-                <th scope="col">SHA-256</th>
-                <th scope="col">
-                  <span className="visually-hidden">Download</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {submission.files.map((file) => (
-                <tr key={file.id}>
-                  <th scope="row" data-label="File">
-                    <div>
-                      <span className="filename">{file.filename}</span>
-                      <span className="muted small">{file.mediaType}</span>
-                    </div>
-                  </th>
-                  <td data-label="Size">
-                    <div className="nowrap" title={`${file.size.toLocaleString('en-GB')} bytes`}>
-                      {formatBytes(file.size)}
-                    </div>
-                  </td>
-                  <td data-label="SHA-256">
-                    <code className="checksum checksum--small">{file.sha256}</code>
-                  </td>
-                  <td data-label="Download" className="table__actions">
-                    <a
-                      className="button button--small"
-                      href={submissionDownloadHref(submission.id, file.id)}
-                      download
-                    >
-                      Download<span className="visually-hidden"> {file.filename}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <StoredFileTable
+        files={submission.files}
+        caption="Files of this submission"
+        empty="No file."
+        hrefOf={(file) => submissionDownloadHref(submission.id, file.id)}
+      />
     </section>
   );
 }

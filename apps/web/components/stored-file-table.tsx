@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react';
+import { formatBytes } from '../lib/format';
+
+/** What the table shows of a stored file (a submission file, a statement attachment). */
+export interface StoredFileRow {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * The files of a submission or a statement: name, type, size, SHA-256 and a download link, with
+ * room for more actions (removing a draft's attachment) where the caller may take them.
+ */
+export function StoredFileTable({
+  files,
+  caption,
+  empty,
+  hrefOf,
+  actionsOf,
+}: {
+  files: readonly StoredFileRow[];
+  caption: string;
+  empty: string;
+  hrefOf: (file: StoredFileRow) => string;
+  actionsOf?: (file: StoredFileRow) => ReactNode;
+}) {
+  if (files.length === 0) return <p className="empty">{empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table table--stack">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Size</th>
+            <th scope="col">SHA-256</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {files.map((file) => (
+            <tr key={file.id}>
+              <th scope="row" data-label="File">
+                <div>
+                  <span className="filename">{file.filename}</span>
+                  <span className="muted small">{file.mediaType}</span>
+                </div>
+              </th>
+              <td data-label="Size">
+                <div className="nowrap" title={`${file.size.toLocaleString('en-GB')} bytes`}>
+                  {formatBytes(file.size)}
+                </div>
+              </td>
+              <td data-label="SHA-256">
+                <code className="checksum checksum--small">{file.sha256}</code>
+              </td>
+              <td data-label="Actions" className="table__actions">
+                <a className="button button--small" href={hrefOf(file)} download>
+                  Download<span className="visually-hidden"> {file.filename}</span>
+                </a>
+                {actionsOf?.(file)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
