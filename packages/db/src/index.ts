@@ -6,6 +6,7 @@ export * from './queries/audit.js';
 export * from './queries/caught-mail.js';
 export * from './queries/documents.js';
 export * from './queries/invitations.js';
+export * from './queries/jobs.js';
 export * from './queries/login-failures.js';
 export * from './queries/memberships.js';
 export * from './queries/notifications.js';

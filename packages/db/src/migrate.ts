@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import type { Pool } from './pool.js';
+import { installJobQueue } from './queries/jobs.js';
 
 /**
  * A small forward-only migrator: plain SQL files named `NNNN_description.sql`, each applied in its
@@ -88,6 +89,8 @@ export async function migrate(pool: Pool, migrations?: Migration[]): Promise<str
       }
       done.push(migration.version);
     }
+    // The job queue's schema comes with the project's schema (not with a test's own migrations).
+    if (migrations === undefined) await installJobQueue(pool);
     return done;
   } finally {
     await client.query('select pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => {});

@@ -20,6 +20,10 @@ export function createPool(databaseUrl: string, options: PoolOptions = {}): Pool
   // An idle client whose server went away emits 'error' on the pool; without a listener that would
   // crash the process. The next query reports the problem instead.
   pool.on('error', () => {});
+  // The same for a client checked out of the pool, whose connection drops between two queries.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   return pool;
 }
 

@@ -57,6 +57,7 @@ describe('migrate', () => {
       'submission_files',
       'submissions',
       'users',
+      'version_text_pages',
       'work_registers',
     ]);
   });
