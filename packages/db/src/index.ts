@@ -27,6 +27,7 @@ export * from './queries/sessions.js';
 export * from './queries/statements.js';
 export * from './queries/submissions.js';
 export * from './queries/users.js';
+export * from './queries/version-texts.js';
 export * from './queries/versions.js';
 export type { Queryable } from './queryable.js';
 export {
