@@ -1,3 +1,4 @@
+export * from './account-schemas.js';
 export * from './admin-schemas.js';
 export * from './audit-actions.js';
 export * from './common-schemas.js';
