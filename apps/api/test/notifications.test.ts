@@ -559,7 +559,10 @@ describe('submission mails', () => {
     const id = await submit('Fabric model A');
     expect(await delivered('New submission from')).toEqual(['admin@dmtf.example']);
     const mail = server.received.find((m) => m.subject.startsWith('New submission from'))!;
-    expect(mail.subject).toBe('New submission from OpenFabrics Alliance: Fabric model A');
+    expect(mail.subject).toMatch(
+      /^New submission from OpenFabrics Alliance: Fabric model A \(OFA-DMTF-\d{4}-\d{3}\)$/,
+    );
+    expect(mail.text).toMatch(/Submission OFA-DMTF-\d{4}-\d{3} from OpenFabrics Alliance/);
     expect(mail.text).toContain(`${WEB_URL}/submissions/${id}`);
 
     expect((await transition(await as('admin@dmtf'), id, 'under-review')).status).toBe(200);
