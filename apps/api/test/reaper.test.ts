@@ -30,7 +30,6 @@ import {
   type ReapSummary,
   reapOrphanedObjects,
 } from '../src/services/maintenance/reap-orphaned-objects.js';
-import { scheduleReaper } from '../src/services/maintenance/schedule-reaper.js';
 import { TestClient } from './client.js';
 import { runReapCli } from './reap-cli.js';
 
@@ -286,43 +285,6 @@ describe('reapOrphanedObjects, over the real PostgreSQL and S3 servers', () => {
     const summary = await reap(0, new Date(Date.now() + 2 * HOUR_MS));
     expect(summary.scanned).toBe(0);
     expect(await scope.storage.stat('elsewhere/not-a-version')).toBeDefined();
-  });
-});
-
-describe('scheduleReaper', () => {
-  let scope: Scratch;
-  afterEach(async () => {
-    await scope.close();
-  });
-
-  it('runs at once, never twice at the same time, and waits for a run in progress on stop', async () => {
-    scope = await scratch({ seed: false });
-    const log = capturingLog();
-    const schedule = scheduleReaper(
-      { pool: scope.pool, storage: scope.storage, log },
-      { intervalMinutes: 0, minAgeMinutes: 60 },
-    );
-    // The start-up run is in progress: asking again joins it instead of starting another.
-    const first = schedule.runNow();
-    const second = schedule.runNow();
-    expect(second).toBe(first);
-    const summary = await first;
-    expect(summary).toEqual({
-      scanned: 0,
-      deleted: [],
-      keptYoung: 0,
-      checkedVersions: 0,
-      checkedSubmissionFiles: 0,
-      missingObjects: [],
-    });
-    // Once done, a new run starts.
-    const third = schedule.runNow();
-    expect(third).not.toBe(first);
-    await schedule.stop();
-    expect(await schedule.runNow()).toBeUndefined();
-    expect(
-      log.lines.filter((line) => line.message === 'reaper found storage consistent'),
-    ).toHaveLength(2);
   });
 });
 
