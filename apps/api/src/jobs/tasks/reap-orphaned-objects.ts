@@ -14,6 +14,7 @@ function report(log: ReaperDependencies['log'], summary: ReapSummary, ms: number
     scanned: summary.scanned,
     deleted: summary.deleted.length,
     keptYoung: summary.keptYoung,
+    abortedUploads: summary.abortedUploads.length,
     checkedVersions: summary.checkedVersions,
     checkedSubmissionFiles: summary.checkedSubmissionFiles,
     missingObjects: summary.missingObjects.length,
@@ -21,10 +22,14 @@ function report(log: ReaperDependencies['log'], summary: ReapSummary, ms: number
   };
   if (summary.missingObjects.length > 0) {
     log.error(details, 'reaper: rows reference objects that do not exist');
-  } else if (summary.deleted.length > 0) {
+  } else if (summary.deleted.length + summary.abortedUploads.length > 0) {
     log.warn(
-      { ...details, keys: summary.deleted.slice(0, 20) },
-      'reaper deleted objects that no version references',
+      {
+        ...details,
+        keys: summary.deleted.slice(0, 20),
+        uploads: summary.abortedUploads.slice(0, 20),
+      },
+      'reaper deleted objects that no version references, or aborted uploads nobody completed',
     );
   } else {
     log.info(details, 'reaper found storage consistent');
