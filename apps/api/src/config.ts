@@ -300,7 +300,7 @@ export function loadConfig(env: Environment = process.env): Config {
     webClientAddressSecret: read.optional('WEB_CLIENT_ADDRESS_SECRET', '') || undefined,
     maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, 5 * 1024 ** 4),
     metricsToken: read.optional('METRICS_TOKEN', '') || undefined,
-    jobs: { concurrency: read.integer('JOB_CONCURRENCY', 4, 1, 32) },
+    jobs: { concurrency: read.integer('JOB_CONCURRENCY', 2, 1, 32) },
     reaper: {
       intervalMinutes: read.interval('REAPER_INTERVAL_MINUTES', 60, 1, true),
       minAgeMinutes: read.integer('REAPER_MIN_AGE_MINUTES', 60, 1, 10_080),

@@ -33,7 +33,7 @@ describe('loadConfig', () => {
       webClientAddressSecret: undefined,
       maxUploadBytes: 2 * 1024 ** 3,
       metricsToken: undefined,
-      jobs: { concurrency: 4 },
+      jobs: { concurrency: 2 },
       reaper: { intervalMinutes: 60, minAgeMinutes: 60 },
       sso: [],
       mail: {
@@ -186,7 +186,7 @@ describe('loadConfig', () => {
       REVIEW_MAIL_INTERVAL_MINUTES: '15',
       REVIEW_REMINDER_INTERVAL_HOURS: '168',
       STATEMENT_REMINDER_INTERVAL_HOURS: '8',
-      JOB_CONCURRENCY: '2',
+      JOB_CONCURRENCY: '3',
     });
     expect([
       cronForInterval(schedules.reaper.intervalMinutes),
@@ -203,7 +203,7 @@ describe('loadConfig', () => {
       '0 */8 * * *',
       '0 * * * *',
       '* * * * *',
-      2,
+      3,
     ]);
     expect([
       cronForInterval(0),

@@ -9,6 +9,7 @@ import {
 import Fastify from 'fastify';
 import type { CronItem, Runner, TaskList } from 'graphile-worker';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cronItemsFor, queueStartUpRuns, recurringTasks } from '../src/jobs/schedules.js';
 import { startJobRunner } from '../src/jobs/start-job-runner.js';
 import { buildTaskList } from '../src/jobs/task-list.js';
 import { createSmtpSender } from '../src/services/notifications/mail-sender.js';
@@ -131,6 +132,35 @@ describe('the job runner', () => {
     expect((await operator.json('GET', '/api/v1/admin/jobs')).body).toEqual(failed.body);
     const bad = await operator.json('GET', '/api/v1/admin/jobs?state=dead');
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('the recurring tasks', () => {
+  it('are scheduled on the clock under their names, and queued once at start-up however many replicas start', async () => {
+    const config = { ...api.config, reaper: { ...api.config.reaper, intervalMinutes: 0 } };
+    const tasks = recurringTasks(config);
+    // A reaper interval of 0: at start-up only, no schedule.
+    expect(
+      cronItemsFor(tasks).map(({ identifier, task, match }) => [identifier, task, match]),
+    ).toEqual([
+      ['deliver-mail', 'deliver-mail', '* * * * *'],
+      ['remind-register-reviews', 'remind-register-reviews', '0 */6 * * *'],
+      ['remind-statement-deadlines', 'remind-statement-deadlines', '0 */6 * * *'],
+      ['queue-review-mail', 'queue-review-mail', '*/10 * * * *'],
+    ]);
+
+    await Promise.all([queueStartUpRuns(api.pool, tasks), queueStartUpRuns(api.pool, tasks)]);
+    const { rows } = await api.pool.query<{ task: string; queue: string | null; count: number }>(
+      `select task_identifier as task, queue_name as queue, count(*)::int as count
+         from graphile_worker.jobs group by 1, 2 order by 1`,
+    );
+    expect(rows).toEqual([
+      { task: 'deliver-mail', queue: null, count: 1 },
+      { task: 'queue-review-mail', queue: null, count: 1 },
+      { task: 'reap-orphaned-objects', queue: 'reaper', count: 1 },
+      { task: 'remind-register-reviews', queue: null, count: 1 },
+      { task: 'remind-statement-deadlines', queue: null, count: 1 },
+    ]);
   });
 });
 
