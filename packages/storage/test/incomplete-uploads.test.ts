@@ -86,4 +86,26 @@ describe('multipart uploads nobody completed', () => {
     expect((await uploadFilesOnDisk()).some((file) => file.includes(kept))).toBe(true);
     expect((await uploadFilesOnDisk()).some((file) => file.includes(doomed))).toBe(false);
   });
+
+  it('are listed across pages: more than the 1000 one listing answers', async () => {
+    const count = 1001;
+    const started: string[] = [];
+    const starters = Array.from({ length: 16 }, async (_, worker) => {
+      for (let i = worker; i < count; i += 16) {
+        // Two uploads of one key on every page boundary's side: the upload id orders them.
+        const key = `paged/${String(Math.floor(i / 2)).padStart(4, '0')}.bin`;
+        started.push(await minio.initiateNewMultipartUpload(s3.storage.bucket, key, {}));
+      }
+    });
+    await Promise.all(starters);
+    const all = (await listed(new Date(Date.now() + 60_000))).filter((upload) =>
+      upload.key.startsWith('paged/'),
+    );
+    expect(all.map((upload) => upload.uploadId).sort()).toEqual([...started].sort());
+    for (const upload of all) await s3.storage.abortIncompleteUpload(upload);
+    const left = new Set(started);
+    expect((await uploadFilesOnDisk()).filter((file) => left.has(file.split('/').at(-2)!))).toEqual(
+      [],
+    );
+  });
 });
