@@ -156,7 +156,12 @@ browserSuite('submissions in a real browser', { screenshotAs: 'submission' }, (s
     await expect.poll(() => main(page).textContent()).toMatch(/Submission not found/);
     await visit(page, '/submissions', 'my submissions (DMTF member)');
     expect(await main(page).textContent()).not.toContain(TITLE);
-    expect(await page.getByRole('link', { name: 'Incoming' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: /^Incoming/ }).count()).toBe(0);
+    // A member may not submit, and is told why and whom to ask.
+    expect(await page.getByRole('link', { name: 'New submission' }).count()).toBe(0);
+    await expect
+      .poll(() => main(page).textContent())
+      .toMatch(/To submit for .*, ask .*\(admin@dmtf\.example\) to make you an editor/);
   }, 300_000);
 
   it('3. admin@dmtf.example starts the review and comments; the OFA editor answers; the DMTF admin accepts and downloads the file', async () => {
@@ -171,7 +176,16 @@ browserSuite('submissions in a real browser', { screenshotAs: 'submission' }, (s
           .textContent(),
       )
       .toBe('Submissions (1 new)');
-    await visit(dmtf.page, '/submissions/incoming', 'incoming submissions', 'submission-incoming');
+    // The badge leads to what is new, and the tabs say how much is there.
+    await dmtf.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /^Submissions/ })
+      .click();
+    await dmtf.page.waitForURL((url) => url.pathname === '/submissions/incoming');
+    await check(dmtf.page, 'incoming submissions', 'submission-incoming');
+    await expect
+      .poll(() => dmtf.page.getByRole('navigation', { name: 'Submissions' }).textContent())
+      .toBe('My submissions (0 open)Incoming (1 new)');
     await dmtf.page.getByRole('link', { name: TITLE }).click();
     await dmtf.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await check(dmtf.page, 'submission (DMTF admin)');

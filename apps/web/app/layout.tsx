@@ -31,7 +31,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     { href: '/', label: 'Library' },
     { href: '/workspace', label: 'Workspace' },
     { href: '/registers', label: 'Registers' },
-    ...(viewer ? [{ href: '/submissions', label: submissionsLabel(waiting) }] : []),
+    // With new incoming submissions, the badge leads to them.
+    ...(viewer
+      ? [
+          {
+            href: waiting ? '/submissions/incoming' : '/submissions',
+            label: submissionsLabel(waiting),
+          },
+        ]
+      : []),
     ...(isAdmin ? [{ href: '/admin', label: 'Admin' }] : []),
   ];
 

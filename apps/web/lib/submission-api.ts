@@ -50,3 +50,28 @@ export async function incomingWaitingCount(): Promise<number | null> {
   );
   return answer.ok ? answer.data.items.length : null;
 }
+
+/** Open submissions the viewer's side sent (submitted or under review); null when not known. */
+export async function openOutgoingCount(): Promise<number | null> {
+  const answer = await listSubmissions('outgoing');
+  return answer.ok
+    ? answer.data.items.filter(
+        (item) => item.state === 'submitted' || item.state === 'under-review',
+      ).length
+    : null;
+}
+
+/** For a member who may not submit: each of their organizations' admins, whom to ask. */
+export async function adminsToAsk(
+  organizations: readonly string[],
+): Promise<Array<{ organization: string; admins: Array<{ name: string; email: string }> }>> {
+  const answers = await Promise.all(
+    organizations.map((organization) =>
+      fromApi((client) => client.listOrganizationAdmins(organization)),
+    ),
+  );
+  return organizations.map((organization, index) => {
+    const answer = answers[index];
+    return { organization, admins: answer?.ok ? answer.data.items : [] };
+  });
+}

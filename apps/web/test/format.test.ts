@@ -86,5 +86,8 @@ describe('domain helpers', () => {
     expect(isCurrentSection('/registers/ofa-dmtf', '/registers')).toBe(true);
     expect(isCurrentSection('/registersx', '/registers')).toBe(false);
     expect(isCurrentSection('/admin', '/workspace')).toBe(false);
+    // The submissions badge may lead to the incoming list; the whole section stays current.
+    expect(isCurrentSection('/submissions', '/submissions/incoming')).toBe(true);
+    expect(isCurrentSection('/submissions/new', '/submissions/incoming')).toBe(true);
   });
 });

@@ -29,6 +29,7 @@ import type {
   Member,
   MemberList,
   OpenReviewBody,
+  OrganizationAdminList,
   OrganizationList,
   PasswordChangeBody,
   PasswordChanged,
@@ -273,6 +274,11 @@ export class LiaisonClient {
   /** A personal API token for scripts; the secret is in this answer only. */
   createApiToken(request: CreateApiTokenRequest): Promise<CreatedApiToken> {
     return this.request('POST', '/api/v1/tokens', { body: request });
+  }
+
+  /** An organization's admins, name and address (its members, the operator). */
+  listOrganizationAdmins(organization: string): Promise<OrganizationAdminList> {
+    return this.request('GET', `/api/v1/organizations/${encodeURIComponent(organization)}/admins`);
   }
 
   /** An organization's members (its admins, the operator). */

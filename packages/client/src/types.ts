@@ -40,6 +40,7 @@ export type {
   MemberList,
   OpenReviewBody,
   Organization,
+  OrganizationAdminList,
   OrganizationList,
   PasswordChangeBody,
   PasswordChanged,

@@ -58,6 +58,16 @@ export type Member = Static<typeof MemberSchema>;
 export const MemberList = Type.Object({ items: Type.Array(MemberSchema) });
 export type MemberList = Static<typeof MemberList>;
 
+export const OrganizationAdminList = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({ name: Type.String(), email: Type.String() }, { title: 'OrganizationAdmin' }),
+    ),
+  },
+  { title: 'OrganizationAdminList' },
+);
+export type OrganizationAdminList = Static<typeof OrganizationAdminList>;
+
 export const AddMemberBody = Type.Object(
   {
     email: EmailSchema,

@@ -6,6 +6,7 @@ import {
   MemberList,
   MemberParams,
   MemberSchema,
+  OrganizationAdminList,
   OrganizationParams,
 } from '@liaison/core';
 import { Type } from 'typebox';
@@ -13,6 +14,7 @@ import { contextOf } from '../http/request-context.js';
 import { addMember } from '../services/memberships/add-member.js';
 import { changeMemberRole } from '../services/memberships/change-member-role.js';
 import { listOrganizationMembers } from '../services/memberships/list-members.js';
+import { listOrganizationAdmins } from '../services/memberships/list-organization-admins.js';
 import { removeMember } from '../services/memberships/remove-member.js';
 
 export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -28,6 +30,21 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       listOrganizationMembers(app.deps.pool, contextOf(request), request.params.slug),
+  );
+
+  app.get(
+    '/api/v1/organizations/:slug/admins',
+    {
+      schema: {
+        tags: ['members'],
+        summary:
+          "An organization's admins (name and e-mail), for its members to know whom to ask for a role",
+        params: OrganizationParams,
+        response: { 200: OrganizationAdminList, '4xx': ErrorBody },
+      },
+    },
+    async (request) =>
+      listOrganizationAdmins(app.deps.pool, contextOf(request), request.params.slug),
   );
 
   app.post(

@@ -1,8 +1,14 @@
 import { reviewingOrganizations, submittingOrganizations } from '@liaison/core';
 import Link from 'next/link';
+import { listOrganizations } from '../../lib/api';
 import { viewerActor } from '../../lib/auth/viewer-actor';
 import { requireViewer } from '../../lib/session';
-import { listSubmissions } from '../../lib/submission-api';
+import {
+  adminsToAsk,
+  incomingWaitingCount,
+  listSubmissions,
+  openOutgoingCount,
+} from '../../lib/submission-api';
 import { ApiErrorNotice } from '../admin/api-error-notice';
 import { SubmissionTable } from './submission-table';
 import { SubmissionTabs } from './submission-tabs';
@@ -16,10 +22,19 @@ export async function SubmissionBox({ box }: { box: 'outgoing' | 'incoming' }) {
   const actor = viewerActor(viewer);
   const isAdmin = reviewingOrganizations(actor).length > 0;
   const canSubmit = submittingOrganizations(actor).length > 0;
-  const result = box === 'incoming' && !isAdmin ? null : await listSubmissions(box);
+  const [result, otherCount] = await Promise.all([
+    box === 'incoming' && !isAdmin ? null : listSubmissions(box),
+    box === 'outgoing' ? (isAdmin ? incomingWaitingCount() : null) : openOutgoingCount(),
+  ]);
   const items = result?.ok ? result.data.items : [];
   const open = items.filter((item) => OPEN_STATES.has(item.state));
   const closed = items.filter((item) => !OPEN_STATES.has(item.state));
+  const shownCount =
+    result?.ok === true
+      ? box === 'outgoing'
+        ? open.length
+        : items.filter((item) => item.state === 'submitted').length
+      : null;
   const what = box === 'outgoing' ? 'sent' : 'received';
 
   return (
@@ -41,7 +56,13 @@ export async function SubmissionBox({ box }: { box: 'outgoing' | 'incoming' }) {
           </Link>
         )}
       </div>
-      <SubmissionTabs current={box} incoming={isAdmin} />
+      <SubmissionTabs
+        current={box}
+        incoming={isAdmin}
+        openOutgoing={box === 'outgoing' ? shownCount : otherCount}
+        newIncoming={box === 'incoming' ? shownCount : otherCount}
+      />
+      {!canSubmit && box === 'outgoing' && <WhoMaySubmit organizations={[...actor.roles.keys()]} />}
 
       {result === null ? (
         <p className="empty">
@@ -84,5 +105,37 @@ export async function SubmissionBox({ box }: { box: 'outgoing' | 'incoming' }) {
         </>
       )}
     </>
+  );
+}
+
+/**
+ * Why a member sees no "New submission", and whom to ask: submitting is for editors and admins,
+ * so the member's own organizations' admins are named (the API shows them to members only).
+ */
+async function WhoMaySubmit({ organizations }: { organizations: string[] }) {
+  if (organizations.length === 0) return null;
+  const [asked, known] = await Promise.all([adminsToAsk(organizations), listOrganizations()]);
+  const nameOf = (slug: string) =>
+    (known.ok ? known.data.find((organization) => organization.slug === slug)?.name : null) ?? slug;
+  return (
+    <div className="notice notice--info">
+      <p className="notice__title">Submitting is for editors and admins</p>
+      <ul>
+        {asked.map(({ organization, admins }) => (
+          <li key={organization}>
+            To submit for {nameOf(organization)}, ask{' '}
+            {admins.length === 0
+              ? 'one of its admins'
+              : admins.map((admin, index) => (
+                  <span key={admin.email}>
+                    {index > 0 && (index === admins.length - 1 ? ' or ' : ', ')}
+                    {admin.name} (<a href={`mailto:${admin.email}`}>{admin.email}</a>)
+                  </span>
+                ))}{' '}
+            to make you an editor.
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -16,6 +16,14 @@ export function canManageMembers(actor: Actor, organization: string): boolean {
 }
 
 /**
+ * Who an organization's admins are (names and addresses) is for its own members, who ask them
+ * for a role, and for the portal operator; not for other organizations or the public.
+ */
+export function canSeeOrganizationAdmins(actor: Actor, organization: string): boolean {
+  return actor.userId !== null && (actor.operator || actor.roles.has(organization));
+}
+
+/**
  * How someone joins an organization: by an invitation they accept (`invite`), or added at once
  * without being asked (`add-directly`).
  */

@@ -45,6 +45,19 @@ export async function listMembers(db: Queryable, organization: string): Promise<
   return result.rows.map(toMember);
 }
 
+/** The organization's admins whose accounts are enabled: who a member asks for a new role. */
+export async function listActiveAdmins(
+  db: Queryable,
+  organization: string,
+): Promise<Array<{ name: string; email: string }>> {
+  const result = await db.query<{ name: string; email: string }>(
+    `${MEMBER_SELECT} where o.slug = $1 and m.role = 'admin' and u.disabled_at is null
+      order by lower(u.name), lower(u.email)`,
+    [organization],
+  );
+  return result.rows.map((row) => ({ name: row.name, email: row.email }));
+}
+
 export async function findMember(
   db: Queryable,
   organization: string,
