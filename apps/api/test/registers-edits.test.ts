@@ -17,13 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDocuments } from '../src/services/demo/seed-demo-documents.js';
 import type { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
-import {
-  ACTORS,
-  ANONYMOUS,
-  expectUnchanged,
-  signInAll,
-  tableAllows,
-} from './registers-state.js';
+import { ACTORS, ANONYMOUS, expectUnchanged, signInAll, tableAllows } from './registers-state.js';
 
 let api: RunningApi;
 let as: (actor: string) => TestClient;
