@@ -41,6 +41,8 @@ export type {
   OpenReviewBody,
   Organization,
   OrganizationList,
+  RegisterHistory,
+  RegisterHistoryEvent,
   RegisterPage,
   ResolutionLog,
   ResolutionLogQuery,
