@@ -62,15 +62,15 @@ export function EditItem({
   children,
   remove,
 }: {
-  title: ReactNode;
+  title: string;
   children: ReactNode;
   remove?: ReactNode;
 }) {
   return (
-    <div className={styles.editItem}>
+    <section className={styles.editItem} aria-label={title}>
       <h3>{title}</h3>
       {children}
       {remove && <div className={styles.removeArea}>{remove}</div>}
-    </div>
+    </section>
   );
 }
