@@ -224,7 +224,7 @@ browserSuite('the work register page in a real browser', { screenshotAs: 'regist
     // Members of the parties read the history; the public does not (R1).
     await expect
       .poll(() => region(page, 'History of this register').textContent())
-      .toContain('admin@dmtf.example');
+      .toContain(`DMTF Adminfor ${DMTF}Recorded the approval of ${DMTF}`);
     const dmtf = region(page, 'Approvals').getByRole('listitem').filter({ hasText: DMTF });
     await expect.poll(() => dmtf.textContent()).toContain('Approved');
 
