@@ -5,6 +5,7 @@ import {
   browserSuite,
   check,
   newSession,
+  PASSWORD,
   PHONE,
   reportPageProblems,
   signIn,
@@ -238,5 +239,35 @@ browserSuite('the work register page in a real browser', { screenshotAs: 'regist
     await link.click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await check(page, 'linked document (DMTF member)');
+  });
+
+  it('R4. the operator edits every text section, each item a paragraph, and the page shows it', async () => {
+    const { page } = await newSession(suite.browser, suite.portal);
+    await visit(page, '/login/operator', 'operator sign-in');
+    await page.getByLabel('E-mail address', { exact: true }).fill('operator@liaison.example');
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await visit(page, '/admin/registers/ofa-dmtf', 'register editor (operator)');
+
+    // Every section is there, its items in multi-line fields.
+    for (const legend of ['Alliance benefits', 'Activities', 'Limitations', 'Access']) {
+      await page.getByRole('group', { name: legend }).waitFor();
+    }
+    const limitations = page.getByRole('group', { name: 'Limitations' });
+    const added = limitations.getByLabel(/^New limitation/);
+    expect(await added.evaluate((field) => field.tagName)).toBe('TEXTAREA');
+    await added.fill('No joint specifications.\nEach party publishes its own.');
+    await check(page, 'register editor with sections (operator)', 'register-operator-editor');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/saved=1/);
+
+    await visit(page, PATH, 'register page after the operator’s edit');
+    await expect
+      .poll(() => region(page, 'Limitations').textContent())
+      .toContain('No joint specifications.');
+    await expect
+      .poll(() => region(page, 'History of this register').textContent())
+      .toContain('Changed the register');
   });
 });
