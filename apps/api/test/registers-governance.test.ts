@@ -325,6 +325,14 @@ describe('the operator edits the text sections', () => {
     expect(answer.body.benefits).toEqual(benefits.map((item) => ({ open: false, ...item })));
     expect(answer.body.activities).toEqual(before.activities);
     expect(answer.body.accessRules).toEqual(before.accessRules);
+
+    // The same section again, its fields in another order: nothing changes, nothing is recorded.
+    const again = await expectUnchanged(api.pool, () =>
+      as(OPERATOR).json('PATCH', REGISTER, {
+        benefits: benefits.map(({ text, party }) => ({ text, party })),
+      }),
+    );
+    expect(again.status).toBe(200);
   });
 
   it('refuses an item of a non-party and a party admin, changing nothing', async () => {

@@ -38,8 +38,12 @@ const FIELDS = [
 
 const SECTIONS = ['benefits', 'activities', 'limitations', 'accessRules'] as const;
 
-const complete = <T extends { open?: boolean }>(items: readonly T[] | undefined) =>
-  items?.map((item) => ({ ...item, open: item.open ?? false }));
+/** Each item with every field, in the order the register reads them back (to compare). */
+const complete = <T extends { party: string | null; text: string; open?: boolean }>(
+  items: readonly T[] | undefined,
+) => items?.map((item) => ({ party: item.party, text: item.text, open: item.open ?? false }));
+const completeRules = (items: UpdateRegisterBody['accessRules']) =>
+  items?.map((rule) => ({ scope: rule.scope, ...complete([rule])![0]! }));
 
 /** The sections given, each item complete, every party named a party of the register. */
 function sectionsOf(
@@ -57,7 +61,7 @@ function sectionsOf(
     benefits: complete(change.benefits),
     activities: complete(change.activities),
     limitations: complete(change.limitations),
-    accessRules: complete(change.accessRules),
+    accessRules: completeRules(change.accessRules),
   };
   return Object.fromEntries(Object.entries(sections).filter(([, items]) => items !== undefined));
 }
