@@ -5,6 +5,7 @@ import {
   browserSuite,
   check,
   newSession,
+  PASSWORD,
   PHONE,
   reportPageProblems,
   signIn,
@@ -27,17 +28,32 @@ browserSuite('the work register page in a real browser', { screenshotAs: 'regist
   const region = (page: Page, name: string | RegExp) => page.getByRole('region', { name });
   const timeline = (page: Page) => page.getByRole('img', { name: /^Milestone timeline/ });
 
-  it('R1. anonymous reads the ofa-dmtf register: overdue review, timeline, commitments, open items, no forms', async () => {
+  it('R1. anonymous reads the ofa-dmtf register: one consistent state, calm overdue note, timeline, commitments, open items, no forms', async () => {
     const { page, context } = await newSession(suite.browser, suite.portal);
     await visit(page, PATH, 'register page (anonymous)', 'register-anonymous');
     await page.getByRole('heading', { level: 1, name: REGISTER }).waitFor();
 
-    // The review date (March 2020) has passed.
-    const overdue = region(page, 'This register’s review is overdue');
-    await expect.poll(() => overdue.textContent()).toContain('March 2020');
+    // Approved, and the DMTF's approval not recorded: said once, never "Pending" beside "Approved".
+    const main = page.locator('main');
+    await expect
+      .poll(() => main.textContent())
+      .toContain(`Approved; the approval of ${DMTF} is not recorded in Liaison.`);
+    const dmtfApproval = region(page, 'Approvals').getByRole('listitem').filter({ hasText: DMTF });
+    expect(await dmtfApproval.textContent()).toContain('Approval not recorded');
+    expect(await dmtfApproval.textContent()).not.toContain('Pending');
 
-    // The milestone timeline: one picture (the phone variant is hidden), described in words.
+    // The review date (March 2020) has passed: the public reads a calm note, not the red alert,
+    // and the date once, as the register writes it.
+    expect(await region(page, 'This register’s review is overdue').count()).toBe(0);
+    expect(await main.textContent()).toContain(
+      'The review planned for March 2020 has not been recorded here yet',
+    );
+    expect(await main.textContent()).not.toContain('1 March 2020');
+
+    // The milestone timeline: one picture (the phone variant is hidden), described in words, and
+    // the milestones not listed a second time beside it.
     await expect.poll(() => timeline(page).count()).toBe(1);
+    expect(await region(page, 'Milestones').getByRole('listitem').count()).toBe(0);
     const description = await timeline(page).locator('desc').textContent();
     expect(description).toContain('DMTF and OFA approves of Work Register');
     expect(description).toMatch(/\d+ open/);
@@ -61,8 +77,9 @@ browserSuite('the work register page in a real browser', { screenshotAs: 'regist
     expect(targets).toEqual(expect.arrayContaining(['#milestones', '#commitments', '#contacts']));
     expect(await region(page, 'Points of contact').textContent()).toContain('Open item');
 
-    // Nobody signed in: nothing to edit.
+    // Nobody signed in: nothing to edit, and no history of who edited.
     expect(await page.locator('main details').count()).toBe(0);
+    expect(await region(page, 'History of this register').count()).toBe(0);
 
     // The export is the register as a JSON file.
     const exported = await page.request.get(`${PATH}/export`);
@@ -82,14 +99,20 @@ browserSuite('the work register page in a real browser', { screenshotAs: 'regist
     await context.close();
   });
 
-  it('R2. admin@dmtf.example marks a milestone done and records the DMTF’s approval', async () => {
+  it('R2. admin@dmtf.example marks a milestone done, removes one after confirming, records the DMTF’s approval and reads the history', async () => {
     const { page } = await newSession(suite.browser, suite.portal);
     await signIn(page, DMTF, 'admin@dmtf.example');
     await visit(page, PATH, 'register page (DMTF admin)');
 
+    // The parties' admins get the red alert about the overdue review.
+    const overdue = region(page, 'This register’s review is overdue');
+    await expect.poll(() => overdue.textContent()).toContain('March 2020');
+
+    // One "Edit" per section, beside its heading.
     const milestones = region(page, 'Milestones');
-    const item = milestones.getByRole('listitem').filter({ hasText: ANNOUNCEMENT });
-    await item.locator('summary').click();
+    expect(await milestones.locator('summary').filter({ hasText: /^Edit/ }).count()).toBe(1);
+    await milestones.locator('summary').filter({ hasText: /^Edit/ }).click();
+    const item = milestones.getByRole('region', { name: new RegExp(`^${ANNOUNCEMENT}`) });
     await check(page, 'milestone edit form (DMTF admin)', 'register-edit-milestone');
 
     // A date done with a state other than "done" is refused next to the field.
@@ -107,10 +130,6 @@ browserSuite('the work register page in a real browser', { screenshotAs: 'regist
     await item.getByRole('button', { name: 'Save milestone' }).click();
     await page.waitForURL(/saved=milestone/);
     await page.getByText('Milestone saved.').waitFor();
-    const saved = region(page, 'Milestones')
-      .getByRole('listitem')
-      .filter({ hasText: ANNOUNCEMENT });
-    await expect.poll(() => saved.textContent()).toContain('Done (30 October 2018)');
     expect(await timeline(page).locator('desc').textContent()).toContain(
       `${ANNOUNCEMENT}. Done 30 October 2018.`,
     );
@@ -120,21 +139,21 @@ browserSuite('the work register page in a real browser', { screenshotAs: 'regist
     const token = await apiToken(suite.portal, 'admin@dmtf.example');
     const api = `${suite.portal.apiUrl}/api/v1/registers/ofa-dmtf/milestones`;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const created = await fetch(api, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        deliverable: 'Joint plugfest (browser suite)',
-        timeframe: 'Q2 2027',
-      }),
-    });
+    const create = (deliverable: string) =>
+      fetch(api, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ deliverable, timeframe: 'Q2 2027' }),
+      });
+    const created = await create('Joint plugfest (browser suite)');
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    await visit(page, PATH, 'register page with a new milestone (DMTF admin)');
-    const doomed = region(page, 'Milestones')
-      .getByRole('listitem')
-      .filter({ hasText: 'Joint plugfest (browser suite)' });
-    await doomed.locator('summary').click();
+    expect((await create('Joint webinar (browser suite)')).status).toBe(201);
+    await visit(page, PATH, 'register page with new milestones (DMTF admin)');
+    await region(page, 'Milestones').locator('summary').filter({ hasText: /^Edit/ }).click();
+    const doomed = region(page, 'Milestones').getByRole('region', {
+      name: /^Joint plugfest \(browser suite\)/,
+    });
     const gone = await fetch(`${api}/${id}`, {
       method: 'DELETE',
       headers: { authorization: headers.authorization },
@@ -147,21 +166,54 @@ browserSuite('the work register page in a real browser', { screenshotAs: 'regist
       .toContain('No such milestone in this work register');
     expect(page.url()).not.toContain('saved=');
 
-    // The DMTF admin records the DMTF's approval, and only the DMTF's.
+    // "Remove" sits apart from "Save" and asks first.
+    await visit(page, PATH, 'register page before a removal (DMTF admin)');
+    await region(page, 'Milestones').locator('summary').filter({ hasText: /^Edit/ }).click();
+    const webinar = region(page, 'Milestones').getByRole('region', {
+      name: /^Joint webinar \(browser suite\)/,
+    });
+    const yes = webinar.getByRole('button', { name: /^Yes, remove/ });
+    expect(await yes.isVisible()).toBe(false);
+    await webinar
+      .locator('summary')
+      .filter({ hasText: /^Remove/ })
+      .click();
+    await check(page, 'removal confirmation (DMTF admin)', 'register-remove-confirm');
+    await yes.click();
+    await page.waitForURL(/saved=milestone-removed/);
+    expect(await timeline(page).locator('desc').textContent()).not.toContain('Joint webinar');
+
+    // The DMTF admin edits the DMTF's contacts only, and records the DMTF's approval only.
+    const contacts = region(page, 'Points of contact');
+    await contacts.locator('summary').filter({ hasText: /^Edit/ }).click();
+    expect(await contacts.getByRole('region', { name: /\(OpenFabrics/ }).count()).toBe(0);
+    expect(
+      await contacts.getByRole('region', { name: /\(Distributed Management/ }).count(),
+    ).toBeGreaterThan(0);
+
     const approvals = region(page, 'Approvals');
-    const forms = approvals.locator('summary');
-    expect(await forms.filter({ hasText: 'OpenFabrics' }).count()).toBe(0);
-    await forms.filter({ hasText: `Record our approval for ${DMTF}` }).click();
-    await approvals.getByLabel('Approving body').fill('DMTF Board of Directors');
-    await approvals.getByLabel(/^Resolution/).fill('BR-2018-42');
-    await approvals.getByLabel('Approved on').fill('2018-10-16');
+    await approvals.locator('summary').filter({ hasText: /^Edit/ }).click();
+    expect(await approvals.getByRole('region', { name: /OpenFabrics/ }).count()).toBe(0);
+    const ours = approvals.getByRole('region', { name: `Record the approval of ${DMTF}` });
+    await ours.getByLabel('Approving body').fill('DMTF Board of Directors');
+    await ours.getByLabel(/^Resolution \(/).fill('BR-2018-42');
+    await ours.getByLabel('Approved on').fill('2018-10-16');
     await check(page, 'approval form (DMTF admin)', 'register-approval-form');
-    await approvals.getByRole('button', { name: `Record ${DMTF}’s approval` }).click();
+    await ours.getByRole('button', { name: `Record ${DMTF}’s approval` }).click();
     await page.waitForURL(/saved=approval-dmtf/);
     const dmtf = region(page, 'Approvals').getByRole('listitem').filter({ hasText: DMTF });
     await expect
       .poll(() => dmtf.textContent())
       .toContain('by DMTF Board of Directors, resolution BR-2018-42, on 16 October 2018');
+    expect(await page.locator('main').textContent()).toContain('Approved by every party.');
+
+    // Every change is in the history: who, and before → after.
+    const history = region(page, 'History of this register');
+    await expect
+      .poll(() => history.textContent())
+      .toContain(`Changed the milestone “${ANNOUNCEMENT}”`);
+    expect(await history.textContent()).toMatch(/State:\s*planned\s*→\s*done/);
+    expect(await history.textContent()).toContain(`Recorded the approval of ${DMTF}`);
     await check(page, 'register page after edits (DMTF admin)', 'register-admin');
   });
 
@@ -170,6 +222,10 @@ browserSuite('the work register page in a real browser', { screenshotAs: 'regist
     await signIn(page, DMTF, 'member@dmtf.example');
     await visit(page, PATH, 'register page (DMTF member)', 'register-member');
     expect(await page.locator('main details').count()).toBe(0);
+    // Members of the parties read the history; the public does not (R1).
+    await expect
+      .poll(() => region(page, 'History of this register').textContent())
+      .toContain(`DMTF Adminfor ${DMTF}Recorded the approval of ${DMTF}`);
     const dmtf = region(page, 'Approvals').getByRole('listitem').filter({ hasText: DMTF });
     await expect.poll(() => dmtf.textContent()).toContain('Approved');
 
@@ -183,5 +239,35 @@ browserSuite('the work register page in a real browser', { screenshotAs: 'regist
     await link.click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await check(page, 'linked document (DMTF member)');
+  });
+
+  it('R4. the operator edits every text section, each item a paragraph, and the page shows it', async () => {
+    const { page } = await newSession(suite.browser, suite.portal);
+    await visit(page, '/login/operator', 'operator sign-in');
+    await page.getByLabel('E-mail address', { exact: true }).fill('operator@liaison.example');
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await visit(page, '/admin/registers/ofa-dmtf', 'register editor (operator)');
+
+    // Every section is there, its items in multi-line fields.
+    for (const legend of ['Alliance benefits', 'Activities', 'Limitations', 'Access']) {
+      await page.getByRole('group', { name: legend }).waitFor();
+    }
+    const limitations = page.getByRole('group', { name: 'Limitations' });
+    const added = limitations.getByLabel(/^New limitation/);
+    expect(await added.evaluate((field) => field.tagName)).toBe('TEXTAREA');
+    await added.fill('No joint specifications.\nEach party publishes its own.');
+    await check(page, 'register editor with sections (operator)', 'register-operator-editor');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/saved=1/);
+
+    await visit(page, PATH, 'register page after the operator’s edit');
+    await expect
+      .poll(() => region(page, 'Limitations').textContent())
+      .toContain('No joint specifications.');
+    await expect
+      .poll(() => region(page, 'History of this register').textContent())
+      .toContain('Changed the register');
   });
 });

@@ -1004,7 +1004,13 @@ describe('managing work registers', () => {
     });
     const page = await as(ANONYMOUS).json<RegisterPage>('GET', '/api/v1/registers/ofa-snia');
     expect(page.status).toBe(200);
-    expect(page.body.permissions).toEqual({ manage: false, editDetails: false, approveAs: [] });
+    expect(page.body.permissions).toEqual({
+      manage: false,
+      editDetails: false,
+      editAs: [],
+      approveAs: [],
+      readHistory: false,
+    });
 
     const audit = await as(OPERATOR).json<{
       items: { action: string; objectId: string; details: Record<string, unknown> }[];

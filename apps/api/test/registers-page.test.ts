@@ -182,6 +182,8 @@ describe('the seeded OFA/DMTF register', () => {
         approvedOn: null,
         asWritten: 'This document was approved by the OFA Board on xx/xx/2018.',
         note: expect.stringContaining('There are no corresponding documents created by OFA'),
+        resolutionDocument: null,
+        resolutionLink: null,
       },
       {
         party: 'dmtf',
@@ -191,6 +193,8 @@ describe('the seeded OFA/DMTF register', () => {
         approvedOn: null,
         asWritten: 'Board Resolution <resolution ID>, on <date>.',
         note: '',
+        resolutionDocument: null,
+        resolutionLink: null,
       },
     ]);
   });
@@ -230,7 +234,9 @@ describe('who sees what', () => {
     expect(body.permissions).toEqual({
       manage: actor === OPERATOR,
       editDetails: admin !== undefined,
+      editAs: admin ? [admin] : [],
       approveAs: admin ? [admin] : [],
+      readHistory: actor === OPERATOR || /@(ofa|dmtf)\.example$/.test(actor),
     });
   });
 

@@ -1,6 +1,11 @@
 /** Helpers for the work register tests: who is asking, and the database state of every register. */
 import type { Pool } from '@liaison/db';
 import { expect } from 'vitest';
+import {
+  type RegisterActorKind,
+  type RegisterTableAction,
+  registerTableAllows,
+} from '../../../packages/core/test/fixtures/permission-table.js';
 import { TestClient } from './client.js';
 
 export const OPERATOR = 'operator@liaison.example';
@@ -12,6 +17,25 @@ export const DEMO_USERS = [
   OPERATOR,
 ];
 export const ACTORS = [...DEMO_USERS, ANONYMOUS];
+
+/**
+ * How a demo user stands, in the permission table, to a register's party `party` (ofa or dmtf,
+ * the parties of ofa-dmtf; snia is the third party): the table's actor kind.
+ */
+export function registerActorKind(actor: string, party: 'ofa' | 'dmtf'): RegisterActorKind {
+  if (actor === ANONYMOUS) return 'anonymous';
+  if (actor === OPERATOR) return 'operator, no membership';
+  const [role, domain] = actor.split('@') as [string, string];
+  const organization = domain.replace('.example', '');
+  const stance =
+    organization === party ? 'party' : organization === 'snia' ? 'third-party' : 'other-party';
+  return `${stance} ${role}` as RegisterActorKind;
+}
+
+/** Whether the permission table lets `actor` do `action` to `party`'s items of ofa-dmtf. */
+export function tableAllows(actor: string, action: RegisterTableAction, party: 'ofa' | 'dmtf') {
+  return registerTableAllows(registerActorKind(actor, party), action);
+}
 
 export async function signInAll(url: string): Promise<(actor: string) => TestClient> {
   const clients = new Map<string, TestClient>([[ANONYMOUS, new TestClient(url)]]);
@@ -35,6 +59,7 @@ const TABLES = [
   'register_commitments',
   'register_contacts',
   'register_approvals',
+  'register_events',
   'audit_events',
 ];
 
@@ -48,10 +73,15 @@ export async function registerState(pool: Pool): Promise<Record<string, string>>
     );
     state[table] = `${rows[0]!.rows} ${rows[0]!.digest}`;
   }
+  // Mail queued, not its delivery (a worker may be sending earlier mail meanwhile).
+  const { rows } = await pool.query<{ ids: string }>(
+    `select coalesce(string_agg(id::text, ',' order by id), '') as ids from mail_outbox`,
+  );
+  state.mail_outbox = rows[0]!.ids;
   return state;
 }
 
-/** Runs `action` and proves that it changed no register and wrote no audit event. */
+/** Runs `action` and proves that it changed no register and wrote no audit event, history or mail. */
 export async function expectUnchanged<T>(pool: Pool, action: () => Promise<T>): Promise<T> {
   const before = await registerState(pool);
   const result = await action();

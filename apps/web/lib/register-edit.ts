@@ -144,11 +144,20 @@ export function readContactForm(
 }
 
 /** The caller's organization's approval: which body, under which resolution, on which day. */
-export function readApprovalForm(form: FormLike): Read<ApprovalInput> {
+/**
+ * The approval of `organization`, with its board resolution as a portal document (a bare
+ * identifier is one of `organization`'s own documents).
+ */
+export function readApprovalForm(form: FormLike, organization: string): Read<ApprovalInput> {
   const problems: Problems = {};
   const body = str(form, 'body');
   const resolution = str(form, 'resolution');
   const approvedOn = str(form, 'approvedOn');
+  const resolutionDocument = parseDocumentRef(str(form, 'resolutionDocument'), organization);
+  if (resolutionDocument === 'invalid') {
+    problems.resolutionDocument =
+      'Enter the document as organization/identifier, e.g. dmtf/DMTF-BR-2018-10.';
+  }
   if (!body) problems.body = 'Enter the body that approved it, e.g. “DMTF Board of Directors”.';
   tooLong(problems, 'body', body, APPROVAL_BODY_MAX_LENGTH);
   tooLong(problems, 'resolution', resolution, APPROVAL_BODY_MAX_LENGTH);
@@ -156,5 +165,10 @@ export function readApprovalForm(form: FormLike): Read<ApprovalInput> {
   else if (parseCalendarDate(approvedOn) === null) {
     problems.approvedOn = 'Enter a date as YYYY-MM-DD.';
   }
-  return done(problems, { body, resolution: resolution || null, approvedOn });
+  return done(problems, {
+    body,
+    resolution: resolution || null,
+    approvedOn,
+    resolutionDocument: resolutionDocument === 'invalid' ? null : resolutionDocument,
+  });
 }

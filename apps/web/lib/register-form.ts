@@ -4,6 +4,7 @@
  */
 
 import {
+  type AccessScope,
   isSlug,
   REGISTER_MAX_PARTIES,
   REGISTER_TEXT_MAX_LENGTH,
@@ -12,6 +13,23 @@ import {
 } from '@liaison/core';
 import { tooLong } from './field-rules';
 import { parseCalendarDate } from './register-review';
+
+/** The text sections the operator edits, each a whole ordered list. */
+export const TEXT_SECTIONS = ['benefits', 'activities', 'limitations', 'accessRules'] as const;
+export type TextSection = (typeof TEXT_SECTIONS)[number];
+
+export interface SectionItem {
+  /** Null: joint (never for an activity). */
+  party: string | null;
+  text: string;
+  open: boolean;
+  /** Access rules only. */
+  scope?: AccessScope;
+}
+
+export type RegisterSections = Record<TextSection, SectionItem[]>;
+
+const SCOPES: readonly AccessScope[] = ['general', 'public', 'non-public', 'intellectual-property'];
 
 export interface RegisterFields {
   slug: string;
@@ -23,6 +41,8 @@ export interface RegisterFields {
   summary: string;
   reviewProcess: string;
   parties: { organization: string; description: string }[];
+  /** Edited on an existing register only (its edit form carries them). */
+  sections?: RegisterSections;
 }
 
 export interface FormLike {
@@ -73,6 +93,15 @@ export function readRegisterForm(
     problems.parties = `A party’s role is at most ${REGISTER_TEXT_MAX_LENGTH.toLocaleString('en-GB')} characters.`;
   }
 
+  const sections =
+    str(form, 'sections') === '1'
+      ? readSections(
+          form,
+          parties.map((p) => p.organization),
+          problems,
+        )
+      : undefined;
+
   if (Object.keys(problems).length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -86,8 +115,47 @@ export function readRegisterForm(
       summary: str(form, 'summary'),
       reviewProcess: str(form, 'reviewProcess'),
       parties,
+      ...(sections ? { sections } : {}),
     },
   };
+}
+
+/**
+ * The rows of each text section, in order (`<section>.<n>.text`, `.party`, `.open`, `.scope`,
+ * `<section>.count` rows). A row with no text that is not marked open is left out: that is how an
+ * item is removed, and how the blank row for a new one is ignored.
+ */
+function readSections(
+  form: FormLike,
+  parties: readonly string[],
+  problems: Record<string, string>,
+): RegisterSections {
+  const sections = {} as RegisterSections;
+  for (const section of TEXT_SECTIONS) {
+    const count = Math.min(Number.parseInt(str(form, `${section}.count`), 10) || 0, 200);
+    const items: SectionItem[] = [];
+    for (let row = 0; row < count; row += 1) {
+      const field = `${section}.${row}`;
+      const text = str(form, `${field}.text`);
+      const open = str(form, `${field}.open`) === 'on';
+      if (!text && !open) continue;
+      const partyValue = str(form, `${field}.party`);
+      const party = partyValue === '' ? null : partyValue;
+      if (party !== null && !parties.includes(party)) {
+        problems[`${field}.party`] = 'Choose one of the ticked parties.';
+      } else if (party === null && section === 'activities') {
+        problems[`${field}.party`] = 'An activity is one party’s: choose the party.';
+      }
+      tooLong(problems, `${field}.text`, text, REGISTER_TEXT_MAX_LENGTH);
+      const scope = str(form, `${field}.scope`) as AccessScope;
+      if (section === 'accessRules' && !SCOPES.includes(scope)) {
+        problems[`${field}.scope`] = 'Choose which information the rule is about.';
+      }
+      items.push({ party, text, open, ...(section === 'accessRules' ? { scope } : {}) });
+    }
+    sections[section] = items;
+  }
+  return sections;
 }
 
 /** POST /api/v1/registers: empty optional fields are left out. */
@@ -131,5 +199,16 @@ export function registerChanges(
   if (normalize(original.parties) !== normalize(fields.parties)) {
     changes.parties = createRegisterBody(fields).parties;
   }
+  for (const section of TEXT_SECTIONS) {
+    const before = original.sections?.[section];
+    const after = fields.sections?.[section];
+    if (before && after && sectionKey(before) !== sectionKey(after)) changes[section] = after;
+  }
   return changes;
+}
+
+function sectionKey(items: readonly SectionItem[]): string {
+  return JSON.stringify(
+    items.map((item) => [item.scope ?? null, item.party, item.text, item.open]),
+  );
 }

@@ -8,7 +8,12 @@ import { SLUG_BODY } from '@liaison/core';
 
 const APPROVAL_SAVED = new RegExp(`^approval-(${SLUG_BODY})$`);
 
-export type SectionKey = RegisterOpenItem['section'] | 'parties' | 'documents' | 'statements';
+export type SectionKey =
+  | RegisterOpenItem['section']
+  | 'parties'
+  | 'documents'
+  | 'statements'
+  | 'history';
 
 /** The sections in the order the register text has them (the shared documents and statements last). */
 export const SECTIONS: readonly { key: SectionKey; id: string; title: string }[] = [
@@ -24,6 +29,7 @@ export const SECTIONS: readonly { key: SectionKey; id: string; title: string }[]
   { key: 'approvals', id: 'approvals', title: 'Approvals' },
   { key: 'documents', id: 'documents', title: 'Documents shared under this register' },
   { key: 'statements', id: 'statements', title: 'Liaison statements' },
+  { key: 'history', id: 'history', title: 'History of this register' },
 ];
 
 export function section(key: SectionKey): { id: string; title: string } {

@@ -190,30 +190,63 @@ describe('readContactForm', () => {
 });
 
 describe('readApprovalForm', () => {
-  it('reads an approval; the resolution is optional', () => {
+  it('reads an approval; the resolution and its document are optional', () => {
     expect(
       readApprovalForm(
         form({ body: 'DMTF Board of Directors', resolution: '2018-07', approvedOn: '2018-10-16' }),
+        'dmtf',
       ),
     ).toEqual({
       ok: true,
-      body: { body: 'DMTF Board of Directors', resolution: '2018-07', approvedOn: '2018-10-16' },
+      body: {
+        body: 'DMTF Board of Directors',
+        resolution: '2018-07',
+        approvedOn: '2018-10-16',
+        resolutionDocument: null,
+      },
     });
-    expect(readApprovalForm(form({ body: 'OFA Board', approvedOn: '2018-10-02' }))).toEqual({
+    expect(readApprovalForm(form({ body: 'OFA Board', approvedOn: '2018-10-02' }), 'ofa')).toEqual({
       ok: true,
-      body: { body: 'OFA Board', resolution: null, approvedOn: '2018-10-02' },
+      body: {
+        body: 'OFA Board',
+        resolution: null,
+        approvedOn: '2018-10-02',
+        resolutionDocument: null,
+      },
+    });
+  });
+
+  it('reads the resolution document; a bare identifier is one of the approver’s', () => {
+    const read = (resolutionDocument: string) =>
+      readApprovalForm(
+        form({ body: 'DMTF Board', approvedOn: '2018-10-16', resolutionDocument }),
+        'dmtf',
+      );
+    expect(read('DMTF-BR-2018-10')).toMatchObject({
+      ok: true,
+      body: { resolutionDocument: { organization: 'dmtf', identifier: 'DMTF-BR-2018-10' } },
+    });
+    expect(read('ofa/OFA-BR-7')).toMatchObject({
+      body: { resolutionDocument: { organization: 'ofa', identifier: 'OFA-BR-7' } },
+    });
+    expect(read('not a document')).toEqual({
+      ok: false,
+      problems: {
+        resolutionDocument:
+          'Enter the document as organization/identifier, e.g. dmtf/DMTF-BR-2018-10.',
+      },
     });
   });
 
   it('needs a body and a real date', () => {
-    expect(readApprovalForm(form({ body: ' ', approvedOn: 'xx/xx/2018' }))).toEqual({
+    expect(readApprovalForm(form({ body: ' ', approvedOn: 'xx/xx/2018' }), 'ofa')).toEqual({
       ok: false,
       problems: {
         body: 'Enter the body that approved it, e.g. “DMTF Board of Directors”.',
         approvedOn: 'Enter a date as YYYY-MM-DD.',
       },
     });
-    expect(readApprovalForm(form({ body: 'OFA Board' }))).toEqual({
+    expect(readApprovalForm(form({ body: 'OFA Board' }), 'ofa')).toEqual({
       ok: false,
       problems: { approvedOn: 'Enter the date of the approval.' },
     });

@@ -137,3 +137,69 @@ describe('registerChanges', () => {
     expect(registerChanges(original, fields)).toEqual({});
   });
 });
+
+describe('the text sections of the operator’s editor', () => {
+  const sectionRows: [string, string][] = [
+    ['sections', '1'],
+    ['benefits.count', '3'],
+    ['benefits.0.party', 'ofa'],
+    ['benefits.0.text', ' Access to DMTF standards.\nAnd profiles. '],
+    ['benefits.1.party', ''],
+    ['benefits.1.text', ''],
+    ['benefits.2.party', ''],
+    ['benefits.2.text', 'One management model'],
+    ['benefits.2.open', 'on'],
+    ['activities.count', '1'],
+    ['activities.0.party', 'dmtf'],
+    ['activities.0.text', ''],
+    ['limitations.count', '0'],
+    ['accessRules.count', '1'],
+    ['accessRules.0.scope', 'non-public'],
+    ['accessRules.0.party', ''],
+    ['accessRules.0.text', 'Shared with the parties only.'],
+  ];
+
+  it('reads every section in order, leaving out emptied rows', () => {
+    const read = readRegisterForm(form([...complete, ...sectionRows]));
+    if (!read.ok) throw new Error('expected a valid form');
+    expect(read.fields.sections).toEqual({
+      benefits: [
+        { party: 'ofa', text: 'Access to DMTF standards.\nAnd profiles.', open: false },
+        { party: null, text: 'One management model', open: true },
+      ],
+      activities: [],
+      limitations: [],
+      accessRules: [
+        { scope: 'non-public', party: null, text: 'Shared with the parties only.', open: false },
+      ],
+    });
+  });
+
+  it('refuses an item of a party that is not ticked and a joint activity', () => {
+    const read = readRegisterForm(
+      form([
+        ...complete,
+        ...sectionRows.filter(([k]) => !k.startsWith('activities') && k !== 'benefits.0.party'),
+        ['benefits.0.party', 'snia'],
+        ['activities.count', '1'],
+        ['activities.0.party', ''],
+        ['activities.0.text', 'Plugfests'],
+      ]),
+    );
+    expect(read).toEqual({
+      ok: false,
+      problems: {
+        'benefits.0.party': 'Choose one of the ticked parties.',
+        'activities.0.party': 'An activity is one party’s: choose the party.',
+      },
+    });
+  });
+
+  it('sends a whole section only when it changed', () => {
+    const read = readRegisterForm(form([...complete, ...sectionRows]));
+    if (!read.ok) throw new Error('expected a valid form');
+    const sections = read.fields.sections!;
+    const original = { ...read.fields, slug: undefined, sections: { ...sections, benefits: [] } };
+    expect(registerChanges(original, read.fields)).toEqual({ benefits: sections.benefits });
+  });
+});

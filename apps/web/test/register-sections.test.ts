@@ -9,7 +9,7 @@ import {
 } from '../lib/register-sections';
 
 describe('SECTIONS', () => {
-  it('follows the register’s own order, the shared documents and statements last', () => {
+  it('follows the register’s own order, the shared documents, statements and history last', () => {
     expect(SECTIONS.map((s) => s.key)).toEqual([
       'parties',
       'benefits',
@@ -23,6 +23,7 @@ describe('SECTIONS', () => {
       'approvals',
       'documents',
       'statements',
+      'history',
     ]);
     expect(new Set(SECTIONS.map((s) => s.id)).size).toBe(SECTIONS.length);
   });

@@ -35,6 +35,7 @@ import type {
   PasswordChanged,
   PasswordResetRequested,
   ProfileUpdateBody,
+  RegisterHistory,
   RegisterPage,
   ResolutionLog,
   ResolutionLogQuery,
@@ -344,6 +345,11 @@ export class LiaisonClient {
   /** A register's page with the first page of its documents; 404 when missing or not visible. */
   getRegister(slug: string): Promise<RegisterPage> {
     return this.request('GET', `/api/v1/registers/${encodeURIComponent(slug)}`);
+  }
+
+  /** Who changed what in a register, newest first (members of its parties, the operator). */
+  getRegisterHistory(slug: string): Promise<RegisterHistory> {
+    return this.request('GET', `/api/v1/registers/${encodeURIComponent(slug)}/history`);
   }
 
   /** One page of the documents the caller may read, newest first; `nextCursor` leads on. */

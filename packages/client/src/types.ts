@@ -46,6 +46,8 @@ export type {
   PasswordChanged,
   PasswordResetRequested,
   ProfileUpdateBody,
+  RegisterHistory,
+  RegisterHistoryEvent,
   RegisterPage,
   ResolutionLog,
   ResolutionLogQuery,

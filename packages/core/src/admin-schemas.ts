@@ -2,12 +2,15 @@
  * Wire schemas for managing organizations, their members and work registers, for the caller's own
  * account (GET /me) and for the work register page (see schemas.ts for the idea).
  */
-import { type Static, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import { DaySchema, EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
 import {
   PartyDescriptionSchema,
+  RegisterAccessRuleItemSchema,
+  RegisterActivityItemSchema,
   RegisterStateSchema,
   RegisterSummarySchema,
+  RegisterTextItemSchema,
   RegisterTitleSchema,
   RegisterVersionSchema,
   ReviewDueAsWrittenSchema,
@@ -160,6 +163,10 @@ const RegisterPartiesInput = Type.Array(RegisterPartyInput, {
   description: 'In the order the register names them; each organization once',
 });
 
+/** A whole text section, in order: the operator's editor replaces it at once. */
+const RegisterSectionInput = <T extends TSchema>(item: T) =>
+  Type.Array(item, { maxItems: 200, description: 'The whole section, in the register’s order' });
+
 export const CreateRegisterBody = Type.Object(
   {
     slug: SlugSchema,
@@ -190,6 +197,10 @@ export const UpdateRegisterBody = Type.Object(
     reviewProcess: Type.Optional(ReviewProcessSchema),
     reviewProcessUrl: Type.Optional(ReviewProcessUrlSchema),
     parties: Type.Optional(RegisterPartiesInput),
+    benefits: Type.Optional(RegisterSectionInput(RegisterTextItemSchema)),
+    activities: Type.Optional(RegisterSectionInput(RegisterActivityItemSchema)),
+    limitations: Type.Optional(RegisterSectionInput(RegisterTextItemSchema)),
+    accessRules: Type.Optional(RegisterSectionInput(RegisterAccessRuleItemSchema)),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -19,7 +19,9 @@
  *   DELETE /api/v1/registers/:slug/contacts/:id                 → 204
  *   PUT    /api/v1/registers/:slug/approvals/:organization      ApprovalInput → RegisterApproval (the caller's own organization)
  *   DELETE /api/v1/registers/:slug/approvals/:organization      → RegisterApproval, back to pending
- * Edits: admins of a party (approvals: of that organization only); see policy/register-policy.ts.
+ *   GET    /api/v1/registers/:slug/history                      RegisterHistory (members of the parties, the operator)
+ * Edits: milestones, admins of any party; contacts, commitments and approvals, admins of that
+ * party only; see policy/register-policy.ts.
  */
 import { type Static, Type } from 'typebox';
 import { DaySchema, EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
@@ -179,6 +181,11 @@ export const RegisterApprovalItemSchema = Type.Object(
     approvedOn: Type.Optional(Type.Union([DaySchema, Type.Null()])),
     asWritten: Type.Optional(AsWritten),
     note: Type.Optional(ItemText),
+    resolutionDocument: Type.Optional(
+      Type.Union([DocumentRefSchema, Type.Null()], {
+        description: 'The board resolution, as a portal document',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -335,6 +342,13 @@ export const RegisterApprovalSchema = Type.Object(
     approvedOn: Type.Union([DaySchema, Type.Null()]),
     asWritten: Type.String(),
     note: Type.String(),
+    resolutionDocument: Type.Union([DocumentRefSchema, Type.Null()], {
+      description: 'The board resolution, as a portal document (owner and identifier)',
+    }),
+    resolutionLink: Type.Union(
+      [Type.Object({ documentId: UuidSchema, title: Type.String() }), Type.Null()],
+      { description: 'The resolution document, only for a caller who may read it' },
+    ),
   },
   { title: 'RegisterApproval', description: 'One per party, in the parties’ order' },
 );
@@ -370,11 +384,18 @@ export const RegisterPermissionsSchema = Type.Object({
     description: 'May change terms, parties and state (the portal operator)',
   }),
   editDetails: Type.Boolean({
+    description: 'May add, edit and remove milestones, the joint items (admins of any party)',
+  }),
+  editAs: Type.Array(Type.String(), {
     description:
-      'May add, edit and remove milestones, commitments and contacts (admins of a party)',
+      'Parties whose contacts and documentation commitments the caller may add, edit and remove ' +
+      '(their own, as admin)',
   }),
   approveAs: Type.Array(Type.String(), {
     description: 'Parties whose approval the caller may record or clear (their own, as admin)',
+  }),
+  readHistory: Type.Boolean({
+    description: 'May read who changed what (members of the parties, the operator)',
   }),
 });
 export type RegisterPermissions = Static<typeof RegisterPermissionsSchema>;
@@ -506,7 +527,51 @@ export const ApprovalInput = Type.Object(
     body: ApprovalBody,
     resolution: Type.Optional(Resolution),
     approvedOn: DaySchema,
+    resolutionDocument: Type.Optional(
+      Type.Union([DocumentRefSchema, Type.Null()], {
+        description:
+          'The board resolution as a portal document the approver may read, e.g. ' +
+          '{"organization":"ofa","identifier":"OFA-BR-2018-10"}',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 export type ApprovalInput = Static<typeof ApprovalInput>;
+
+// ---------------------------------------------------------------------------------------------
+// The history: GET /api/v1/registers/:slug/history
+// ---------------------------------------------------------------------------------------------
+
+export const RegisterHistoryEventSchema = Type.Object(
+  {
+    id: UuidSchema,
+    at: TimestampSchema,
+    actor: Type.Object({
+      name: Type.String(),
+      email: Type.Union([Type.String(), Type.Null()]),
+    }),
+    onBehalfOf: Type.Union([Type.String(), Type.Null()], {
+      description: 'The party the change was made for; null for the portal operator',
+    }),
+    action: Type.String({ description: 'e.g. register.contact.edit' }),
+    itemKind: Type.Union([
+      Type.Literal('milestone'),
+      Type.Literal('commitment'),
+      Type.Literal('contact'),
+      Type.Literal('approval'),
+      Type.Literal('register'),
+    ]),
+    itemId: Type.Union([Type.String(), Type.Null()]),
+    before: Type.Unknown({ description: 'The item before the change; null when added' }),
+    after: Type.Unknown({ description: 'The item after the change; null when removed' }),
+  },
+  { title: 'RegisterHistoryEvent' },
+);
+export type RegisterHistoryEvent = Static<typeof RegisterHistoryEventSchema>;
+
+export const RegisterHistorySchema = Type.Object(
+  { items: Type.Array(RegisterHistoryEventSchema, { description: 'Newest first' }) },
+  { title: 'RegisterHistory' },
+);
+export type RegisterHistory = Static<typeof RegisterHistorySchema>;

@@ -1,8 +1,9 @@
 /**
- * The register policy, case by case, written from docs/architecture.md ("Work registers"): admins
- * of a party edit the register's details and approve for their own organization only; the operator
- * manages terms, parties and state; nobody else does anything; drafts are for their parties and the
- * operator.
+ * The register policy, checked against the permission table (test/fixtures/permission-table.ts,
+ * "Work registers") for every kind of actor and action, then case by case: admins of a party edit
+ * the joint milestones and only their own party's contacts, commitments and approval; the
+ * operator manages terms, parties and state; the parties' members and the operator read the
+ * history; drafts are for their parties and the operator.
  */
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../src/domain.js';
@@ -11,8 +12,16 @@ import {
   allowRegister,
   canReadRegister,
   editingParty,
+  partiesToNotify,
+  type RegisterAction,
   registerPermissions,
 } from '../src/policy/register-policy.js';
+import {
+  REGISTER_TABLE,
+  type RegisterActorKind,
+  type RegisterTableAction,
+  registerTableAllows,
+} from './fixtures/permission-table.js';
 
 const person = (roles: Record<string, Role>, operator = false, scope?: string): Actor => ({
   userId: 'u',
@@ -25,10 +34,55 @@ const person = (roles: Record<string, Role>, operator = false, scope?: string): 
 const approved = { state: 'approved' as const, parties: ['ofa', 'dmtf'] };
 const draft = { state: 'draft' as const, parties: ['snia', 'dmtf'] };
 
+/** The table's actor, standing to the ofa-dmtf register and to OFA's items. */
+function tableActor(kind: RegisterActorKind): Actor {
+  if (kind === 'anonymous') return ANONYMOUS;
+  if (kind === 'operator, no membership') return person({}, true);
+  const [stance, role] = kind.split(' ') as [string, Role];
+  const organization = { party: 'ofa', 'other-party': 'dmtf', 'third-party': 'snia' }[stance]!;
+  return person({ [organization]: role });
+}
+
+/** The policy's answer for a table action on OFA's items of the approved register. */
+function policyAllows(actor: Actor, action: RegisterTableAction): boolean {
+  const policyAction: Record<Exclude<RegisterTableAction, 'read'>, RegisterAction> = {
+    'read-history': 'read-history',
+    'edit-milestones': 'edit-details',
+    'edit-party-items': 'edit-party-items',
+    approve: 'approve',
+    manage: 'manage',
+  };
+  return action === 'read'
+    ? canReadRegister(actor, approved)
+    : allowRegister(actor, policyAction[action], approved, 'ofa');
+}
+
+const TABLE_ACTIONS: RegisterTableAction[] = [
+  'read',
+  'read-history',
+  'edit-milestones',
+  'edit-party-items',
+  'approve',
+  'manage',
+];
+
 describe('register policy', () => {
-  it('lets admins of a party edit details and approve for their own organization only', () => {
+  it.each(Object.keys(REGISTER_TABLE) as RegisterActorKind[])('matches the table: %s', (kind) => {
+    const actor = tableActor(kind);
+    for (const action of TABLE_ACTIONS) {
+      expect([action, policyAllows(actor, action)]).toEqual([
+        action,
+        registerTableAllows(kind, action),
+      ]);
+    }
+  });
+
+  it('lets admins of a party edit milestones, and their own party’s items and approval only', () => {
     const ofaAdmin = person({ ofa: 'admin' });
     expect(allowRegister(ofaAdmin, 'edit-details', approved)).toBe(true);
+    expect(allowRegister(ofaAdmin, 'edit-party-items', approved, 'ofa')).toBe(true);
+    expect(allowRegister(ofaAdmin, 'edit-party-items', approved, 'dmtf')).toBe(false);
+    expect(allowRegister(ofaAdmin, 'edit-party-items', approved)).toBe(false);
     expect(allowRegister(ofaAdmin, 'approve', approved, 'ofa')).toBe(true);
     expect(allowRegister(ofaAdmin, 'approve', approved, 'dmtf')).toBe(false);
     expect(allowRegister(ofaAdmin, 'approve', approved)).toBe(false);
@@ -36,8 +90,18 @@ describe('register policy', () => {
     expect(registerPermissions(ofaAdmin, approved)).toEqual({
       manage: false,
       editDetails: true,
+      editAs: ['ofa'],
       approveAs: ['ofa'],
+      readHistory: true,
     });
+  });
+
+  it('tells the other parties’ admins of a joint change, never the editing party’s', () => {
+    expect(partiesToNotify(approved, 'ofa')).toEqual(['dmtf']);
+    expect(partiesToNotify({ state: 'approved', parties: ['a', 'b', 'c'] }, 'b')).toEqual([
+      'a',
+      'c',
+    ]);
   });
 
   it('refuses members, editors, admins of other organizations, the operator and anonymous callers', () => {
@@ -55,7 +119,9 @@ describe('register policy', () => {
     expect(registerPermissions(person({}, true), approved)).toEqual({
       manage: true,
       editDetails: false,
+      editAs: [],
       approveAs: [],
+      readHistory: true,
     });
   });
 
@@ -70,7 +136,9 @@ describe('register policy', () => {
     expect(registerPermissions(ofaAdmin, draft)).toEqual({
       manage: false,
       editDetails: false,
+      editAs: [],
       approveAs: [],
+      readHistory: false,
     });
   });
 
@@ -79,11 +147,19 @@ describe('register policy', () => {
     // sees an admin of dmtf alone.
     const scoped = person({ dmtf: 'admin' }, false, 'dmtf');
     expect(registerPermissions(scoped, approved).approveAs).toEqual(['dmtf']);
+    expect(registerPermissions(scoped, approved).editAs).toEqual(['dmtf']);
   });
 
   it('names the first party, in the register’s order, an edit is made for', () => {
     expect(editingParty(person({ dmtf: 'admin', ofa: 'admin' }), approved)).toBe('ofa');
     expect(editingParty(person({ dmtf: 'admin', ofa: 'member' }), approved)).toBe('dmtf');
     expect(editingParty(person({ ofa: 'editor' }), approved)).toBeUndefined();
+  });
+
+  it('names the item’s own party for a party item, and nobody for another party’s', () => {
+    const both = person({ dmtf: 'admin', ofa: 'admin' });
+    expect(editingParty(both, approved, 'dmtf')).toBe('dmtf');
+    expect(editingParty(person({ ofa: 'admin' }), approved, 'dmtf')).toBeUndefined();
+    expect(editingParty(person({ snia: 'admin' }), approved, 'snia')).toBeUndefined();
   });
 });

@@ -21,6 +21,7 @@ export * from './queries/outbox.js';
 export * from './queries/password-resets.js';
 export { readableDocumentCondition } from './queries/readable-documents.js';
 export * from './queries/register-details.js';
+export * from './queries/register-events.js';
 export * from './queries/register-records.js';
 export { listVisibleRegisters } from './queries/registers.js';
 export * from './queries/reviews.js';

@@ -37,6 +37,7 @@ describe('migrate', () => {
       'register_benefits',
       'register_commitments',
       'register_contacts',
+      'register_events',
       'register_limitations',
       'register_milestones',
       'register_parties',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CreateRegisterBody,
   ErrorBody,
+  RegisterHistorySchema,
   RegisterPageSchema,
   RegisterParams,
   UpdateRegisterBody,
@@ -9,6 +10,7 @@ import {
 import { contextOf } from '../http/request-context.js';
 import { createRegister } from '../services/registers/create-register.js';
 import { getRegister } from '../services/registers/get-register.js';
+import { getRegisterHistory } from '../services/registers/get-register-history.js';
 import { updateRegister } from '../services/registers/update-register.js';
 
 export const registerPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -25,6 +27,21 @@ export const registerPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => getRegister(app.deps.pool, contextOf(request), request.params.slug),
+  );
+
+  app.get(
+    '/api/v1/registers/:slug/history',
+    {
+      schema: {
+        tags: ['registers'],
+        summary:
+          'Who changed what in a work register, before → after, newest first (members of its ' +
+          'parties and the portal operator)',
+        params: RegisterParams,
+        response: { 200: RegisterHistorySchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) => getRegisterHistory(app.deps.pool, contextOf(request), request.params.slug),
   );
 
   app.post(

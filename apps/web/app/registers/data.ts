@@ -12,6 +12,11 @@ export type RegisterLookup =
   | { kind: 'missing' }
   | { kind: 'error'; error: ApiError };
 
+/** GET /api/v1/registers/:slug/history: for those the register's `permissions.readHistory` allows. */
+export const getRegisterHistory = cache((slug: string) =>
+  fromApi((client) => client.getRegisterHistory(slug)),
+);
+
 export const listRegisters = cache(() => fromApi((client) => client.listRegisters()));
 
 export const listOrganizations = cache(() => fromApi((client) => client.listOrganizations()));

@@ -18,6 +18,7 @@ import {
   TextField,
 } from './form-parts';
 import { type FormState, IDLE } from './form-state';
+import { RegisterSectionsEditor } from './register-sections-editor';
 
 type Action = (previous: FormState, form: FormData) => Promise<FormState>;
 
@@ -26,7 +27,10 @@ const STATE_OPTIONS = [
   { value: 'approved', label: 'Approved (public)' },
 ];
 
-/** Create (no `register`) or edit a work register, with its parties. */
+/**
+ * Create (no `register`) or edit a work register, with its parties; editing also covers every text
+ * section (benefits, activities, limitations, access), each item a paragraph.
+ */
 export function RegisterForm({
   action,
   register,
@@ -148,10 +152,11 @@ export function RegisterForm({
                 <label className="visually-hidden" htmlFor={`${id}-desc-${org.slug}`}>
                   Role of {org.name} in the register
                 </label>
-                <input
+                <textarea
                   id={`${id}-desc-${org.slug}`}
                   name={`partyDescription.${org.slug}`}
-                  className={styles.input}
+                  className={styles.textarea}
+                  rows={2}
                   placeholder="Its role in this register"
                   maxLength={REGISTER_TEXT_MAX_LENGTH}
                   defaultValue={description}
@@ -166,6 +171,14 @@ export function RegisterForm({
           </p>
         )}
       </fieldset>
+      {register?.sections && (
+        <RegisterSectionsEditor
+          sections={register.sections}
+          parties={ordered.filter((org) => partyOrder.includes(org.slug))}
+          bind={bind}
+          submitted={failed ? v : undefined}
+        />
+      )}
       <div className={styles.actions}>
         <SubmitButton pendingText={editing ? 'Saving…' : 'Creating…'}>
           {editing ? 'Save changes' : 'Create register'}

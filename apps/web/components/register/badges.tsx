@@ -41,19 +41,27 @@ export function RegisterStateBadge({ state }: { state: string }) {
   );
 }
 
-/** The review date, with "Overdue" once it has passed and "Due soon" within 30 days. */
+/**
+ * The review date, with "Overdue" once it has passed and "Due soon" within 30 days. Shown once: as
+ * the register writes it ("March 2020") when it does, else as the calendar date.
+ */
 export function ReviewDue({
   value,
+  asWritten = '',
   now = new Date(),
 }: {
   value: string | null | undefined;
+  asWritten?: string;
   now?: Date;
 }) {
   const state: ReviewState = reviewState(value, now);
-  if (state.kind === 'none' || state.kind === 'invalid') return <CalendarDate value={value} />;
+  const written = asWritten.trim();
+  if (state.kind === 'none' || state.kind === 'invalid') {
+    return written ? <span>{written}</span> : <CalendarDate value={value} />;
+  }
   return (
     <span className={styles.review}>
-      <CalendarDate value={state.due} />
+      {written ? <time dateTime={state.due}>{written}</time> : <CalendarDate value={state.due} />}
       {state.kind === 'overdue' && (
         <span className={`${styles.badge} ${styles.overdue}`} title={describeReview(state)}>
           Overdue<span className="visually-hidden"> by {describeDays(state.days)}</span>

@@ -111,11 +111,14 @@ export function CommitmentForm({
   slug,
   commitment,
   parties,
+  fromParties = parties,
   documents,
 }: {
   slug: string;
   commitment?: RegisterCommitment;
   parties: readonly PartyOption[];
+  /** The parties the caller may make a commitment for (their own). */
+  fromParties?: readonly PartyOption[];
   /** Suggestions for the document field: "dmtf/DSP0266 — title". */
   documents: readonly { ref: string; title: string }[];
 }) {
@@ -134,13 +137,16 @@ export function CommitmentForm({
       <div className={styles.row}>
         <SelectField
           label="Made available by"
-          options={options}
-          {...bind('from', commitment?.from ?? parties[0]?.slug)}
+          options={fromParties.map((party) => ({ value: party.slug, label: party.name }))}
+          {...bind('from', commitment?.from ?? fromParties[0]?.slug)}
         />
         <SelectField
           label="To"
           options={options}
-          {...bind('to', commitment?.to ?? parties[1]?.slug)}
+          {...bind(
+            'to',
+            commitment?.to ?? parties.find((party) => party.slug !== fromParties[0]?.slug)?.slug,
+          )}
         />
       </div>
       <TextField
@@ -231,7 +237,11 @@ const REMOVE: Record<'milestone' | 'commitment' | 'contact', Action> = {
   contact: removeContact,
 };
 
-/** Removes one milestone, commitment or contact; the API's refusal shows next to the button. */
+/**
+ * Removes one milestone, commitment or contact, apart from its "Save" and only after a
+ * confirmation: "Remove…" opens the question, "Yes, remove" removes. The API's refusal shows next
+ * to the button.
+ */
 export function RemoveItemForm({
   slug,
   id,
@@ -241,22 +251,33 @@ export function RemoveItemForm({
   slug: string;
   id: string;
   kind: keyof typeof REMOVE;
-  /** What is removed, for screen readers: "milestone “Oct 2018”". */
+  /** What is removed, in words: "milestone “Oct 2018”". */
   label: string;
 }) {
   const [state, formAction] = useActionState(REMOVE[kind], IDLE);
   return (
-    <form action={formAction} className={styles.inlineForm}>
-      <FormMessage state={state} />
-      <Hidden fields={{ slug, id }} />
-      <SubmitButton variant="danger" small pendingText="Removing…" aria-label={`Remove ${label}`}>
-        Remove
-      </SubmitButton>
-    </form>
+    <details open={state.status === 'error'}>
+      <summary>
+        Remove…<span className="visually-hidden"> {label}</span>
+      </summary>
+      <form action={formAction} className={styles.inlineForm}>
+        <FormMessage state={state} />
+        <p>Remove the {label} from the register? The register’s history keeps what it said.</p>
+        <Hidden fields={{ slug, id }} />
+        <SubmitButton
+          variant="danger"
+          small
+          pendingText="Removing…"
+          aria-label={`Yes, remove the ${label}`}
+        >
+          Yes, remove
+        </SubmitButton>
+      </form>
+    </details>
   );
 }
 
-/** The caller's own organization's approval: body, resolution, date. */
+/** The caller's own organization's approval: body, resolution and its document, date. */
 export function ApprovalForm({
   slug,
   party,
@@ -292,6 +313,19 @@ export function ApprovalForm({
           {...bind('approvedOn', approval?.approvedOn ?? '')}
         />
       </div>
+      <TextField
+        label="Resolution document"
+        optional
+        autoComplete="off"
+        spellCheck={false}
+        hint={`The board resolution, if it is a Liaison document you can read: its identifier (one of ${party.name}’s), or organization/identifier.`}
+        {...bind(
+          'resolutionDocument',
+          approval?.resolutionDocument
+            ? `${approval.resolutionDocument.organization}/${approval.resolutionDocument.identifier}`
+            : '',
+        )}
+      />
       <div className={styles.actions}>
         <SubmitButton pendingText="Recording…">Record {party.name}’s approval</SubmitButton>
       </div>

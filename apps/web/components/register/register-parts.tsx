@@ -19,47 +19,58 @@ export function DeliveryBadge({ delivery }: { delivery: 'delivered' | 'outstandi
   );
 }
 
-/** One section of the register, titled, with an id to link to from the open items. */
+/**
+ * One section of the register, titled, with an id to link to from the open items. `edit`, when the
+ * caller may change the section, is its one "Edit" entry, beside the heading: a disclosure holding
+ * every form of the section, so the page reads as the register until an admin opens it.
+ */
 export function RegisterSection({
   id,
   title,
   intro,
+  edit,
   children,
 }: {
   id: string;
   title: string;
   intro?: ReactNode;
+  edit?: ReactNode;
   children: ReactNode;
 }) {
   return (
     <section id={id} className={styles.section} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{title}</h2>
+      <div className={styles.sectionHead}>
+        <h2 id={`${id}-title`}>{title}</h2>
+      </div>
+      {edit && (
+        <details className={styles.sectionEdit} id={`${id}-edit`}>
+          <summary>
+            Edit<span className="visually-hidden"> {title}</span>
+          </summary>
+          <div className={styles.editBody}>{edit}</div>
+        </details>
+      )}
       {intro && <p className={styles.intro}>{intro}</p>}
       {children}
     </section>
   );
 }
 
-/**
- * "Edit" for one item: a disclosure holding its form, so the page reads as the register until an
- * admin opens it. `what` names the item for screen readers.
- */
-export function EditDisclosure({
-  summary = 'Edit',
-  what,
+/** One item inside a section's edit panel: named, its form, and apart from it its removal. */
+export function EditItem({
+  title,
   children,
+  remove,
 }: {
-  summary?: string;
-  what: string;
+  title: string;
   children: ReactNode;
+  remove?: ReactNode;
 }) {
   return (
-    <details className={styles.edit}>
-      <summary>
-        {summary}
-        <span className="visually-hidden"> {what}</span>
-      </summary>
-      <div className={styles.editBody}>{children}</div>
-    </details>
+    <section className={styles.editItem} aria-label={title}>
+      <h3>{title}</h3>
+      {children}
+      {remove && <div className={styles.removeArea}>{remove}</div>}
+    </section>
   );
 }

@@ -6,6 +6,7 @@ import {
   groupByParty,
   section,
 } from '../../lib/register-sections';
+import { APPROVAL_LABELS, approvalStanding } from '../../lib/register-standing';
 import { deliverableText, timeframeText } from '../../lib/register-timeline';
 import { ReviewDue } from './badges';
 import { CalendarDate } from './dates';
@@ -20,11 +21,11 @@ import {
 import { Linkified } from './linkified';
 import { MilestoneTimeline } from './milestone-timeline';
 import styles from './register.module.css';
-import { DeliveryBadge, EditDisclosure, OpenBadge, RegisterSection } from './register-parts';
+import { DeliveryBadge, EditItem, OpenBadge, RegisterSection } from './register-parts';
 import shared from './registers.module.css';
 
-// The sections of the register page, each as the register writes it; the edit controls appear
-// where the API's permissions allow them.
+// The sections of the register page, each as the register writes it; a section's one "Edit" entry
+// appears where the API's permissions allow it, and holds only the items the caller may change.
 
 export type NameOf = (party: string | null) => string;
 
@@ -128,70 +129,54 @@ export function Limitations({ register, nameOf }: { register: FoundRegister; nam
   );
 }
 
-const MILESTONE_STATE_LABELS = { planned: 'Planned', done: 'Done', dropped: 'Dropped' } as const;
-
 export function Milestones({ register, now }: { register: FoundRegister; now: Date }) {
   const canEdit = register.permissions.editDetails;
   return (
     <RegisterSection
       {...section('milestones')}
       intro="Specific milestones that will be accomplished by the alliance partnership."
+      edit={canEdit && <MilestoneEdits register={register} />}
     >
       {register.milestones.length === 0 ? (
         <Empty>The register names no milestones yet.</Empty>
       ) : (
-        <>
-          <MilestoneTimeline milestones={register.milestones} idBase="milestones" now={now} />
-          <h3 className={styles.listHeading}>As the register lists them</h3>
-          <ol className={styles.items}>
-            {register.milestones.map((milestone) => {
-              const label = `milestone “${deliverableText(milestone)}”`;
-              return (
-                <li key={milestone.id} className={styles.item}>
-                  <p className={styles.itemTitle}>
-                    {milestone.open && <OpenBadge />} {deliverableText(milestone)}
-                  </p>
-                  <dl className={styles.itemFacts}>
-                    <div>
-                      <dt>Timeframe</dt>
-                      <dd>{timeframeText(milestone)}</dd>
-                    </div>
-                    <div>
-                      <dt>State</dt>
-                      <dd>
-                        {MILESTONE_STATE_LABELS[milestone.state]}
-                        {milestone.doneOn && (
-                          <>
-                            {' '}
-                            (<CalendarDate value={milestone.doneOn} />)
-                          </>
-                        )}
-                      </dd>
-                    </div>
-                  </dl>
-                  {canEdit && (
-                    <EditDisclosure what={label}>
-                      <MilestoneForm slug={register.slug} milestone={milestone} />
-                      <RemoveItemForm
-                        slug={register.slug}
-                        id={milestone.id}
-                        kind="milestone"
-                        label={label}
-                      />
-                    </EditDisclosure>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-        </>
-      )}
-      {canEdit && (
-        <EditDisclosure summary="Add a milestone" what="to the register">
-          <MilestoneForm slug={register.slug} />
-        </EditDisclosure>
+        <MilestoneTimeline milestones={register.milestones} idBase="milestones" now={now} />
       )}
     </RegisterSection>
+  );
+}
+
+/** Every milestone's form, then a new one: milestones are joint, so any party's admins edit them. */
+function MilestoneEdits({ register }: { register: FoundRegister }) {
+  return (
+    <>
+      <p className={styles.aside}>
+        Milestones belong to the whole alliance: any party’s admins may change them, and the other
+        parties’ admins get a mail saying who changed what.
+      </p>
+      {register.milestones.map((milestone) => {
+        const label = `milestone “${deliverableText(milestone)}”`;
+        return (
+          <EditItem
+            key={milestone.id}
+            title={`${deliverableText(milestone)} (${timeframeText(milestone)})`}
+            remove={
+              <RemoveItemForm
+                slug={register.slug}
+                id={milestone.id}
+                kind="milestone"
+                label={label}
+              />
+            }
+          >
+            <MilestoneForm slug={register.slug} milestone={milestone} />
+          </EditItem>
+        );
+      })}
+      <EditItem title="Add a milestone">
+        <MilestoneForm slug={register.slug} />
+      </EditItem>
+    </>
   );
 }
 
@@ -230,16 +215,15 @@ export function Access({ register, nameOf }: { register: FoundRegister; nameOf: 
 }
 
 export function Commitments({ register, nameOf }: { register: FoundRegister; nameOf: NameOf }) {
-  const canEdit = register.permissions.editDetails;
-  const parties = partyOptions(register);
-  const documents = register.documents.map((document) => ({
-    ref: `${document.organization}/${document.identifier}`,
-    title: document.title,
-  }));
   return (
     <RegisterSection
       {...section('commitments')}
       intro="The documents each party makes available to the other, and whether they have been delivered."
+      edit={
+        register.permissions.editAs.length > 0 && (
+          <CommitmentEdits register={register} nameOf={nameOf} />
+        )
+      }
     >
       {register.commitments.length === 0 ? (
         <Empty>The register names no documents to make available.</Empty>
@@ -250,67 +234,103 @@ export function Commitments({ register, nameOf }: { register: FoundRegister; nam
               {nameOf(group.from)} will make the following available to {nameOf(group.to)}:
             </h3>
             <ul className={styles.items}>
-              {group.items.map((commitment) => {
-                const title = commitment.title || 'Not named yet (?)';
-                const label = `commitment “${title}”`;
-                return (
-                  <li key={commitment.id} className={styles.item}>
-                    <p className={styles.itemTitle}>
-                      {commitment.open && <OpenBadge />} {title}{' '}
-                      {!commitment.open && <DeliveryBadge delivery={commitment.delivery} />}
+              {group.items.map((commitment) => (
+                <li key={commitment.id} className={styles.item}>
+                  <p className={styles.itemTitle}>
+                    {commitment.open && <OpenBadge />} {commitmentTitle(commitment)}{' '}
+                    {!commitment.open && <DeliveryBadge delivery={commitment.delivery} />}
+                  </p>
+                  {commitment.link ? (
+                    <p>
+                      Document:{' '}
+                      <Link href={`/documents/${commitment.link.documentId}`}>
+                        {commitment.link.title}
+                      </Link>
+                      {commitment.link.latestVersion && (
+                        <span className="muted"> (version {commitment.link.latestVersion})</span>
+                      )}
                     </p>
-                    {commitment.link ? (
-                      <p>
-                        Document:{' '}
-                        <Link href={`/documents/${commitment.link.documentId}`}>
-                          {commitment.link.title}
-                        </Link>
-                        {commitment.link.latestVersion && (
-                          <span className="muted"> (version {commitment.link.latestVersion})</span>
-                        )}
-                      </p>
-                    ) : commitment.document ? (
-                      <p className="muted">
-                        To be fulfilled by{' '}
-                        <code>
-                          {commitment.document.organization}/{commitment.document.identifier}
-                        </code>
-                        ; whether it has been delivered shows only to those who may read it.
-                      </p>
-                    ) : (
-                      !commitment.open && <p className="muted">No portal document is linked yet.</p>
-                    )}
-                    {commitment.note && <p className={styles.note}>{commitment.note}</p>}
-                    {canEdit && (
-                      <EditDisclosure what={label}>
-                        <CommitmentForm
-                          slug={register.slug}
-                          commitment={commitment}
-                          parties={parties}
-                          documents={documents}
-                        />
-                        <RemoveItemForm
-                          slug={register.slug}
-                          id={commitment.id}
-                          kind="commitment"
-                          label={label}
-                        />
-                      </EditDisclosure>
-                    )}
-                  </li>
-                );
-              })}
+                  ) : commitment.document ? (
+                    <p className="muted">
+                      To be fulfilled by{' '}
+                      <code>
+                        {commitment.document.organization}/{commitment.document.identifier}
+                      </code>
+                      ; whether it has been delivered shows only to those who may read it.
+                    </p>
+                  ) : (
+                    !commitment.open && <p className="muted">No portal document is linked yet.</p>
+                  )}
+                  {commitment.note && <p className={styles.note}>{commitment.note}</p>}
+                </li>
+              ))}
             </ul>
           </div>
         ))
       )}
-      {canEdit && (
-        <EditDisclosure summary="Add a documentation commitment" what="to the register">
-          <CommitmentForm slug={register.slug} parties={parties} documents={documents} />
-        </EditDisclosure>
-      )}
     </RegisterSection>
   );
+}
+
+const commitmentTitle = (commitment: { title: string }) => commitment.title || 'Not named yet (?)';
+
+/** The commitments of the parties the caller administers (each party edits its own), then a new one. */
+function CommitmentEdits({ register, nameOf }: { register: FoundRegister; nameOf: NameOf }) {
+  const parties = partyOptions(register);
+  const own = parties.filter((party) => register.permissions.editAs.includes(party.slug));
+  const documents = register.documents.map((document) => ({
+    ref: `${document.organization}/${document.identifier}`,
+    title: document.title,
+  }));
+  return (
+    <>
+      <p className={styles.aside}>
+        You edit the commitments {joinNames(own.map((party) => party.name))} makes; each party edits
+        its own.
+      </p>
+      {register.commitments
+        .filter((commitment) => register.permissions.editAs.includes(commitment.from))
+        .map((commitment) => {
+          const label = `commitment “${commitmentTitle(commitment)}”`;
+          return (
+            <EditItem
+              key={commitment.id}
+              title={`${commitmentTitle(commitment)} (${nameOf(commitment.from)} → ${nameOf(commitment.to)})`}
+              remove={
+                <RemoveItemForm
+                  slug={register.slug}
+                  id={commitment.id}
+                  kind="commitment"
+                  label={label}
+                />
+              }
+            >
+              <CommitmentForm
+                slug={register.slug}
+                commitment={commitment}
+                parties={parties}
+                fromParties={own}
+                documents={documents}
+              />
+            </EditItem>
+          );
+        })}
+      <EditItem title="Add a documentation commitment">
+        <CommitmentForm
+          slug={register.slug}
+          parties={parties}
+          fromParties={own}
+          documents={documents}
+        />
+      </EditItem>
+    </>
+  );
+}
+
+function joinNames(names: readonly string[]): string {
+  return names.length <= 1
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 export function Review({ register, now }: { register: FoundRegister; now: Date }) {
@@ -320,8 +340,11 @@ export function Review({ register, now }: { register: FoundRegister; now: Date }
         <div>
           <dt>Next review</dt>
           <dd>
-            {register.reviewDueAsWritten && <>{register.reviewDueAsWritten} · </>}
-            <ReviewDue value={register.reviewDue} now={now} />
+            <ReviewDue
+              value={register.reviewDue}
+              asWritten={register.reviewDueAsWritten}
+              now={now}
+            />
           </dd>
         </div>
         <div>
@@ -347,12 +370,15 @@ export function Review({ register, now }: { register: FoundRegister; now: Date }
 }
 
 export function Contacts({ register, nameOf }: { register: FoundRegister; nameOf: NameOf }) {
-  const canEdit = register.permissions.editDetails;
-  const parties = partyOptions(register);
   return (
     <RegisterSection
       {...section('contacts')}
       intro="The members of each organization that act as points of contact between the organizations."
+      edit={
+        register.permissions.editAs.length > 0 && (
+          <ContactEdits register={register} nameOf={nameOf} />
+        )
+      }
     >
       <div className={styles.columns}>
         {register.parties.map((party) => {
@@ -364,106 +390,162 @@ export function Contacts({ register, nameOf }: { register: FoundRegister; nameOf
                 <p className="muted">None named.</p>
               ) : (
                 <ul className={styles.items}>
-                  {contacts.map((contact) => {
-                    const label = `contact “${contact.role || contact.address || 'open'}” of ${nameOf(contact.party)}`;
-                    return (
-                      <li key={contact.id} className={styles.item}>
-                        <p className={styles.itemTitle}>
-                          {contact.open && <OpenBadge />}{' '}
-                          {contact.role || (contact.open ? '?' : '')}
+                  {contacts.map((contact) => (
+                    <li key={contact.id} className={styles.item}>
+                      <p className={styles.itemTitle}>
+                        {contact.open && <OpenBadge />} {contact.role || (contact.open ? '?' : '')}
+                      </p>
+                      {contact.address ? (
+                        <p>
+                          <a href={`mailto:${contact.address}`}>{contact.address}</a>
                         </p>
-                        {contact.address ? (
-                          <p>
-                            <a href={`mailto:${contact.address}`}>{contact.address}</a>
-                          </p>
-                        ) : (
-                          <p className="muted">No address yet.</p>
-                        )}
-                        {canEdit && (
-                          <EditDisclosure what={label}>
-                            <ContactForm slug={register.slug} contact={contact} parties={parties} />
-                            <RemoveItemForm
-                              slug={register.slug}
-                              id={contact.id}
-                              kind="contact"
-                              label={label}
-                            />
-                          </EditDisclosure>
-                        )}
-                      </li>
-                    );
-                  })}
+                      ) : (
+                        <p className="muted">No address yet.</p>
+                      )}
+                    </li>
+                  ))}
                 </ul>
               )}
             </div>
           );
         })}
       </div>
-      {canEdit && (
-        <EditDisclosure summary="Add a point of contact" what="to the register">
-          <ContactForm slug={register.slug} parties={parties} />
-        </EditDisclosure>
-      )}
     </RegisterSection>
   );
 }
 
-export function Approvals({ register, nameOf }: { register: FoundRegister; nameOf: NameOf }) {
+/** The contacts of the parties the caller administers (each party edits its own), then a new one. */
+function ContactEdits({ register, nameOf }: { register: FoundRegister; nameOf: NameOf }) {
+  const own = partyOptions(register).filter((party) =>
+    register.permissions.editAs.includes(party.slug),
+  );
   return (
-    <RegisterSection {...section('approvals')}>
-      <ul className={styles.approvals}>
-        {register.approvals.map((approval) => {
-          const party = { slug: approval.party, name: nameOf(approval.party) };
-          const mayRecord = register.permissions.approveAs.includes(approval.party);
+    <>
+      {register.contacts
+        .filter((contact) => register.permissions.editAs.includes(contact.party))
+        .map((contact) => {
+          const label = `contact “${contact.role || contact.address || 'open'}” of ${nameOf(contact.party)}`;
           return (
-            <li key={approval.party} className={styles.item}>
-              <h3>{party.name}</h3>
-              {approval.state === 'approved' ? (
-                <p>
-                  <span className={`${shared.badge} ${styles.delivered}`}>
-                    <span aria-hidden="true">✓ </span>Approved
-                  </span>{' '}
-                  by {approval.body || 'its board'}
-                  {approval.resolution && <>, resolution {approval.resolution}</>}
-                  {approval.approvedOn ? (
-                    <>
-                      , on <CalendarDate value={approval.approvedOn} />.
-                    </>
-                  ) : (
-                    <>
-                      . <OpenBadge>Date not recorded</OpenBadge>
-                    </>
-                  )}
-                </p>
-              ) : (
-                <p>
-                  <OpenBadge>Pending</OpenBadge>{' '}
-                  {approval.body
-                    ? `Awaiting approval by the ${approval.body}.`
-                    : 'Not approved yet.'}
-                </p>
-              )}
-              {approval.asWritten && (
-                <blockquote className={styles.asWritten}>
-                  <p>{approval.asWritten}</p>
-                  <footer className="muted">As the register writes it.</footer>
-                </blockquote>
-              )}
-              {approval.note && <p className={styles.note}>{approval.note}</p>}
-              {mayRecord && (
-                <EditDisclosure
-                  summary={
-                    approval.state === 'approved' ? 'Correct our approval' : 'Record our approval'
-                  }
-                  what={`for ${party.name}`}
-                >
-                  <ApprovalForm slug={register.slug} party={party} approval={approval} />
-                </EditDisclosure>
-              )}
-            </li>
+            <EditItem
+              key={contact.id}
+              title={`${contact.role || contact.address || 'Open contact'} (${nameOf(contact.party)})`}
+              remove={
+                <RemoveItemForm slug={register.slug} id={contact.id} kind="contact" label={label} />
+              }
+            >
+              <ContactForm slug={register.slug} contact={contact} parties={own} />
+            </EditItem>
           );
         })}
+      <EditItem title="Add a point of contact">
+        <ContactForm slug={register.slug} parties={own} />
+      </EditItem>
+    </>
+  );
+}
+
+export function Approvals({ register, nameOf }: { register: FoundRegister; nameOf: NameOf }) {
+  const own = register.approvals.filter((approval) =>
+    register.permissions.approveAs.includes(approval.party),
+  );
+  return (
+    <RegisterSection
+      {...section('approvals')}
+      edit={
+        own.length > 0 &&
+        own.map((approval) => {
+          const party = { slug: approval.party, name: nameOf(approval.party) };
+          return (
+            <EditItem
+              key={approval.party}
+              title={
+                approval.state === 'approved'
+                  ? `Correct the approval of ${party.name}`
+                  : `Record the approval of ${party.name}`
+              }
+            >
+              <ApprovalForm slug={register.slug} party={party} approval={approval} />
+            </EditItem>
+          );
+        })
+      }
+    >
+      <ul className={styles.approvals}>
+        {register.approvals.map((approval) => (
+          <li key={approval.party} className={styles.item}>
+            <h3>{nameOf(approval.party)}</h3>
+            <ApprovalLine approval={approval} state={register.state} />
+            {approval.asWritten && (
+              <blockquote className={styles.asWritten}>
+                <p>{approval.asWritten}</p>
+                <footer className="muted">As the register writes it.</footer>
+              </blockquote>
+            )}
+            {approval.note && <p className={styles.note}>{approval.note}</p>}
+          </li>
+        ))}
       </ul>
     </RegisterSection>
+  );
+}
+
+/** The party's approval in one sentence that agrees with the register's state. */
+function ApprovalLine({
+  approval,
+  state,
+}: {
+  approval: FoundRegister['approvals'][number];
+  state: FoundRegister['state'];
+}) {
+  const standing = approvalStanding(state, approval);
+  const label = APPROVAL_LABELS[standing.kind];
+  if (standing.kind === 'not-recorded' || standing.kind === 'pending') {
+    return (
+      <p>
+        <OpenBadge>{label}</OpenBadge>{' '}
+        {standing.kind === 'not-recorded'
+          ? `The register is approved; ${approval.body ? `the ${approval.body}’s` : 'this party’s'} approval is not recorded in Liaison yet.`
+          : approval.body
+            ? `Awaiting approval by the ${approval.body}.`
+            : 'Not approved yet.'}
+      </p>
+    );
+  }
+  return (
+    <p>
+      <span className={`${shared.badge} ${styles.delivered}`}>
+        <span aria-hidden="true">✓ </span>
+        {label}
+      </span>{' '}
+      by {approval.body || 'its board'}
+      {approval.resolution && <>, resolution {approval.resolution}</>}
+      {approval.approvedOn && (
+        <>
+          , on <CalendarDate value={approval.approvedOn} />
+        </>
+      )}
+      .
+      {approval.resolutionLink ? (
+        <>
+          {' '}
+          Resolution:{' '}
+          <Link href={`/documents/${approval.resolutionLink.documentId}`}>
+            {approval.resolutionLink.title}
+          </Link>
+          .
+        </>
+      ) : (
+        approval.resolutionDocument && (
+          <span className="muted">
+            {' '}
+            Resolution document:{' '}
+            <code>
+              {approval.resolutionDocument.organization}/{approval.resolutionDocument.identifier}
+            </code>
+            .
+          </span>
+        )
+      )}
+    </p>
   );
 }

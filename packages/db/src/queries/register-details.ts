@@ -6,6 +6,7 @@
 import type {
   AccessScope,
   ApprovalState,
+  DocumentRef,
   MilestoneState,
   RegisterAccessRule,
   RegisterText,
@@ -50,6 +51,8 @@ export interface ApprovalRecord {
   approvedOn: string | null;
   asWritten: string;
   note: string;
+  /** The board resolution, as a portal document (owner and identifier); null when none. */
+  resolutionDocument: DocumentRef | null;
 }
 
 export interface RegisterDetails {
@@ -91,6 +94,13 @@ const MILESTONE_COLUMNS = `id, deliverable, timeframe, state, to_char(done_on, '
 const COMMITMENT_COLUMNS = `id, ${partySlug('from_organization_id')} as "from",
   ${partySlug('to_organization_id')} as "to", title, note,
   document_identifier as "documentIdentifier", open`;
+const APPROVAL_COLUMNS = `o.slug as party, a.body, a.state, a.resolution,
+  to_char(a.approved_on, 'YYYY-MM-DD') as "approvedOn", a.as_written as "asWritten", a.note,
+  case when a.resolution_document_identifier is null then null
+       else (select json_build_object('organization', d.slug,
+                                      'identifier', a.resolution_document_identifier)
+               from organizations d where d.id = a.resolution_document_organization_id)
+  end as "resolutionDocument"`;
 const CONTACT_COLUMNS = `id, ${partySlug('organization_id')} as party, role, address, open`;
 
 async function listTexts(
@@ -128,8 +138,7 @@ export async function loadRegisterDetails(
     [registerId],
   );
   const approvals = await db.query<ApprovalRecord>(
-    `select o.slug as party, a.body, a.state, a.resolution,
-            to_char(a.approved_on, 'YYYY-MM-DD') as "approvedOn", a.as_written as "asWritten", a.note
+    `select ${APPROVAL_COLUMNS}
        from register_approvals a
        join register_parties p on p.register_id = a.register_id and p.organization_id = a.organization_id
        join organizations o on o.id = a.organization_id
@@ -164,24 +173,23 @@ export async function registerHasDetails(db: Queryable, registerId: string): Pro
   return result.rows[0]?.found ?? false;
 }
 
-/** Replaces every item of the register with these, in this order (import and demo seed). */
-export async function replaceRegisterDetails(
+/** The register's text sections, each a whole ordered list: what the operator's editor replaces. */
+export type RegisterTextSections = Pick<
+  RegisterDetails,
+  'benefits' | 'activities' | 'limitations' | 'accessRules'
+>;
+
+/** Replaces the sections given (each as a whole list, in this order); the others stay. */
+export async function replaceRegisterTextSections(
   db: Queryable,
   registerId: string,
-  details: NewRegisterDetails,
+  sections: Partial<RegisterTextSections>,
 ): Promise<void> {
-  for (const table of [
-    ...Object.values(TEXT_TABLES),
-    'register_access_rules',
-    'register_milestones',
-    'register_commitments',
-    'register_contacts',
-    'register_approvals',
-  ]) {
-    await db.query(`delete from ${table} where register_id = $1`, [registerId]);
-  }
   for (const section of Object.keys(TEXT_TABLES) as TextSection[]) {
-    for (const [position, item] of details[section].entries()) {
+    const items = sections[section];
+    if (items === undefined) continue;
+    await db.query(`delete from ${TEXT_TABLES[section]} where register_id = $1`, [registerId]);
+    for (const [position, item] of items.entries()) {
       await db.query(
         `insert into ${TEXT_TABLES[section]} (register_id, organization_id, text, open, position)
          values ($1, ${partyId('$2')}, $3, $4, $5)`,
@@ -189,13 +197,32 @@ export async function replaceRegisterDetails(
       );
     }
   }
-  for (const [position, rule] of details.accessRules.entries()) {
+  if (sections.accessRules === undefined) return;
+  await db.query('delete from register_access_rules where register_id = $1', [registerId]);
+  for (const [position, rule] of sections.accessRules.entries()) {
     await db.query(
       `insert into register_access_rules (register_id, scope, organization_id, text, open, position)
        values ($1, $2, ${partyId('$3')}, $4, $5, $6)`,
       [registerId, rule.scope satisfies AccessScope, rule.party, rule.text, rule.open, position],
     );
   }
+}
+
+/** Replaces every item of the register with these, in this order (import and demo seed). */
+export async function replaceRegisterDetails(
+  db: Queryable,
+  registerId: string,
+  details: NewRegisterDetails,
+): Promise<void> {
+  for (const table of [
+    'register_milestones',
+    'register_commitments',
+    'register_contacts',
+    'register_approvals',
+  ]) {
+    await db.query(`delete from ${table} where register_id = $1`, [registerId]);
+  }
+  await replaceRegisterTextSections(db, registerId, details);
   for (const milestone of details.milestones) await insertMilestone(db, registerId, milestone);
   for (const commitment of details.commitments) await insertCommitment(db, registerId, commitment);
   for (const contact of details.contacts) await insertContact(db, registerId, contact);
@@ -393,8 +420,7 @@ export async function lockApproval(
   party: string,
 ): Promise<ApprovalRecord | undefined> {
   const result = await db.query<ApprovalRecord>(
-    `select o.slug as party, a.body, a.state, a.resolution,
-            to_char(a.approved_on, 'YYYY-MM-DD') as "approvedOn", a.as_written as "asWritten", a.note
+    `select ${APPROVAL_COLUMNS}
        from register_approvals a join organizations o on o.id = a.organization_id
       where a.register_id = $1 and o.slug = $2
         for update of a`,
@@ -410,11 +436,15 @@ export async function saveApproval(
   approval: ApprovalRecord,
 ): Promise<void> {
   await db.query(
-    `insert into register_approvals (register_id, organization_id, body, state, resolution, approved_on, as_written, note)
-     values ($1, ${partyId('$2')}, $3, $4, $5, $6, $7, $8)
+    `insert into register_approvals (register_id, organization_id, body, state, resolution, approved_on,
+                                     as_written, note, resolution_document_organization_id,
+                                     resolution_document_identifier)
+     values ($1, ${partyId('$2')}, $3, $4, $5, $6, $7, $8, ${partyId('$9')}, $10)
      on conflict (register_id, organization_id) do update
         set body = excluded.body, state = excluded.state, resolution = excluded.resolution,
-            approved_on = excluded.approved_on, as_written = excluded.as_written, note = excluded.note`,
+            approved_on = excluded.approved_on, as_written = excluded.as_written, note = excluded.note,
+            resolution_document_organization_id = excluded.resolution_document_organization_id,
+            resolution_document_identifier = excluded.resolution_document_identifier`,
     [
       registerId,
       approval.party,
@@ -424,6 +454,8 @@ export async function saveApproval(
       approval.approvedOn,
       approval.asWritten,
       approval.note,
+      approval.resolutionDocument?.organization ?? null,
+      approval.resolutionDocument?.identifier ?? null,
     ],
   );
 }

@@ -230,6 +230,7 @@ export const demoRegisters: DemoRegister[] = [
           asWritten: 'This document was approved by the OFA Board on xx/xx/2018.',
           // Under the register's heading "Corresponding OFA Document".
           note: 'There are no corresponding documents created by OFA.',
+          resolutionDocument: null,
         },
         {
           party: 'dmtf',
@@ -239,6 +240,7 @@ export const demoRegisters: DemoRegister[] = [
           approvedOn: null,
           asWritten: 'Board Resolution <resolution ID>, on <date>.',
           note: '',
+          resolutionDocument: null,
         },
       ],
     },

@@ -3,10 +3,18 @@ import { insertCommitment, type Pool, withTransaction } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { requireLinkableDocument } from './commitment-document.js';
 import { commitmentProblems } from './item-rules.js';
-import { auditRegisterEdit, openRegisterForEdit, rejectProblems } from './register-edits.js';
+import {
+  openRegisterForEdit,
+  recordRegisterEdit,
+  rejectProblems,
+  requirePartyItem,
+} from './register-edits.js';
 import { resolveCommitment } from './register-view.js';
 
-/** Adds a documentation commitment: which party makes which document available to which. */
+/**
+ * Adds a documentation commitment: which party makes which document available to which; an admin
+ * of the party that makes it available only.
+ */
 export async function addCommitment(
   pool: Pool,
   context: RequestContext,
@@ -14,7 +22,7 @@ export async function addCommitment(
   input: CommitmentInput,
 ): Promise<RegisterCommitment> {
   return withTransaction(pool, async (client) => {
-    const edit = await openRegisterForEdit(client, context, slug);
+    const opened = await openRegisterForEdit(client, context, slug);
     const document = input.document ?? null;
     const commitment = {
       from: input.from,
@@ -24,14 +32,18 @@ export async function addCommitment(
       document,
       open: input.open ?? false,
     };
-    rejectProblems(commitmentProblems(commitment, edit.subject.parties));
+    rejectProblems(commitmentProblems(commitment, opened.subject.parties));
+    const edit = requirePartyItem(context, opened, commitment.from);
     await requireLinkableDocument(client, context.actor, document);
     const added = await insertCommitment(client, edit.record.id, {
       ...commitment,
       documentIdentifier: document?.identifier ?? null,
     });
-    await auditRegisterEdit(client, context, edit, 'register.commitment.add', {
-      commitment: added,
+    await recordRegisterEdit(client, context, edit, 'register.commitment.add', {
+      kind: 'commitment',
+      itemId: added.id,
+      before: null,
+      after: added,
     });
     return resolveCommitment(client, context.actor, added);
   });

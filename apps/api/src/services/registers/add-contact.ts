@@ -2,9 +2,17 @@ import type { ContactInput, RegisterContact } from '@liaison/core';
 import { insertContact, type Pool, withTransaction } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { contactProblems } from './item-rules.js';
-import { auditRegisterEdit, openRegisterForEdit, rejectProblems } from './register-edits.js';
+import {
+  openRegisterForEdit,
+  recordRegisterEdit,
+  rejectProblems,
+  requirePartyItem,
+} from './register-edits.js';
 
-/** Adds a point of contact for a party: a role and an address (a person or a mailing list). */
+/**
+ * Adds a point of contact for a party: a role and an address (a person or a mailing list); an
+ * admin of that party only.
+ */
 export async function addContact(
   pool: Pool,
   context: RequestContext,
@@ -12,11 +20,17 @@ export async function addContact(
   input: ContactInput,
 ): Promise<RegisterContact> {
   return withTransaction(pool, async (client) => {
-    const edit = await openRegisterForEdit(client, context, slug);
+    const opened = await openRegisterForEdit(client, context, slug);
     const contact = { ...input, open: input.open ?? false };
-    rejectProblems(contactProblems(contact, edit.subject.parties));
+    rejectProblems(contactProblems(contact, opened.subject.parties));
+    const edit = requirePartyItem(context, opened, contact.party);
     const added = await insertContact(client, edit.record.id, contact);
-    await auditRegisterEdit(client, context, edit, 'register.contact.add', { contact: added });
+    await recordRegisterEdit(client, context, edit, 'register.contact.add', {
+      kind: 'contact',
+      itemId: added.id,
+      before: null,
+      after: added,
+    });
     return added;
   });
 }

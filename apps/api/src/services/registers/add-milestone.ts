@@ -2,9 +2,9 @@ import type { MilestoneInput, RegisterMilestone } from '@liaison/core';
 import { insertMilestone, type Pool, withTransaction } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { milestoneProblems } from './item-rules.js';
-import { auditRegisterEdit, openRegisterForEdit, rejectProblems } from './register-edits.js';
+import { openRegisterForEdit, recordRegisterEdit, rejectProblems } from './register-edits.js';
 
-/** Appends a milestone (admins of a party). */
+/** Appends a milestone (admins of any party; the others' admins are told). */
 export async function addMilestone(
   pool: Pool,
   context: RequestContext,
@@ -22,7 +22,12 @@ export async function addMilestone(
     };
     rejectProblems(milestoneProblems(milestone));
     const added = await insertMilestone(client, edit.record.id, milestone);
-    await auditRegisterEdit(client, context, edit, 'register.milestone.add', { milestone: added });
+    await recordRegisterEdit(client, context, edit, 'register.milestone.add', {
+      kind: 'milestone',
+      itemId: added.id,
+      before: null,
+      after: added,
+    });
     return added;
   });
 }

@@ -15,8 +15,9 @@ import {
 } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
-import { auditRegisterEdit, type RegisterEdit } from './register-edits.js';
-import { findReadableRegister, registerSubject } from './register-view.js';
+import { requireLinkableDocument } from './commitment-document.js';
+import { type RegisterEdit, recordRegisterEdit } from './register-edits.js';
+import { findReadableRegister, registerSubject, resolveApproval } from './register-view.js';
 
 /**
  * Opens the register, locked, to record or clear `organization`'s approval: 401 for anonymous
@@ -50,16 +51,22 @@ export async function changeApproval(
   context: RequestContext,
   target: { slug: string; organization: string },
   action: Extract<AuditAction, `register.approval.${string}`>,
-  next: (before: ApprovalRecord | undefined) => Omit<RegisterApproval, 'party' | 'asWritten'>,
+  next: (before: ApprovalRecord | undefined) => Omit<ApprovalRecord, 'party' | 'asWritten'>,
 ): Promise<RegisterApproval> {
   const { slug, organization } = target;
   return withTransaction(pool, async (client) => {
     const edit = await openApprovalForEdit(client, context, slug, organization);
     const before = await lockApproval(client, edit.record.id, organization);
     // The register's placeholder sentence ("on xx/xx/2018") gives way to the recorded facts.
-    const approval: RegisterApproval = { party: organization, ...next(before), asWritten: '' };
+    const approval: ApprovalRecord = { party: organization, ...next(before), asWritten: '' };
+    await requireLinkableDocument(client, context.actor, approval.resolutionDocument);
     await saveApproval(client, edit.record.id, approval);
-    await auditRegisterEdit(client, context, edit, action, { from: before ?? null, to: approval });
-    return approval;
+    await recordRegisterEdit(client, context, edit, action, {
+      kind: 'approval',
+      itemId: organization,
+      before: before ?? null,
+      after: approval,
+    });
+    return resolveApproval(client, context.actor, approval);
   });
 }

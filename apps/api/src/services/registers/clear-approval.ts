@@ -21,6 +21,7 @@ export async function clearApproval(
       resolution: null,
       approvedOn: null,
       note: before?.note ?? '',
+      resolutionDocument: null,
     }),
   );
 }

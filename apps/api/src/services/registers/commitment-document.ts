@@ -3,7 +3,8 @@ import { findDocument, findDocumentId, type Queryable } from '@liaison/db';
 import { subjectOf } from '../documents/document-view.js';
 
 /**
- * A commitment may link a document the editor can read, and only that: a document they cannot read
+ * A commitment, or an approval as its board resolution, may link a document the editor can read,
+ * and only that: a document they cannot read
  * answers exactly like a missing one, so the link reveals nothing.
  */
 export async function requireLinkableDocument(

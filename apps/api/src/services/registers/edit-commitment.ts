@@ -4,14 +4,18 @@ import type { RequestContext } from '../request-context.js';
 import { requireLinkableDocument } from './commitment-document.js';
 import { commitmentProblems } from './item-rules.js';
 import {
-  auditRegisterEdit,
   notFoundItem,
   openRegisterForEdit,
+  recordRegisterEdit,
   rejectProblems,
+  requirePartyItem,
 } from './register-edits.js';
 import { resolveCommitment } from './register-view.js';
 
-/** Changes a documentation commitment, e.g. links the document once it exists. */
+/**
+ * Changes a documentation commitment, e.g. links the document once it exists; admins of the party
+ * that makes it available only.
+ */
 export async function editCommitment(
   pool: Pool,
   context: RequestContext,
@@ -20,8 +24,10 @@ export async function editCommitment(
   change: CommitmentChange,
 ): Promise<RegisterCommitment> {
   return withTransaction(pool, async (client) => {
-    const edit = await openRegisterForEdit(client, context, slug);
-    const before = (await lockCommitment(client, edit.record.id, id)) ?? notFoundItem('commitment');
+    const opened = await openRegisterForEdit(client, context, slug);
+    const before =
+      (await lockCommitment(client, opened.record.id, id)) ?? notFoundItem('commitment');
+    const edit = requirePartyItem(context, opened, before.from);
     const { document: changedDocument, ...fields } = change;
     const after = { ...before, ...fields };
     const document =
@@ -31,6 +37,7 @@ export async function editCommitment(
           ? null
           : { organization: before.from, identifier: before.documentIdentifier };
     rejectProblems(commitmentProblems({ ...after, document }, edit.subject.parties));
+    requirePartyItem(context, edit, after.from);
     if (changedDocument !== undefined) {
       await requireLinkableDocument(client, context.actor, changedDocument);
     }
@@ -38,10 +45,11 @@ export async function editCommitment(
       ...after,
       documentIdentifier: document?.identifier ?? null,
     });
-    await auditRegisterEdit(client, context, edit, 'register.commitment.edit', {
-      commitmentId: id,
-      from: before,
-      to: saved,
+    await recordRegisterEdit(client, context, edit, 'register.commitment.edit', {
+      kind: 'commitment',
+      itemId: id,
+      before,
+      after: saved,
     });
     return resolveCommitment(client, context.actor, saved);
   });

@@ -3,13 +3,14 @@ import { lockContact, type Pool, updateContact, withTransaction } from '@liaison
 import type { RequestContext } from '../request-context.js';
 import { contactProblems } from './item-rules.js';
 import {
-  auditRegisterEdit,
   notFoundItem,
   openRegisterForEdit,
+  recordRegisterEdit,
   rejectProblems,
+  requirePartyItem,
 } from './register-edits.js';
 
-/** Changes a point of contact, e.g. names the one the register left open. */
+/** Changes a point of contact, e.g. names the one the register left open; its party's admins only. */
 export async function editContact(
   pool: Pool,
   context: RequestContext,
@@ -18,15 +19,18 @@ export async function editContact(
   change: ContactChange,
 ): Promise<RegisterContact> {
   return withTransaction(pool, async (client) => {
-    const edit = await openRegisterForEdit(client, context, slug);
-    const before = (await lockContact(client, edit.record.id, id)) ?? notFoundItem('contact');
+    const opened = await openRegisterForEdit(client, context, slug);
+    const before = (await lockContact(client, opened.record.id, id)) ?? notFoundItem('contact');
+    const edit = requirePartyItem(context, opened, before.party);
     const after = { ...before, ...change };
     rejectProblems(contactProblems(after, edit.subject.parties));
+    requirePartyItem(context, edit, after.party);
     const saved = await updateContact(client, after);
-    await auditRegisterEdit(client, context, edit, 'register.contact.edit', {
-      contactId: id,
-      from: before,
-      to: saved,
+    await recordRegisterEdit(client, context, edit, 'register.contact.edit', {
+      kind: 'contact',
+      itemId: id,
+      before,
+      after: saved,
     });
     return saved;
   });

@@ -3,13 +3,13 @@ import { lockMilestone, type Pool, updateMilestone, withTransaction } from '@lia
 import type { RequestContext } from '../request-context.js';
 import { milestoneProblems } from './item-rules.js';
 import {
-  auditRegisterEdit,
   notFoundItem,
   openRegisterForEdit,
+  recordRegisterEdit,
   rejectProblems,
 } from './register-edits.js';
 
-/** Changes a milestone's fields (admins of a party). */
+/** Changes a milestone's fields (admins of any party; the others' admins are told). */
 export async function editMilestone(
   pool: Pool,
   context: RequestContext,
@@ -27,10 +27,11 @@ export async function editMilestone(
     }
     rejectProblems(milestoneProblems(after));
     const saved = await updateMilestone(client, after);
-    await auditRegisterEdit(client, context, edit, 'register.milestone.edit', {
-      milestoneId: id,
-      from: before,
-      to: saved,
+    await recordRegisterEdit(client, context, edit, 'register.milestone.edit', {
+      kind: 'milestone',
+      itemId: id,
+      before,
+      after: saved,
     });
     return saved;
   });

@@ -109,6 +109,7 @@ export async function importRegister(
         approvedOn: item.approvedOn ?? null,
         asWritten: item.asWritten ?? '',
         note: item.note ?? '',
+        resolutionDocument: item.resolutionDocument ?? null,
       })),
     });
     await recordAuditEvent(client, {

@@ -3,7 +3,10 @@ import type { Pool } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { changeApproval } from './approval-edit.js';
 
-/** Records that the organization's body approved the register (its admins only); a note stays. */
+/**
+ * Records that the organization's body approved the register (its admins only), with the board
+ * resolution as a portal document the approver may read, if given; a note stays.
+ */
 export async function recordApproval(
   pool: Pool,
   context: RequestContext,
@@ -22,6 +25,7 @@ export async function recordApproval(
       resolution: input.resolution ?? null,
       approvedOn: input.approvedOn,
       note: before?.note ?? '',
+      resolutionDocument: input.resolutionDocument ?? null,
     }),
   );
 }

@@ -7,7 +7,14 @@ import {
   type RegisterSubject,
   UnprocessableError,
 } from '@liaison/core';
-import { type PoolClient, type RegisterRecord, touchRegister } from '@liaison/db';
+import {
+  type PoolClient,
+  type RegisterEventKind,
+  type RegisterRecord,
+  recordRegisterEvent,
+  touchRegister,
+} from '@liaison/db';
+import { registerMails } from '../notifications/register-mails.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import type { Problem } from './item-rules.js';
@@ -18,6 +25,16 @@ export interface RegisterEdit {
   subject: RegisterSubject;
   /** The party the edit is made for: its admins read the audit event. */
   party: string;
+}
+
+/** One change of a register's item, as its history shows it. */
+export interface RegisterChange {
+  kind: RegisterEventKind;
+  itemId: string | null;
+  /** Null when the item is added. */
+  before: unknown;
+  /** Null when the item is removed. */
+  after: unknown;
 }
 
 /**
@@ -41,21 +58,66 @@ export async function openRegisterForEdit(
   return { record, subject, party };
 }
 
-/** Records the edit in the audit trail, in the edit's transaction, and marks the register changed. */
-export async function auditRegisterEdit(
+/**
+ * The edit of an item that belongs to `itemParty` (a contact, a commitment): 403 unless the caller
+ * is an admin of that party, since each party edits only its own. Call it for the item as it was
+ * and as it will be, so nobody moves an item to or from another party.
+ */
+export function requirePartyItem(
+  context: RequestContext,
+  edit: RegisterEdit,
+  itemParty: string,
+): RegisterEdit {
+  const party = editingParty(context.actor, edit.subject, itemParty);
+  if (party === undefined) {
+    throw new ForbiddenError(`Only admins of ${itemParty} edit its contacts and commitments`);
+  }
+  return { ...edit, party };
+}
+
+/** The audit details of a change, as the audit log has always shown them. */
+function auditDetails(change: RegisterChange): Record<string, unknown> {
+  if (change.kind !== 'approval' && change.before === null) return { [change.kind]: change.after };
+  if (change.kind !== 'approval' && change.after === null) return { [change.kind]: change.before };
+  return {
+    ...(change.itemId === null ? {} : { [`${change.kind}Id`]: change.itemId }),
+    from: change.before,
+    to: change.after,
+  };
+}
+
+/**
+ * Records the edit, in the edit's transaction: in the audit trail (for the editing party), in the
+ * register's history (before → after), and, for a joint item, in a mail to the other parties'
+ * admins. Marks the register changed.
+ */
+export async function recordRegisterEdit(
   client: PoolClient,
   context: RequestContext,
-  edit: { record: RegisterRecord; party: string },
+  edit: RegisterEdit,
   action: AuditAction,
-  details: Record<string, unknown>,
+  change: RegisterChange,
 ): Promise<void> {
   await touchRegister(client, edit.record.id);
   await auditAction(client, context, edit.party, {
     action,
     objectType: 'register',
     objectId: edit.record.slug,
-    details,
+    details: auditDetails(change),
   });
+  await recordRegisterEvent(client, {
+    registerId: edit.record.id,
+    actorId: context.actor.userId,
+    onBehalfOf: edit.party,
+    action,
+    itemKind: change.kind,
+    itemId: change.itemId,
+    before: change.before,
+    after: change.after,
+  });
+  if (change.kind === 'milestone') {
+    await registerMails.jointItemChanged(client, { edit, actor: context.actor, change });
+  }
 }
 
 /** 422 naming the first problem (an edit through the API carries one item). */

@@ -3,6 +3,7 @@ import {
   canManageRegisters,
   canReadDocument,
   canReadRegister,
+  type DocumentRef,
   ForbiddenError,
   NotFoundError,
   type RegisterApproval,
@@ -75,9 +76,7 @@ export async function resolveCommitment(
     documentIdentifier === null
       ? null
       : { organization: commitment.from, identifier: documentIdentifier };
-  const documentId = ref ? await findDocumentId(db, ref.organization, ref.identifier) : undefined;
-  const document = documentId ? await findDocument(db, documentId) : undefined;
-  const readable = document && canReadDocument(actor, subjectOf(document)) ? document : undefined;
+  const readable = await readableDocument(db, actor, ref);
   if (!readable) {
     // No document named: outstanding, which says nothing about any document.
     return { ...rest, document: ref, delivery: ref ? null : 'outstanding', link: null };
@@ -94,11 +93,34 @@ export async function resolveCommitment(
   };
 }
 
+/** The document named by owner and identifier, if it exists and the actor may read it. */
+async function readableDocument(db: Queryable, actor: Actor, ref: DocumentRef | null) {
+  const documentId = ref ? await findDocumentId(db, ref.organization, ref.identifier) : undefined;
+  const document = documentId ? await findDocument(db, documentId) : undefined;
+  return document && canReadDocument(actor, subjectOf(document)) ? document : undefined;
+}
+
+/**
+ * An approval with its resolution document found now, linked only for a caller who may read it
+ * (anyone else sees the reference the approver gave, as for a commitment).
+ */
+export async function resolveApproval(
+  db: Queryable,
+  actor: Actor,
+  approval: ApprovalRecord,
+): Promise<RegisterApproval> {
+  const readable = await readableDocument(db, actor, approval.resolutionDocument);
+  return {
+    ...approval,
+    resolutionLink: readable ? { documentId: readable.id, title: readable.title } : null,
+  };
+}
+
 /** One approval per party, in the parties' order: the recorded one, or pending. */
 export function approvalsOf(
   record: RegisterRecord,
   recorded: readonly ApprovalRecord[],
-): RegisterApproval[] {
+): ApprovalRecord[] {
   return record.parties.map(
     ({ organization }) =>
       recorded.find((approval) => approval.party === organization) ?? {
@@ -109,6 +131,7 @@ export function approvalsOf(
         approvedOn: null,
         asWritten: '',
         note: '',
+        resolutionDocument: null,
       },
   );
 }
@@ -124,7 +147,10 @@ export async function toRegisterPage(
   for (const commitment of details.commitments) {
     commitments.push(await resolveCommitment(pool, context.actor, commitment));
   }
-  const approvals = approvalsOf(record, details.approvals);
+  const approvals: RegisterApproval[] = [];
+  for (const approval of approvalsOf(record, details.approvals)) {
+    approvals.push(await resolveApproval(pool, context.actor, approval));
+  }
   // The documents list applies the document read rule (in SQL, then the policy), as everywhere.
   const documents = await listDocuments(pool, context, {
     register: record.slug,

@@ -6,22 +6,43 @@ import {
   lockContact,
   lockMilestone,
   type Pool,
+  type Queryable,
   withTransaction,
 } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
-import { auditRegisterEdit, notFoundItem, openRegisterForEdit } from './register-edits.js';
+import {
+  notFoundItem,
+  openRegisterForEdit,
+  recordRegisterEdit,
+  requirePartyItem,
+} from './register-edits.js';
+
+interface RemovableItem {
+  lock(db: Queryable, registerId: string, id: string): Promise<object | undefined>;
+  remove(db: Queryable, id: string): Promise<void>;
+  /** The party the item belongs to; undefined for a joint item (any party's admins). */
+  partyOf(item: object): string | undefined;
+}
 
 const ITEMS = {
-  milestone: { lock: lockMilestone, remove: deleteMilestone },
-  commitment: { lock: lockCommitment, remove: deleteCommitment },
-  contact: { lock: lockContact, remove: deleteContact },
-};
+  milestone: { lock: lockMilestone, remove: deleteMilestone, partyOf: () => undefined },
+  commitment: {
+    lock: lockCommitment,
+    remove: deleteCommitment,
+    partyOf: (item) => (item as { from: string }).from,
+  },
+  contact: {
+    lock: lockContact,
+    remove: deleteContact,
+    partyOf: (item) => (item as { party: string }).party,
+  },
+} satisfies Record<string, RemovableItem>;
 
 export type RegisterItemKind = keyof typeof ITEMS;
 
 /**
- * Removes a milestone, documentation commitment or point of contact (admins of a party); the
- * audit event keeps what it said.
+ * Removes a milestone (admins of any party), a documentation commitment or a point of contact
+ * (admins of its party); the audit event and the history keep what it said.
  */
 export async function removeRegisterItem(
   pool: Pool,
@@ -30,11 +51,18 @@ export async function removeRegisterItem(
   kind: RegisterItemKind,
   id: string,
 ): Promise<void> {
-  const item = ITEMS[kind];
+  const item: RemovableItem = ITEMS[kind];
   await withTransaction(pool, async (client) => {
-    const edit = await openRegisterForEdit(client, context, slug);
-    const removed = (await item.lock(client, edit.record.id, id)) ?? notFoundItem(kind);
+    const opened = await openRegisterForEdit(client, context, slug);
+    const removed = (await item.lock(client, opened.record.id, id)) ?? notFoundItem(kind);
+    const party = item.partyOf(removed);
+    const edit = party === undefined ? opened : requirePartyItem(context, opened, party);
     await item.remove(client, id);
-    await auditRegisterEdit(client, context, edit, `register.${kind}.remove`, { [kind]: removed });
+    await recordRegisterEdit(client, context, edit, `register.${kind}.remove`, {
+      kind,
+      itemId: id,
+      before: removed,
+      after: null,
+    });
   });
 }

@@ -120,7 +120,7 @@ export async function recordApproval(_previous: FormState, form: FormData): Prom
   if (!isSlug(organization)) {
     return damaged(values);
   }
-  const read = readApprovalForm(form);
+  const read = readApprovalForm(form, organization);
   if (!read.ok) return invalidState(read.problems, values);
   const answer = await callApi(
     `/api/v1/registers/${encodeURIComponent(where.slug)}/approvals/${encodeURIComponent(organization)}`,

@@ -9,6 +9,7 @@ import { CalendarDate } from '../../../components/register/dates';
 import { DocumentTable } from '../../../components/register/document-table';
 import { Linkified } from '../../../components/register/linkified';
 import styles from '../../../components/register/register.module.css';
+import { RegisterHistoryTable } from '../../../components/register/register-history';
 import { RegisterSection } from '../../../components/register/register-parts';
 import {
   Access,
@@ -32,10 +33,11 @@ import {
   savedMessage,
   section,
 } from '../../../lib/register-sections';
+import { overdueNotice, standingSummary } from '../../../lib/register-standing';
 import { getViewer } from '../../../lib/session';
 import { listStatements } from '../../../lib/statement-api';
 import { newStatementPath, statementFeedPath } from '../../../lib/statement-links';
-import { getRegister, listOrganizations } from '../data';
+import { getRegister, getRegisterHistory, listOrganizations } from '../data';
 import pageStyles from '../registers.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -92,6 +94,11 @@ export default async function RegisterPage({ params, searchParams }: Props) {
   const review = reviewState(register.reviewDue, now);
   const openGroups = openItemsBySection(register.openItems);
   const statements = await listStatements({ register: register.slug }, { maxPages: 4 });
+  const history = register.permissions.readHistory
+    ? await getRegisterHistory(register.slug)
+    : undefined;
+  const standing = standingSummary(register.state, register.approvals, (party) => nameOf(party));
+  const dueAsWritten = register.reviewDueAsWritten.trim();
   const writesFor = viewer
     ? statementWritingOrganizations(viewerActor(viewer)).filter((org) =>
         register.parties.some((party) => party.organization === org),
@@ -105,11 +112,11 @@ export default async function RegisterPage({ params, searchParams }: Props) {
         <h1>{register.title}</h1>
         <RegisterStateBadge state={register.state} />
       </div>
-      {register.state === 'draft' && (
-        <p className="muted">
-          This register is a draft: only members of its parties and the portal operator can see it.
-        </p>
-      )}
+      <p className={pageStyles.standing}>
+        {standing}{' '}
+        {register.state === 'draft' &&
+          'Only members of its parties and the portal operator can see it.'}
+      </p>
 
       <dl className={shared.facts}>
         <div>
@@ -123,13 +130,9 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           </dd>
         </div>
         <div>
-          <dt>State</dt>
-          <dd>{register.state === 'approved' ? 'Approved' : 'Draft'}</dd>
-        </div>
-        <div>
           <dt>Review due</dt>
           <dd>
-            <ReviewDue value={register.reviewDue} now={now} />
+            <ReviewDue value={register.reviewDue} asWritten={dueAsWritten} now={now} />
           </dd>
         </div>
       </dl>
@@ -149,18 +152,24 @@ export default async function RegisterPage({ params, searchParams }: Props) {
         </div>
       )}
 
-      {review.kind === 'overdue' && (
-        <section className={styles.overdueBanner} aria-labelledby="overdue-title">
-          <h2 id="overdue-title">This register’s review is overdue</h2>
-          <p>
-            The next review was expected{' '}
-            {register.reviewDueAsWritten ? `in ${register.reviewDueAsWritten}` : 'on'} (
-            <CalendarDate value={review.due} />
-            ): {describeReview(review).toLowerCase()}. See{' '}
-            <a href="#review">Work register review</a> for how the register is reviewed.
+      {review.kind === 'overdue' &&
+        (overdueNotice(register.permissions) === 'alert' ? (
+          <section className={styles.overdueBanner} aria-labelledby="overdue-title">
+            <h2 id="overdue-title">This register’s review is overdue</h2>
+            <p>
+              The next review was expected{' '}
+              {dueAsWritten ? `in ${dueAsWritten}` : `on ${review.due}`}:{' '}
+              {describeReview(review).toLowerCase()}. As an admin of a party, arrange the review
+              with the other parties; see <a href="#review">Work register review</a> for how the
+              register is reviewed.
+            </p>
+          </section>
+        ) : (
+          <p className={styles.overdueNote}>
+            The review planned for {dueAsWritten || review.due} has not been recorded here yet; the
+            register stays in force until the parties review it.
           </p>
-        </section>
-      )}
+        ))}
 
       {register.summary && (
         <p className={pageStyles.prose}>
@@ -188,11 +197,13 @@ export default async function RegisterPage({ params, searchParams }: Props) {
 
       <nav aria-label="Sections of the register" className={styles.toc}>
         <ul>
-          {SECTIONS.map((entry) => (
-            <li key={entry.id}>
-              <a href={`#${entry.id}`}>{entry.title}</a>
-            </li>
-          ))}
+          {SECTIONS.filter((entry) => entry.key !== 'history' || history !== undefined).map(
+            (entry) => (
+              <li key={entry.id}>
+                <a href={`#${entry.id}`}>{entry.title}</a>
+              </li>
+            ),
+          )}
         </ul>
       </nav>
 
@@ -266,6 +277,19 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           .
         </p>
       </RegisterSection>
+
+      {history && (
+        <RegisterSection
+          {...section('history')}
+          intro="Every change made in Liaison: who made it, for which party, when, and what each field was before and after. Shown to the members of the parties and the portal operator."
+        >
+          {history.ok ? (
+            <RegisterHistoryTable events={history.data.items} nameOf={(party) => nameOf(party)} />
+          ) : (
+            <ApiErrorNotice error={history.error} what="the history of this register" />
+          )}
+        </RegisterSection>
+      )}
     </>
   );
 }

@@ -72,6 +72,12 @@ export default async function EditRegisterPage({
       organization: p.organization,
       description: p.description ?? '',
     })),
+    sections: {
+      benefits: register.benefits,
+      activities: register.activities,
+      limitations: register.limitations,
+      accessRules: register.accessRules,
+    },
   };
 
   return (
