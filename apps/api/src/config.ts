@@ -35,6 +35,12 @@ export interface Config {
   webClientAddressSecret: string | undefined;
   /** Largest file one upload may carry. */
   maxUploadBytes: number;
+  /**
+   * Largest PDF that is stamped for readers of a document requiring watermarks (stamping loads the
+   * whole file into memory). Larger PDFs cannot be uploaded to such a document, nor can the setting
+   * be turned on while the document has one.
+   */
+  watermarkMaxBytes: number;
   /** The bearer token `GET /metrics` answers; unset, there is no /metrics. At least 32 characters. */
   metricsToken: string | undefined;
   /** The reaper of objects no version references (see `reapOrphanedObjects`). */
@@ -273,6 +279,7 @@ export function loadConfig(env: Environment = process.env): Config {
     trustProxy: read.boolean('TRUST_PROXY', false),
     webClientAddressSecret: read.optional('WEB_CLIENT_ADDRESS_SECRET', '') || undefined,
     maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, 5 * 1024 ** 4),
+    watermarkMaxBytes: read.integer('WATERMARK_MAX_BYTES', 100 * 1024 ** 2, 1, 1024 ** 3),
     metricsToken: read.optional('METRICS_TOKEN', '') || undefined,
     reaper: {
       intervalMinutes: read.integer('REAPER_INTERVAL_MINUTES', 60, 0, 10_080),

@@ -1,6 +1,7 @@
 export * from './admin-schemas.js';
 export * from './audit-actions.js';
 export * from './common-schemas.js';
+export * from './compare-schemas.js';
 export * from './csv.js';
 export * from './document-schemas.js';
 export * from './domain.js';
@@ -16,3 +17,4 @@ export * from './statement-dates.js';
 export * from './statement-schemas.js';
 export * from './submission-schemas.js';
 export * from './text-schemas.js';
+export * from './watermarks.js';

@@ -95,7 +95,12 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      updateDocument(app.deps.pool, contextOf(request), request.params.id, request.body),
+      updateDocument(
+        { pool: app.deps.pool, watermarkMaxBytes: app.deps.config.watermarkMaxBytes },
+        contextOf(request),
+        request.params.id,
+        request.body,
+      ),
   );
 
   app.delete(
