@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { UnprocessableError } from '@liaison/core';
 import {
   degrees,
+  EncryptedPDFError,
   PDFDocument,
   type PDFFont,
   type PDFPage,
@@ -29,16 +30,17 @@ function unstampable(why: string) {
 
 /** Loads the PDF for stamping; a file that is not one, is broken or is encrypted is refused. */
 async function loadStampable(bytes: Uint8Array): Promise<PDFDocument> {
+  let pages: number;
   let document: PDFDocument;
   try {
     document = await PDFDocument.load(bytes, { throwOnInvalidObject: true, updateMetadata: false });
+    pages = document.getPageCount();
   } catch (error) {
-    const name = (error as Error).name;
     throw unstampable(
-      name === 'EncryptedPDFError' ? 'it is encrypted' : 'it is not a readable PDF',
+      error instanceof EncryptedPDFError ? 'it is encrypted' : 'it is not a readable PDF',
     );
   }
-  if (document.getPageCount() === 0) throw unstampable('it has no pages');
+  if (pages === 0) throw unstampable('it has no pages');
   return document;
 }
 
