@@ -71,6 +71,7 @@ export type {
   UpdateDocumentBody,
   UpdateReviewBody,
   UpdateStatementBody,
+  VersionComparison,
   WithdrawStatementBody,
   WorkRegisterList,
   WorkRegisterSummary,
