@@ -77,6 +77,8 @@ describe('LiaisonClient', () => {
       title: 'Client round trip',
       status: 'work-in-progress',
       visibility: 'organization',
+      // Its stand-in PDF could not be stamped.
+      watermark: false,
     });
     expect((await editor.getDocumentByRef('ofa/OFA-CLIENT-1')).id).toBe(created.id);
     expect((await editor.getDocumentByRef(created.id.toUpperCase())).identifier).toBe(
