@@ -73,7 +73,7 @@ export function pdfOutputStream(context: PDFContext): Readable {
     offset += tail.write('\n', offset, 'latin1');
     offset += trailerDict.copyBytesInto(tail, offset);
     tail.write('\n\n', offset, 'latin1');
-    const startXref = ascii(PDFTrailer.forLastCrossRefSectionOffset(written).toString());
+    const startXref = ascii(`${PDFTrailer.forLastCrossRefSectionOffset(written).toString()}\n`);
     chunk.push(tail, startXref);
     chunkBytes += tail.length + startXref.length;
     yield flush();
