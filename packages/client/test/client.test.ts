@@ -179,6 +179,29 @@ describe('the calls the web app makes', () => {
     });
   });
 
+  it('compares two versions by label', async () => {
+    const created = await editor.createDocument({
+      organization: 'ofa',
+      identifier: 'OFA-CLIENT-COMPARE',
+      title: 'Compared',
+      status: 'work-in-progress',
+      visibility: 'organization',
+    });
+    for (const label of ['1.0', '1.1']) {
+      const path = join(scratch, `notes-${label}.txt`);
+      await writeFile(path, `notes ${label}`);
+      await editor.uploadVersion(created.id, { label, path });
+    }
+    const comparison = await editor.compareVersions(created.id, '1.0', '1.1');
+    expect(comparison).toMatchObject({ from: { label: '1.0' }, to: { label: '1.1' } });
+    // The text is extracted in the background: until then the answer says so instead of a diff.
+    if (comparison.status === 'text-missing') expect(comparison.pages).toEqual([]);
+    else expect(comparison.summary.changes).toBeGreaterThan(0);
+    await expect(editor.compareVersions(created.id, '1.0', '9.9')).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
   it('updates and deletes a document through the typed calls', async () => {
     const admin = await signedIn('admin@ofa.example');
     const created = await editor.createDocument({
