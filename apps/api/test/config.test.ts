@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       webClientAddressSecret: undefined,
       maxUploadBytes: 2 * 1024 ** 3,
+      watermarkMaxBytes: 100 * 1024 ** 2,
       metricsToken: undefined,
       reaper: { intervalMinutes: 60, minAgeMinutes: 60 },
       sso: [],
