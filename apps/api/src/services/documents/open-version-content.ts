@@ -60,7 +60,11 @@ export async function openVersionContent(
 
   if (isWatermarkedFor(context.actor, record, version)) {
     const copy = await openWatermarkedCopy(deps, context, record, version);
-    await audit({ downloadId: copy.downloadId });
+    // No copy leaves without its audit event; a copy not sent is destroyed, which frees its turn.
+    await audit({ downloadId: copy.downloadId }).catch((error: unknown) => {
+      copy.body.destroy();
+      throw error;
+    });
     return { kind: 'stamped', version, ...copy };
   }
   const etag = storedFileEtag(version.sha256);

@@ -13,6 +13,7 @@ import type { RequestContext } from '../request-context.js';
 import { subjectOf } from './document-view.js';
 import { readStoredFile } from './read-stored-file.js';
 import { stampWatermark } from './stamp-watermark.js';
+import { Slots } from './stamping-slots.js';
 
 export interface WatermarkDependencies {
   pool: Pool;
@@ -20,6 +21,13 @@ export interface WatermarkDependencies {
   /** Largest PDF stamped (WATERMARK_MAX_BYTES). */
   watermarkMaxBytes: number;
 }
+
+/**
+ * Stampings at once in this process: each holds its whole file, so together they hold at most
+ * this many files (of up to WATERMARK_MAX_BYTES); further readers wait their turn.
+ */
+export const STAMPINGS_AT_ONCE = 2;
+const stampingTurns = new Slots(STAMPINGS_AT_ONCE);
 
 // Crockford's base32: no I, L, O or U, so an id read off a printed page is not misread.
 const DOWNLOAD_ID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -51,13 +59,21 @@ export async function openWatermarkedCopy(
   const slug = actingOrganization(context.actor, organizationsGrantingRead(subjectOf(record)));
   const organization = slug ? await findOrganization(deps.pool, slug) : undefined;
   const downloadId = newDownloadId();
-  const bytes = await readStoredFile(deps.storage, version.storageKey, version.size);
-  const body = await stampWatermark(bytes, {
-    name: reader?.name ?? '-',
-    organization: organization?.name ?? slug ?? '-',
-    email: email ?? '-',
-    date: new Date().toISOString().slice(0, 10),
-    downloadId,
-  });
-  return { body, downloadId };
+  // The file stays in memory until its copy is written out: the turn lasts as long as the stream.
+  const release = await stampingTurns.acquire();
+  try {
+    const bytes = await readStoredFile(deps.storage, version.storageKey, version.size);
+    const body = await stampWatermark(bytes, {
+      name: reader?.name ?? '-',
+      organization: organization?.name ?? slug ?? '-',
+      email: email ?? '-',
+      date: new Date().toISOString().slice(0, 10),
+      downloadId,
+    });
+    body.once('close', release);
+    return { body, downloadId };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
