@@ -13,7 +13,7 @@ import type { RequestContext } from '../request-context.js';
 import { subjectOf } from './document-view.js';
 import { readStoredFile } from './read-stored-file.js';
 import { stampWatermark } from './stamp-watermark.js';
-import { Slots } from './stamping-slots.js';
+import { stampingTurns } from './stamping-slots.js';
 
 export interface WatermarkDependencies {
   pool: Pool;
@@ -21,13 +21,6 @@ export interface WatermarkDependencies {
   /** Largest PDF stamped (WATERMARK_MAX_BYTES). */
   watermarkMaxBytes: number;
 }
-
-/**
- * Stampings at once in this process: each holds its whole file, so together they hold at most
- * this many files (of up to WATERMARK_MAX_BYTES); further readers wait their turn.
- */
-export const STAMPINGS_AT_ONCE = 2;
-const stampingTurns = new Slots(STAMPINGS_AT_ONCE);
 
 // Crockford's base32: no I, L, O or U, so an id read off a printed page is not misread.
 const DOWNLOAD_ID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -32,3 +32,11 @@ export class Slots {
     return this.waiting.length;
   }
 }
+
+/**
+ * Stampings (and upload checks, which parse the file too) at once in this process: each holds its
+ * whole file, so together they hold at most this many files of up to WATERMARK_MAX_BYTES; further
+ * readers and uploaders wait their turn.
+ */
+export const STAMPINGS_AT_ONCE = 2;
+export const stampingTurns = new Slots(STAMPINGS_AT_ONCE);

@@ -11,6 +11,7 @@ import { findReadableDocument, subjectOf, toVersion } from './document-view.js';
 import { readStoredFile } from './read-stored-file.js';
 import { requireDocumentActions } from './require-document-actions.js';
 import { assertStampable } from './stamp-watermark.js';
+import { stampingTurns } from './stamping-slots.js';
 import { versionStorageKey } from './storage-keys.js';
 
 export interface UploadVersionDependencies extends UploadDependencies {
@@ -74,7 +75,12 @@ export async function uploadVersion(
       const upload = file!;
       // Refused now rather than at every reader's download; the stored object is removed again.
       if (record.watermark && isPdfFile(upload)) {
-        await assertStampable(await readStoredFile(deps.storage, upload.storageKey, upload.size));
+        const release = await stampingTurns.acquire();
+        try {
+          await assertStampable(await readStoredFile(deps.storage, upload.storageKey, upload.size));
+        } finally {
+          release();
+        }
       }
       await withTransaction(deps.pool, async (client) => {
         const inserted = await insertVersion(client, {
