@@ -43,6 +43,7 @@ import {
   sendStream,
   timed,
 } from './transfer.js';
+import { benchWatermark } from './watermark.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO_PASSWORD = 'liaison-demo';
@@ -363,6 +364,13 @@ async function main() {
       loads.push({ what: target.what, ...result });
     }
 
+    const watermarkReport = await benchWatermark({
+      api,
+      tokens: { editor, owner: member, partner: await signIn(api, 'member@ofa.example') },
+      fileMiB: setting('BENCH_WATERMARK_MIB', 100),
+      log,
+    });
+
     const put = 'direct PUT';
     const get = 'direct GET';
     const transfers: TransferRow[] = [
@@ -427,7 +435,7 @@ async function main() {
       concurrency: CONCURRENCY,
       loads,
     });
-    console.log(`\n${report.text}`);
+    console.log(`\n${report.text}\n\n${watermarkReport}`);
   } catch (error) {
     for (const api of apis) log(`API (pid ${api.pid}) output:\n${api.output()}`);
     throw error;

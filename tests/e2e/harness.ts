@@ -307,6 +307,8 @@ export async function createDocument(
 ): Promise<Fixture> {
   const client = await apiClientAs(portal, email);
   const created = await client.createDocument({
+    // The stand-in PDF below could not be stamped for a partner.
+    watermark: false,
     ...document,
     abstract: `${document.title}, created by the browser suite.`,
   });

@@ -199,6 +199,8 @@ browserSuite('the portal in a real browser', {}, (suite) => {
     await page.getByLabel('Status', { exact: true }).selectOption('work-in-progress');
     await page.getByRole('radio', { name: /^Partners/ }).check();
     await page.getByRole('checkbox', { name: new RegExp(`^${REGISTER}`) }).check();
+    // On by default; the journey's stand-in PDF of random bytes could not be stamped for the DMTF.
+    await page.getByRole('checkbox', { name: /^Watermark PDFs/ }).uncheck();
     await page.getByRole('button', { name: 'Create and continue' }).click();
 
     await page.getByRole('heading', { name: 'Step 2 of 2: upload the first version' }).waitFor();

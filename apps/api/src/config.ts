@@ -36,6 +36,12 @@ export interface Config {
   webClientAddressSecret: string | undefined;
   /** Largest file one upload may carry. */
   maxUploadBytes: number;
+  /**
+   * Largest PDF that is stamped for readers of a document requiring watermarks (stamping loads the
+   * whole file into memory). Larger PDFs cannot be uploaded to such a document, nor can the setting
+   * be turned on while the document has one.
+   */
+  watermarkMaxBytes: number;
   /** The bearer token `GET /metrics` answers; unset, there is no /metrics. At least 32 characters. */
   metricsToken: string | undefined;
   /** The background job runner (graphile-worker on the API's database). */
@@ -299,6 +305,7 @@ export function loadConfig(env: Environment = process.env): Config {
     trustProxy: read.boolean('TRUST_PROXY', false),
     webClientAddressSecret: read.optional('WEB_CLIENT_ADDRESS_SECRET', '') || undefined,
     maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, 5 * 1024 ** 4),
+    watermarkMaxBytes: read.integer('WATERMARK_MAX_BYTES', 100 * 1024 ** 2, 1, 1024 ** 3),
     metricsToken: read.optional('METRICS_TOKEN', '') || undefined,
     jobs: { concurrency: read.integer('JOB_CONCURRENCY', 2, 1, 32) },
     reaper: {

@@ -12,6 +12,7 @@
  * - list:     does the document appear in GET /api/v1/documents (every page)?
  * - get:      GET /api/v1/documents/:id (and, when readable, its `permissions`)
  * - download: GET /api/v1/documents/:id/versions/:versionId/content
+ * - compare:  GET /api/v1/documents/:id/compare?from=&to= (the version against itself: read rules)
  * - upload:   POST /api/v1/documents/:id/versions (multipart)
  * - patch:    PATCH title (an "other metadata edit")
  * - share:    PATCH visibility organization ↔ partners (only for documents that are not public)
@@ -27,7 +28,10 @@
  * document gets 404 for every action, exactly as for a missing one; a caller who can read but may
  * not act gets 403; an allowed action answers 201 (upload), 204 (delete) or 200.
  *
- * list, get, download and upload run on one shared set of documents (an upload only adds a
+ * The documents are made without watermarks: their stand-in files are not PDFs a stamper could
+ * open, and who gets a stamped copy is watermarks.test.ts's subject; the read rules are the same.
+ *
+ * list, get, download, compare and upload run on one shared set of documents (an upload only adds a
  * version with a label of its own). patch, share, release, withdraw and delete change what they
  * touch, so each of those cases gets a fresh document, created by the owner's admin with one
  * version; afterwards the owner's admin checks that the document changed exactly when the action
@@ -106,7 +110,7 @@ const DOCUMENTS: DocumentSpec[] = ORGANIZATIONS.flatMap((owner) =>
 const describeDocument = (document: DocumentSpec) =>
   `${document.owner}/${document.visibility}/${document.register ?? 'no-register'}`;
 
-const READ_ACTIONS = ['list', 'get', 'download'] as const;
+const READ_ACTIONS = ['list', 'get', 'download', 'compare'] as const;
 const WRITE_ACTIONS = ['upload', 'patch', 'share', 'release', 'withdraw', 'delete'] as const;
 type WriteAction = (typeof WRITE_ACTIONS)[number];
 const ACTIONS = [...READ_ACTIONS, ...WRITE_ACTIONS] as const;
@@ -166,7 +170,8 @@ function expectMayWrite(actor: ActorSpec, action: WriteAction, document: Documen
 
 function expectedStatus(actor: ActorSpec, action: Action, document: DocumentSpec): number {
   if (action === 'list') throw new Error('list has no status; it is appear or not');
-  if (action === 'get' || action === 'download') return expectCanRead(actor, document) ? 200 : 404;
+  if (action === 'get' || action === 'download' || action === 'compare')
+    return expectCanRead(actor, document) ? 200 : 404;
   if (actor.email === null) return 401;
   if (!expectCanRead(actor, document)) return 404;
   return expectMayWrite(actor, action, document) ? SUCCESS[action] : 403;
@@ -205,7 +210,7 @@ const CASES: Case[] = ACTIONS.flatMap((action) =>
 // Derived from the dimensions, not from the generator: 3 organizations × 3 roles + the operator +
 // anonymous = 11 actors; each owner has (1 + the registers it is a party of) × 3 visibilities
 // documents (ofa 2 × 3, dmtf 3 × 3, snia 2 × 3 = 21); every action applies to every document
-// except share, which skips the public third of them: 11 × (8 × 21 + 14) = 2002.
+// except share, which skips the public third of them: 11 × (9 × 21 + 14) = 2233.
 const ACTOR_COUNT = ORGANIZATIONS.length * ROLES.length + 2;
 const DOCUMENT_COUNT = ORGANIZATIONS.reduce(
   (sum, owner) => sum + (1 + registersOf(owner).length) * VISIBILITIES.length,
@@ -270,6 +275,7 @@ async function createDocument(spec: DocumentSpec, purpose: string): Promise<Crea
     title,
     status: 'work-in-progress',
     visibility: spec.visibility,
+    watermark: false,
     registers: spec.register ? [spec.register] : [],
   });
   if (created.status !== 201) {
@@ -429,6 +435,31 @@ describe('authorization matrix', () => {
             return [mismatch(actor, 'download', document, expected, response.status)];
           if (response.status === 200 && body !== created.content)
             return [mismatch(actor, 'download', document, created.content, body)];
+          return [];
+        },
+      );
+      expect(problems.flat()).toEqual([]);
+    });
+  });
+
+  describe('compare: 200 iff readable, else 404', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      const client = clientOf(actor);
+      const problems = await mapLimit(
+        casesOf('compare', actor),
+        CONCURRENCY,
+        async ({ document }) => {
+          const created = shared[DOCUMENTS.indexOf(document)]!;
+          const response = await client.fetch(
+            `/api/v1/documents/${created.id}/compare?from=${created.versionId}&to=${created.versionId}`,
+          );
+          const body = (await response.json()) as { from?: { id: string } };
+          executed++;
+          const expected = expectedStatus(actor, 'compare', document);
+          if (response.status !== expected)
+            return [mismatch(actor, 'compare', document, expected, response.status)];
+          if (response.status === 200 && body.from?.id !== created.versionId)
+            return [mismatch(actor, 'compare', document, created.versionId, body.from?.id)];
           return [];
         },
       );

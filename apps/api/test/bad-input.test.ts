@@ -344,6 +344,8 @@ const validDocument = {
   abstract: 'A document that would be created if the request were accepted.',
   status: 'work-in-progress',
   visibility: 'organization',
+  // The stand-in PDFs uploaded here could not be stamped; watermarks.test.ts covers those.
+  watermark: false,
   registers: ['ofa-dmtf'],
 };
 

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       webClientAddressSecret: undefined,
       maxUploadBytes: 2 * 1024 ** 3,
+      watermarkMaxBytes: 100 * 1024 ** 2,
       metricsToken: undefined,
       jobs: { concurrency: 2 },
       reaper: { intervalMinutes: 60, minAgeMinutes: 60 },
@@ -92,6 +93,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /^LOG_LEVEL must be one of/],
     ['LIAISON_DEMO', 'maybe', /^LIAISON_DEMO must be true or false/],
     ['MAX_UPLOAD_BYTES', '-5', /^MAX_UPLOAD_BYTES must be a whole number/],
+    ['WATERMARK_MAX_BYTES', '0', /^WATERMARK_MAX_BYTES must be a whole number from 1/],
     ['ACCESS_TOKEN_TTL_SECONDS', '10', /^ACCESS_TOKEN_TTL_SECONDS must be a whole number from 60/],
     [
       'REAPER_INTERVAL_MINUTES',

@@ -49,10 +49,9 @@ describe('demo documents', () => {
     );
     expect(wip.body.items.map((item) => item.identifier)).toEqual(['DSP-WIP-FABRIC']);
 
-    const document = await ofaMember.json<{ versions: { id: string; sha256: string }[] }>(
-      'GET',
-      `/api/v1/documents/${wip.body.items[0]?.id}`,
-    );
+    const document = await ofaMember.json<{
+      versions: { id: string; sha256: string; watermarked: boolean }[];
+    }>('GET', `/api/v1/documents/${wip.body.items[0]?.id}`);
     const version = document.body.versions[0]!;
     const file = await ofaMember.fetch(
       `/api/v1/documents/${wip.body.items[0]?.id}/versions/${version.id}/content`,
@@ -60,7 +59,15 @@ describe('demo documents', () => {
     const bytes = Buffer.from(await file.arrayBuffer());
     expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
     expect(bytes.subarray(-6).toString('latin1')).toBe('%%EOF\n');
-    expect(createHash('sha256').update(bytes).digest('hex')).toBe(version.sha256);
+    // The shared WIP requires watermarks: OFA's copy is stamped, DMTF's is the original.
+    expect(version.watermarked).toBe(true);
+    expect(createHash('sha256').update(bytes).digest('hex')).not.toBe(version.sha256);
+    const dmtfMember = await TestClient.signIn(api.url, 'member@dmtf.example');
+    const original = await dmtfMember.fetch(
+      `/api/v1/documents/${wip.body.items[0]?.id}/versions/${version.id}/content`,
+    );
+    const originalBytes = Buffer.from(await original.arrayBuffer());
+    expect(createHash('sha256').update(originalBytes).digest('hex')).toBe(version.sha256);
   });
 });
 

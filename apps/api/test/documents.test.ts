@@ -37,6 +37,8 @@ describe('a document from creation to deletion', () => {
         abstract: 'Fabric models for Redfish contributed with the OpenFabrics Alliance.',
         status: 'work-in-progress',
         visibility: 'organization',
+        // Its stand-in PDF could not be stamped; watermarks.test.ts covers those.
+        watermark: false,
         registers: ['ofa-dmtf'],
       },
     );

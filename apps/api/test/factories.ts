@@ -21,11 +21,13 @@ export interface DocumentFields {
   status?: 'work-in-progress' | 'informational' | 'standard';
   visibility?: 'public' | 'partners' | 'organization';
   registers?: string[];
+  watermark?: boolean;
 }
 
 /**
  * Creates a document through the API as `client` (an editor or admin of its organization):
- * unreleased and organization-only unless `fields` say otherwise. Expects 201.
+ * unreleased, organization-only and without watermarks unless `fields` say otherwise (the small
+ * stand-in files tests upload as PDFs could not be stamped; watermarks.test.ts tests those). Expects 201.
  */
 export async function createDocument(
   client: TestClient,
@@ -38,6 +40,7 @@ export async function createDocument(
     status: 'work-in-progress',
     visibility: 'organization',
     registers: [],
+    watermark: false,
     ...fields,
     identifier,
   });

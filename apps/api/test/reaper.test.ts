@@ -457,6 +457,8 @@ describe('a crash in the middle of an upload', () => {
         title: `Crash test ${identifier}`,
         status: 'work-in-progress',
         visibility: 'organization',
+        // Its stand-in PDFs could not be stamped; watermarks.test.ts covers those.
+        watermark: false,
       });
       expect(created.status).toBe(201);
       return created.body.id;

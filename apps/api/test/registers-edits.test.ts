@@ -269,6 +269,8 @@ describe('linking a commitment to its document', () => {
         title: 'OFA fabric management requirements',
         status: 'work-in-progress',
         visibility: 'partners',
+        // Its stand-in PDF could not be stamped.
+        watermark: false,
         registers: ['ofa-dmtf'],
       },
     );

@@ -38,6 +38,8 @@ export function CreateDocumentFlow({
     abstract: '',
     status: choices.statuses[0] ?? 'work-in-progress',
     visibility: 'organization',
+    // The API's default for a new organization or partners document (defaultWatermark).
+    watermark: true,
     registers: [],
   };
 

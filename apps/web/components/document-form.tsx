@@ -36,6 +36,7 @@ export interface DocumentFormValues {
   abstract: string;
   status: DocumentStatus;
   visibility: Visibility;
+  watermark: boolean;
   registers: string[];
 }
 
@@ -299,6 +300,26 @@ export function DocumentForm({
         )}
         {errors.visibility && <p className="field__error">{errors.visibility}</p>}
       </fieldset>
+
+      <div className="field" data-field="watermark">
+        <label className="choice">
+          <input
+            type="checkbox"
+            name="watermark"
+            checked={values.watermark}
+            onChange={(event) => set('watermark', event.target.checked)}
+            aria-describedby={`${id}-watermark-hint`}
+          />
+          <span>
+            <span className="choice__label">Watermark PDFs</span>
+            <span id={`${id}-watermark-hint`} className="choice__hint">
+              Readers outside the owner organization get PDFs stamped on every page with their name,
+              organization, e-mail, the date and a download id. Never for public documents.
+            </span>
+          </span>
+        </label>
+        {errors.watermark && <p className="field__error">{errors.watermark}</p>}
+      </div>
 
       <fieldset className="field fieldset" data-field="registers">
         <legend>Shared under work registers</legend>

@@ -94,6 +94,8 @@ export interface DocumentFields {
   abstract: string;
   status: DocumentStatus;
   visibility: Visibility;
+  /** Stamp PDFs for readers outside the owner organization (docs/watermarks.md). */
+  watermark: boolean;
   registers: string[];
 }
 
@@ -103,6 +105,7 @@ export function readDocumentFields(form: FormData): {
   abstract: string;
   status: string;
   visibility: string;
+  watermark: boolean;
   registers: string[];
 } {
   const text = (name: string) => {
@@ -119,6 +122,8 @@ export function readDocumentFields(form: FormData): {
     abstract: text('abstract').replace(/\r\n/g, '\n'),
     status: text('status'),
     visibility: text('visibility'),
+    // A checkbox: sent as 'on' when ticked, not sent at all otherwise.
+    watermark: form.get('watermark') === 'on',
     registers: [...new Set(registers)],
   };
 }
@@ -157,6 +162,7 @@ export function changedFields(
   if (next.abstract !== current.abstract) change.abstract = next.abstract;
   if (next.status !== current.status) change.status = next.status;
   if (next.visibility !== current.visibility) change.visibility = next.visibility;
+  if (next.watermark !== current.watermark) change.watermark = next.watermark;
   const sorted = (slugs: readonly string[]) => [...slugs].sort().join('\n');
   if (sorted(next.registers) !== sorted(current.registers)) change.registers = [...next.registers];
   return change;

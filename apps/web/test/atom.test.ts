@@ -30,6 +30,7 @@ function summary(overrides: Partial<DocumentSummary> = {}): DocumentSummary {
     abstract: `Abstract ${seq}`,
     status: 'standard',
     visibility: 'public',
+    watermark: false,
     registers: [],
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',

@@ -81,6 +81,7 @@ describe('form fields', () => {
           ['abstract', 'Line one\r\nLine two '],
           ['status', 'informational'],
           ['visibility', 'partners'],
+          ['watermark', 'on'],
           ['registers', 'ofa-dmtf'],
           ['registers', 'ofa-dmtf'],
           ['registers', '../etc'],
@@ -91,6 +92,7 @@ describe('form fields', () => {
       abstract: 'Line one\nLine two',
       status: 'informational',
       visibility: 'partners',
+      watermark: true,
       registers: ['ofa-dmtf'],
     });
   });
@@ -107,6 +109,7 @@ describe('form fields', () => {
           abstract: 'x'.repeat(ABSTRACT_MAX_LENGTH + 1),
           status: 'standard',
           visibility: 'public',
+          watermark: false,
           registers: ['snia-dmtf'],
         },
         choices,
@@ -126,6 +129,7 @@ describe('form fields', () => {
           abstract: '',
           status: 'work-in-progress',
           visibility: 'partners',
+          watermark: true,
           registers: ['ofa-dmtf'],
         },
         choices,
@@ -141,6 +145,7 @@ describe('changedFields', () => {
     abstract: 'B',
     status: 'work-in-progress' as const,
     visibility: 'partners' as const,
+    watermark: true,
     registers: ['b-reg', 'a-reg'],
   };
 
@@ -152,6 +157,7 @@ describe('changedFields', () => {
     expect(
       changedFields(current, { ...current, title: 'A2', visibility: 'public', registers: [] }),
     ).toEqual({ title: 'A2', visibility: 'public', registers: [] });
+    expect(changedFields(current, { ...current, watermark: false })).toEqual({ watermark: false });
   });
 });
 

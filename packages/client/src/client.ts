@@ -57,6 +57,7 @@ import type {
   UpdateReviewBody,
   UpdateStatementBody,
   User,
+  VersionComparison,
   WorkRegisterList,
 } from './types.js';
 import { formBody, mediaTypeOf, type UploadBody } from './upload-body.js';
@@ -369,6 +370,16 @@ export class LiaisonClient {
 
   getDocument(id: string): Promise<Document> {
     return this.request('GET', `/api/v1/documents/${encodeURIComponent(id)}`);
+  }
+
+  /**
+   * What changed in the text between two versions (ids or labels), word by word, page by page;
+   * `status: 'text-missing'` when a version's text is not extracted.
+   */
+  compareVersions(documentId: string, from: string, to: string): Promise<VersionComparison> {
+    return this.request('GET', `/api/v1/documents/${encodeURIComponent(documentId)}/compare`, {
+      query: { from, to },
+    });
   }
 
   getDocumentByIdentifier(organization: string, identifier: string): Promise<Document> {

@@ -78,6 +78,7 @@ export type {
   UpdateDocumentBody,
   UpdateReviewBody,
   UpdateStatementBody,
+  VersionComparison,
   WithdrawStatementBody,
   WorkRegisterList,
   WorkRegisterSummary,

@@ -77,6 +77,8 @@ describe('LiaisonClient', () => {
       title: 'Client round trip',
       status: 'work-in-progress',
       visibility: 'organization',
+      // Its stand-in PDF could not be stamped.
+      watermark: false,
     });
     expect((await editor.getDocumentByRef('ofa/OFA-CLIENT-1')).id).toBe(created.id);
     expect((await editor.getDocumentByRef(created.id.toUpperCase())).identifier).toBe(
@@ -173,6 +175,29 @@ describe('the calls the web app makes', () => {
     expect(page).toMatchObject({ slug: approved!.slug, title: approved!.title });
     expect(Array.isArray(page.documents.items)).toBe(true);
     await expect(anonymous.getRegister('no-such-register')).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
+  it('compares two versions by label', async () => {
+    const created = await editor.createDocument({
+      organization: 'ofa',
+      identifier: 'OFA-CLIENT-COMPARE',
+      title: 'Compared',
+      status: 'work-in-progress',
+      visibility: 'organization',
+    });
+    for (const label of ['1.0', '1.1']) {
+      const path = join(scratch, `notes-${label}.txt`);
+      await writeFile(path, `notes ${label}`);
+      await editor.uploadVersion(created.id, { label, path });
+    }
+    const comparison = await editor.compareVersions(created.id, '1.0', '1.1');
+    expect(comparison).toMatchObject({ from: { label: '1.0' }, to: { label: '1.1' } });
+    // The text is extracted in the background: until then the answer says so instead of a diff.
+    if (comparison.status === 'text-missing') expect(comparison.pages).toEqual([]);
+    else expect(comparison.summary.changes).toBeGreaterThan(0);
+    await expect(editor.compareVersions(created.id, '1.0', '9.9')).rejects.toMatchObject({
       status: 404,
     });
   });

@@ -74,6 +74,10 @@ export const DocumentVersionSchema = Type.Object(
         by: Type.Union([Type.String(), Type.Null()], { description: 'As createdBy' }),
       }),
     ]),
+    watermarked: Type.Boolean({
+      description:
+        "Whether the caller's download and preview of this file are stamped with their name, organization, e-mail, the date and a download id",
+    }),
   },
   { title: 'DocumentVersion' },
 );
@@ -87,6 +91,10 @@ const documentFields = {
   abstract: Type.String(),
   status: DocumentStatusSchema,
   visibility: VisibilitySchema,
+  watermark: Type.Boolean({
+    description:
+      'PDFs are stamped for every reader outside the owner organization while the document is not public',
+  }),
   registers: Type.Array(Type.String(), {
     description: 'Slugs of the registers it is shared under',
   }),
@@ -134,6 +142,12 @@ export const CreateDocumentBody = Type.Object(
     abstract: Type.Optional(AbstractSchema),
     status: DocumentStatusSchema,
     visibility: VisibilitySchema,
+    watermark: Type.Optional(
+      Type.Boolean({
+        description:
+          'Stamp PDFs for readers outside the owner organization (default: on unless public)',
+      }),
+    ),
     registers: Type.Optional(Type.Array(SlugSchema, { maxItems: 50, uniqueItems: true })),
   },
   { additionalProperties: false },
@@ -146,6 +160,7 @@ export const UpdateDocumentBody = Type.Object(
     abstract: Type.Optional(AbstractSchema),
     status: Type.Optional(DocumentStatusSchema),
     visibility: Type.Optional(VisibilitySchema),
+    watermark: Type.Optional(Type.Boolean()),
     registers: Type.Optional(Type.Array(SlugSchema, { maxItems: 50, uniqueItems: true })),
   },
   { additionalProperties: false, minProperties: 1 },

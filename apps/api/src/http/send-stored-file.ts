@@ -30,10 +30,14 @@ export interface StoredFile {
   size: number;
 }
 
-/** An opened read of a stored file, as the services answer it. */
+/**
+ * An opened read of a stored file, as the services answer it. A stamped copy (a watermarked PDF)
+ * is made for this one reader: always whole, never cached, of a length known only once written.
+ */
 export type StoredFileRead =
   | { kind: 'not-modified'; etag: string }
-  | { kind: 'content'; etag: string; range: ByteRange | undefined; body: Readable };
+  | { kind: 'content'; etag: string; range: ByteRange | undefined; body: Readable }
+  | { kind: 'stamped'; body: Readable };
 
 /**
  * Answers a read of a stored file: 304, 206 or 200 with the same headers on every file route.
@@ -45,12 +49,15 @@ export function sendStoredFile(
   content: StoredFileRead,
   options: { inline: boolean },
 ): FastifyReply {
-  reply
-    .header('etag', content.etag)
-    .header('accept-ranges', 'bytes')
-    .header('cache-control', 'private, no-cache')
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', 'sandbox');
+  reply.header('x-content-type-options', 'nosniff').header('content-security-policy', 'sandbox');
+  if (content.kind === 'stamped') {
+    reply.header('accept-ranges', 'none').header('cache-control', 'private, no-store');
+  } else {
+    reply
+      .header('etag', content.etag)
+      .header('accept-ranges', 'bytes')
+      .header('cache-control', 'private, no-cache');
+  }
   if (content.kind === 'not-modified') return reply.status(304).send();
 
   // Only PDFs are ever shown in the browser, and only when asked; everything else downloads.
@@ -61,8 +68,10 @@ export function sendStoredFile(
       'content-disposition',
       contentDisposition(inline ? 'inline' : 'attachment', file.filename),
     );
-  const { range } = content;
-  if (range) {
+  const range = content.kind === 'content' ? content.range : undefined;
+  if (content.kind === 'stamped') {
+    reply.status(200);
+  } else if (range) {
     reply
       .status(206)
       .header('content-range', `bytes ${range.start}-${range.end}/${file.size}`)

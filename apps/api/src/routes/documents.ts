@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  CompareQuery,
   CreateDocumentBody,
   DocumentIdParams,
   DocumentList,
@@ -9,9 +10,11 @@ import {
   IdentifierSchema,
   OrganizationParams,
   UpdateDocumentBody,
+  VersionComparisonSchema,
 } from '@liaison/core';
 import { Type } from 'typebox';
 import { contextOf } from '../http/request-context.js';
+import { compareVersions } from '../services/documents/compare-versions.js';
 import { createDocument } from '../services/documents/create-document.js';
 import { deleteDocument } from '../services/documents/delete-document.js';
 import { getDocument } from '../services/documents/get-document.js';
@@ -61,6 +64,22 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    '/api/v1/documents/:id/compare',
+    {
+      schema: {
+        tags: ['documents'],
+        summary:
+          'What changed in the text between two versions (ids or labels), word by word and page by page',
+        params: DocumentIdParams,
+        querystring: CompareQuery,
+        response: { 200: VersionComparisonSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request) =>
+      compareVersions(app.deps.pool, contextOf(request), request.params.id, request.query),
+  );
+
+  app.get(
     '/api/v1/organizations/:slug/documents/:identifier',
     {
       schema: {
@@ -95,7 +114,12 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      updateDocument(app.deps.pool, contextOf(request), request.params.id, request.body),
+      updateDocument(
+        { pool: app.deps.pool, watermarkMaxBytes: app.deps.config.watermarkMaxBytes },
+        contextOf(request),
+        request.params.id,
+        request.body,
+      ),
   );
 
   app.delete(

@@ -30,7 +30,7 @@ const VERSION_FORM: FormLimitMessages = {
 };
 
 export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { maxUploadBytes } = app.deps.config;
+  const { maxUploadBytes, watermarkMaxBytes } = app.deps.config;
 
   app.post(
     '/api/v1/documents/:id/versions',
@@ -55,7 +55,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const version = await drainingOnRefusal(
         request,
         uploadVersion(
-          { ...app.deps, log: request.log, maxUploadBytes },
+          { ...app.deps, log: request.log, maxUploadBytes, watermarkMaxBytes },
           contextOf(request),
           request.params.id,
           formParts(request, VERSION_FORM),
@@ -70,19 +70,24 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['versions'],
-        summary: 'The bytes of a version (Range and If-None-Match supported)',
+        summary:
+          'The bytes of a version (Range and If-None-Match supported, except on watermarked copies: those are answered whole)',
         params: VersionParams,
         querystring: StoredFileQuery,
         // Bytes, not JSON: no response schema, so Fastify streams the body as it is.
       },
     },
     async (request, reply) => {
-      const content = await openVersionContent(app.deps, contextOf(request), {
-        documentId: request.params.id,
-        versionId: request.params.versionId,
-        inline: request.query.inline === '1',
-        ...conditionalRead(request.headers),
-      });
+      const content = await openVersionContent(
+        { ...app.deps, watermarkMaxBytes },
+        contextOf(request),
+        {
+          documentId: request.params.id,
+          versionId: request.params.versionId,
+          inline: request.query.inline === '1',
+          ...conditionalRead(request.headers),
+        },
+      );
       return sendStoredFile(reply, content.version, content, {
         inline: request.query.inline === '1',
       });

@@ -85,6 +85,7 @@ export async function createDocumentAction(
         // Checked by documentFieldErrors above (and by the API again).
         status: fields.status as DocumentStatus,
         visibility: fields.visibility as Visibility,
+        watermark: fields.watermark,
         registers: fields.registers,
       }),
     { token },
@@ -159,6 +160,9 @@ export async function updateDocumentAction(
       const state = failure(result);
       if (result.error.code === 'register_not_shared') {
         return { ...state, fieldErrors: { registers: state.message } };
+      }
+      if (result.error.code === 'watermark_too_large') {
+        return { ...state, fieldErrors: { watermark: state.message } };
       }
       return state;
     }

@@ -170,6 +170,8 @@ export interface DocumentChange {
   abstract?: string;
   status?: DocumentStatus;
   visibility?: Visibility;
+  /** Turning watermarks on or off is an edit like any other. */
+  watermark?: boolean;
   registers?: readonly string[];
 }
 

@@ -11,6 +11,8 @@ export interface DocumentRecord {
   abstract: string;
   status: DocumentStatus;
   visibility: Visibility;
+  /** Whether its PDFs are stamped for readers outside the owner organization (when not public). */
+  watermark: boolean;
   /** Slugs of the registers it is shared under. */
   registers: string[];
   /** Slugs of every party of those registers. */
@@ -26,7 +28,7 @@ export interface DocumentRecord {
 
 const DOCUMENT_SELECT = `
   select d.id, d.seq::text as seq, o.slug as organization, d.identifier, d.title, d.abstract,
-         d.status, d.visibility, d.created_at as "createdAt", d.updated_at as "updatedAt",
+         d.status, d.visibility, d.watermark, d.created_at as "createdAt", d.updated_at as "updatedAt",
          d.released_at as "releasedAt", d.release_seq::text as "releaseSeq",
          coalesce((select array_agg(r.slug order by r.slug) from document_registers dr
                      join work_registers r on r.id = dr.register_id where dr.document_id = d.id), '{}') as registers,
@@ -127,6 +129,8 @@ export interface NewDocument {
   abstract: string;
   status: DocumentStatus;
   visibility: Visibility;
+  /** Off unless given: callers that make new documents apply the default of `defaultWatermark`. */
+  watermark?: boolean;
   createdBy: string | null;
 }
 
@@ -136,8 +140,8 @@ export async function insertDocument(
   document: NewDocument,
 ): Promise<string | undefined> {
   const result = await db.query<{ id: string }>(
-    `insert into documents (id, organization_id, identifier, title, abstract, status, visibility, created_by)
-     select coalesce($8::uuid, gen_random_uuid()), o.id, $2, $3, $4, $5, $6, $7
+    `insert into documents (id, organization_id, identifier, title, abstract, status, visibility, watermark, created_by)
+     select coalesce($8::uuid, gen_random_uuid()), o.id, $2, $3, $4, $5, $6, coalesce($9::boolean, false), $7
        from organizations o where o.slug = $1
      on conflict (organization_id, identifier) do nothing
      returning id`,
@@ -150,6 +154,7 @@ export async function insertDocument(
       document.visibility,
       document.createdBy,
       document.id ?? null,
+      document.watermark ?? null,
     ],
   );
   return result.rows[0]?.id;
@@ -158,11 +163,18 @@ export async function insertDocument(
 export async function updateDocumentFields(
   db: Queryable,
   id: string,
-  fields: { title?: string; abstract?: string; status?: DocumentStatus; visibility?: Visibility },
+  fields: {
+    title?: string;
+    abstract?: string;
+    status?: DocumentStatus;
+    visibility?: Visibility;
+    watermark?: boolean;
+  },
 ): Promise<void> {
   await db.query(
     `update documents set title = coalesce($2, title), abstract = coalesce($3, abstract),
-            status = coalesce($4, status), visibility = coalesce($5, visibility), updated_at = now()
+            status = coalesce($4, status), visibility = coalesce($5, visibility),
+            watermark = coalesce($6, watermark), updated_at = now()
       where id = $1`,
     [
       id,
@@ -170,6 +182,7 @@ export async function updateDocumentFields(
       fields.abstract ?? null,
       fields.status ?? null,
       fields.visibility ?? null,
+      fields.watermark ?? null,
     ],
   );
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { defaultWatermark } from '@liaison/core';
 import {
   demoDocuments,
   findDocumentId,
@@ -34,6 +35,7 @@ export async function seedDemoDocuments(deps: {
         abstract: demo.abstract,
         status: demo.status,
         visibility: demo.visibility,
+        watermark: defaultWatermark(demo.visibility),
         createdBy: editor?.id ?? null,
       });
       if (id) await replaceDocumentRegisters(client, id, demo.registers);

@@ -3,6 +3,7 @@ import {
   ConflictError,
   type CreateDocumentBody,
   canCreateDocument,
+  defaultWatermark,
   ForbiddenError,
   UNRELEASED_DOCUMENT,
   UnprocessableError,
@@ -66,6 +67,7 @@ export async function createDocument(
       abstract: input.abstract ?? '',
       status: input.status,
       visibility: input.visibility,
+      watermark: input.watermark ?? defaultWatermark(input.visibility),
       createdBy: userId,
     });
     if (!id) {
@@ -84,6 +86,7 @@ export async function createDocument(
         identifier: input.identifier,
         status: input.status,
         visibility: input.visibility,
+        watermark: created.watermark,
         registers,
       },
     });

@@ -6,6 +6,7 @@ import {
   type DocumentSummary,
   type DocumentVersion,
   documentPermissions,
+  isCopyWatermarked,
   NotFoundError,
   type PersonShown,
   personShownTo,
@@ -43,6 +44,7 @@ function documentFields(record: DocumentRecord, actor: Actor) {
     abstract: record.abstract,
     status: record.status,
     visibility: record.visibility,
+    watermark: record.watermark,
     registers: record.registers,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
@@ -69,13 +71,44 @@ function shown(
   return as === 'name' ? (person.name ?? null) : null;
 }
 
+/** Whether `actor`'s copy of the version's file is stamped (see isCopyWatermarked). */
+export function isWatermarkedFor(
+  actor: Actor,
+  record: DocumentRecord,
+  version: Pick<VersionRecord, 'mediaType' | 'filename'>,
+): boolean {
+  return isCopyWatermarked(
+    actor,
+    { owner: record.organization, visibility: record.visibility, watermark: record.watermark },
+    version,
+  );
+}
+
+/**
+ * The version if `actor` may read its file: a withdrawn version is served only to those who may
+ * withdraw versions (the owner's admins); to anyone else it does not exist.
+ */
+export function servedVersion(
+  actor: Actor,
+  record: DocumentRecord,
+  version: VersionRecord | undefined,
+): VersionRecord {
+  if (
+    !version ||
+    (version.withdrawnAt && !allowDocument(actor, 'withdraw-version', subjectOf(record)))
+  ) {
+    throw new NotFoundError('No such version');
+  }
+  return version;
+}
+
 /** A version as `actor` sees it: uploader and withdrawer as personShownTo allows. */
 export function toVersion(
   version: VersionRecord,
   actor: Actor,
-  document: DocumentSubject,
+  record: DocumentRecord,
 ): DocumentVersion {
-  const as = personShownTo(actor, document);
+  const as = personShownTo(actor, subjectOf(record));
   return {
     id: version.id,
     label: version.label,
@@ -92,6 +125,7 @@ export function toVersion(
           by: shown({ address: version.withdrawnBy, name: version.withdrawnByName }, as),
         }
       : null,
+    watermarked: isWatermarkedFor(actor, record, version),
   };
 }
 
@@ -106,6 +140,6 @@ export function toDocument(
     ...documentFields(record, actor),
     versions: versions
       .filter((version) => seesWithdrawn || !version.withdrawnAt)
-      .map((version) => toVersion(version, actor, subject)),
+      .map((version) => toVersion(version, actor, record)),
   };
 }

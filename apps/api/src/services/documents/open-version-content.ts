@@ -1,15 +1,15 @@
 import type { Readable } from 'node:stream';
-import {
-  allowDocument,
-  isShownInline,
-  NotFoundError,
-  organizationsGrantingRead,
-} from '@liaison/core';
-import { findVersion, type Pool, recordAuditEvent, type VersionRecord } from '@liaison/db';
-import type { ObjectStorage } from '@liaison/storage';
+import { isShownInline, organizationsGrantingRead } from '@liaison/core';
+import { findVersion, recordAuditEvent, type VersionRecord } from '@liaison/db';
 import { type ByteRange, resolveConditionalRead, storedFileEtag } from '../../http/range.js';
 import { auditedBy, type RequestContext } from '../request-context.js';
-import { findReadableDocument, subjectOf } from './document-view.js';
+import {
+  findReadableDocument,
+  isWatermarkedFor,
+  servedVersion,
+  subjectOf,
+} from './document-view.js';
+import { openWatermarkedCopy, type WatermarkDependencies } from './open-watermarked-copy.js';
 
 export type VersionContent =
   | { kind: 'not-modified'; version: VersionRecord; etag: string }
@@ -19,15 +19,18 @@ export type VersionContent =
       etag: string;
       range: ByteRange | undefined;
       body: Readable;
-    };
+    }
+  | { kind: 'stamped'; version: VersionRecord; downloadId: string; body: Readable };
 
 /**
  * The bytes of a version, whole or a range. Reading a non-public document's file is audited (a
  * preview as a view, anything else as a download);
  * a withdrawn version is served only to those who may withdraw versions (the owner's admins).
+ * A reader who gets a watermarked copy (isCopyWatermarked) gets it whole, whatever Range or
+ * If-None-Match say: every copy is a new one, and its download id is in the audit event.
  */
 export async function openVersionContent(
-  deps: { pool: Pool; storage: ObjectStorage },
+  deps: WatermarkDependencies,
   context: RequestContext,
   request: {
     documentId: string;
@@ -39,31 +42,37 @@ export async function openVersionContent(
   },
 ): Promise<VersionContent> {
   const record = await findReadableDocument(deps.pool, context.actor, request.documentId);
-  const version = await findVersion(deps.pool, request.documentId, request.versionId);
-  if (
-    !version ||
-    (version.withdrawnAt && !allowDocument(context.actor, 'withdraw-version', subjectOf(record)))
-  ) {
-    throw new NotFoundError('No such version');
-  }
-  const etag = storedFileEtag(version.sha256);
-  const range = resolveConditionalRead(request, etag, version.size);
-  if (range === 'not-modified') return { kind: 'not-modified', version, etag };
-  const body = await deps.storage.getStream(version.storageKey, range);
-  if (record.visibility !== 'public') {
-    await recordAuditEvent(deps.pool, {
+  const version = servedVersion(
+    context.actor,
+    record,
+    await findVersion(deps.pool, request.documentId, request.versionId),
+  );
+  const audit = (details: Record<string, unknown>) =>
+    recordAuditEvent(deps.pool, {
       ...auditedBy(context, organizationsGrantingRead(subjectOf(record))),
       action:
         request.inline && isShownInline(version.mediaType) ? 'version.view' : 'version.download',
       objectType: 'version',
       objectId: version.id,
       organization: record.organization,
-      details: {
-        documentId: record.id,
-        label: version.label,
-        ...(range ? { range: `${range.start}-${range.end}` } : {}),
-      },
+      details: { documentId: record.id, label: version.label, ...details },
     });
+
+  if (isWatermarkedFor(context.actor, record, version)) {
+    const copy = await openWatermarkedCopy(deps, context, record, version);
+    // No copy leaves without its audit event; a copy not sent is destroyed, which frees its turn.
+    await audit({ downloadId: copy.downloadId }).catch((error: unknown) => {
+      copy.body.destroy();
+      throw error;
+    });
+    return { kind: 'stamped', version, ...copy };
+  }
+  const etag = storedFileEtag(version.sha256);
+  const range = resolveConditionalRead(request, etag, version.size);
+  if (range === 'not-modified') return { kind: 'not-modified', version, etag };
+  const body = await deps.storage.getStream(version.storageKey, range);
+  if (record.visibility !== 'public') {
+    await audit(range ? { range: `${range.start}-${range.end}` } : {});
   }
   return { kind: 'content', version, etag, range, body };
 }

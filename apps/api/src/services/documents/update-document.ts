@@ -1,9 +1,16 @@
-import { actionsForChange, UnprocessableError, type UpdateDocumentBody } from '@liaison/core';
+import {
+  actionsForChange,
+  InvalidInputError,
+  isPdfFile,
+  UnprocessableError,
+  type UpdateDocumentBody,
+} from '@liaison/core';
 import {
   findDocument,
   listVersions,
   lockDocument,
   type Pool,
+  type Queryable,
   registersNotSharedBy,
   replaceDocumentRegisters,
   updateDocumentFields,
@@ -15,12 +22,33 @@ import { requireUser } from '../require-user.js';
 import { findReadableDocument, subjectOf, toDocument } from './document-view.js';
 import { requireDocumentActions } from './require-document-actions.js';
 
+/**
+ * Turning watermarks on: every PDF the document holds must be small enough to stamp, or some
+ * reader would be refused it (never served it unstamped).
+ */
+async function requireStampableSizes(
+  client: Queryable,
+  id: string,
+  watermarkMaxBytes: number,
+): Promise<void> {
+  const tooLarge = (await listVersions(client, id)).filter(
+    (version) => isPdfFile(version) && version.size > watermarkMaxBytes,
+  );
+  if (tooLarge.length > 0) {
+    throw new InvalidInputError(
+      `watermark: the PDF of version ${tooLarge.map((version) => version.label).join(', ')} is larger than the ${watermarkMaxBytes} bytes that can be watermarked`,
+      'watermark_too_large',
+    );
+  }
+}
+
 export async function updateDocument(
-  pool: Pool,
+  deps: { pool: Pool; watermarkMaxBytes: number },
   context: RequestContext,
   id: string,
   change: UpdateDocumentBody,
 ) {
+  const { pool } = deps;
   requireUser(context.actor);
   const record = await withTransaction(pool, async (client) => {
     await lockDocument(client, id);
@@ -37,7 +65,10 @@ export async function updateDocument(
     }
 
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const field of ['title', 'abstract', 'status', 'visibility'] as const) {
+    if (change.watermark === true && !current.watermark) {
+      await requireStampableSizes(client, id, deps.watermarkMaxBytes);
+    }
+    for (const field of ['title', 'abstract', 'status', 'visibility', 'watermark'] as const) {
       const to = change[field];
       if (to !== undefined && to !== current[field]) changes[field] = { from: current[field], to };
     }

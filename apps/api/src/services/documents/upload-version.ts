@@ -1,4 +1,4 @@
-import { ConflictError, VersionFormFields } from '@liaison/core';
+import { ConflictError, isPdfFile, VersionFormFields } from '@liaison/core';
 import { findVersion, insertVersion, labelTaken, type Pool, withTransaction } from '@liaison/db';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
@@ -8,11 +8,16 @@ import {
   type UploadPart,
 } from '../uploads/receive-upload-form.js';
 import { findReadableDocument, subjectOf, toVersion } from './document-view.js';
+import { readStoredFile } from './read-stored-file.js';
 import { requireDocumentActions } from './require-document-actions.js';
+import { assertStampable } from './stamp-watermark.js';
+import { stampingTurns } from './stamping-slots.js';
 import { versionStorageKey } from './storage-keys.js';
 
 export interface UploadVersionDependencies extends UploadDependencies {
   pool: Pool;
+  /** Largest PDF a document requiring watermarks accepts (WATERMARK_MAX_BYTES). */
+  watermarkMaxBytes: number;
 }
 
 function duplicateLabel(label: string) {
@@ -55,12 +60,28 @@ export async function uploadVersion(
       },
       maxFiles: { count: 1, code: 'multiple_files', message: 'Send exactly one file per version' },
       storageKey: (fileId) => versionStorageKey(documentId, fileId),
+      fileLimit: (file) =>
+        record.watermark && isPdfFile(file)
+          ? {
+              maxBytes: deps.watermarkMaxBytes,
+              message: `This document requires watermarks, and PDFs larger than ${deps.watermarkMaxBytes} bytes cannot be watermarked`,
+            }
+          : undefined,
       check: async ({ label }) => {
         if (await labelTaken(deps.pool, documentId, label)) throw duplicateLabel(label);
       },
     },
     async ({ fields: { label }, files: [file] }) => {
       const upload = file!;
+      // Refused now rather than at every reader's download; the stored object is removed again.
+      if (record.watermark && isPdfFile(upload)) {
+        const release = await stampingTurns.acquire();
+        try {
+          await assertStampable(await readStoredFile(deps.storage, upload.storageKey, upload.size));
+        } finally {
+          release();
+        }
+      }
       await withTransaction(deps.pool, async (client) => {
         const inserted = await insertVersion(client, {
           id: upload.id,
@@ -92,5 +113,5 @@ export async function uploadVersion(
   );
 
   const version = await findVersion(deps.pool, documentId, versionId);
-  return toVersion(version!, context.actor, subjectOf(record));
+  return toVersion(version!, context.actor, record);
 }

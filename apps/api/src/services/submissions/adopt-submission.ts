@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ConflictError,
   type CreateDocumentFromSubmissionBody,
+  defaultWatermark,
   NotFoundError,
   type Submission,
   UnprocessableError,
@@ -91,6 +92,7 @@ export async function createDocumentFromSubmission(
         abstract: input.abstract ?? '',
         status: input.status ?? 'work-in-progress',
         visibility: 'organization',
+        watermark: defaultWatermark('organization'),
         createdBy: userId,
       });
       if (!created) {

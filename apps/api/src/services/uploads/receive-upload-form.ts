@@ -48,6 +48,14 @@ export interface UploadForm<Fields extends TObject, Checked> {
   /** A form whose files may all be left out (a comment's attachment); otherwise one is required. */
   filesOptional?: boolean;
   storageKey: (fileId: string) => string;
+  /**
+   * A smaller limit for some files than the form's, with the refusal that names it (e.g. the PDFs
+   * of a document requiring watermarks, which must stay small enough to stamp).
+   */
+  fileLimit?: (file: {
+    filename: string;
+    mediaType: string;
+  }) => { maxBytes: number; message: string } | undefined;
   /** Every rule that can be checked before a byte is stored; runs once, at the first file. */
   check: (fields: Static<Fields>) => Promise<Checked>;
 }
@@ -181,12 +189,18 @@ export async function receiveUploadForm<Fields extends TObject, Checked, Result>
       const mediaType = normalizeMediaType(part.mediaType);
       const id = randomUUID();
       const storageKey = form.storageKey(id);
+      const remaining = deps.maxUploadBytes - storedBytes;
+      const fileLimit = form.fileLimit?.({ filename, mediaType });
+      const ownLimit = fileLimit && fileLimit.maxBytes < remaining ? fileLimit : undefined;
       const object = await deps.storage
         .putStream(storageKey, part.stream, {
           contentType: mediaType,
-          maxBytes: deps.maxUploadBytes - storedBytes,
+          maxBytes: ownLimit?.maxBytes ?? remaining,
         })
         .catch((error: unknown) => {
+          if (ownLimit && error instanceof ObjectTooLargeError) {
+            throw new PayloadTooLargeError(ownLimit.message);
+          }
           throw storageFailure(error, form.maxFiles.count);
         });
       storedBytes += object.size;

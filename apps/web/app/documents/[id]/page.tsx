@@ -23,6 +23,7 @@ import {
   setStandardAction,
   withdrawVersionAction,
 } from '../actions';
+import { CompareForm } from './compare-form';
 import { loadDocument } from './data';
 
 export const dynamic = 'force-dynamic';
@@ -138,6 +139,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           <section className="section preview" aria-labelledby="preview-title">
             <div className="section-head section-head--row">
               <h2 id="preview-title">Preview of version {preview.label}</h2>
+              {preview.watermarked && <WatermarkNote />}
               <a
                 className="button button--secondary button--small"
                 href={downloadHref(document.id, preview.id, true)}
@@ -179,8 +181,14 @@ export default async function DocumentPage({ params, searchParams }: Props) {
                 Download {latest.label}
                 <span className="visually-hidden"> ({latest.filename})</span>
               </a>
+              {latest.watermarked && <WatermarkNote />}
             </div>
           )}
+
+          <CompareForm
+            documentId={document.id}
+            versions={available.map((version) => ({ id: version.id, label: version.label }))}
+          />
 
           <div className="card">
             <h2 className="card__title">Details</h2>
@@ -352,6 +360,16 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   );
 }
 
+/** Said wherever the reader's copy of a PDF is stamped for them (the API's `watermarked`). */
+function WatermarkNote() {
+  return (
+    <p className="muted small" data-testid="watermark-note">
+      Your copy is watermarked: every page shows your name, organization, e-mail, today’s date and a
+      download id.
+    </p>
+  );
+}
+
 function isPdf(version: DocumentVersion): boolean {
   return version.mediaType === 'application/pdf';
 }
@@ -435,6 +453,7 @@ function VersionTable({
                       >
                         Download<span className="visually-hidden"> version {version.label}</span>
                       </a>
+                      {version.watermarked && <WatermarkNote />}
                       {isPdf(version) && version.id !== previewId && (
                         <Link
                           className="button button--secondary button--small"

@@ -82,6 +82,7 @@ export default async function EditDocumentPage({ params }: Props) {
             abstract: document.abstract,
             status: document.status,
             visibility: document.visibility,
+            watermark: document.watermark,
             registers: document.registers,
           }}
           registers={options}
