@@ -35,6 +35,8 @@ export interface Config {
   webClientAddressSecret: string | undefined;
   /** Largest file one upload may carry. */
   maxUploadBytes: number;
+  /** On SIGTERM, how long requests in flight may take to finish before the process exits anyway. */
+  shutdownGraceSeconds: number;
   /** The bearer token `GET /metrics` answers; unset, there is no /metrics. At least 32 characters. */
   metricsToken: string | undefined;
   /** The reaper of objects no version references (see `reapOrphanedObjects`). */
@@ -274,6 +276,7 @@ export function loadConfig(env: Environment = process.env): Config {
     webClientAddressSecret: read.optional('WEB_CLIENT_ADDRESS_SECRET', '') || undefined,
     maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, 5 * 1024 ** 4),
     metricsToken: read.optional('METRICS_TOKEN', '') || undefined,
+    shutdownGraceSeconds: read.integer('SHUTDOWN_GRACE_SECONDS', 30, 1, 3600),
     reaper: {
       intervalMinutes: read.integer('REAPER_INTERVAL_MINUTES', 60, 0, 10_080),
       minAgeMinutes: read.integer('REAPER_MIN_AGE_MINUTES', 60, 1, 10_080),

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       webClientAddressSecret: undefined,
       maxUploadBytes: 2 * 1024 ** 3,
       metricsToken: undefined,
+      shutdownGraceSeconds: 30,
       reaper: { intervalMinutes: 60, minAgeMinutes: 60 },
       sso: [],
       mail: {
