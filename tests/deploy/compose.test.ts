@@ -124,8 +124,8 @@ describe('docker-compose.yml', () => {
     expect(published.map(([name]) => name)).toEqual(['nginx']);
     // The upstreams deploy/nginx.conf balances over are these services and ports.
     const nginx = await readFile(new URL('../../deploy/nginx.conf', import.meta.url), 'utf8');
-    expect(nginx).toMatch(/upstream liaison_api \{\s*server api:4000;/);
-    expect(nginx).toMatch(/upstream liaison_web \{\s*server web:3000;/);
+    expect(nginx).toMatch(/upstream liaison_api \{\s*server api:4000[ ;]/);
+    expect(nginx).toMatch(/upstream liaison_web \{\s*server web:3000[ ;]/);
     expect(all.api?.environment?.API_PORT).toBe('4000');
   });
 
