@@ -1,16 +1,16 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   createTempDataDir,
   type EmbeddedStack,
   findFreePort,
   startEmbeddedStack,
-  waitForPort,
 } from '@liaison/embedded-stack';
 import { type ApiProcess, startApiProcess } from '../bench/api-process.js';
 import { repoRoot } from '../launcher/launch.js';
+import { startBalancer } from './balancer.js';
 
 /**
  * The production shape on one machine: nginx (deploy/nginx.conf, hosts and ports replaced)
@@ -36,75 +36,6 @@ export interface Cluster {
   /** The environment every API replica runs with (the stores, secrets, mail). */
   apiEnv: Record<string, string>;
   stop(): Promise<void>;
-}
-
-/** nginx from Debian, installed when missing and this runs as root (as .ci/run does). */
-export function ensureNginx(): string {
-  const found = () => {
-    for (const path of ['/usr/sbin/nginx', '/usr/bin/nginx']) {
-      try {
-        execFileSync(path, ['-v'], { stdio: 'ignore' });
-        return path;
-      } catch {}
-    }
-    return undefined;
-  };
-  const existing = found();
-  if (existing) return existing;
-  if (process.getuid?.() !== 0) {
-    throw new Error('the scale-out test needs nginx: apt-get install -y nginx (as root)');
-  }
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'nginx'], {
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    stdio: 'ignore',
-  });
-  const installed = found();
-  if (!installed) throw new Error('nginx could not be installed');
-  return installed;
-}
-
-/** deploy/nginx.conf with the replicas' loopback ports in place of the compose service names. */
-export async function balancerConfig(options: {
-  dir: string;
-  apiPort: number;
-  webPort: number;
-  apiPorts: number[];
-  webPorts: number[];
-}): Promise<string> {
-  let config = await readFile(join(repoRoot, 'deploy/nginx.conf'), 'utf8');
-  const replace = (from: string | RegExp, to: string) => {
-    const before = config;
-    config = config.replace(from, to);
-    if (config === before) throw new Error(`deploy/nginx.conf has no '${from}'`);
-  };
-  // `server api:4000 <parameters>;` becomes one such line per replica.
-  const servers = (host: string, ports: number[]) =>
-    replace(
-      new RegExp(`server ${host}([^;]*);`),
-      ports.map((port) => `server 127.0.0.1:${port}$1;`).join(' '),
-    );
-  servers('api:4000', options.apiPorts);
-  servers('web:3000', options.webPorts);
-  replace('listen 4000;', `listen 127.0.0.1:${options.apiPort};`);
-  replace('listen 80;', `listen 127.0.0.1:${options.webPort};`);
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-    .map((kind) => `  ${kind}_temp_path ${join(options.dir, kind)};`)
-    .join('\n');
-  replace('http {', `http {\n${temp}`);
-  const file = join(options.dir, 'nginx.conf');
-  await writeFile(file, config);
-  return file;
-}
-
-async function startNginx(nginx: string, dir: string, config: string): Promise<ChildProcess> {
-  const globals = [
-    'daemon off;',
-    `pid ${join(dir, 'nginx.pid')};`,
-    `error_log ${join(dir, 'error.log')} warn;`,
-    ...(process.getuid?.() === 0 ? ['user root;'] : []),
-  ].join(' ');
-  const child = spawn(nginx, ['-c', config, '-p', dir, '-g', globals], { stdio: 'ignore' });
-  return child;
 }
 
 interface WebProcess {
@@ -155,7 +86,6 @@ export async function startCluster(extraApiEnv: Record<string, string> = {}): Pr
       throw new Error(`${built} is missing: build first (npx turbo run build)`);
     });
   }
-  const nginx = ensureNginx();
   const dataDir = await createTempDataDir('liaison-scale-out');
   const stack = await startEmbeddedStack({ dataDir, ephemeral: true });
   const stopping: (() => Promise<void>)[] = [
@@ -179,8 +109,6 @@ export async function startCluster(extraApiEnv: Record<string, string> = {}): Pr
     };
     const apiPorts = [await findFreePort(), await findFreePort()];
     const webPorts = [await findFreePort(), await findFreePort()];
-    const balancerApiPort = await findFreePort();
-    const balancerWebPort = await findFreePort();
 
     const replica = async (port: number): Promise<ApiReplica> => {
       let process = await startApiProcess({ repoRoot, port, env: apiEnv });
@@ -199,23 +127,9 @@ export async function startCluster(extraApiEnv: Record<string, string> = {}): Pr
     const first = await replica(apiPorts[0]!);
     const second = await replica(apiPorts[1]!);
 
-    const nginxDir = join(dataDir, 'nginx');
-    await mkdir(nginxDir, { recursive: true });
-    const config = await balancerConfig({
-      dir: nginxDir,
-      apiPort: balancerApiPort,
-      webPort: balancerWebPort,
-      apiPorts,
-      webPorts,
-    });
-    const balancer = await startNginx(nginx, nginxDir, config);
-    stopping.push(async () => {
-      balancer.kill('SIGQUIT');
-      await new Promise((resolve) => balancer.once('exit', resolve));
-    });
-    await waitForPort(balancerApiPort, '127.0.0.1', 20_000);
-    const apiUrl = `http://127.0.0.1:${balancerApiPort}`;
-    const webUrl = `http://127.0.0.1:${balancerWebPort}`;
+    const balancer = await startBalancer({ dir: join(dataDir, 'nginx'), apiPorts, webPorts });
+    stopping.push(() => balancer.stop());
+    const { apiUrl, webUrl } = balancer;
 
     const webEnv = {
       LIAISON_API_URL: apiUrl,

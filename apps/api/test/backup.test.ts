@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { createPool, type Pool } from '@liaison/db';
 import {
   createScratchDatabase,
@@ -114,6 +114,7 @@ describe('backup and restore', () => {
 
   afterAll(async () => {
     await api?.close();
+    if (backup) await rm(dirname(backup), { recursive: true, force: true });
   });
 
   it('brings back every row and every file, byte for byte, into an empty stack', async () => {

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { openDatabaseSnapshot, type Pool, type ReferencedObject } from '@liaison/db';
-import type { ObjectStorage } from '@liaison/storage';
+import { ObjectNotFoundError, type ObjectStorage } from '@liaison/storage';
 import {
   BackupError,
   type BackupManifest,
@@ -71,8 +71,15 @@ async function copyObject(
   await mkdir(dirname(path), { recursive: true });
   const hash = createHash('sha256');
   let size = 0;
+  const source = await storage.getStream(object.storageKey).catch((error: unknown) => {
+    if (!(error instanceof ObjectNotFoundError)) throw error;
+    throw new BackupError(
+      `the object ${object.storageKey} is gone (deleted after the snapshot, or missing): run the ` +
+        'backup again; if it says so again, `npm run reap` lists the rows whose object is missing',
+    );
+  });
   await pipeline(
-    await storage.getStream(object.storageKey),
+    source,
     new Transform({
       transform(chunk: Buffer, _encoding, done) {
         hash.update(chunk);
