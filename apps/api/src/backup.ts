@@ -48,9 +48,9 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (error) {
-    console.error(
-      `${command} failed: ${error instanceof BackupError ? error.message : (error as Error).stack}`,
-    );
+    // A BackupError explains itself; anything else (a refused connection, a full disk) is named.
+    const reason = error instanceof BackupError ? error.message : String(error);
+    console.error(`${command} failed: ${reason}`);
     return 1;
   } finally {
     await pool.end();

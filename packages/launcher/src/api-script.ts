@@ -19,7 +19,7 @@ export const log = (line: string) => console.error(`[liaison] ${line}`);
 export interface ApiScript {
   /** File name under apps/api/dist, without `.js`. */
   file: string;
-  /** What the operator asked for, for messages ("reap", "backup"). */
+  /** The npm script the operator ran, for messages ("reap", "backup"). */
   task: string;
   args: string[];
   /**
@@ -72,7 +72,7 @@ export async function runApiScript(script: ApiScript): Promise<number> {
     () => false,
   );
   if (!initialised && !script.createsStack) {
-    log(`no embedded stack in ${settings.dataDir} yet: nothing to ${script.task}`);
+    log(`no embedded stack in ${settings.dataDir} yet: nothing for \`npm run ${script.task}\``);
     return 0;
   }
   const owner = await embeddedServerOwner(clusterDir);
