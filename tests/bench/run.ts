@@ -28,6 +28,7 @@ import { createS3Storage, type S3Storage } from '@liaison/storage';
 import { type ApiProcess, startApiProcess } from './api-process.js';
 import { load } from './load.js';
 import { type MemoryReport, measureCpu, watchMemory } from './memory.js';
+import { benchReplicas } from './replicas.js';
 import {
   type LoadRow,
   type Measured,
@@ -436,6 +437,9 @@ async function main() {
       loads,
     });
     console.log(`\n${report.text}\n\n${watermarkReport}`);
+    console.log(
+      `\n${await benchReplicas({ repoRoot, dataDir, first: api, env: apiEnvironment(env, authSecret), token: member, requests, concurrency: CONCURRENCY, log })}`,
+    );
   } catch (error) {
     for (const api of apis) log(`API (pid ${api.pid}) output:\n${api.output()}`);
     throw error;

@@ -42,6 +42,8 @@ export interface Config {
    * be turned on while the document has one.
    */
   watermarkMaxBytes: number;
+  /** On SIGTERM, how long requests in flight may take to finish before the process exits anyway. */
+  shutdownGraceSeconds: number;
   /** The bearer token `GET /metrics` answers; unset, there is no /metrics. At least 32 characters. */
   metricsToken: string | undefined;
   /** The background job runner (graphile-worker on the API's database). */
@@ -307,6 +309,7 @@ export function loadConfig(env: Environment = process.env): Config {
     maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, 5 * 1024 ** 4),
     watermarkMaxBytes: read.integer('WATERMARK_MAX_BYTES', 100 * 1024 ** 2, 1, 1024 ** 3),
     metricsToken: read.optional('METRICS_TOKEN', '') || undefined,
+    shutdownGraceSeconds: read.integer('SHUTDOWN_GRACE_SECONDS', 30, 1, 3600),
     jobs: { concurrency: read.integer('JOB_CONCURRENCY', 2, 1, 32) },
     reaper: {
       intervalMinutes: read.interval('REAPER_INTERVAL_MINUTES', 60, 1, true),

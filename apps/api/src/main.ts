@@ -8,7 +8,8 @@ import { seedDemoDocuments } from './services/demo/seed-demo-documents.js';
 import { seedDemoReview } from './services/demo/seed-demo-review.js';
 import { seedDemoStatements } from './services/demo/seed-demo-statements.js';
 
-const SHUTDOWN_GRACE_MS = 10_000;
+/** What closing the pools and stores may take after the drain, before the process exits anyway. */
+const CLOSE_GRACE_MS = 10_000;
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -58,8 +59,11 @@ async function main() {
     if (stopping) return;
     stopping = true;
     app.log.info({ reason }, 'shutting down');
-    // Requests in flight get a grace period; after that the process ends regardless.
-    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    const graceMs = config.shutdownGraceSeconds * 1000;
+    setTimeout(() => process.exit(1), graceMs + CLOSE_GRACE_MS).unref();
+    // Requests in flight get SHUTDOWN_GRACE_SECONDS to finish; new ones go to another replica.
+    const drained = await app.drain.drain(graceMs);
+    app.log.info({ drained }, drained ? 'requests in flight finished' : 'grace period over');
     // The job runner needs the pool until its jobs in progress are done.
     await Promise.all([app.close(), jobs.stop()]);
     await pool.end();

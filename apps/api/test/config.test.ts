@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       maxUploadBytes: 2 * 1024 ** 3,
       watermarkMaxBytes: 100 * 1024 ** 2,
       metricsToken: undefined,
+      shutdownGraceSeconds: 30,
       jobs: { concurrency: 2 },
       reaper: { intervalMinutes: 60, minAgeMinutes: 60 },
       sso: [],

@@ -10,6 +10,8 @@ export const TEST_AUTH_SECRET = 'test-secret-that-is-at-least-32-characters';
 
 export interface RunningApi {
   url: string;
+  /** The Fastify instance, for tests of the process's own life (drain). */
+  app: Awaited<ReturnType<typeof buildApp>>;
   /** The configuration the API runs with (database URL, bucket, upload limit, ...). */
   config: Config;
   /** The API's own connection pool to its database, for tests that inspect rows directly. */
@@ -54,6 +56,7 @@ export async function startApi(
   if (!address || typeof address === 'string') throw new Error('API did not bind a TCP port');
   return {
     url: `http://127.0.0.1:${address.port}`,
+    app,
     config,
     pool,
     storage,

@@ -120,7 +120,12 @@ const CheckResult = Type.Object({
 });
 
 export const ReadinessBody = Type.Object({
-  status: Type.Union([Type.Literal('ready'), Type.Literal('unavailable')]),
+  // 'draining': shutting down, finishing the requests in flight; send new ones elsewhere.
+  status: Type.Union([
+    Type.Literal('ready'),
+    Type.Literal('unavailable'),
+    Type.Literal('draining'),
+  ]),
   checks: Type.Object({ database: CheckResult, storage: CheckResult }),
 });
 export type ReadinessBody = Static<typeof ReadinessBody>;

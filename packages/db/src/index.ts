@@ -1,3 +1,15 @@
+export {
+  type AppliedMigration,
+  appliedMigrations,
+  type BackupTable,
+  beginDatabaseRestore,
+  type DatabaseRestore,
+  type DatabaseSnapshot,
+  firstTableWithRows,
+  openDatabaseSnapshot,
+  type ReferencedObject,
+  type SequenceValue,
+} from './backup.js';
 export { type BenchDocumentsOptions, seedBenchDocuments } from './bench/seed-documents.js';
 export { loadMigrations, type Migration, MigrationChecksumError, migrate } from './migrate.js';
 export { checkDatabase, createPool, type Pool, type PoolClient, withTransaction } from './pool.js';

@@ -21,12 +21,14 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['health'],
-        summary: 'PostgreSQL and the object storage bucket are reachable',
+        summary:
+          'PostgreSQL and the object storage bucket are reachable, and no shutdown is under way',
         response: { 200: ReadinessBody, 503: ReadinessBody },
       },
     },
     async (_request, reply) => {
       const readiness = await checkReadiness(app.deps.pool, app.deps.storage);
+      if (app.drain.draining) return reply.status(503).send({ ...readiness, status: 'draining' });
       return reply.status(readiness.status === 'ready' ? 200 : 503).send(readiness);
     },
   );
