@@ -62,6 +62,22 @@ function capPages(pages: string[], maxChars: number): { page: number; body: stri
 }
 
 /**
+ * The outcome for a file that is not read at all: a type without text, or one too large. Known
+ * from the version's row, before its bytes are fetched.
+ */
+export function refusedUnread(
+  file: { mediaType: string; filename: string; size: number },
+  limits: TextExtractionLimits,
+): TextExtraction | undefined {
+  if (!textKindOf(file.mediaType, file.filename)) {
+    return { status: 'unsupported', failure: `no text is read from ${file.mediaType} files` };
+  }
+  if (file.size > limits.maxFileBytes)
+    return { status: 'failed', failure: 'file too large to read' };
+  return undefined;
+}
+
+/**
  * The text of a version's file, page by page for PDFs (page 1 for the other types). Never throws
  * for a bad file: broken, encrypted, oversized or hostile files come back `failed` with a short
  * reason for readers, types without text `unsupported`.
@@ -70,11 +86,9 @@ export async function extractText(
   file: { bytes: Uint8Array; mediaType: string; filename: string },
   limits: TextExtractionLimits = TEXT_EXTRACTION_LIMITS,
 ): Promise<TextExtraction> {
-  const kind = textKindOf(file.mediaType, file.filename);
-  if (!kind) return { status: 'unsupported', failure: `no text is read from ${file.mediaType}` };
-  if (file.bytes.byteLength > limits.maxFileBytes) {
-    return { status: 'failed', failure: 'file too large to read' };
-  }
+  const refused = refusedUnread({ ...file, size: file.bytes.byteLength }, limits);
+  if (refused) return refused;
+  const kind = textKindOf(file.mediaType, file.filename)!;
   // The worker gets its own copy: the caller's buffer may be a slice of a larger one.
   const bytes = new Uint8Array(file.bytes);
   const outcome = await runWorker(
