@@ -26,6 +26,7 @@ export * from './queries/reviews.js';
 export * from './queries/sessions.js';
 export * from './queries/statements.js';
 export * from './queries/submissions.js';
+export * from './queries/text-matches.js';
 export * from './queries/users.js';
 export * from './queries/version-texts.js';
 export * from './queries/versions.js';

@@ -7,7 +7,7 @@ const db = useScratchDatabase({ state: 'seeded' });
 async function visibleTo(organizations: string[]): Promise<number> {
   const rows = await listReadableDocuments(db.pool, {
     viewerOrganizations: organizations,
-    q: 'synthetic',
+    search: { tsquery: "'synthetic'", titleTsquery: "'synthetic':AB", identifier: null },
     organization: 'dmtf',
     limit: 100,
   });

@@ -92,6 +92,7 @@ export function toVersion(
           by: shown({ address: version.withdrawnBy, name: version.withdrawnByName }, as),
         }
       : null,
+    text: { status: version.textStatus, failure: version.textFailure },
   };
 }
 
