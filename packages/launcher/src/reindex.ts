@@ -1,0 +1,13 @@
+/**
+ * What `npm run reindex` runs: the API's reindex (apps/api/dist/reindex.js) once, against the
+ * external PostgreSQL and S3 store when DATABASE_URL and S3_* are set, or else against the
+ * embedded stack's data (started for the run and stopped afterwards).
+ */
+import { runApiTool } from './run-api-tool.js';
+
+runApiTool({
+  script: 'reindex.js',
+  name: 'reindex',
+  nothingToDo: 'nothing to reindex',
+  whenInUse: 'Stop it to run `npm run reindex`.',
+});
