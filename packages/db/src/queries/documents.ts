@@ -96,13 +96,16 @@ export interface RankedDocumentRecord extends DocumentRecord {
 }
 
 /**
- * The text of a version of the document that is not withdrawn matches `$2`. The document itself is
- * readable (the list's condition), and so is every such version.
+ * The documents whose metadata matches `$2` (or whose identifier is `$10`), or the text of one of
+ * whose versions that is not withdrawn does: one set from the GIN indexes, so a search costs the
+ * same however few documents match. The list's read condition still applies to each of them.
  */
-const TEXT_MATCHES = `exists (
-  select 1 from document_versions tv join version_text_pages tp on tp.version_id = tv.id
-   where tv.document_id = d.id and tv.withdrawn_at is null
-     and tp.search @@ to_tsquery('english', $2::text))`;
+const MATCHING_DOCUMENTS = `(
+  select m.id from documents m
+   where m.search @@ to_tsquery('english', $2::text) or lower(m.identifier) = lower($10::text)
+  union
+  select tv.document_id from version_text_pages tp join document_versions tv on tv.id = tp.version_id
+   where tp.search @@ to_tsquery('english', $2::text) and tv.withdrawn_at is null)`;
 
 const SEARCH_RANK = `case
   when lower(d.identifier) = lower($10::text) or d.search @@ to_tsquery('english', $11::text) then 0
@@ -128,8 +131,7 @@ export async function listReadableDocuments(
   const result = await db.query<RankedDocumentRecord>(
     `${DOCUMENT_SELECT.replace('select ', `select ${ranked ? SEARCH_RANK : '0'} as rank, `)}
       where ${readableDocumentCondition('$1::text[]')}
-        and ($2::text is null or lower(d.identifier) = lower($10::text)
-             or d.search @@ to_tsquery('english', $2::text) or ${TEXT_MATCHES})
+        and ($2::text is null or d.id in ${MATCHING_DOCUMENTS})
         and ($3::text is null or o.slug = $3)
         and ($4::text is null or d.status = $4)
         and ($5::text is null or d.visibility = $5)
