@@ -402,3 +402,28 @@ export function reportPageProblems(where: string): void {
     console.log(`server errors the browser met:\n  ${serverErrors.slice(0, 20).join('\n  ')}`);
   }
 }
+
+/**
+ * The path of the first link matching `link` in the newest mail the demo catcher got for `to`,
+ * waited for (delivery runs in the background): what a person clicks in their mail.
+ */
+export async function mailedLink(portal: Portal, to: string, link: RegExp): Promise<string> {
+  const token = await apiToken(portal, 'operator@liaison.example');
+  let path = '';
+  await expect
+    .poll(
+      async () => {
+        const caught = await apiGet<{ items: { to: string[]; text: string }[] }>(
+          portal,
+          '/api/v1/mail-catcher/messages',
+          token,
+        );
+        const mail = caught.items.find((item) => item.to.includes(to));
+        path = link.exec(mail?.text ?? '')?.[0] ?? '';
+        return path;
+      },
+      { timeout: 60_000, interval: 1_000 },
+    )
+    .not.toBe('');
+  return path;
+}

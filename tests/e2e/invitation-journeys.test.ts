@@ -2,11 +2,10 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import {
   apiClientAs,
-  apiGet,
-  apiToken,
   browserSuite,
   check,
   header,
+  mailedLink,
   newSession,
   PASSWORD,
   signIn,
@@ -22,30 +21,9 @@ const OFA = 'OpenFabrics Alliance';
 const SNIA = 'Storage Networking Industry Association';
 const NEWCOMER = `newcomer-${Date.now().toString(36)}@people.example`;
 const NEW_PASSWORD = 'a long enough passphrase';
+const INVITATION_LINK = /\/invitations\/[A-Za-z0-9_-]{43}/;
 
 browserSuite('invitations in a real browser', { screenshotAs: 'invitation' }, (suite) => {
-  /** The path of the invitation link in the last mail the catcher got for `to`. */
-  async function invitationLink(to: string): Promise<string> {
-    const token = await apiToken(suite.portal, 'operator@liaison.example');
-    let path = '';
-    await expect
-      .poll(
-        async () => {
-          const caught = await apiGet<{ items: { to: string[]; text: string }[] }>(
-            suite.portal,
-            '/api/v1/mail-catcher/messages',
-            token,
-          );
-          const mail = caught.items.find((item) => item.to.includes(to));
-          path = /\/invitations\/[A-Za-z0-9_-]{43}/.exec(mail?.text ?? '')?.[0] ?? '';
-          return path;
-        },
-        { timeout: 60_000, interval: 1_000 },
-      )
-      .not.toBe('');
-    return path;
-  }
-
   async function invite(page: Page, email: string, role: string) {
     await page.getByLabel('E-mail address', { exact: true }).fill(email);
     await page.getByLabel('Role', { exact: true }).selectOption(role);
@@ -71,7 +49,7 @@ browserSuite('invitations in a real browser', { screenshotAs: 'invitation' }, (s
   });
 
   it('2. editor@ofa.example opens the mailed link, signs in from it, comes back and accepts', async () => {
-    const link = await invitationLink('editor@ofa.example');
+    const link = await mailedLink(suite.portal, 'editor@ofa.example', INVITATION_LINK);
     const { page } = await newSession(suite.browser, suite.portal);
     await visit(page, link, 'invitation (signed out)', 'invitation-sign-in');
     await page.getByRole('heading', { level: 1, name: `Join ${SNIA}` }).waitFor();
@@ -101,7 +79,7 @@ browserSuite('invitations in a real browser', { screenshotAs: 'invitation' }, (s
     await visit(admin.page, '/admin/members/snia', 'members of snia');
     await invite(admin.page, NEWCOMER, 'member');
 
-    const link = await invitationLink(NEWCOMER);
+    const link = await mailedLink(suite.portal, NEWCOMER, INVITATION_LINK);
     const { page } = await newSession(suite.browser, suite.portal);
     await visit(page, link, 'invitation (new account)', 'invitation-new-account');
     await page.getByLabel('Your name', { exact: true }).fill('New Comer');

@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
+import { jobRoutes } from './routes/jobs.js';
 import { meRoutes } from './routes/me.js';
 import { memberRoutes } from './routes/members.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: Dependencies, logger: FastifyServerOptions[
   await app.register(memberRoutes);
   await app.register(invitationRoutes);
   await app.register(notificationRoutes);
+  await app.register(jobRoutes);
   await app.register(organizationManagementRoutes);
   await app.register(registerPageRoutes);
   await app.register(registerItemRoutes);

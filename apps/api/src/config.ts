@@ -4,6 +4,7 @@
  */
 
 import { isSlug } from '@liaison/core';
+import { cronForInterval } from './jobs/interval-cron.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = [
@@ -37,9 +38,17 @@ export interface Config {
   maxUploadBytes: number;
   /** The bearer token `GET /metrics` answers; unset, there is no /metrics. At least 32 characters. */
   metricsToken: string | undefined;
+  /** The background job runner (graphile-worker on the API's database). */
+  jobs: {
+    /** Jobs this process runs at once (`JOB_CONCURRENCY`). */
+    concurrency: number;
+  };
   /** The reaper of objects no version references (see `reapOrphanedObjects`). */
   reaper: {
-    /** Minutes between runs after the one at start-up; 0 runs it at start-up only. */
+    /**
+     * Minutes between runs after the one at start-up, on the clock (see `cronForInterval`); 0 runs
+     * it at start-up only.
+     */
     intervalMinutes: number;
     /** Unreferenced objects younger than this are kept: they may be uploads about to commit. */
     minAgeMinutes: number;
@@ -71,8 +80,6 @@ export interface MailConfig {
   from: string;
   /** The portal's public address, for the links in mails (`WEB_URL`). */
   webUrl: string;
-  /** Seconds between the worker's passes over the outbox. */
-  deliveryIntervalSeconds: number;
   /** Hours between checks for registers whose review is near or past; 0: at start-up only. */
   reviewCheckIntervalHours: number;
   /** A review due within this many days is "near". */
@@ -169,6 +176,26 @@ class Reader {
     return value as T;
   }
 
+  /**
+   * A schedule's interval in minutes (`unitMinutes` per unit of the variable), one a cron pattern
+   * keeps evenly (see `cronForInterval`); 0, when allowed, means "at start-up only".
+   */
+  interval(name: string, fallback: number, unitMinutes: number, allowZero: boolean): number {
+    const unit = unitMinutes === 1 ? 'minutes' : 'hours';
+    const value = this.optional(name, String(fallback));
+    const parsed = Number(value);
+    const valid =
+      /^\d+$/.test(value) &&
+      ((allowZero && parsed === 0) || cronForInterval(parsed * unitMinutes) !== undefined);
+    if (!valid) {
+      this.problems.push(
+        `${name} must be ${allowZero ? '0 (at start-up only) or ' : ''}a number of ${unit} that divides an hour or a day evenly, or a day or a week (got '${value}')`,
+      );
+      return fallback;
+    }
+    return parsed;
+  }
+
   check(condition: boolean, problem: string) {
     if (!condition) this.problems.push(problem);
   }
@@ -253,11 +280,10 @@ function readMailSettings(read: Reader): MailConfig {
         : undefined,
     from,
     webUrl: read.url('WEB_URL', ['http', 'https'], 'http://localhost:3000').replace(/\/+$/, ''),
-    deliveryIntervalSeconds: read.integer('MAIL_DELIVERY_INTERVAL_SECONDS', 15, 1, 3600),
-    reviewCheckIntervalHours: read.integer('REVIEW_REMINDER_INTERVAL_HOURS', 6, 0, 168),
+    reviewCheckIntervalHours: read.interval('REVIEW_REMINDER_INTERVAL_HOURS', 6, 60, true),
     reviewNoticeDays: read.integer('REVIEW_REMINDER_DAYS', 30, 1, 365),
-    statementReminderIntervalHours: read.integer('STATEMENT_REMINDER_INTERVAL_HOURS', 6, 0, 168),
-    reviewMailIntervalMinutes: read.integer('REVIEW_MAIL_INTERVAL_MINUTES', 10, 1, 60),
+    statementReminderIntervalHours: read.interval('STATEMENT_REMINDER_INTERVAL_HOURS', 6, 60, true),
+    reviewMailIntervalMinutes: read.interval('REVIEW_MAIL_INTERVAL_MINUTES', 10, 1, false),
   };
 }
 
@@ -274,8 +300,9 @@ export function loadConfig(env: Environment = process.env): Config {
     webClientAddressSecret: read.optional('WEB_CLIENT_ADDRESS_SECRET', '') || undefined,
     maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, 5 * 1024 ** 4),
     metricsToken: read.optional('METRICS_TOKEN', '') || undefined,
+    jobs: { concurrency: read.integer('JOB_CONCURRENCY', 2, 1, 32) },
     reaper: {
-      intervalMinutes: read.integer('REAPER_INTERVAL_MINUTES', 60, 0, 10_080),
+      intervalMinutes: read.interval('REAPER_INTERVAL_MINUTES', 60, 1, true),
       minAgeMinutes: read.integer('REAPER_MIN_AGE_MINUTES', 60, 1, 10_080),
     },
     sso: readSsoSettings(env, read),

@@ -2,12 +2,11 @@ import { createPool, migrate, seedDemoData } from '@liaison/db';
 import { createS3Storage } from '@liaison/storage';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { startBackgroundJobs } from './jobs/start-background-jobs.js';
 import { applySsoSettings } from './services/auth/configure-organization-sso.js';
 import { seedDemoDocuments } from './services/demo/seed-demo-documents.js';
 import { seedDemoReview } from './services/demo/seed-demo-review.js';
 import { seedDemoStatements } from './services/demo/seed-demo-statements.js';
-import { scheduleReaper } from './services/maintenance/schedule-reaper.js';
-import { startNotifications } from './services/notifications/start-notifications.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -50,17 +49,9 @@ async function main() {
       app.log.warn({ organizations: sso.unknown }, 'SSO_* settings name unknown organizations');
     app.log.info({ changed: sso.changed }, 'single sign-on settings applied');
   }
-  // Removes what crashed uploads left behind: once now, without holding up the listen, then on
-  // a schedule; never two runs at once.
-  const reaper = scheduleReaper(
-    { pool, storage, log: app.log.child({ component: 'reaper' }) },
-    config.reaper,
-  );
-  // Mail from the outbox (with retries), and the register review reminders.
-  const notifications = await startNotifications(
-    { pool, log: app.log.child({ component: 'mail' }) },
-    config.mail,
-  );
+  // Mail delivery, reminders, the reaper: jobs on the database's queue, shared with the other
+  // replicas (docs/architecture.md, "Background work").
+  const jobs = await startBackgroundJobs({ pool, storage, log: app.log }, config);
 
   let stopping = false;
   const shutdown = async (reason: string) => {
@@ -69,7 +60,8 @@ async function main() {
     app.log.info({ reason }, 'shutting down');
     // Requests in flight get a grace period; after that the process ends regardless.
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    await Promise.all([app.close(), reaper.stop(), notifications.stop()]);
+    // The job runner needs the pool until its jobs in progress are done.
+    await Promise.all([app.close(), jobs.stop()]);
     await pool.end();
     process.exit(0);
   };

@@ -19,9 +19,10 @@ import {
 
 const USAGE = `usage: reap [--min-age-minutes N] [--json]
 
-Deletes objects under documents/ and submissions/ that no row references and that are
-older than N minutes (default REAPER_MIN_AGE_MINUTES, 60), then reports version and
-submission file rows whose object is missing. Reads DATABASE_URL and S3_* like the API.
+Aborts multipart uploads nobody completed and deletes objects no row references, under
+documents/, submissions/, statements/ and review-comments/, when older than N minutes
+(default REAPER_MIN_AGE_MINUTES, 60), then reports version and submission file rows whose
+object is missing. Reads DATABASE_URL and S3_* like the API.
 Exit status: 0 consistent, 2 rows with missing objects, 1 could not run.`;
 
 const EXIT_CONSISTENT = 0;
@@ -53,6 +54,7 @@ function table(summary: ReapSummary, minAgeMinutes: number): string {
     ['objects scanned', String(summary.scanned)],
     ['unreferenced, deleted', String(summary.deleted.length)],
     [`unreferenced, younger than ${minAgeMinutes} min, kept`, String(summary.keptYoung)],
+    ['incomplete uploads, aborted', String(summary.abortedUploads.length)],
     ['version rows checked', String(summary.checkedVersions)],
     ['submission file rows checked', String(summary.checkedSubmissionFiles)],
     ['rows missing their object', String(summary.missingObjects.length)],
@@ -60,6 +62,7 @@ function table(summary: ReapSummary, minAgeMinutes: number): string {
   const width = Math.max(...rows.map(([label]) => label.length));
   const lines = rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value.padStart(8)}`);
   for (const key of summary.deleted) lines.push(`  deleted  ${key}`);
+  for (const key of summary.abortedUploads) lines.push(`  aborted upload  ${key}`);
   for (const missing of summary.missingObjects) {
     const row =
       'versionId' in missing

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { cronForInterval } from '../src/jobs/interval-cron.js';
 
 const valid = {
   DATABASE_URL: 'postgres://liaison:secret@db.internal:5432/liaison',
@@ -32,13 +33,13 @@ describe('loadConfig', () => {
       webClientAddressSecret: undefined,
       maxUploadBytes: 2 * 1024 ** 3,
       metricsToken: undefined,
+      jobs: { concurrency: 2 },
       reaper: { intervalMinutes: 60, minAgeMinutes: 60 },
       sso: [],
       mail: {
         transport: undefined,
         from: 'Liaison <liaison@localhost>',
         webUrl: 'http://localhost:3000',
-        deliveryIntervalSeconds: 15,
         reviewCheckIntervalHours: 6,
         reviewNoticeDays: 30,
         statementReminderIntervalHours: 6,
@@ -92,27 +93,34 @@ describe('loadConfig', () => {
     ['LIAISON_DEMO', 'maybe', /^LIAISON_DEMO must be true or false/],
     ['MAX_UPLOAD_BYTES', '-5', /^MAX_UPLOAD_BYTES must be a whole number/],
     ['ACCESS_TOKEN_TTL_SECONDS', '10', /^ACCESS_TOKEN_TTL_SECONDS must be a whole number from 60/],
-    ['REAPER_INTERVAL_MINUTES', 'hourly', /^REAPER_INTERVAL_MINUTES must be a whole number from 0/],
+    [
+      'REAPER_INTERVAL_MINUTES',
+      'hourly',
+      /^REAPER_INTERVAL_MINUTES must be 0 \(at start-up only\) or a number of minutes that divides an hour or a day/,
+    ],
+    ['REAPER_INTERVAL_MINUTES', '7', /^REAPER_INTERVAL_MINUTES must be 0 .* \(got '7'\)/],
+    ['REAPER_INTERVAL_MINUTES', '300', /^REAPER_INTERVAL_MINUTES must be 0 .* \(got '300'\)/],
+    ['JOB_CONCURRENCY', '0', /^JOB_CONCURRENCY must be a whole number from 1 to 32/],
     ['REAPER_MIN_AGE_MINUTES', '0', /^REAPER_MIN_AGE_MINUTES must be a whole number from 1/],
     ['SMTP_URL', 'http://mail:25', /^SMTP_URL must be a smtp or smtps URL/],
     ['MAIL_FROM', 'not an address', /^MAIL_FROM must be an address/],
     ['MAIL_CATCHER', 'sometimes', /^MAIL_CATCHER must be true or false/],
     ['WEB_URL', 'portal.example', /^WEB_URL must be a URL/],
-    [
-      'MAIL_DELIVERY_INTERVAL_SECONDS',
-      '0',
-      /^MAIL_DELIVERY_INTERVAL_SECONDS must be a whole number from 1/,
-    ],
     ['REVIEW_REMINDER_DAYS', '400', /^REVIEW_REMINDER_DAYS must be a whole number from 1 to 365/],
     [
       'STATEMENT_REMINDER_INTERVAL_HOURS',
       'daily',
-      /^STATEMENT_REMINDER_INTERVAL_HOURS must be a whole number from 0 to 168/,
+      /^STATEMENT_REMINDER_INTERVAL_HOURS must be 0 \(at start-up only\) or a number of hours/,
+    ],
+    [
+      'STATEMENT_REMINDER_INTERVAL_HOURS',
+      '5',
+      /^STATEMENT_REMINDER_INTERVAL_HOURS must be 0 .* \(got '5'\)/,
     ],
     [
       'REVIEW_MAIL_INTERVAL_MINUTES',
       '0',
-      /^REVIEW_MAIL_INTERVAL_MINUTES must be a whole number from 1 to 60/,
+      /^REVIEW_MAIL_INTERVAL_MINUTES must be a number of minutes that divides an hour/,
     ],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
     const problems = problemsOf({ ...valid, [name]: value });
@@ -169,5 +177,39 @@ describe('loadConfig', () => {
       { intervalMinutes: 0, minAgeMinutes: 15 },
       'w'.repeat(32),
     ]);
+  });
+
+  it('keeps the schedules on the clock: each interval becomes a cron pattern', () => {
+    const schedules = loadConfig({
+      ...valid,
+      REAPER_INTERVAL_MINUTES: '1440',
+      REVIEW_MAIL_INTERVAL_MINUTES: '15',
+      REVIEW_REMINDER_INTERVAL_HOURS: '168',
+      STATEMENT_REMINDER_INTERVAL_HOURS: '8',
+      JOB_CONCURRENCY: '3',
+    });
+    expect([
+      cronForInterval(schedules.reaper.intervalMinutes),
+      cronForInterval(schedules.mail.reviewMailIntervalMinutes),
+      cronForInterval(schedules.mail.reviewCheckIntervalHours * 60),
+      cronForInterval(schedules.mail.statementReminderIntervalHours * 60),
+      cronForInterval(60),
+      cronForInterval(1),
+      schedules.jobs.concurrency,
+    ]).toEqual([
+      '0 0 * * *',
+      '*/15 * * * *',
+      '0 0 * * 0',
+      '0 */8 * * *',
+      '0 * * * *',
+      '* * * * *',
+      3,
+    ]);
+    expect([
+      cronForInterval(0),
+      cronForInterval(45),
+      cronForInterval(90),
+      cronForInterval(2880),
+    ]).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

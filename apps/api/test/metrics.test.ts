@@ -1,7 +1,7 @@
 // GET /metrics for the operator's monitoring, and the request id that follows a request into the
 // logs (issue 16).
 import { Writable } from 'node:stream';
-import { enqueueMail } from '@liaison/db';
+import { enqueueJob, enqueueMail } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { TestClient } from './client.js';
@@ -47,7 +47,7 @@ describe('GET /metrics', () => {
     expect((await admin.fetch('/metrics')).status).toBe(401);
   });
 
-  it('counts requests per route template, the bytes moved, and the outbox and pool', async () => {
+  it('counts requests per route template, the bytes moved, the outbox, the job queue and the pool', async () => {
     const admin = await TestClient.signIn(api.url, 'admin@ofa.example');
     const document = await createDocumentWithVersion(admin, { organization: 'ofa' });
     const content = 'x'.repeat(200_000);
@@ -64,6 +64,12 @@ describe('GET /metrics', () => {
       subject: 'Counted',
       text: 'A mail waiting in the outbox.',
     });
+    await enqueueJob(api.pool, 'metrics-test-task', {}, { maxAttempts: 1 });
+    // A job out of attempts, as graphile-worker leaves one after its last failed attempt.
+    await api.pool.query(
+      `update graphile_worker._private_jobs set attempts = max_attempts, last_error = 'broken'
+        where id = (select id from graphile_worker.jobs where task_identifier = 'metrics-test-task')`,
+    );
 
     const response = await scrape();
     expect(response.status).toBe(200);
@@ -85,6 +91,10 @@ describe('GET /metrics', () => {
     ).toBeGreaterThan(content.length);
     expect(seriesValue(text, 'liaison_uploads_in_flight')).toBe(0);
     expect(seriesValue(text, 'liaison_mail_outbox{kind="metrics.test",state="pending"}')).toBe(1);
+    // The mail woke the delivery job: one pending, however many mails.
+    expect(seriesValue(text, 'liaison_jobs{task="deliver-mail",state="pending"}')).toBe(1);
+    expect(seriesValue(text, 'liaison_jobs{task="metrics-test-task",state="failed"}')).toBe(1);
+    expect(seriesValue(text, 'liaison_jobs{task="metrics-test-task",state="pending"}')).toBe(0);
     expect(seriesValue(text, 'liaison_db_pool_connections{state="total"}')).toBeGreaterThan(0);
     expect(seriesValue(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(text).toContain(

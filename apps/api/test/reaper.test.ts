@@ -30,7 +30,6 @@ import {
   type ReapSummary,
   reapOrphanedObjects,
 } from '../src/services/maintenance/reap-orphaned-objects.js';
-import { scheduleReaper } from '../src/services/maintenance/schedule-reaper.js';
 import { TestClient } from './client.js';
 import { runReapCli } from './reap-cli.js';
 
@@ -167,6 +166,7 @@ describe('reapOrphanedObjects, over the real PostgreSQL and S3 servers', () => {
       scanned: 2,
       deleted: [orphan],
       keptYoung: 0,
+      abortedUploads: [],
       checkedVersions: 1,
       checkedSubmissionFiles: 0,
       missingObjects: [],
@@ -187,6 +187,7 @@ describe('reapOrphanedObjects, over the real PostgreSQL and S3 servers', () => {
       scanned: 1,
       deleted: [],
       keptYoung: 1,
+      abortedUploads: [],
       checkedVersions: 0,
       checkedSubmissionFiles: 0,
       missingObjects: [],
@@ -206,6 +207,7 @@ describe('reapOrphanedObjects, over the real PostgreSQL and S3 servers', () => {
       scanned: 1,
       deleted: [],
       keptYoung: 0,
+      abortedUploads: [],
       checkedVersions: 2,
       checkedSubmissionFiles: 0,
       missingObjects: [{ versionId: lost.versionId, storageKey: lost.storageKey }],
@@ -286,43 +288,6 @@ describe('reapOrphanedObjects, over the real PostgreSQL and S3 servers', () => {
     const summary = await reap(0, new Date(Date.now() + 2 * HOUR_MS));
     expect(summary.scanned).toBe(0);
     expect(await scope.storage.stat('elsewhere/not-a-version')).toBeDefined();
-  });
-});
-
-describe('scheduleReaper', () => {
-  let scope: Scratch;
-  afterEach(async () => {
-    await scope.close();
-  });
-
-  it('runs at once, never twice at the same time, and waits for a run in progress on stop', async () => {
-    scope = await scratch({ seed: false });
-    const log = capturingLog();
-    const schedule = scheduleReaper(
-      { pool: scope.pool, storage: scope.storage, log },
-      { intervalMinutes: 0, minAgeMinutes: 60 },
-    );
-    // The start-up run is in progress: asking again joins it instead of starting another.
-    const first = schedule.runNow();
-    const second = schedule.runNow();
-    expect(second).toBe(first);
-    const summary = await first;
-    expect(summary).toEqual({
-      scanned: 0,
-      deleted: [],
-      keptYoung: 0,
-      checkedVersions: 0,
-      checkedSubmissionFiles: 0,
-      missingObjects: [],
-    });
-    // Once done, a new run starts.
-    const third = schedule.runNow();
-    expect(third).not.toBe(first);
-    await schedule.stop();
-    expect(await schedule.runNow()).toBeUndefined();
-    expect(
-      log.lines.filter((line) => line.message === 'reaper found storage consistent'),
-    ).toHaveLength(2);
   });
 });
 
@@ -429,7 +394,7 @@ async function startLargeUpload(
 /**
  * Parts of multipart uploads of keys under `prefix` that were started and never completed, as
  * the embedded S3 server (s3rver) keeps them on disk: evidence that a crash hit mid-upload.
- * They are not objects (nothing lists or serves them); a real store drops them by lifecycle rule.
+ * They are not objects (nothing lists or serves them); the reaper aborts them once old enough.
  */
 async function unfinishedPartsUnder(bucket: string, prefix: string): Promise<number> {
   const uploadsDir = join(dirname(inject('postgresDataDir')), 's3', bucket, '._S3rver_uploads');
@@ -441,6 +406,27 @@ async function unfinishedPartsUnder(bucket: string, prefix: string): Promise<num
     parts += files.filter((file) => /^\d+$/.test(file)).length;
   }
   return parts;
+}
+
+/** What is left in the embedded S3 server's directory of uploads in progress, for the bucket. */
+async function uploadDirectories(bucket: string): Promise<string[]> {
+  return readdir(join(dirname(inject('postgresDataDir')), 's3', bucket, '._S3rver_uploads')).catch(
+    () => [],
+  );
+}
+
+/** Waits until the API's start-up reaper job has run (no reaper job is left in the queue). */
+async function waitForStartUpReap(pool: Pool): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { rows } = await pool.query<{ count: number }>(
+      `select count(*)::int as count from graphile_worker.jobs
+        where task_identifier = 'reap-orphaned-objects'`,
+    );
+    if (rows[0]!.count === 0) return;
+    if (Date.now() > deadline) throw new Error('the start-up reap did not run');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 describe('a crash in the middle of an upload', () => {
@@ -456,7 +442,7 @@ describe('a crash in the middle of an upload', () => {
     await scope?.close();
   });
 
-  it('leaves no partial version and, after a restart and a reap, no object behind', async () => {
+  it('leaves no partial version and, after a restart and a reap, no object and no upload part behind', async () => {
     // The API seeds and migrates its database itself at start-up.
     scope = await scratch({ seed: false });
     const env = { ...scope.env, AUTH_SECRET: 'reaper-test-secret-of-at-least-32-characters' };
@@ -524,9 +510,13 @@ describe('a crash in the middle of an upload', () => {
     );
     expect(afterCrash.status).toBe(200);
     expect(afterCrash.body.versions).toEqual([]);
-    // The start-up reap (one-hour threshold) spares objects this young: they could be uploads
-    // about to commit.
+    // The start-up reap (a job; one-hour threshold) spares objects and uploads this young: they
+    // could be uploads about to commit, or still sending parts.
+    await waitForStartUpReap(scope.pool);
     expect((await keysUnder(scope.storage, `documents/${crashed}/`)).sort()).toEqual(leftovers);
+    expect(
+      await unfinishedPartsUnder(scope.env.S3_BUCKET, `documents/${crashed}/`),
+    ).toBeGreaterThan(0);
 
     const reaped = await runReapCli(env, ['--min-age-minutes', '0', '--json']);
     expect(reaped.code, reaped.stderr).toBe(0);
@@ -534,6 +524,15 @@ describe('a crash in the middle of an upload', () => {
       minAgeMinutes: number;
     };
     expect([...summary.deleted].sort()).toEqual(leftovers);
+    // The crashed upload itself: aborted, its parts gone from the store's disk.
+    expect(summary.abortedUploads).toHaveLength(1);
+    expect(summary.abortedUploads[0]).toMatch(new RegExp(`^documents/${crashed}/`));
+    expect(await unfinishedPartsUnder(scope.env.S3_BUCKET, '')).toBe(0);
+    expect(await uploadDirectories(scope.env.S3_BUCKET)).toEqual([]);
+    const incomplete = [];
+    for await (const left of scope.storage.listIncompleteUploads(new Date(Date.now() + HOUR_MS)))
+      incomplete.push(left);
+    expect(incomplete).toEqual([]);
     expect(summary.missingObjects).toEqual([]);
     // The intact version, and the demo documents' versions the API seeded at start-up.
     expect(summary.checkedVersions).toBe(1 + DEMO_VERSIONS);
@@ -573,6 +572,7 @@ describe('a crash in the middle of an upload', () => {
       scanned: 1 + DEMO_VERSIONS,
       deleted: [],
       keptYoung: 0,
+      abortedUploads: [],
       checkedVersions: 1 + DEMO_VERSIONS,
       checkedSubmissionFiles: 0,
       missingObjects: [],

@@ -106,6 +106,7 @@ export async function postForm(
 
 export interface SubmissionBody {
   id: string;
+  reference: string;
   state: string;
   from: { slug: string };
   to: { slug: string };

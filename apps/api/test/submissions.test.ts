@@ -105,6 +105,20 @@ describe('a submission from the OFA to the DMTF', () => {
     expect(await auditActions(submission.id)).toEqual(['submission.create']);
   });
 
+  it('carries a reference of sender, receiver, year and number, in its view and in the lists', async () => {
+    const year = new Date().getUTCFullYear();
+    expect(submission.reference).toMatch(new RegExp(`^OFA-DMTF-${year}-\\d{3}$`));
+    const outgoing = await as('editor@ofa').json<{
+      items: Array<{ id: string; reference: string }>;
+    }>('GET', '/api/v1/submissions?box=outgoing');
+    expect(outgoing.body.items.find((item) => item.id === submission.id)?.reference).toBe(
+      submission.reference,
+    );
+    const next = await submit(as('editor@ofa'), { files: [filePart('n.txt', 'n', 'text/plain')] });
+    const number = (reference: string) => Number(reference.slice(-3));
+    expect(number(next.reference)).toBe(number(submission.reference) + 1);
+  });
+
   it("shows the submitter only what the submitter's side may do", async () => {
     expect(submission.permissions).toEqual({
       comment: true,

@@ -45,8 +45,8 @@ export async function UserMenu() {
           </span>
         )}
       </p>
-      <Link className={styles.signIn} href="/account/notifications">
-        Notifications
+      <Link className={styles.signIn} href="/account">
+        Account
       </Link>
       <CsrfForm action="/api/auth/signout" csrfToken={await csrfToken()} className={styles.form}>
         <input type="hidden" name="callbackUrl" defaultValue="/" />

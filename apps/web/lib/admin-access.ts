@@ -2,6 +2,7 @@
 import {
   administeredOrganizations,
   allowReadCaughtMail,
+  allowReadJobQueue,
   canManageMembers as canManageMembersOf,
   canManageOrganizations,
   canManageRegisters,
@@ -47,5 +48,6 @@ export function adminSections(viewer: AccessViewer): AdminSection[] {
   }
   if (canManageRegisters(actor)) sections.push({ href: '/admin/registers', label: 'Registers' });
   if (allowReadCaughtMail(actor)) sections.push({ href: '/admin/mail', label: 'Mail' });
+  if (allowReadJobQueue(actor)) sections.push({ href: '/admin/jobs', label: 'Jobs' });
   return sections;
 }

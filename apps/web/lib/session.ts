@@ -3,7 +3,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getServerSession, type Session } from 'next-auth';
-import { decode } from 'next-auth/jwt';
+import { decode, encode } from 'next-auth/jwt';
 import { cache } from 'react';
 import { authOptions } from './auth/options';
 import type { Viewer } from './auth/viewer';
@@ -70,4 +70,28 @@ export async function requireViewer(returnTo: string): Promise<Viewer> {
  */
 export function signInAgain(returnTo: string): never {
   redirect(signInPath(returnTo, 'expired'));
+}
+
+/**
+ * After the person renamed themselves: the session cookie carries the new name, so the header
+ * shows it at once rather than from the next sign-in. Keeps the cookie's expiry as it was. Only
+ * from a Server Action (cookies can be set there).
+ */
+export async function renameViewerInSession(name: string): Promise<void> {
+  const jar = await cookies();
+  const cookieName = SESSION_COOKIES.find((candidate) => jar.get(candidate));
+  const secret = webConfig().sessionSecret;
+  if (!cookieName || !secret) return;
+  const token = await decode({ token: jar.get(cookieName)?.value, secret }).catch(() => null);
+  if (!token?.viewer || typeof token.exp !== 'number') return;
+  const maxAge = token.exp - Math.floor(Date.now() / 1000);
+  if (maxAge <= 0) return;
+  const renamed = { ...token, name, viewer: { ...token.viewer, name } };
+  jar.set(cookieName, await encode({ token: renamed, secret, maxAge }), {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: cookieName.startsWith('__Secure-'),
+    maxAge,
+  });
 }

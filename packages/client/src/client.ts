@@ -30,6 +30,10 @@ import type {
   MemberList,
   OpenReviewBody,
   OrganizationList,
+  PasswordChangeBody,
+  PasswordChanged,
+  PasswordResetRequested,
+  ProfileUpdateBody,
   RegisterPage,
   ResolutionLog,
   ResolutionLogQuery,
@@ -237,6 +241,28 @@ export class LiaisonClient {
   /** Who the token belongs to; LiaisonApiError 401 when it is missing, wrong or expired. */
   me(): Promise<User> {
     return this.request('GET', '/api/v1/me');
+  }
+
+  /** Changes the caller's own name; answers the account as `me()` does. */
+  updateProfile(body: ProfileUpdateBody): Promise<User> {
+    return this.request('PATCH', '/api/v1/me', { body });
+  }
+
+  /** Changes the caller's password given the current one; the account's other sessions end. */
+  changePassword(body: PasswordChangeBody): Promise<PasswordChanged> {
+    return this.request('POST', '/api/v1/me/password', { body });
+  }
+
+  /** Mails the account a one-time link to choose a new password (anonymous; same answer for all). */
+  requestPasswordReset(email: string): Promise<PasswordResetRequested> {
+    return this.request('POST', '/api/v1/auth/password-reset', { body: { email } });
+  }
+
+  /** Sets a new password with the mailed link's token; every session of the account ends. */
+  resetPassword(token: string, password: string): Promise<void> {
+    return this.request('POST', '/api/v1/auth/password-reset/complete', {
+      body: { token, password },
+    });
   }
 
   /** A short-lived access token for an e-mail and password. */

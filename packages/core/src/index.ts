@@ -1,3 +1,4 @@
+export * from './account-schemas.js';
 export * from './admin-schemas.js';
 export * from './audit-actions.js';
 export * from './common-schemas.js';
@@ -6,6 +7,7 @@ export * from './document-schemas.js';
 export * from './domain.js';
 export * from './errors.js';
 export * from './invitation-schemas.js';
+export * from './job-schemas.js';
 export * from './notification-schemas.js';
 export * from './policy/index.js';
 export * from './register-schemas.js';

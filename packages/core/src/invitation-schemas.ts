@@ -6,7 +6,7 @@ import { type Static, Type } from 'typebox';
 import { RoleSchema } from './admin-schemas.js';
 import { EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
 import {
-  INVITATION_TOKEN_PATTERN,
+  LINK_TOKEN_PATTERN,
   MIN_PASSWORD_LENGTH,
   PASSWORD_MAX_LENGTH,
   PERSON_NAME_MAX_LENGTH,
@@ -17,7 +17,7 @@ import { SlugSchema } from './text-schemas.js';
 export const INVITATION_VALID_DAYS = 7;
 
 /** The secret in an invitation link: whoever knows it may accept. */
-export const InvitationToken = Type.String({ pattern: INVITATION_TOKEN_PATTERN });
+export const InvitationToken = Type.String({ pattern: LINK_TOKEN_PATTERN });
 
 export const InvitationParams = Type.Object(
   { slug: SlugSchema, id: UuidSchema },

@@ -115,12 +115,12 @@ export const ORGANIZATION_DESCRIPTION_MAX_LENGTH = 10_000;
 /** The intellectual-property policy that whoever submits to an organization acknowledges. */
 export const IPR_POLICY_MAX_LENGTH = 100_000;
 
-/** The secret in an invitation link. */
-export const INVITATION_TOKEN_PATTERN = '^[A-Za-z0-9_-]{16,128}$';
-const invitationToken = new RegExp(INVITATION_TOKEN_PATTERN);
+/** The secret in a mailed link (an invitation, a password reset): whoever knows it may use it. */
+export const LINK_TOKEN_PATTERN = '^[A-Za-z0-9_-]{16,128}$';
+const linkToken = new RegExp(LINK_TOKEN_PATTERN);
 
-export function isInvitationToken(value: string): boolean {
-  return invitationToken.test(value);
+export function isLinkToken(value: string): boolean {
+  return linkToken.test(value);
 }
 
 /** A personal API token's name, e.g. the script or machine that uses it. */

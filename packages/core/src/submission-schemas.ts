@@ -192,6 +192,10 @@ export const SubmissionDocumentLinkSchema = Type.Object(
 
 const summaryFields = {
   id: UuidSchema,
+  reference: Type.String({
+    description:
+      "Sender, receiver, year and number among the pair's submissions that year, e.g. OFA-DMTF-2026-003",
+  }),
   register: Type.Object({ slug: Type.String(), title: Type.String() }),
   from: PartySchema,
   to: PartySchema,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isReleased } from '../src/domain.js';
-import { isDocumentStatus, isInvitationToken, isSlug, isVisibility } from '../src/rules.js';
+import { isDocumentStatus, isLinkToken, isSlug, isVisibility } from '../src/rules.js';
 import { isEmailAddress } from '../src/text-schemas.js';
 
 describe('rules', () => {
@@ -28,11 +28,11 @@ describe('rules', () => {
   });
 
   it('takes invitation tokens of 16-128 URL-safe characters', () => {
-    expect(isInvitationToken('A'.repeat(43))).toBe(true);
-    expect(isInvitationToken('a_b-c'.repeat(4))).toBe(true);
-    expect(isInvitationToken('a'.repeat(15))).toBe(false);
-    expect(isInvitationToken('a'.repeat(129))).toBe(false);
-    expect(isInvitationToken(`${'a'.repeat(20)}/`)).toBe(false);
+    expect(isLinkToken('A'.repeat(43))).toBe(true);
+    expect(isLinkToken('a_b-c'.repeat(4))).toBe(true);
+    expect(isLinkToken('a'.repeat(15))).toBe(false);
+    expect(isLinkToken('a'.repeat(129))).toBe(false);
+    expect(isLinkToken(`${'a'.repeat(20)}/`)).toBe(false);
   });
 
   it('takes an e-mail address as the API does: one @, no white space or controls, 320 at most', () => {

@@ -19,6 +19,7 @@ export {
   setOrganizationSso,
 } from './queries/organizations.js';
 export * from './queries/outbox.js';
+export * from './queries/password-resets.js';
 export { readableDocumentCondition } from './queries/readable-documents.js';
 export * from './queries/register-details.js';
 export * from './queries/register-records.js';

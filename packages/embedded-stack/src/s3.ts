@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
+import { serveIncompleteUploads } from './s3rver-incomplete-uploads.js';
 import { speedUpMultipartCompletion } from './s3rver-multipart.js';
 
 export interface EmbeddedS3Options {
@@ -21,7 +22,9 @@ interface S3rverInstance {
   run(): Promise<unknown>;
   close(): Promise<unknown>;
   httpServer?: Server;
-  store: Parameters<typeof speedUpMultipartCompletion>[0];
+  store: Parameters<typeof speedUpMultipartCompletion>[0] &
+    Parameters<typeof serveIncompleteUploads>[1];
+  middleware: Parameters<typeof serveIncompleteUploads>[0]['middleware'];
 }
 type S3rverClass = new (options: Record<string, unknown>) => S3rverInstance;
 
@@ -49,6 +52,7 @@ export function createEmbeddedS3(options: EmbeddedS3Options): EmbeddedS3 {
         vhostBuckets: false,
       });
       speedUpMultipartCompletion(server.store);
+      serveIncompleteUploads(server, server.store);
       await server.run();
     },
     async stop() {

@@ -1,5 +1,6 @@
 export {
   type ByteRange,
+  type IncompleteUpload,
   InvalidRangeError,
   isValidKeyPrefix,
   isValidObjectKey,

@@ -6,6 +6,7 @@ import * as Minio from 'minio';
 import { transportWithTimeouts } from './http-transport.js';
 import {
   type ByteRange,
+  type IncompleteUpload,
   InvalidRangeError,
   isValidKeyPrefix,
   isValidObjectKey,
@@ -457,6 +458,48 @@ class S3ObjectStorage implements S3Storage {
         throw new StorageError(`listing "${prefix}" was truncated but returned no keys`);
       }
       marker = last;
+    }
+  }
+
+  async *listIncompleteUploads(olderThan: Date): AsyncGenerator<IncompleteUpload, void, undefined> {
+    const { bucket } = this.settings;
+    let keyMarker = '';
+    let uploadIdMarker = '';
+    for (;;) {
+      let page: Awaited<ReturnType<Minio.Client['listIncompleteUploadsQuery']>>;
+      try {
+        page = await this.client.listIncompleteUploadsQuery(
+          bucket,
+          '',
+          keyMarker,
+          uploadIdMarker,
+          '',
+        );
+      } catch (error) {
+        throw wrap(error, 'listing incomplete uploads');
+      }
+      for (const upload of page.uploads) {
+        keyMarker = String(upload.key);
+        uploadIdMarker = String(upload.uploadId);
+        if (upload.initiated.getTime() < olderThan.getTime()) {
+          yield { key: keyMarker, uploadId: uploadIdMarker, initiated: upload.initiated };
+        }
+      }
+      // The parser leaves IsTruncated as the string from the XML, and drops the next upload id
+      // marker: the last upload listed is where the next page starts.
+      if (String(page.isTruncated) !== 'true') return;
+      if (page.uploads.length === 0) {
+        throw new StorageError('listing incomplete uploads was truncated but returned none');
+      }
+    }
+  }
+
+  async abortIncompleteUpload(upload: Pick<IncompleteUpload, 'key' | 'uploadId'>): Promise<void> {
+    try {
+      await this.client.abortMultipartUpload(this.settings.bucket, upload.key, upload.uploadId);
+    } catch (error) {
+      if (s3Code(error) === 'NoSuchUpload') return;
+      throw wrap(error, `aborting the upload of "${upload.key}"`);
     }
   }
 }

@@ -11,6 +11,8 @@ export const MiB = 1024 * 1024;
 
 export interface TestServer {
   s3: EmbeddedS3;
+  /** Where the server keeps its buckets on disk. */
+  dataDir: string;
   /** Builds a storage client for this server; closed by `stop()`. */
   storage(overrides?: Partial<S3StorageConfig>): S3Storage;
   stop(): Promise<void>;
@@ -24,6 +26,7 @@ export async function startTestServer(): Promise<TestServer> {
   const clients: S3Storage[] = [];
   return {
     s3,
+    dataDir,
     storage(overrides = {}) {
       const storage = createS3Storage({
         endpoint: s3.endpoint,

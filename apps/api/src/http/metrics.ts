@@ -1,14 +1,15 @@
 /**
  * `GET /metrics` in the Prometheus text format, for the operator's monitoring: requests and their
  * duration per route and status, bytes received and sent, uploads in flight, the mail outbox's
- * depth and failures per kind, the database pool, and the process (memory, CPU, event loop).
+ * depth and failures per kind, the background job queue's depth and failures per task, the
+ * database pool, and the process (memory, CPU, event loop).
  *
  * Not public: it answers only a bearer token equal to METRICS_TOKEN, and is not registered at all
  * (404) when that is unset. Each app has a registry of its own, so several apps in one process
  * (the tests) never mix their figures.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { outboxStateByKind } from '@liaison/db';
+import { jobStateByTask, outboxStateByKind } from '@liaison/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
@@ -89,6 +90,19 @@ export function registerMetrics(app: FastifyInstance, token: string | undefined)
       for (const row of await outboxStateByKind(pool)) {
         this.set({ kind: row.kind, state: 'pending' }, row.pending);
         this.set({ kind: row.kind, state: 'failed' }, row.failed);
+      }
+    },
+  });
+  new Gauge({
+    name: 'liaison_jobs',
+    help: 'Background jobs per task: waiting or running (pending), and out of attempts (failed)',
+    labelNames: ['task', 'state'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const row of await jobStateByTask(pool)) {
+        this.set({ task: row.task, state: 'pending' }, row.pending);
+        this.set({ task: row.task, state: 'failed' }, row.failed);
       }
     },
   });

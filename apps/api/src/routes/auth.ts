@@ -3,11 +3,16 @@ import {
   ErrorBody,
   OidcNonceResponse,
   OidcTokenRequestBody,
+  PasswordResetBody,
+  PasswordResetRequestBody,
+  PasswordResetRequested,
   TokenRequestBody,
   TokenResponse,
 } from '@liaison/core';
 import { Type } from 'typebox';
 import { contextOf } from '../http/request-context.js';
+import { requestPasswordReset } from '../services/account/request-password-reset.js';
+import { resetPassword } from '../services/account/reset-password.js';
 import { issueAccessTokenForLogin } from '../services/auth/issue-access-token.js';
 import { issueOidcNonce } from '../services/auth/issue-oidc-nonce.js';
 import { signInWithOidc } from '../services/auth/sign-in-with-oidc.js';
@@ -79,6 +84,44 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       await signOut(app.deps.pool, contextOf(request), request.sessionId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Forgot the password: mails the account a link to choose a new one (once, within the ' +
+          'hour). The answer is the same whether or not an account uses the address',
+        body: PasswordResetRequestBody,
+        response: { 202: PasswordResetRequested, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const answer = await requestPasswordReset(app.deps.pool, {
+        email: request.body.email,
+        address: request.clientAddress,
+      });
+      return reply.status(202).send(answer);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset/complete',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          "Chooses a new password with the mailed link's token; ends every sign-in session of the account",
+        body: PasswordResetBody,
+        response: { 204: Type.Null(), '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await resetPassword(app.deps.pool, { ...request.body, address: request.clientAddress });
       return reply.status(204).send(null);
     },
   );

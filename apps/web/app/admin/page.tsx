@@ -98,6 +98,12 @@ export default async function AdminPage({
               </h2>
               <p>Create work registers; edit their details and parties.</p>
             </li>
+            <li>
+              <h2>
+                <Link href="/admin/jobs">Background jobs</Link>
+              </h2>
+              <p>Mail delivery, reminders and the reaper: failed jobs and the queue’s backlog.</p>
+            </li>
           </>
         )}
         <li>

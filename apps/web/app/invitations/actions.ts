@@ -3,13 +3,7 @@
 // Accepting an invitation. The API decides everything (the token is the credential, the invited
 // address must match the signed-in account); what is checked here only gives clearer messages.
 
-import {
-  isInvitationToken,
-  isSlug,
-  MIN_PASSWORD_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  PERSON_NAME_MAX_LENGTH,
-} from '@liaison/core';
+import { isLinkToken, isSlug, PERSON_NAME_MAX_LENGTH } from '@liaison/core';
 import { redirect } from 'next/navigation';
 import {
   errorState,
@@ -19,12 +13,12 @@ import {
   text,
 } from '../../components/admin/form-state';
 import { fromApi } from '../../lib/api';
+import { newPasswordProblems } from '../../lib/new-password';
 
 /** Accepts as the signed-in account the invitation is for; then on to the organization's work. */
 export async function acceptAsMember(_previous: FormState, form: FormData): Promise<FormState> {
   const token = text(form, 'token');
-  if (!isInvitationToken(token))
-    return invalidState({ token: 'This invitation link is not valid.' });
+  if (!isLinkToken(token)) return invalidState({ token: 'This invitation link is not valid.' });
   const answer = await fromApi((client) => client.acceptInvitation(token), {
     requireSession: true,
   });
@@ -45,17 +39,11 @@ export async function acceptWithNewAccount(
   delete values.confirmPassword;
   const token = text(form, 'token');
   const name = text(form, 'name');
-  const password = typeof form.get('password') === 'string' ? (form.get('password') as string) : '';
-  const confirm = form.get('confirmPassword');
-  const problems: Record<string, string> = {};
-  if (!isInvitationToken(token)) problems.token = 'This invitation link is not valid.';
+  const password = String(form.get('password') ?? '');
+  const problems: Record<string, string> = newPasswordProblems(form, 'password');
+  if (!isLinkToken(token)) problems.token = 'This invitation link is not valid.';
   if (name.length === 0 || name.length > PERSON_NAME_MAX_LENGTH)
     problems.name = `Enter your name (at most ${PERSON_NAME_MAX_LENGTH} characters).`;
-  if (password.length < MIN_PASSWORD_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
-    problems.password = `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`;
-  } else if (confirm !== password) {
-    problems.confirmPassword = 'The two passwords differ.';
-  }
   if (Object.keys(problems).length > 0) return invalidState(problems, values);
 
   const answer = await fromApi(

@@ -1,6 +1,7 @@
-import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '@liaison/core';
+import { PASSWORD_MAX_LENGTH } from '@liaison/core';
 import { cookies, headers } from 'next/headers';
 import Link from 'next/link';
+import { RememberedEmail } from '../../components/account/remembered-email';
 import { CsrfForm } from '../../lib/auth/csrf-form';
 import { safeCallbackPath } from '../../lib/auth/login-redirects';
 import { signInErrorMessage } from '../../lib/auth/sign-in-errors';
@@ -70,15 +71,7 @@ export function PasswordForm({
       <input type="hidden" name="callbackUrl" defaultValue={callbackUrl} />
       <div className="field">
         <label htmlFor="email">E-mail address</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          maxLength={EMAIL_MAX_LENGTH}
-          aria-describedby={describedBy}
-        />
+        <RememberedEmail describedBy={describedBy} refill={hasError} />
       </div>
       <div className="field">
         <label htmlFor="password">Password</label>
@@ -95,6 +88,9 @@ export function PasswordForm({
       <button type="submit" className="button button--block">
         {submitLabel}
       </button>
+      <p className={styles.forgot}>
+        <Link href="/password-reset">Forgot your password?</Link>
+      </p>
     </CsrfForm>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 
-import { PASSWORD_MAX_LENGTH, PERSON_NAME_MAX_LENGTH } from '@liaison/core';
+import { PERSON_NAME_MAX_LENGTH } from '@liaison/core';
 import { useActionState } from 'react';
+import { NewPasswordFields } from '../account/new-password-fields';
 import styles from '../admin/admin.module.css';
 import { FormMessage, SubmitButton, TextField } from '../admin/form-parts';
 import { type FormState, IDLE } from '../admin/form-state';
@@ -35,12 +36,10 @@ export function CreateAccountForm({
   action,
   token,
   email,
-  minPasswordLength,
 }: {
   action: Action;
   token: string;
   email: string;
-  minPasswordLength: number;
 }) {
   const [state, formAction] = useActionState(action, IDLE);
   const failed = state.status === 'error';
@@ -65,26 +64,7 @@ export function CreateAccountForm({
         defaultValue={failed ? state.values?.name : ''}
         error={state.fieldErrors?.name}
       />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        required
-        minLength={minPasswordLength}
-        maxLength={PASSWORD_MAX_LENGTH}
-        autoComplete="new-password"
-        hint={`At least ${minPasswordLength} characters.`}
-        error={state.fieldErrors?.password}
-      />
-      <TextField
-        label="Password again"
-        name="confirmPassword"
-        type="password"
-        required
-        maxLength={PASSWORD_MAX_LENGTH}
-        autoComplete="new-password"
-        error={state.fieldErrors?.confirmPassword}
-      />
+      <NewPasswordFields state={state} />
       <div className={styles.actions}>
         <SubmitButton pendingText="Creating…">Create account and join</SubmitButton>
       </div>

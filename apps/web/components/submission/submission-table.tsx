@@ -18,6 +18,7 @@ export function SubmissionTable({
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
+            <th scope="col">Reference</th>
             <th scope="col">Title</th>
             <th scope="col">From → to</th>
             <th scope="col">Register</th>
@@ -30,6 +31,9 @@ export function SubmissionTable({
         <tbody>
           {submissions.map((submission) => (
             <tr key={submission.id}>
+              <td data-label="Reference">
+                <div className="submission__reference">{submission.reference}</div>
+              </td>
               <th scope="row" data-label="Title">
                 <div>
                   <Link href={submissionPath(submission.id)}>{submission.title}</Link>

@@ -69,7 +69,7 @@ export async function submit(args: string[], io: Io): Promise<void> {
   print(
     io.stdout,
     [
-      `Submitted "${submission.title}" from ${submission.from.slug} to ${submission.to.slug} under ${submission.register.slug}: ${submission.id} (${submission.state})`,
+      `Submitted ${submission.reference} "${submission.title}" from ${submission.from.slug} to ${submission.to.slug} under ${submission.register.slug}: ${submission.id} (${submission.state})`,
       ...submission.files.map(
         (file) =>
           `  sha256 ${file.sha256}  ${formatBytes(file.size).padStart(10)}  ${file.filename}`,

@@ -118,6 +118,7 @@ export async function registersWithReviewDue(
 /** What a mail about a submission says, and whom it goes to. */
 export interface SubmissionMailFacts {
   id: string;
+  reference: string;
   title: string;
   register: { slug: string; title: string };
   from: { slug: string; name: string };
@@ -131,7 +132,7 @@ export async function findSubmissionMailFacts(
   id: string,
 ): Promise<SubmissionMailFacts | undefined> {
   const result = await db.query<SubmissionMailFacts>(
-    `select s.id, s.title,
+    `select s.id, s.reference, s.title,
             json_build_object('slug', r.slug, 'title', r.title) as register,
             json_build_object('slug', f.slug, 'name', f.name) as "from",
             json_build_object('slug', t.slug, 'name', t.name) as "to",

@@ -1,5 +1,14 @@
 import type { Queryable } from '../queryable.js';
 
+/**
+ * The job that delivers the outbox. A new mail queues it in the mail's own transaction, under one
+ * key (migration 0018: a trigger deferred to the commit, so the key's row is locked for an instant
+ * rather than for the rest of the event's transaction): however many mails an event writes, at
+ * most one delivery waits, a delivery already running gets a successor, and a rolled-back event
+ * queues none.
+ */
+export const DELIVER_MAIL_TASK = 'deliver-mail';
+
 /** A mail to write to the outbox, in the transaction of the event that causes it. */
 export interface NewMail {
   kind: string;

@@ -54,3 +54,17 @@ export async function revokeOrganizationSessions(
   );
   return result.rowCount ?? 0;
 }
+
+/** Revokes every live session of the user except `keep` (the caller's own, when given). */
+export async function revokeOtherSessions(
+  db: Queryable,
+  userId: string,
+  keep: string | null,
+): Promise<number> {
+  const result = await db.query(
+    `update sessions set revoked_at = now()
+      where user_id = $1 and revoked_at is null and ($2::uuid is null or id <> $2::uuid)`,
+    [userId, keep],
+  );
+  return result.rowCount ?? 0;
+}

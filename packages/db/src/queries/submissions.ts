@@ -4,6 +4,8 @@ import type { Queryable } from '../queryable.js';
 export interface SubmissionRecord {
   id: string;
   seq: string;
+  /** e.g. OFA-DMTF-2026-003 (see migration 0022). */
+  reference: string;
   register: { slug: string; title: string };
   from: { slug: string; name: string };
   to: { slug: string; name: string };
@@ -29,7 +31,7 @@ export interface SubmissionRecord {
 }
 
 const SUBMISSION_SELECT = `
-  select s.id, s.seq::text as seq,
+  select s.id, s.seq::text as seq, s.reference,
          json_build_object('slug', r.slug, 'title', r.title) as register,
          json_build_object('slug', fo.slug, 'name', fo.name) as "from",
          json_build_object('slug', too.slug, 'name', too.name) as "to",
@@ -136,12 +138,27 @@ export interface NewSubmission {
 /** Inserts the submission and its creation event; the acknowledgement is dated now, by the submitter. */
 export async function insertSubmission(db: Queryable, submission: NewSubmission): Promise<void> {
   await db.query(
-    `insert into submissions (id, register_id, from_organization_id, to_organization_id, title,
+    // The pair's counter row for the year is taken (and locked to the end of the transaction),
+    // so two submissions between the same organizations never get the same number.
+    `with parties as (
+       select fo.id as from_id, too.id as to_id, upper(fo.slug) as from_code,
+              upper(too.slug) as to_code, extract(year from now() at time zone 'UTC')::int as year
+         from organizations fo, organizations too
+        where fo.slug = $3 and too.slug = $4
+     ), counter as (
+       insert into submission_reference_counters as c
+              (from_organization_id, to_organization_id, year, last_number)
+       select from_id, to_id, year, 1 from parties
+       on conflict (from_organization_id, to_organization_id, year)
+         do update set last_number = c.last_number + 1
+       returning last_number
+     )
+     insert into submissions (id, register_id, from_organization_id, to_organization_id, title,
                               description, submitted_by, ipr_acknowledged_by, ipr_acknowledged_at,
-                              ipr_policy_sha256)
-     select $1, $2, fo.id, too.id, $5, $6, $7, $7, now(), $8
-       from organizations fo, organizations too
-      where fo.slug = $3 and too.slug = $4`,
+                              ipr_policy_sha256, reference)
+     select $1, $2, p.from_id, p.to_id, $5, $6, $7, $7, now(), $8,
+            p.from_code || '-' || p.to_code || '-' || p.year || '-' || lpad(c.last_number::text, greatest(3, length(c.last_number::text)), '0')
+       from parties p, counter c`,
     [
       submission.id,
       submission.registerId,

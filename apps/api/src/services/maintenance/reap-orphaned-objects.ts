@@ -59,6 +59,8 @@ export interface ReapSummary {
   deleted: string[];
   /** Unreferenced objects kept because they are younger than the threshold (or of unknown age). */
   keptYoung: number;
+  /** Keys of the multipart uploads older than the threshold that were aborted, freeing their parts. */
+  abortedUploads: string[];
   /** Version rows checked for their object. */
   checkedVersions: number;
   /** Submission file rows checked for their object. */
@@ -92,7 +94,11 @@ async function forEachConcurrently<T>(
 }
 
 /**
- * Keeps object storage and the version rows consistent, in two passes:
+ * Keeps object storage and the version rows consistent, in three passes:
+ *
+ * 0. Multipart uploads started under the reaper's prefixes before `olderThanMs` and never
+ *    completed are aborted: an upload process that died mid-file leaves its parts in the store,
+ *    taking space without being an object (the same age keeps uploads in progress safe).
  *
  * 1. Every object under the version and submission prefixes is listed, in batches; the database
  *    says which keys a version or submission file row references, and each unreferenced object older than `olderThanMs` is deleted.
@@ -112,6 +118,7 @@ export async function reapOrphanedObjects(
     scanned: 0,
     deleted: [],
     keptYoung: 0,
+    abortedUploads: [],
     checkedVersions: 0,
     checkedSubmissionFiles: 0,
     missingObjects: [],
@@ -136,6 +143,14 @@ export async function reapOrphanedObjects(
       log.debug({ key }, 'reaper deleted an unreferenced object');
     });
   };
+
+  for await (const upload of storage.listIncompleteUploads(new Date(cutoff))) {
+    if (!REAPED_PREFIXES.some((prefix) => upload.key.startsWith(prefix))) continue;
+    await storage.abortIncompleteUpload(upload);
+    summary.abortedUploads.push(upload.key);
+    log.debug({ key: upload.key, initiated: upload.initiated }, 'reaper aborted an old upload');
+    if (stopped()) return summary;
+  }
 
   // Deleting keys already listed is safe while listing: each page starts after the last key seen.
   for (const prefix of REAPED_PREFIXES) {

@@ -43,11 +43,12 @@ async function tell(
   return enqueueMail(client, {
     kind: event.kind,
     recipients,
-    subject: event.subject(facts),
+    // People file and quote submissions by their reference.
+    subject: `${event.subject(facts)} (${facts.reference})`,
     text: [
       ...event.text(facts),
       '',
-      `Submission from ${facts.from.name} to ${facts.to.name} under "${facts.register.title}".`,
+      `Submission ${facts.reference} from ${facts.from.name} to ${facts.to.name} under "${facts.register.title}".`,
       // Comments and reasons stay in the portal: mail leaves it, the submission is confidential.
       'The details are in Liaison, readable only by the people it was submitted to and by.',
     ].join('\n'),

@@ -78,6 +78,7 @@ export function iprPolicySha256(text: string): string {
 function summaryFields(record: SubmissionRecord, actor: Actor) {
   return {
     id: record.id,
+    reference: record.reference,
     register: record.register,
     from: record.from,
     to: record.to,

@@ -44,7 +44,7 @@ export default async function MailPage() {
         )
       ) : mail.data.items.length === 0 ? (
         <div className={styles.info}>
-          <p>No mail yet. The worker delivers queued mail every few seconds.</p>
+          <p>No mail yet. Queued mail is delivered within moments of the event that wrote it.</p>
         </div>
       ) : (
         mail.data.items.map((message) => (

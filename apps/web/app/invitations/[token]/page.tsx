@@ -1,4 +1,4 @@
-import { INVITATION_TOKEN_PATTERN, MIN_PASSWORD_LENGTH } from '@liaison/core';
+import { LINK_TOKEN_PATTERN } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
@@ -15,7 +15,7 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Invitation', referrer: 'no-referrer' };
 
-const TOKEN = new RegExp(INVITATION_TOKEN_PATTERN);
+const TOKEN = new RegExp(LINK_TOKEN_PATTERN);
 
 /**
  * Where an invitation link leads. Anyone holding the link sees what it offers (the token is the
@@ -90,12 +90,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             </p>
           ) : null
         ) : (
-          <CreateAccountForm
-            action={acceptWithNewAccount}
-            token={token}
-            email={email}
-            minPasswordLength={MIN_PASSWORD_LENGTH}
-          />
+          <CreateAccountForm action={acceptWithNewAccount} token={token} email={email} />
         )}
       </section>
     </>

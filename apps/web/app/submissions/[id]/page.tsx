@@ -46,7 +46,9 @@ const NOTICES: Record<string, string> = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const result = await loadSubmission((await params).id);
-  return { title: result.ok ? result.data.title : 'Submission' };
+  return {
+    title: result.ok ? `${result.data.reference} · ${result.data.title}` : 'Submission',
+  };
 }
 
 export default async function SubmissionPage({ params, searchParams }: Props) {
@@ -80,6 +82,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
       eyebrowClassName="submission__route"
       eyebrow={
         <>
+          <span className="submission__reference">{submission.reference}</span>
+          <span aria-hidden="true"> · </span>
           <span>{submission.from.name}</span> <span aria-hidden="true">→</span>
           <span className="visually-hidden"> to </span> <span>{submission.to.name}</span>
           <span aria-hidden="true"> · </span>

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PasswordChangeForm, ProfileForm } from '../../components/account/account-forms';
+import styles from '../../components/admin/admin.module.css';
+import { requireViewer } from '../../lib/session';
+import { changePassword, saveProfile } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Your account' };
+
+/** The signed-in person's own page: name, password, and where to choose their mail. */
+export default async function AccountPage() {
+  const viewer = await requireViewer('/account');
+  return (
+    <>
+      <div className={styles.header}>
+        <h1>Your account</h1>
+        <p>
+          Signed in as {viewer.email}. Mail settings are under{' '}
+          <Link href="/account/notifications">Notifications</Link>.
+        </p>
+      </div>
+      <section className={styles.section}>
+        <ProfileForm action={saveProfile} name={viewer.name} />
+      </section>
+      {viewer.method === 'password' ? (
+        <section className={styles.section}>
+          <PasswordChangeForm action={changePassword} />
+        </section>
+      ) : (
+        <section className={styles.section} aria-labelledby="password-title">
+          <h2 id="password-title">Password</h2>
+          <p>
+            You signed in through your organization’s single sign-on: your password is kept there,
+            not in Liaison.
+          </p>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+'use client';
+
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PERSON_NAME_MAX_LENGTH } from '@liaison/core';
+import Link from 'next/link';
+import { useActionState } from 'react';
+import styles from '../admin/admin.module.css';
+import { bindFields, FormMessage, SubmitButton, TextField } from '../admin/form-parts';
+import { type FormState, IDLE } from '../admin/form-state';
+import { NewPasswordFields } from './new-password-fields';
+
+type Action = (previous: FormState, form: FormData) => Promise<FormState>;
+
+/** The person's own name (server action; works without JavaScript). */
+export function ProfileForm({ action, name }: { action: Action; name: string }) {
+  const [state, formAction] = useActionState(action, IDLE as FormState);
+  const field = bindFields(state);
+  return (
+    <form action={formAction} className={styles.form} aria-labelledby="profile-title">
+      <h2 id="profile-title">Profile</h2>
+      <FormMessage state={state} />
+      <TextField
+        label="Name"
+        required
+        maxLength={PERSON_NAME_MAX_LENGTH}
+        autoComplete="name"
+        hint="Shown to the people you work with: on your uploads, comments and statements."
+        {...field('name', name)}
+      />
+      <div className={styles.actions}>
+        <SubmitButton pendingText="Saving…">Save</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** A new password, given the current one. */
+export function PasswordChangeForm({ action }: { action: Action }) {
+  const [state, formAction] = useActionState(action, IDLE as FormState);
+  return (
+    <form
+      key={state.status === 'success' ? state.at : 'editing'}
+      action={formAction}
+      className={styles.form}
+      aria-labelledby="password-title"
+    >
+      <h2 id="password-title">Password</h2>
+      <FormMessage state={state} />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        required
+        maxLength={PASSWORD_MAX_LENGTH}
+        autoComplete="current-password"
+      />
+      <NewPasswordFields
+        state={state}
+        name="newPassword"
+        label="New password"
+        hint="Your other sessions are signed out."
+      />
+      <div className={styles.actions}>
+        <SubmitButton pendingText="Changing…">Change password</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** "Forgot your password?": the address to mail a reset link to. */
+export function PasswordResetRequestForm({ action }: { action: Action }) {
+  const [state, formAction] = useActionState(action, IDLE as FormState);
+  const field = bindFields(state);
+  return (
+    <form action={formAction} className={styles.form}>
+      <FormMessage state={state} />
+      <TextField
+        label="E-mail address"
+        type="email"
+        required
+        maxLength={EMAIL_MAX_LENGTH}
+        autoComplete="username"
+        {...field('email')}
+      />
+      <div className={styles.actions}>
+        <SubmitButton pendingText="Sending…">Mail me a link</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** The page the mailed link opens: the new password, twice. */
+export function PasswordResetForm({ action, token }: { action: Action; token: string }) {
+  const [state, formAction] = useActionState(action, IDLE as FormState);
+  if (state.status === 'success') {
+    return (
+      <>
+        <FormMessage state={state} />
+        <p>
+          <Link className="button" href="/login">
+            Sign in
+          </Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <form action={formAction} className={styles.form}>
+      <FormMessage state={state} />
+      <input type="hidden" name="token" value={token} />
+      <NewPasswordFields
+        state={state}
+        label="New password"
+        hint="Setting it signs you out everywhere."
+      />
+      <div className={styles.actions}>
+        <SubmitButton pendingText="Setting…">Set new password</SubmitButton>
+      </div>
+    </form>
+  );
+}
