@@ -1,7 +1,13 @@
 // A version's text is extracted by a background job queued with the version, never in the upload.
-import { queuedTextExtractions, readVersionText } from '@liaison/db';
+import { listJobs, readVersionText } from '@liaison/db';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractVersionText } from '../src/services/content/extract-version-text.js';
+import { startJobRunner } from '../src/jobs/start-job-runner.js';
+import { buildTaskList } from '../src/jobs/task-list.js';
+import {
+  EXTRACT_VERSION_TEXT,
+  extractVersionText,
+} from '../src/services/content/extract-version-text.js';
 import { TestClient } from './client.js';
 import { createDocument } from './factories.js';
 import { type RunningApi, startApi } from './helpers.js';
@@ -31,18 +37,26 @@ async function upload(
   return { status: response.status, id: response.body.id as string };
 }
 
+/** The keys of the pending extraction jobs, in queue order. */
+async function queuedExtractions(): Promise<string[]> {
+  const jobs = await listJobs(api.pool, { state: 'pending', limit: 10_000 });
+  return jobs.filter((job) => job.task === EXTRACT_VERSION_TEXT).map((job) => job.key!);
+}
+
 describe('the extract-version-text job', () => {
   it('is queued exactly once by an upload, and not by a failed one; the upload leaves the text pending', async () => {
     const { id: documentId } = await createDocument(editor, { organization: 'ofa' });
     const uploaded = await upload(documentId, '1.0', await pdfWithPages([['queued words']]));
     expect(uploaded.status).toBe(201);
-    const queuedAfterUpload = await queuedTextExtractions(api.pool);
-    expect(queuedAfterUpload.filter((id) => id === uploaded.id)).toHaveLength(1);
+    const queuedAfterUpload = await queuedExtractions();
+    expect(queuedAfterUpload.filter((key) => key.endsWith(uploaded.id))).toEqual([
+      `${EXTRACT_VERSION_TEXT}:${uploaded.id}`,
+    ]);
     expect((await readVersionText(api.pool, uploaded.id))?.status).toBe('pending');
 
     const duplicate = await upload(documentId, '1.0', 'another file');
     expect(duplicate.status).toBe(409);
-    expect(await queuedTextExtractions(api.pool)).toEqual(queuedAfterUpload);
+    expect(await queuedExtractions()).toEqual(queuedAfterUpload);
   });
 
   it('saves the pages of a PDF with their numbers', async () => {
@@ -68,6 +82,45 @@ describe('the extract-version-text job', () => {
     const image = await upload(documentId, 'figure', 'not text', 'figure.png', 'image/png');
     expect(await extractVersionText(api, { versionId: image.id })).toBe('unsupported');
     expect((await readVersionText(api.pool, image.id))?.status).toBe('unsupported');
+  });
+
+  it("is run by the API's job runner", async () => {
+    const { id: documentId } = await createDocument(editor, { organization: 'ofa' });
+    const { id } = await upload(
+      documentId,
+      'run',
+      'words for the runner',
+      'notes.md',
+      'text/markdown',
+    );
+    const log = Fastify({ logger: false }).log;
+    const runner = await startJobRunner({
+      pool: api.pool,
+      log,
+      concurrency: 2,
+      taskList: buildTaskList({
+        pool: api.pool,
+        storage: api.storage,
+        log,
+        config: api.config,
+        mailSender: undefined,
+      }),
+      cronItems: [],
+    });
+    try {
+      const deadline = Date.now() + 60_000;
+      while ((await readVersionText(api.pool, id))?.status === 'pending') {
+        if (Date.now() > deadline) throw new Error('the runner did not extract the text');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await runner.stop();
+    }
+    expect(await readVersionText(api.pool, id)).toMatchObject({
+      status: 'extracted',
+      pages: [{ page: 1, body: 'words for the runner' }],
+    });
+    expect((await queuedExtractions()).filter((key) => key.endsWith(id))).toEqual([]);
   });
 
   it('does nothing for a version deleted before the job ran', async () => {

@@ -112,15 +112,3 @@ export async function listAllVersionIds(db: Queryable): Promise<string[]> {
   );
   return result.rows.map((row) => row.id);
 }
-
-/** The versions whose extraction job waits in the queue (or runs), in queueing order. */
-export async function queuedTextExtractions(db: Queryable): Promise<string[]> {
-  const result = await db.query<{ versionId: string }>(
-    `select j.payload->>'versionId' as "versionId"
-       from graphile_worker._private_jobs j
-       join graphile_worker._private_tasks t on t.id = j.task_id
-      where t.identifier = 'extract-version-text'
-      order by j.id`,
-  );
-  return result.rows.map((row) => row.versionId);
-}
