@@ -10,6 +10,7 @@ import {
   findTextMatches,
   listReadableDocuments,
   type Pool,
+  searchReadableDocuments,
 } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { subjectOf, toDocumentSummary } from './document-view.js';
@@ -36,9 +37,8 @@ export async function listDocuments(
     : undefined;
   const ranked = search !== undefined && query.sort !== 'released';
   const viewerOrganizations = organizationsOf(context.actor);
-  const records = await listReadableDocuments(pool, {
+  const filter = {
     viewerOrganizations,
-    ...(search ? { search } : {}),
     ...(query.organization ? { organization: query.organization } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.visibility ? { visibility: query.visibility } : {}),
@@ -47,7 +47,10 @@ export async function listDocuments(
     ...(query.sort ? { sort: query.sort } : {}),
     ...cursorKeys(query.cursor, ranked),
     limit,
-  });
+  };
+  const records = search
+    ? await searchReadableDocuments(pool, { ...filter, search })
+    : await listReadableDocuments(pool, filter);
   // The SQL filter already applied the read rule; the policy has the last word all the same.
   const readable = records.filter((record) =>
     allowDocument(context.actor, 'read', subjectOf(record)),
