@@ -4,11 +4,12 @@
  *
  * - 1 GiB upload and download through the API vs. directly to the same S3 server (presigned URLs);
  * - the API's resident memory (a separate process, sampled from /proc) during both;
- * - GET /api/v1/documents requests per second over 10,000 documents vs. GET /healthz.
+ * - GET /api/v1/documents requests per second over 10,000 documents vs. GET /healthz;
+ * - search inside files over those documents, and text extraction pages per second (search.ts).
  *
  * The S3 server (s3rver) runs in this process, the API in a child process of its own. Targets
  * missed are reported as FAIL but do not fail the run; only something that breaks does.
- * Settings: BENCH_FILE_MIB (1024), BENCH_DOCUMENTS (10000), BENCH_REQUESTS (3000), and
+ * Settings: BENCH_FILE_MIB (1024), BENCH_DOCUMENTS (10000), BENCH_REQUESTS (3000), BENCH_SEARCH_REQUESTS (200), and
  * BENCH_API_NODE_ARGS (extra node options for the API process, e.g. --cpu-prof).
  */
 import { randomBytes } from 'node:crypto';
@@ -36,6 +37,7 @@ import {
   renderReport,
   type TransferRow,
 } from './report.js';
+import { benchSearch } from './search.js';
 import {
   GeneratedContent,
   MiB,
@@ -371,6 +373,14 @@ async function main() {
       fileMiB: setting('BENCH_WATERMARK_MIB', 100),
       log,
     });
+    const searchSection = await benchSearch({
+      apiUrl: api.url,
+      pool,
+      token: member,
+      documents: seeded,
+      requests: setting('BENCH_SEARCH_REQUESTS', 200),
+      log,
+    });
 
     const put = 'direct PUT';
     const get = 'direct GET';
@@ -436,7 +446,7 @@ async function main() {
       concurrency: CONCURRENCY,
       loads,
     });
-    console.log(`\n${report.text}\n\n${watermarkReport}`);
+    console.log(`\n${report.text}\n\n${searchSection}\n\n${watermarkReport}`);
     console.log(
       `\n${await benchReplicas({ repoRoot, dataDir, first: api, env: apiEnvironment(env, authSecret), token: member, requests, concurrency: CONCURRENCY, log })}`,
     );

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { listJobs } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
@@ -281,7 +282,12 @@ describe('a submission from the OFA to the DMTF', () => {
     expect(document.body.versions[0]).toMatchObject({
       sha256: file.sha256,
       filename: file.filename,
+      text: { status: 'pending', failure: null },
     });
+    // Its text is read in the background, as for an upload.
+    const versionId = document.body.versions[0]!.id;
+    const jobs = await listJobs(api.pool, { state: 'pending', limit: 10_000 });
+    expect(jobs.filter((job) => job.key === `extract-version-text:${versionId}`)).toHaveLength(1);
     const content = await as('member@dmtf').fetch(
       `/api/v1/documents/${documentId}/versions/${document.body.versions[0]!.id}/content`,
     );

@@ -8,6 +8,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../components/badges';
 import { FeedLinks } from '../components/feed-links';
+import { TextMatchSnippet } from '../components/text-match-snippet';
 import {
   type ApiError,
   type DocumentSummary,
@@ -104,7 +105,7 @@ export default async function LibraryPage({
               type="search"
               defaultValue={filters.q}
               maxLength={SEARCH_QUERY_MAX_LENGTH}
-              placeholder="Identifier, title or words from the abstract"
+              placeholder="Identifier, title, or words in the abstract or the files"
             />
           </div>
           <div className="field">
@@ -263,6 +264,7 @@ function DocumentList({
             {document.abstract && (
               <p className="doc-item__abstract">{excerpt(document.abstract)}</p>
             )}
+            {document.textMatch && <TextMatchSnippet match={document.textMatch} />}
           </div>
           <div className="doc-item__meta">
             <div className="badges">

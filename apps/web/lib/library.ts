@@ -6,7 +6,8 @@ import { isDocumentStatus, isSlug } from '@liaison/core';
 
 export const LIBRARY_PAGE_SIZE = 20;
 
-const SEQ = /^[0-9]{1,19}$/;
+/** The API's nextCursor: a seq, or `<rank>-<seq>` for a ranked search. */
+const SEQ = /^(?:[0-2]-)?[0-9]{1,19}$/;
 const QUERY_MAX = 200;
 
 export interface LibraryFilters {

@@ -51,6 +51,9 @@ describe('library cursor', () => {
     ['r123', { phase: 'released', seq: '123' }],
     ['w', { phase: 'other', seq: null }],
     ['w456', { phase: 'other', seq: '456' }],
+    ['r1-123', { phase: 'released', seq: '1-123' }],
+    ['w2-456', { phase: 'other', seq: '2-456' }],
+    ['w3-456', { phase: 'released', seq: null }],
     ['w12x', { phase: 'released', seq: null }],
     ['123', { phase: 'released', seq: null }],
     ['r', { phase: 'released', seq: null }],
@@ -60,7 +63,7 @@ describe('library cursor', () => {
   });
 
   it('round-trips', () => {
-    for (const raw of ['r1', 'w', 'w77']) {
+    for (const raw of ['r1', 'w', 'w77', 'w0-77']) {
       expect(formatLibraryCursor(parseLibraryCursor(raw))).toBe(raw);
     }
   });

@@ -53,6 +53,29 @@ export const DocumentPermissionsSchema = Type.Object({
   withdraw: Type.Boolean(),
 });
 
+/** Whether the version's text could be read, for search and compare. */
+export const VersionTextStateSchema = Type.Object(
+  {
+    status: Type.Union(
+      [
+        Type.Literal('pending'),
+        Type.Literal('extracted'),
+        Type.Literal('failed'),
+        Type.Literal('unsupported'),
+      ],
+      {
+        description:
+          'pending: not read yet; extracted: searchable; failed: the file could not be read; unsupported: a type without text',
+      },
+    ),
+    failure: Type.Union([Type.String(), Type.Null()], {
+      description: 'Why there is no text (failed, unsupported), e.g. "encrypted PDF"',
+    }),
+  },
+  { title: 'VersionTextState' },
+);
+export type VersionTextState = Static<typeof VersionTextStateSchema>;
+
 export const DocumentVersionSchema = Type.Object(
   {
     id: UuidSchema,
@@ -78,6 +101,7 @@ export const DocumentVersionSchema = Type.Object(
       description:
         "Whether the caller's download and preview of this file are stamped with their name, organization, e-mail, the date and a download id",
     }),
+    text: VersionTextStateSchema,
   },
   { title: 'DocumentVersion' },
 );
@@ -107,6 +131,27 @@ const documentFields = {
   permissions: DocumentPermissionsSchema,
 };
 
+/** Words around a search match; the matched words are the highlighted parts. */
+export const SnippetSchema = Type.Array(
+  Type.Object({ text: Type.String(), highlighted: Type.Boolean() }),
+  { description: 'Plain text in order; show highlighted parts marked (e.g. <mark>)' },
+);
+export type Snippet = Static<typeof SnippetSchema>;
+
+/** Where a search was found in a document's files. */
+export const TextMatchSchema = Type.Object(
+  {
+    versionId: UuidSchema,
+    versionLabel: Type.String(),
+    page: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+      description: 'The PDF page; null for files without pages',
+    }),
+    snippet: SnippetSchema,
+  },
+  { title: 'TextMatch' },
+);
+export type TextMatch = Static<typeof TextMatchSchema>;
+
 export const DocumentSummarySchema = Type.Object(
   {
     ...documentFields,
@@ -114,6 +159,12 @@ export const DocumentSummarySchema = Type.Object(
       Type.Null(),
       Type.Object({ id: UuidSchema, label: Type.String(), createdAt: TimestampSchema }),
     ]),
+    textMatch: Type.Optional(
+      Type.Union([TextMatchSchema, Type.Null()], {
+        description:
+          'With q: where the words were found in the text of a version the caller can read (newest first), or null when only the metadata matches',
+      }),
+    ),
   },
   { title: 'DocumentSummary' },
 );
@@ -169,7 +220,13 @@ export type UpdateDocumentBody = Static<typeof UpdateDocumentBody>;
 
 export const DocumentListQuery = Type.Object(
   {
-    q: Type.Optional(SingleLineText({ maxLength: SEARCH_QUERY_MAX_LENGTH })),
+    q: Type.Optional(
+      SingleLineText({
+        maxLength: SEARCH_QUERY_MAX_LENGTH,
+        description:
+          'Words in the metadata or the files\' text: "a phrase", prefix*, -excluded, either or other. Ranked: identifier and title, abstract, then text',
+      }),
+    ),
     organization: Type.Optional(SlugSchema),
     status: Type.Optional(DocumentStatusSchema),
     visibility: Type.Optional(VisibilitySchema),
@@ -189,7 +246,7 @@ export const DocumentListQuery = Type.Object(
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
     cursor: Type.Optional(
-      Type.String({ pattern: '^[0-9]{1,19}$', description: 'From nextCursor' }),
+      Type.String({ pattern: '^(?:[0-2]-)?[0-9]{1,19}$', description: 'From nextCursor' }),
     ),
   },
   { additionalProperties: false },

@@ -15,6 +15,7 @@ export * from './register-schemas.js';
 export * from './review-schemas.js';
 export * from './rules.js';
 export * from './schemas.js';
+export * from './search-query.js';
 export * from './statement-dates.js';
 export * from './statement-schemas.js';
 export * from './submission-schemas.js';

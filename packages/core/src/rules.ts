@@ -151,3 +151,19 @@ export const TIMEFRAME_MAX_LENGTH = 100;
 export const CONTACT_ROLE_MAX_LENGTH = 300;
 /** The body that approves a register for its organization (e.g. "OFA Board"), and its resolution. */
 export const APPROVAL_BODY_MAX_LENGTH = 200;
+
+/**
+ * Text extraction from version files (for search inside files and compare). Each file is read in a
+ * worker thread that is stopped at the time limit or when it outgrows its memory; larger files,
+ * and DOCX archives that declare more than the uncompressed limit, are not read at all.
+ */
+export const TEXT_EXTRACTION_LIMITS = {
+  maxFileBytes: 64 * 1024 * 1024,
+  timeLimitMs: 60_000,
+  memoryLimitMb: 512,
+  /** The sum of a DOCX archive's declared uncompressed entry sizes (a zip bomb declares more). */
+  maxDocxUncompressedBytes: 256 * 1024 * 1024,
+  /** Text stored per version, in characters; the rest is dropped (search covers the start). */
+  maxStoredChars: 2_000_000,
+} as const;
+export type TextExtractionLimits = { -readonly [K in keyof typeof TEXT_EXTRACTION_LIMITS]: number };

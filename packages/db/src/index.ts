@@ -11,6 +11,7 @@ export {
   type SequenceValue,
 } from './backup.js';
 export { type BenchDocumentsOptions, seedBenchDocuments } from './bench/seed-documents.js';
+export { BENCH_TEXT_WORDS, seedBenchTexts } from './bench/seed-texts.js';
 export { loadMigrations, type Migration, MigrationChecksumError, migrate } from './migrate.js';
 export { checkDatabase, createPool, type Pool, type PoolClient, withTransaction } from './pool.js';
 export * from './queries/api-tokens.js';
@@ -40,6 +41,7 @@ export * from './queries/reviews.js';
 export * from './queries/sessions.js';
 export * from './queries/statements.js';
 export * from './queries/submissions.js';
+export * from './queries/text-matches.js';
 export * from './queries/users.js';
 export * from './queries/version-texts.js';
 export * from './queries/versions.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listReadableDocuments, seedBenchDocuments } from '../src/index.js';
+import { listReadableDocuments, seedBenchDocuments, seedBenchTexts } from '../src/index.js';
 import { useScratchDatabase } from './scratch-database.js';
 
 const db = useScratchDatabase({ state: 'seeded' });
@@ -7,7 +7,7 @@ const db = useScratchDatabase({ state: 'seeded' });
 async function visibleTo(organizations: string[]): Promise<number> {
   const rows = await listReadableDocuments(db.pool, {
     viewerOrganizations: organizations,
-    q: 'synthetic',
+    search: { tsquery: "'synthetic'", titleTsquery: "'synthetic':AB", identifier: null },
     organization: 'dmtf',
     limit: 100,
   });
@@ -31,6 +31,32 @@ describe('seedBenchDocuments', () => {
     expect(await visibleTo([])).toBe(30);
     expect(await visibleTo(['ofa'])).toBe(60);
     expect(await visibleTo(['dmtf'])).toBe(90);
+  });
+
+  it('gives each bench document about 2 KB of searchable text, the phrase in every 10th', async () => {
+    await seedBenchDocuments(db.pool, {
+      count: 30,
+      organization: 'snia',
+      identifierPrefix: 'TEXT',
+    });
+    expect(await seedBenchTexts(db.pool, { identifierPrefix: 'TEXT' })).toBe(30);
+    expect(await seedBenchTexts(db.pool, { identifierPrefix: 'TEXT' })).toBe(0);
+    const sizes = await db.pool.query<{ min: number; max: number }>(
+      `select min(length(body))::int as min, max(length(body))::int as max from version_text_pages`,
+    );
+    expect(sizes.rows[0]!.min).toBeGreaterThan(2000);
+    expect(sizes.rows[0]!.max).toBeLessThan(2400);
+    const phrase = await listReadableDocuments(db.pool, {
+      viewerOrganizations: ['snia'],
+      search: {
+        tsquery: "('fabric' <-> 'adapter')",
+        titleTsquery: "('fabric':AB <-> 'adapter':AB)",
+        identifier: null,
+      },
+      organization: 'snia',
+      limit: 100,
+    });
+    expect(phrase).toHaveLength(3);
   });
 
   it('refuses an unknown organization', async () => {

@@ -3,8 +3,10 @@ import type { ObjectStorage } from '@liaison/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import type { TaskList } from 'graphile-worker';
 import type { Config } from '../config.js';
+import { EXTRACT_VERSION_TEXT } from '../services/content/extract-version-text.js';
 import type { MailSender } from '../services/notifications/mail-sender.js';
 import { deliverMailTask } from './tasks/deliver-mail.js';
+import { extractVersionTextTask } from './tasks/extract-version-text.js';
 import { queueReviewMailTask } from './tasks/queue-review-mail.js';
 import { reapOrphanedObjectsTask } from './tasks/reap-orphaned-objects.js';
 import { remindRegisterReviewsTask } from './tasks/remind-register-reviews.js';
@@ -26,6 +28,7 @@ export const TASKS = {
   remindStatementDeadlines: 'remind-statement-deadlines',
   queueReviewMail: 'queue-review-mail',
   reapOrphanedObjects: 'reap-orphaned-objects',
+  extractVersionText: EXTRACT_VERSION_TEXT,
 } as const;
 
 /**
@@ -39,5 +42,6 @@ export function buildTaskList(deps: JobDependencies): TaskList {
     [TASKS.remindStatementDeadlines]: remindStatementDeadlinesTask(deps),
     [TASKS.queueReviewMail]: queueReviewMailTask(deps),
     [TASKS.reapOrphanedObjects]: reapOrphanedObjectsTask(deps),
+    [TASKS.extractVersionText]: extractVersionTextTask(deps),
   };
 }

@@ -73,3 +73,42 @@ export async function readVersionText(
   );
   return { ...found, pages: pages.rows };
 }
+
+/** What the extraction job needs to read a version's file. */
+export interface VersionFile {
+  storageKey: string;
+  mediaType: string;
+  filename: string;
+  size: number;
+}
+
+export async function findVersionFile(
+  db: Queryable,
+  versionId: string,
+): Promise<VersionFile | undefined> {
+  const result = await db.query<VersionFile>(
+    `select storage_key as "storageKey", media_type as "mediaType", filename, size::float8 as size
+       from document_versions where id = $1`,
+    [versionId],
+  );
+  return result.rows[0];
+}
+
+/**
+ * Locks the version row until the transaction ends, so its text is not saved for a version being
+ * deleted; false when it is gone.
+ */
+export async function lockVersionForText(db: Queryable, versionId: string): Promise<boolean> {
+  const result = await db.query('select 1 from document_versions where id = $1 for update', [
+    versionId,
+  ]);
+  return result.rowCount === 1;
+}
+
+/** Every version's id, oldest first: what a reindex goes through. */
+export async function listAllVersionIds(db: Queryable): Promise<string[]> {
+  const result = await db.query<{ id: string }>(
+    'select id from document_versions order by created_at, id',
+  );
+  return result.rows.map((row) => row.id);
+}

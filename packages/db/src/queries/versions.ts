@@ -1,4 +1,5 @@
 import type { Queryable } from '../queryable.js';
+import type { VersionTextStatus } from './version-texts.js';
 
 export interface VersionRecord {
   id: string;
@@ -17,6 +18,9 @@ export interface VersionRecord {
   withdrawnBy: string | null;
   withdrawnByName: string | null;
   withdrawalReason: string | null;
+  /** Whether its text was extracted (see version-texts.ts), and why not. */
+  textStatus: VersionTextStatus;
+  textFailure: string | null;
 }
 
 const VERSION_SELECT = `
@@ -24,7 +28,8 @@ const VERSION_SELECT = `
          v.media_type as "mediaType", v.sha256, v.storage_key as "storageKey", v.created_at as "createdAt",
          creator.email as "createdBy", creator.name as "createdByName", v.withdrawn_at as "withdrawnAt",
          withdrawer.email as "withdrawnBy", withdrawer.name as "withdrawnByName",
-         v.withdrawal_reason as "withdrawalReason"
+         v.withdrawal_reason as "withdrawalReason", v.text_status as "textStatus",
+         v.text_failure as "textFailure"
     from document_versions v
     left join users creator on creator.id = v.created_by
     left join users withdrawer on withdrawer.id = v.withdrawn_by`;

@@ -12,6 +12,7 @@ import {
   withTransaction,
 } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
+import { queueTextExtraction } from '../content/queue-text-extraction.js';
 import { versionStorageKey } from '../documents/storage-keys.js';
 import { minimalPdf } from './minimal-pdf.js';
 
@@ -54,16 +55,19 @@ export async function seedDemoDocuments(deps: {
       const stored = await deps.storage.putStream(key, Readable.from([pdf]), {
         contentType: 'application/pdf',
       });
-      await insertVersion(deps.pool, {
-        id: versionId,
-        documentId,
-        label,
-        filename: `${demo.identifier}_${label}.pdf`,
-        size: stored.size,
-        mediaType: 'application/pdf',
-        sha256: stored.sha256,
-        storageKey: key,
-        createdBy: editor?.id ?? null,
+      await withTransaction(deps.pool, async (client) => {
+        await insertVersion(client, {
+          id: versionId,
+          documentId,
+          label,
+          filename: `${demo.identifier}_${label}.pdf`,
+          size: stored.size,
+          mediaType: 'application/pdf',
+          sha256: stored.sha256,
+          storageKey: key,
+          createdBy: editor?.id ?? null,
+        });
+        await queueTextExtraction(client, versionId);
       });
     }
     added++;

@@ -126,6 +126,7 @@ export function toVersion(
         }
       : null,
     watermarked: isWatermarkedFor(actor, record, version),
+    text: { status: version.textStatus, failure: version.textFailure },
   };
 }
 

@@ -1,5 +1,6 @@
 import { ConflictError, isPdfFile, VersionFormFields } from '@liaison/core';
 import { findVersion, insertVersion, labelTaken, type Pool, withTransaction } from '@liaison/db';
+import { queueTextExtraction } from '../content/queue-text-extraction.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import {
@@ -95,6 +96,7 @@ export async function uploadVersion(
           createdBy: userId,
         });
         if (!inserted) throw duplicateLabel(label);
+        await queueTextExtraction(client, upload.id);
         await auditAction(client, context, record.organization, {
           action: 'version.upload',
           objectType: 'version',

@@ -21,6 +21,7 @@ import {
 } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import type { FastifyBaseLogger } from 'fastify';
+import { queueTextExtraction } from '../content/queue-text-extraction.js';
 import { versionStorageKey } from '../documents/storage-keys.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
@@ -113,6 +114,7 @@ export async function createDocumentFromSubmission(
         storageKey: key,
         createdBy: userId,
       });
+      await queueTextExtraction(client, versionId);
       await setSubmissionDocument(client, {
         submissionId: id,
         documentId,

@@ -418,6 +418,11 @@ function VersionTable({
                   <div>
                     <span className="filename">{version.filename}</span>
                     <span className="muted small">{version.mediaType}</span>
+                    {version.text.status === 'failed' && (
+                      <span className="muted small">
+                        text not extracted: {version.text.failure}
+                      </span>
+                    )}
                   </div>
                 </td>
                 <td data-label="Size">

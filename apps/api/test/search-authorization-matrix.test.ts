@@ -1,0 +1,196 @@
+/**
+ * The search section of the authorization matrix: a search must never reveal one word of a file
+ * the caller cannot open.
+ *
+ * Every kind of document of the main matrix (owned by each organization, with each visibility,
+ * shared under each register its owner is a party of, or under none) gets a version whose text
+ * holds a word of its own, plus a word all documents share. Every public document also gets a
+ * second version, withdrawn, with a word of its own. Then every actor (the nine organization
+ * users, the operator and an anonymous caller) searches every word. The expectation comes from the
+ * permission table (packages/core/test/fixtures/permission-table.ts), as in the main matrix:
+ * - a document's word finds exactly that document for those who may read it, nothing otherwise;
+ * - a withdrawn version's word finds nothing, for anyone;
+ * - the shared word finds exactly the readable documents, and each snippet shows only the text of
+ *   the document it comes with.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type DocumentActorKind,
+  documentTableAllows,
+} from '../../../packages/core/test/fixtures/permission-table.js';
+import { TestClient } from './client.js';
+import { mapLimit } from './concurrency.js';
+import { createDocument } from './factories.js';
+import { type RunningApi, startApi } from './helpers.js';
+import { type SearchHit, search, shown, uploadSearchablePdf } from './search-fixtures.js';
+
+const ORGANIZATIONS = ['ofa', 'dmtf', 'snia'] as const;
+type Organization = (typeof ORGANIZATIONS)[number];
+const ROLES = ['admin', 'editor', 'member'] as const;
+const VISIBILITIES = ['public', 'partners', 'organization'] as const;
+const REGISTER_PARTIES: Record<string, readonly Organization[]> = {
+  'ofa-dmtf': ['ofa', 'dmtf'],
+  'snia-dmtf': ['snia', 'dmtf'],
+};
+
+interface ActorSpec {
+  name: string;
+  email: string | null;
+  membership: { organization: Organization; role: (typeof ROLES)[number] } | null;
+}
+
+const ACTORS: ActorSpec[] = [
+  ...ORGANIZATIONS.flatMap((organization) =>
+    ROLES.map((role) => ({
+      name: `${role}@${organization}.example`,
+      email: `${role}@${organization}.example`,
+      membership: { organization, role },
+    })),
+  ),
+  { name: 'operator@liaison.example', email: 'operator@liaison.example', membership: null },
+  { name: 'anonymous', email: null, membership: null },
+];
+
+interface DocumentSpec {
+  owner: Organization;
+  visibility: (typeof VISIBILITIES)[number];
+  register: string | null;
+  /** Only in this document's live version. */
+  word: string;
+  /** Only in its withdrawn version (public documents). */
+  withdrawnWord: string | null;
+}
+
+/** Letters only, so each is one lexeme the English stemmer leaves alone enough to be unique. */
+const wordFor = (kind: string, index: number) =>
+  `srch${kind}${String.fromCharCode(97 + Math.floor(index / 26))}${String.fromCharCode(97 + (index % 26))}q`;
+const SHARED_WORD = 'srchsharedq';
+
+const DOCUMENTS: DocumentSpec[] = ORGANIZATIONS.flatMap((owner) =>
+  VISIBILITIES.flatMap((visibility) =>
+    [
+      null,
+      ...Object.keys(REGISTER_PARTIES).filter((r) => REGISTER_PARTIES[r]!.includes(owner)),
+    ].map((register) => ({ owner, visibility, register })),
+  ),
+).map((document, index) => ({
+  ...document,
+  word: wordFor('live', index),
+  withdrawnWord: document.visibility === 'public' ? wordFor('gone', index) : null,
+}));
+
+function actorKind(actor: ActorSpec, document: DocumentSpec): DocumentActorKind {
+  const membership = actor.membership;
+  if (membership === null) return actor.email === null ? 'anonymous' : 'operator, no membership';
+  if (membership.organization === document.owner) return `owner ${membership.role}`;
+  const coParty =
+    document.register !== null &&
+    REGISTER_PARTIES[document.register]!.includes(membership.organization);
+  return coParty ? `co-party ${membership.role}` : `third-party ${membership.role}`;
+}
+
+const mayRead = (actor: ActorSpec, document: DocumentSpec) =>
+  documentTableAllows(actorKind(actor, document), document.visibility, 'read');
+
+let api: RunningApi;
+const clients = new Map<string, TestClient>();
+/** Document id → its spec. */
+const created = new Map<string, DocumentSpec>();
+
+beforeAll(async () => {
+  api = await startApi();
+  for (const actor of ACTORS) {
+    clients.set(
+      actor.name,
+      actor.email ? await TestClient.signIn(api.url, actor.email) : new TestClient(api.url),
+    );
+  }
+  await mapLimit(DOCUMENTS, 3, async (document) => {
+    const owner = clients.get(`admin@${document.owner}.example`)!;
+    const { id } = await createDocument(owner, {
+      organization: document.owner,
+      visibility: document.visibility,
+      registers: document.register ? [document.register] : [],
+    });
+    await uploadSearchablePdf(api, owner, id, '1', [
+      ['Cover'],
+      [`This section defines the ${document.word} for the ${SHARED_WORD} test.`],
+    ]);
+    if (document.withdrawnWord) {
+      const withdrawn = await uploadSearchablePdf(api, owner, id, '2', [
+        [`A later draft names the ${document.withdrawnWord} and the ${SHARED_WORD}.`],
+      ]);
+      const response = await owner.json(
+        'POST',
+        `/api/v1/documents/${id}/versions/${withdrawn}/withdraw`,
+        { reason: 'published in error' },
+      );
+      expect(response.status).toBe(200);
+    }
+    created.set(id, document);
+  });
+}, 600_000);
+
+afterAll(async () => {
+  await api.close();
+});
+
+/** Every document word in the hit's snippet belongs to the hit's own document. */
+function expectSnippetOfItsOwn(hit: SearchHit) {
+  const own = created.get(hit.id);
+  const text = shown(hit);
+  for (const document of DOCUMENTS) {
+    if (document === own) continue;
+    expect(text).not.toContain(document.word);
+    if (document.withdrawnWord) expect(text).not.toContain(document.withdrawnWord);
+  }
+  if (own?.withdrawnWord) expect(text).not.toContain(own.withdrawnWord);
+}
+
+describe('search authorization matrix', () => {
+  it('covers every actor and every kind of document', () => {
+    expect(ACTORS).toHaveLength(11);
+    expect(DOCUMENTS).toHaveLength(21);
+    expect(created.size).toBe(21);
+  });
+
+  describe.each(ACTORS)('$name', (actor) => {
+    it("finds each document's word exactly where the document may be read", async () => {
+      const client = clients.get(actor.name)!;
+      const outcomes = await mapLimit([...created], 4, async ([id, document]) => {
+        const { items } = await search(client, document.word);
+        items.forEach(expectSnippetOfItsOwn);
+        return {
+          document: `${document.owner}/${document.visibility}/${document.register ?? 'none'}`,
+          found: items.map((item) => item.id).includes(id),
+          others: items.filter((item) => item.id !== id).length,
+        };
+      });
+      const expected = [...created].map(([, document]) => ({
+        document: `${document.owner}/${document.visibility}/${document.register ?? 'none'}`,
+        found: mayRead(actor, document),
+        others: 0,
+      }));
+      expect(outcomes).toEqual(expected);
+    });
+
+    it('finds no word of a withdrawn version', async () => {
+      const client = clients.get(actor.name)!;
+      const words = DOCUMENTS.flatMap((document) => document.withdrawnWord ?? []);
+      expect(words).toHaveLength(7);
+      for (const word of words) expect((await search(client, word)).items).toEqual([]);
+    });
+
+    it('finds the shared word in exactly the readable documents, each snippet its own', async () => {
+      const client = clients.get(actor.name)!;
+      const { items } = await search(client, SHARED_WORD, '&limit=100');
+      items.forEach(expectSnippetOfItsOwn);
+      const found = items.map((item) => item.id).filter((id) => created.has(id));
+      const readable = [...created]
+        .filter(([, document]) => mayRead(actor, document))
+        .map(([id]) => id);
+      expect(found.sort()).toEqual(readable.sort());
+      for (const item of items) expect(item.textMatch?.versionLabel).toBe('1');
+    });
+  });
+});
