@@ -300,6 +300,8 @@ browserSuite('the portal in a real browser', {}, (suite) => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Workspace' }).waitFor();
     await check(page, 'workspace (DMTF member)', 'workspace');
+    // A member creates no documents: the workspace offers no "New document" (editors get one).
+    expect(await page.getByRole('link', { name: 'New document' }).count()).toBe(0);
     const register = page.getByRole('region', { name: REGISTER });
     const fromPartners = register
       .getByRole('table', { name: /^Partners’ work shared under/ })

@@ -112,8 +112,14 @@ export function VersionUpload({
           <div>
             <dt>Size</dt>
             <dd>
-              {formatBytes(version.size)}{' '}
-              <span className="muted">({version.size.toLocaleString('en-GB')} bytes)</span>
+              {formatBytes(version.size)}
+              {/* The exact count only where the short form rounds ("1.5 MiB"), not "611 bytes (611 bytes)". */}
+              {version.size >= 1024 && (
+                <>
+                  {' '}
+                  <span className="muted">({version.size.toLocaleString('en-GB')} bytes)</span>
+                </>
+              )}
             </dd>
           </div>
           <div>

@@ -37,6 +37,8 @@ export interface Workspace<D, R> {
    * registers say.
    */
   unshared: D[];
+  /** The viewer's organizations' public documents shared under none of their registers. */
+  published: D[];
 }
 
 /** Registers at least one of the organizations is a party to. */
@@ -73,6 +75,7 @@ export function groupWorkspace<D extends GroupableDocument, R extends GroupableR
   );
   const groupBySlug = new Map(groups.map((group) => [group.register.slug, group]));
   const unshared: D[] = [];
+  const published: D[] = [];
   const seen = new Set<string>();
 
   for (const document of documents) {
@@ -84,7 +87,9 @@ export function groupWorkspace<D extends GroupableDocument, R extends GroupableR
     const targets = shared ? document.registers.flatMap((slug) => groupBySlug.get(slug) ?? []) : [];
 
     if (own) {
-      if (targets.length === 0) unshared.push(document);
+      // A public document is shared with everyone: never "not shared", even outside a register.
+      if (targets.length === 0)
+        (document.visibility === 'public' ? published : unshared).push(document);
       for (const group of targets) group.ours.push(document);
     } else if (isPartnerWork(document)) {
       for (const group of targets) group.partners.push(document);
@@ -96,5 +101,6 @@ export function groupWorkspace<D extends GroupableDocument, R extends GroupableR
     group.partners.sort(byUpdatedDesc);
   }
   unshared.sort(byUpdatedDesc);
-  return { registers: groups, unshared };
+  published.sort(byUpdatedDesc);
+  return { registers: groups, unshared, published };
 }

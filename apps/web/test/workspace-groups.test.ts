@@ -87,6 +87,13 @@ describe('groupWorkspace', () => {
     expect(workspace.registers[0]!.ours).toEqual([]);
   });
 
+  it('never lists an own public document as not shared: outside a register it is published', () => {
+    const published = doc('ofa', [], { visibility: 'public', status: 'standard' });
+    const workspace = groupWorkspace([published], registers, ['ofa']);
+    expect(workspace.unshared).toEqual([]);
+    expect(ids(workspace.published)).toEqual([published.id]);
+  });
+
   it('keeps own public documents under their register', () => {
     const released = doc('ofa', ['ofa-dmtf'], { visibility: 'public', status: 'standard' });
     const workspace = groupWorkspace([released], registers, ['ofa']);
@@ -118,7 +125,7 @@ describe('groupWorkspace', () => {
 
   it('gives a viewer without organizations an empty workspace', () => {
     const workspace = groupWorkspace([doc('ofa', ['ofa-dmtf'])], registers, []);
-    expect(workspace).toEqual({ registers: [], unshared: [] });
+    expect(workspace).toEqual({ registers: [], unshared: [], published: [] });
   });
 
   it('keeps registers with nothing shared yet as empty sections', () => {

@@ -1,4 +1,8 @@
-import { statementApprovingOrganizations, utcDate } from '@liaison/core';
+import {
+  documentCreatingOrganizations,
+  statementApprovingOrganizations,
+  utcDate,
+} from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../components/admin/api-error-notice';
@@ -64,13 +68,20 @@ export default async function WorkspacePage() {
 
   return (
     <>
-      <div className="page-intro">
-        <h1>Workspace</h1>
-        <p>
-          {organizations.length === 0
-            ? 'Your organizations’ documents and the work in progress partners share with you.'
-            : `Documents of ${joinNames(myNames)} and the work in progress your partners share with you, by work register.`}
-        </p>
+      <div className="page-head">
+        <div className="page-head__text">
+          <h1>Workspace</h1>
+          <p className="lead">
+            {organizations.length === 0
+              ? 'Your organizations’ documents and the work in progress partners share with you.'
+              : `Documents of ${joinNames(myNames)} and the work in progress your partners share with you, by work register.`}
+          </p>
+        </div>
+        {documentCreatingOrganizations(viewerActor(viewer)).length > 0 && (
+          <Link className="button" href="/documents/new">
+            New document
+          </Link>
+        )}
       </div>
 
       {errors[0] && (
@@ -226,6 +237,20 @@ export default async function WorkspacePage() {
               empty="Every document of your organizations is shared under a work register."
             />
           </section>
+
+          {workspace.published.length > 0 && (
+            <section id="published" className={styles.register} aria-labelledby="published-title">
+              <h2 id="published-title">My organizations’ public documents</h2>
+              <p className={styles.with}>Outside your work registers, readable by everyone.</p>
+              <DocumentTable
+                documents={workspace.published}
+                caption="Public documents of your organizations shared under none of your work registers"
+                organizationNames={names}
+                showOwner={organizations.length > 1}
+                empty=""
+              />
+            </section>
+          )}
 
           {truncated && (
             <p className="muted">
