@@ -310,6 +310,9 @@ browserSuite('the portal in a real browser', {}, (suite) => {
     await fromPartners.click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await check(page, 'document (DMTF member)', 'document-partner');
+    expect(await page.locator('main').textContent()).toContain(
+      'Confidential: shared with the parties of its work registers only',
+    );
     await expect
       .poll(() => page.locator('table code.checksum').first().textContent())
       .toBe(uploaded.shownSha);

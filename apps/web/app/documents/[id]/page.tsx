@@ -126,6 +126,15 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           {isReleased(document) && <span className="badge badge--released">Released</span>}
         </>
       }
+      headNote={
+        document.visibility !== 'public' && (
+          <p className="confidential-note">
+            {document.visibility === 'partners'
+              ? 'Confidential: shared with the parties of its work registers only; do not pass it on outside them.'
+              : `Confidential: for members of ${ownerName} only; do not pass it on.`}
+          </p>
+        )
+      }
       notice={notice}
       summary={{
         headingId: 'abstract-title',
