@@ -232,6 +232,14 @@ browserSuite('submissions in a real browser', { screenshotAs: 'submission' }, (s
       .toContain('Accepted');
     await expect.poll(() => dmtf.page.locator('.history').textContent()).toContain(ACCEPT_REASON);
     expect(await dmtf.page.getByRole('button', { name: 'Decline', exact: true }).count()).toBe(0);
+    // Where the buttons were, the panel says what was decided and why; what comes next is first.
+    await expect
+      .poll(() => dmtf.page.getByRole('region', { name: 'Accepted' }).textContent())
+      .toContain(ACCEPT_REASON);
+    const sections = await dmtf.page.locator('main h2').allTextContents();
+    expect(sections.indexOf(`Make it a document of ${DMTF}`)).toBeLessThan(
+      sections.findIndex((heading) => heading.startsWith('Comments')),
+    );
 
     const [download] = await Promise.all([
       dmtf.page.waitForEvent('download', { timeout: 120_000 }),

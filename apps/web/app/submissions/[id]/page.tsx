@@ -1,4 +1,4 @@
-import type { Submission } from '@liaison/core';
+import type { DocumentSummary, Submission } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
@@ -8,7 +8,7 @@ import { CreateDocumentForm, LinkDocumentForm } from '../../../components/submis
 import { CommentForm } from '../../../components/submission/comment-form';
 import { DecisionButton } from '../../../components/submission/decision-button';
 import { SubmissionStateBadge } from '../../../components/submission/state-badge';
-import { fromApiAllPages } from '../../../lib/api';
+import { type AllPages, type ApiResponse, fromApiAllPages } from '../../../lib/api';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { requireViewer } from '../../../lib/session';
 import { submissionDownloadHref, submissionPath } from '../../../lib/submission-links';
@@ -17,6 +17,7 @@ import {
   decisionChoices,
   historyLabel,
   SUBMISSION_STATE_DESCRIPTIONS,
+  SUBMISSION_STATE_LABELS,
 } from '../../../lib/submission-rules';
 import {
   commentSubmissionAction,
@@ -106,6 +107,10 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
       }}
       main={
         <>
+          {/* After acceptance, what comes next is at the top, not under the comments. */}
+          {adoptable && (
+            <AdoptSection submission={submission} receiverDocuments={receiverDocuments} />
+          )}
           <FilesSection submission={submission} />
           <HistorySection submission={submission} />
           <section className="section" id="comments" aria-labelledby="comments-title">
@@ -147,6 +152,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
       asideLabel="About this submission"
       aside={
         <>
+          <DecidedCard submission={submission} />
           {decisions.length > 0 && (
             <section className="card card--accent" aria-labelledby="decide-title">
               <h2 id="decide-title" className="card__title">
@@ -252,58 +258,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           )}
         </>
       }
-    >
-      {adoptable && (
-        <section className="section" id="adopt" aria-labelledby="adopt-title">
-          <h2 id="adopt-title">Make it a document of {submission.to.name}</h2>
-          <p className="muted">
-            Turn one of the accepted files into a new document of {submission.to.name}, or link it
-            to a document {submission.to.name} already has.
-          </p>
-          <div className="card-grid">
-            <section className="card" aria-labelledby="adopt-create-title">
-              <h3 id="adopt-create-title" className="card__title">
-                Create a document
-              </h3>
-              {submission.files.length > 0 ? (
-                <CreateDocumentForm
-                  action={createDocumentFromSubmissionAction.bind(null, submission.id)}
-                  files={submission.files.map(({ id, filename }) => ({ id, filename }))}
-                  defaultTitle={submission.title}
-                  organizationName={submission.to.name}
-                />
-              ) : (
-                <p className="muted">This submission has no file to copy.</p>
-              )}
-            </section>
-            <section className="card" aria-labelledby="adopt-link-title">
-              <h3 id="adopt-link-title" className="card__title">
-                Link an existing document
-              </h3>
-              {receiverDocuments && !receiverDocuments.ok ? (
-                <ApiErrorNotice
-                  error={receiverDocuments.error}
-                  what={`the documents of ${submission.to.name}`}
-                />
-              ) : (receiverDocuments?.data.items.length ?? 0) === 0 ? (
-                <p className="muted">{submission.to.name} has no document yet.</p>
-              ) : (
-                <LinkDocumentForm
-                  action={linkDocumentToSubmissionAction.bind(null, submission.id)}
-                  documents={(receiverDocuments?.data.items ?? []).map(
-                    ({ id: documentId, identifier, title }) => ({
-                      id: documentId,
-                      identifier,
-                      title,
-                    }),
-                  )}
-                />
-              )}
-            </section>
-          </div>
-        </section>
-      )}
-    </DetailPage>
+    />
   );
 }
 
@@ -359,6 +314,90 @@ function HistorySection({ submission }: { submission: Submission }) {
           </li>
         ))}
       </ol>
+    </section>
+  );
+}
+
+type ReceiverDocuments = ApiResponse<AllPages<DocumentSummary>> | null;
+
+function AdoptSection({
+  submission,
+  receiverDocuments,
+}: {
+  submission: Submission;
+  receiverDocuments: ReceiverDocuments;
+}) {
+  return (
+    <section className="section" id="adopt" aria-labelledby="adopt-title">
+      <h2 id="adopt-title">Make it a document of {submission.to.name}</h2>
+      <p className="muted">
+        Turn one of the accepted files into a new document of {submission.to.name}, or link it to a
+        document {submission.to.name} already has.
+      </p>
+      <div className="card-grid">
+        <section className="card" aria-labelledby="adopt-create-title">
+          <h3 id="adopt-create-title" className="card__title">
+            Create a document
+          </h3>
+          {submission.files.length > 0 ? (
+            <CreateDocumentForm
+              action={createDocumentFromSubmissionAction.bind(null, submission.id)}
+              files={submission.files.map(({ id, filename }) => ({ id, filename }))}
+              defaultTitle={submission.title}
+              organizationName={submission.to.name}
+            />
+          ) : (
+            <p className="muted">This submission has no file to copy.</p>
+          )}
+        </section>
+        <section className="card" aria-labelledby="adopt-link-title">
+          <h3 id="adopt-link-title" className="card__title">
+            Link an existing document
+          </h3>
+          {receiverDocuments && !receiverDocuments.ok ? (
+            <ApiErrorNotice
+              error={receiverDocuments.error}
+              what={`the documents of ${submission.to.name}`}
+            />
+          ) : (receiverDocuments?.data.items.length ?? 0) === 0 ? (
+            <p className="muted">{submission.to.name} has no document yet.</p>
+          ) : (
+            <LinkDocumentForm
+              action={linkDocumentToSubmissionAction.bind(null, submission.id)}
+              documents={(receiverDocuments?.data.items ?? []).map(
+                ({ id: documentId, identifier, title }) => ({
+                  id: documentId,
+                  identifier,
+                  title,
+                }),
+              )}
+            />
+          )}
+        </section>
+      </div>
+    </section>
+  );
+}
+
+const FINAL_STATES = new Set(['accepted', 'declined', 'withdrawn']);
+
+/** Once decided or withdrawn: what happened, when, by whom and why, where the buttons were. */
+function DecidedCard({ submission }: { submission: Submission }) {
+  if (!FINAL_STATES.has(submission.state)) return null;
+  const last = submission.history.at(-1);
+  if (!last) return null;
+  return (
+    <section className="card card--accent" aria-labelledby="decided-title">
+      <h2 id="decided-title" className="card__title">
+        {SUBMISSION_STATE_LABELS[submission.state]}
+      </h2>
+      <p>
+        {last.by ?? 'A former member'} ·{' '}
+        <time dateTime={last.at} title={formatDateTime(last.at)}>
+          {formatDateTime(last.at)}
+        </time>
+      </p>
+      {last.reason && <p className="submission__description">{last.reason}</p>}
     </section>
   );
 }
