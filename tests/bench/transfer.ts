@@ -33,14 +33,19 @@ export class GeneratedContent {
   }
 }
 
-/** A multipart/form-data body of one text field and one file, with its exact length. */
+/** A multipart/form-data body of text fields and one file, with its exact length. */
 export function multipartBody(
-  field: { name: string; value: string },
+  fields: { name: string; value: string }[],
   file: { name: string; filename: string; contentType: string; content: GeneratedContent },
 ) {
   const boundary = `----liaison-bench-${randomBytes(12).toString('hex')}`;
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field.name}"\r\n\r\n${field.value}\r\n` +
+    fields
+      .map(
+        (field) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${field.name}"\r\n\r\n${field.value}\r\n`,
+      )
+      .join('') +
       `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\n` +
       `Content-Type: ${file.contentType}\r\n\r\n`,
   );
@@ -136,16 +141,23 @@ export interface StoredVersion {
   size: number;
 }
 
-/** Uploads `content` as a new version of the document through the API (multipart/form-data). */
+/**
+ * Uploads `content` as a new version of the document through the API (multipart/form-data),
+ * with its size declared as the CLI does (one PUT to the store), or without (multipart upload).
+ */
 export async function uploadThroughApi(
   apiUrl: string,
   token: string,
   documentId: string,
   label: string,
   content: GeneratedContent,
+  declareSize = true,
 ): Promise<StoredVersion> {
   const body = multipartBody(
-    { name: 'label', value: label },
+    [
+      { name: 'label', value: label },
+      ...(declareSize ? [{ name: 'size', value: String(content.size) }] : []),
+    ],
     { name: 'file', filename: 'bench.bin', contentType: 'application/octet-stream', content },
   );
   const { status, text } = await sendStream(`${apiUrl}/api/v1/documents/${documentId}/versions`, {

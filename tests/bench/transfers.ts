@@ -47,8 +47,9 @@ interface Row {
 }
 
 /**
- * A large file up and down through the API against a presigned PUT and GET of the same bytes to
- * the same store, interleaved round by round; the API's memory is watched during each. The same
+ * A large file up (its size declared, and not) and down through the API against a presigned PUT
+ * and GET of the same bytes to the same store, interleaved round by round; the API's memory is
+ * watched during each. The same
  * through a second API process with glibc's default heap trimming, and the storage package's
  * multipart upload from the bench process (no API), show where the time goes.
  */
@@ -86,13 +87,22 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
   log(`hashing the ${fileMiB} MiB content once (untimed)`);
   const expectedSha256 = content.sha256();
   const uploaded = new Map<string, StoredVersion>();
-  const upload = (server: ApiProcess, label: string) => async () => {
-    const version = await uploadThroughApi(server.url, editor, document.id, label, content);
-    if (version.size !== content.size || version.sha256 !== expectedSha256) {
-      throw new Error(`the API stored ${version.size} bytes with SHA-256 ${version.sha256}`);
-    }
-    uploaded.set(label, version);
-  };
+  const upload =
+    (server: ApiProcess, label: string, declareSize = true) =>
+    async () => {
+      const version = await uploadThroughApi(
+        server.url,
+        editor,
+        document.id,
+        label,
+        content,
+        declareSize,
+      );
+      if (version.size !== content.size || version.sha256 !== expectedSha256) {
+        throw new Error(`the API stored ${version.size} bytes with SHA-256 ${version.sha256}`);
+      }
+      uploaded.set(label, version);
+    };
   const directKey = (round: number) => `bench/direct-${round}`;
 
   const results = await interleaved<string, Measured>(
@@ -103,6 +113,7 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
           uploadDirect(await storage.presignedPutUrl(directKey(round)), content),
         ),
       'API upload': (round) => measure(api, upload(api, `1.0.${round}`), true),
+      'API upload, size unknown': (round) => measure(api, upload(api, `1.2.${round}`, false), true),
       'API upload, default trimming': (round) =>
         measure(defaultTrimming, upload(defaultTrimming, `1.1.${round}`), true),
       'putStream upload': (round) =>
@@ -144,7 +155,17 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
   await defaultTrimming.stop();
 
   const rows: Row[] = [
-    { what: 'upload through the API', step: 'API upload', baseline: 'direct PUT', judged: true },
+    {
+      what: 'upload through the API, size declared (one PUT)',
+      step: 'API upload',
+      baseline: 'direct PUT',
+      judged: true,
+    },
+    {
+      what: 'upload through the API, size unknown (multipart)',
+      step: 'API upload, size unknown',
+      baseline: 'direct PUT',
+    },
     {
       what: 'download through the API',
       step: 'API download',

@@ -122,9 +122,11 @@ export class SourceStreamError extends StorageError {
 export class ObjectSizeMismatchError extends StorageError {
   override name = 'ObjectSizeMismatchError';
   readonly declared: number;
+  readonly longer: boolean;
   constructor(declared: number, longer: boolean) {
     super(`the body is ${longer ? 'longer' : 'shorter'} than its declared ${declared} bytes`);
     this.declared = declared;
+    this.longer = longer;
   }
 }
 
