@@ -12,13 +12,6 @@ import { createS3Storage, type S3Storage } from '@liaison/storage';
 import { type ApiProcess, startApiProcess } from './api-process.js';
 
 const DEMO_PASSWORD = 'liaison-demo';
-/**
- * What the launcher and the API image give the API (packages/launcher/src/main.ts): glibc keeps
- * up to 64 MiB of freed heap instead of trimming it back to the kernel at every garbage
- * collection. The transfer section measures glibc's default beside it.
- */
-export const MALLOC_TUNABLE = 'glibc.malloc.trim_threshold=67108864';
-
 export interface BenchSettings {
   /** BENCH_QUICK: small sizes for working on the bench or the API, not for the README. */
   quick: boolean;
@@ -86,8 +79,6 @@ export interface BenchContext {
   storage: S3Storage;
   /** How many documents the seed added (besides the demo data). */
   documents: number;
-  /** Starts another API process on the same stack, stopped with the rest. */
-  startApi(extraEnv?: Record<string, string>): Promise<ApiProcess>;
   /** An access token (a sign-in session) of a demo user. */
   signIn(email: string): Promise<string>;
   /** A personal API token of a demo user. */
@@ -131,23 +122,13 @@ export async function withBenchContext<T>(
     stack = await startEmbeddedStack({ dataDir, ephemeral: true });
     const env = stack.env;
     const authSecret = randomBytes(32).toString('hex');
-    const startApi = async (extraEnv: Record<string, string> = {}) => {
-      const api = await startApiProcess({
-        repoRoot,
-        port: await findFreePort(),
-        env: {
-          ...env,
-          AUTH_SECRET: authSecret,
-          LIAISON_DEMO: 'true',
-          GLIBC_TUNABLES: process.env.GLIBC_TUNABLES ?? MALLOC_TUNABLE,
-          ...extraEnv,
-        },
-      });
-      apis.push(api);
-      return api;
-    };
     log('starting the API (apps/api/dist/main.js) as a child process');
-    const api = await startApi();
+    const api = await startApiProcess({
+      repoRoot,
+      port: await findFreePort(),
+      env: { ...env, AUTH_SECRET: authSecret, LIAISON_DEMO: 'true' },
+    });
+    apis.push(api);
     pool = createPool(env.DATABASE_URL, { max: 2 });
     storage = createS3Storage({
       endpoint: env.S3_ENDPOINT,
@@ -189,7 +170,6 @@ export async function withBenchContext<T>(
       pool,
       storage,
       documents,
-      startApi,
       signIn,
       apiToken,
     });

@@ -49,9 +49,8 @@ interface Row {
 /**
  * A large file up (its size declared, and not) and down through the API against a presigned PUT
  * and GET of the same bytes to the same store, interleaved round by round; the API's memory is
- * watched during each. The same
- * through a second API process with glibc's default heap trimming, and the storage package's
- * multipart upload from the bench process (no API), show where the time goes.
+ * watched during each. The storage package's multipart upload from the bench process (no API)
+ * shows what the store costs.
  */
 export async function benchTransfers(context: BenchContext): Promise<Section> {
   const { api, storage, settings } = context;
@@ -72,14 +71,11 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
   const auth = { authorization: `Bearer ${editor}` };
   const contentUrl = (apiUrl: string, version: StoredVersion) =>
     `${apiUrl}/api/v1/documents/${document.id}/versions/${version.id}/content`;
-  const defaultTrimming = await context.startApi({ GLIBC_TUNABLES: '' });
 
   // Warm-up (small, below the part size): loads the code paths of every side once.
   const small = new GeneratedContent(MiB);
-  for (const [index, server] of [api, defaultTrimming].entries()) {
-    const warm = await uploadThroughApi(server.url, editor, document.id, `0.0.${index}`, small);
-    await download(contentUrl(server.url, warm), small.size, auth);
-  }
+  const warm = await uploadThroughApi(api.url, editor, document.id, '0.0.1', small);
+  await download(contentUrl(api.url, warm), small.size, auth);
   await uploadDirect(await storage.presignedPutUrl('bench/warm-up'), small);
   await download(await storage.presignedGetUrl('bench/warm-up'), small.size);
 
@@ -88,10 +84,10 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
   const expectedSha256 = content.sha256();
   const uploaded = new Map<string, StoredVersion>();
   const upload =
-    (server: ApiProcess, label: string, declareSize = true) =>
+    (label: string, declareSize = true) =>
     async () => {
       const version = await uploadThroughApi(
-        server.url,
+        api.url,
         editor,
         document.id,
         label,
@@ -112,10 +108,8 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
         measure(api, async () =>
           uploadDirect(await storage.presignedPutUrl(directKey(round)), content),
         ),
-      'API upload': (round) => measure(api, upload(api, `1.0.${round}`), true),
-      'API upload, size unknown': (round) => measure(api, upload(api, `1.2.${round}`, false), true),
-      'API upload, default trimming': (round) =>
-        measure(defaultTrimming, upload(defaultTrimming, `1.1.${round}`), true),
+      'API upload': (round) => measure(api, upload(`1.0.${round}`), true),
+      'API upload, size unknown': (round) => measure(api, upload(`1.2.${round}`, false), true),
       'putStream upload': (round) =>
         measure(api, async () => {
           const stored = await storage.putStream(
@@ -131,10 +125,6 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
       'API download': (round) => {
         const url = contentUrl(api.url, uploaded.get(`1.0.${round}`)!);
         return measure(api, () => download(url, content.size, auth), true);
-      },
-      'API download, default trimming': (round) => {
-        const url = contentUrl(defaultTrimming.url, uploaded.get(`1.1.${round}`)!);
-        return measure(defaultTrimming, () => download(url, content.size, auth), true);
       },
     },
     (name, round) => log(`round ${round}: ${name} of ${fileMiB} MiB`),
@@ -152,7 +142,6 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
     await storage.delete(directKey(round));
     await storage.delete(`bench/multipart-${round}`);
   }
-  await defaultTrimming.stop();
 
   const rows: Row[] = [
     {
@@ -171,16 +160,6 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
       step: 'API download',
       baseline: 'direct GET',
       judged: true,
-    },
-    {
-      what: 'upload, API with glibc’s default heap trimming',
-      step: 'API upload, default trimming',
-      baseline: 'direct PUT',
-    },
-    {
-      what: 'download, API with glibc’s default heap trimming',
-      step: 'API download, default trimming',
-      baseline: 'direct GET',
     },
     {
       what: 'upload, storage.putStream in the bench process (multipart, no API)',
