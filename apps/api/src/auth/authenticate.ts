@@ -1,7 +1,15 @@
 import { type Actor, ANONYMOUS, actorFromMemberships, UnauthenticatedError } from '@liaison/core';
-import { type CallerRecord, findApiTokenCaller, findSessionCaller, type Pool } from '@liaison/db';
+import {
+  type CallerRecord,
+  findApiTokenCaller,
+  findSessionCaller,
+  type Pool,
+  touchApiToken,
+} from '@liaison/db';
 import { verifyAccessToken } from './access-tokens.js';
 import { API_TOKEN_PREFIX, hashApiTokenSecret } from './api-token-secrets.js';
+
+const LAST_USED_PRECISION_MS = 60_000;
 
 /** Who is calling, and the sign-in session their access token belongs to (null otherwise). */
 export interface Caller {
@@ -20,7 +28,7 @@ export interface Caller {
  *
  * An access token counts only while its sign-in session is live (not signed out, not revoked,
  * not expired). Either credential is checked, and its user and memberships read, in one query per
- * request, and nothing of it is cached: a revoked token or session, a disabled account or a
+ * request (a token's "last used" time is written at most once a minute), and nothing of it is cached: a revoked token or session, a disabled account or a
  * removed membership takes effect on the next request, on every replica.
  */
 export async function authenticate(
@@ -37,8 +45,16 @@ export async function authenticate(
   let scope: string | undefined;
   let sessionId: string | null = null;
   if (token.startsWith(API_TOKEN_PREFIX)) {
-    caller = await findApiTokenCaller(pool, hashApiTokenSecret(token));
-    if (!caller) throw new UnauthenticatedError('The API token is unknown, revoked or expired');
+    const owner = await findApiTokenCaller(pool, hashApiTokenSecret(token));
+    if (!owner) throw new UnauthenticatedError('The API token is unknown, revoked or expired');
+    // "Last used" to the minute: a write per request would cost more than the request itself.
+    if (
+      owner.lastUsedAt === null ||
+      Date.now() - owner.lastUsedAt.getTime() > LAST_USED_PRECISION_MS
+    ) {
+      await touchApiToken(pool, owner.tokenId);
+    }
+    caller = owner;
   } else {
     const claims = await verifyAccessToken(token, authSecret);
     caller = await findSessionCaller(pool, claims.sessionId, claims.userId);

@@ -19,27 +19,36 @@ const CALLER_COLUMNS = `u.id, u.email, u.is_operator as operator, u.disabled_at 
               from memberships m join organizations o on o.id = m.organization_id
              where m.user_id = u.id), '[]') as memberships`;
 
+/** The owner of a working personal API token, and when the token was last used. */
+export interface ApiTokenCallerRecord extends CallerRecord {
+  tokenId: string;
+  lastUsedAt: Date | null;
+}
+
 /**
- * The owner of a working personal API token (not revoked, not expired) with this secret hash;
- * its "last used" time is updated in the same statement, to the minute (a write per request
- * would be wasteful).
+ * The owner of a working personal API token (not revoked, not expired) with this secret hash.
+ * A read only: the request path writes nothing (see {@link touchApiToken}).
  */
 export async function findApiTokenCaller(
   db: Queryable,
   secretHash: string,
-): Promise<CallerRecord | undefined> {
-  const result = await db.query<CallerRecord>(
-    `with token as (
-       select id, user_id from api_tokens
-        where secret_hash = $1 and revoked_at is null and expires_at > now()),
-     touched as (
-       update api_tokens used set last_used_at = now() from token
-        where used.id = token.id
-          and (used.last_used_at is null or used.last_used_at < now() - interval '1 minute'))
-     select ${CALLER_COLUMNS} from token join users u on u.id = token.user_id`,
+): Promise<ApiTokenCallerRecord | undefined> {
+  const result = await db.query<ApiTokenCallerRecord>(
+    `select token.id as "tokenId", token.last_used_at as "lastUsedAt", ${CALLER_COLUMNS}
+       from api_tokens token join users u on u.id = token.user_id
+      where token.secret_hash = $1 and token.revoked_at is null and token.expires_at > now()`,
     [secretHash],
   );
   return result.rows[0];
+}
+
+/** Records that the token was used now, to the minute: at most one write a minute per token. */
+export async function touchApiToken(db: Queryable, tokenId: string): Promise<void> {
+  await db.query(
+    `update api_tokens set last_used_at = now()
+      where id = $1 and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
+    [tokenId],
+  );
 }
 
 /**
