@@ -33,14 +33,19 @@ export class GeneratedContent {
   }
 }
 
-/** A multipart/form-data body of one text field and one file, with its exact length. */
+/** A multipart/form-data body of text fields and one file, with its exact length. */
 export function multipartBody(
-  field: { name: string; value: string },
+  fields: { name: string; value: string }[],
   file: { name: string; filename: string; contentType: string; content: GeneratedContent },
 ) {
   const boundary = `----liaison-bench-${randomBytes(12).toString('hex')}`;
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field.name}"\r\n\r\n${field.value}\r\n` +
+    fields
+      .map(
+        (field) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${field.name}"\r\n\r\n${field.value}\r\n`,
+      )
+      .join('') +
       `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\n` +
       `Content-Type: ${file.contentType}\r\n\r\n`,
   );
@@ -128,4 +133,60 @@ export async function receiveStream(
   });
   await once(response, 'end');
   return { status: response.statusCode ?? 0, bytes, sha256: hash?.digest('hex') };
+}
+
+export interface StoredVersion {
+  id: string;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Uploads `content` as a new version of the document through the API (multipart/form-data),
+ * with its size declared as the CLI does (one PUT to the store), or without (multipart upload).
+ */
+export async function uploadThroughApi(
+  apiUrl: string,
+  token: string,
+  documentId: string,
+  label: string,
+  content: GeneratedContent,
+  declareSize = true,
+): Promise<StoredVersion> {
+  const body = multipartBody(
+    [
+      { name: 'label', value: label },
+      ...(declareSize ? [{ name: 'size', value: String(content.size) }] : []),
+    ],
+    { name: 'file', filename: 'bench.bin', contentType: 'application/octet-stream', content },
+  );
+  const { status, text } = await sendStream(`${apiUrl}/api/v1/documents/${documentId}/versions`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': body.contentType,
+      'content-length': body.length,
+    },
+    body: body.chunks(),
+  });
+  if (status !== 201) throw new Error(`upload through the API answered ${status}: ${text}`);
+  return JSON.parse(text) as StoredVersion;
+}
+
+/** PUTs `content` straight to the store with a presigned URL: the uploads' baseline. */
+export async function uploadDirect(presignedPutUrl: string, content: GeneratedContent) {
+  const { status, text } = await sendStream(presignedPutUrl, {
+    method: 'PUT',
+    headers: { 'content-length': content.size, 'content-type': 'application/octet-stream' },
+    body: content.chunks(),
+  });
+  if (status !== 200) throw new Error(`presigned PUT answered ${status}: ${text}`);
+}
+
+/** GETs `url` and checks that all `size` bytes came. */
+export async function download(url: string, size: number, headers: Record<string, string> = {}) {
+  const result = await receiveStream(url, { headers });
+  if (result.status !== 200 || result.bytes !== size) {
+    throw new Error(`GET ${url} answered ${result.status} with ${result.bytes} of ${size} bytes`);
+  }
 }

@@ -122,6 +122,12 @@ describe('personal API tokens', () => {
       visibility: 'public',
     });
     expect(release.status).toBe(403);
+    // Its use is recorded, to the minute.
+    const used = await editor.json<{ items: { lastUsedAt: string | null }[] }>(
+      'GET',
+      '/api/v1/tokens',
+    );
+    expect(used.body.items[0]?.lastUsedAt).not.toBeNull();
 
     expect((await editor.json('DELETE', `/api/v1/tokens/${created.body.id}`)).status).toBe(204);
     const afterRevoke = await automation.json<{ error: { code: string } }>(

@@ -40,7 +40,11 @@ export function submissionFormData(fields: SubmissionFields, files: readonly Fil
   form.append('description', fields.description);
   form.append('acceptIpr', fields.acceptIpr ? 'true' : 'false');
   form.append('iprPolicySha256', fields.iprPolicySha256);
-  for (const file of files) form.append('file', file, file.name);
+  for (const file of files) {
+    // Its size first: the API then streams it into storage in one PUT of that length.
+    form.append('size', String(file.size));
+    form.append('file', file, file.name);
+  }
   return form;
 }
 

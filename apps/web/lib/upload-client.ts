@@ -33,9 +33,11 @@ export function startUpload(
   file: File,
   callbacks: UploadCallbacks = {},
 ): UploadHandle {
-  // The API reads the label first, then streams the file: the order of the parts matters.
+  // The API reads the label first, then streams the file: the order of the parts matters. The
+  // file's size before it lets the API stream it into storage in one PUT of that length.
   const form = new FormData();
   form.append('label', label);
+  form.append('size', String(file.size));
   form.append('file', file, file.name);
   return postMultipart(uploadUrl(documentId), form, readUploadAnswer, callbacks);
 }

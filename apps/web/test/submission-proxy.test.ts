@@ -143,7 +143,7 @@ describe('submission file download route', () => {
 });
 
 describe('the browser half', () => {
-  it('sends every field before the files, in the order the API reads them', () => {
+  it('sends every field before the files, in the order the API reads them, each file after its size', () => {
     const files = [
       new File(['one'], 'one.pdf', { type: 'application/pdf' }),
       new File(['two'], 'two.txt', { type: 'text/plain' }),
@@ -172,7 +172,9 @@ describe('the browser half', () => {
       ['description', 'About it'],
       ['acceptIpr', 'true'],
       ['iprPolicySha256', 'a'.repeat(64)],
+      ['size', '3'],
       ['file', 'file:one.pdf'],
+      ['size', '3'],
       ['file', 'file:two.txt'],
     ]);
   });

@@ -25,9 +25,10 @@ function quoted(value: string): string {
 }
 
 /**
- * A multipart/form-data body: the text fields first, in order, then each file as a `file` part,
- * streamed from disk with a known total length. Each file is hashed as it is read, so the hashes
- * are of the bytes sent; `onProgress` counts file bytes across all files.
+ * A multipart/form-data body: the text fields first, in order, then each file as a `file` part
+ * (after a `size` part with its length), streamed from disk with a known total length. Each file
+ * is hashed as it is read, so the hashes are of the bytes sent; `onProgress` counts file bytes
+ * across all files.
  */
 export function formBody(
   fields: ReadonlyArray<readonly [string, string]>,
@@ -43,9 +44,12 @@ export function formBody(
       )
       .join(''),
   );
+  // Each file comes after a `size` field with its length: the API then streams it into storage
+  // in one PUT of that length, and refuses it if it turns out to be another length.
   const fileHeads = files.map((file) =>
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename=${quoted(file.filename)}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="size"\r\n\r\n${file.size}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename=${quoted(file.filename)}\r\n` +
         `Content-Type: ${file.mediaType}\r\n\r\n`,
     ),
   );

@@ -101,11 +101,7 @@ async function main() {
         name: 'API',
         args: apiArgs(settings.dev),
         cwd: repoRoot,
-        // glibc returns freed heap to the kernel after every 128 KiB by default; relaying streams,
-        // the API then spends most of its CPU faulting pages back in (npm run bench: 7.8 → 1.4 CPU s
-        // per GiB downloaded).
         env: {
-          GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=67108864',
           ...env,
           // Links in the mails the API sends point at the portal.
           WEB_URL: process.env.WEB_URL ?? process.env.NEXTAUTH_URL ?? webUrl,

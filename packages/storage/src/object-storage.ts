@@ -50,7 +50,17 @@ export interface PutStreamOptions {
   maxBytes?: number;
   /** Aborting rejects with {@link UploadAbortedError}; nothing is stored then. */
   signal?: AbortSignal;
+  /**
+   * The body's exact length, when the sender declared it. Up to {@link MAX_SINGLE_PUT_BYTES} the
+   * body then streams straight into one PUT of that length: no part buffers, and no second hash
+   * of every byte for signing. A body that turns out shorter or longer rejects with
+   * {@link ObjectSizeMismatchError}, and nothing is stored.
+   */
+  size?: number;
 }
+
+/** The most one PUT may carry (S3's limit); larger declared sizes are uploaded in parts. */
+export const MAX_SINGLE_PUT_BYTES = 5 * 1024 ** 3;
 
 /**
  * The project's only view of object storage: a narrow, streaming interface with no S3 types in
@@ -69,8 +79,9 @@ export interface ObjectStorage {
   /** Resolves when the bucket can be reached; rejects within a few seconds otherwise. */
   isReachable(): Promise<void>;
   /**
-   * Streams `body` (of unknown length) into the object `key`, replacing any object there.
-   * Memory stays bounded (a couple of parts) and backpressure is respected. On any failure
+   * Streams `body` into the object `key`, replacing any object there: in one PUT when its
+   * `size` is declared, else in parts. Memory stays bounded (a couple of parts at most) and
+   * backpressure is respected. On any failure
    * (source error, storage error, `maxBytes`, abort) nothing is left under `key` and the promise
    * rejects with a {@link StorageError} subclass. The source is never destroyed by this call;
    * on failure it is left paused, and the caller decides what to do with it.
@@ -119,6 +130,18 @@ export class ObjectTooLargeError extends StorageError {
 /** The source stream of `putStream` failed or closed before its end. Usually the client's fault. */
 export class SourceStreamError extends StorageError {
   override name = 'SourceStreamError';
+}
+
+/** The body of `putStream` was not as long as its declared `size`. Usually the client's fault. */
+export class ObjectSizeMismatchError extends StorageError {
+  override name = 'ObjectSizeMismatchError';
+  readonly declared: number;
+  readonly longer: boolean;
+  constructor(declared: number, longer: boolean) {
+    super(`the body is ${longer ? 'longer' : 'shorter'} than its declared ${declared} bytes`);
+    this.declared = declared;
+    this.longer = longer;
+  }
 }
 
 /** The `signal` given to `putStream` was aborted. `cause` is the signal's reason. */

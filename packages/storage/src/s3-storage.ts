@@ -3,15 +3,17 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Readable } from 'node:stream';
 import * as Minio from 'minio';
-import { transportWithTimeouts } from './http-transport.js';
+import { type Transport, transportWithTimeouts } from './http-transport.js';
 import {
   type ByteRange,
   type IncompleteUpload,
   InvalidRangeError,
   isValidKeyPrefix,
   isValidObjectKey,
+  MAX_SINGLE_PUT_BYTES,
   type ObjectInfo,
   ObjectNotFoundError,
+  ObjectSizeMismatchError,
   type ObjectStorage,
   type ObjectSummary,
   ObjectTooLargeError,
@@ -21,6 +23,7 @@ import {
   type StoredObject,
   UploadAbortedError,
 } from './object-storage.js';
+import { putSized } from './sized-put.js';
 import { SourceReader } from './source-reader.js';
 
 const MiB = 1024 * 1024;
@@ -87,6 +90,7 @@ class S3ObjectStorage implements S3Storage {
   readonly bucket: string;
   private readonly settings: Settings;
   private readonly agent: http.Agent;
+  private readonly transport: Transport;
   private readonly client: Minio.Client;
   /** Same connection pool, short timeouts and no retries: for `isReachable`. */
   private readonly probe: Minio.Client;
@@ -138,13 +142,11 @@ class S3ObjectStorage implements S3Storage {
       pathStyle: true,
       transportAgent: this.agent,
     };
-    this.client = new Minio.Client({
-      ...options,
-      transport: transportWithTimeouts(base, {
-        connectMs: config.connectTimeoutMs ?? 5000,
-        responseMs: config.responseTimeoutMs ?? 120_000,
-      }),
+    this.transport = transportWithTimeouts(base, {
+      connectMs: config.connectTimeoutMs ?? 5000,
+      responseMs: config.responseTimeoutMs ?? 120_000,
     });
+    this.client = new Minio.Client({ ...options, transport: this.transport });
     this.probe = new Minio.Client({
       ...options,
       transport: transportWithTimeouts(base, {
@@ -220,7 +222,11 @@ class S3ObjectStorage implements S3Storage {
     if (!isValidObjectKey(key)) throw new TypeError(`invalid object key: ${JSON.stringify(key)}`);
     const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
     if (!(maxBytes >= 0)) throw new TypeError('maxBytes must be a non-negative number');
-    const { signal } = options;
+    const { signal, size } = options;
+    if (size !== undefined && !(Number.isSafeInteger(size) && size >= 0)) {
+      throw new TypeError('size must be a non-negative integer');
+    }
+    if (size !== undefined && size > maxBytes) throw new ObjectTooLargeError(maxBytes);
     if (signal?.aborted) throw new UploadAbortedError('upload aborted', { cause: signal.reason });
 
     // Aborted by the first failure of any kind; its reason is what putStream rejects with.
@@ -229,16 +235,48 @@ class S3ObjectStorage implements S3Storage {
       failure.abort(new UploadAbortedError('upload aborted', { cause: signal?.reason }));
     signal?.addEventListener('abort', onAbort, { once: true });
     const reader = new SourceReader(body, failure.signal);
+    const contentType = options.contentType ?? 'application/octet-stream';
     try {
-      return await this.upload(key, reader, {
-        contentType: options.contentType ?? 'application/octet-stream',
-        maxBytes,
-        failure,
-      });
+      if (size !== undefined && size <= MAX_SINGLE_PUT_BYTES) {
+        return await this.uploadSized(key, reader, { contentType, size, failure });
+      }
+      const stored = await this.upload(key, reader, { contentType, maxBytes, failure });
+      if (size !== undefined && stored.size !== size) {
+        await this.client.removeObject(this.settings.bucket, key).catch(() => undefined);
+        throw new ObjectSizeMismatchError(size, stored.size > size);
+      }
+      return stored;
     } finally {
       signal?.removeEventListener('abort', onAbort);
       reader.release();
     }
+  }
+
+  private async uploadSized(
+    key: string,
+    reader: SourceReader,
+    job: { contentType: string; size: number; failure: AbortController },
+  ): Promise<StoredObject> {
+    let stored: { sha256: string; etag: string };
+    try {
+      stored = await putSized({
+        transport: this.transport,
+        agent: this.agent,
+        // Signed here, without a request; used at once, so a short validity is plenty.
+        url: await this.presign('PUT', key, 60),
+        size: job.size,
+        contentType: job.contentType,
+        reader,
+        cancel: job.failure.signal,
+      });
+    } catch (error) {
+      await this.client.removeObject(this.settings.bucket, key).catch(() => undefined);
+      throw job.failure.signal.aborted
+        ? job.failure.signal.reason
+        : toStorageError(error, `storing "${key}"`);
+    }
+    await this.undoIfAborted(key, job.failure.signal);
+    return { key, size: job.size, ...stored };
   }
 
   private async upload(

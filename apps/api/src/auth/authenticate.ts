@@ -1,13 +1,15 @@
 import { type Actor, ANONYMOUS, actorFromMemberships, UnauthenticatedError } from '@liaison/core';
 import {
-  findApiTokenOwner,
-  findUserById,
-  isSessionLive,
-  listMemberships,
+  type CallerRecord,
+  findApiTokenCaller,
+  findSessionCaller,
   type Pool,
+  touchApiToken,
 } from '@liaison/db';
-import { type AccessTokenSubject, verifyAccessToken } from './access-tokens.js';
+import { verifyAccessToken } from './access-tokens.js';
 import { API_TOKEN_PREFIX, hashApiTokenSecret } from './api-token-secrets.js';
+
+const LAST_USED_PRECISION_MS = 60_000;
 
 /** Who is calling, and the sign-in session their access token belongs to (null otherwise). */
 export interface Caller {
@@ -25,7 +27,9 @@ export interface Caller {
  * memberships and any operator rights are left out.
  *
  * An access token counts only while its sign-in session is live (not signed out, not revoked,
- * not expired): one lookup by primary key per request.
+ * not expired). Either credential is checked, and its user and memberships read, in one query per
+ * request (a token's "last used" time is written at most once a minute), and nothing of it is cached: a revoked token or session, a disabled account or a
+ * removed membership takes effect on the next request, on every replica.
  */
 export async function authenticate(
   pool: Pool,
@@ -37,26 +41,32 @@ export async function authenticate(
   if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
   const token = match[1]!;
 
-  let subject: AccessTokenSubject;
+  let caller: CallerRecord | undefined;
+  let scope: string | undefined;
   let sessionId: string | null = null;
   if (token.startsWith(API_TOKEN_PREFIX)) {
-    const owner = await findApiTokenOwner(pool, hashApiTokenSecret(token));
+    const owner = await findApiTokenCaller(pool, hashApiTokenSecret(token));
     if (!owner) throw new UnauthenticatedError('The API token is unknown, revoked or expired');
-    subject = { userId: owner.userId };
+    // "Last used" to the minute: a write per request would cost more than the request itself.
+    if (
+      owner.lastUsedAt === null ||
+      Date.now() - owner.lastUsedAt.getTime() > LAST_USED_PRECISION_MS
+    ) {
+      await touchApiToken(pool, owner.tokenId);
+    }
+    caller = owner;
   } else {
     const claims = await verifyAccessToken(token, authSecret);
-    if (!(await isSessionLive(pool, claims.sessionId, claims.userId))) {
+    caller = await findSessionCaller(pool, claims.sessionId, claims.userId);
+    if (!caller) {
       throw new UnauthenticatedError('The session has ended; sign in again', 'session_ended');
     }
-    subject = claims;
+    scope = claims.organization;
     sessionId = claims.sessionId;
   }
-
-  const user = await findUserById(pool, subject.userId);
-  if (!user || user.disabled) throw new UnauthenticatedError('The account is unknown or disabled');
-  const memberships = await listMemberships(pool, user.id);
+  if (caller.disabled) throw new UnauthenticatedError('The account is unknown or disabled');
   return {
-    actor: actorFromMemberships(user, memberships, subject.organization),
+    actor: actorFromMemberships(caller, caller.memberships, scope),
     sessionId,
   };
 }

@@ -54,10 +54,11 @@ function formLimits(maxUploadBytes: number) {
   return {
     fileSize: maxUploadBytes + 1,
     files: 2,
-    fields: TEXT_FIELD_COUNT,
+    // With the 'size' field a client may send before the file.
+    fields: TEXT_FIELD_COUNT + 1,
     // The longest fields, the comment and the proposed change, in characters of up to 4 bytes.
     fieldSize: REVIEW_COMMENT_MAX_LENGTH * 4,
-    parts: TEXT_FIELD_COUNT + 2,
+    parts: TEXT_FIELD_COUNT + 3,
   };
 }
 

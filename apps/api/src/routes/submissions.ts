@@ -46,10 +46,11 @@ function formLimits(maxUploadBytes: number) {
   return {
     fileSize: maxUploadBytes + 1,
     files: SUBMISSION_MAX_FILES + 1,
-    fields: TEXT_FIELD_COUNT,
+    // With the 'size' field a client may send before each file.
+    fields: TEXT_FIELD_COUNT + SUBMISSION_MAX_FILES,
     // The longest field, the description, in characters of up to 4 bytes each.
     fieldSize: SUBMISSION_DESCRIPTION_MAX_LENGTH * 4,
-    parts: TEXT_FIELD_COUNT + SUBMISSION_MAX_FILES + 1,
+    parts: TEXT_FIELD_COUNT + 2 * SUBMISSION_MAX_FILES + 1,
   };
 }
 

@@ -83,7 +83,11 @@ export function CommentForm({
       form.append('acceptIpr', 'true');
       form.append('iprPolicySha256', iprPolicy.sha256);
     }
-    if (file) form.append('file', file, file.name);
+    if (file) {
+      // Its size first: the API then streams it into storage in one PUT of that length.
+      form.append('size', String(file.size));
+      form.append('file', file, file.name);
+    }
     const outcome = await start(
       file?.size ?? 0,
       (callbacks) => postMultipart(commentUploadUrl(reviewId), form, readCommentAnswer, callbacks),

@@ -49,6 +49,8 @@ export function AttachmentUpload({ statementId }: { statementId: string }) {
       return fileRef.current?.focus();
     }
     const form = new FormData();
+    // Its size first: the API then streams it into storage in one PUT of that length.
+    form.append('size', String(file.size));
     form.append('file', file, file.name);
     const outcome = await start(
       file.size,

@@ -20,6 +20,14 @@ export interface BenchDocumentsOptions {
  * so list queries see a realistic mix. The `partners` ones are shared under a register. Not for
  * production data: no audit events, no versions. Returns how many documents were inserted.
  */
+// Words for titles and abstracts, so a search for one of them matches a share of the documents
+// (a topic word 1 in 10, a pair of words fewer) as a real portal's searches do.
+const TOPICS = `array['storage', 'network', 'security', 'firmware', 'telemetry', 'power', 'thermal',
+  'inventory', 'identity', 'certificate', 'encryption', 'provisioning', 'redundancy',
+  'virtualization', 'composability', 'accelerator', 'fabric', 'memory', 'sensor', 'update']`;
+const ASPECTS = `array['requirements', 'interoperability', 'profiles', 'conformance', 'schemas',
+  'use cases', 'errata']`;
+
 export async function seedBenchDocuments(
   db: Queryable,
   options: BenchDocumentsOptions,
@@ -40,8 +48,9 @@ export async function seedBenchDocuments(
             insert into documents (organization_id, identifier, title, abstract, status, visibility)
             select owner.id,
                    $3 || '-' || lpad(i::text, 6, '0'),
-                   'Benchmark document ' || i,
-                   'A synthetic document for benchmarks, number ' || i || '.',
+                   'Benchmark document ' || i || ' on ' || (${TOPICS})[1 + i % 20],
+                   'A synthetic document for benchmarks, number ' || i || ', about '
+                     || (${TOPICS})[1 + (i / 20) % 20] || ' and ' || (${ASPECTS})[1 + i % 7] || '.',
                    (array['work-in-progress', 'informational', 'standard'])[1 + i % 3],
                    (array['public', 'partners', 'organization'])[1 + (i / 3) % 3]
               from owner, generate_series(1, $2::int) as i

@@ -51,25 +51,3 @@ export async function revokeApiToken(
   );
   return result.rowCount === 1;
 }
-
-/** The owner of a working token with this secret hash. */
-export async function findApiTokenOwner(
-  db: Queryable,
-  secretHash: string,
-): Promise<{ tokenId: string; userId: string } | undefined> {
-  const result = await db.query<{ tokenId: string; userId: string }>(
-    `select id as "tokenId", user_id as "userId" from api_tokens
-      where secret_hash = $1 and revoked_at is null and expires_at > now()`,
-    [secretHash],
-  );
-  const token = result.rows[0];
-  if (token) {
-    // A write per request would be wasteful; a minute's precision is enough for "last used".
-    await db.query(
-      `update api_tokens set last_used_at = now()
-        where id = $1 and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
-      [token.tokenId],
-    );
-  }
-  return token;
-}

@@ -127,6 +127,17 @@ export async function listReadableDocuments(
   db: Queryable,
   filter: DocumentListFilter,
 ): Promise<RankedDocumentRecord[]> {
+  // The owner's id, not its slug, goes into the list's query: the planner then knows how many
+  // documents that organization has, and reads a small one's through its index instead of
+  // walking every document newest first (60 ms at 100,000 documents).
+  let ownerId: string | null = null;
+  if (filter.organization !== undefined) {
+    const owner = await db.query<{ id: string }>('select id from organizations where slug = $1', [
+      filter.organization,
+    ]);
+    if (owner.rows.length === 0) return [];
+    ownerId = owner.rows[0]!.id;
+  }
   // Two fixed keysets, never caller text: released documents by release_seq, all by seq; a ranked
   // search orders by rank first.
   const key = filter.sort === 'released' ? 'd.release_seq' : 'd.seq';
@@ -135,7 +146,7 @@ export async function listReadableDocuments(
     `${DOCUMENT_SELECT.replace('select ', `select ${ranked ? SEARCH_RANK : '0'} as rank, `)}
       where ${readableDocumentCondition('$1::text[]')}
         and ($2::text is null or d.id in ${MATCHING_DOCUMENTS})
-        and ($3::text is null or o.slug = $3)
+        and ($3::uuid is null or d.organization_id = $3)
         and ($4::text is null or d.status = $4)
         and ($5::text is null or d.visibility = $5)
         and ($6::text is null or exists (select 1 from document_registers fr join work_registers f on f.id = fr.register_id
@@ -149,7 +160,7 @@ export async function listReadableDocuments(
     [
       filter.viewerOrganizations,
       filter.search?.tsquery ?? null,
-      filter.organization ?? null,
+      ownerId,
       filter.status ?? null,
       filter.visibility ?? null,
       filter.register ?? null,

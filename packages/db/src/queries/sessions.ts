@@ -12,20 +12,6 @@ export async function insertSession(
   );
 }
 
-/** Whether the session exists, belongs to the user, and is neither revoked nor expired. */
-export async function isSessionLive(
-  db: Queryable,
-  sessionId: string,
-  userId: string,
-): Promise<boolean> {
-  const result = await db.query(
-    `select 1 from sessions
-      where id = $1 and user_id = $2 and revoked_at is null and expires_at > now()`,
-    [sessionId, userId],
-  );
-  return result.rowCount === 1;
-}
-
 /** Revokes one session of the user; false when it was not live. */
 export async function revokeSession(
   db: Queryable,

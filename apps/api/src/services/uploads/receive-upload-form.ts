@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { InvalidInputError, PayloadTooLargeError } from '@liaison/core';
 import { normalizeMediaType, validateUploadFilename } from '@liaison/core/server';
-import { type ObjectStorage, ObjectTooLargeError, SourceStreamError } from '@liaison/storage';
+import {
+  ObjectSizeMismatchError,
+  type ObjectStorage,
+  ObjectTooLargeError,
+  SourceStreamError,
+} from '@liaison/storage';
 import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
 import type { FastifyBaseLogger } from 'fastify';
@@ -61,6 +66,22 @@ export interface UploadForm<Fields extends TObject, Checked> {
 }
 
 const FILE_FIELD = 'file';
+/**
+ * A field any upload form may send right before a file: the file's length in bytes. The file
+ * then streams into storage in one PUT of that length, and a file of another length is refused.
+ */
+const SIZE_FIELD = 'size';
+
+function declaredSizeOf(value: string): number {
+  const size = /^[0-9]{1,16}$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(size)) {
+    throw new InvalidInputError(
+      `The '${SIZE_FIELD}' field must be the next file's length in bytes`,
+      'invalid_input',
+    );
+  }
+  return size;
+}
 
 /** The JSON bodies' validator options (apps/api/src/app.ts): no coercion, first error only. */
 const ajv = new Ajv({ useDefaults: true, removeAdditional: false, allErrors: false });
@@ -119,6 +140,12 @@ function storageFailure(error: unknown, maxFiles: number): unknown {
       `${subject} larger than the limit of ${error.limit} bytes${together}`,
     );
   }
+  if (error instanceof ObjectSizeMismatchError) {
+    return new InvalidInputError(
+      `The file is ${error.longer ? 'longer' : 'shorter'} than the ${error.declared} bytes its '${SIZE_FIELD}' field declared`,
+      'size_mismatch',
+    );
+  }
   if (error instanceof SourceStreamError) {
     const cause = (error as { cause?: { statusCode?: number } }).cause;
     if (cause?.statusCode === 413)
@@ -153,10 +180,21 @@ export async function receiveUploadForm<Fields extends TObject, Checked, Result>
   const stored: StoredFile[] = [];
   let accepted: { fields: Static<Fields>; checked: Checked } | undefined;
   let storedBytes = 0;
+  let declaredSize: number | undefined;
 
   try {
     for await (const part of parts) {
       if (part.kind === 'field') {
+        if (part.name === SIZE_FIELD) {
+          if (declaredSize !== undefined) {
+            throw new InvalidInputError(
+              `Send one '${SIZE_FIELD}' field right before each file`,
+              'invalid_form',
+            );
+          }
+          declaredSize = declaredSizeOf(part.value);
+          continue;
+        }
         if (!fieldNames.includes(part.name)) {
           throw new InvalidInputError(
             `Unknown field '${part.name}'; send ${fieldNames.join(', ')} and then '${FILE_FIELD}'`,
@@ -196,6 +234,7 @@ export async function receiveUploadForm<Fields extends TObject, Checked, Result>
         .putStream(storageKey, part.stream, {
           contentType: mediaType,
           maxBytes: ownLimit?.maxBytes ?? remaining,
+          ...(declaredSize === undefined ? {} : { size: declaredSize }),
         })
         .catch((error: unknown) => {
           if (ownLimit && error instanceof ObjectTooLargeError) {
@@ -203,6 +242,7 @@ export async function receiveUploadForm<Fields extends TObject, Checked, Result>
           }
           throw storageFailure(error, form.maxFiles.count);
         });
+      declaredSize = undefined;
       storedBytes += object.size;
       stored.push({
         id,
@@ -212,6 +252,12 @@ export async function receiveUploadForm<Fields extends TObject, Checked, Result>
         size: object.size,
         sha256: object.sha256,
       });
+    }
+    if (declaredSize !== undefined) {
+      throw new InvalidInputError(
+        `Send the '${SIZE_FIELD}' field right before its file`,
+        'invalid_form',
+      );
     }
     if (!accepted) {
       const fields = readFields(form, sent);
