@@ -85,8 +85,9 @@ describe('a document from creation to deletion', () => {
     expect(download.status).toBe(200);
     expect(await download.text()).toBe(content);
     expect(download.headers.get('etag')).toBe(`"${sha256(content)}"`);
+    // Saved as <identifier>_<version>.<ext>, whatever the uploaded file was called.
     expect(download.headers.get('content-disposition')).toBe(
-      `attachment; filename="Redfish Fabric Extensions u.pdf"; filename*=UTF-8''Redfish%20Fabric%20Extensions%20%C3%BC.pdf`,
+      `attachment; filename="DSP0290_0.9a.pdf"; filename*=UTF-8''DSP0290_0.9a.pdf`,
     );
     expect(download.headers.get('x-content-type-options')).toBe('nosniff');
     expect(download.headers.get('content-security-policy')).toBe('sandbox');

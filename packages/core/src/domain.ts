@@ -46,3 +46,13 @@ export interface Membership {
 export function isReleased(document: { visibility: Visibility; status: DocumentStatus }): boolean {
   return document.visibility === 'public' && document.status !== 'work-in-progress';
 }
+
+/**
+ * The name a version's file is saved under: `<identifier>_<version>.<ext>` (DSP0263_1.3.0.pdf),
+ * so downloads of several versions sort and never overwrite each other. The extension is the
+ * uploaded file's own, when it has a plain one.
+ */
+export function versionDownloadName(identifier: string, label: string, filename: string): string {
+  const extension = /\.[A-Za-z0-9]{1,10}$/.exec(filename)?.[0] ?? '';
+  return `${identifier}_${label}${extension.toLowerCase()}`;
+}

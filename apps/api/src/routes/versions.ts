@@ -88,7 +88,8 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ...conditionalRead(request.headers),
         },
       );
-      return sendStoredFile(reply, content.version, content, {
+      const file = { ...content.version, filename: content.downloadName };
+      return sendStoredFile(reply, file, content, {
         inline: request.query.inline === '1',
       });
     },

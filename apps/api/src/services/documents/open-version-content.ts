@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { isShownInline, organizationsGrantingRead } from '@liaison/core';
+import { isShownInline, organizationsGrantingRead, versionDownloadName } from '@liaison/core';
 import { findVersion, recordAuditEvent, type VersionRecord } from '@liaison/db';
 import { type ByteRange, resolveConditionalRead, storedFileEtag } from '../../http/range.js';
 import { auditedBy, type RequestContext } from '../request-context.js';
@@ -11,7 +11,8 @@ import {
 } from './document-view.js';
 import { openWatermarkedCopy, type WatermarkDependencies } from './open-watermarked-copy.js';
 
-export type VersionContent =
+/** What was read, and `downloadName`: the name the file is saved under (versionDownloadName). */
+export type VersionContent = { downloadName: string } & (
   | { kind: 'not-modified'; version: VersionRecord; etag: string }
   | {
       kind: 'content';
@@ -20,7 +21,8 @@ export type VersionContent =
       range: ByteRange | undefined;
       body: Readable;
     }
-  | { kind: 'stamped'; version: VersionRecord; downloadId: string; body: Readable };
+  | { kind: 'stamped'; version: VersionRecord; downloadId: string; body: Readable }
+);
 
 /**
  * The bytes of a version, whole or a range. Reading a non-public document's file is audited (a
@@ -47,6 +49,7 @@ export async function openVersionContent(
     record,
     await findVersion(deps.pool, request.documentId, request.versionId),
   );
+  const downloadName = versionDownloadName(record.identifier, version.label, version.filename);
   const audit = (details: Record<string, unknown>) =>
     recordAuditEvent(deps.pool, {
       ...auditedBy(context, organizationsGrantingRead(subjectOf(record))),
@@ -65,14 +68,14 @@ export async function openVersionContent(
       copy.body.destroy();
       throw error;
     });
-    return { kind: 'stamped', version, ...copy };
+    return { kind: 'stamped', version, downloadName, ...copy };
   }
   const etag = storedFileEtag(version.sha256);
   const range = resolveConditionalRead(request, etag, version.size);
-  if (range === 'not-modified') return { kind: 'not-modified', version, etag };
+  if (range === 'not-modified') return { kind: 'not-modified', version, downloadName, etag };
   const body = await deps.storage.getStream(version.storageKey, range);
   if (record.visibility !== 'public') {
     await audit(range ? { range: `${range.start}-${range.end}` } : {});
   }
-  return { kind: 'content', version, etag, range, body };
+  return { kind: 'content', version, downloadName, etag, range, body };
 }
