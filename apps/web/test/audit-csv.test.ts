@@ -10,6 +10,7 @@ const event: AuditEvent = {
   action: 'document.update',
   objectType: 'document',
   objectId: '7f1c…',
+  objectName: '@SUM(1) · title',
   organization: 'ofa',
   onBehalfOf: 'dmtf',
   address: '127.0.0.1',
@@ -20,13 +21,13 @@ describe('audit CSV', () => {
   it('has one column per header', () => {
     expect(auditCsvValues(event)).toHaveLength(AUDIT_CSV_HEADER.length);
     expect(csvRow(AUDIT_CSV_HEADER)).toBe(
-      'id,occurred_at,actor,action,object_type,object_id,organization,on_behalf_of,address,details\r\n',
+      'id,occurred_at,actor,action,object_type,object_id,object_name,organization,on_behalf_of,address,details\r\n',
     );
   });
 
   it('guards attacker-controlled cells against formulas and quotes them safely', () => {
     expect(auditCsvRows([event])).toBe(
-      `42,2026-05-04T10:00:00.000Z,"'=cmd|""/c calc""!A1@evil.example",document.update,document,7f1c…,ofa,dmtf,127.0.0.1,"{""title"":""+Redfish, \\""fabric\\"" draft""}"\r\n`,
+      `42,2026-05-04T10:00:00.000Z,"'=cmd|""/c calc""!A1@evil.example",document.update,document,7f1c…,'@SUM(1) · title,ofa,dmtf,127.0.0.1,"{""title"":""+Redfish, \\""fabric\\"" draft""}"\r\n`,
     );
   });
 
@@ -36,13 +37,14 @@ describe('audit CSV', () => {
         ...event,
         actor: null,
         objectId: null,
+        objectName: null,
         organization: null,
         onBehalfOf: null,
         address: null,
         details: {},
       },
     ]);
-    expect(row).toBe('42,2026-05-04T10:00:00.000Z,,document.update,document,,,,,\r\n');
+    expect(row).toBe('42,2026-05-04T10:00:00.000Z,,document.update,document,,,,,,\r\n');
   });
 
   it('names the file after the UTC date', () => {

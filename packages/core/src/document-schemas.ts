@@ -330,6 +330,11 @@ export const AuditEventSchema = Type.Object(
     action: Type.String(),
     objectType: Type.String(),
     objectId: Type.Union([Type.String(), Type.Null()]),
+    objectName: Type.Union([Type.String(), Type.Null()], {
+      description:
+        "The object's name (a document's identifier and title, a submission's reference and " +
+        "title, a person's address), only where the caller may see that object; else null",
+    }),
     organization: Type.Union([Type.String(), Type.Null()], {
       description: 'The organization whose object the event is about',
     }),

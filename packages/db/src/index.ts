@@ -16,6 +16,7 @@ export { loadMigrations, type Migration, MigrationChecksumError, migrate } from 
 export { checkDatabase, createPool, type Pool, type PoolClient, withTransaction } from './pool.js';
 export * from './queries/api-tokens.js';
 export * from './queries/audit.js';
+export * from './queries/audit-object-names.js';
 export * from './queries/callers.js';
 export * from './queries/caught-mail.js';
 export * from './queries/documents.js';

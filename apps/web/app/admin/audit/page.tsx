@@ -219,13 +219,14 @@ export default async function AuditPage({
                     </td>
                     <td data-label="Object">
                       {event.objectType}
+                      {event.objectName && <span> {event.objectName}</span>}
                       {event.objectId && (
                         <Link
                           className={styles.objectId}
                           href={`/admin/audit${auditSearch({ ...filters, object: event.objectId })}`}
                           title="Show only this object’s events"
                         >
-                          {event.objectId}
+                          {event.objectName ? 'only this' : event.objectId}
                         </Link>
                       )}
                     </td>
