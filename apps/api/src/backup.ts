@@ -7,9 +7,7 @@
  *   backup restore <dir>    restores into an empty database (refuses one that holds data)
  */
 import { resolve } from 'node:path';
-import { createPool } from '@liaison/db';
-import { createS3Storage } from '@liaison/storage';
-import { loadConfig } from './config.js';
+import { loadScriptConfig, runOperatorScript, withStores } from './operator-script.js';
 import { BackupError, formatBytes } from './services/backup/manifest.js';
 import { restoreBackup } from './services/backup/restore-backup.js';
 import { writeBackup } from './services/backup/write-backup.js';
@@ -20,50 +18,33 @@ const USAGE = `usage: npm run backup -- <directory>
 Reads DATABASE_URL and S3_* like the API (the embedded stack's data when they are unset).
 A backup goes into a new or empty directory; a restore needs an empty database.`;
 
-/** Token signing is no business of a backup: the API's secret is not needed to run it. */
-const UNUSED_AUTH_SECRET = 'a-backup-signs-no-tokens-so-needs-no-secret';
-
 async function main(): Promise<number> {
   const [command, directory, ...rest] = process.argv.slice(2);
   if ((command !== 'backup' && command !== 'restore') || !directory || rest.length > 0) {
     console.error(USAGE);
     return 1;
   }
-  const config = loadConfig({
-    ...process.env,
-    AUTH_SECRET: process.env.AUTH_SECRET || UNUSED_AUTH_SECRET,
-  });
-  const pool = createPool(config.databaseUrl, { applicationName: `liaison-${command}`, max: 2 });
-  const storage = createS3Storage(config.s3);
+  const config = loadScriptConfig();
   const progress = (line: string) => console.error(`[${command}] ${line}`);
   const target = resolve(directory);
-  try {
-    const started = Date.now();
-    const run = command === 'backup' ? writeBackup : restoreBackup;
-    const summary = await run({ pool, storage, progress }, target);
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(
-      `${command === 'backup' ? 'Backed up' : 'Restored'} ${summary.rows} rows in ${summary.tables} tables ` +
-        `and ${summary.objects} objects (${formatBytes(summary.bytes)}) ${command === 'backup' ? 'to' : 'from'} ${target} in ${seconds} s`,
-    );
-    return 0;
-  } catch (error) {
-    // A BackupError explains itself; anything else (a refused connection, a full disk) is named.
-    const reason = error instanceof BackupError ? error.message : String(error);
-    console.error(`${command} failed: ${reason}`);
-    return 1;
-  } finally {
-    await pool.end();
-    storage.close();
-  }
+  return withStores(config, command, 2, async ({ pool, storage }) => {
+    try {
+      const started = Date.now();
+      const run = command === 'backup' ? writeBackup : restoreBackup;
+      const summary = await run({ pool, storage, progress }, target);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(
+        `${command === 'backup' ? 'Backed up' : 'Restored'} ${summary.rows} rows in ${summary.tables} tables ` +
+          `and ${summary.objects} objects (${formatBytes(summary.bytes)}) ${command === 'backup' ? 'to' : 'from'} ${target} in ${seconds} s`,
+      );
+      return 0;
+    } catch (error) {
+      // A BackupError explains itself; anything else (a refused connection, a full disk) is named.
+      const reason = error instanceof BackupError ? error.message : String(error);
+      console.error(`${command} failed: ${reason}`);
+      return 1;
+    }
+  });
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-  },
-);
+runOperatorScript(main);

@@ -8,9 +8,8 @@
  * submission file rows reference objects that do not exist, 1 when the reaper could not run.
  */
 import { parseArgs } from 'node:util';
-import { createPool } from '@liaison/db';
-import { createS3Storage } from '@liaison/storage';
-import { ConfigError, type LogLevel, loadConfig } from './config.js';
+import { type Config, ConfigError, type LogLevel } from './config.js';
+import { loadScriptConfig, runOperatorScript, withStores } from './operator-script.js';
 import {
   type ReaperLog,
   type ReapSummary,
@@ -34,9 +33,6 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
-
-/** Token signing is no business of the reaper: the API's secret is not needed to run it. */
-const UNUSED_AUTH_SECRET = 'the-reaper-signs-no-tokens-so-needs-no-secret';
 
 const LEVELS: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
@@ -93,13 +89,10 @@ async function main(): Promise<number> {
     return EXIT_CONSISTENT;
   }
 
-  let config: ReturnType<typeof loadConfig>;
+  let config: Config;
   let minAgeMinutes: number;
   try {
-    config = loadConfig({
-      ...process.env,
-      AUTH_SECRET: process.env.AUTH_SECRET || UNUSED_AUTH_SECRET,
-    });
+    config = loadScriptConfig();
     minAgeMinutes = parseMinAge(args['min-age-minutes'], config.reaper.minAgeMinutes);
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : (error as Error).message);
@@ -108,32 +101,21 @@ async function main(): Promise<number> {
 
   // The summary is the output; log lines only for warnings unless LOG_LEVEL asks for more.
   const log = consoleLog(process.env.LOG_LEVEL ? config.logLevel : 'warn');
-  const pool = createPool(config.databaseUrl, { applicationName: 'liaison-reaper', max: 4 });
-  const storage = createS3Storage(config.s3);
-  try {
-    await storage.isReachable();
-    const summary = await reapOrphanedObjects(
-      { pool, storage, log },
-      { olderThanMs: minAgeMinutes * 60_000 },
-    );
-    if (args.json) console.log(JSON.stringify({ minAgeMinutes, ...summary }));
-    else console.log(`Reaper (bucket ${config.s3.bucket}):\n${table(summary, minAgeMinutes)}`);
-    return summary.missingObjects.length > 0 ? EXIT_MISSING_OBJECTS : EXIT_CONSISTENT;
-  } catch (error) {
-    console.error(`reaper failed: ${(error as Error).message}`);
-    return EXIT_FAILED;
-  } finally {
-    await pool.end();
-    storage.close();
-  }
+  return withStores(config, 'reaper', 4, async ({ pool, storage }) => {
+    try {
+      await storage.isReachable();
+      const summary = await reapOrphanedObjects(
+        { pool, storage, log },
+        { olderThanMs: minAgeMinutes * 60_000 },
+      );
+      if (args.json) console.log(JSON.stringify({ minAgeMinutes, ...summary }));
+      else console.log(`Reaper (bucket ${config.s3.bucket}):\n${table(summary, minAgeMinutes)}`);
+      return summary.missingObjects.length > 0 ? EXIT_MISSING_OBJECTS : EXIT_CONSISTENT;
+    } catch (error) {
+      console.error(`reaper failed: ${(error as Error).message}`);
+      return EXIT_FAILED;
+    }
+  });
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = EXIT_FAILED;
-  },
-);
+runOperatorScript(main, EXIT_FAILED);

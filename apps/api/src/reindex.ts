@@ -9,9 +9,8 @@
  * not errors), 1 when the run could not complete.
  */
 import { parseArgs } from 'node:util';
-import { createPool } from '@liaison/db';
-import { createS3Storage } from '@liaison/storage';
-import { ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError } from './config.js';
+import { loadScriptConfig, runOperatorScript, withStores } from './operator-script.js';
 import { type ReindexSummary, reindexVersions } from './services/content/reindex-versions.js';
 
 const USAGE = `usage: reindex [--json]
@@ -25,8 +24,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-/** Token signing is no business of the reindex: the API's secret is not needed to run it. */
-const UNUSED_AUTH_SECRET = 'the-reindex-signs-no-tokens-so-needs-no-secret';
 const BAR_WIDTH = 30;
 
 /** A bar redrawn in place on a terminal; elsewhere (a log, CI) a line every 5 %. */
@@ -74,38 +71,24 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  let config: ReturnType<typeof loadConfig>;
+  let config: Config;
   try {
-    config = loadConfig({
-      ...process.env,
-      AUTH_SECRET: process.env.AUTH_SECRET || UNUSED_AUTH_SECRET,
-    });
+    config = loadScriptConfig();
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : (error as Error).message);
     return 1;
   }
-  const pool = createPool(config.databaseUrl, { applicationName: 'liaison-reindex', max: 4 });
-  const storage = createS3Storage(config.s3);
-  try {
-    await storage.isReachable();
-    const summary = await reindexVersions({ pool, storage }, progressReporter(process.stderr));
-    console.log(args.json ? JSON.stringify(summary) : `Reindex:\n${table(summary)}`);
-    return 0;
-  } catch (error) {
-    console.error(`reindex failed: ${(error as Error).message}`);
-    return 1;
-  } finally {
-    await pool.end();
-    storage.close();
-  }
+  return withStores(config, 'reindex', 4, async ({ pool, storage }) => {
+    try {
+      await storage.isReachable();
+      const summary = await reindexVersions({ pool, storage }, progressReporter(process.stderr));
+      console.log(args.json ? JSON.stringify(summary) : `Reindex:\n${table(summary)}`);
+      return 0;
+    } catch (error) {
+      console.error(`reindex failed: ${(error as Error).message}`);
+      return 1;
+    }
+  });
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runOperatorScript(main);

@@ -5,18 +5,11 @@
  * caller), an anonymous one 401. The expectation is written here, not taken from the policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient } from './client.js';
+import type { TestClient } from './client.js';
+import { clientsOfDemoActors, DEMO_ACTORS } from './demo-actors.js';
 import { type RunningApi, startApi } from './helpers.js';
 
-const ORGANIZATIONS = ['ofa', 'dmtf', 'snia'] as const;
-const ROLES = ['admin', 'editor', 'member'] as const;
-const ACTORS: (string | null)[] = [
-  ...ORGANIZATIONS.flatMap((organization) =>
-    ROLES.map((role) => `${role}@${organization}.example`),
-  ),
-  'operator@liaison.example',
-  null,
-];
+const ACTORS = DEMO_ACTORS;
 
 const ROUTES = ['/api/v1/admin/jobs?state=failed', '/api/v1/admin/jobs?state=pending'];
 
@@ -26,12 +19,10 @@ function expectedStatus(email: string | null): number {
 }
 
 let api: RunningApi;
-const clients = new Map<string | null, TestClient>();
+let clients: Map<string | null, TestClient>;
 beforeAll(async () => {
   api = await startApi();
-  for (const email of ACTORS) {
-    clients.set(email, email ? await TestClient.signIn(api.url, email) : new TestClient(api.url));
-  }
+  clients = await clientsOfDemoActors(api.url);
 });
 afterAll(async () => {
   await api.close();

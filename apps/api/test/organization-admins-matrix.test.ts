@@ -6,18 +6,11 @@
  * anonymous caller 401. The expectation is written here, not taken from the policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient } from './client.js';
+import type { TestClient } from './client.js';
+import { clientsOfDemoActors, DEMO_ACTORS, DEMO_ORGANIZATIONS } from './demo-actors.js';
 import { type RunningApi, startApi } from './helpers.js';
 
-const ORGANIZATIONS = ['ofa', 'dmtf', 'snia'] as const;
-const ROLES = ['admin', 'editor', 'member'] as const;
-const ACTORS: (string | null)[] = [
-  ...ORGANIZATIONS.flatMap((organization) =>
-    ROLES.map((role) => `${role}@${organization}.example`),
-  ),
-  'operator@liaison.example',
-  null,
-];
+const ACTORS = DEMO_ACTORS;
 
 function expectedStatus(email: string | null, organization: string): number {
   if (email === null) return 401;
@@ -26,19 +19,17 @@ function expectedStatus(email: string | null, organization: string): number {
 }
 
 let api: RunningApi;
-const clients = new Map<string | null, TestClient>();
+let clients: Map<string | null, TestClient>;
 beforeAll(async () => {
   api = await startApi();
-  for (const email of ACTORS) {
-    clients.set(email, email ? await TestClient.signIn(api.url, email) : new TestClient(api.url));
-  }
+  clients = await clientsOfDemoActors(api.url);
 });
 afterAll(async () => {
   await api.close();
 });
 
 describe('organization admins authorization matrix', () => {
-  it.each(ORGANIZATIONS)('GET /api/v1/organizations/%s/admins', async (organization) => {
+  it.each(DEMO_ORGANIZATIONS)('GET /api/v1/organizations/%s/admins', async (organization) => {
     const problems: string[] = [];
     for (const email of ACTORS) {
       const response = await clients

@@ -1,0 +1,25 @@
+import { TestClient } from './client.js';
+
+/**
+ * The actors of the small authorization matrices: the ten demo users (three organizations × three
+ * roles, and the operator) and an anonymous caller (null).
+ */
+export const DEMO_ORGANIZATIONS = ['ofa', 'dmtf', 'snia'] as const;
+const ROLES = ['admin', 'editor', 'member'] as const;
+export const OPERATOR_EMAIL = 'operator@liaison.example';
+export const DEMO_ACTORS: (string | null)[] = [
+  ...DEMO_ORGANIZATIONS.flatMap((organization) =>
+    ROLES.map((role) => `${role}@${organization}.example`),
+  ),
+  OPERATOR_EMAIL,
+  null,
+];
+
+/** A signed-in client per demo actor (anonymous: no token), by e-mail (null for anonymous). */
+export async function clientsOfDemoActors(apiUrl: string): Promise<Map<string | null, TestClient>> {
+  const clients = new Map<string | null, TestClient>();
+  for (const email of DEMO_ACTORS) {
+    clients.set(email, email ? await TestClient.signIn(apiUrl, email) : new TestClient(apiUrl));
+  }
+  return clients;
+}
