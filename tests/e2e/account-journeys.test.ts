@@ -96,4 +96,18 @@ browserSuite('one’s own account in a real browser', { screenshotAs: 'account' 
     await visit(page, '/account', 'account after the change');
     await expect.poll(() => header(page).textContent()).toContain('Sam Renamed');
   });
+
+  it("3. the operator's organization page shows the IPR policy submitters see", async () => {
+    const { page } = await newSession(suite.browser, suite.portal);
+    await visit(page, '/login/operator', 'operator sign-in');
+    await page.getByLabel('E-mail address', { exact: true }).fill('operator@liaison.example');
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await visit(page, '/admin/organizations/dmtf', 'organization (operator)');
+    expect(await page.locator('main').textContent()).not.toContain('could not be loaded');
+    await expect
+      .poll(() => page.getByLabel(/^IPR policy/).inputValue())
+      .toMatch(/^Submissions to the DMTF Technology Submission Portal are subject to/);
+  });
 });

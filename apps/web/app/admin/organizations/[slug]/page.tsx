@@ -1,4 +1,3 @@
-import type { Organization } from '@liaison/core';
 import { isSlug } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -9,19 +8,13 @@ import {
   type EditableOrganization,
   EditOrganizationForm,
 } from '../../../../components/admin/organization-forms';
-import { type ApiError, callApi } from '../../../../lib/api';
+import { type ApiError, fromApi } from '../../../../lib/api';
 import { requireViewer } from '../../../../lib/session';
 import { updateOrganization } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Edit organization' };
-
-type OrganizationDetail = Organization & {
-  iprPolicy?: string;
-  passwordLogin?: boolean;
-  signIn?: { password?: boolean };
-};
 
 export default async function EditOrganizationPage({
   params,
@@ -81,27 +74,23 @@ async function loadOrganization(
   | { kind: 'error'; error: ApiError }
 > {
   if (!isSlug(slug)) return { kind: 'missing' };
-  // The single-organization route discloses the IPR policy and sign-in settings, if it exists.
-  const detail = await callApi<OrganizationDetail>(`/api/v1/organizations/${slug}`);
-  if (detail.ok && detail.data && typeof detail.data.name === 'string') {
-    return { kind: 'found', value: editable(detail.data) };
-  }
-  const list = await callApi<{ items: OrganizationDetail[] }>('/api/v1/organizations');
+  // The organization from the public list, and its IPR policy from the public route submitters
+  // read it from (there is no other copy of the text to load).
+  const [list, policy] = await Promise.all([
+    fromApi((client) => client.listOrganizations()),
+    fromApi((client) => client.getIprPolicy(slug)),
+  ]);
   if (!list.ok) return { kind: 'error', error: list.error };
   const found = list.data.items.find((org) => org.slug === slug);
-  return found ? { kind: 'found', value: editable(found) } : { kind: 'missing' };
-}
-
-function editable(org: OrganizationDetail): EditableOrganization {
+  if (!found) return { kind: 'missing' };
   return {
-    slug: org.slug,
-    name: org.name,
-    description: org.description ?? '',
-    ...(typeof org.iprPolicy === 'string' ? { iprPolicy: org.iprPolicy } : {}),
-    ...(typeof org.passwordLogin === 'boolean'
-      ? { passwordLogin: org.passwordLogin }
-      : typeof org.signIn?.password === 'boolean'
-        ? { passwordLogin: org.signIn.password }
-        : {}),
+    kind: 'found',
+    value: {
+      slug: found.slug,
+      name: found.name,
+      description: found.description ?? '',
+      ...(policy.ok ? { iprPolicy: policy.data.text } : {}),
+      passwordLogin: found.signIn.password,
+    },
   };
 }
