@@ -32,6 +32,8 @@ async function createDocument(baseUrl: string, token: string): Promise<string> {
       visibility: 'organization',
       registers: [],
       organization: 'ofa',
+      // The test's files are stand-ins, not PDFs that could be stamped.
+      watermark: false,
     }),
   });
   expect(response.status).toBe(201);

@@ -636,6 +636,8 @@ describe('the membership audit trail', () => {
         occurredAt: expect.any(String),
         objectType: 'membership',
         objectId,
+        // The person's or the invitee's address: the reader administers their organization.
+        objectName: expect.stringMatching(/@/),
         organization: 'ofa',
         onBehalfOf,
         address: expect.any(String),
@@ -678,6 +680,7 @@ describe('managing organizations', () => {
         description: '',
         signIn: { password: true, sso: null },
         iprPolicy: '',
+        iprPolicyUrl: null,
         createdAt: expect.any(String),
       });
     }
@@ -692,6 +695,49 @@ describe('managing organizations', () => {
     const answer = expected === 200 ? await send() : await expectUnchanged(send);
     expect(answer.status).toBe(expected);
     if (expected === 200) expect(answer.body.description).toBe(`Described by ${OPERATOR}`);
+  });
+
+  it('keeps a link to the official IPR policy beside its text: https only, removable', async () => {
+    const policyOf = async () =>
+      (
+        await as(ANONYMOUS).json<{ text: string; url: string | null }>(
+          'GET',
+          '/api/v1/organizations/snia/ipr-policy',
+        )
+      ).body;
+    const before = await policyOf();
+    expect(before.url).toBeNull();
+    for (const bad of ['http://www.snia.org/ipr', 'javascript:alert(1)', 'https://a b']) {
+      const refused = await as(OPERATOR).json<{ error: { code: string } }>(
+        'PATCH',
+        '/api/v1/organizations/snia',
+        { iprPolicyUrl: bad },
+      );
+      expect(refused.status, bad).toBe(400);
+      expect(refused.body.error.code).toBe('invalid_input');
+    }
+    expect(await policyOf()).toEqual(before);
+
+    const url = 'https://www.snia.org/about/corporate_info/ip_policy';
+    const set = await as(OPERATOR).json<{ iprPolicyUrl: string | null }>(
+      'PATCH',
+      '/api/v1/organizations/snia',
+      { iprPolicyUrl: url },
+    );
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body.iprPolicyUrl).toBe(url);
+    expect(await policyOf()).toEqual({ ...before, url });
+    const editorTries = await as('admin@snia.example').json('PATCH', '/api/v1/organizations/snia', {
+      iprPolicyUrl: '',
+    });
+    expect(editorTries.status).toBe(403);
+    expect((await policyOf()).url).toBe(url);
+
+    const cleared = await as(OPERATOR).json('PATCH', '/api/v1/organizations/snia', {
+      iprPolicyUrl: '',
+    });
+    expect(cleared.status).toBe(200);
+    expect(await policyOf()).toEqual(before);
   });
 
   it('creates an organization whose first admin the operator then adds, all audited', async () => {
@@ -741,7 +787,12 @@ describe('managing organizations', () => {
       'GET',
       '/api/v1/organizations/ocp',
     );
-    const { iprPolicy: _ipr, createdAt: _created, ...publicPart } = changed.body;
+    const {
+      iprPolicy: _ipr,
+      iprPolicyUrl: _url,
+      createdAt: _created,
+      ...publicPart
+    } = changed.body;
     expect(shown.body).toEqual(publicPart);
 
     const audit = await as(OPERATOR).json<{

@@ -20,6 +20,8 @@ export interface ShownPolicy {
   text: string;
   /** SHA-256 of exactly the text above (UTF-8), computed here from what the page shows. */
   sha256: string;
+  /** Where the organization publishes its official policy (https), or null. */
+  url: string | null;
 }
 
 /** An organization's IPR policy as the create form shows it; null when it has none. */
@@ -35,7 +37,11 @@ export async function getIprPolicy(slug: string): Promise<ApiResponse<ShownPolic
   if (text.trim() === '') return { ok: true, data: null };
   return {
     ok: true,
-    data: { text, sha256: createHash('sha256').update(text, 'utf8').digest('hex') },
+    data: {
+      text,
+      sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+      url: answer.data.url,
+    },
   };
 }
 

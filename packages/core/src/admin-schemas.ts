@@ -19,6 +19,8 @@ import {
 } from './register-schemas.js';
 import {
   IPR_POLICY_MAX_LENGTH,
+  IPR_POLICY_URL_MAX_LENGTH,
+  IPR_POLICY_URL_PATTERN,
   ORGANIZATION_DESCRIPTION_MAX_LENGTH,
   ORGANIZATION_NAME_MAX_LENGTH,
   PERSON_NAME_MAX_LENGTH,
@@ -108,12 +110,25 @@ const IprPolicy = MultiLineText({
   description: 'Shown to, and acknowledged by, whoever submits IP to this organization',
 });
 
+const IprPolicyUrl = Type.Union(
+  [
+    Type.String({ pattern: IPR_POLICY_URL_PATTERN, maxLength: IPR_POLICY_URL_MAX_LENGTH }),
+    Type.Literal(''),
+  ],
+  {
+    description: "The official policy's https address, shown beside the text; '' removes it",
+  },
+);
+
 /** An organization as GET /organizations/:slug shows it, with what only its managers need. */
 export const OrganizationDetailSchema = Type.Object(
   {
     ...OrganizationSchema.properties,
     iprPolicy: Type.String({
       description: 'Shown to, and acknowledged by, whoever submits IP to this organization',
+    }),
+    iprPolicyUrl: Type.Union([Type.String(), Type.Null()], {
+      description: "The official policy's https address, or null",
     }),
     createdAt: TimestampSchema,
   },
@@ -127,6 +142,7 @@ export const CreateOrganizationBody = Type.Object(
     name: OrganizationName,
     description: Type.Optional(OrganizationDescription),
     iprPolicy: Type.Optional(IprPolicy),
+    iprPolicyUrl: Type.Optional(IprPolicyUrl),
   },
   { additionalProperties: false },
 );
@@ -137,6 +153,7 @@ export const UpdateOrganizationBody = Type.Object(
     name: Type.Optional(OrganizationName),
     description: Type.Optional(OrganizationDescription),
     iprPolicy: Type.Optional(IprPolicy),
+    iprPolicyUrl: Type.Optional(IprPolicyUrl),
     passwordLogin: Type.Optional(
       Type.Boolean({
         description: 'Whether its members may sign in with a password (signIn.password)',

@@ -115,6 +115,12 @@ export const ORGANIZATION_DESCRIPTION_MAX_LENGTH = 10_000;
 /** The intellectual-property policy that whoever submits to an organization acknowledges. */
 export const IPR_POLICY_MAX_LENGTH = 100_000;
 
+/** Where an organization publishes its official policy: an https address, nothing else. */
+export const IPR_POLICY_URL_PATTERN = '^https://\\S+$';
+
+/** The longest such address. */
+export const IPR_POLICY_URL_MAX_LENGTH = 2000;
+
 /** The secret in a mailed link (an invitation, a password reset): whoever knows it may use it. */
 export const LINK_TOKEN_PATTERN = '^[A-Za-z0-9_-]{16,128}$';
 const linkToken = new RegExp(LINK_TOKEN_PATTERN);

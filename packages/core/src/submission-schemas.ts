@@ -103,6 +103,9 @@ export const IprPolicySchema = Type.Object(
     organization: Type.String({ description: 'Organization slug' }),
     text: Type.String({ description: 'The policy text, exactly as it must be shown' }),
     sha256: Sha256,
+    url: Type.Union([Type.String(), Type.Null()], {
+      description: 'Where the organization publishes its official policy (https), or null',
+    }),
   },
   { title: 'IprPolicy' },
 );

@@ -26,6 +26,7 @@ export interface EditableOrganization {
   description: string;
   /** Undefined when the API did not disclose it. */
   iprPolicy?: string;
+  iprPolicyUrl?: string | null;
   passwordLogin?: boolean;
 }
 
@@ -68,6 +69,15 @@ function OrganizationFields({
         maxLength={IPR_POLICY_MAX_LENGTH}
         hint={iprHint}
         {...bind('iprPolicy', organization ? (organization.iprPolicy ?? '') : undefined)}
+      />
+      <TextField
+        label="Official IPR policy (link)"
+        optional
+        type="url"
+        pattern="https://.*"
+        placeholder="https://"
+        hint="Where the organization publishes its official policy: shown with the text on the submission form."
+        {...bind('iprPolicyUrl', organization ? (organization.iprPolicyUrl ?? '') : undefined)}
       />
     </>
   );
@@ -124,6 +134,7 @@ export function EditOrganizationForm({
       <input type="hidden" name="original.description" value={organization.description} />
       <input type="hidden" name="original.iprPolicy" value={organization.iprPolicy ?? ''} />
       <input type="hidden" name="original.iprPolicyKnown" value={iprKnown ? 'yes' : 'no'} />
+      <input type="hidden" name="original.iprPolicyUrl" value={organization.iprPolicyUrl ?? ''} />
       <input
         type="hidden"
         name="original.passwordLogin"

@@ -1,12 +1,13 @@
+import type { ShownPolicy } from '../../lib/submission-api';
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
 import { describedBy, FieldError } from './field-error';
 
 /** An organization's IPR policy as shown, with the SHA-256 of exactly that text; null: none. */
-export type PolicyByOrganization = Record<string, { text: string; sha256: string } | null>;
+export type PolicyByOrganization = Record<string, ShownPolicy | null>;
 
 interface IprPolicyFieldsetProps {
   formId: string;
-  policy: { text: string; sha256: string } | null;
+  policy: ShownPolicy | null;
   toName: string;
   fromName: string;
   acknowledged: boolean;
@@ -47,6 +48,14 @@ export function IprPolicyFieldset({
           <p className="muted small">
             SHA-256 of this text: <code className="checksum--inline">{policy.sha256}</code>
           </p>
+          {policy.url && (
+            <p className="small">
+              <a href={policy.url} target="_blank" rel="noopener noreferrer">
+                {toName}’s official IPR policy
+              </a>{' '}
+              (opens on {new URL(policy.url).host})
+            </p>
+          )}
           <div className="field">
             <label className="choice choice--acknowledge">
               <input

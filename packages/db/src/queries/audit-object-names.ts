@@ -86,15 +86,18 @@ export async function readableAuditObjectNames(
   }
   const users = ids('user', 'membership');
   if (users.length > 0) {
-    // People named are the reader's fellow members (or anyone, for the operator): the events
-    // about them are in the reader's log already, by their organization.
+    // People named are the reader's fellow members, and people whose membership events the
+    // reader's organizations' log holds (a member removed since); anyone for the operator.
     const result = await db.query<{ id: string; name: string }>(
       `select u.id, u.email as name from users u
         where u.id = any($1::uuid[])
-          and ($2 or u.id = $4 or exists (
-                select 1 from memberships m join organizations o on o.id = m.organization_id
-                 where m.user_id = u.id and o.slug = any($3::text[])))`,
-      [users, reader.operator, viewer, reader.userId],
+          and ($2 or u.id = $4
+               or exists (select 1 from memberships m join organizations o on o.id = m.organization_id
+                           where m.user_id = u.id and o.slug = any($3::text[]))
+               or exists (select 1 from audit_events e join organizations o on o.id = e.organization_id
+                           where e.object_type = 'membership' and e.object_id = u.id::text
+                             and o.slug = any($5::text[])))`,
+      [users, reader.operator, viewer, reader.userId, admins],
     );
     add('user', result.rows);
     add('membership', result.rows);

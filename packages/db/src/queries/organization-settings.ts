@@ -6,12 +6,14 @@ export interface OrganizationSettingsRecord {
   name: string;
   description: string;
   iprPolicy: string;
+  /** The official policy's https address, or null. */
+  iprPolicyUrl: string | null;
   passwordLogin: boolean;
   createdAt: Date;
 }
 
 const ORGANIZATION_SETTINGS_COLUMNS = `slug, name, description, ipr_policy as "iprPolicy",
-  password_login as "passwordLogin", created_at as "createdAt"`;
+  ipr_policy_url as "iprPolicyUrl", password_login as "passwordLogin", created_at as "createdAt"`;
 
 export async function findOrganizationSettings(
   db: Queryable,
@@ -29,13 +31,26 @@ export async function findOrganizationSettings(
 /** Inserts the organization; undefined when the slug is taken. */
 export async function insertOrganization(
   db: Queryable,
-  organization: { slug: string; name: string; description: string; iprPolicy: string },
+  organization: {
+    slug: string;
+    name: string;
+    description: string;
+    iprPolicy: string;
+    iprPolicyUrl: string | null;
+  },
 ): Promise<OrganizationSettingsRecord | undefined> {
   const result = await db.query<OrganizationSettingsRecord>(
-    `insert into organizations (slug, name, description, ipr_policy) values ($1, $2, $3, $4)
+    `insert into organizations (slug, name, description, ipr_policy, ipr_policy_url)
+     values ($1, $2, $3, $4, $5)
      on conflict (slug) do nothing
      returning ${ORGANIZATION_SETTINGS_COLUMNS}`,
-    [organization.slug, organization.name, organization.description, organization.iprPolicy],
+    [
+      organization.slug,
+      organization.name,
+      organization.description,
+      organization.iprPolicy,
+      organization.iprPolicyUrl,
+    ],
   );
   return result.rows[0];
 }
@@ -43,11 +58,19 @@ export async function insertOrganization(
 export async function updateOrganizationSettings(
   db: Queryable,
   slug: string,
-  fields: { name?: string; description?: string; iprPolicy?: string; passwordLogin?: boolean },
+  fields: {
+    name?: string;
+    description?: string;
+    iprPolicy?: string;
+    /** null removes it; undefined keeps it. */
+    iprPolicyUrl?: string | null;
+    passwordLogin?: boolean;
+  },
 ): Promise<OrganizationSettingsRecord | undefined> {
   const result = await db.query<OrganizationSettingsRecord>(
     `update organizations set name = coalesce($2, name), description = coalesce($3, description),
-            ipr_policy = coalesce($4, ipr_policy), password_login = coalesce($5, password_login)
+            ipr_policy = coalesce($4, ipr_policy), password_login = coalesce($5, password_login),
+            ipr_policy_url = case when $6::boolean then $7::text else ipr_policy_url end
       where slug = $1
       returning ${ORGANIZATION_SETTINGS_COLUMNS}`,
     [
@@ -56,6 +79,8 @@ export async function updateOrganizationSettings(
       fields.description ?? null,
       fields.iprPolicy ?? null,
       fields.passwordLogin ?? null,
+      fields.iprPolicyUrl !== undefined,
+      fields.iprPolicyUrl ?? null,
     ],
   );
   return result.rows[0];

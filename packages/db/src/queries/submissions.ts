@@ -376,9 +376,9 @@ export async function setSubmissionDocument(
 export async function findIprPolicy(
   db: Queryable,
   slug: string,
-): Promise<{ organization: string; text: string } | undefined> {
-  const result = await db.query<{ organization: string; text: string }>(
-    'select slug as organization, ipr_policy as text from organizations where slug = $1',
+): Promise<{ organization: string; text: string; url: string | null } | undefined> {
+  const result = await db.query<{ organization: string; text: string; url: string | null }>(
+    'select slug as organization, ipr_policy as text, ipr_policy_url as url from organizations where slug = $1',
     [slug],
   );
   return result.rows[0];

@@ -19,6 +19,7 @@ export async function createOrganization(
       name: input.name,
       description: input.description ?? '',
       iprPolicy: input.iprPolicy ?? '',
+      iprPolicyUrl: input.iprPolicyUrl || null,
     });
     if (!created) {
       throw new ConflictError(`There is already an organization '${input.slug}'`, 'duplicate_slug');

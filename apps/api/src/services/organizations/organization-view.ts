@@ -9,6 +9,7 @@ export function toOrganizationDetail(
   return {
     ...organization,
     iprPolicy: settings.iprPolicy,
+    iprPolicyUrl: settings.iprPolicyUrl,
     createdAt: settings.createdAt.toISOString(),
   };
 }

@@ -35,8 +35,16 @@ export async function updateOrganization(
     if (change.iprPolicy !== undefined && change.iprPolicy !== current.iprPolicy) {
       changes.iprPolicySha256 = { from: sha256(current.iprPolicy), to: sha256(change.iprPolicy) };
     }
+    const iprPolicyUrl =
+      change.iprPolicyUrl === undefined ? undefined : change.iprPolicyUrl || null;
+    if (iprPolicyUrl !== undefined && iprPolicyUrl !== current.iprPolicyUrl) {
+      changes.iprPolicyUrl = { from: current.iprPolicyUrl, to: iprPolicyUrl };
+    }
     if (Object.keys(changes).length > 0) {
-      await updateOrganizationSettings(client, slug, change);
+      await updateOrganizationSettings(client, slug, {
+        ...change,
+        ...(iprPolicyUrl === undefined ? {} : { iprPolicyUrl }),
+      });
       await auditAction(client, context, slug, {
         action: 'organization.update',
         objectType: 'organization',

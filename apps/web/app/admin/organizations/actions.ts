@@ -2,6 +2,8 @@
 
 import {
   IPR_POLICY_MAX_LENGTH,
+  IPR_POLICY_URL_MAX_LENGTH,
+  IPR_POLICY_URL_PATTERN,
   isSlug,
   ORGANIZATION_DESCRIPTION_MAX_LENGTH,
   ORGANIZATION_NAME_MAX_LENGTH,
@@ -24,6 +26,12 @@ function checkCommon(form: FormData, problems: Record<string, string>) {
   else tooLong(problems, 'name', name, ORGANIZATION_NAME_MAX_LENGTH);
   tooLong(problems, 'description', text(form, 'description'), ORGANIZATION_DESCRIPTION_MAX_LENGTH);
   tooLong(problems, 'iprPolicy', text(form, 'iprPolicy'), IPR_POLICY_MAX_LENGTH);
+  const url = text(form, 'iprPolicyUrl');
+  if (
+    url &&
+    (!new RegExp(IPR_POLICY_URL_PATTERN).test(url) || url.length > IPR_POLICY_URL_MAX_LENGTH)
+  )
+    problems.iprPolicyUrl = 'An https:// address, or nothing.';
 }
 
 export async function createOrganization(_previous: FormState, form: FormData): Promise<FormState> {
@@ -45,6 +53,7 @@ export async function createOrganization(_previous: FormState, form: FormData): 
       name: text(form, 'name'),
       ...(description ? { description } : {}),
       ...(iprPolicy ? { iprPolicy } : {}),
+      ...(text(form, 'iprPolicyUrl') ? { iprPolicyUrl: text(form, 'iprPolicyUrl') } : {}),
     },
   });
   if (!answer.ok) return errorState(answer.error, values);
@@ -69,7 +78,7 @@ export async function updateOrganization(_previous: FormState, form: FormData): 
   if (Object.keys(problems).length > 0) return invalidState(problems, values);
 
   const changes: Record<string, string | boolean> = {};
-  for (const field of ['name', 'description', 'iprPolicy'] as const) {
+  for (const field of ['name', 'description', 'iprPolicy', 'iprPolicyUrl'] as const) {
     const value = text(form, field);
     if (value !== text(form, `original.${field}`)) changes[field] = value;
   }

@@ -89,7 +89,7 @@ async function loadOrganization(
       slug: found.slug,
       name: found.name,
       description: found.description ?? '',
-      ...(policy.ok ? { iprPolicy: policy.data.text } : {}),
+      ...(policy.ok ? { iprPolicy: policy.data.text, iprPolicyUrl: policy.data.url } : {}),
       passwordLogin: found.signIn.password,
     },
   };
