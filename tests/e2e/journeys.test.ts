@@ -440,11 +440,15 @@ browserSuite('the portal in a real browser', {}, (suite) => {
     await page.waitForURL(/action=version\.download/);
     await check(page, 'audit log (filtered)', 'audit-log-filtered');
     const rows = page.locator('main table tbody tr');
-    const download = rows.filter({ hasText: uploaded.versionId });
+    // The object is named (the OFA admin may read the document), and filters by its id.
+    const download = rows.filter({ hasText: `${IDENTIFIER} version ${LABEL}` });
     await expect.poll(() => download.count()).toBeGreaterThanOrEqual(1);
     const row = (await download.first().textContent()) ?? '';
     expect(row).toContain('member@dmtf.example');
     expect(row).toContain('version.download');
+    expect(
+      await download.first().getByRole('link', { name: 'only this' }).getAttribute('href'),
+    ).toContain(`object=${uploaded.versionId}`);
 
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
