@@ -1,3 +1,5 @@
+type VersionChoice = { id: string; label: string };
+
 /** Two versions to compare: a plain GET form, so the comparison has an address to share. */
 export function CompareForm({
   documentId,
@@ -6,7 +8,7 @@ export function CompareForm({
   to,
 }: {
   documentId: string;
-  versions: { id: string; label: string }[];
+  versions: VersionChoice[];
   from?: string | undefined;
   to?: string | undefined;
 }) {
@@ -14,29 +16,36 @@ export function CompareForm({
   return (
     <form className="card" method="get" action={`/documents/${documentId}/compare`}>
       <h2 className="card__title">Compare versions</h2>
-      <label className="field">
-        <span className="field__label">From</span>
-        <select name="from" defaultValue={from ?? versions[1]!.id}>
-          {versions.map((version) => (
-            <option key={version.id} value={version.id}>
-              {version.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field__label">To</span>
-        <select name="to" defaultValue={to ?? versions[0]!.id}>
-          {versions.map((version) => (
-            <option key={version.id} value={version.id}>
-              {version.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <VersionSelect label="From" name="from" versions={versions} value={from ?? versions[1]!.id} />
+      <VersionSelect label="To" name="to" versions={versions} value={to ?? versions[0]!.id} />
       <button type="submit" className="button button--secondary button--block">
         Compare
       </button>
     </form>
+  );
+}
+
+function VersionSelect({
+  label,
+  name,
+  versions,
+  value,
+}: {
+  label: string;
+  name: string;
+  versions: VersionChoice[];
+  value: string;
+}) {
+  return (
+    <label className="field">
+      <span className="field__label">{label}</span>
+      <select name={name} defaultValue={value}>
+        {versions.map((version) => (
+          <option key={version.id} value={version.id}>
+            {version.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
