@@ -10,6 +10,7 @@ import { type RunningApi, startApi } from './helpers.js';
 import { makePdf } from './pdf-fixtures.js';
 
 interface Download {
+  id: string;
   at: string;
   reader: { name: string | null; email: string | null };
   organization: { slug: string; name: string } | null;
@@ -88,7 +89,7 @@ describe('who downloaded a document', () => {
     const listed = await as('editor@dmtf').json<DownloadList>('GET', downloadsPath(documentId));
     expect(listed.status).toBe(200);
     expect(listed.body.nextCursor).toBeNull();
-    const rows = listed.body.items.map(({ at: _at, downloadId: _id, ...row }) => row);
+    const rows = listed.body.items.map(({ id: _event, at: _at, downloadId: _id, ...row }) => row);
     expect(rows).toEqual([
       {
         reader: { name: 'DMTF Member', email: 'member@dmtf.example' },

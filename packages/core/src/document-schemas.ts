@@ -393,6 +393,7 @@ export type DocumentDownloadsQuery = Static<typeof DocumentDownloadsQuery>;
 
 export const DocumentDownloadSchema = Type.Object(
   {
+    id: Type.String({ description: "The audit event's id" }),
     at: TimestampSchema,
     reader: Type.Object({
       name: Type.Union([Type.String(), Type.Null()], {

@@ -33,6 +33,7 @@ export async function listDocumentDownloads(
   const page = rows.slice(0, limit);
   return {
     items: page.map((row) => ({
+      id: row.id,
       at: row.occurredAt.toISOString(),
       reader: { name: row.readerName, email: row.readerEmail },
       organization:

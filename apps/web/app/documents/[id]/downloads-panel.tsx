@@ -55,7 +55,7 @@ export function DownloadsPanel({
             </thead>
             <tbody>
               {downloads.data.items.map((download) => (
-                <tr key={`${download.at}-${download.reader.email}-${download.downloadId}`}>
+                <tr key={download.id}>
                   <th scope="row" data-label="Reader">
                     <div>
                       <span>{download.reader.name ?? 'A removed account'}</span>
