@@ -3,5 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { observeBrowserAddresses } = await import('./lib/browser-address');
     observeBrowserAddresses();
+    const { restoreDownloadLengths } = await import('./lib/download-length');
+    restoreDownloadLengths();
   }
 }

@@ -7,7 +7,6 @@ export const DOWNLOAD_REQUEST_HEADERS = ['range', 'if-range', 'if-none-match'] a
 /** Response headers of the API's file answer that the browser gets as they are. */
 export const DOWNLOAD_RESPONSE_HEADERS = [
   'content-type',
-  'content-length',
   'content-disposition',
   'content-range',
   'accept-ranges',
@@ -15,6 +14,24 @@ export const DOWNLOAD_RESPONSE_HEADERS = [
   'last-modified',
   'x-content-type-options',
 ] as const;
+
+/**
+ * The file's length, under a name of ours: Next.js drops a route handler's Content-Length, and
+ * the server writes this one out as Content-Length instead (lib/download-length.ts).
+ */
+export const DOWNLOAD_LENGTH_HEADER = 'x-liaison-download-length';
+
+/**
+ * The API's length, when the body is passed on as it came: fetch decodes a compressed body, and
+ * the encoded length would then cut the decoded bytes short.
+ */
+export function passedOnLength(upstream: Headers): string | undefined {
+  const length = upstream.get('content-length');
+  if (length === null || !/^[0-9]+$/.test(length) || upstream.has('content-encoding')) {
+    return undefined;
+  }
+  return length;
+}
 
 /**
  * The policy for a PDF shown inside the document page. The API's `sandbox` stays: Chromium's PDF
@@ -50,6 +67,8 @@ export function downloadResponseHeaders(upstream: Headers, inlineRequested = fal
     const value = upstream.get(name);
     if (value !== null) headers.set(name, value);
   }
+  const length = passedOnLength(upstream);
+  if (length !== undefined) headers.set(DOWNLOAD_LENGTH_HEADER, length);
   const servedInline =
     /^\s*inline\b/i.test(upstream.get('content-disposition') ?? '') &&
     /^application\/pdf\b/i.test(upstream.get('content-type') ?? '');

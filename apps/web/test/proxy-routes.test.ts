@@ -1,6 +1,7 @@
 // The two streaming proxies against a real HTTP server standing in for the API.
 import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
+import { DOWNLOAD_LENGTH_HEADER } from '../lib/proxy';
 import { answerFile, answerJson, params, startFakeApi, streamedUpload } from './fake-api';
 
 vi.mock('../lib/session', () => ({ getAccessToken: async () => 'session-token' }));
@@ -140,7 +141,7 @@ describe('download proxy route', () => {
     api.forget();
     const response = await get(`/documents/${DOC}/versions/${VERSION}/download`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-length')).toBe(String(FILE.length));
+    expect(response.headers.get(DOWNLOAD_LENGTH_HEADER)).toBe(String(FILE.length));
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="a.pdf"');
     expect(response.headers.get('content-security-policy')).toMatch(
       /^sandbox;.*frame-ancestors 'none'/,

@@ -12,7 +12,6 @@ import {
   isValidObjectKey,
   MAX_SINGLE_PUT_BYTES,
   type ObjectInfo,
-  ObjectNotFoundError,
   ObjectSizeMismatchError,
   type ObjectStorage,
   type ObjectSummary,
@@ -23,6 +22,7 @@ import {
   type StoredObject,
   UploadAbortedError,
 } from './object-storage.js';
+import { getPresigned } from './presigned-get.js';
 import { putSized } from './sized-put.js';
 import { SourceReader } from './source-reader.js';
 
@@ -33,6 +33,8 @@ export const DEFAULT_PART_SIZE = 8 * MiB;
 /** S3's largest part number. */
 const MAX_PARTS = 10_000;
 const DEFAULT_PRESIGN_EXPIRY_SECONDS = 15 * 60;
+/** getStream's own URLs are used at once: a minute allows for the store's clock being behind. */
+const GET_URL_EXPIRY_SECONDS = 60;
 
 export interface S3StorageConfig {
   /** `http://host:port` or `https://host[:port]`, no path. */
@@ -84,6 +86,8 @@ interface Settings {
   partConcurrency: number;
   probeTimeoutMs: number;
   listPageSize: number;
+  connectTimeoutMs: number;
+  responseTimeoutMs: number;
 }
 
 class S3ObjectStorage implements S3Storage {
@@ -118,6 +122,8 @@ class S3ObjectStorage implements S3Storage {
       partConcurrency,
       probeTimeoutMs,
       listPageSize,
+      connectTimeoutMs: config.connectTimeoutMs ?? 5000,
+      responseTimeoutMs: config.responseTimeoutMs ?? 120_000,
     };
 
     const useSSL = url.protocol === 'https:';
@@ -143,8 +149,8 @@ class S3ObjectStorage implements S3Storage {
       transportAgent: this.agent,
     };
     this.transport = transportWithTimeouts(base, {
-      connectMs: config.connectTimeoutMs ?? 5000,
-      responseMs: config.responseTimeoutMs ?? 120_000,
+      connectMs: this.settings.connectTimeoutMs,
+      responseMs: this.settings.responseTimeoutMs,
     });
     this.client = new Minio.Client({ ...options, transport: this.transport });
     this.probe = new Minio.Client({
@@ -403,7 +409,6 @@ class S3ObjectStorage implements S3Storage {
   }
 
   async getStream(key: string, range?: ByteRange): Promise<Readable> {
-    const { bucket } = this.settings;
     if (range) {
       const { start, end } = range;
       const valid =
@@ -412,17 +417,12 @@ class S3ObjectStorage implements S3Storage {
         (end === undefined || (Number.isSafeInteger(end) && end >= start));
       if (!valid) throw new InvalidRangeError(range);
     }
-    try {
-      if (!range) return await this.client.getObject(bucket, key);
-      // minio: length 0 means "to the end".
-      const length = range.end === undefined ? 0 : range.end - range.start + 1;
-      return await this.client.getPartialObject(bucket, key, range.start, length);
-    } catch (error) {
-      if (isNotFound(error)) throw new ObjectNotFoundError(key);
-      if (range && s3Code(error) === 'InvalidRange')
-        throw new InvalidRangeError(range, { cause: error });
-      throw wrap(error, `reading "${key}"`);
-    }
+    return getPresigned({
+      url: await this.presign('GET', key, GET_URL_EXPIRY_SECONDS),
+      key,
+      range,
+      headersWithinMs: this.settings.connectTimeoutMs + this.settings.responseTimeoutMs,
+    });
   }
 
   async stat(key: string): Promise<ObjectInfo | undefined> {

@@ -25,6 +25,14 @@ describe('isReachable', () => {
     await expect(storage.stat('anything')).rejects.toBeInstanceOf(StorageUnavailableError);
   });
 
+  it('getStream rejects with StorageUnavailableError once the server is stopped', async () => {
+    server = await startTestServer();
+    const storage = server.storage();
+    await storage.ensureBucket();
+    await server.s3.stop();
+    await expect(storage.getStream('anything')).rejects.toBeInstanceOf(StorageUnavailableError);
+  });
+
   it('rejects when the server accepts connections but never answers', async () => {
     const sockets = new Set<Socket>();
     const silent: Server = createServer((socket) => {
@@ -40,11 +48,17 @@ describe('isReachable', () => {
       bucket: 'liaison-test',
       region: 'us-east-1',
       probeTimeoutMs: 300,
+      connectTimeoutMs: 200,
+      responseTimeoutMs: 300,
     });
     try {
       const error = await storage.isReachable().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StorageUnavailableError);
       expect((error as Error).message).toMatch(/did not answer|no answer/);
+      // A read waits for the headers no longer than its connect and response times together.
+      const read = await storage.getStream('anything').catch((e: unknown) => e);
+      expect(read).toBeInstanceOf(StorageUnavailableError);
+      expect((read as Error).message).toMatch(/did not answer within 500 ms/);
     } finally {
       storage.close();
       for (const socket of sockets) socket.destroy();

@@ -1,0 +1,174 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import { createTempDataDir } from '@liaison/embedded-stack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePorts, type Launch, launch, type Ports } from './launch.js';
+
+// Downloads through the web app as `npm start` runs it (`next start`): the browser gets the file's
+// length, which Next.js alone drops from a route handler's answer, and exactly the file's bytes.
+const PASSWORD = 'liaison-demo';
+// Over 64 KiB, so the body crosses the servers in several chunks.
+const FILE_SIZE = 3 * 1024 * 1024 + 17;
+
+let ports: Ports;
+let dataDir: string;
+let portal: Launch;
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** One request to the web app, as a browser sends it. */
+function fromBrowser(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      {
+        host: '127.0.0.1',
+        port: ports.web,
+        method,
+        path,
+        headers: { host: `localhost:${ports.web}`, ...headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/** Signs in through the web app's login form; answers the browser's cookies. */
+async function signInThroughWeb(email: string, organization: string): Promise<string> {
+  const csrf = await fromBrowser('GET', '/api/auth/csrf');
+  const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
+  const cookiesOf = (answer: Answer) =>
+    ([] as string[])
+      .concat(answer.headers['set-cookie'] ?? [])
+      .map((cookie) => cookie.split(';')[0] ?? '');
+  const form = new URLSearchParams({ csrfToken, email, password: PASSWORD, organization });
+  const answer = await fromBrowser(
+    'POST',
+    '/api/auth/callback/credentials',
+    {
+      cookie: cookiesOf(csrf).join('; '),
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    form.toString(),
+  );
+  expect(answer.status).toBe(302);
+  const cookies = cookiesOf(answer);
+  expect(cookies.some((cookie) => cookie.startsWith('next-auth.session-token='))).toBe(true);
+  return cookies.join('; ');
+}
+
+async function apiCall<T>(path: string, token: string, init: RequestInit): Promise<T> {
+  const answer = await fetch(`http://127.0.0.1:${ports.api}${path}`, {
+    ...init,
+    headers: { ...init.headers, authorization: `Bearer ${token}` },
+  });
+  const text = await answer.text();
+  if (!answer.ok) throw new Error(`${path} answered ${answer.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** A document of DMTF's with one version holding `file`; answers its download path. */
+async function documentWithFile(
+  visibility: 'public' | 'organization',
+  file: Buffer,
+): Promise<string> {
+  const signedIn = await fetch(`http://127.0.0.1:${ports.api}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@dmtf.example', password: PASSWORD }),
+  });
+  const { accessToken } = (await signedIn.json()) as { accessToken: string };
+  const document = await apiCall<{ id: string }>('/api/v1/documents', accessToken, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      organization: 'dmtf',
+      identifier: `DSP-DL-${visibility}`,
+      title: `A ${visibility} download`,
+      status: 'work-in-progress',
+      visibility,
+    }),
+  });
+  const form = new FormData();
+  form.set('label', '1.0.0');
+  form.set('file', new Blob([file], { type: 'application/octet-stream' }), 'file.bin');
+  const version = await apiCall<{ id: string; size: number }>(
+    `/api/v1/documents/${document.id}/versions`,
+    accessToken,
+    { method: 'POST', body: form },
+  );
+  expect(version.size).toBe(file.length);
+  return `/documents/${document.id}/versions/${version.id}/download`;
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+beforeAll(async () => {
+  ports = await freePorts();
+  dataDir = await createTempDataDir('liaison-downloads');
+  portal = launch(dataDir, ports);
+  await portal.ready;
+});
+
+afterAll(async () => {
+  if (portal.process.exitCode === null) {
+    portal.process.kill('SIGINT');
+    await portal.exited;
+  }
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('downloads through the web app', () => {
+  it('carry the file’s Content-Length and its bytes, anonymous and signed in; ranges as before', async () => {
+    const publicFile = randomBytes(FILE_SIZE);
+    const privateFile = randomBytes(FILE_SIZE);
+    const publicPath = await documentWithFile('public', publicFile);
+    const privatePath = await documentWithFile('organization', privateFile);
+
+    const anonymous = await fromBrowser('GET', publicPath);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers['content-length']).toBe(String(FILE_SIZE));
+    expect(anonymous.headers['transfer-encoding']).toBeUndefined();
+    expect(anonymous.headers['x-liaison-download-length']).toBeUndefined();
+    expect(sha256(anonymous.body)).toBe(sha256(publicFile));
+
+    // The organization's file: not found for a stranger, whole for a signed-in member.
+    expect((await fromBrowser('GET', privatePath)).status).toBe(404);
+    const cookie = await signInThroughWeb('member@dmtf.example', 'dmtf');
+    const member = await fromBrowser('GET', privatePath, { cookie });
+    expect(member.status).toBe(200);
+    expect(member.headers['content-length']).toBe(String(FILE_SIZE));
+    expect(sha256(member.body)).toBe(sha256(privateFile));
+
+    const ranged = await fromBrowser('GET', privatePath, { cookie, range: 'bytes=100-199' });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers['content-range']).toBe(`bytes 100-199/${FILE_SIZE}`);
+    expect(ranged.headers['content-length']).toBe('100');
+    expect(ranged.body.equals(privateFile.subarray(100, 200))).toBe(true);
+
+    const beyond = await fromBrowser('GET', privatePath, { cookie, range: `bytes=${FILE_SIZE}-` });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers['content-range']).toBe(`bytes */${FILE_SIZE}`);
+  });
+});
