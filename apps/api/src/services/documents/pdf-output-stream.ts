@@ -2,7 +2,6 @@ import { Readable } from 'node:stream';
 import {
   type PDFContext,
   PDFCrossRefSection,
-  type PDFRef,
   PDFStream,
   PDFTrailer,
   PDFTrailerDict,

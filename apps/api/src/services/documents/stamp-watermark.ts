@@ -3,8 +3,8 @@ import { UnprocessableError } from '@liaison/core';
 import {
   degrees,
   EncryptedPDFError,
-  PDFDocument,
   PDFContentStream,
+  PDFDocument,
   type PDFFont,
   PDFName,
   type PDFPage,
