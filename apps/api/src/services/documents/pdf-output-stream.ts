@@ -29,8 +29,7 @@ function serialized(object: {
  *
  * A stream's contents of a chunk or more are sent as they are held, not copied: a loaded file's
  * streams are views into its buffer, so the copy costs no memory beyond that buffer. Copying them
- * into buffers of their own left the file's size again in garbage, which V8 frees only lazily
- * (the API grew by 1.3× the file instead of 1×).
+ * into buffers of their own made the file's size again in garbage, which V8 frees only lazily.
  */
 export function pdfOutputStream(context: PDFContext): Readable {
   async function* bytes(): AsyncGenerator<Buffer> {

@@ -134,8 +134,8 @@ async function stampPages(document: PDFDocument, stamp: WatermarkStamp): Promise
 /**
  * The PDF stamped on every page with the reader, the date and the download id, as a stream. All
  * that can fail (loading, drawing) happens before this returns, so a refusal is still a JSON
- * answer; the stream then writes the document object by object. Keep no other reference to
- * `bytes`: once loaded, the parsed document is all that is held.
+ * answer; the stream then writes the document object by object. The parsed streams are views
+ * into `bytes`, so the file is held once, until its copy is written out.
  */
 export async function stampWatermark(bytes: Buffer, stamp: WatermarkStamp): Promise<Readable> {
   const document = await loadStampable(bytes);
