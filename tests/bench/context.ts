@@ -77,6 +77,8 @@ export interface BenchContext {
   api: ApiProcess;
   /** The environment that API was started with (for sections that start more of them). */
   apiEnv: Record<string, string>;
+  /** Another API process like `api`, on a free port; stopped with the rest if the bench stops. */
+  startApi(): Promise<ApiProcess>;
   /** The throw-away stack's data directory. */
   dataDir: string;
   pool: Pool;
@@ -163,12 +165,18 @@ export async function withBenchContext<T>(
       });
       return token;
     };
+    const startApi = async () => {
+      const another = await startApiProcess({ repoRoot, port: await findFreePort(), env: apiEnv });
+      apis.push(another);
+      return another;
+    };
     return await work({
       settings,
       repoRoot,
       stack: env,
       api,
       apiEnv,
+      startApi,
       dataDir,
       pool,
       storage,

@@ -51,6 +51,7 @@ async function main() {
       printed(
         await benchWatermark({
           api,
+          startApi: context.startApi,
           tokens: {
             editor: await context.signIn('editor@dmtf.example'),
             owner: member,

@@ -2,8 +2,7 @@ import { Readable } from 'node:stream';
 import {
   type PDFContext,
   PDFCrossRefSection,
-  type PDFObject,
-  type PDFRef,
+  PDFStream,
   PDFTrailer,
   PDFTrailerDict,
 } from '@pdfme/pdf-lib';
@@ -13,29 +12,35 @@ const CHUNK_BYTES = 64 * 1024;
 
 const ascii = (text: string) => Buffer.from(text, 'latin1');
 
-/** `n g obj\n<object>\nendobj\n\n`, as pdf-lib's own writer lays objects out. */
-function indirectObjectSize(ref: PDFRef, object: PDFObject): number {
-  return `${ref.objectNumber} ${ref.generationNumber} obj\n`.length + object.sizeInBytes() + 9;
-}
-
-function writeIndirectObject(ref: PDFRef, object: PDFObject, target: Buffer, at: number): number {
-  let offset = at;
-  offset += target.write(`${ref.objectNumber} ${ref.generationNumber} obj\n`, offset, 'latin1');
-  offset += object.copyBytesInto(target, offset);
-  offset += target.write('\nendobj\n\n', offset, 'latin1');
-  return offset - at;
+/** The bytes pdf-lib's own writer gives a part of the file, in a buffer of their own. */
+function serialized(object: {
+  sizeInBytes(): number;
+  copyBytesInto(buffer: Uint8Array, offset: number): number;
+}): Buffer {
+  const bytes = Buffer.allocUnsafe(object.sizeInBytes());
+  object.copyBytesInto(bytes, 0);
+  return bytes;
 }
 
 /**
- * The document as a stream of bytes, written object by object: pdf-lib's own `save()` builds the
- * whole file in one buffer, a second copy next to the loaded one; this holds one chunk (or one
- * object) at a time. Classic cross-reference table, no object streams, no encryption.
+ * The document as a stream of bytes, laid out as pdf-lib's own writer does (`n g obj\n<object>
+ * \nendobj\n\n`, a classic cross-reference table, no object streams, no encryption), without
+ * holding a second copy of it: pdf-lib's `save()` builds the whole file in one buffer.
+ *
+ * A stream's contents of a chunk or more are sent as they are held, not copied: a loaded file's
+ * streams are views into its buffer, so the copy costs no memory beyond that buffer. Copying them
+ * into buffers of their own made the file's size again in garbage, which V8 frees only lazily.
  */
 export function pdfOutputStream(context: PDFContext): Readable {
   async function* bytes(): AsyncGenerator<Buffer> {
     let written = 0;
     let chunk: Buffer[] = [];
     let chunkBytes = 0;
+    const add = (part: Buffer) => {
+      chunk.push(part);
+      chunkBytes += part.length;
+      written += part.length;
+    };
     const flush = () => {
       const out = Buffer.concat(chunk, chunkBytes);
       chunk = [];
@@ -45,18 +50,25 @@ export function pdfOutputStream(context: PDFContext): Readable {
 
     const header = Buffer.alloc(context.header.sizeInBytes() + 2, '\n');
     context.header.copyBytesInto(header, 0);
-    chunk.push(header);
-    chunkBytes += header.length;
-    written += header.length;
+    add(header);
 
     const xref = PDFCrossRefSection.create();
     for (const [ref, object] of context.enumerateIndirectObjects()) {
       xref.addEntry(ref, written);
-      const serialized = Buffer.allocUnsafe(indirectObjectSize(ref, object));
-      writeIndirectObject(ref, object, serialized, 0);
-      written += serialized.length;
-      chunk.push(serialized);
-      chunkBytes += serialized.length;
+      add(ascii(`${ref.objectNumber} ${ref.generationNumber} obj\n`));
+      if (object instanceof PDFStream && object.getContentsSize() >= CHUNK_BYTES) {
+        object.updateDict();
+        add(serialized(object.dict));
+        add(ascii('\nstream\n'));
+        yield flush();
+        const contents = object.getContents();
+        written += contents.length;
+        yield Buffer.from(contents.buffer, contents.byteOffset, contents.length);
+        add(ascii('\nendstream'));
+      } else {
+        add(serialized(object));
+      }
+      add(ascii('\nendobj\n\n'));
       if (chunkBytes >= CHUNK_BYTES) yield flush();
     }
 
@@ -68,14 +80,12 @@ export function pdfOutputStream(context: PDFContext): Readable {
         ID: context.trailerInfo.ID,
       }),
     );
-    const tail = Buffer.allocUnsafe(xref.sizeInBytes() + 1 + trailerDict.sizeInBytes() + 2);
-    let offset = xref.copyBytesInto(tail, 0);
-    offset += tail.write('\n', offset, 'latin1');
-    offset += trailerDict.copyBytesInto(tail, offset);
-    tail.write('\n\n', offset, 'latin1');
-    const startXref = ascii(`${PDFTrailer.forLastCrossRefSectionOffset(written).toString()}\n`);
-    chunk.push(tail, startXref);
-    chunkBytes += tail.length + startXref.length;
+    const xrefOffset = written;
+    add(serialized(xref));
+    add(ascii('\n'));
+    add(serialized(trailerDict));
+    add(ascii('\n\n'));
+    add(ascii(`${PDFTrailer.forLastCrossRefSectionOffset(xrefOffset).toString()}\n`));
     yield flush();
   }
   return Readable.from(bytes(), { objectMode: false });

@@ -3,9 +3,12 @@ import { UnprocessableError } from '@liaison/core';
 import {
   degrees,
   EncryptedPDFError,
+  PDFContentStream,
   PDFDocument,
   type PDFFont,
+  PDFName,
   type PDFPage,
+  PDFRawStream,
   rgb,
   StandardFonts,
 } from '@pdfme/pdf-lib';
@@ -28,8 +31,12 @@ function unstampable(why: string) {
   );
 }
 
-/** Loads the PDF for stamping; a file that is not one, is broken or is encrypted is refused. */
-async function loadStampable(bytes: Uint8Array): Promise<PDFDocument> {
+/**
+ * Loads the PDF for stamping; a file that is not one, is broken or is encrypted is refused. A
+ * Buffer, not any Uint8Array: pdf-lib takes each stream out of the file with `slice`, which is a
+ * view for a Buffer but a copy for a plain Uint8Array (the file twice over).
+ */
+async function loadStampable(bytes: Buffer): Promise<PDFDocument> {
   let pages: number;
   let document: PDFDocument;
   try {
@@ -45,7 +52,7 @@ async function loadStampable(bytes: Uint8Array): Promise<PDFDocument> {
 }
 
 /** Whether the file can be stamped: what an upload to a document requiring watermarks checks. */
-export async function assertStampable(bytes: Uint8Array): Promise<void> {
+export async function assertStampable(bytes: Buffer): Promise<void> {
   const document = await loadStampable(bytes);
   // Drawing touches every page's tree and resources, where broken files fail beyond the loader.
   await stampPages(document, {
@@ -94,6 +101,20 @@ function stampPage(page: PDFPage, font: PDFFont, footer: string, diagonal: strin
   });
 }
 
+/**
+ * The content streams the stamp added (a loaded file's own streams are raw, never these) are
+ * written as they are. They are a few hundred bytes each, so compressing them gains nothing, but
+ * each deflate allocates about 130 KiB of working buffers that V8 frees only lazily: for a
+ * 200-page file that was 55 MiB held on top of the file while the copy was written.
+ */
+function leaveStampUncompressed(document: PDFDocument) {
+  for (const [ref, object] of document.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFContentStream)) continue;
+    object.dict.delete(PDFName.of('Filter'));
+    document.context.assign(ref, PDFRawStream.of(object.dict, object.getUnencodedContents()));
+  }
+}
+
 async function stampPages(document: PDFDocument, stamp: WatermarkStamp): Promise<void> {
   const font = await document.embedFont(StandardFonts.Helvetica);
   const footer = encodable(
@@ -104,6 +125,7 @@ async function stampPages(document: PDFDocument, stamp: WatermarkStamp): Promise
   try {
     for (const page of document.getPages()) stampPage(page, font, footer, diagonal);
     await document.flush();
+    leaveStampUncompressed(document);
   } catch {
     throw unstampable('its pages cannot be drawn on');
   }
@@ -112,10 +134,10 @@ async function stampPages(document: PDFDocument, stamp: WatermarkStamp): Promise
 /**
  * The PDF stamped on every page with the reader, the date and the download id, as a stream. All
  * that can fail (loading, drawing) happens before this returns, so a refusal is still a JSON
- * answer; the stream then writes the document object by object. Keep no other reference to
- * `bytes`: once loaded, the parsed document is all that is held.
+ * answer; the stream then writes the document object by object. The parsed streams are views
+ * into `bytes`, so the file is held once, until its copy is written out.
  */
-export async function stampWatermark(bytes: Uint8Array, stamp: WatermarkStamp): Promise<Readable> {
+export async function stampWatermark(bytes: Buffer, stamp: WatermarkStamp): Promise<Readable> {
   const document = await loadStampable(bytes);
   await stampPages(document, stamp);
   return pdfOutputStream(document.context);
