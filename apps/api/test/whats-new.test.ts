@@ -19,11 +19,11 @@ describe("What's new", () => {
 
   beforeAll(async () => {
     api = await startApi();
-    [adminOfa, editorOfa, memberDmtf, adminDmtf] = await Promise.all(
-      ['admin@ofa.example', 'editor@ofa.example', 'member@dmtf.example', 'admin@dmtf.example'].map(
-        (email) => TestClient.signIn(api.url, email),
-      ),
-    );
+    const signIn = (email: string) => TestClient.signIn(api.url, email);
+    adminOfa = await signIn('admin@ofa.example');
+    editorOfa = await signIn('editor@ofa.example');
+    memberDmtf = await signIn('member@dmtf.example');
+    adminDmtf = await signIn('admin@dmtf.example');
   });
   afterAll(async () => {
     await api?.close();
