@@ -2,12 +2,15 @@ import { administeredOrganizations, reviewingOrganizations } from '@liaison/core
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { HeaderMenu } from '../components/header-menu';
 import { type NavItem, SiteNav } from '../components/site-nav';
 import { UserMenu } from '../components/user-menu';
 import { viewerActor } from '../lib/auth/viewer-actor';
 import { getViewer } from '../lib/session';
 import { incomingWaitingCount } from '../lib/submission-api';
 import { submissionsLabel } from '../lib/submission-rules';
+import { whatsNewCount } from '../lib/whats-new-api';
+import { whatsNewBadge } from '../lib/whats-new-rules';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -26,7 +29,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const actor = viewer ? viewerActor(viewer) : null;
   const isAdmin = actor !== null && (actor.operator || administeredOrganizations(actor).length > 0);
   const reviewsSubmissions = actor !== null && reviewingOrganizations(actor).length > 0;
-  const waiting = reviewsSubmissions ? await incomingWaitingCount() : null;
+  const [waiting, news] = await Promise.all([
+    reviewsSubmissions ? incomingWaitingCount() : null,
+    viewer ? whatsNewCount() : null,
+  ]);
   const items: NavItem[] = [
     { href: '/', label: 'Library' },
     { href: '/workspace', label: 'Workspace' },
@@ -37,6 +43,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {
             href: waiting ? '/submissions/incoming' : '/submissions',
             label: submissionsLabel(waiting),
+          },
+          // Opening the page records a visit: only a click may do that, never a prefetch.
+          {
+            href: '/whats-new',
+            label: "What's new",
+            badge: whatsNewBadge(news),
+            prefetch: false as const,
           },
         ]
       : []),
@@ -73,10 +86,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </svg>
               Liaison
             </Link>
-            <SiteNav items={items} />
-            <div className="site-header__user">
-              <UserMenu />
-            </div>
+            <HeaderMenu collapsible={viewer !== null}>
+              <SiteNav items={items} />
+              <div className="site-header__user">
+                <UserMenu />
+              </div>
+            </HeaderMenu>
           </div>
         </header>
         <main id="main" className="container" tabIndex={-1}>

@@ -37,9 +37,11 @@ export async function UserMenu() {
     <div className={styles.menu}>
       <p className={styles.who}>
         <span className="visually-hidden">Signed in as </span>
-        <span className={styles.name}>{viewer.name}</span>
+        <span className={styles.name} title={viewer.name}>
+          {viewer.name}
+        </span>
         {through && (
-          <span className={styles.through}>
+          <span className={styles.through} title={through}>
             <span className="visually-hidden">, through </span>
             {through}
           </span>

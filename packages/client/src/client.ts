@@ -60,6 +60,8 @@ import type {
   UpdateStatementBody,
   User,
   VersionComparison,
+  WhatsNew,
+  WhatsNewCount,
   WorkRegisterList,
 } from './types.js';
 import { formBody, mediaTypeOf, type UploadBody } from './upload-body.js';
@@ -256,6 +258,21 @@ export class LiaisonClient {
   /** Changes the caller's password given the current one; the account's other sessions end. */
   changePassword(body: PasswordChangeBody): Promise<PasswordChanged> {
     return this.request('POST', '/api/v1/me/password', { body });
+  }
+
+  /** What changed since the caller's previous visit to What's new, without recording a visit. */
+  whatsNew(): Promise<WhatsNew> {
+    return this.request('GET', '/api/v1/me/whats-new');
+  }
+
+  /** Opens What's new: answers it as `whatsNew()` does and records the visit. */
+  visitWhatsNew(): Promise<WhatsNew> {
+    return this.request('POST', '/api/v1/me/whats-new/visits');
+  }
+
+  /** How many of What's new's items are new (the header's badge), counted up to 100. */
+  whatsNewCount(): Promise<WhatsNewCount> {
+    return this.request('GET', '/api/v1/me/whats-new/count');
   }
 
   /** Mails the account a one-time link to choose a new password (anonymous; same answer for all). */

@@ -22,3 +22,4 @@ export * from './statement-schemas.js';
 export * from './submission-schemas.js';
 export * from './text-schemas.js';
 export * from './watermarks.js';
+export * from './whats-new-schemas.js';

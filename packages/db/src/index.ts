@@ -48,6 +48,7 @@ export * from './queries/text-matches.js';
 export * from './queries/users.js';
 export * from './queries/version-texts.js';
 export * from './queries/versions.js';
+export * from './queries/whats-new.js';
 export type { Queryable } from './queryable.js';
 export {
   DEMO_OPERATOR_EMAIL,

@@ -61,6 +61,7 @@ describe('migrate', () => {
       'submissions',
       'users',
       'version_text_pages',
+      'whats_new_visits',
       'work_registers',
     ]);
   });

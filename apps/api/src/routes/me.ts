@@ -5,11 +5,16 @@ import {
   PasswordChanged,
   ProfileUpdateBody,
   UserSchema,
+  WhatsNew,
+  WhatsNewCount,
 } from '@liaison/core';
 import { contextOf } from '../http/request-context.js';
 import { changePassword } from '../services/account/change-password.js';
 import { updateProfile } from '../services/account/update-profile.js';
 import { getCurrentUser } from '../services/users/get-current-user.js';
+import { countWhatsNewItems } from '../services/whats-new/count-whats-new.js';
+import { getWhatsNew } from '../services/whats-new/list-whats-new.js';
+import { visitWhatsNew } from '../services/whats-new/visit-whats-new.js';
 
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -50,5 +55,43 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       changePassword(app.deps.pool, contextOf(request), request.sessionId, request.body),
+  );
+
+  app.get(
+    '/api/v1/me/whats-new',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'What changed since the previous visit among what the caller may read: new versions, decisions on submissions, statements to their organizations; older items of the last 28 days follow',
+        response: { 200: WhatsNew, '4xx': ErrorBody },
+      },
+    },
+    async (request) => getWhatsNew(app.deps.pool, contextOf(request)),
+  );
+
+  app.post(
+    '/api/v1/me/whats-new/visits',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          "Opens What's new: answers it as GET does and records the visit, after which items count as new",
+        response: { 200: WhatsNew, '4xx': ErrorBody },
+      },
+    },
+    async (request) => visitWhatsNew(app.deps.pool, contextOf(request)),
+  );
+
+  app.get(
+    '/api/v1/me/whats-new/count',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "How many of What's new's items are new (counted up to 100)",
+        response: { 200: WhatsNewCount, '4xx': ErrorBody },
+      },
+    },
+    async (request) => countWhatsNewItems(app.deps.pool, contextOf(request)),
   );
 };

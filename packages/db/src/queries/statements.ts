@@ -178,9 +178,21 @@ export interface StatementListFilter {
   after?: { key: string; seq: string };
 }
 
-const RECEIVED_BY = (organizations: string) => `exists (
+/** `s` was addressed to one of the organizations (a text[] parameter). */
+export const statementReceivedByCondition = (organizations: string) => `exists (
   select 1 from statement_recipients vr join organizations vo on vo.id = vr.organization_id
    where vr.statement_id = s.id and vo.slug = any(${organizations}::text[]))`;
+
+/**
+ * The read rule as SQL (see StatementViewer): `s` is the statements row, `fo` its sending
+ * organization; the parameters are text[]s of the organizations the viewer belongs to and writes
+ * for. The authorization matrix tests keep it in step with the policy.
+ */
+export function readableStatementCondition(memberOf: string, writerOf: string): string {
+  return `((s.state = 'draft' and fo.slug = any(${writerOf}::text[]))
+          or (s.state <> 'draft'
+              and (s.visibility = 'public' or fo.slug = any(${memberOf}::text[]) or ${statementReceivedByCondition(memberOf)})))`;
+}
 
 export async function listReadableStatements(
   db: Queryable,
@@ -194,19 +206,17 @@ export async function listReadableStatements(
         or (s.listed_at, s.seq) < (timestamptz 'epoch' + $7::bigint * interval '1 microsecond', $8::bigint))`;
   const result = await db.query<StatementRecord>(
     `${STATEMENT_SELECT}
-      where ((s.state = 'draft' and fo.slug = any($2::text[]))
-          or (s.state <> 'draft'
-              and (s.visibility = 'public' or fo.slug = any($1::text[]) or ${RECEIVED_BY('$1')})))
+      where ${readableStatementCondition('$1', '$2')}
         and ($4::text is null or r.slug = $4)
         and ($5::text is null or s.state = $5)
-        and (coalesce($6::text, '') <> 'incoming' or (s.state <> 'draft' and ${RECEIVED_BY('$1')}))
+        and (coalesce($6::text, '') <> 'incoming' or (s.state <> 'draft' and ${statementReceivedByCondition('$1')}))
         and (coalesce($6::text, '') <> 'outgoing' or fo.slug = any($1::text[]))
         and (coalesce($6::text, '') <> 'awaiting-approval'
              or (s.state = 'draft' and fo.slug = any($3::text[])))
         and (not $9::boolean
              or (s.state = 'sent' and s.purpose in ('comment', 'action')
                  and not exists (select 1 from statement_answers a where a.statement_id = s.id)
-                 and ${RECEIVED_BY('$1')}))
+                 and ${statementReceivedByCondition('$1')}))
         and ${keyset}
       order by ${order}
       limit $10`,

@@ -87,6 +87,27 @@ export interface SubmissionViewer {
   adminOf: readonly string[];
 }
 
+/**
+ * The submitting side of the read rule as SQL: the submitter while a member of the submitting
+ * organization, and its admins. `s` is the submissions row, `fo` its submitting organization;
+ * the parameters are the viewer's user id and text[]s of the organizations they belong to and
+ * administer. The authorization matrix tests keep it in step with the policy.
+ */
+const SUBMITTING_SIDE = (userId: string, memberOf: string, adminOf: string) =>
+  `((s.submitted_by = ${userId} and fo.slug = any(${memberOf})) or fo.slug = any(${adminOf}))`;
+
+/** The receiving side: admins of the receiving organization (`too`). */
+const RECEIVING_SIDE = (adminOf: string) => `too.slug = any(${adminOf})`;
+
+/** The read rule as SQL, both sides: who may read a submission (see SubmissionViewer). */
+export function readableSubmissionCondition(
+  userId: string,
+  memberOf: string,
+  adminOf: string,
+): string {
+  return `(${SUBMITTING_SIDE(userId, memberOf, adminOf)} or ${RECEIVING_SIDE(adminOf)})`;
+}
+
 export interface SubmissionListFilter {
   viewer: SubmissionViewer;
   box?: 'outgoing' | 'incoming';
@@ -104,9 +125,8 @@ export async function listReadableSubmissions(
   const result = await db.query<SubmissionRecord>(
     `${SUBMISSION_SELECT}
       where ((coalesce($7::text, 'outgoing') = 'outgoing'
-              and ((s.submitted_by = $1::uuid and fo.slug = any($2::text[]))
-                   or fo.slug = any($3::text[])))
-          or (coalesce($7::text, 'incoming') = 'incoming' and too.slug = any($3::text[])))
+              and ${SUBMITTING_SIDE('$1::uuid', '$2::text[]', '$3::text[]')})
+          or (coalesce($7::text, 'incoming') = 'incoming' and ${RECEIVING_SIDE('$3::text[]')}))
         and ($4::text is null or s.state = $4)
         and ($5::bigint is null or s.seq < $5)
       order by s.seq desc
