@@ -153,6 +153,8 @@ describe("the What's new authorization matrix", () => {
       );
       for (const visibility of VISIBILITIES as readonly Visibility[]) {
         for (const register of [null, ...registers]) {
+          // A partners document is always shared under a register (the API refuses one that is not).
+          if (visibility === 'partners' && register === null) continue;
           const by = `admin@${owner}.example`;
           const document = await createDocumentWithVersion(client(by), {
             organization: owner,
