@@ -24,6 +24,7 @@ const NONE = {
   decline: false,
   withdraw: false,
   adopt: false,
+  addFiles: false,
 };
 
 const USER = {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  AddSubmissionFilesFields,
   CreateDocumentFromSubmissionBody,
   CreateSubmissionFields,
   ErrorBody,
@@ -29,6 +30,7 @@ import {
   createDocumentFromSubmission,
   linkSubmissionDocument,
 } from '../services/submissions/adopt-submission.js';
+import { addSubmissionFiles } from '../services/submissions/add-submission-files.js';
 import { commentOnSubmission } from '../services/submissions/comment-on-submission.js';
 import { createSubmission } from '../services/submissions/create-submission.js';
 import { getIprPolicy } from '../services/submissions/get-ipr-policy.js';
@@ -51,6 +53,16 @@ function formLimits(maxUploadBytes: number) {
     // The longest field, the description, in characters of up to 4 bytes each.
     fieldSize: SUBMISSION_DESCRIPTION_MAX_LENGTH * 4,
     parts: TEXT_FIELD_COUNT + 2 * SUBMISSION_MAX_FILES + 1,
+  };
+}
+
+/** The add-files form: at most the `attach` field, and a `size` field before each file. */
+function addFilesLimits(maxUploadBytes: number) {
+  const textFields = Object.keys(AddSubmissionFilesFields.properties).length;
+  return {
+    ...formLimits(maxUploadBytes),
+    fields: textFields + SUBMISSION_MAX_FILES,
+    parts: textFields + 2 * SUBMISSION_MAX_FILES + 1,
   };
 }
 
@@ -102,6 +114,40 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { ...app.deps, log: request.log, maxUploadBytes },
           contextOf(request),
           formParts(request, SUBMISSION_FORM, formLimits(maxUploadBytes)),
+        ),
+      );
+      return reply.status(201).send(submission);
+    },
+  );
+
+  app.post(
+    '/api/v1/submissions/:id/files',
+    {
+      schema: {
+        tags: ['submissions'],
+        summary:
+          "Add files to a submission before its decision (the submitter, submitting admins): multipart with an optional 'attach' field first, then 'file' parts",
+        consumes: ['multipart/form-data'],
+        params: SubmissionIdParams,
+        response: { 201: SubmissionSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw new UnsupportedMediaTypeError('Send the files as multipart/form-data');
+      }
+      refuseDeclaredOversize(
+        request,
+        maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
+        `The files are larger than the limit of ${maxUploadBytes} bytes together`,
+      );
+      const submission = await drainingOnRefusal(
+        request,
+        addSubmissionFiles(
+          { ...app.deps, log: request.log, maxUploadBytes },
+          contextOf(request),
+          request.params.id,
+          formParts(request, SUBMISSION_FORM, addFilesLimits(maxUploadBytes)),
         ),
       );
       return reply.status(201).send(submission);
