@@ -157,6 +157,7 @@ describe('the browser half', () => {
         description: 'About it',
         acceptIpr: true,
         iprPolicySha256: 'a'.repeat(64),
+        attach: ['d1@v1', 'd2@v2'],
       },
       files,
     );
@@ -172,6 +173,7 @@ describe('the browser half', () => {
       ['description', 'About it'],
       ['acceptIpr', 'true'],
       ['iprPolicySha256', 'a'.repeat(64)],
+      ['attach', 'd1@v1 d2@v2'],
       ['size', '3'],
       ['file', 'file:one.pdf'],
       ['size', '3'],

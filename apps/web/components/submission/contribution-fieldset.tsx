@@ -5,7 +5,7 @@ import {
   SUBMISSION_MAX_FILES,
   TITLE_MAX_LENGTH,
 } from '@liaison/core';
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { formatBytes } from '../../lib/format';
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
 import { Dropzone } from '../upload/dropzone';
@@ -24,6 +24,8 @@ interface ContributionFieldsetProps {
   onRemoveFile: (index: number) => void;
   errors: SubmissionFieldErrors;
   disabled: boolean;
+  /** Liaison documents to attach, next to the files to upload. */
+  attachField?: ReactNode;
 }
 
 /** What is submitted: its title, description and files. */
@@ -40,6 +42,7 @@ export function ContributionFieldset({
   onRemoveFile,
   errors,
   disabled,
+  attachField,
 }: ContributionFieldsetProps) {
   const fileBytes = files.reduce((sum, file) => sum + file.size, 0);
   return (
@@ -118,6 +121,7 @@ export function ContributionFieldset({
         )}
         <FieldError formId={id} errors={errors} name="files" />
       </div>
+      {attachField}
     </fieldset>
   );
 }
