@@ -18,6 +18,7 @@ import {
   SubmissionTransitionBody,
   UnsupportedMediaTypeError,
 } from '@liaison/core';
+import type { FastifyRequest } from 'fastify';
 import {
   drainingOnRefusal,
   type FormLimitMessages,
@@ -26,11 +27,11 @@ import {
 } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
 import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-stored-file.js';
+import { addSubmissionFiles } from '../services/submissions/add-submission-files.js';
 import {
   createDocumentFromSubmission,
   linkSubmissionDocument,
 } from '../services/submissions/adopt-submission.js';
-import { addSubmissionFiles } from '../services/submissions/add-submission-files.js';
 import { commentOnSubmission } from '../services/submissions/comment-on-submission.js';
 import { createSubmission } from '../services/submissions/create-submission.js';
 import { getIprPolicy } from '../services/submissions/get-ipr-policy.js';
@@ -75,6 +76,27 @@ const SUBMISSION_FORM: FormLimitMessages = {
 export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { maxUploadBytes } = app.deps.config;
 
+  /** A multipart form of files for a submission, handed as parts to `use`, drained if refused. */
+  function receiveFiles<Result>(
+    request: FastifyRequest,
+    what: string,
+    limits: (maxUploadBytes: number) => ReturnType<typeof formLimits>,
+    use: (parts: ReturnType<typeof formParts>) => Promise<Result>,
+  ): Promise<Result> {
+    if (!request.isMultipart()) {
+      throw new UnsupportedMediaTypeError(`Send ${what} as multipart/form-data`);
+    }
+    refuseDeclaredOversize(
+      request,
+      maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
+      `The files are larger than the limit of ${maxUploadBytes} bytes together`,
+    );
+    return drainingOnRefusal(
+      request,
+      use(formParts(request, SUBMISSION_FORM, limits(maxUploadBytes))),
+    );
+  }
+
   app.get(
     '/api/v1/organizations/:slug/ipr-policy',
     {
@@ -94,26 +116,17 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['submissions'],
         summary:
-          "Submit to another party of a register: multipart with the fields register, to, [from], title, [description], acceptIpr=true, iprPolicySha256 first, then one or more 'file' parts",
+          "Submit to another party of a register: multipart with the fields register, to, [from], title, [description], acceptIpr=true, iprPolicySha256, [attach] first, then 'file' parts (one or more, unless attach names document versions)",
         consumes: ['multipart/form-data'],
         response: { 201: SubmissionSchema, '4xx': ErrorBody },
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw new UnsupportedMediaTypeError('Send the submission as multipart/form-data');
-      }
-      refuseDeclaredOversize(
-        request,
-        maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
-        `The files are larger than the limit of ${maxUploadBytes} bytes together`,
-      );
-      const submission = await drainingOnRefusal(
-        request,
+      const submission = await receiveFiles(request, 'the submission', formLimits, (parts) =>
         createSubmission(
           { ...app.deps, log: request.log, maxUploadBytes },
           contextOf(request),
-          formParts(request, SUBMISSION_FORM, formLimits(maxUploadBytes)),
+          parts,
         ),
       );
       return reply.status(201).send(submission);
@@ -133,21 +146,12 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw new UnsupportedMediaTypeError('Send the files as multipart/form-data');
-      }
-      refuseDeclaredOversize(
-        request,
-        maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
-        `The files are larger than the limit of ${maxUploadBytes} bytes together`,
-      );
-      const submission = await drainingOnRefusal(
-        request,
+      const submission = await receiveFiles(request, 'the files', addFilesLimits, (parts) =>
         addSubmissionFiles(
           { ...app.deps, log: request.log, maxUploadBytes },
           contextOf(request),
           request.params.id,
-          formParts(request, SUBMISSION_FORM, addFilesLimits(maxUploadBytes)),
+          parts,
         ),
       );
       return reply.status(201).send(submission);

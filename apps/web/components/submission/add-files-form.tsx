@@ -11,7 +11,7 @@ import { Dropzone } from '../upload/dropzone';
 import { UploadAction, UploadStatus } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
 import { AttachDocumentsField } from './attach-documents-field';
-import { unique } from './use-route-choice';
+import { ChosenFileList, withChosenFiles } from './chosen-files';
 
 /**
  * Adds files (uploaded, or copied from Liaison documents) to a submission still waiting for a
@@ -41,10 +41,7 @@ export function AddFilesForm({
 
   const addChosen = (chosen: FileList | null | undefined) => {
     if (!chosen || chosen.length === 0 || busy) return;
-    const added = Array.from(chosen);
-    setFiles((current) =>
-      unique([...current, ...added], (f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`),
-    );
+    setFiles((current) => withChosenFiles(current, chosen));
     setError(null);
     if (fileRef.current) fileRef.current.value = '';
   };
@@ -96,24 +93,11 @@ export function AddFilesForm({
             }
             onFiles={addChosen}
           />
-          {files.length > 0 && (
-            <ul className="file-list" aria-label="Chosen files">
-              {files.map((file, index) => (
-                <li key={`${file.name}-${file.size}-${file.lastModified}`}>
-                  <span className="filename">{file.name}</span>
-                  <span className="muted small">{formatBytes(file.size)}</span>
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    disabled={busy}
-                    onClick={() => setFiles((current) => current.filter((_, i) => i !== index))}
-                  >
-                    Remove<span className="visually-hidden"> {file.name}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ChosenFileList
+            files={files}
+            disabled={busy}
+            onRemove={(index) => setFiles((current) => current.filter((_, i) => i !== index))}
+          />
           {error && (
             <p id={`${id}-files-error`} className="field__error">
               {error}

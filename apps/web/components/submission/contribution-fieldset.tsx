@@ -9,6 +9,7 @@ import type { ReactNode, RefObject } from 'react';
 import { formatBytes } from '../../lib/format';
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
 import { Dropzone } from '../upload/dropzone';
+import { ChosenFileList } from './chosen-files';
 import { describedBy, FieldError } from './field-error';
 
 interface ContributionFieldsetProps {
@@ -101,24 +102,7 @@ export function ContributionFieldset({
           }
           onFiles={onAddFiles}
         />
-        {files.length > 0 && (
-          <ul className="file-list" aria-label="Chosen files">
-            {files.map((file, index) => (
-              <li key={`${file.name}-${file.size}-${file.lastModified}`}>
-                <span className="filename">{file.name}</span>
-                <span className="muted small">{formatBytes(file.size)}</span>
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  disabled={disabled}
-                  onClick={() => onRemoveFile(index)}
-                >
-                  Remove<span className="visually-hidden"> {file.name}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ChosenFileList files={files} disabled={disabled} onRemove={onRemoveFile} />
         <FieldError formId={id} errors={errors} name="files" />
       </div>
       {attachField}

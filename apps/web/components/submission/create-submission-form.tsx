@@ -15,10 +15,11 @@ import { startSubmissionUpload } from '../../lib/submission-upload';
 import { UploadAction, UploadStatus } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
 import { AttachDocumentsField } from './attach-documents-field';
+import { withChosenFiles } from './chosen-files';
 import { ContributionFieldset } from './contribution-fieldset';
 import { IprPolicyFieldset, type PolicyByOrganization } from './ipr-policy-fieldset';
 import { RouteFieldset } from './route-fieldset';
-import { unique, useRouteChoice } from './use-route-choice';
+import { useRouteChoice } from './use-route-choice';
 
 export type { PolicyByOrganization } from './ipr-policy-fieldset';
 
@@ -57,11 +58,7 @@ export function CreateSubmissionForm({
 
   const addFiles = (chosen: FileList | null | undefined) => {
     if (!chosen || chosen.length === 0 || busy) return;
-    // A copy: the input's FileList empties when its value is reset below.
-    const added = Array.from(chosen);
-    setFiles((current) =>
-      unique([...current, ...added], (f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`),
-    );
+    setFiles((current) => withChosenFiles(current, chosen));
     setErrors((current) => ({ ...current, files: undefined }));
     if (fileRef.current) fileRef.current.value = '';
   };
