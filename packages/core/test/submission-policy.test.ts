@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../src/domain.js';
-import type { SubmissionState } from '../src/submission-schemas.js';
 import { type Actor, ANONYMOUS, actorFromMemberships } from '../src/policy/actor.js';
 import {
   allowSubmission,
@@ -17,6 +16,7 @@ import {
   submissionPermissions,
   submittingOrganizations,
 } from '../src/policy/submission-policy.js';
+import type { SubmissionState } from '../src/submission-schemas.js';
 import { type SubmissionActorKind, submissionTableAllows } from './fixtures/permission-table.js';
 
 const person = (
