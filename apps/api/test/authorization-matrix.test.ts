@@ -4,7 +4,8 @@
  *
  * Every actor (the ten demo users and an anonymous caller) tries every action on every kind of
  * document: owned by each organization, with each visibility, shared under each register its
- * owner is a party of, or under none. The expected outcome comes from the permission table in code
+ * owner is a party of, or under none (public and organization documents only: a partners document
+ * under no register is refused, which the last section checks; matrix-documents.ts). The expected outcome comes from the permission table in code
  * (packages/core/test/fixtures/permission-table.ts), deliberately NOT from packages/core's policy,
  * so the policy is checked against the design rather than against itself.
  *
@@ -13,9 +14,12 @@
  * - get:      GET /api/v1/documents/:id (and, when readable, its `permissions`)
  * - download: GET /api/v1/documents/:id/versions/:versionId/content
  * - compare:  GET /api/v1/documents/:id/compare?from=&to= (the version against itself: read rules)
+ * - downloads: GET /api/v1/documents/:id/downloads (who downloaded it: `see-downloads`)
  * - upload:   POST /api/v1/documents/:id/versions (multipart)
  * - patch:    PATCH title (an "other metadata edit")
- * - share:    PATCH visibility organization ↔ partners (only for documents that are not public)
+ * - share:    PATCH visibility organization ↔ partners (only for documents that are not public);
+ *             to partners under a register: the one the document is already shared under, else
+ *             the first its owner is a party of
  * - release:  the admin-only "release" and "set standard" rows of the table: PATCH visibility →
  *             public; a document that is already public has nothing left to make public, so for
  *             it release means the other row, PATCH status → standard
@@ -26,12 +30,13 @@
  * API asks for a sign-in before it looks the document up, and 401 for an unreadable document is
  * the same answer as for a missing one, so nothing leaks); a signed-in caller who cannot read the
  * document gets 404 for every action, exactly as for a missing one; a caller who can read but may
- * not act gets 403; an allowed action answers 201 (upload), 204 (delete) or 200.
+ * not act gets 403, except on downloads, a read route, where a caller who may not see them gets 404
+ * as for a missing document; an allowed action answers 201 (upload), 204 (delete) or 200.
  *
  * The documents are made without watermarks: their stand-in files are not PDFs a stamper could
  * open, and who gets a stamped copy is watermarks.test.ts's subject; the read rules are the same.
  *
- * list, get, download, compare and upload run on one shared set of documents (an upload only adds a
+ * list, get, download, compare, downloads and upload run on one shared set of documents (an upload only adds a
  * version with a label of its own). patch, share, release, withdraw and delete change what they
  * touch, so each of those cases gets a fresh document, created by the owner's admin with one
  * version; afterwards the owner's admin checks that the document changed exactly when the action
@@ -41,7 +46,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type DocumentActorKind,
   type DocumentTableAction,
   documentTableAllows,
   type InvitationActorKind,
@@ -51,66 +55,33 @@ import {
 import { TestClient } from './client.js';
 import { mapLimit } from './concurrency.js';
 import { type RunningApi, startApi } from './helpers.js';
+import {
+  ACTORS,
+  type ActorSpec,
+  actorKind,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  describeDocument,
+  ORGANIZATIONS,
+  type Organization,
+  REGISTER_PARTIES,
+  REGISTERS,
+  type Register,
+  ROLES,
+  registersOf,
+} from './matrix-documents.js';
 
 // ---------------------------------------------------------------------------------------------
-// The dimensions of the matrix.
+// The dimensions of the matrix (matrix-documents.ts).
 
-const ORGANIZATIONS = ['ofa', 'dmtf', 'snia'] as const;
-type Organization = (typeof ORGANIZATIONS)[number];
-const ROLES = ['admin', 'editor', 'member'] as const;
-type Role = (typeof ROLES)[number];
-const VISIBILITIES = ['public', 'partners', 'organization'] as const;
-type Visibility = (typeof VISIBILITIES)[number];
+type DocumentSpec = DocumentKind;
+const DOCUMENTS = DOCUMENT_KINDS;
 
-/** The demo registers and their parties (checked against the API before the run). */
-const REGISTER_PARTIES = {
-  'ofa-dmtf': ['ofa', 'dmtf'],
-  'snia-dmtf': ['snia', 'dmtf'],
-} as const satisfies Record<string, readonly Organization[]>;
-type Register = keyof typeof REGISTER_PARTIES;
-const REGISTERS = Object.keys(REGISTER_PARTIES) as Register[];
+/** Where the share action shares an organization document with partners. */
+const shareRegister = (document: DocumentSpec): Register =>
+  document.register ?? registersOf(document.owner)[0]!;
 
-const registersOf = (organization: Organization): Register[] =>
-  REGISTERS.filter((register) =>
-    (REGISTER_PARTIES[register] as readonly Organization[]).includes(organization),
-  );
-
-interface ActorSpec {
-  /** The e-mail address, or 'anonymous'. */
-  name: string;
-  email: string | null;
-  /** The one organization the demo user belongs to, with their role there. */
-  membership: { organization: Organization; role: Role } | null;
-}
-
-const ACTORS: ActorSpec[] = [
-  ...ORGANIZATIONS.flatMap((organization) =>
-    ROLES.map((role) => ({
-      name: `${role}@${organization}.example`,
-      email: `${role}@${organization}.example`,
-      membership: { organization, role },
-    })),
-  ),
-  { name: 'operator@liaison.example', email: 'operator@liaison.example', membership: null },
-  { name: 'anonymous', email: null, membership: null },
-];
-
-interface DocumentSpec {
-  owner: Organization;
-  visibility: Visibility;
-  register: Register | null;
-}
-
-const DOCUMENTS: DocumentSpec[] = ORGANIZATIONS.flatMap((owner) =>
-  VISIBILITIES.flatMap((visibility) =>
-    [null, ...registersOf(owner)].map((register) => ({ owner, visibility, register })),
-  ),
-);
-
-const describeDocument = (document: DocumentSpec) =>
-  `${document.owner}/${document.visibility}/${document.register ?? 'no-register'}`;
-
-const READ_ACTIONS = ['list', 'get', 'download', 'compare'] as const;
+const READ_ACTIONS = ['list', 'get', 'download', 'compare', 'downloads'] as const;
 const WRITE_ACTIONS = ['upload', 'patch', 'share', 'release', 'withdraw', 'delete'] as const;
 type WriteAction = (typeof WRITE_ACTIONS)[number];
 const ACTIONS = [...READ_ACTIONS, ...WRITE_ACTIONS] as const;
@@ -123,19 +94,6 @@ const appliesTo = (action: Action, document: DocumentSpec) =>
 // ---------------------------------------------------------------------------------------------
 // The expected outcome: the permission table (packages/core/test/fixtures/permission-table.ts,
 // the table of docs/architecture.md in code, independent of packages/core's policy).
-
-/** How the actor stands to the document, as the table names it. */
-function actorKind(actor: ActorSpec, document: DocumentSpec): DocumentActorKind {
-  const membership = actor.membership;
-  if (membership === null) return actor.email === null ? 'anonymous' : 'operator, no membership';
-  if (membership.organization === document.owner) return `owner ${membership.role}`;
-  const coParty =
-    document.register !== null &&
-    (REGISTER_PARTIES[document.register] as readonly Organization[]).includes(
-      membership.organization,
-    );
-  return coParty ? `co-party ${membership.role}` : `third-party ${membership.role}`;
-}
 
 /** The table's action for each write case ("release" on a public document is set-standard). */
 const TABLE_ACTION: Record<WriteAction, DocumentTableAction> = {
@@ -168,10 +126,15 @@ function expectMayWrite(actor: ActorSpec, action: WriteAction, document: Documen
   return documentTableAllows(actorKind(actor, document), document.visibility, tableAction);
 }
 
+function expectMaySeeDownloads(actor: ActorSpec, document: DocumentSpec): boolean {
+  return documentTableAllows(actorKind(actor, document), document.visibility, 'see-downloads');
+}
+
 function expectedStatus(actor: ActorSpec, action: Action, document: DocumentSpec): number {
   if (action === 'list') throw new Error('list has no status; it is appear or not');
   if (action === 'get' || action === 'download' || action === 'compare')
     return expectCanRead(actor, document) ? 200 : 404;
+  if (action === 'downloads') return expectMaySeeDownloads(actor, document) ? 200 : 404;
   if (actor.email === null) return 401;
   if (!expectCanRead(actor, document)) return 404;
   return expectMayWrite(actor, action, document) ? SUCCESS[action] : 403;
@@ -185,6 +148,7 @@ function expectedPermissions(actor: ActorSpec, document: DocumentSpec) {
     release: expectMayWrite(actor, 'release', document),
     delete: expectMayWrite(actor, 'delete', document),
     withdraw: expectMayWrite(actor, 'withdraw', document),
+    seeDownloads: expectMaySeeDownloads(actor, document),
   };
 }
 
@@ -208,16 +172,19 @@ const CASES: Case[] = ACTIONS.flatMap((action) =>
 );
 
 // Derived from the dimensions, not from the generator: 3 organizations × 3 roles + the operator +
-// anonymous = 11 actors; each owner has (1 + the registers it is a party of) × 3 visibilities
-// documents (ofa 2 × 3, dmtf 3 × 3, snia 2 × 3 = 21); every action applies to every document
-// except share, which skips the public third of them: 11 × (9 × 21 + 14) = 2233.
+// anonymous = 11 actors; each owner with r registers has 1 + r public, 1 + r organization and r
+// partners documents (ofa 5, dmtf 8, snia 5 = 18, of which 3 + 5 + 3 = 11 not public); every
+// action applies to every document except share, which skips the public ones:
+// 11 × (10 × 18 + 11) = 2101.
 const ACTOR_COUNT = ORGANIZATIONS.length * ROLES.length + 2;
-const DOCUMENT_COUNT = ORGANIZATIONS.reduce(
-  (sum, owner) => sum + (1 + registersOf(owner).length) * VISIBILITIES.length,
+const NON_PUBLIC_DOCUMENT_COUNT = ORGANIZATIONS.reduce(
+  (sum, owner) => sum + 2 * registersOf(owner).length + 1,
   0,
 );
-const NON_PUBLIC_DOCUMENT_COUNT =
-  (DOCUMENT_COUNT / VISIBILITIES.length) * (VISIBILITIES.length - 1);
+const DOCUMENT_COUNT = ORGANIZATIONS.reduce(
+  (sum, owner) => sum + 1 + registersOf(owner).length,
+  NON_PUBLIC_DOCUMENT_COUNT,
+);
 const EXPECTED_CASE_COUNT =
   ACTOR_COUNT * ((ACTIONS.length - 1) * DOCUMENT_COUNT + NON_PUBLIC_DOCUMENT_COUNT);
 
@@ -231,6 +198,7 @@ interface DocumentView {
   title: string;
   status: string;
   visibility: string;
+  registers: string[];
   permissions: Record<string, boolean>;
   versions: { id: string; withdrawn: unknown }[];
 }
@@ -467,6 +435,36 @@ describe('authorization matrix', () => {
     });
   });
 
+  describe('downloads: 200 for those who may see who downloaded it, else 404', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      const client = clientOf(actor);
+      const problems = await mapLimit(
+        casesOf('downloads', actor),
+        CONCURRENCY,
+        async ({ document }) => {
+          const created = shared[DOCUMENTS.indexOf(document)]!;
+          const response = await client.json<{ items: { reader: { email: string | null } }[] }>(
+            'GET',
+            `/api/v1/documents/${created.id}/downloads`,
+          );
+          executed++;
+          const expected = expectedStatus(actor, 'downloads', document);
+          if (response.status !== expected)
+            return [mismatch(actor, 'downloads', document, expected, response.status)];
+          if (response.status !== 200) return [];
+          // The download section ran first: every reader of a non-public document downloaded it
+          // (the owner's admin among them); reads of public documents are not logged.
+          const readers = response.body.items.map((item) => item.reader.email);
+          const ownerAdminRead = readers.includes(`admin@${document.owner}.example`);
+          return ownerAdminRead === (document.visibility !== 'public')
+            ? []
+            : [mismatch(actor, 'downloads', document, 'the readers who downloaded it', readers)];
+        },
+      );
+      expect(problems.flat()).toEqual([]);
+    });
+  });
+
   describe('upload a version: editors and admins of the owner', () => {
     it.each(ACTORS)('$name', async (actor) => {
       const client = clientOf(actor);
@@ -507,9 +505,13 @@ describe('authorization matrix', () => {
       ).status,
     share: async (client, document) =>
       (
-        await client.json('PATCH', `/api/v1/documents/${document.id}`, {
-          visibility: document.spec.visibility === 'organization' ? 'partners' : 'organization',
-        })
+        await client.json(
+          'PATCH',
+          `/api/v1/documents/${document.id}`,
+          document.spec.visibility === 'organization'
+            ? { visibility: 'partners', registers: [shareRegister(document.spec)] }
+            : { visibility: 'organization' },
+        )
       ).status,
     release: async (client, document) =>
       (
@@ -544,19 +546,25 @@ describe('authorization matrix', () => {
     const state = {
       title: after.body.title,
       visibility: after.body.visibility,
+      registers: after.body.registers,
       status: after.body.status,
       withdrawn: after.body.versions.map((version) => version.withdrawn !== null),
     };
     const expected = {
       title: document.title,
       visibility: spec.visibility as string,
+      registers: spec.register ? [spec.register as string] : [],
       status: 'work-in-progress',
       withdrawn: [false],
     };
     if (allowed) {
       if (action === 'patch') expected.title = `${document.title} (retitled)`;
-      if (action === 'share')
-        expected.visibility = spec.visibility === 'organization' ? 'partners' : 'organization';
+      if (action === 'share' && spec.visibility === 'organization') {
+        expected.visibility = 'partners';
+        expected.registers = [shareRegister(spec)];
+      }
+      if (action === 'share' && spec.visibility === 'partners')
+        expected.visibility = 'organization';
       if (action === 'release') {
         if (spec.visibility === 'public') expected.status = 'standard';
         else expected.visibility = 'public';
@@ -634,6 +642,36 @@ describe('authorization matrix', () => {
         listedNotReadable: [],
         readableNotListed: [],
       });
+    });
+  });
+
+  describe('a partners document under no register is refused (400), never created or made', () => {
+    it.each(ORGANIZATIONS)('%s', async (owner) => {
+      const admin = adminOf(owner);
+      const identifier = `AM-no-register-${++sequence}`;
+      const created = await admin.json<{ error: { code: string } }>('POST', '/api/v1/documents', {
+        organization: owner,
+        identifier,
+        title: `Matrix ${identifier}`,
+        status: 'work-in-progress',
+        visibility: 'partners',
+        registers: [],
+      });
+      expect(created.status).toBe(400);
+      expect(created.body.error.code).toBe('partners_without_register');
+      const unshared = await createDocument(
+        { owner, visibility: 'organization', register: null },
+        'no-register',
+      );
+      const shared = await admin.json<{ error: { code: string } }>(
+        'PATCH',
+        `/api/v1/documents/${unshared.id}`,
+        { visibility: 'partners' },
+      );
+      expect(shared.status).toBe(400);
+      expect(shared.body.error.code).toBe('partners_without_register');
+      const after = await admin.json<DocumentView>('GET', `/api/v1/documents/${unshared.id}`);
+      expect(after.body).toMatchObject({ visibility: 'organization', registers: [] });
     });
   });
 

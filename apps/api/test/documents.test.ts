@@ -49,6 +49,7 @@ describe('a document from creation to deletion', () => {
       upload: true,
       delete: false,
       withdraw: false,
+      seeDownloads: true,
     });
     const id = created.body.id;
 

@@ -266,7 +266,8 @@ describe('the release of a document shared under a register', () => {
       identifier,
       title: `Fabric model ${identifier}`,
       status: 'informational',
-      visibility: 'partners',
+      // A partners document is shared under a register; under none it stays the organization's.
+      visibility: registers.length > 0 ? 'partners' : 'organization',
       registers,
     });
     expect(created.status).toBe(201);

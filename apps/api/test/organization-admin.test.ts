@@ -882,11 +882,12 @@ describe('the work register page', () => {
       visibility: 'public',
       registers: ['ofa-dmtf'],
     });
-    // Shared with partners, but under no register: not on the register page.
+    // Shared with partners, but under another register: not on this register's page.
     await create(as('editor@dmtf.example'), {
       organization: 'dmtf',
       identifier: 'DMTF-UNSHARED',
       visibility: 'partners',
+      registers: ['snia-dmtf'],
     });
   });
 

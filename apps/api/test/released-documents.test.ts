@@ -80,6 +80,7 @@ describe('releasedAt', () => {
       title: 'Release life cycle',
       status: 'work-in-progress',
       visibility: 'partners',
+      registers: ['ofa-dmtf'],
     });
     expect(draft.releasedAt).toBeNull();
 

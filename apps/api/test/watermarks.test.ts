@@ -249,7 +249,11 @@ describe('what cannot be stamped is never given out unstamped', () => {
   });
 
   it('refuses to turn the setting on while a PDF version is over the limit (400 naming the field)', async () => {
-    const { id } = await createDocument(editor, { organization: 'dmtf', visibility: 'partners' });
+    const { id } = await createDocument(editor, {
+      organization: 'dmtf',
+      visibility: 'partners',
+      registers: ['ofa-dmtf'],
+    });
     const large = await makePdf(['large'], { padding: WATERMARK_MAX_BYTES });
     expect((await upload(id, '1.0', large)).status).toBe(201);
     const refused = await editor.json<{ error: { code: string; message: string } }>(

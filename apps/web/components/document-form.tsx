@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { type FormEvent, useActionState, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { type ActionState, IDLE } from '../app/documents/action-state';
 import {
+  audienceText,
   type Choices,
   documentFieldErrors,
   type FieldErrors,
@@ -49,6 +50,8 @@ export interface DocumentFormProps {
   organizations?: OrganizationOption[];
   /** Edit: what this user may choose for this document. */
   choices?: Choices;
+  /** Edit: the owner organization's name (create: the chosen organization's). */
+  ownerName?: string;
   submitLabel: string;
   cancelHref: string;
   onSuccess?: (state: ActionState) => void;
@@ -61,6 +64,7 @@ export function DocumentForm({
   registers,
   organizations = [],
   choices: editChoices,
+  ownerName,
   submitLabel,
   cancelHref,
   onSuccess,
@@ -82,6 +86,11 @@ export function DocumentForm({
     [mode, registers, values.organization],
   );
   const errors: FieldErrors = clientErrors ?? state.fieldErrors ?? {};
+  const audience = audienceText(
+    { slug: values.organization, name: owner?.name ?? ownerName ?? values.organization },
+    values.visibility,
+    available.filter((register) => values.registers.includes(register.slug)),
+  );
 
   useEffect(() => {
     if (state.status === 'success') onSuccess?.(state);
@@ -362,6 +371,14 @@ export function DocumentForm({
         </p>
         {errors.registers && <p className="field__error">{errors.registers}</p>}
       </fieldset>
+
+      <p
+        className={audience.problem ? 'notice notice--error' : 'notice notice--info'}
+        aria-live="polite"
+        data-testid="document-audience"
+      >
+        {audience.text}
+      </p>
 
       <div className="form__actions">
         <button type="submit" className="button" disabled={pending} aria-disabled={pending}>

@@ -10,6 +10,8 @@
 
 import {
   type Document,
+  type DocumentDownloadList,
+  type DocumentDownloadsQuery,
   type DocumentList,
   type DocumentListQuery,
   type DocumentSummary,
@@ -23,7 +25,14 @@ import {
 } from '@liaison/client';
 import { type WebConfig, webConfig } from './config';
 
-export type { Document, DocumentSummary, DocumentVersion, LiaisonClient, Organization };
+export type {
+  Document,
+  DocumentDownloadList,
+  DocumentSummary,
+  DocumentVersion,
+  LiaisonClient,
+  Organization,
+};
 export type WorkRegister = WorkRegisterSummary;
 
 /** How long an apiFetch call may take before the page gives up on it, unless told otherwise. */
@@ -233,6 +242,15 @@ export function listDocuments(
 /** A document as the session's user may see it; a 404 means missing or not visible. */
 export function getDocument(id: string, options: ApiOptions = {}): Promise<ApiResponse<Document>> {
   return fromApi((client) => client.getDocument(id), options);
+}
+
+/** One page of who downloaded the document, for those the API lets see it (`seeDownloads`). */
+export function listDocumentDownloads(
+  id: string,
+  query: DocumentDownloadsQuery,
+  options: ApiOptions = {},
+): Promise<ApiResponse<DocumentDownloadList>> {
+  return fromApi((client) => client.listDocumentDownloads(id, query), options);
 }
 
 /** What a failed call tells people; anything but the client's two failures is a bug, thrown on. */

@@ -5,11 +5,14 @@
 
 import {
   ABSTRACT_MAX_LENGTH,
+  type AudienceRegister,
   DOCUMENT_IDENTIFIER_PATTERN,
   DOCUMENT_STATUSES,
   type DocumentPermissions,
   type DocumentStatus,
+  documentAudience,
   isDocumentStatus,
+  isPartnersWithoutRegister,
   isSlug,
   isVisibility,
   TITLE_MAX_LENGTH,
@@ -148,8 +151,46 @@ export function documentFieldErrors(
   const unknown = fields.registers.filter((slug) => !allowedRegisters.includes(slug));
   if (unknown.length > 0) {
     errors.registers = 'Share only under registers the owner organization is a party of.';
+  } else if (
+    isVisibility(fields.visibility) &&
+    isPartnersWithoutRegister({ visibility: fields.visibility, registers: fields.registers })
+  ) {
+    errors.registers = PARTNERS_NEED_A_REGISTER;
   }
   return errors;
+}
+
+export const PARTNERS_NEED_A_REGISTER =
+  'Choose at least one register: shared with partners under no register, nobody outside the owner would see it.';
+
+/**
+ * Who will see the document, in words, shown before saving: the audience core names from the
+ * visibility and the chosen registers' parties (documentAudience). `problem` when it would be
+ * shared with nobody.
+ */
+export function audienceText(
+  owner: { slug: string; name: string },
+  visibility: Visibility,
+  registers: readonly AudienceRegister[],
+): { text: string; problem: boolean } {
+  const audience = documentAudience(owner.slug, visibility, registers);
+  switch (audience.kind) {
+    case 'everyone':
+      return { text: 'Visible to: everyone, without signing in.', problem: false };
+    case 'owner-only':
+      return { text: `Visible to: only ${owner.name} members.`, problem: false };
+    case 'nobody-else':
+      return { text: 'Shared with nobody: choose a register.', problem: true };
+    case 'partners': {
+      const partners = audience.partners.map(
+        (partner) => `${partner.name} — through the ${partner.through.join(' and the ')}`,
+      );
+      return {
+        text: `Visible to: ${[`${owner.name} (owner)`, ...partners].join(', ')}.`,
+        problem: false,
+      };
+    }
+  }
 }
 
 /** Only what changed, so an editor's save never asks the API for a decision nobody made. */

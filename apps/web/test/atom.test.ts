@@ -35,7 +35,14 @@ function summary(overrides: Partial<DocumentSummary> = {}): DocumentSummary {
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     releasedAt: `2026-02-${String(seq).padStart(2, '0')}T12:00:00.000Z`,
-    permissions: { edit: false, release: false, upload: false, delete: false, withdraw: false },
+    permissions: {
+      edit: false,
+      release: false,
+      upload: false,
+      delete: false,
+      withdraw: false,
+      seeDownloads: false,
+    },
     latestVersion: null,
     ...overrides,
   };

@@ -1,11 +1,13 @@
 import { ABSTRACT_MAX_LENGTH, TITLE_MAX_LENGTH } from '@liaison/core';
 import { describe, expect, it } from 'vitest';
 import {
+  audienceText,
   type Choices,
   changedFields,
   documentFieldErrors,
   editChoices,
   identifierError,
+  PARTNERS_NEED_A_REGISTER,
   readDocumentFields,
   reasonError,
   registersOf,
@@ -136,6 +138,61 @@ describe('form fields', () => {
         ['ofa-dmtf'],
       ),
     ).toEqual({});
+  });
+});
+
+describe('a partners document needs a register', () => {
+  const choices: Choices = {
+    statuses: ['work-in-progress'],
+    visibilities: ['organization', 'partners'],
+  };
+  const fields = {
+    title: 'Fine',
+    abstract: '',
+    status: 'work-in-progress',
+    visibility: 'partners',
+    watermark: true,
+    registers: [] as string[],
+  };
+
+  it('refuses partners under no register, on the registers field', () => {
+    expect(documentFieldErrors(fields, choices, ['ofa-dmtf'])).toEqual({
+      registers: PARTNERS_NEED_A_REGISTER,
+    });
+    expect(
+      documentFieldErrors({ ...fields, visibility: 'organization' }, choices, ['ofa-dmtf']),
+    ).toEqual({});
+  });
+});
+
+describe('audienceText', () => {
+  const OFA = { slug: 'ofa', name: 'OFA' };
+  const ofaDmtf = {
+    slug: 'ofa-dmtf',
+    title: 'OFA/DMTF work register',
+    parties: [
+      { organization: 'ofa', name: 'OFA' },
+      { organization: 'dmtf', name: 'DMTF' },
+    ],
+  };
+
+  it('names who will see the document before it is saved', () => {
+    expect(audienceText(OFA, 'partners', [ofaDmtf])).toEqual({
+      text: 'Visible to: OFA (owner), DMTF — through the OFA/DMTF work register.',
+      problem: false,
+    });
+    expect(audienceText(OFA, 'organization', [ofaDmtf])).toEqual({
+      text: 'Visible to: only OFA members.',
+      problem: false,
+    });
+    expect(audienceText(OFA, 'public', []).text).toBe('Visible to: everyone, without signing in.');
+  });
+
+  it('flags partners under no register as shared with nobody', () => {
+    expect(audienceText(OFA, 'partners', [])).toEqual({
+      text: 'Shared with nobody: choose a register.',
+      problem: true,
+    });
   });
 });
 

@@ -3,17 +3,17 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LiaisonClient, type ResolutionLog } from '@liaison/client';
+import type { ResolutionLog } from '@liaison/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDocuments } from '../../../apps/api/src/services/demo/seed-demo-documents.js';
 import { seedDemoReview } from '../../../apps/api/src/services/demo/seed-demo-review.js';
 import { type RunningApi, startApi } from '../../../apps/api/test/helpers.js';
+import { type CliPeople, signInPeople } from './cli-people.js';
 import { runCli } from './run-cli.js';
 
 let api: RunningApi;
 let scratch: string;
-const tokens: Record<string, string> = {};
-const clients: Record<string, LiaisonClient> = {};
+let people: CliPeople;
 
 const PEOPLE = [
   'editor@dmtf.example',
@@ -23,29 +23,12 @@ const PEOPLE = [
 ];
 const DOCUMENT = 'dmtf/DSP-WIP-FABRIC';
 
-async function signIn(email: string): Promise<void> {
-  const anonymous = new LiaisonClient({ url: api.url });
-  const session = anonymous.withToken((await anonymous.signIn(email, 'liaison-demo')).accessToken);
-  tokens[email] = (
-    await session.createApiToken({ name: `cli test ${email}`, expiresInDays: 1 })
-  ).token;
-  clients[email] = session;
-}
-
-function as(email: string): Record<string, string> {
-  return {
-    LIAISON_URL: api.url,
-    LIAISON_TOKEN: tokens[email]!,
-    XDG_CONFIG_HOME: join(scratch, 'none'),
-  };
-}
-
 beforeAll(async () => {
   api = await startApi();
   await seedDemoDocuments(api);
   await seedDemoReview(api.pool);
   scratch = await mkdtemp(join(tmpdir(), 'liaison-cli-comments-'));
-  for (const email of PEOPLE) await signIn(email);
+  people = await signInPeople(api.url, scratch, PEOPLE);
 });
 
 afterAll(async () => {
@@ -76,7 +59,7 @@ describe('liaison comments export', () => {
   it('gives the owner’s editor the open review’s log as CSV, and as JSON in a file', async () => {
     const csv = await runCli(
       ['comments', 'export', DOCUMENT, '--format', 'csv'],
-      as('editor@dmtf.example'),
+      people.env('editor@dmtf.example'),
     );
     expect(csv.stderr).toBe('');
     expect(csv.code).toBe(0);
@@ -87,7 +70,7 @@ describe('liaison comments export', () => {
     const output = join(scratch, 'log.json');
     const json = await runCli(
       ['comments', 'export', DOCUMENT, '--format', 'json', '-o', output],
-      as('editor@dmtf.example'),
+      people.env('editor@dmtf.example'),
     );
     expect(json.code).toBe(0);
     const log = JSON.parse(await readFile(output, 'utf8')) as ResolutionLog;
@@ -102,7 +85,7 @@ describe('liaison comments export', () => {
     await writeFile(output, 'keep me');
     const refused = await runCli(
       ['comments', 'export', DOCUMENT, '--format', 'json', '-o', output],
-      as('editor@dmtf.example'),
+      people.env('editor@dmtf.example'),
     );
     expect(refused.code).toBe(1);
     expect(await readFile(output, 'utf8')).toBe('keep me');
@@ -110,7 +93,7 @@ describe('liaison comments export', () => {
     // --review names the same review explicitly.
     const explicit = await runCli(
       ['comments', 'export', DOCUMENT, '--review', log.review.id, '--format', 'csv'],
-      as('editor@dmtf.example'),
+      people.env('editor@dmtf.example'),
     );
     expect(explicit.stdout).toBe(csv.stdout);
   });
@@ -118,13 +101,13 @@ describe('liaison comments export', () => {
   it('answers not found (exit 2) to a commenter before publication and to a non-reader', async () => {
     const commenter = await runCli(
       ['comments', 'export', DOCUMENT, '--format', 'csv'],
-      as('member@ofa.example'),
+      people.env('member@ofa.example'),
     );
     expect(commenter.code).toBe(2);
     expect(commenter.stdout).toBe('');
     const outsider = await runCli(
       ['comments', 'export', DOCUMENT, '--format', 'json'],
-      as('member@snia.example'),
+      people.env('member@snia.example'),
     );
     expect(outsider.code).toBe(2);
     expect(outsider.stdout).toBe('');
@@ -133,14 +116,14 @@ describe('liaison comments export', () => {
   // The owner's plain members read no comment until the log is published; then they read every
   // comment without its author (the commenters' own organization still reads its authors).
   it('gives a reader the published log, attributed to organizations, never to people', async () => {
-    const editor = clients['editor@dmtf.example']!;
+    const editor = people.client('editor@dmtf.example');
     const document = await editor.getDocumentByRef(DOCUMENT);
     const [review] = (await editor.listDocumentReviews(document.id)).items;
     await editor.publishResolutionLog(review!.id);
 
     const result = await runCli(
       ['comments', 'export', DOCUMENT, '--format', 'json'],
-      as('member@dmtf.example'),
+      people.env('member@dmtf.example'),
     );
     expect(result.code).toBe(0);
     const log = JSON.parse(result.stdout) as ResolutionLog;

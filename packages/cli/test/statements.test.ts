@@ -2,15 +2,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LiaisonClient } from '@liaison/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../../../apps/api/test/helpers.js';
+import { type CliPeople, signInPeople } from './cli-people.js';
 import { runCli, writeRandomFile } from './run-cli.js';
 
 let api: RunningApi;
 let scratch: string;
-const tokens: Record<string, string> = {};
-const clients: Record<string, LiaisonClient> = {};
+let people: CliPeople;
 
 const PEOPLE = [
   'editor@ofa.example',
@@ -19,27 +18,11 @@ const PEOPLE = [
   'member@snia.example',
 ];
 
-async function signIn(email: string): Promise<void> {
-  const anonymous = new LiaisonClient({ url: api.url });
-  const session = anonymous.withToken((await anonymous.signIn(email, 'liaison-demo')).accessToken);
-  tokens[email] = (
-    await session.createApiToken({ name: `cli test ${email}`, expiresInDays: 1 })
-  ).token;
-  clients[email] = session;
-}
-
-function as(email: string): Record<string, string> {
-  return {
-    LIAISON_URL: api.url,
-    LIAISON_TOKEN: tokens[email]!,
-    XDG_CONFIG_HOME: join(scratch, 'none'),
-  };
-}
-
 /** Every statement OFA's editors and admins can see: its drafts and what it sent or received. */
 async function ofaStatements(): Promise<string[]> {
   const ids: string[] = [];
-  for await (const statement of clients['admin@ofa.example']!.statements()) ids.push(statement.id);
+  for await (const statement of people.client('admin@ofa.example').statements())
+    ids.push(statement.id);
   return ids.sort();
 }
 
@@ -62,7 +45,7 @@ const sendToDmtf = (...options: string[]) => [
 beforeAll(async () => {
   api = await startApi();
   scratch = await mkdtemp(join(tmpdir(), 'liaison-cli-statements-'));
-  for (const email of PEOPLE) await signIn(email);
+  people = await signInPeople(api.url, scratch, PEOPLE);
 });
 
 afterAll(async () => {
@@ -117,7 +100,7 @@ describe('liaison statements', () => {
         '--reference',
         'OFA-LS-CLI-1',
       ),
-      as('editor@ofa.example'),
+      people.env('editor@ofa.example'),
     );
     expect(drafted.code).toBe(0);
     expect(drafted.stdout).toMatch(
@@ -125,7 +108,7 @@ describe('liaison statements', () => {
     );
     expect(drafted.stderr).toContain('attach 2 file(s)');
     const draftId = /^Draft ([0-9a-f-]{36})/.exec(drafted.stdout)![1]!;
-    const draft = await clients['admin@ofa.example']!.getStatement(draftId);
+    const draft = await people.client('admin@ofa.example').getStatement(draftId);
     expect(draft).toMatchObject({
       state: 'draft',
       purpose: 'comment',
@@ -142,22 +125,22 @@ describe('liaison statements', () => {
     // The admin finds it among the drafts awaiting approval, and sends it.
     const awaiting = await runCli(
       ['statements', 'ls', '--box', 'awaiting-approval', '--json'],
-      as('admin@ofa.example'),
+      people.env('admin@ofa.example'),
     );
     expect(awaiting.code).toBe(0);
     expect((JSON.parse(awaiting.stdout) as Array<{ id: string }>).map((s) => s.id)).toContain(
       draftId,
     );
-    await clients['admin@ofa.example']!.sendStatement(draftId);
+    await people.client('admin@ofa.example').sendStatement(draftId);
 
     // The receiver owes an answer: listed with the days left, shown with its text and files.
-    const owed = await runCli(['statements', 'ls', '--owed'], as('admin@dmtf.example'));
+    const owed = await runCli(['statements', 'ls', '--owed'], people.env('admin@dmtf.example'));
     expect(owed.code).toBe(0);
     const row = owed.stdout.split('\n').find((line) => line.startsWith(draftId));
     expect(row).toMatch(
       /ofa -> dmtf\s+comment\s+owed\s+\S+ \(10 days left\)\s+Fabric model for comment$/,
     );
-    const shown = await runCli(['statements', 'show', draftId], as('admin@dmtf.example'));
+    const shown = await runCli(['statements', 'show', draftId], people.env('admin@dmtf.example'));
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('Fabric model for comment');
     expect(shown.stdout).toContain('Please review the **fabric model**.');
@@ -165,7 +148,10 @@ describe('liaison statements', () => {
     expect(shown.stdout).toMatch(/you may\s+markAnswered, reply/);
 
     // A third party of the register's partner cannot see it: 404, exit 2.
-    const stranger = await runCli(['statements', 'show', draftId], as('member@snia.example'));
+    const stranger = await runCli(
+      ['statements', 'show', draftId],
+      people.env('member@snia.example'),
+    );
     expect(stranger.code).toBe(2);
     expect(stranger.stderr).toMatch(/\(404 [a-z_]+\)/);
   });
@@ -181,14 +167,14 @@ describe('liaison statements', () => {
         'public',
         '--json',
       ),
-      as('admin@ofa.example'),
+      people.env('admin@ofa.example'),
     );
     expect(sent.code).toBe(0);
     const statement = JSON.parse(sent.stdout) as { id: string; state: string; visibility: string };
     expect(statement).toMatchObject({ state: 'sent', visibility: 'public' });
     const listed = await runCli(
       ['statements', 'ls', '--register', 'ofa-dmtf'],
-      as('member@snia.example'),
+      people.env('member@snia.example'),
     );
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain(statement.id);
@@ -198,7 +184,7 @@ describe('liaison statements', () => {
     const before = await ofaStatements();
     const past = await runCli(
       sendToDmtf('--purpose', 'action', '--deadline', utcDay(-1), '--title', 'Too late'),
-      as('admin@ofa.example'),
+      people.env('admin@ofa.example'),
     );
     expect(past.code).toBe(1);
     expect(past.stderr).toMatch(/^liaison: .*\(422 deadline_passed\)\n$/);
@@ -212,20 +198,20 @@ describe('liaison statements', () => {
         '--attach',
         join(scratch, 'no-such-file.pdf'),
       ),
-      as('admin@ofa.example'),
+      people.env('admin@ofa.example'),
     );
     expect(missingFile.code).toBe(1);
 
     const snia = await runCli(
       sendToDmtf('--purpose', 'information', '--title', 'Not a party'),
-      as('member@snia.example'),
+      people.env('member@snia.example'),
     );
     expect(snia.code).toBe(2);
     expect(await ofaStatements()).toEqual(before);
   });
 
   it('lists and shows server text without escape sequences', async () => {
-    const hostile = await clients['admin@ofa.example']!.createStatement({
+    const hostile = await people.client('admin@ofa.example').createStatement({
       register: 'ofa-dmtf',
       to: ['dmtf'],
       title: 'Plain title for now',
@@ -241,7 +227,7 @@ describe('liaison statements', () => {
       ['statements', 'ls', '--state', 'draft'],
       ['statements', 'show', hostile.id],
     ]) {
-      const result = await runCli(args, as('admin@ofa.example'));
+      const result = await runCli(args, people.env('admin@ofa.example'));
       expect(result.code, args.join(' ')).toBe(0);
       expect(result.stdout).toContain(hostile.id);
       expect(result.stdout).toContain('red title');

@@ -18,6 +18,8 @@ import type {
   CreateStatementBody,
   DispositionBody,
   Document,
+  DocumentDownloadList,
+  DocumentDownloadsQuery,
   DocumentList,
   DocumentListQuery,
   DocumentSummary,
@@ -372,6 +374,14 @@ export class LiaisonClient {
 
   getDocument(id: string): Promise<Document> {
     return this.request('GET', `/api/v1/documents/${encodeURIComponent(id)}`);
+  }
+
+  /** Who downloaded the document's versions, newest first (for those who manage it). */
+  listDocumentDownloads(
+    id: string,
+    query: DocumentDownloadsQuery = {},
+  ): Promise<DocumentDownloadList> {
+    return this.request('GET', `/api/v1/documents/${encodeURIComponent(id)}/downloads`, { query });
   }
 
   /**

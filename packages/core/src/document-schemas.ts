@@ -51,6 +51,9 @@ export const DocumentPermissionsSchema = Type.Object({
   upload: Type.Boolean(),
   delete: Type.Boolean(),
   withdraw: Type.Boolean(),
+  seeDownloads: Type.Boolean({
+    description: 'May list who downloaded it (GET /api/v1/documents/{id}/downloads)',
+  }),
 });
 
 /** Whether the version's text could be read, for search and compare. */
@@ -411,3 +414,43 @@ export const AuditList = Type.Object({
   items: Type.Array(AuditEventSchema),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
+
+/** GET /api/v1/documents/:id/downloads: who downloaded the document's versions (see-downloads). */
+export const DocumentDownloadsQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$' })),
+  },
+  { additionalProperties: false },
+);
+export type DocumentDownloadsQuery = Static<typeof DocumentDownloadsQuery>;
+
+export const DocumentDownloadSchema = Type.Object(
+  {
+    id: Type.String({ description: "The audit event's id" }),
+    at: TimestampSchema,
+    reader: Type.Object({
+      name: Type.Union([Type.String(), Type.Null()], {
+        description: 'Null when the account no longer exists',
+      }),
+      email: Type.Union([Type.String(), Type.Null()]),
+    }),
+    organization: Type.Union(
+      [Type.Object({ slug: Type.String(), name: Type.String() }), Type.Null()],
+      { description: "The organization the reader read it for; null for the operator's own reads" },
+    ),
+    version: Type.Object({ id: Type.String(), label: Type.String() }),
+    watermarked: Type.Boolean({ description: 'Whether the reader was sent a stamped copy' }),
+    downloadId: Type.Union([Type.String(), Type.Null()], {
+      description: 'The download id stamped on the copy, when watermarked',
+    }),
+  },
+  { title: 'DocumentDownload' },
+);
+export type DocumentDownload = Static<typeof DocumentDownloadSchema>;
+
+export const DocumentDownloadList = Type.Object({
+  items: Type.Array(DocumentDownloadSchema, { description: 'Newest first' }),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+export type DocumentDownloadList = Static<typeof DocumentDownloadList>;

@@ -4,6 +4,7 @@ export * from './audit-actions.js';
 export * from './common-schemas.js';
 export * from './compare-schemas.js';
 export * from './csv.js';
+export * from './document-audience.js';
 export * from './document-schemas.js';
 export * from './domain.js';
 export * from './errors.js';

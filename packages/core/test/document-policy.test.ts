@@ -99,6 +99,7 @@ describe('document policy: the permission table', () => {
         upload: row.upload,
         delete: row.delete,
         withdraw: row['withdraw-version'],
+        seeDownloads: row['see-downloads'],
       });
     },
   );

@@ -19,6 +19,7 @@ export * from './queries/audit.js';
 export * from './queries/audit-object-names.js';
 export * from './queries/callers.js';
 export * from './queries/caught-mail.js';
+export * from './queries/document-downloads.js';
 export * from './queries/documents.js';
 export * from './queries/invitations.js';
 export * from './queries/jobs.js';

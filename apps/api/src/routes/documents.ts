@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CompareQuery,
   CreateDocumentBody,
+  DocumentDownloadList,
+  DocumentDownloadsQuery,
   DocumentIdParams,
   DocumentList,
   DocumentListQuery,
@@ -19,6 +21,7 @@ import { createDocument } from '../services/documents/create-document.js';
 import { deleteDocument } from '../services/documents/delete-document.js';
 import { getDocument } from '../services/documents/get-document.js';
 import { getDocumentByIdentifier } from '../services/documents/get-document-by-identifier.js';
+import { listDocumentDownloads } from '../services/documents/list-document-downloads.js';
 import { listDocuments } from '../services/documents/list-documents.js';
 import { updateDocument } from '../services/documents/update-document.js';
 
@@ -61,6 +64,22 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => getDocument(app.deps.pool, contextOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/documents/:id/downloads',
+    {
+      schema: {
+        tags: ['documents'],
+        summary:
+          'Who downloaded its versions, newest first, from the audit log (editors and admins of the owner organization, the operator)',
+        params: DocumentIdParams,
+        querystring: DocumentDownloadsQuery,
+        response: { 200: DocumentDownloadList, '4xx': ErrorBody },
+      },
+    },
+    async (request) =>
+      listDocumentDownloads(app.deps.pool, contextOf(request), request.params.id, request.query),
   );
 
   app.get(

@@ -8,6 +8,7 @@ import {
   canCreateDocument,
   type DocumentStatus,
   documentCreationChoices,
+  PARTNERS_WITHOUT_REGISTER_CODE,
   type UpdateDocumentBody,
   type Visibility,
 } from '@liaison/core';
@@ -36,6 +37,9 @@ function failure({ error }: { error: ApiError }): ActionState {
     message: describeApiError({ status, code: error.code, detail: error.message }),
   };
 }
+
+/** The API's refusals that are about the registers field. */
+const REGISTER_ERRORS = new Set(['register_not_shared', PARTNERS_WITHOUT_REGISTER_CODE]);
 
 const signedOut: ActionState = {
   status: 'error',
@@ -99,7 +103,7 @@ export async function createDocumentAction(
         fieldErrors: { identifier: state.message },
       };
     }
-    if (result.error.code === 'register_not_shared') {
+    if (REGISTER_ERRORS.has(result.error.code)) {
       return { ...state, fieldErrors: { registers: state.message } };
     }
     return state;
@@ -158,7 +162,7 @@ export async function updateDocumentAction(
     });
     if (!result.ok) {
       const state = failure(result);
-      if (result.error.code === 'register_not_shared') {
+      if (REGISTER_ERRORS.has(result.error.code)) {
         return { ...state, fieldErrors: { registers: state.message } };
       }
       if (result.error.code === 'watermark_too_large') {

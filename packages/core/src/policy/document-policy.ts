@@ -26,6 +26,7 @@ export const DOCUMENT_ACTIONS = [
   'set-standard',
   'withdraw-version',
   'see-withdrawn-versions',
+  'see-downloads',
   'delete',
 ] as const;
 export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
@@ -72,6 +73,11 @@ export function allowDocument(
     // served to the owner's admins only (as withdraw-version).
     case 'see-withdrawn-versions':
       return hasRole(actor, document.owner, 'member');
+    // Who downloaded the document, from the audit log: for those who manage it (the owner's
+    // editors) and the operator, who reads the whole log anyway. A partner never learns who else
+    // read it.
+    case 'see-downloads':
+      return actor.operator || hasRole(actor, document.owner, 'editor');
     case 'release':
     case 'set-standard':
     case 'withdraw-version':
@@ -153,6 +159,8 @@ export interface DocumentPermissions {
   upload: boolean;
   delete: boolean;
   withdraw: boolean;
+  /** Whether the "Who downloaded this" panel (GET /documents/:id/downloads) is theirs to see. */
+  seeDownloads: boolean;
 }
 
 export function documentPermissions(actor: Actor, document: DocumentSubject): DocumentPermissions {
@@ -162,6 +170,7 @@ export function documentPermissions(actor: Actor, document: DocumentSubject): Do
     upload: allowDocument(actor, 'upload', document),
     delete: allowDocument(actor, 'delete', document),
     withdraw: allowDocument(actor, 'withdraw-version', document),
+    seeDownloads: allowDocument(actor, 'see-downloads', document),
   };
 }
 

@@ -145,7 +145,13 @@ export async function listReadableDocuments(
   const result = await db.query<RankedDocumentRecord>(
     `${DOCUMENT_SELECT.replace('select ', `select ${ranked ? SEARCH_RANK : '0'} as rank, `)}
       where ${readableDocumentCondition('$1::text[]')}
-        and ($2::text is null or d.id in ${MATCHING_DOCUMENTS})
+        ${
+          // Without "or" around it, the planner reads the matches first and fetches their
+          // documents by id, instead of walking every document to test each against the set.
+          filter.search
+            ? `and d.id in ${MATCHING_DOCUMENTS}`
+            : 'and $2::text is null and $10::text is null'
+        }
         and ($3::uuid is null or d.organization_id = $3)
         and ($4::text is null or d.status = $4)
         and ($5::text is null or d.visibility = $5)

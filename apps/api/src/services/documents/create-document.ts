@@ -5,6 +5,10 @@ import {
   canCreateDocument,
   defaultWatermark,
   ForbiddenError,
+  InvalidInputError,
+  isPartnersWithoutRegister,
+  PARTNERS_WITHOUT_REGISTER_CODE,
+  PARTNERS_WITHOUT_REGISTER_MESSAGE,
   UNRELEASED_DOCUMENT,
   UnprocessableError,
 } from '@liaison/core';
@@ -51,6 +55,9 @@ export async function createDocument(
     actionsForChange(UNRELEASED_DOCUMENT, input),
   );
   const registers = input.registers ?? [];
+  if (isPartnersWithoutRegister({ visibility: input.visibility, registers })) {
+    throw new InvalidInputError(PARTNERS_WITHOUT_REGISTER_MESSAGE, PARTNERS_WITHOUT_REGISTER_CODE);
+  }
   const notShared = await registersNotSharedBy(pool, input.organization, registers);
   if (notShared.length > 0) {
     throw new UnprocessableError(

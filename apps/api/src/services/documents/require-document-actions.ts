@@ -16,6 +16,8 @@ const WHY: Record<DocumentAction, string> = {
   'set-standard': 'set or clear the standard status (admins of the owner organization)',
   'withdraw-version': 'withdraw versions (admins of the owner organization)',
   'see-withdrawn-versions': 'see withdrawn versions (members of the owner organization)',
+  'see-downloads':
+    'see who downloaded this document (editors and admins of the owner organization)',
   delete: 'delete this document (admins of the owner organization)',
 };
 

@@ -1,9 +1,13 @@
 import {
   actionsForChange,
   InvalidInputError,
+  isPartnersWithoutRegister,
   isPdfFile,
+  PARTNERS_WITHOUT_REGISTER_CODE,
+  PARTNERS_WITHOUT_REGISTER_MESSAGE,
   UnprocessableError,
   type UpdateDocumentBody,
+  type Visibility,
 } from '@liaison/core';
 import {
   findDocument,
@@ -42,6 +46,25 @@ async function requireStampableSizes(
   }
 }
 
+/**
+ * A change of who sees the document (its visibility or its registers) may not leave it `partners`
+ * under no register. Other edits of a document that is already so (saved before the rule) go
+ * through: it stays as it was, readable by its owner, until someone chooses a register.
+ */
+function requireAudience(
+  current: { visibility: Visibility; registers: readonly string[] },
+  change: UpdateDocumentBody,
+): void {
+  if (change.visibility === undefined && change.registers === undefined) return;
+  const after = {
+    visibility: change.visibility ?? current.visibility,
+    registers: change.registers ?? current.registers,
+  };
+  if (isPartnersWithoutRegister(after)) {
+    throw new InvalidInputError(PARTNERS_WITHOUT_REGISTER_MESSAGE, PARTNERS_WITHOUT_REGISTER_CODE);
+  }
+}
+
 export async function updateDocument(
   deps: { pool: Pool; watermarkMaxBytes: number },
   context: RequestContext,
@@ -54,6 +77,7 @@ export async function updateDocument(
     await lockDocument(client, id);
     const current = await findReadableDocument(client, context.actor, id);
     requireDocumentActions(context.actor, subjectOf(current), actionsForChange(current, change));
+    requireAudience(current, change);
     if (change.registers) {
       const notShared = await registersNotSharedBy(client, current.organization, change.registers);
       if (notShared.length > 0) {

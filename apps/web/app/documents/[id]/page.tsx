@@ -7,7 +7,13 @@ import { DetailPage } from '../../../components/detail-page';
 import { OpenReviewForm } from '../../../components/review/open-review-form';
 import { ReviewBanner } from '../../../components/review/review-banner';
 import { ProvenanceCard } from '../../../components/submission/provenance-card';
-import { type DocumentVersion, fromApi, listOrganizations, listRegisters } from '../../../lib/api';
+import {
+  type DocumentVersion,
+  fromApi,
+  listDocumentDownloads,
+  listOrganizations,
+  listRegisters,
+} from '../../../lib/api';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
 import {
   formatBytes,
@@ -26,6 +32,7 @@ import {
 } from '../actions';
 import { CompareForm } from './compare-form';
 import { loadDocument } from './data';
+import { DOWNLOADS_PAGE_SIZE, DownloadsPanel, downloadsCursor } from './downloads-panel';
 
 export const dynamic = 'force-dynamic';
 
@@ -103,6 +110,16 @@ export default async function DocumentPage({ params, searchParams }: Props) {
     });
   const anyAction =
     permissions.edit || permissions.upload || permissions.release || permissions.delete;
+  const olderDownloads = downloadsCursor(query.downloads);
+  const downloads = permissions.seeDownloads
+    ? await listDocumentDownloads(
+        document.id,
+        { limit: DOWNLOADS_PAGE_SIZE, ...(olderDownloads ? { cursor: olderDownloads } : {}) },
+        { token },
+      )
+    : null;
+  // Saved before a partners document needed a register: only its owner reads it.
+  const sharedWithNobody = document.visibility === 'partners' && document.registers.length === 0;
 
   return (
     <DetailPage
@@ -338,6 +355,18 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         </>
       }
     >
+      {sharedWithNobody && (
+        <div className="notice notice--error" role="status" data-testid="shared-with-nobody">
+          <p className="notice__title">Shared with nobody: choose a register</p>
+          <p>
+            Its visibility is “Partners”, but it is shared under no work register, so only members
+            of {ownerName} can read it.{' '}
+            {permissions.edit && (
+              <Link href={`/documents/${document.id}/edit`}>Choose a register</Link>
+            )}
+          </p>
+        </div>
+      )}
       {openReview && (
         <ReviewBanner
           review={openReview}
@@ -370,6 +399,14 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           />
         )}
       </section>
+      {downloads && (
+        <DownloadsPanel
+          documentId={document.id}
+          identifier={document.identifier}
+          downloads={downloads}
+          olderPage={olderDownloads !== undefined}
+        />
+      )}
     </DetailPage>
   );
 }

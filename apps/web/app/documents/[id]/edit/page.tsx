@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DocumentForm, type RegisterOption } from '../../../../components/document-form';
-import { listRegisters } from '../../../../lib/api';
+import { listOrganizations, listRegisters } from '../../../../lib/api';
 import { editChoices, registersOf } from '../../../../lib/document-rules';
 import { getAccessToken, requireViewer } from '../../../../lib/session';
 import { updateDocumentAction } from '../../actions';
@@ -16,9 +16,10 @@ export const metadata: Metadata = { title: 'Edit document' };
 export default async function EditDocumentPage({ params }: Props) {
   const { id } = await params;
   await requireViewer(`/documents/${id}/edit`);
-  const [result, registers] = await Promise.all([
+  const [result, registers, organizations] = await Promise.all([
     loadDocument(id),
     getAccessToken().then((token) => listRegisters({ token })),
+    listOrganizations(),
   ]);
   if (!result.ok) {
     return (
@@ -87,6 +88,11 @@ export default async function EditDocumentPage({ params }: Props) {
           }}
           registers={options}
           choices={editChoices(document, document.permissions)}
+          ownerName={
+            (organizations.ok &&
+              organizations.data.find((org) => org.slug === document.organization)?.name) ||
+            document.organization
+          }
           submitLabel="Save changes"
           cancelHref={back}
         />
