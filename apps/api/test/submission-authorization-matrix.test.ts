@@ -17,6 +17,9 @@
  * - review, accept, decline: admins of the receiving organization
  * - withdraw: the submitter or admins of the submitting organization, before a decision
  * - adopt (make a document of, or link a document to, an accepted submission): receiving admins
+ * - add files (upload, or attach a document version) before a decision: the submitter side
+ * - provenance: a document made from a submission, made public, shows everyone the submitting
+ *   organization, but the submission's reference and link only to those who may read it
  *
  * Statuses: anonymous callers get 401 on every submission route (the IPR policy is public); a
  * signed-in caller who cannot read the submission gets 404, exactly as for a missing one; a reader
@@ -42,6 +45,8 @@ import { type RunningApi, startApi } from './helpers.js';
 import {
   filePart,
   iprSha256,
+  MULTIPART_TYPE,
+  multipartBody,
   postForm,
   type SubmissionBody,
   submissionFields,
@@ -99,7 +104,15 @@ const SUBJECTS: SubmissionSpec[] = [
 const describeSubject = (subject: SubmissionSpec) =>
   `${subject.from}→${subject.to} by ${subject.submitter}`;
 
-const WRITE_ACTIONS = ['review', 'accept', 'decline', 'withdraw', 'adopt', 'link'] as const;
+const WRITE_ACTIONS = [
+  'review',
+  'accept',
+  'decline',
+  'withdraw',
+  'adopt',
+  'link',
+  'add-files',
+] as const;
 type WriteAction = (typeof WRITE_ACTIONS)[number];
 
 // ---------------------------------------------------------------------------------------------
@@ -124,6 +137,7 @@ const TABLE_ACTION: Record<WriteAction | 'comment', SubmissionTableAction> = {
   withdraw: 'withdraw',
   adopt: 'adopt',
   link: 'adopt',
+  'add-files': 'add-files',
 };
 
 const expectCanRead = (actor: ActorSpec, subject: SubmissionSpec) =>
@@ -148,6 +162,7 @@ const SUCCESS: Record<WriteAction | 'comment', number> = {
   withdraw: 200,
   adopt: 201,
   link: 200,
+  'add-files': 201,
 };
 
 function expectedStatus(
@@ -181,6 +196,7 @@ function expectedPermissions(actor: ActorSpec, subject: SubmissionSpec) {
     decline: false,
     withdraw: expectMay(actor, 'withdraw', subject),
     adopt: false,
+    addFiles: expectMay(actor, 'add-files', subject),
   };
 }
 
@@ -202,6 +218,10 @@ const universe = new Map<string, SubmissionSpec>();
 /** A document of each receiving organization, to link accepted submissions to. */
 const receiverDocuments = new Map<Organization, string>();
 
+/** A public document made from a submission in each direction, for the provenance reads. */
+const madeDocuments: { subject: SubmissionSpec; submission: SubmissionBody; documentId: string }[] =
+  [];
+
 let executed = 0;
 
 async function createSubject(subject: SubmissionSpec, title: string): Promise<SubmissionBody> {
@@ -214,7 +234,7 @@ async function createSubject(subject: SubmissionSpec, title: string): Promise<Su
 async function prepare(subject: SubmissionSpec, action: WriteAction, title: string) {
   const created = await createSubject(subject, title);
   const reviewer = adminOf(subject.to);
-  if (action === 'review' || action === 'withdraw') return created;
+  if (action === 'review' || action === 'withdraw' || action === 'add-files') return created;
   expect((await transition(reviewer, created.id, 'under-review')).status).toBe(200);
   if (action === 'accept' || action === 'decline') return created;
   expect((await transition(reviewer, created.id, 'accepted', 'matrix')).status).toBe(200);
@@ -252,6 +272,14 @@ async function perform(
           document: receiverDocuments.get(subject.to),
         })
       ).status;
+    case 'add-files':
+      return (
+        await client.fetch(`${path}/files`, {
+          method: 'POST',
+          body: multipartBody([filePart('added.pdf')]),
+          headers: { 'content-type': MULTIPART_TYPE },
+        })
+      ).status;
   }
 }
 
@@ -263,6 +291,7 @@ const CHANGED: Record<WriteAction, (body: SubmissionBody) => boolean> = {
   withdraw: (body) => body.state === 'withdrawn',
   adopt: (body) => body.document?.how === 'created',
   link: (body) => body.document?.how === 'linked',
+  'add-files': (body) => body.files.length === 2,
 };
 
 async function listAll(client: TestClient, box?: 'outgoing' | 'incoming'): Promise<Set<string>> {
@@ -308,6 +337,22 @@ beforeAll(async () => {
     receiverDocuments.set(organization, document.body.id);
   }
   shared = await mapLimit(SUBJECTS, CONCURRENCY, (subject) => createSubject(subject, 'shared'));
+  for (const subject of SUBJECTS) {
+    const submission = await prepare(subject, 'adopt', 'provenance');
+    const receiver = adminOf(subject.to);
+    const adopted = await receiver.json<SubmissionBody>(
+      'POST',
+      `/api/v1/submissions/${submission.id}/document`,
+      { fileId: submission.files[0]!.id, identifier: `SUB-PROVENANCE-${subject.from}` },
+    );
+    expect(adopted.status).toBe(201);
+    const documentId = adopted.body.document!.id;
+    const published = await receiver.json('PATCH', `/api/v1/documents/${documentId}`, {
+      visibility: 'public',
+    });
+    expect(published.status).toBe(200);
+    madeDocuments.push({ subject, submission, documentId });
+  }
 });
 
 afterAll(async () => {
@@ -443,7 +488,9 @@ describe('submission authorization matrix', () => {
   });
 
   for (const action of WRITE_ACTIONS) {
-    describe(`${action}: ${action === 'withdraw' ? 'the submitter side' : 'receiving admins'}`, () => {
+    const side =
+      action === 'withdraw' || action === 'add-files' ? 'the submitter side' : 'receiving admins';
+    describe(`${action}: ${side}`, () => {
       it.each(ACTORS)('$name', async (actor) => {
         const problems = await mapLimit(SUBJECTS, CONCURRENCY, async (subject) => {
           const created = await prepare(subject, action, `${action} by ${actor.name}`);
@@ -472,6 +519,33 @@ describe('submission authorization matrix', () => {
       });
     });
   }
+
+  describe('provenance of a public document made from a submission: the link iff readable', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      const problems: string[] = [];
+      for (const { subject, submission, documentId } of madeDocuments) {
+        const answer = await clientOf(actor).json<{
+          provenance: { from: { slug: string }; submission: unknown } | null;
+        }>('GET', `/api/v1/documents/${documentId}`);
+        executed++;
+        const linked = actor.email !== null && expectCanRead(actor, subject);
+        const text = JSON.stringify(answer.body);
+        if (answer.status !== 200) {
+          problems.push(`${describeSubject(subject)}: expected 200, got ${answer.status}`);
+        } else if (answer.body.provenance?.from.slug !== subject.from) {
+          problems.push(`${describeSubject(subject)}: provenance ${text}`);
+        } else if (text.includes(submission.reference) !== linked) {
+          problems.push(`${describeSubject(subject)}: reference shown ${!linked}, want ${linked}`);
+        } else if (
+          JSON.stringify(answer.body.provenance.submission) !==
+          JSON.stringify(linked ? { id: submission.id, reference: submission.reference } : null)
+        ) {
+          problems.push(`${describeSubject(subject)}: link ${text}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  });
 
   describe('list: exactly the readable submissions, split by side into outgoing and incoming', () => {
     it.each(ACTORS.filter((actor) => actor.email !== null))('$name', async (actor) => {
@@ -505,16 +579,16 @@ describe('submission authorization matrix', () => {
   });
 
   it('ran every case', () => {
-    // IPR policy 12 × 3, create 12, get/download/comment 12 × 2 each, writes 6 × 12 × 2, and
-    // list-vs-get 11 actors × every submission made.
+    // IPR policy 12 × 3, create 12, get/download/comment/provenance 12 × 2 each, writes
+    // 7 × 12 × 2, and list-vs-get 11 actors × every submission made.
     const writes = WRITE_ACTIONS.length * ACTORS.length * SUBJECTS.length;
     const created =
-      SUBJECTS.length + writes + ACTORS.filter((a) => expectedCreateStatus(a) === 201).length;
+      2 * SUBJECTS.length + writes + ACTORS.filter((a) => expectedCreateStatus(a) === 201).length;
     expect(universe.size).toBe(created);
     expect(executed).toBe(
       ACTORS.length * ORGANIZATIONS.length +
         ACTORS.length +
-        3 * ACTORS.length * SUBJECTS.length +
+        4 * ACTORS.length * SUBJECTS.length +
         writes +
         (ACTORS.length - 1) * created,
     );

@@ -128,6 +128,7 @@ describe('a submission from the OFA to the DMTF', () => {
       decline: false,
       withdraw: true,
       adopt: false,
+      addFiles: true,
     });
     const forReviewer = await get(as('admin@dmtf'), submission.id);
     expect(forReviewer.body.permissions).toEqual({
@@ -137,6 +138,7 @@ describe('a submission from the OFA to the DMTF', () => {
       decline: false,
       withdraw: false,
       adopt: false,
+      addFiles: false,
     });
   });
 
@@ -325,6 +327,7 @@ describe('the state machine', () => {
       decline: false,
       withdraw: false,
       adopt: false,
+      addFiles: false,
     });
     const review = await transition(as('admin@dmtf'), submission.id, 'under-review');
     expect(review.status).toBe(409);

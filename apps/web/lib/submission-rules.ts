@@ -7,6 +7,7 @@ import {
   type Actor,
   canCreateSubmission,
   DECISION_REASON_MAX_LENGTH,
+  type DocumentSummary,
   FILENAME_MAX_BYTES,
   type RegisterState,
   SUBMISSION_COMMENT_MAX_LENGTH,
@@ -181,6 +182,8 @@ export interface SubmissionDraft {
   description: string;
   acceptIpr: boolean;
   files: readonly { name: string; size: number }[];
+  /** How many Liaison document versions are attached (copied in by the API). */
+  attached: number;
 }
 
 export type SubmissionFieldErrors = Partial<
@@ -211,8 +214,9 @@ export function submissionDraftErrors(
   if (!draft.acceptIpr) {
     errors.acceptIpr = 'Acknowledge the IPR policy: no acknowledgement, no submission.';
   }
-  if (draft.files.length === 0) errors.files = 'Add at least one file.';
-  else if (draft.files.length > SUBMISSION_MAX_FILES) {
+  const count = draft.files.length + draft.attached;
+  if (count === 0) errors.files = 'Add at least one file or Liaison document.';
+  else if (count > SUBMISSION_MAX_FILES) {
     errors.files = `Submit at most ${SUBMISSION_MAX_FILES} files at once.`;
   } else {
     const names = draft.files.map((file) => file.name);
@@ -245,6 +249,9 @@ export function describeSubmissionError(error: {
   if (code === 'submission_closed') {
     return detail ?? 'The submission was withdrawn: no more comments can be added.';
   }
+  if (code === 'document_watermarked') {
+    return detail ?? 'That document is watermarked; upload the file instead.';
+  }
   if (status === 413) return detail ?? 'The files are larger than Liaison accepts.';
   if (status === 429) return 'Too many requests. Wait a moment and try again.';
   if (status >= 400 && status < 500 && detail) return detail;
@@ -256,4 +263,29 @@ export function describeSubmissionError(error: {
 export function submissionsLabel(waiting: number | null): string {
   if (!waiting) return 'Submissions';
   return `Submissions (${waiting >= 100 ? '99+' : waiting} new)`;
+}
+
+/** A Liaison document version the person may attach to a submission (the API copies it in). */
+export interface AttachOption {
+  /** `<documentId>@<versionId>`, as the API's `attach` field takes it. */
+  value: string;
+  label: string;
+}
+
+/**
+ * The latest version of each document the person can read, except documents that require
+ * watermarks: the API refuses those (a copy would reach the receiver unstamped), so their files
+ * are uploaded instead.
+ */
+export function attachOptions(documents: readonly DocumentSummary[]): AttachOption[] {
+  return documents.flatMap((document) =>
+    document.latestVersion && !(document.watermark && document.visibility !== 'public')
+      ? [
+          {
+            value: `${document.id}@${document.latestVersion.id}`,
+            label: `${document.identifier} version ${document.latestVersion.label}: ${document.title}`,
+          },
+        ]
+      : [],
+  );
 }

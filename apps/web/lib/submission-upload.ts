@@ -24,6 +24,8 @@ export interface SubmissionFields {
   acceptIpr: boolean;
   /** SHA-256 (hex) of the exact policy text the form showed. */
   iprPolicySha256: string;
+  /** Liaison document versions to copy in, as `<documentId>@<versionId>`. */
+  attach: readonly string[];
 }
 
 export type SubmissionOutcome = { ok: true; id: string } | UploadFailure;
@@ -40,12 +42,40 @@ export function submissionFormData(fields: SubmissionFields, files: readonly Fil
   form.append('description', fields.description);
   form.append('acceptIpr', fields.acceptIpr ? 'true' : 'false');
   form.append('iprPolicySha256', fields.iprPolicySha256);
+  appendAttachedAndFiles(form, fields.attach, files);
+  return form;
+}
+
+/** The `attach` field (when any version is attached), then one `file` part each. */
+function appendAttachedAndFiles(form: FormData, attach: readonly string[], files: readonly File[]) {
+  if (attach.length > 0) form.append('attach', attach.join(' '));
   for (const file of files) {
     // Its size first: the API then streams it into storage in one PUT of that length.
     form.append('size', String(file.size));
     form.append('file', file, file.name);
   }
-  return form;
+}
+
+/** The URL the portal proxies a submission's added files through (app/api/submissions/[id]/files). */
+export function submissionFilesUploadUrl(submissionId: string): string {
+  return `${SUBMISSION_UPLOAD_URL}/${encodeURIComponent(submissionId)}/files`;
+}
+
+/** Adds uploaded files and attached document versions to an open submission. */
+export function startSubmissionFilesUpload(
+  submissionId: string,
+  attach: readonly string[],
+  files: readonly File[],
+  callbacks: UploadCallbacks = {},
+): SubmissionUploadHandle {
+  const form = new FormData();
+  appendAttachedAndFiles(form, attach, files);
+  return postMultipart(
+    submissionFilesUploadUrl(submissionId),
+    form,
+    readSubmissionAnswer,
+    callbacks,
+  );
 }
 
 /** Parses the proxy's answer: the new submission's id on 201, the API's error body otherwise. */

@@ -8,6 +8,7 @@ const session = vi.hoisted(() => ({ token: 'session-token' as string | null }));
 vi.mock('../lib/session', () => ({ getAccessToken: async () => session.token }));
 
 const { POST } = await import('../app/api/submissions/route');
+const { POST: POST_FILES } = await import('../app/api/submissions/[id]/files/route');
 const { GET } = await import('../app/submissions/[id]/files/[fileId]/download/route');
 const { readSubmissionAnswer, submissionFormData } = await import('../lib/submission-upload');
 
@@ -96,6 +97,31 @@ describe('new-submission proxy route', () => {
   });
 });
 
+describe('added-files proxy route', () => {
+  it('streams the body to POST /api/v1/submissions/:id/files with the session token', async () => {
+    api.forget();
+    const { request, length } = streamedUpload(
+      `http://portal.example/api/submissions/${SUBMISSION}/files`,
+      { attach: `${FILE_ID}@${FILE_ID}` },
+      BYTES,
+    );
+    const response = await POST_FILES(request, params({ id: SUBMISSION }));
+    expect(response.status).toBe(201);
+    const [seen] = api.received;
+    expect(seen?.url).toBe(`/api/v1/submissions/${SUBMISSION}/files`);
+    expect(seen?.headers.authorization).toBe('Bearer session-token');
+    expect(seen?.bytes).toBe(length);
+  });
+
+  it('answers 404 for an id that is no submission id, without calling the API', async () => {
+    api.forget();
+    const { request } = streamedUpload('http://portal.example/api/submissions/x/files', {}, BYTES);
+    const response = await POST_FILES(request, params({ id: '../documents' }));
+    expect(response.status).toBe(404);
+    expect(api.received).toEqual([]);
+  });
+});
+
 describe('submission file download route', () => {
   const get = (id: string, fileId: string, headers: Record<string, string> = {}) =>
     GET(
@@ -157,6 +183,7 @@ describe('the browser half', () => {
         description: 'About it',
         acceptIpr: true,
         iprPolicySha256: 'a'.repeat(64),
+        attach: ['d1@v1', 'd2@v2'],
       },
       files,
     );
@@ -172,6 +199,7 @@ describe('the browser half', () => {
       ['description', 'About it'],
       ['acceptIpr', 'true'],
       ['iprPolicySha256', 'a'.repeat(64)],
+      ['attach', 'd1@v1 d2@v2'],
       ['size', '3'],
       ['file', 'file:one.pdf'],
       ['size', '3'],

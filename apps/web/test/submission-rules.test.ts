@@ -1,7 +1,13 @@
-import { actorFromMemberships, type Role, SUBMISSION_STATES } from '@liaison/core';
+import {
+  actorFromMemberships,
+  type DocumentSummary,
+  type Role,
+  SUBMISSION_STATES,
+} from '@liaison/core';
 import { validateUploadFilename } from '@liaison/core/server';
 import { describe, expect, it } from 'vitest';
 import {
+  attachOptions,
   commentError,
   decisionChoices,
   decisionReasonError,
@@ -24,6 +30,7 @@ const NONE = {
   decline: false,
   withdraw: false,
   adopt: false,
+  addFiles: false,
 };
 
 const USER = {
@@ -169,6 +176,7 @@ describe('the new-submission form', () => {
     description: '',
     acceptIpr: true,
     files: [file],
+    attached: 0,
   };
 
   it('accepts a complete draft', () => {
@@ -201,6 +209,9 @@ describe('the new-submission form', () => {
       submissionDraftErrors({ ...draft, description: 'x'.repeat(20_001) }, routes),
     ).toHaveProperty('description');
     expect(submissionDraftErrors({ ...draft, files: [] }, routes).files).toMatch(/at least one/);
+    // An attached Liaison document stands in for an uploaded file, and counts like one.
+    expect(submissionDraftErrors({ ...draft, files: [], attached: 1 }, routes)).toEqual({});
+    expect(submissionDraftErrors({ ...draft, attached: 20 }, routes).files).toMatch(/at most 20/);
     expect(
       submissionDraftErrors(
         { ...draft, files: Array.from({ length: 21 }, (_, i) => ({ name: `${i}.pdf`, size: 1 })) },
@@ -269,5 +280,36 @@ describe('messages and labels', () => {
     expect(submissionsLabel(0)).toBe('Submissions');
     expect(submissionsLabel(3)).toBe('Submissions (3 new)');
     expect(submissionsLabel(100)).toBe('Submissions (99+ new)');
+  });
+});
+
+describe('the Liaison documents a submission may attach', () => {
+  const summary = (
+    identifier: string,
+    fields: { watermark: boolean; visibility: 'public' | 'organization'; version: boolean },
+  ) =>
+    ({
+      id: `id-${identifier}`,
+      identifier,
+      title: `Title ${identifier}`,
+      watermark: fields.watermark,
+      visibility: fields.visibility,
+      latestVersion: fields.version
+        ? { id: `v-${identifier}`, label: '1.0', createdAt: '2026-01-01T00:00:00.000Z' }
+        : null,
+    }) as unknown as DocumentSummary;
+
+  it('offers the latest version of each document, except watermarked ones and empty ones', () => {
+    expect(
+      attachOptions([
+        summary('PLAIN', { watermark: false, visibility: 'organization', version: true }),
+        summary('MARKED', { watermark: true, visibility: 'organization', version: true }),
+        summary('PUBLIC', { watermark: true, visibility: 'public', version: true }),
+        summary('EMPTY', { watermark: false, visibility: 'organization', version: false }),
+      ]),
+    ).toEqual([
+      { value: 'id-PLAIN@v-PLAIN', label: 'PLAIN version 1.0: Title PLAIN' },
+      { value: 'id-PUBLIC@v-PUBLIC', label: 'PUBLIC version 1.0: Title PUBLIC' },
+    ]);
   });
 });

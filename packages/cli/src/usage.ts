@@ -114,7 +114,8 @@ file's own.
   --json                the stored version as JSON
 `,
   submit: `Usage: liaison submit <files...> --to <org> --register <slug> --title <title>
-                      [--description <text>] [--from <org>] --accept-ipr [--json]
+                      [--description <text>] [--from <org>] [--attach <document-id>@<version>]
+                      --accept-ipr [--json]
 
 Submits one or more files to another party of a work register (e.g. an OFA contribution to the
 DMTF under the OFA/DMTF register), streamed with progress; checks the SHA-256 the API stored for
@@ -126,6 +127,10 @@ and stops; with it, you acknowledge exactly the policy text shown (its SHA-256 i
   --title <title>       the submission's title
   --description <text>  what it is
   --from <org>          your organization, when you are an editor of more than one party
+  --attach <id>@<version>
+                        also submit a copy of this Liaison document version (its id or label;
+                        repeat for several). The receiver sees the copy; documents that require
+                        watermarks cannot be attached: submit their file instead
   --accept-ipr          acknowledge the receiver's IPR policy
   --json                the submission as JSON
 `,

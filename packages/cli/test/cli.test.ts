@@ -482,6 +482,67 @@ describe('submit', () => {
     expect(member.stderr).toMatch(/(^|\n)liaison: .*\(403 [a-z_]+\)[^\n]*\n$/);
     expect(await outgoing(editorToken)).toEqual([submission.id, ...before]);
   });
+  it('attaches a Liaison document version by its label: the server copies it in', async () => {
+    const editor = new LiaisonClient({ url: api.url, token: editorToken });
+    const document = await editor.createDocument({
+      organization: 'ofa',
+      identifier: 'OFA-CLI-ATTACH',
+      title: 'Attached from the CLI',
+      status: 'work-in-progress',
+      visibility: 'organization',
+      watermark: false,
+    });
+    const path = join(scratch, 'attach-source.pdf');
+    const sourceSha256 = await writeRandomFile(path, 2000);
+    const { version } = await editor.uploadVersion(document.id, { path, label: '2.1' });
+    const notes = join(scratch, 'notes.txt');
+    const notesSha256 = await writeRandomFile(notes, 100);
+
+    const submitted = await runCli(
+      [
+        'submit',
+        notes,
+        '--attach',
+        `${document.id}@2.1`,
+        '--to',
+        'dmtf',
+        '--register',
+        'ofa-dmtf',
+        '--title',
+        'With an attached document',
+        '--accept-ipr',
+        '--json',
+      ],
+      asEditor(),
+    );
+    expect(submitted.stderr).not.toContain('liaison:');
+    expect(submitted.code).toBe(0);
+    const submission = JSON.parse(submitted.stdout) as {
+      files: Array<{ sha256: string; copiedFrom: { versionId: string } | null }>;
+    };
+    expect(submission.files.map((file) => [file.sha256, file.copiedFrom])).toEqual([
+      [notesSha256, null],
+      [sourceSha256, { documentId: document.id, versionId: version.id }],
+    ]);
+
+    const unknown = await runCli(
+      [
+        'submit',
+        '--attach',
+        `${document.id}@9.9`,
+        '--to',
+        'dmtf',
+        '--register',
+        'ofa-dmtf',
+        '--title',
+        'No such version',
+        '--accept-ipr',
+      ],
+      asEditor(),
+    );
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/OFA-CLI-ATTACH has no version '9\.9'/);
+  });
 });
 
 describe('what the server sends, on the terminal and on disk', () => {

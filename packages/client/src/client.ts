@@ -115,6 +115,8 @@ export interface SubmissionRequest {
   iprPolicySha256: string;
   /** Files on disk, streamed in this order. */
   files: Array<{ path: string; filename?: string; mediaType?: string }>;
+  /** Liaison document versions the API copies in as further files (the caller must read them). */
+  attach?: Array<{ documentId: string; versionId: string }>;
   onProgress?: Progress;
 }
 
@@ -498,6 +500,14 @@ export class LiaisonClient {
       ...(request.description ? [['description', request.description] as [string, string]] : []),
       ['acceptIpr', String(request.acceptIpr)],
       ['iprPolicySha256', request.iprPolicySha256],
+      ...(request.attach?.length
+        ? [
+            [
+              'attach',
+              request.attach.map((item) => `${item.documentId}@${item.versionId}`).join(' '),
+            ] as [string, string],
+          ]
+        : []),
     ];
     const form = formBody(fields, files, request.onProgress);
     const submission = await this.postForm<Submission>('/api/v1/submissions', form);

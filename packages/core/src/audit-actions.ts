@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = {
   'submission.file.download': 'Downloaded a submission file',
   'submission.document.create': 'Made a document from a submission',
   'submission.document.link': 'Linked a document to a submission',
+  'submission.files.add': 'Added files to a submission',
   'statement.create': 'Drafted a liaison statement',
   'statement.update': 'Changed a draft statement',
   'statement.delete': 'Discarded a draft statement',

@@ -173,10 +173,44 @@ export const DocumentSummarySchema = Type.Object(
 );
 export type DocumentSummary = Static<typeof DocumentSummarySchema>;
 
+/** Where a document made from a submission came from. */
+export const DocumentProvenanceSchema = Type.Object(
+  {
+    from: Type.Object(
+      { slug: Type.String(), name: Type.String() },
+      { description: 'The submitting organization' },
+    ),
+    submission: Type.Union(
+      [Type.Object({ id: UuidSchema, reference: Type.String() }), Type.Null()],
+      {
+        description:
+          'The submission (its reference, e.g. OFA-DMTF-2026-003); null for callers who may not read it',
+      },
+    ),
+    ipr: Type.Object(
+      {
+        organization: Type.String({ description: 'Whose IPR policy was acknowledged (slug)' }),
+        policySha256: Type.String({ description: 'SHA-256 of the policy text acknowledged' }),
+        at: TimestampSchema,
+        by: Type.Union([Type.String(), Type.Null()], {
+          description:
+            "Who acknowledged it: the e-mail address for the owner's members, the name for other signed-in readers, null for the public",
+        }),
+      },
+      { description: 'The acknowledgement of the receiving organization’s IPR policy' },
+    ),
+  },
+  { title: 'DocumentProvenance' },
+);
+export type DocumentProvenance = Static<typeof DocumentProvenanceSchema>;
+
 export const DocumentSchema = Type.Object(
   {
     ...documentFields,
     versions: Type.Array(DocumentVersionSchema, { description: 'Newest first' }),
+    provenance: Type.Union([DocumentProvenanceSchema, Type.Null()], {
+      description: 'Set for a document made from a submission',
+    }),
   },
   { title: 'Document' },
 );

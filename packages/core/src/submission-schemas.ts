@@ -62,6 +62,7 @@ import {
   DECISION_REASON_MAX_LENGTH,
   SUBMISSION_COMMENT_MAX_LENGTH,
   SUBMISSION_DESCRIPTION_MAX_LENGTH,
+  SUBMISSION_MAX_FILES,
   VERSION_LABEL_PATTERN,
 } from './rules.js';
 import { MultiLineText, SlugSchema } from './text-schemas.js';
@@ -123,6 +124,9 @@ export const SubmissionPermissionsSchema = Type.Object(
     adopt: Type.Boolean({
       description: 'Create a document from a file of, or link a document to, this submission',
     }),
+    addFiles: Type.Boolean({
+      description: 'Add files (upload or attach a document version) before a decision',
+    }),
   },
   {
     title: 'SubmissionPermissions',
@@ -139,6 +143,13 @@ export const SubmissionFileSchema = Type.Object(
     mediaType: Type.String(),
     sha256: Sha256,
     createdAt: TimestampSchema,
+    copiedFrom: Type.Union(
+      [Type.Object({ documentId: UuidSchema, versionId: UuidSchema }), Type.Null()],
+      {
+        description:
+          'The Liaison document version this file is a copy of, or null for an uploaded file',
+      },
+    ),
   },
   { title: 'SubmissionFile' },
 );
@@ -298,6 +309,32 @@ export const LinkSubmissionDocumentBody = Type.Object(
 );
 export type LinkSubmissionDocumentBody = Static<typeof LinkSubmissionDocumentBody>;
 
+const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/**
+ * Document versions to copy into a submission: `<documentId>@<versionId>`, several separated by
+ * spaces or commas.
+ */
+export const AttachedVersionsSchema = Type.String({
+  pattern: `^${UUID_PATTERN}@${UUID_PATTERN}(?:[ ,]+${UUID_PATTERN}@${UUID_PATTERN})*$`,
+  maxLength: SUBMISSION_MAX_FILES * 80,
+  description:
+    'Liaison document versions to copy in as files: <documentId>@<versionId>, separated by spaces or commas',
+});
+
+/** The document versions an `attach` field names, each once, in order. */
+export function parseAttachedVersions(value: string): { documentId: string; versionId: string }[] {
+  const seen = new Set<string>();
+  const versions: { documentId: string; versionId: string }[] = [];
+  for (const item of value.toLowerCase().split(/[ ,]+/)) {
+    if (item === '' || seen.has(item)) continue;
+    seen.add(item);
+    const [documentId, versionId] = item.split('@') as [string, string];
+    versions.push({ documentId, versionId });
+  }
+  return versions;
+}
+
 /**
  * The text fields of the create form, checked in this order before any file is stored: the IPR
  * acknowledgement first, since without it nothing else matters.
@@ -311,7 +348,15 @@ export const CreateSubmissionFields = Type.Object(
     from: Type.Optional(SlugSchema),
     title: SubmissionTitleSchema,
     description: Type.Optional(SubmissionDescriptionSchema),
+    attach: Type.Optional(AttachedVersionsSchema),
   },
   { additionalProperties: false },
 );
 export type CreateSubmissionFields = Static<typeof CreateSubmissionFields>;
+
+/** The text field of the form that adds files to an open submission (before its files). */
+export const AddSubmissionFilesFields = Type.Object(
+  { attach: Type.Optional(AttachedVersionsSchema) },
+  { additionalProperties: false },
+);
+export type AddSubmissionFilesFields = Static<typeof AddSubmissionFilesFields>;

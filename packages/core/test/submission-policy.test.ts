@@ -16,6 +16,7 @@ import {
   submissionPermissions,
   submittingOrganizations,
 } from '../src/policy/submission-policy.js';
+import type { SubmissionState } from '../src/submission-schemas.js';
 import { type SubmissionActorKind, submissionTableAllows } from './fixtures/permission-table.js';
 
 const person = (
@@ -167,6 +168,7 @@ describe('submission state machine', () => {
       decline: true,
       withdraw: false,
       adopt: false,
+      addFiles: false,
     });
     expect(
       submissionPermissions(reviewer, { ...submission, state: 'accepted', hasDocument: false })
@@ -176,6 +178,18 @@ describe('submission state machine', () => {
       submissionPermissions(reviewer, { ...submission, state: 'accepted', hasDocument: true })
         .adopt,
     ).toBe(false);
+  });
+
+  it('lets the submitting side that may still submit add files until a decision', () => {
+    const submitter = person('submitter', { ofa: 'editor' });
+    const demoted = person('submitter', { ofa: 'member' });
+    const withState = (state: SubmissionState) => ({ ...submission, state, hasDocument: false });
+    expect(submissionPermissions(submitter, withState('submitted')).addFiles).toBe(true);
+    expect(submissionPermissions(submitter, withState('under-review')).addFiles).toBe(true);
+    for (const state of ['accepted', 'declined', 'withdrawn'] as const) {
+      expect(submissionPermissions(submitter, withState(state)).addFiles).toBe(false);
+    }
+    expect(submissionPermissions(demoted, withState('submitted')).addFiles).toBe(false);
   });
 });
 

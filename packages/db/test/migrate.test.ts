@@ -152,3 +152,46 @@ describe('migration 0012, audit events done on behalf of one organization', () =
     expect(columns.rowCount).toBe(0);
   });
 });
+
+/**
+ * Migration 0024 keeps a document's provenance on the document: those already made from a
+ * submission get it; a document merely linked to a submission was not made from it, and does not.
+ */
+describe('migration 0024, the submission a document was made from', () => {
+  it('records it for documents created from a submission, not for linked ones', async () => {
+    const migrations = await loadMigrations();
+    await migrate(
+      db.pool,
+      migrations.filter((migration) => migration.version < '0024'),
+    );
+    await db.pool.query(
+      `insert into organizations (slug, name) values ('ofa', 'OFA'), ('dmtf', 'DMTF');
+       insert into work_registers (slug, title) values ('ofa-dmtf', 'OFA/DMTF');
+       insert into documents (identifier, organization_id, title, status, visibility)
+       select identifier, (select id from organizations where slug = 'dmtf'), identifier,
+              'work-in-progress', 'organization'
+         from unnest(array['MADE', 'LINKED', 'OWN']) as identifier;`,
+    );
+    await db.pool.query(
+      `insert into submissions (register_id, from_organization_id, to_organization_id, title,
+                                ipr_acknowledged_at, ipr_policy_sha256, reference, document_id,
+                                document_how)
+       select r.id, fo.id, too.id, d.identifier, now(), repeat('a', 64), 'OFA-DMTF-2026-' || d.identifier,
+              d.id, case d.identifier when 'MADE' then 'created' else 'linked' end
+         from work_registers r, organizations fo, organizations too, documents d
+        where fo.slug = 'ofa' and too.slug = 'dmtf' and d.identifier in ('MADE', 'LINKED')`,
+    );
+
+    expect(await migrate(db.pool)).toContain('0024');
+
+    const documents = await db.pool.query<{ identifier: string; reference: string | null }>(
+      `select d.identifier, s.reference from documents d
+         left join submissions s on s.id = d.source_submission_id order by d.identifier`,
+    );
+    expect(documents.rows).toEqual([
+      { identifier: 'LINKED', reference: null },
+      { identifier: 'MADE', reference: 'OFA-DMTF-2026-MADE' },
+      { identifier: 'OWN', reference: null },
+    ]);
+  });
+});

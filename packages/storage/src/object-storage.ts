@@ -92,6 +92,13 @@ export interface ObjectStorage {
    * Rejects with {@link ObjectNotFoundError} or {@link InvalidRangeError}.
    */
   getStream(key: string, range?: ByteRange): Promise<Readable>;
+  /**
+   * Copies the object `sourceKey` to `targetKey` inside the store (no byte passes through this
+   * process), with its content type and metadata, replacing any object there. Rejects with
+   * {@link ObjectNotFoundError} when there is no object under `sourceKey`. Objects of up to
+   * {@link MAX_SINGLE_PUT_BYTES} only (S3's limit for one copy).
+   */
+  copy(sourceKey: string, targetKey: string): Promise<void>;
   /** `undefined` when there is no such object. */
   stat(key: string): Promise<ObjectInfo | undefined>;
   /** Removes the object; no error when it does not exist. */

@@ -425,6 +425,19 @@ class S3ObjectStorage implements S3Storage {
     });
   }
 
+  async copy(sourceKey: string, targetKey: string): Promise<void> {
+    for (const key of [sourceKey, targetKey]) {
+      if (!isValidObjectKey(key)) throw new TypeError(`invalid object key: ${JSON.stringify(key)}`);
+    }
+    const { bucket } = this.settings;
+    try {
+      await this.client.copyObject(bucket, targetKey, `/${bucket}/${sourceKey}`);
+    } catch (error) {
+      if (isNotFound(error)) throw new ObjectNotFoundError(sourceKey);
+      throw wrap(error, `copying "${sourceKey}" to "${targetKey}"`);
+    }
+  }
+
   async stat(key: string): Promise<ObjectInfo | undefined> {
     let stat: Minio.BucketItemStat;
     try {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  AddSubmissionFilesFields,
   CreateDocumentFromSubmissionBody,
   CreateSubmissionFields,
   ErrorBody,
@@ -17,6 +18,7 @@ import {
   SubmissionTransitionBody,
   UnsupportedMediaTypeError,
 } from '@liaison/core';
+import type { FastifyRequest } from 'fastify';
 import {
   drainingOnRefusal,
   type FormLimitMessages,
@@ -25,6 +27,7 @@ import {
 } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
 import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-stored-file.js';
+import { addSubmissionFiles } from '../services/submissions/add-submission-files.js';
 import {
   createDocumentFromSubmission,
   linkSubmissionDocument,
@@ -54,6 +57,16 @@ function formLimits(maxUploadBytes: number) {
   };
 }
 
+/** The add-files form: at most the `attach` field, and a `size` field before each file. */
+function addFilesLimits(maxUploadBytes: number) {
+  const textFields = Object.keys(AddSubmissionFilesFields.properties).length;
+  return {
+    ...formLimits(maxUploadBytes),
+    fields: textFields + SUBMISSION_MAX_FILES,
+    parts: textFields + 2 * SUBMISSION_MAX_FILES + 1,
+  };
+}
+
 const SUBMISSION_FORM: FormLimitMessages = {
   fileTooLarge: 'A file is larger than the limit',
   tooManyFiles: { message: `Send at most ${SUBMISSION_MAX_FILES} files`, code: 'too_many_files' },
@@ -62,6 +75,27 @@ const SUBMISSION_FORM: FormLimitMessages = {
 
 export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { maxUploadBytes } = app.deps.config;
+
+  /** A multipart form of files for a submission, handed as parts to `use`, drained if refused. */
+  function receiveFiles<Result>(
+    request: FastifyRequest,
+    what: string,
+    limits: (maxUploadBytes: number) => ReturnType<typeof formLimits>,
+    use: (parts: ReturnType<typeof formParts>) => Promise<Result>,
+  ): Promise<Result> {
+    if (!request.isMultipart()) {
+      throw new UnsupportedMediaTypeError(`Send ${what} as multipart/form-data`);
+    }
+    refuseDeclaredOversize(
+      request,
+      maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
+      `The files are larger than the limit of ${maxUploadBytes} bytes together`,
+    );
+    return drainingOnRefusal(
+      request,
+      use(formParts(request, SUBMISSION_FORM, limits(maxUploadBytes))),
+    );
+  }
 
   app.get(
     '/api/v1/organizations/:slug/ipr-policy',
@@ -82,26 +116,42 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['submissions'],
         summary:
-          "Submit to another party of a register: multipart with the fields register, to, [from], title, [description], acceptIpr=true, iprPolicySha256 first, then one or more 'file' parts",
+          "Submit to another party of a register: multipart with the fields register, to, [from], title, [description], acceptIpr=true, iprPolicySha256, [attach] first, then 'file' parts (one or more, unless attach names document versions)",
         consumes: ['multipart/form-data'],
         response: { 201: SubmissionSchema, '4xx': ErrorBody },
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw new UnsupportedMediaTypeError('Send the submission as multipart/form-data');
-      }
-      refuseDeclaredOversize(
-        request,
-        maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
-        `The files are larger than the limit of ${maxUploadBytes} bytes together`,
-      );
-      const submission = await drainingOnRefusal(
-        request,
+      const submission = await receiveFiles(request, 'the submission', formLimits, (parts) =>
         createSubmission(
           { ...app.deps, log: request.log, maxUploadBytes },
           contextOf(request),
-          formParts(request, SUBMISSION_FORM, formLimits(maxUploadBytes)),
+          parts,
+        ),
+      );
+      return reply.status(201).send(submission);
+    },
+  );
+
+  app.post(
+    '/api/v1/submissions/:id/files',
+    {
+      schema: {
+        tags: ['submissions'],
+        summary:
+          "Add files to a submission before its decision (the submitter, submitting admins): multipart with an optional 'attach' field first, then 'file' parts",
+        consumes: ['multipart/form-data'],
+        params: SubmissionIdParams,
+        response: { 201: SubmissionSchema, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const submission = await receiveFiles(request, 'the files', addFilesLimits, (parts) =>
+        addSubmissionFiles(
+          { ...app.deps, log: request.log, maxUploadBytes },
+          contextOf(request),
+          request.params.id,
+          parts,
         ),
       );
       return reply.status(201).send(submission);

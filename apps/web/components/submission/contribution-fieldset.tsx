@@ -5,10 +5,11 @@ import {
   SUBMISSION_MAX_FILES,
   TITLE_MAX_LENGTH,
 } from '@liaison/core';
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { formatBytes } from '../../lib/format';
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
 import { Dropzone } from '../upload/dropzone';
+import { ChosenFileList } from './chosen-files';
 import { describedBy, FieldError } from './field-error';
 
 interface ContributionFieldsetProps {
@@ -24,6 +25,8 @@ interface ContributionFieldsetProps {
   onRemoveFile: (index: number) => void;
   errors: SubmissionFieldErrors;
   disabled: boolean;
+  /** Liaison documents to attach, next to the files to upload. */
+  attachField?: ReactNode;
 }
 
 /** What is submitted: its title, description and files. */
@@ -40,6 +43,7 @@ export function ContributionFieldset({
   onRemoveFile,
   errors,
   disabled,
+  attachField,
 }: ContributionFieldsetProps) {
   const fileBytes = files.reduce((sum, file) => sum + file.size, 0);
   return (
@@ -98,26 +102,10 @@ export function ContributionFieldset({
           }
           onFiles={onAddFiles}
         />
-        {files.length > 0 && (
-          <ul className="file-list" aria-label="Chosen files">
-            {files.map((file, index) => (
-              <li key={`${file.name}-${file.size}-${file.lastModified}`}>
-                <span className="filename">{file.name}</span>
-                <span className="muted small">{formatBytes(file.size)}</span>
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  disabled={disabled}
-                  onClick={() => onRemoveFile(index)}
-                >
-                  Remove<span className="visually-hidden"> {file.name}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ChosenFileList files={files} disabled={disabled} onRemove={onRemoveFile} />
         <FieldError formId={id} errors={errors} name="files" />
       </div>
+      {attachField}
     </fieldset>
   );
 }

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { submissionPath } from '../../lib/submission-links';
 import {
+  type AttachOption,
   describeSubmissionError,
   type SubmissionFieldErrors,
   type SubmissionRoute,
@@ -13,10 +14,12 @@ import {
 import { startSubmissionUpload } from '../../lib/submission-upload';
 import { UploadAction, UploadStatus } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
+import { AttachDocumentsField } from './attach-documents-field';
+import { withChosenFiles } from './chosen-files';
 import { ContributionFieldset } from './contribution-fieldset';
 import { IprPolicyFieldset, type PolicyByOrganization } from './ipr-policy-fieldset';
 import { RouteFieldset } from './route-fieldset';
-import { unique, useRouteChoice } from './use-route-choice';
+import { useRouteChoice } from './use-route-choice';
 
 export type { PolicyByOrganization } from './ipr-policy-fieldset';
 
@@ -24,9 +27,16 @@ export interface CreateSubmissionFormProps {
   routes: SubmissionRoute[];
   policies: PolicyByOrganization;
   initial: { register?: string | undefined; to?: string | undefined };
+  /** Liaison document versions the person may attach instead of uploading their files. */
+  attachOptions: AttachOption[];
 }
 
-export function CreateSubmissionForm({ routes, policies, initial }: CreateSubmissionFormProps) {
+export function CreateSubmissionForm({
+  routes,
+  policies,
+  initial,
+  attachOptions,
+}: CreateSubmissionFormProps) {
   const router = useRouter();
   const id = useId();
   const choice = useRouteChoice(routes, initial);
@@ -39,6 +49,7 @@ export function CreateSubmissionForm({ routes, policies, initial }: CreateSubmis
   const [acknowledged, setAcknowledged] = useState<string | null>(null);
   const acceptIpr = acknowledged === to && policy !== null;
   const [files, setFiles] = useState<File[]>([]);
+  const [attach, setAttach] = useState<string[]>([]);
   const [errors, setErrors] = useState<SubmissionFieldErrors>({});
   const { phase, uploading, resultRef, start, cancel } = useUpload<{ ok: true; id: string }>();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -47,11 +58,7 @@ export function CreateSubmissionForm({ routes, policies, initial }: CreateSubmis
 
   const addFiles = (chosen: FileList | null | undefined) => {
     if (!chosen || chosen.length === 0 || busy) return;
-    // A copy: the input's FileList empties when its value is reset below.
-    const added = Array.from(chosen);
-    setFiles((current) =>
-      unique([...current, ...added], (f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`),
-    );
+    setFiles((current) => withChosenFiles(current, chosen));
     setErrors((current) => ({ ...current, files: undefined }));
     if (fileRef.current) fileRef.current.value = '';
   };
@@ -60,7 +67,7 @@ export function CreateSubmissionForm({ routes, policies, initial }: CreateSubmis
     event.preventDefault();
     if (busy) return;
     const found = submissionDraftErrors(
-      { register, from, to, title, description, acceptIpr, files },
+      { register, from, to, title, description, acceptIpr, files, attached: attach.length },
       routes,
     );
     if (!policy && !found.route) {
@@ -87,6 +94,7 @@ export function CreateSubmissionForm({ routes, policies, initial }: CreateSubmis
             description: description.trim(),
             acceptIpr,
             iprPolicySha256: policy.sha256,
+            attach,
           },
           files,
           callbacks,
@@ -118,6 +126,19 @@ export function CreateSubmissionForm({ routes, policies, initial }: CreateSubmis
         onRemoveFile={(index) => setFiles((current) => current.filter((_, i) => i !== index))}
         errors={errors}
         disabled={busy}
+        attachField={
+          <AttachDocumentsField
+            formId={id}
+            options={attachOptions}
+            chosen={attach}
+            onChange={(chosen) => {
+              setAttach(chosen);
+              setErrors((current) => ({ ...current, files: undefined }));
+            }}
+            toName={toName}
+            disabled={busy}
+          />
+        }
       />
       <IprPolicyFieldset
         formId={id}

@@ -31,6 +31,7 @@ export const SUBMISSION_ACTIONS = [
   'decline',
   'withdraw',
   'adopt',
+  'add-files',
 ] as const;
 export type SubmissionAction = (typeof SUBMISSION_ACTIONS)[number];
 
@@ -71,6 +72,9 @@ export function allowSubmission(
       return isReceivingSide(actor, submission);
     case 'withdraw':
       return isSubmittingSide(actor, submission);
+    case 'add-files':
+      // Those who speak for the submitting organization and may still submit for it.
+      return isSubmittingSide(actor, submission) && canSubmitFor(actor, submission.from);
     default:
       return false;
   }
@@ -152,6 +156,11 @@ export function isSubmissionOpenForComments(state: SubmissionState): boolean {
   return state !== 'withdrawn';
 }
 
+/** Files may be added until the receiving side decides or the submitter side withdraws. */
+export function isSubmissionOpenForFiles(state: SubmissionState): boolean {
+  return state === 'submitted' || state === 'under-review';
+}
+
 /**
  * What the caller may do now, returned with every submission so clients never re-derive it: the
  * role rule and the state machine together.
@@ -170,5 +179,6 @@ export function submissionPermissions(
     decline: transition('declined'),
     withdraw: transition('withdrawn'),
     adopt: can('adopt') && submission.state === 'accepted' && !submission.hasDocument,
+    addFiles: can('add-files') && isSubmissionOpenForFiles(submission.state),
   };
 }

@@ -208,35 +208,50 @@ export interface SubmissionFileRecord {
   sha256: string;
   storageKey: string;
   createdAt: Date;
+  /** The document version it was copied from, or null for an uploaded file. */
+  copiedFrom: { documentId: string; versionId: string } | null;
 }
 
-export type NewSubmissionFile = Omit<SubmissionFileRecord, 'createdAt'>;
+export type NewSubmissionFile = Omit<SubmissionFileRecord, 'createdAt' | 'copiedFrom'> & {
+  copiedFrom?: { documentId: string; versionId: string };
+};
 
+/** Appends the files after any the (locked or new) submission already has, in the order given. */
 export async function insertSubmissionFiles(
   db: Queryable,
   files: readonly NewSubmissionFile[],
 ): Promise<void> {
-  for (const [position, file] of files.entries()) {
+  for (const file of files) {
     await db.query(
-      `insert into submission_files (id, submission_id, position, filename, size, media_type, sha256, storage_key)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `insert into submission_files (id, submission_id, position, filename, size, media_type, sha256,
+                                     storage_key, source_document_id, source_version_id)
+       values ($1, $2, coalesce((select max(position) + 1 from submission_files where submission_id = $2), 0),
+               $3, $4, $5, $6, $7, $8, $9)`,
       [
         file.id,
         file.submissionId,
-        position,
         file.filename,
         file.size,
         file.mediaType,
         file.sha256,
         file.storageKey,
+        file.copiedFrom?.documentId ?? null,
+        file.copiedFrom?.versionId ?? null,
       ],
     );
+  }
+  const submissionId = files[0]?.submissionId;
+  if (submissionId) {
+    await db.query('update submissions set updated_at = now() where id = $1', [submissionId]);
   }
 }
 
 const FILE_SELECT = `
   select id, submission_id as "submissionId", filename, size::float8 as size, media_type as "mediaType",
-         sha256, storage_key as "storageKey", created_at as "createdAt"
+         sha256, storage_key as "storageKey", created_at as "createdAt",
+         case when source_version_id is null then null else
+           json_build_object('documentId', source_document_id, 'versionId', source_version_id) end
+           as "copiedFrom"
     from submission_files`;
 
 /** The files in the order they were sent. */
@@ -379,7 +394,10 @@ export async function listSubmissionComments(
   return result.rows;
 }
 
-/** Records the receiving organization's document this (locked) submission became or was linked to. */
+/**
+ * Records the receiving organization's document this (locked) submission became or was linked to;
+ * a document made from it also keeps the submission as its provenance.
+ */
 export async function setSubmissionDocument(
   db: Queryable,
   link: { submissionId: string; documentId: string; how: 'created' | 'linked'; by: string },
@@ -390,6 +408,48 @@ export async function setSubmissionDocument(
       where id = $1`,
     [link.submissionId, link.documentId, link.how, link.by],
   );
+  if (link.how === 'created') {
+    await db.query('update documents set source_submission_id = $2 where id = $1', [
+      link.documentId,
+      link.submissionId,
+    ]);
+  }
+}
+
+/** The submission a document was made from, with its IPR acknowledgement. */
+export interface DocumentProvenanceRecord {
+  submission: { id: string; reference: string; submittedById: string | null };
+  from: { slug: string; name: string };
+  to: { slug: string; name: string };
+  ipr: {
+    byAddress: string | null;
+    byName: string | null;
+    at: Date;
+    policySha256: string;
+  };
+}
+
+export async function findDocumentProvenance(
+  db: Queryable,
+  documentId: string,
+): Promise<DocumentProvenanceRecord | undefined> {
+  const result = await db.query<DocumentProvenanceRecord>(
+    `select json_build_object('id', s.id, 'reference', s.reference, 'submittedById', s.submitted_by)
+              as submission,
+            json_build_object('slug', fo.slug, 'name', fo.name) as "from",
+            json_build_object('slug', too.slug, 'name', too.name) as "to",
+            json_build_object('byAddress', u.email, 'byName', u.name, 'at', s.ipr_acknowledged_at,
+                              'policySha256', s.ipr_policy_sha256) as ipr
+       from documents d
+       join submissions s on s.id = d.source_submission_id
+       join organizations fo on fo.id = s.from_organization_id
+       join organizations too on too.id = s.to_organization_id
+       left join users u on u.id = s.ipr_acknowledged_by
+      where d.id = $1`,
+    [documentId],
+  );
+  const row = result.rows[0];
+  return row && { ...row, ipr: { ...row.ipr, at: new Date(row.ipr.at) } };
 }
 
 /** The organization's IPR policy text, if the organization exists. */

@@ -100,5 +100,5 @@ export async function createDocument(
     await enqueueDocumentReleaseMail(client, UNRELEASED_DOCUMENT, created);
     return created;
   });
-  return toDocument(record, [], context.actor);
+  return toDocument(record, [], context.actor, null);
 }

@@ -2,6 +2,7 @@ import {
   type Actor,
   allowDocument,
   type Document,
+  type DocumentProvenance,
   type DocumentSubject,
   type DocumentSummary,
   type DocumentVersion,
@@ -11,7 +12,14 @@ import {
   type PersonShown,
   personShownTo,
 } from '@liaison/core';
-import { type DocumentRecord, findDocument, type Queryable, type VersionRecord } from '@liaison/db';
+import {
+  type DocumentRecord,
+  findDocument,
+  listVersions,
+  type Queryable,
+  type VersionRecord,
+} from '@liaison/db';
+import { loadDocumentProvenance } from '../submissions/document-provenance.js';
 
 export function subjectOf(record: DocumentRecord): DocumentSubject {
   return {
@@ -134,6 +142,7 @@ export function toDocument(
   record: DocumentRecord,
   versions: VersionRecord[],
   actor: Actor,
+  provenance: DocumentProvenance | null,
 ): Document {
   const subject = subjectOf(record);
   const seesWithdrawn = allowDocument(actor, 'see-withdrawn-versions', subject);
@@ -142,5 +151,19 @@ export function toDocument(
     versions: versions
       .filter((version) => seesWithdrawn || !version.withdrawnAt)
       .map((version) => toVersion(version, actor, record)),
+    provenance,
   };
+}
+
+/** The whole document as the actor sees it: its versions and where it came from. */
+export async function loadDocument(
+  db: Queryable,
+  record: DocumentRecord,
+  actor: Actor,
+): Promise<Document> {
+  const [versions, provenance] = await Promise.all([
+    listVersions(db, record.id),
+    loadDocumentProvenance(db, actor, record.id, subjectOf(record)),
+  ]);
+  return toDocument(record, versions, actor, provenance);
 }

@@ -23,7 +23,7 @@ import {
 import { enqueueDocumentReleaseMail } from '../notifications/document-release-mail.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
-import { findReadableDocument, subjectOf, toDocument } from './document-view.js';
+import { findReadableDocument, loadDocument, subjectOf } from './document-view.js';
 import { requireDocumentActions } from './require-document-actions.js';
 
 /**
@@ -114,5 +114,5 @@ export async function updateDocument(
     await enqueueDocumentReleaseMail(client, current, updated);
     return updated;
   });
-  return toDocument(record, await listVersions(pool, id), context.actor);
+  return loadDocument(pool, record, context.actor);
 }

@@ -1,7 +1,6 @@
 import { ConflictError, NotFoundError } from '@liaison/core';
 import {
   findVersion,
-  listVersions,
   lockDocument,
   markVersionWithdrawn,
   type Pool,
@@ -9,7 +8,7 @@ import {
 } from '@liaison/db';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
-import { findReadableDocument, subjectOf, toDocument } from './document-view.js';
+import { findReadableDocument, loadDocument, subjectOf } from './document-view.js';
 import { requireDocumentActions } from './require-document-actions.js';
 
 export async function withdrawVersion(
@@ -35,5 +34,5 @@ export async function withdrawVersion(
     });
     return current;
   });
-  return toDocument(record, await listVersions(pool, request.documentId), context.actor);
+  return loadDocument(pool, record, context.actor);
 }

@@ -82,6 +82,22 @@ export const submissionMails = {
     });
   },
 
+  /** More files on an open submission: to the receiving organization's admins. */
+  filesAdded(
+    client: Queryable,
+    event: { submissionId: string; actorEmail: string | null; count: number },
+  ) {
+    return tell(client, event.submissionId, {
+      kind: 'submission.files-added',
+      side: 'receiving',
+      actorEmail: event.actorEmail,
+      subject: (s) => `Files added to submission: ${s.title}`,
+      text: (s) => [
+        `${event.actorEmail ?? 'Someone'} added ${event.count === 1 ? 'a file' : `${event.count} files`} to the submission "${s.title}".`,
+      ],
+    });
+  },
+
   /** A comment: to the other side than the commenter's. */
   commented(
     client: Queryable,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ABSTRACT_MAX_LENGTH,
   ConflictError,
   type CreateDocumentFromSubmissionBody,
   defaultWatermark,
@@ -47,6 +48,12 @@ function requireAdoptable(record: SubmissionRecord) {
   }
 }
 
+/** The submission's description as the document's abstract, cut to fit where it is longer. */
+function abstractOf(description: string): string {
+  if (description.length <= ABSTRACT_MAX_LENGTH) return description;
+  return `${description.slice(0, ABSTRACT_MAX_LENGTH - 1).trimEnd()}…`;
+}
+
 async function lockAdoptable(client: PoolClient, context: RequestContext, id: string) {
   const record = await findReadableSubmission(client, context.actor, id, { lock: true });
   requireSubmissionAction(context.actor, record, 'adopt');
@@ -90,7 +97,7 @@ export async function createDocumentFromSubmission(
         organization,
         identifier: input.identifier,
         title: input.title ?? current.title,
-        abstract: input.abstract ?? '',
+        abstract: input.abstract ?? abstractOf(current.description),
         status: input.status ?? 'work-in-progress',
         visibility: 'organization',
         watermark: defaultWatermark('organization'),

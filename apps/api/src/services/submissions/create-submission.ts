@@ -31,6 +31,7 @@ import {
   type UploadDependencies,
   type UploadPart,
 } from '../uploads/receive-upload-form.js';
+import { auditedFile, resolveAttachedVersions, withCopiedVersions } from './attached-versions.js';
 import { submissionFileStorageKey } from './storage-keys.js';
 import { iprPolicySha256, loadSubmission } from './submission-view.js';
 
@@ -160,54 +161,58 @@ export async function createSubmission(
         code: 'too_many_files',
         message: `Send at most ${SUBMISSION_MAX_FILES} files`,
       },
+      // Attached document versions may stand in for uploaded files.
+      filesOptional: (form) => form.attach !== undefined,
       storageKey: (fileId) => submissionFileStorageKey(submissionId, fileId),
       check: async (form) => {
         const { register, from } = await checkSubmission(deps.pool, context.actor, form);
-        return { from, registerId: register.id };
+        const attached = await resolveAttachedVersions(deps.pool, context.actor, form.attach);
+        return { from, registerId: register.id, attached };
       },
     },
-    async ({ fields: form, checked: { from, registerId }, files }) => {
+    async ({ fields: form, checked: { from, registerId, attached }, files: uploaded }) => {
+      if (uploaded.length + attached.length > SUBMISSION_MAX_FILES) {
+        throw new InvalidInputError(`Send at most ${SUBMISSION_MAX_FILES} files`, 'too_many_files');
+      }
       const description = form.description ?? '';
-      const record = await withTransaction(deps.pool, async (client) => {
-        // The policy may have changed while the files streamed: the acknowledgement must still
-        // match the text in force when the submission is made, and stay so until it commits.
-        requireCurrentPolicy((await lockIprPolicy(client, form.to)) ?? '', form.iprPolicySha256);
-        await insertSubmission(client, {
-          id: submissionId,
-          registerId,
-          from,
-          to: form.to,
-          title: form.title,
-          description,
-          submittedBy: userId,
-          iprPolicySha256: form.iprPolicySha256,
-        });
-        await insertSubmissionFiles(
-          client,
-          files.map((file) => ({ ...file, submissionId })),
-        );
-        await auditAction(client, context, from, {
-          action: 'submission.create',
-          objectType: 'submission',
-          objectId: submissionId,
-          details: {
-            register: form.register,
+      return withCopiedVersions(deps, submissionId, attached, async (copies) => {
+        const files = [...uploaded, ...copies];
+        const record = await withTransaction(deps.pool, async (client) => {
+          // The policy may have changed while the files streamed: the acknowledgement must still
+          // match the text in force when the submission is made, and stay so until it commits.
+          requireCurrentPolicy((await lockIprPolicy(client, form.to)) ?? '', form.iprPolicySha256);
+          await insertSubmission(client, {
+            id: submissionId,
+            registerId,
             from,
             to: form.to,
             title: form.title,
+            description,
+            submittedBy: userId,
             iprPolicySha256: form.iprPolicySha256,
-            files: files.map((file) => ({
-              id: file.id,
-              filename: file.filename,
-              size: file.size,
-              sha256: file.sha256,
-            })),
-          },
+          });
+          await insertSubmissionFiles(
+            client,
+            files.map((file) => ({ ...file, submissionId })),
+          );
+          await auditAction(client, context, from, {
+            action: 'submission.create',
+            objectType: 'submission',
+            objectId: submissionId,
+            details: {
+              register: form.register,
+              from,
+              to: form.to,
+              title: form.title,
+              iprPolicySha256: form.iprPolicySha256,
+              files: files.map(auditedFile),
+            },
+          });
+          await submissionMails.created(client, { submissionId, actorEmail: context.actor.email });
+          return (await findSubmission(client, submissionId))!;
         });
-        await submissionMails.created(client, { submissionId, actorEmail: context.actor.email });
-        return (await findSubmission(client, submissionId))!;
+        return loadSubmission(deps.pool, record, context.actor);
       });
-      return loadSubmission(deps.pool, record, context.actor);
     },
   );
 }

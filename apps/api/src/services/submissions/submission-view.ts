@@ -48,6 +48,8 @@ const WHY: Record<SubmissionAction, string> = {
   decline: 'decline this submission (admins of the receiving organization)',
   withdraw: 'withdraw this submission (the submitter and admins of the submitting organization)',
   adopt: "turn this submission into the receiving organization's document (its admins)",
+  'add-files':
+    'add files to this submission (the submitter and admins of the submitting organization)',
 };
 
 export function requireSubmissionAction(
@@ -125,6 +127,7 @@ export async function loadSubmission(
       mediaType: file.mediaType,
       sha256: file.sha256,
       createdAt: file.createdAt.toISOString(),
+      copiedFrom: file.copiedFrom,
     })),
     history: history.map((event) => ({ ...event, at: event.at.toISOString() })),
     comments: comments.map((comment) => ({ ...comment, at: comment.at.toISOString() })),

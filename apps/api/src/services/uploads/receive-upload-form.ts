@@ -50,8 +50,11 @@ export interface UploadForm<Fields extends TObject, Checked> {
   trimmed?: readonly FieldName<Fields>[];
   refusals?: Partial<Record<FieldName<Fields>, { missing?: FieldRefusal; invalid?: FieldRefusal }>>;
   maxFiles: { count: number; code: string; message: string };
-  /** A form whose files may all be left out (a comment's attachment); otherwise one is required. */
-  filesOptional?: boolean;
+  /**
+   * A form whose files may all be left out (a comment's attachment), or may be when its fields say
+   * so (a submission attaching document versions instead); otherwise one file is required.
+   */
+  filesOptional?: boolean | ((fields: Static<Fields>) => boolean);
   storageKey: (fileId: string) => string;
   /**
    * A smaller limit for some files than the form's, with the refusal that names it (e.g. the PDFs
@@ -261,7 +264,9 @@ export async function receiveUploadForm<Fields extends TObject, Checked, Result>
     }
     if (!accepted) {
       const fields = readFields(form, sent);
-      if (!form.filesOptional) {
+      const filesOptional =
+        typeof form.filesOptional === 'function' ? form.filesOptional(fields) : form.filesOptional;
+      if (!filesOptional) {
         const files = form.maxFiles.count === 1 ? 'the file' : 'one or more files';
         throw new InvalidInputError(`Send ${files} in '${FILE_FIELD}'`, 'file_missing');
       }

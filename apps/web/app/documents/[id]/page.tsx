@@ -6,6 +6,7 @@ import { ConfirmAction } from '../../../components/confirm-action';
 import { DetailPage } from '../../../components/detail-page';
 import { OpenReviewForm } from '../../../components/review/open-review-form';
 import { ReviewBanner } from '../../../components/review/review-banner';
+import { ProvenanceCard } from '../../../components/submission/provenance-card';
 import {
   type DocumentVersion,
   fromApi,
@@ -270,6 +271,10 @@ export default async function DocumentPage({ params, searchParams }: Props) {
               </div>
             </dl>
           </div>
+
+          {document.provenance && (
+            <ProvenanceCard provenance={document.provenance} receiverName={ownerName} />
+          )}
 
           {mayOpenReview && (
             <OpenReviewForm

@@ -1,18 +1,20 @@
-import type { DocumentSummary, Submission } from '@liaison/core';
+import { type DocumentSummary, SUBMISSION_MAX_FILES, type Submission } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { DetailPage } from '../../../components/detail-page';
 import { StoredFileTable } from '../../../components/stored-file-table';
+import { AddFilesForm } from '../../../components/submission/add-files-form';
 import { CreateDocumentForm, LinkDocumentForm } from '../../../components/submission/adopt-forms';
 import { CommentForm } from '../../../components/submission/comment-form';
 import { DecisionButton } from '../../../components/submission/decision-button';
 import { SubmissionStateBadge } from '../../../components/submission/state-badge';
-import { type AllPages, type ApiResponse, fromApiAllPages } from '../../../lib/api';
+import { type AllPages, type ApiResponse, fromApiAllPages, listDocuments } from '../../../lib/api';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { requireViewer } from '../../../lib/session';
 import { submissionDownloadHref, submissionPath } from '../../../lib/submission-links';
 import {
+  attachOptions,
   type DecisionChoice,
   decisionChoices,
   historyLabel,
@@ -43,6 +45,7 @@ const NOTICES: Record<string, string> = {
   commented: 'Your comment was posted.',
   'document-created': 'The document was created from the submitted file.',
   'document-linked': 'The document was linked to this submission.',
+  'files-added': 'The files were added. The receiving organization’s admins were told.',
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -72,6 +75,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         { maxPages: 3 },
       )
     : null;
+  // The newest documents the person can read, to attach instead of uploading their files.
+  const attachable = permissions.addFiles ? await listDocuments({ limit: 100 }) : null;
 
   return (
     <DetailPage
@@ -112,6 +117,20 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             <AdoptSection submission={submission} receiverDocuments={receiverDocuments} />
           )}
           <FilesSection submission={submission} />
+          {permissions.addFiles && (
+            <section className="section" id="add-files" aria-labelledby="add-files-title">
+              <h2 id="add-files-title">Add files</h2>
+              <p className="muted">
+                Until {submission.to.name} decides, you can add files; its admins are told.
+              </p>
+              <AddFilesForm
+                submissionId={submission.id}
+                toName={submission.to.name}
+                room={Math.max(SUBMISSION_MAX_FILES - submission.files.length, 0)}
+                attachOptions={attachable?.ok ? attachOptions(attachable.data.items) : []}
+              />
+            </section>
+          )}
           <HistorySection submission={submission} />
           <section className="section" id="comments" aria-labelledby="comments-title">
             <h2 id="comments-title">Comments ({submission.comments.length})</h2>
@@ -283,6 +302,7 @@ function dialogText(choice: DecisionChoice, submission: Submission): string {
 }
 
 function FilesSection({ submission }: { submission: Submission }) {
+  const copies = submission.files.filter((file) => file.copiedFrom !== null);
   return (
     <section className="section" id="files" aria-labelledby="files-title">
       <h2 id="files-title">Files ({submission.files.length})</h2>
@@ -292,6 +312,13 @@ function FilesSection({ submission }: { submission: Submission }) {
         empty="No file."
         hrefOf={(file) => submissionDownloadHref(submission.id, file.id)}
       />
+      {copies.length > 0 && (
+        <p className="muted small">
+          {copies.map((file) => file.filename).join(', ')}{' '}
+          {copies.length === 1 ? 'is a copy' : 'are copies'} of a Liaison document version, made
+          when {copies.length === 1 ? 'it was' : 'they were'} attached.
+        </p>
+      )}
     </section>
   );
 }

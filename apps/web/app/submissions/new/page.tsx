@@ -5,11 +5,11 @@ import {
   CreateSubmissionForm,
   type PolicyByOrganization,
 } from '../../../components/submission/create-submission-form';
-import { listRegisters } from '../../../lib/api';
+import { listDocuments, listRegisters } from '../../../lib/api';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
 import { getAccessToken, requireViewer } from '../../../lib/session';
 import { getIprPolicy } from '../../../lib/submission-api';
-import { submissionRoutes } from '../../../lib/submission-rules';
+import { attachOptions, submissionRoutes } from '../../../lib/submission-rules';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +22,12 @@ export default async function NewSubmissionPage({
 }) {
   const viewer = await requireViewer('/submissions/new');
   const token = await getAccessToken();
-  const [registers, query] = await Promise.all([listRegisters({ token }), searchParams]);
+  const [registers, documents, query] = await Promise.all([
+    listRegisters({ token }),
+    // The newest documents the person can read, to attach instead of uploading their files.
+    listDocuments({ limit: 100 }, { token }),
+    searchParams,
+  ]);
   const routes = registers.ok ? submissionRoutes(registers.data, viewerActor(viewer)) : [];
   const receivers = [...new Set(routes.map((route) => route.to.slug))];
   const answers = await Promise.all(receivers.map((slug) => getIprPolicy(slug)));
@@ -81,6 +86,7 @@ export default async function NewSubmissionPage({
               routes={routes}
               policies={policies}
               initial={{ register: text(query.register), to: text(query.to) }}
+              attachOptions={documents.ok ? attachOptions(documents.data.items) : []}
             />
           </div>
         </>

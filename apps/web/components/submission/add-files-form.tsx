@@ -1,0 +1,141 @@
+'use client';
+
+import { SUBMISSION_MAX_FILES } from '@liaison/core';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { formatBytes } from '../../lib/format';
+import { submissionPath } from '../../lib/submission-links';
+import { type AttachOption, describeSubmissionError } from '../../lib/submission-rules';
+import { startSubmissionFilesUpload } from '../../lib/submission-upload';
+import { Dropzone } from '../upload/dropzone';
+import { UploadAction, UploadStatus } from '../upload/upload-status';
+import { useUpload } from '../upload/use-upload';
+import { AttachDocumentsField } from './attach-documents-field';
+import { ChosenFileList, withChosenFiles } from './chosen-files';
+
+/**
+ * Adds files (uploaded, or copied from Liaison documents) to a submission still waiting for a
+ * decision, with the upload's progress shown; the receiving admins are told.
+ */
+export function AddFilesForm({
+  submissionId,
+  toName,
+  room,
+  attachOptions,
+}: {
+  submissionId: string;
+  toName: string;
+  /** How many more files the submission may hold. */
+  room: number;
+  attachOptions: AttachOption[];
+}) {
+  const router = useRouter();
+  const id = useId();
+  const [files, setFiles] = useState<File[]>([]);
+  const [attach, setAttach] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const { phase, uploading, resultRef, start, cancel } = useUpload<{ ok: true; id: string }>();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const busy = uploading || phase.kind === 'done';
+  const bytes = files.reduce((sum, file) => sum + file.size, 0);
+
+  const addChosen = (chosen: FileList | null | undefined) => {
+    if (!chosen || chosen.length === 0 || busy) return;
+    setFiles((current) => withChosenFiles(current, chosen));
+    setError(null);
+    if (fileRef.current) fileRef.current.value = '';
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const count = files.length + attach.length;
+    if (count === 0 || count > room) {
+      setError(
+        count === 0
+          ? 'Add at least one file or Liaison document.'
+          : `This submission has room for ${room} more ${room === 1 ? 'file' : 'files'} (${SUBMISSION_MAX_FILES} in all).`,
+      );
+      return fileRef.current?.focus();
+    }
+    const outcome = await start(
+      bytes,
+      (callbacks) => startSubmissionFilesUpload(submissionId, attach, files, callbacks),
+      describeSubmissionError,
+    );
+    if (outcome.ok) {
+      router.push(`${submissionPath(submissionId)}?notice=files-added#files`);
+      router.refresh();
+    }
+  };
+
+  return (
+    <form className="form upload-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <fieldset className="fieldset" disabled={busy}>
+        <legend>Add files</legend>
+        <div className="field" data-field="files">
+          <span className="field__label" id={`${id}-files-heading`}>
+            Files to upload
+          </span>
+          <Dropzone
+            inputRef={fileRef}
+            inputId={`${id}-files`}
+            multiple
+            disabled={busy}
+            errorId={error ? `${id}-files-error` : undefined}
+            statusId={`${id}-files-status`}
+            title={files.length > 0 ? 'Add more files' : 'Choose files'}
+            hint="or drag and drop them here"
+            status={
+              files.length === 0
+                ? 'No file chosen'
+                : `${files.length} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(bytes)} in all`
+            }
+            onFiles={addChosen}
+          />
+          <ChosenFileList
+            files={files}
+            disabled={busy}
+            onRemove={(index) => setFiles((current) => current.filter((_, i) => i !== index))}
+          />
+          {error && (
+            <p id={`${id}-files-error`} className="field__error">
+              {error}
+            </p>
+          )}
+        </div>
+        <AttachDocumentsField
+          formId={id}
+          options={attachOptions}
+          chosen={attach}
+          onChange={(chosen) => {
+            setAttach(chosen);
+            setError(null);
+          }}
+          toName={toName}
+          disabled={busy}
+        />
+      </fieldset>
+      <UploadStatus
+        phase={phase}
+        resultRef={resultRef}
+        labelId={`${id}-progress-label`}
+        sendingLabel={`Uploading ${files.length} ${files.length === 1 ? 'file' : 'files'}`}
+        storingLabel="Sent. Liaison is storing the files and computing their checksums…"
+        doneLabel="Added. Showing the submission…"
+        fileBytes={bytes}
+        failedTitle="Adding the files failed"
+        cancelledText="Nothing was added."
+      />
+      <div className="form__actions">
+        <UploadAction
+          uploading={uploading}
+          storing={phase.kind === 'storing'}
+          onCancel={cancel}
+          submitLabel={`Add to the submission to ${toName}`}
+          submitDisabled={busy}
+        />
+      </div>
+    </form>
+  );
+}
