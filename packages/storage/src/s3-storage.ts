@@ -12,6 +12,7 @@ import {
   isValidObjectKey,
   MAX_SINGLE_PUT_BYTES,
   type ObjectInfo,
+  ObjectNotFoundError,
   ObjectSizeMismatchError,
   type ObjectStorage,
   type ObjectSummary,
