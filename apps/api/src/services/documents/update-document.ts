@@ -17,6 +17,7 @@ import {
   withTransaction,
 } from '@liaison/db';
 import { enqueueDocumentReleaseMail } from '../notifications/document-release-mail.js';
+import { enqueueDocumentChangeFollowerMail } from '../notifications/follower-mail.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { findReadableDocument, subjectOf, toDocument } from './document-view.js';
@@ -88,6 +89,7 @@ export async function updateDocument(
     });
     const updated = (await findDocument(client, id))!;
     await enqueueDocumentReleaseMail(client, current, updated);
+    await enqueueDocumentChangeFollowerMail(client, current, updated);
     return updated;
   });
   return toDocument(record, await listVersions(pool, id), context.actor);
