@@ -51,21 +51,8 @@ async function follow(client: TestClient, body: Record<string, string>) {
   return followed.body.id;
 }
 
-async function uploadWithNote(
-  client: TestClient,
-  documentId: string,
-  label: string,
-  changeNote?: string,
-) {
-  const form = new FormData();
-  form.append('label', label);
-  if (changeNote !== undefined) form.append('changeNote', changeNote);
-  form.append('file', new Blob([`%PDF-1.7 ${label}`], { type: 'application/pdf' }), 'spec.pdf');
-  const response = await client.fetch(`/api/v1/documents/${documentId}/versions`, {
-    method: 'POST',
-    body: form,
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+function uploadWithNote(client: TestClient, documentId: string, label: string, note?: string) {
+  return client.upload(documentId, label, `%PDF-1.7 ${label}`, 'spec.pdf', 'application/pdf', note);
 }
 
 const recipientsOf = async (kind: string) =>
