@@ -209,6 +209,8 @@ describe('the daily digest', () => {
     expect(digest!.text).not.toContain('Secret note');
     expect(digest!.text).not.toContain(hidden.identifier);
     expect(digest!.text).toContain(`${WEB_URL}/unfollow/`);
+    // Only the kept document's follow is in it: its link is also the List-Unsubscribe header.
+    expect(digest!.listUnsubscribe).toBe(`<${WEB_URL}/unfollow/${unfollowTokenIn(digest!.text)}>`);
   });
 });
 

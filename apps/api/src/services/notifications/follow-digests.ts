@@ -51,10 +51,12 @@ async function enqueueDigest(deps: FollowDigestDependencies, userId: string): Pr
     if (!caller || events.length === 0) return false;
     const actor = actorFromMemberships(caller, caller.memberships);
     const sections: string[] = [];
+    const told = new Set<string>();
     for (const stored of events) {
       const event = await currentEvent(client, stored);
       if (!event || !mayTellFollower(actor, subjectOf(event.document))) continue;
       const follow = await findFollow(client, stored.followId);
+      if (follow) told.add(follow.id);
       const { subject, text } = describeFollowedEvent(event);
       sections.push(
         [
@@ -75,6 +77,9 @@ async function enqueueDigest(deps: FollowDigestDependencies, userId: string): Pr
       recipients: [caller.email],
       subject: `What you follow: ${sections.length} update${sections.length > 1 ? 's' : ''}`,
       text: sections.join('\n\n'),
+      // A digest about one follow also gets its link as List-Unsubscribe; one about several has
+      // a link per item only, since the header names one thing to stop.
+      ...(told.size === 1 ? { unfollowId: [...told][0] } : {}),
     });
     return true;
   });
