@@ -1,8 +1,7 @@
+import type { DocumentStatus, FollowTargetKind, RegisterState, Visibility } from '@liaison/core';
 import type { Queryable } from '../queryable.js';
 import { CALLER_COLUMNS, type CallerRecord } from './callers.js';
 import type { FollowDelivery } from './notifications.js';
-
-export type FollowTargetKind = 'document' | 'register' | 'organization';
 
 /** What a follow is about, by the ids the database knows it under. */
 export type FollowTarget =
@@ -23,12 +22,12 @@ export interface FollowRecord {
   /** For a followed document: what the policy needs to decide whether its follower may read it. */
   document: {
     organization: string;
-    visibility: string;
-    status: string;
+    visibility: Visibility;
+    status: DocumentStatus;
     registerParties: string[];
   } | null;
   /** For a followed register: its state and parties (drafts are read by their parties only). */
-  register: { state: string; parties: string[] } | null;
+  register: { state: RegisterState; parties: string[] } | null;
 }
 
 const FOLLOW_SELECT = `

@@ -1,12 +1,4 @@
-import {
-  type Actor,
-  canFollow,
-  type DocumentStatus,
-  type Follow,
-  type FollowSubject,
-  type RegisterState,
-  type Visibility,
-} from '@liaison/core';
+import { type Actor, canFollow, type Follow, type FollowSubject } from '@liaison/core';
 import type { FollowRecord } from '@liaison/db';
 
 /** What the follow is about, as the follow policy weighs it. */
@@ -16,8 +8,8 @@ export function followSubjectOf(record: FollowRecord): FollowSubject {
       kind: 'document',
       document: {
         owner: record.document.organization,
-        visibility: record.document.visibility as Visibility,
-        status: record.document.status as DocumentStatus,
+        visibility: record.document.visibility,
+        status: record.document.status,
         registerParties: record.document.registerParties,
       },
     };
@@ -26,7 +18,7 @@ export function followSubjectOf(record: FollowRecord): FollowSubject {
     return {
       kind: 'register',
       register: {
-        state: record.register.state as RegisterState,
+        state: record.register.state,
         parties: record.register.parties,
       },
     };
