@@ -76,7 +76,15 @@ describe('the release feeds', () => {
       status: 'work-in-progress',
       visibility: 'public',
     });
-    expect((await ofaAdmin.upload(latest, '1.0', '%PDF-1.7 fabrics')).status).toBe(201);
+    const uploaded = await ofaAdmin.upload(
+      latest,
+      '1.0',
+      '%PDF-1.7 fabrics',
+      'fabrics-1.0.pdf',
+      'application/pdf',
+      'First edition & <notes>',
+    );
+    expect(uploaded.status).toBe(201);
     // Released, but without a file to read: left out of the feeds until it has one.
     const withoutFile = await create(ofaAdmin, {
       organization: 'ofa',
@@ -120,12 +128,28 @@ describe('the release feeds', () => {
     });
 
     const first = all.entries![0]!;
-    expect(first.title?.value).toBe('OFA-FEED-NEW: Fabrics <script>alert(1)</script> & "friends"');
+    // The newest version, its change note, and an absolute link to its file.
+    expect(first.title?.value).toBe(
+      'OFA-FEED-NEW 1.0: Fabrics <script>alert(1)</script> & "friends"',
+    );
     expect(first.updated).toBe(released.body.releasedAt);
     expect(first.links).toEqual([
       { rel: 'alternate', type: 'text/html', href: `${WEB}/documents/${latest}` },
+      {
+        rel: 'enclosure',
+        title: 'fabrics-1.0.pdf',
+        href: `${WEB}/documents/${latest}/versions/${uploaded.body.id}/download`,
+      },
     ]);
-    expect(first.summary?.value).toBe('Released while the test ran.');
+    expect(first.summary?.value).toBe(
+      'Released while the test ran.\n\nVersion 1.0: First edition & <notes>',
+    );
+    // The link serves the file, to anyone (the document is public).
+    const file = await anonymous.fetch(
+      `/api/v1/documents/${latest}/versions/${uploaded.body.id}/content`,
+    );
+    expect(file.status).toBe(200);
+    expect(await file.text()).toBe('%PDF-1.7 fabrics');
     expect(first.authors?.[0]?.name).toBe('OpenFabrics Alliance');
     expect(first.categories).toEqual([{ term: 'standard', label: 'Standard' }]);
 

@@ -17,6 +17,7 @@ import { registerRequestIdHeader, requestIdOf } from './http/request-id.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
+import { followRoutes } from './routes/follows.js';
 import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -130,6 +131,7 @@ export async function buildApp(deps: Dependencies, logger: FastifyServerOptions[
   await app.register(memberRoutes);
   await app.register(invitationRoutes);
   await app.register(notificationRoutes);
+  await app.register(followRoutes);
   await app.register(jobRoutes);
   await app.register(organizationManagementRoutes);
   await app.register(registerPageRoutes);

@@ -56,9 +56,11 @@ export class TestClient {
     content: Blob | string,
     filename = 'spec.pdf',
     type = 'application/pdf',
+    changeNote?: string,
   ) {
     const form = new FormData();
     form.append('label', label);
+    if (changeNote !== undefined) form.append('changeNote', changeNote);
     form.append(
       'file',
       typeof content === 'string' ? new Blob([content], { type }) : content,

@@ -136,7 +136,7 @@ describe('the job runner', () => {
 });
 
 describe('the recurring tasks', () => {
-  it('are scheduled on the clock under their names, and queued once at start-up however many replicas start', async () => {
+  it('are scheduled on the clock under their names, and queued once at start-up however many replicas start (the daily digest on its schedule only)', async () => {
     const config = { ...api.config, reaper: { ...api.config.reaper, intervalMinutes: 0 } };
     const tasks = recurringTasks(config);
     // A reaper interval of 0: at start-up only, no schedule.
@@ -147,6 +147,7 @@ describe('the recurring tasks', () => {
       ['remind-register-reviews', 'remind-register-reviews', '0 */6 * * *'],
       ['remind-statement-deadlines', 'remind-statement-deadlines', '0 */6 * * *'],
       ['queue-review-mail', 'queue-review-mail', '*/10 * * * *'],
+      ['send-follow-digests', 'send-follow-digests', '0 0 * * *'],
     ]);
 
     await Promise.all([queueStartUpRuns(api.pool, tasks), queueStartUpRuns(api.pool, tasks)]);

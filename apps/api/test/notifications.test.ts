@@ -6,7 +6,7 @@ import { startMailCatcher } from '../src/services/notifications/mail-catcher.js'
 import { createSmtpSender, type MailSender } from '../src/services/notifications/mail-sender.js';
 import { enqueueReviewReminders } from '../src/services/notifications/review-reminders.js';
 import { TestClient } from './client.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { type RunningApi, startApi, TEST_AUTH_SECRET } from './helpers.js';
 import { startSmtpServer, type TestSmtpServer } from './smtp-server.js';
 import {
   filePart,
@@ -21,7 +21,7 @@ const WEB_URL = 'https://liaison.example.org';
 const FROM = 'Liaison <liaison@example.org>';
 
 function delivery(pool: Pool, sender: MailSender) {
-  return { pool, sender, log, webUrl: WEB_URL };
+  return { pool, sender, log, webUrl: WEB_URL, authSecret: TEST_AUTH_SECRET };
 }
 
 /** Ends the SMTP servers and senders a test started, even when it fails. */
@@ -186,23 +186,28 @@ describe('notification settings', () => {
     const editor = await TestClient.signIn(api.url, 'editor@ofa.example');
     expect(await member.json('GET', '/api/v1/me/notifications')).toEqual({
       status: 200,
-      body: { documentReleases: false, reviewCalls: false },
+      body: { documentReleases: false, reviewCalls: false, followDelivery: 'immediate' },
     });
     expect(
       await member.json('PUT', '/api/v1/me/notifications', { documentReleases: true }),
-    ).toEqual({ status: 200, body: { documentReleases: true, reviewCalls: false } });
+    ).toEqual({
+      status: 200,
+      body: { documentReleases: true, reviewCalls: false, followDelivery: 'immediate' },
+    });
     // A choice left out keeps its value.
     expect(await member.json('PUT', '/api/v1/me/notifications', { reviewCalls: true })).toEqual({
       status: 200,
-      body: { documentReleases: true, reviewCalls: true },
+      body: { documentReleases: true, reviewCalls: true, followDelivery: 'immediate' },
     });
     expect((await member.json('GET', '/api/v1/me/notifications')).body).toEqual({
       documentReleases: true,
       reviewCalls: true,
+      followDelivery: 'immediate',
     });
     expect((await editor.json('GET', '/api/v1/me/notifications')).body).toEqual({
       documentReleases: false,
       reviewCalls: false,
+      followDelivery: 'immediate',
     });
   });
 
@@ -216,6 +221,7 @@ describe('notification settings', () => {
     for (const body of [
       { documentReleases: 'yes' },
       { documentReleases: true, everything: true },
+      { followDelivery: 'weekly' },
       {},
     ]) {
       const answer = await admin.json<{ error: { code: string } }>(
@@ -234,6 +240,7 @@ describe('notification settings', () => {
     expect((await admin.json('GET', '/api/v1/me/notifications')).body).toEqual({
       documentReleases: false,
       reviewCalls: false,
+      followDelivery: 'immediate',
     });
   });
 });

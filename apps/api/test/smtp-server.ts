@@ -7,6 +7,8 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** The List-Unsubscribe header as sent, if any. */
+  listUnsubscribe: string | undefined;
 }
 
 export interface TestSmtpServer {
@@ -41,6 +43,9 @@ export async function startSmtpServer(
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
+            listUnsubscribe: parsed.headerLines
+              .find((header) => header.key === 'list-unsubscribe')
+              ?.line.replace(/^[^:]*:\s*/, ''),
           });
           callback();
         },

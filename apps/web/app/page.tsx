@@ -8,6 +8,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../components/badges';
 import { FeedLinks } from '../components/feed-links';
+import { FollowButton } from '../components/follow-button';
 import { TextMatchSnippet } from '../components/text-match-snippet';
 import {
   type ApiError,
@@ -18,6 +19,7 @@ import {
 } from '../lib/api';
 import { ATOM_MEDIA_TYPE } from '../lib/atom';
 import { viewerActor } from '../lib/auth/viewer-actor';
+import { followOf, loadFollows } from '../lib/follows';
 import { excerpt, formatDate, STATUS_LABELS, VISIBILITY_DESCRIPTIONS } from '../lib/format';
 import {
   documentListQuery,
@@ -56,13 +58,14 @@ export default async function LibraryPage({
   const [viewer, token] = await Promise.all([getViewer(), getAccessToken()]);
   const signedIn = viewer !== null && token !== null;
 
-  const [organizations, registers, result] = await Promise.all([
+  const [organizations, registers, result, follows] = await Promise.all([
     listOrganizations(),
     listRegisters({ token }),
     loadLibraryPage(
       (released, seq) => listDocuments(documentListQuery(filters, released, seq), { token }),
       cursor,
     ),
+    loadFollows(signedIn),
   ]);
   const organizationNames = new Map(
     organizations.ok ? organizations.data.map((org) => [org.slug, org.name]) : [],
@@ -184,6 +187,15 @@ export default async function LibraryPage({
                   organization={filters.organization}
                   organizationNames={organizationNames}
                 />
+                {signedIn && organizationNames.has(filters.organization) && (
+                  <FollowButton
+                    kind="organization"
+                    targetKey={filters.organization}
+                    follow={followOf(follows, 'organization', filters.organization)}
+                    page="/"
+                    label={`Follow ${organizationNames.get(filters.organization)} releases by mail`}
+                  />
+                )}
               </div>
               <DocumentList
                 documents={result.page.released}

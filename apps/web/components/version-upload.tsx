@@ -1,7 +1,7 @@
 'use client';
 
 import type { DocumentVersion } from '@liaison/core';
-import { VERSION_LABEL_MAX_LENGTH } from '@liaison/core';
+import { CHANGE_NOTE_MAX_LENGTH, VERSION_LABEL_MAX_LENGTH } from '@liaison/core';
 import Link from 'next/link';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { versionLabelError } from '../lib/document-rules';
@@ -29,6 +29,7 @@ export function VersionUpload({
   documentHref,
 }: VersionUploadProps) {
   const [label, setLabel] = useState('');
+  const [changeNote, setChangeNote] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<{ label?: string; file?: string }>({});
   const {
@@ -75,7 +76,8 @@ export function VersionUpload({
 
     const outcome = await start(
       file.size,
-      (callbacks) => startUpload(documentId, trimmed, file, callbacks),
+      (callbacks) =>
+        startUpload(documentId, { label: trimmed, changeNote: changeNote.trim() }, file, callbacks),
       describeApiError,
     );
     if (
@@ -90,6 +92,7 @@ export function VersionUpload({
 
   const restart = () => {
     setLabel('');
+    setChangeNote('');
     setFile(null);
     setErrors({});
     reset();
@@ -109,6 +112,12 @@ export function VersionUpload({
             <dt>File</dt>
             <dd>{version.filename}</dd>
           </div>
+          {version.changeNote && (
+            <div>
+              <dt>What changed</dt>
+              <dd className="change-note">{version.changeNote}</dd>
+            </div>
+          )}
           <div>
             <dt>Size</dt>
             <dd>
@@ -176,6 +185,26 @@ export function VersionUpload({
             {errors.label}
           </p>
         )}
+      </div>
+
+      <div className="field" data-field="changeNote">
+        <label htmlFor={`${id}-note`}>
+          What changed <span className="muted">(optional)</span>
+        </label>
+        <textarea
+          id={`${id}-note`}
+          name="changeNote"
+          value={changeNote}
+          onChange={(event) => setChangeNote(event.target.value)}
+          disabled={busy}
+          rows={3}
+          maxLength={CHANGE_NOTE_MAX_LENGTH}
+          aria-describedby={`${id}-note-hint`}
+        />
+        <p id={`${id}-note-hint`} className="field__hint">
+          A short change note, shown with the version and sent to the people who follow the
+          document. At most {CHANGE_NOTE_MAX_LENGTH} characters.
+        </p>
       </div>
 
       <div className="field" data-field="file">

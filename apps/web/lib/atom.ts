@@ -7,8 +7,11 @@ export const ATOM_MEDIA_TYPE = 'application/atom+xml';
 
 export interface AtomLink {
   href: string;
-  rel: 'self' | 'alternate' | 'related';
+  /** 'enclosure': a file the entry is about, e.g. a version's download. */
+  rel: 'self' | 'alternate' | 'related' | 'enclosure';
   type?: string;
+  /** What the link is, e.g. the file's name. */
+  title?: string;
 }
 
 export interface AtomPerson {
@@ -83,7 +86,7 @@ function textElement(name: string, value: string, indent: string): string {
 }
 
 function linkElement(link: AtomLink, indent: string): string {
-  return `${indent}<link${attributes({ rel: link.rel, type: link.type, href: link.href })}/>`;
+  return `${indent}<link${attributes({ rel: link.rel, type: link.type, href: link.href, title: link.title })}/>`;
 }
 
 function personElement(person: AtomPerson, indent: string): string {

@@ -17,6 +17,7 @@ import { type ApiOptions, listDocuments, listOrganizations } from './api';
 import { ATOM_MEDIA_TYPE, type AtomFeed, atomXml } from './atom';
 import { type WebConfig, webConfig } from './config';
 import { STATUS_LABELS } from './format';
+import { downloadHref } from './links';
 
 /** How many of the newest releases a feed holds. */
 export const RELEASE_FEED_SIZE = 50;
@@ -45,6 +46,16 @@ export function portalOrigin(requestUrl: string, config: WebConfig = webConfig()
     }
   }
   return new URL(requestUrl).origin;
+}
+
+/** An entry's text: the abstract, then the newest version and what changed in it. */
+function entrySummary(document: DocumentSummary): string {
+  const latest = document.latestVersion;
+  if (!latest) return document.abstract;
+  const version = latest.changeNote
+    ? `Version ${latest.label}: ${latest.changeNote}`
+    : `Version ${latest.label}.`;
+  return document.abstract ? `${document.abstract}\n\n${version}` : version;
 }
 
 /** The Atom feed of these documents' releases (unreleased ones are left out). */
@@ -80,7 +91,9 @@ export function releaseFeed(options: {
     authors: [{ name: owner, uri: libraryUrl(organization?.slug) }],
     entries: released.map(({ document, releasedAt }) => ({
       id: `urn:uuid:${document.id}`,
-      title: `${document.identifier}: ${document.title}`,
+      title: document.latestVersion
+        ? `${document.identifier} ${document.latestVersion.label}: ${document.title}`
+        : `${document.identifier}: ${document.title}`,
       updated: releasedAt,
       links: [
         {
@@ -88,8 +101,17 @@ export function releaseFeed(options: {
           type: 'text/html',
           href: `${origin}/documents/${encodeURIComponent(document.id)}`,
         },
+        ...(document.latestVersion
+          ? [
+              {
+                rel: 'enclosure' as const,
+                href: `${origin}${downloadHref(encodeURIComponent(document.id), encodeURIComponent(document.latestVersion.id))}`,
+                title: document.latestVersion.filename,
+              },
+            ]
+          : []),
       ],
-      summary: document.abstract,
+      summary: entrySummary(document),
       authors: [
         {
           name: organizationNames.get(document.organization) ?? document.organization,

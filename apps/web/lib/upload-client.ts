@@ -29,14 +29,16 @@ export function readUploadAnswer(status: number, text: string): UploadOutcome {
 
 export function startUpload(
   documentId: string,
-  label: string,
+  fields: { label: string; changeNote: string },
   file: File,
   callbacks: UploadCallbacks = {},
 ): UploadHandle {
-  // The API reads the label first, then streams the file: the order of the parts matters. The
-  // file's size before it lets the API stream it into storage in one PUT of that length.
+  // The API reads the label and change note first, then streams the file: the order of the parts
+  // matters. The file's size before it lets the API stream it into storage in one PUT of that
+  // length.
   const form = new FormData();
-  form.append('label', label);
+  form.append('label', fields.label);
+  if (fields.changeNote) form.append('changeNote', fields.changeNote);
   form.append('size', String(file.size));
   form.append('file', file, file.name);
   return postMultipart(uploadUrl(documentId), form, readUploadAnswer, callbacks);

@@ -216,6 +216,43 @@ describe('releaseFeed', () => {
     expect(entry.categories).toEqual([{ term: 'informational', label: 'Informational' }]);
   });
 
+  it('carries the newest version, its change note and an absolute link to its file, from the configured public origin', () => {
+    const released = summary({
+      abstract: 'Platform management.',
+      latestVersion: {
+        id: '00000000-0000-4000-8000-0000000000aa',
+        label: '1.2.0',
+        changeNote: 'Fixed the fan units.\nNew Chassis schema.',
+        filename: 'DSP0266_1.2.0.pdf',
+        createdAt: '2026-02-01T07:00:00.000Z',
+      },
+    });
+    const origin = portalOrigin(
+      'http://127.0.0.1:3000/feeds/releases.atom',
+      parseWebConfig({ NEXTAUTH_URL: 'https://portal.example/api/auth' }),
+    );
+    const feed = parseAtom(
+      atomXml(releaseFeed({ origin, organizationNames: NAMES, documents: [released] })),
+    );
+    const entry = feed.entries![0]!;
+    expect(entry.title?.value).toBe(`${released.identifier} 1.2.0: ${released.title}`);
+    expect(entry.summary?.value).toBe(
+      'Platform management.\n\nVersion 1.2.0: Fixed the fan units.\nNew Chassis schema.',
+    );
+    expect(entry.links).toEqual([
+      {
+        rel: 'alternate',
+        type: 'text/html',
+        href: `https://portal.example/documents/${released.id}`,
+      },
+      {
+        rel: 'enclosure',
+        title: 'DSP0266_1.2.0.pdf',
+        href: `https://portal.example/documents/${released.id}/versions/00000000-0000-4000-8000-0000000000aa/download`,
+      },
+    ]);
+  });
+
   it('leaves out anything not released, whatever it was handed', () => {
     const released = summary();
     const documents = [

@@ -41,7 +41,7 @@ Commands:
   logout                                  forget the saved address and token
   ls [filters] [--json]                   list the documents you may read
   show <document> [--json]                a document's metadata and versions
-  push <file> --doc <org>/<identifier> --label <label> [--create ...]
+  push <file> --doc <org>/<identifier> --label <label> [--note <text>] [--create ...]
                                           upload a file as a new version (progress, SHA-256 checked)
   pull <document> [--version <label>] [-o <path>] [--force]
                                           download a version (resumable, SHA-256 verified)
@@ -95,7 +95,7 @@ Shows a document's metadata, what you may do with it, and its versions (newest f
 
   --json    the document as JSON
 `,
-  push: `Usage: liaison push <file> --doc <org>/<identifier> --label <label>
+  push: `Usage: liaison push <file> --doc <org>/<identifier> --label <label> [--note <text>]
                     [--create --title <title> [--status <status>] [--visibility <vis>]
                      [--register <slug>]... [--abstract <text>]] [--json]
 
@@ -105,6 +105,8 @@ file's own.
 
   --doc <ref>           the document: <org>/<identifier> or its id
   --label <label>       the new version's label, e.g. 1.2.0
+  --note <text>         what changed in this version (at most 2000 characters), shown with it
+                        and mailed to the document's followers
   --create              create the document first if it does not exist yet; then:
     --title <title>       its title (required when it is created)
     --status <status>     work-in-progress (default), informational or standard

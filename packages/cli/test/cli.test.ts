@@ -302,16 +302,28 @@ describe('push and pull', () => {
     expect(await readdir(target)).toEqual(['fabric-spec.bin']);
     expect(await sha256File(join(target, 'fabric-spec.bin'))).toBe(bigSha256);
 
-    // Pushing again without --create adds a version; --json prints it for scripts.
+    // Pushing again without --create adds a version, with its change note; --json prints it for
+    // scripts.
     const small = join(scratch, 'notes.txt');
     await writeFile(small, 'errata\n');
     const second = await runCli(
-      ['push', small, '--doc', document.id, '--label', '1.0.1', '--json'],
+      [
+        'push',
+        small,
+        '--doc',
+        document.id,
+        '--label',
+        '1.0.1',
+        '--note',
+        'Errata for 1.0.0\nTable 3 fixed',
+        '--json',
+      ],
       asEditor(),
     );
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({
       label: '1.0.1',
+      changeNote: 'Errata for 1.0.0\nTable 3 fixed',
       mediaType: 'text/plain',
       size: 7,
     });

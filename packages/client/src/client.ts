@@ -88,6 +88,8 @@ export type Progress = (transferred: number, total: number) => void;
 
 export interface UploadRequest {
   label: string;
+  /** What changed in this version (at most 2000 characters). */
+  changeNote?: string;
   /** The file on disk; it is streamed, never read whole. */
   path: string;
   /** Defaults to the file's own name. */
@@ -455,7 +457,10 @@ export class LiaisonClient {
     const { size } = await stat(upload.path);
     const filename = upload.filename ?? basename(upload.path);
     const form = formBody(
-      [['label', upload.label]],
+      [
+        ['label', upload.label],
+        ...(upload.changeNote ? [['changeNote', upload.changeNote] as const] : []),
+      ],
       [{ path: upload.path, size, filename, mediaType: upload.mediaType ?? mediaTypeOf(filename) }],
       upload.onProgress,
     );

@@ -8,6 +8,7 @@ import {
   API_TOKEN_MAX_DAYS,
   API_TOKEN_NAME_MAX_LENGTH,
   AUDIT_FILTER_MAX_LENGTH,
+  CHANGE_NOTE_MAX_LENGTH,
   DOCUMENT_IDENTIFIER_MAX_LENGTH,
   DOCUMENT_IDENTIFIER_PATTERN,
   DOCUMENT_STATUSES,
@@ -38,9 +39,19 @@ export const VersionLabelSchema = Type.String({
   description: 'e.g. 1.2.0 or 0.9a',
 });
 
+export const ChangeNoteSchema = MultiLineText({
+  maxLength: CHANGE_NOTE_MAX_LENGTH,
+  description: `What changed in this version (at most ${CHANGE_NOTE_MAX_LENGTH} characters); empty for none`,
+});
+
+/** A change note as stored: line breaks as LF (browsers send a form's text with CRLF). */
+export function normalizeChangeNote(note: string): string {
+  return note.replace(/\r\n/g, '\n');
+}
+
 /** The text fields of the version upload form, sent before its one file. */
 export const VersionFormFields = Type.Object(
-  { label: VersionLabelSchema },
+  { label: VersionLabelSchema, changeNote: Type.Optional(ChangeNoteSchema) },
   { additionalProperties: false },
 );
 export type VersionFormFields = Static<typeof VersionFormFields>;
@@ -83,6 +94,7 @@ export const DocumentVersionSchema = Type.Object(
   {
     id: UuidSchema,
     label: Type.String(),
+    changeNote: Type.String({ description: "What changed, as the uploader wrote it; '' for none" }),
     filename: Type.String(),
     size: Type.Integer(),
     mediaType: Type.String(),
@@ -160,7 +172,13 @@ export const DocumentSummarySchema = Type.Object(
     ...documentFields,
     latestVersion: Type.Union([
       Type.Null(),
-      Type.Object({ id: UuidSchema, label: Type.String(), createdAt: TimestampSchema }),
+      Type.Object({
+        id: UuidSchema,
+        label: Type.String(),
+        changeNote: Type.String(),
+        filename: Type.String(),
+        createdAt: TimestampSchema,
+      }),
     ]),
     textMatch: Type.Optional(
       Type.Union([TextMatchSchema, Type.Null()], {

@@ -8,6 +8,7 @@ export * from './document-audience.js';
 export * from './document-schemas.js';
 export * from './domain.js';
 export * from './errors.js';
+export * from './follow-schemas.js';
 export * from './invitation-schemas.js';
 export * from './job-schemas.js';
 export * from './notification-schemas.js';

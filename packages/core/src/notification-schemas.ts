@@ -11,6 +11,10 @@ export const NotificationSettingsSchema = Type.Object(
       description:
         'Mail me when a review (a call for comments) opens on a document one of my organizations may read, and 3 days before it closes',
     }),
+    followDelivery: Type.Union([Type.Literal('immediate'), Type.Literal('daily')], {
+      description:
+        'Mail about what I follow: one mail per event (immediate) or one digest a day (daily)',
+    }),
   },
   { title: 'NotificationSettings', additionalProperties: false },
 );

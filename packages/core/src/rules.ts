@@ -49,6 +49,8 @@ export const TITLE_MAX_LENGTH = 300;
 export const ABSTRACT_MAX_LENGTH = 10_000;
 /** Why a version was withdrawn. */
 export const WITHDRAWAL_REASON_MAX_LENGTH = 1000;
+/** What changed in a version, as its uploader writes it (optional). */
+export const CHANGE_NOTE_MAX_LENGTH = 2000;
 
 export const SUBMISSION_DESCRIPTION_MAX_LENGTH = 20_000;
 export const SUBMISSION_MAX_FILES = 20;

@@ -21,6 +21,7 @@ export * from './queries/callers.js';
 export * from './queries/caught-mail.js';
 export * from './queries/document-downloads.js';
 export * from './queries/documents.js';
+export * from './queries/follows.js';
 export * from './queries/invitations.js';
 export * from './queries/jobs.js';
 export * from './queries/login-failures.js';

@@ -24,6 +24,8 @@ describe('migrate', () => {
       'document_registers',
       'document_versions',
       'documents',
+      'follow_events',
+      'follows',
       'invitations',
       'login_failures',
       'mail_outbox',

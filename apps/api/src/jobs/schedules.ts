@@ -10,7 +10,12 @@ export interface RecurringTask {
   intervalMinutes: number;
   /** Its runs, scheduled or at start-up, one at a time (jobs of one queue run serially). */
   queueName?: string;
+  /** False for a task that runs on its schedule only (a daily digest must not go at every start). */
+  atStartUp?: boolean;
 }
+
+/** The followers' digest goes once a day, at midnight UTC. */
+const FOLLOW_DIGEST_MINUTES = 24 * 60;
 
 /** The outbox is swept every minute: mails whose retry is due, and any a kick missed. */
 const MAIL_SWEEP_MINUTES = 1;
@@ -32,6 +37,7 @@ export function recurringTasks(config: Config): RecurringTask[] {
       intervalMinutes: config.reaper.intervalMinutes,
       queueName: 'reaper',
     },
+    { task: TASKS.sendFollowDigests, intervalMinutes: FOLLOW_DIGEST_MINUTES, atStartUp: false },
   ];
 }
 
@@ -53,7 +59,8 @@ export function cronItemsFor(tasks: RecurringTask[]): CronItem[] {
  * together share one pending run.
  */
 export async function queueStartUpRuns(pool: Pool, tasks: RecurringTask[]): Promise<void> {
-  for (const { task, queueName } of tasks) {
+  for (const { task, queueName, atStartUp } of tasks) {
+    if (atStartUp === false) continue;
     await enqueueJob(pool, task, {}, { jobKey: task, queueName });
   }
 }

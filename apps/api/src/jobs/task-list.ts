@@ -11,6 +11,7 @@ import { queueReviewMailTask } from './tasks/queue-review-mail.js';
 import { reapOrphanedObjectsTask } from './tasks/reap-orphaned-objects.js';
 import { remindRegisterReviewsTask } from './tasks/remind-register-reviews.js';
 import { remindStatementDeadlinesTask } from './tasks/remind-statement-deadlines.js';
+import { sendFollowDigestsTask } from './tasks/send-follow-digests.js';
 
 /** What the tasks run with: the API's own pool, storage, logger and settings. */
 export interface JobDependencies {
@@ -29,6 +30,7 @@ export const TASKS = {
   queueReviewMail: 'queue-review-mail',
   reapOrphanedObjects: 'reap-orphaned-objects',
   extractVersionText: EXTRACT_VERSION_TEXT,
+  sendFollowDigests: 'send-follow-digests',
 } as const;
 
 /**
@@ -43,5 +45,6 @@ export function buildTaskList(deps: JobDependencies): TaskList {
     [TASKS.queueReviewMail]: queueReviewMailTask(deps),
     [TASKS.reapOrphanedObjects]: reapOrphanedObjectsTask(deps),
     [TASKS.extractVersionText]: extractVersionTextTask(deps),
+    [TASKS.sendFollowDigests]: sendFollowDigestsTask(deps),
   };
 }

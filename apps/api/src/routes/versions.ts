@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  CHANGE_NOTE_MAX_LENGTH,
   DocumentIdParams,
   DocumentSchema,
   DocumentVersionSchema,
@@ -11,6 +12,7 @@ import {
 import {
   drainingOnRefusal,
   type FormLimitMessages,
+  type FormLimits,
   formParts,
   refuseDeclaredOversize,
 } from '../http/multipart-form.js';
@@ -26,8 +28,19 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 const VERSION_FORM: FormLimitMessages = {
   fileTooLarge: 'The file is larger than the limit',
   tooManyFiles: { message: 'Send exactly one file per version', code: 'multiple_files' },
-  tooManyFields: "The form may hold only 'label' and 'file'",
+  tooManyFields: "The form may hold only 'label', 'changeNote' and 'file'",
 };
+
+/** The app-wide limits, with room for a change note (up to 4 UTF-8 bytes a character). */
+function versionFormLimits(maxUploadBytes: number): FormLimits {
+  return {
+    fileSize: maxUploadBytes + 1,
+    files: 2,
+    fields: 4,
+    fieldSize: 4 * CHANGE_NOTE_MAX_LENGTH,
+    parts: 6,
+  };
+}
 
 export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { maxUploadBytes, watermarkMaxBytes } = app.deps.config;
@@ -37,7 +50,8 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['versions'],
-        summary: "Upload a new version: multipart with a 'label' field, then one 'file' field",
+        summary:
+          "Upload a new version: multipart with a 'label' field and an optional 'changeNote' (what changed), then one 'file' field",
         consumes: ['multipart/form-data'],
         params: DocumentIdParams,
         response: { 201: DocumentVersionSchema, '4xx': ErrorBody },
@@ -58,7 +72,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { ...app.deps, log: request.log, maxUploadBytes, watermarkMaxBytes },
           contextOf(request),
           request.params.id,
-          formParts(request, VERSION_FORM),
+          formParts(request, VERSION_FORM, versionFormLimits(maxUploadBytes)),
         ),
       );
       return reply.status(201).send(version);

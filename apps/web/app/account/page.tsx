@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PasswordChangeForm, ProfileForm } from '../../components/account/account-forms';
+import { FollowingList } from '../../components/account/following-list';
 import styles from '../../components/admin/admin.module.css';
+import { loadFollows } from '../../lib/follows';
 import { requireViewer } from '../../lib/session';
 import { changePassword, saveProfile } from './actions';
 
@@ -12,6 +14,7 @@ export const metadata: Metadata = { title: 'Your account' };
 /** The signed-in person's own page: name, password, and where to choose their mail. */
 export default async function AccountPage() {
   const viewer = await requireViewer('/account');
+  const follows = await loadFollows(true);
   return (
     <>
       <div className={styles.header}>
@@ -23,6 +26,9 @@ export default async function AccountPage() {
       </div>
       <section className={styles.section}>
         <ProfileForm action={saveProfile} name={viewer.name} />
+      </section>
+      <section className={styles.section} aria-labelledby="following-title">
+        <FollowingList follows={follows} />
       </section>
       {viewer.method === 'password' ? (
         <section className={styles.section}>

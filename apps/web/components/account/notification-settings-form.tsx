@@ -5,13 +5,18 @@ import styles from '../admin/admin.module.css';
 import { FormMessage, SubmitButton } from '../admin/form-parts';
 import { type FormState, IDLE } from '../admin/form-state';
 
-/** The opt-in for release mails: one checkbox, saved by a server action (works without JS). */
+/**
+ * The opt-in for release mails and how mail about what one follows comes, saved by a server
+ * action (works without JS).
+ */
 export function NotificationSettingsForm({
   action,
   documentReleases,
+  followDelivery,
 }: {
   action: (previous: FormState, form: FormData) => Promise<FormState>;
   documentReleases: boolean;
+  followDelivery: 'immediate' | 'daily';
 }) {
   const [state, formAction] = useActionState(action, IDLE as FormState);
   return (
@@ -26,6 +31,27 @@ export function NotificationSettingsForm({
             when a document shared under a work register of one of my organizations is released to
             the public
           </span>
+        </label>
+      </fieldset>
+      <fieldset className={styles.fieldset}>
+        <legend>Mail about what I follow</legend>
+        <label className={styles.choice}>
+          <input
+            type="radio"
+            name="followDelivery"
+            value="immediate"
+            defaultChecked={followDelivery === 'immediate'}
+          />
+          <span>one mail for each new version, share or release, as it happens</span>
+        </label>
+        <label className={styles.choice}>
+          <input
+            type="radio"
+            name="followDelivery"
+            value="daily"
+            defaultChecked={followDelivery === 'daily'}
+          />
+          <span>one digest a day (sent at midnight UTC)</span>
         </label>
       </fieldset>
       <div className={styles.actions}>

@@ -45,6 +45,7 @@ export async function push(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseCommand('push', args, {
     doc: { type: 'string' },
     label: { type: 'string' },
+    note: { type: 'string' },
     create: { type: 'boolean' },
     title: { type: 'string' },
     status: { type: 'string' },
@@ -86,6 +87,7 @@ export async function push(args: string[], io: Io): Promise<void> {
   const { version, sentSha256 } = await client
     .uploadVersion(document.id, {
       label: values.label,
+      ...(values.note ? { changeNote: values.note } : {}),
       path,
       onProgress: (sent) => reporter.update(sent),
     })

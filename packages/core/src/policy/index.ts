@@ -1,6 +1,7 @@
 export * from './actor.js';
 export * from './audit-policy.js';
 export * from './document-policy.js';
+export * from './follow-policy.js';
 export * from './job-policy.js';
 export * from './mail-policy.js';
 export * from './organization-policy.js';

@@ -14,7 +14,7 @@ export interface CallerRecord {
 // The user `u` with their memberships, so a request is authenticated in one round trip: the
 // busiest calls (the document list) would otherwise spend more time waiting on these lookups
 // than on their own query.
-const CALLER_COLUMNS = `u.id, u.email, u.is_operator as operator, u.disabled_at is not null as disabled,
+export const CALLER_COLUMNS = `u.id, u.email, u.is_operator as operator, u.disabled_at is not null as disabled,
   coalesce((select json_agg(json_build_object('organization', o.slug, 'role', m.role) order by o.slug)
               from memberships m join organizations o on o.id = m.organization_id
              where m.user_id = u.id), '[]') as memberships`;
@@ -64,6 +64,18 @@ export async function findSessionCaller(
     `select ${CALLER_COLUMNS} from sessions s join users u on u.id = s.user_id
       where s.id = $1 and s.user_id = $2 and s.revoked_at is null and s.expires_at > now()`,
     [sessionId, userId],
+  );
+  return result.rows[0];
+}
+
+/** An enabled user with their memberships, by id (to decide what a mail may tell them). */
+export async function findUserCaller(
+  db: Queryable,
+  userId: string,
+): Promise<CallerRecord | undefined> {
+  const result = await db.query<CallerRecord>(
+    `select ${CALLER_COLUMNS} from users u where u.id = $1 and u.disabled_at is null`,
+    [userId],
   );
   return result.rows[0];
 }

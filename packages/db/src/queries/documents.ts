@@ -24,7 +24,13 @@ export interface DocumentRecord {
   releasedAt: Date | null;
   /** Orders releases (newest last) and is the keyset of `sort: 'released'`; null while unreleased. */
   releaseSeq: string | null;
-  latestVersion: { id: string; label: string; createdAt: string } | null;
+  latestVersion: {
+    id: string;
+    label: string;
+    changeNote: string;
+    filename: string;
+    createdAt: string;
+  } | null;
 }
 
 const DOCUMENT_SELECT = `
@@ -37,7 +43,8 @@ const DOCUMENT_SELECT = `
                      join register_parties p on p.register_id = dr.register_id
                      join organizations po on po.id = p.organization_id where dr.document_id = d.id), '{}')
            as "registerParties",
-         (select json_build_object('id', v.id, 'label', v.label, 'createdAt', v.created_at)
+         (select json_build_object('id', v.id, 'label', v.label, 'changeNote', v.change_note,
+                                  'filename', v.filename, 'createdAt', v.created_at)
             from document_versions v where v.document_id = d.id and v.withdrawn_at is null
            order by v.created_at desc, v.id desc limit 1) as "latestVersion"
     from documents d

@@ -4,18 +4,25 @@ import type { Queryable } from '../queryable.js';
 export interface NotificationPreferences {
   documentReleases: boolean;
   reviewCalls: boolean;
+  /** Mail about what one follows: at once, or gathered into one mail a day. */
+  followDelivery: FollowDelivery;
 }
+
+export type FollowDelivery = 'immediate' | 'daily';
 
 export async function getNotificationPreferences(
   db: Queryable,
   userId: string,
 ): Promise<NotificationPreferences> {
   const result = await db.query<NotificationPreferences>(
-    `select document_releases as "documentReleases", review_calls as "reviewCalls"
+    `select document_releases as "documentReleases", review_calls as "reviewCalls",
+            follow_delivery as "followDelivery"
        from notification_preferences where user_id = $1`,
     [userId],
   );
-  return result.rows[0] ?? { documentReleases: false, reviewCalls: false };
+  return (
+    result.rows[0] ?? { documentReleases: false, reviewCalls: false, followDelivery: 'immediate' }
+  );
 }
 
 /** Sets the choices given; those left out keep their value. */
@@ -25,13 +32,19 @@ export async function setNotificationPreferences(
   preferences: Partial<NotificationPreferences>,
 ): Promise<void> {
   await db.query(
-    `insert into notification_preferences (user_id, document_releases, review_calls)
-     values ($1, coalesce($2, false), coalesce($3, false))
+    `insert into notification_preferences (user_id, document_releases, review_calls, follow_delivery)
+     values ($1, coalesce($2, false), coalesce($3, false), coalesce($4, 'immediate'))
      on conflict (user_id) do update
        set document_releases = coalesce($2, notification_preferences.document_releases),
            review_calls = coalesce($3, notification_preferences.review_calls),
+           follow_delivery = coalesce($4, notification_preferences.follow_delivery),
            updated_at = now()`,
-    [userId, preferences.documentReleases ?? null, preferences.reviewCalls ?? null],
+    [
+      userId,
+      preferences.documentReleases ?? null,
+      preferences.reviewCalls ?? null,
+      preferences.followDelivery ?? null,
+    ],
   );
 }
 

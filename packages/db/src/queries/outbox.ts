@@ -18,6 +18,8 @@ export interface NewMail {
   text: string;
   /** The portal page it is about, e.g. `/documents/<id>`: sent as a link under the text. */
   linkPath?: string;
+  /** The follow the mail is about: it goes out with a one-click link that ends it. */
+  unfollowId?: string;
   /** A mail with a key goes to each recipient once, however often it is enqueued. */
   dedupeKey?: string;
 }
@@ -38,11 +40,19 @@ export async function enqueueMail(db: Queryable, mail: NewMail): Promise<number>
   // Due from now, to the millisecond: workers compare with a JavaScript Date, which has no
   // microseconds, so a mail stamped 10:00:00.123456 would otherwise not be due at 10:00:00.123.
   const result = await db.query(
-    `insert into mail_outbox (kind, recipient, subject, text_body, link_path, dedupe_key, next_attempt_at)
-     select $1, recipient, $3, $4, $5, $6, date_trunc('milliseconds', now())
+    `insert into mail_outbox (kind, recipient, subject, text_body, link_path, dedupe_key, unfollow_id, next_attempt_at)
+     select $1, recipient, $3, $4, $5, $6, $7, date_trunc('milliseconds', now())
        from unnest($2::text[]) as recipient
      on conflict (dedupe_key, lower(recipient)) where dedupe_key is not null do nothing`,
-    [mail.kind, recipients, mail.subject, mail.text, mail.linkPath ?? '', mail.dedupeKey ?? null],
+    [
+      mail.kind,
+      recipients,
+      mail.subject,
+      mail.text,
+      mail.linkPath ?? '',
+      mail.dedupeKey ?? null,
+      mail.unfollowId ?? null,
+    ],
   );
   return result.rowCount ?? 0;
 }
@@ -54,6 +64,7 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   linkPath: string;
+  unfollowId: string | null;
   attempts: number;
 }
 
@@ -77,7 +88,7 @@ export async function claimDueMail(
               for update skip locked) due
       where o.id = due.id
       returning o.id::text, o.kind, o.recipient, o.subject, o.text_body as text,
-                o.link_path as "linkPath", o.attempts`,
+                o.link_path as "linkPath", o.unfollow_id as "unfollowId", o.attempts`,
     [options.now, options.limit, options.leaseMs],
   );
   return result.rows;
@@ -111,6 +122,7 @@ export interface OutboxRecord {
   subject: string;
   text: string;
   linkPath: string;
+  unfollowId: string | null;
   dedupeKey: string | null;
   attempts: number;
   nextAttemptAt: Date;
@@ -125,7 +137,7 @@ export async function listOutbox(
 ): Promise<OutboxRecord[]> {
   const result = await db.query<OutboxRecord>(
     `select id::text, kind, recipient, subject, text_body as text, link_path as "linkPath",
-            dedupe_key as "dedupeKey",
+            unfollow_id as "unfollowId", dedupe_key as "dedupeKey",
             attempts, next_attempt_at as "nextAttemptAt", last_error as "lastError",
             sent_at as "sentAt", failed_at as "failedAt"
        from mail_outbox

@@ -5,6 +5,8 @@ export interface VersionRecord {
   id: string;
   documentId: string;
   label: string;
+  /** What changed, as the uploader wrote it; '' for none. */
+  changeNote: string;
   filename: string;
   size: number;
   mediaType: string;
@@ -24,7 +26,7 @@ export interface VersionRecord {
 }
 
 const VERSION_SELECT = `
-  select v.id, v.document_id as "documentId", v.label, v.filename, v.size::float8 as size,
+  select v.id, v.document_id as "documentId", v.label, v.change_note as "changeNote", v.filename, v.size::float8 as size,
          v.media_type as "mediaType", v.sha256, v.storage_key as "storageKey", v.created_at as "createdAt",
          creator.email as "createdBy", creator.name as "createdByName", v.withdrawn_at as "withdrawnAt",
          withdrawer.email as "withdrawnBy", withdrawer.name as "withdrawnByName",
@@ -59,6 +61,8 @@ export interface NewVersion {
   id: string;
   documentId: string;
   label: string;
+  /** What changed in it; none by default. */
+  changeNote?: string;
   filename: string;
   size: number;
   mediaType: string;
@@ -70,8 +74,8 @@ export interface NewVersion {
 /** Inserts the version row; false when the document already has a version with this label. */
 export async function insertVersion(db: Queryable, version: NewVersion): Promise<boolean> {
   const result = await db.query(
-    `insert into document_versions (id, document_id, label, filename, size, media_type, sha256, storage_key, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `insert into document_versions (id, document_id, label, filename, size, media_type, sha256, storage_key, created_by, change_note)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      on conflict (document_id, label) do nothing`,
     [
       version.id,
@@ -83,6 +87,7 @@ export async function insertVersion(db: Queryable, version: NewVersion): Promise
       version.sha256,
       version.storageKey,
       version.createdBy,
+      version.changeNote ?? '',
     ],
   );
   if (result.rowCount === 1) {

@@ -15,6 +15,7 @@ export function deliverMailTask(deps: JobDependencies): Task {
       sender: deps.mailSender,
       log: deps.log,
       webUrl: deps.config.mail.webUrl,
+      authSecret: deps.config.authSecret,
     });
     if (summary.sent + summary.deferred + summary.failed > 0)
       deps.log.info(summary, 'mail delivery pass');

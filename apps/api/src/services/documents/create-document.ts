@@ -22,6 +22,7 @@ import {
   withTransaction,
 } from '@liaison/db';
 import { enqueueDocumentReleaseMail } from '../notifications/document-release-mail.js';
+import { enqueueDocumentChangeFollowerMail } from '../notifications/follower-mail.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { toDocument } from './document-view.js';
@@ -98,6 +99,11 @@ export async function createDocument(
       },
     });
     await enqueueDocumentReleaseMail(client, UNRELEASED_DOCUMENT, created);
+    await enqueueDocumentChangeFollowerMail(
+      client,
+      { ...UNRELEASED_DOCUMENT, registers: [] },
+      created,
+    );
     return created;
   });
   return toDocument(record, [], context.actor, null);

@@ -66,7 +66,13 @@ export function toDocumentSummary(record: DocumentRecord, actor: Actor): Documen
   return {
     ...documentFields(record, actor),
     latestVersion: latest
-      ? { id: latest.id, label: latest.label, createdAt: new Date(latest.createdAt).toISOString() }
+      ? {
+          id: latest.id,
+          label: latest.label,
+          changeNote: latest.changeNote,
+          filename: latest.filename,
+          createdAt: new Date(latest.createdAt).toISOString(),
+        }
       : null,
   };
 }
@@ -120,6 +126,7 @@ export function toVersion(
   return {
     id: version.id,
     label: version.label,
+    changeNote: version.changeNote,
     filename: version.filename,
     size: version.size,
     mediaType: version.mediaType,

@@ -21,6 +21,7 @@ import {
   withTransaction,
 } from '@liaison/db';
 import { enqueueDocumentReleaseMail } from '../notifications/document-release-mail.js';
+import { enqueueDocumentChangeFollowerMail } from '../notifications/follower-mail.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { findReadableDocument, loadDocument, subjectOf } from './document-view.js';
@@ -112,6 +113,7 @@ export async function updateDocument(
     });
     const updated = (await findDocument(client, id))!;
     await enqueueDocumentReleaseMail(client, current, updated);
+    await enqueueDocumentChangeFollowerMail(client, current, updated);
     return updated;
   });
   return loadDocument(pool, record, context.actor);

@@ -1,6 +1,7 @@
-import { ConflictError, isPdfFile, VersionFormFields } from '@liaison/core';
+import { ConflictError, isPdfFile, normalizeChangeNote, VersionFormFields } from '@liaison/core';
 import { findVersion, insertVersion, labelTaken, type Pool, withTransaction } from '@liaison/db';
 import { queueTextExtraction } from '../content/queue-text-extraction.js';
+import { enqueueFollowerMail } from '../notifications/follower-mail.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import {
@@ -27,7 +28,7 @@ function duplicateLabel(label: string) {
 
 /**
  * Streams one file into storage as a new version of a document, labelled by the form's 'label'
- * field. The version row is written in one transaction with its audit event, after the object is
+ * field, with the optional 'changeNote' (both before the file); its followers are told. The version row is written in one transaction with its audit event, after the object is
  * stored; a failed upload leaves nothing behind.
  */
 export async function uploadVersion(
@@ -45,7 +46,7 @@ export async function uploadVersion(
     parts,
     {
       fields: VersionFormFields,
-      trimmed: ['label'],
+      trimmed: ['label', 'changeNote'],
       refusals: {
         label: {
           missing: {
@@ -72,7 +73,9 @@ export async function uploadVersion(
         if (await labelTaken(deps.pool, documentId, label)) throw duplicateLabel(label);
       },
     },
-    async ({ fields: { label }, files: [file] }) => {
+    async ({ fields, files: [file] }) => {
+      const { label } = fields;
+      const changeNote = normalizeChangeNote(fields.changeNote ?? '');
       const upload = file!;
       // Refused now rather than at every reader's download; the stored object is removed again.
       if (record.watermark && isPdfFile(upload)) {
@@ -88,6 +91,7 @@ export async function uploadVersion(
           id: upload.id,
           documentId,
           label,
+          changeNote,
           filename: upload.filename,
           size: upload.size,
           mediaType: upload.mediaType,
@@ -108,6 +112,11 @@ export async function uploadVersion(
             size: upload.size,
             sha256: upload.sha256,
           },
+        });
+        await enqueueFollowerMail(client, {
+          kind: 'version',
+          document: record,
+          version: { id: upload.id, label, changeNote, filename: upload.filename },
         });
       });
       return upload.id;

@@ -6,6 +6,7 @@ import {
   type Pool,
 } from '@liaison/db';
 import type { FastifyBaseLogger } from 'fastify';
+import { unfollowPath } from '../../auth/unfollow-tokens.js';
 import { isPermanentFailure, type MailSender } from './mail-sender.js';
 
 export interface MailDeliveryDependencies {
@@ -14,6 +15,8 @@ export interface MailDeliveryDependencies {
   log: FastifyBaseLogger;
   /** The portal's public address: mails link to pages under it. */
   webUrl: string;
+  /** Signs the unfollow links of mails about a follow (AUTH_SECRET). */
+  authSecret: string;
 }
 
 export interface DeliverySummary {
@@ -35,10 +38,14 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), LONGEST_RETRY_MS);
 }
 
-/** The stored text, the link to the page it is about, and why the recipient got it. */
-export function composeText(mail: OutgoingMail, webUrl: string): string {
+/**
+ * The stored text, the link to the page it is about, and why the recipient got it; for a mail
+ * about a follow, the link that ends it (`unfollowUrl`).
+ */
+export function composeText(mail: OutgoingMail, webUrl: string, unfollowUrl?: string): string {
   const link = mail.linkPath ? `\n\n${webUrl}${mail.linkPath}\n` : '\n';
-  return `${mail.text.trimEnd()}${link}\n-- \nLiaison, ${webUrl}\nYour notification settings: ${webUrl}/account/notifications\n`;
+  const unfollow = unfollowUrl ? `Stop following (one click, no sign-in): ${unfollowUrl}\n` : '';
+  return `${mail.text.trimEnd()}${link}\n-- \nLiaison, ${webUrl}\n${unfollow}Your notification settings: ${webUrl}/account/notifications\n`;
 }
 
 /**
@@ -54,10 +61,14 @@ export async function deliverDueMail(
     const batch = await claimDueMail(deps.pool, { now, limit: BATCH, leaseMs: LEASE_MS });
     for (const mail of batch) {
       try {
+        const unfollowUrl = mail.unfollowId
+          ? `${deps.webUrl}${unfollowPath(mail.unfollowId, deps.authSecret)}`
+          : undefined;
         await deps.sender.send({
           to: mail.recipient,
           subject: mail.subject,
-          text: composeText(mail, deps.webUrl),
+          text: composeText(mail, deps.webUrl, unfollowUrl),
+          ...(unfollowUrl ? { headers: { 'List-Unsubscribe': `<${unfollowUrl}>` } } : {}),
         });
         await markMailSent(deps.pool, mail.id, new Date());
         summary.sent += 1;

@@ -11,6 +11,7 @@ export async function saveNotificationSettings(
 ): Promise<FormState> {
   const settings: NotificationSettingsChange = {
     documentReleases: form.get('documentReleases') === 'on',
+    followDelivery: form.get('followDelivery') === 'daily' ? 'daily' : 'immediate',
   };
   const answer = await callApi<NotificationSettings>('/api/v1/me/notifications', {
     method: 'PUT',
@@ -18,9 +19,12 @@ export async function saveNotificationSettings(
   });
   if (!answer.ok) return errorState(answer.error);
   revalidatePath('/account/notifications');
-  return successState(
-    answer.data.documentReleases
-      ? 'Saved: you will get a mail when a document shared with your organization is released.'
-      : 'Saved: you will not get mails about releases.',
-  );
+  const releases = answer.data.documentReleases
+    ? 'you will get a mail when a document shared with your organization is released'
+    : 'you will not get mails about releases';
+  const follows =
+    answer.data.followDelivery === 'daily'
+      ? 'what you follow comes in one digest a day'
+      : 'what you follow comes as it happens';
+  return successState(`Saved: ${releases}; ${follows}.`);
 }

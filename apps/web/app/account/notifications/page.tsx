@@ -20,13 +20,15 @@ export default async function NotificationsPage() {
         <h1>Notifications</h1>
         <p>
           Mail about submissions (to their reviewers and submitters) and review reminders (to a
-          register’s points of contact) always goes out. Release mails are yours to choose.
+          register’s points of contact) always goes out. Release mails are yours to choose, and so
+          is how mail about what you follow (see your account page) comes.
         </p>
       </div>
       {settings.ok ? (
         <NotificationSettingsForm
           action={saveNotificationSettings}
           documentReleases={settings.data.documentReleases}
+          followDelivery={settings.data.followDelivery}
         />
       ) : (
         <ApiErrorNotice

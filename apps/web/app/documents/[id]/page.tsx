@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../../../components/badges';
 import { ConfirmAction } from '../../../components/confirm-action';
 import { DetailPage } from '../../../components/detail-page';
+import { FollowButton } from '../../../components/follow-button';
 import { OpenReviewForm } from '../../../components/review/open-review-form';
 import { ReviewBanner } from '../../../components/review/review-banner';
 import { ProvenanceCard } from '../../../components/submission/provenance-card';
@@ -15,6 +16,7 @@ import {
   listRegisters,
 } from '../../../lib/api';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
+import { FOLLOW_MEANINGS, followOf, loadFollows } from '../../../lib/follows';
 import {
   formatBytes,
   formatDate,
@@ -58,12 +60,13 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
   const token = await getAccessToken();
-  const [result, organizations, registers, reviews, viewer] = await Promise.all([
+  const [result, organizations, registers, reviews, viewer, follows] = await Promise.all([
     loadDocument(id),
     listOrganizations(),
     listRegisters({ token }),
     token ? listDocumentReviews(id, { token }) : null,
     getViewer(),
+    loadFollows(token !== null),
   ]);
 
   if (!result.ok) {
@@ -209,6 +212,19 @@ export default async function DocumentPage({ params, searchParams }: Props) {
                 <span className="visually-hidden"> ({latest.filename})</span>
               </a>
               {latest.watermarked && <WatermarkNote />}
+            </div>
+          )}
+
+          {viewer && (
+            <div className="card">
+              <h2 className="card__title">Follow</h2>
+              <p className="muted small">{FOLLOW_MEANINGS.document}, with its change note.</p>
+              <FollowButton
+                kind="document"
+                targetKey={document.id}
+                follow={followOf(follows, 'document', document.id)}
+                page={`/documents/${document.id}`}
+              />
             </div>
           )}
 
@@ -463,6 +479,9 @@ function VersionTable({
                   <div>
                     <span className="version-label">{version.label}</span>
                     {withdrawn && <span className="badge badge--danger">Withdrawn</span>}
+                    {version.changeNote && (
+                      <span className="change-note small">{version.changeNote}</span>
+                    )}
                   </div>
                 </th>
                 <td data-label="File">

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import admin from '../../../components/admin/admin.module.css';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
+import { FollowButton } from '../../../components/follow-button';
 import { RegisterStateBadge, ReviewDue } from '../../../components/register/badges';
 import { CalendarDate } from '../../../components/register/dates';
 import { DocumentTable } from '../../../components/register/document-table';
@@ -26,6 +27,7 @@ import {
 import shared from '../../../components/register/registers.module.css';
 import { StatementTable } from '../../../components/statement/statement-table';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
+import { followOf, loadFollows } from '../../../lib/follows';
 import { describeReview, reviewState } from '../../../lib/register-review';
 import {
   openItemsBySection,
@@ -62,6 +64,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
     getViewer(),
   ]);
   if (lookup.kind === 'missing') notFound();
+  const follows = await loadFollows(viewer !== null);
 
   const breadcrumb = (
     <nav aria-label="Breadcrumb" className={pageStyles.breadcrumb}>
@@ -111,6 +114,15 @@ export default async function RegisterPage({ params, searchParams }: Props) {
       <div className={pageStyles.titleRow}>
         <h1>{register.title}</h1>
         <RegisterStateBadge state={register.state} />
+        {viewer && (
+          <FollowButton
+            kind="register"
+            targetKey={register.slug}
+            follow={followOf(follows, 'register', register.slug)}
+            page={`/registers/${register.slug}`}
+            label="Follow new documents"
+          />
+        )}
       </div>
       <p className={pageStyles.standing}>
         {standing}{' '}
