@@ -173,7 +173,7 @@ browserSuite('the portal in a real browser', {}, (suite) => {
     await visit(phone.page, '/', 'library (phone)', 'library-phone');
     const organization = phone.page.getByLabel('Organization');
     expect(await organization.isVisible()).toBe(false);
-    await visit(phone.page, '/?status=standard', 'library filtered (phone)');
+    await visit(phone.page, '/?q=specification', 'library searched (phone)');
     await phone.page.getByText('Filters', { exact: true }).click();
     await organization.waitFor({ state: 'visible' });
     const screen = phone.page.viewportSize()!.width;
