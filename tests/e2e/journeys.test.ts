@@ -129,6 +129,10 @@ browserSuite('the portal in a real browser', {}, (suite) => {
     );
     expect(everyone.items.every((item) => item.visibility === 'public')).toBe(true);
     expect([...shown].sort()).toEqual(everyone.items.map((item) => item.identifier).sort());
+    // Partners' documents exist: one line says signing in shows more, and nothing about them.
+    await expect
+      .poll(() => page.locator('main .library-hint').textContent())
+      .toBe('Members of alliance organizations see more documents after signing in.');
 
     // A public document opens, with its download.
     await page.getByRole('link', { name: publicDocument.title }).click();
@@ -163,9 +167,26 @@ browserSuite('the portal in a real browser', {}, (suite) => {
     await page.getByRole('heading', { level: 1, name: REGISTER }).waitFor();
     await check(page, 'register (anonymous)', 'register');
 
-    // The library on a phone.
+    // The library on a phone: the filters fold into one "Filters" control; opened, every choice
+    // fits the screen, with "Clear" there too; badges keep to their text.
     const phone = await newSession(suite.browser, suite.portal, PHONE);
     await visit(phone.page, '/', 'library (phone)', 'library-phone');
+    const organization = phone.page.getByLabel('Organization');
+    expect(await organization.isVisible()).toBe(false);
+    await visit(phone.page, '/?q=specification', 'library searched (phone)');
+    await phone.page.getByText('Filters', { exact: true }).click();
+    await organization.waitFor({ state: 'visible' });
+    const screen = phone.page.viewportSize()!.width;
+    for (const field of [organization, phone.page.getByRole('link', { name: 'Clear' })]) {
+      const box = (await field.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(screen);
+    }
+    expect((await organization.boundingBox())!.width).toBeGreaterThan(screen / 2);
+    await visit(phone.page, '/', 'library (phone)');
+    for (const badge of await phone.page.locator('main .doc-item .badge').all()) {
+      expect((await badge.boundingBox())!.width).toBeLessThan(screen / 2);
+    }
     await phone.context.close();
     await context.close();
   });

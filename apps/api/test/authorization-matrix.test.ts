@@ -44,6 +44,8 @@
  * they can read one by one (the SQL list filter and the policy must not drift apart), over every
  * document the run created, in whatever state the write cases left it.
  */
+import { versionDownloadName } from '@liaison/core';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type DocumentTableAction,
@@ -206,6 +208,7 @@ interface DocumentView {
 interface CreatedDocument {
   spec: DocumentSpec;
   id: string;
+  identifier: string;
   versionId: string;
   content: string;
   title: string;
@@ -256,7 +259,14 @@ async function createDocument(spec: DocumentSpec, purpose: string): Promise<Crea
   if (uploaded.status !== 201) {
     throw new Error(`uploading to ${describeDocument(spec)} failed: ${JSON.stringify(uploaded)}`);
   }
-  return { spec, id: created.body.id, versionId: uploaded.body.id as string, content, title };
+  return {
+    spec,
+    id: created.body.id,
+    identifier,
+    versionId: uploaded.body.id as string,
+    content,
+    title,
+  };
 }
 
 /** Every document id the actor can list, through every page. */
@@ -672,6 +682,58 @@ describe('authorization matrix', () => {
       expect(shared.body.error.code).toBe('partners_without_register');
       const after = await admin.json<DocumentView>('GET', `/api/v1/documents/${unshared.id}`);
       expect(after.body).toMatchObject({ visibility: 'organization', registers: [] });
+    });
+  });
+
+  describe('register zip: a readable register gives exactly the readable files shared under it', () => {
+    const REGISTER_STATES: Record<Register, 'approved' | 'draft'> = {
+      'ofa-dmtf': 'approved',
+      'snia-dmtf': 'draft',
+    };
+    const readsRegister = (actor: ActorSpec, register: Register) =>
+      REGISTER_STATES[register] === 'approved' ||
+      (actor.email !== null && actor.membership === null) ||
+      (actor.membership !== null &&
+        (REGISTER_PARTIES[register] as readonly Organization[]).includes(
+          actor.membership.organization,
+        ));
+
+    it.each(ACTORS)('$name', async (actor) => {
+      for (const register of REGISTERS) {
+        const response = await clientOf(actor).fetch(`/api/v1/registers/${register}/files.zip`);
+        const bytes = Buffer.from(await response.arrayBuffer());
+        if (!readsRegister(actor, register)) {
+          expect(response.status, `${actor.name} ${register}`).toBe(404);
+          continue;
+        }
+        expect(response.status, `${actor.name} ${register}`).toBe(200);
+        const zip = await JSZip.loadAsync(bytes);
+        // The run's shared documents only: the demo seed's are shared under these registers too.
+        const entries: Record<string, string> = {};
+        for (const file of Object.values(zip.files)) {
+          if (file.name.startsWith('AM-shared-')) entries[file.name] = await file.async('string');
+        }
+        const expected = Object.fromEntries(
+          shared
+            .filter(({ spec }) => spec.register === register && expectCanRead(actor, spec))
+            .map((created) => [
+              versionDownloadName(created.identifier, '1.0', `${created.identifier}.txt`),
+              created.content,
+            ]),
+        );
+        expect(entries, `${actor.name} ${register}`).toEqual(expected);
+      }
+    });
+  });
+
+  describe('sign-in hint: only an anonymous caller is told that non-public documents exist', () => {
+    it.each(ACTORS)('$name', async (actor) => {
+      const page = await clientOf(actor).json<{ restrictedDocumentsExist?: boolean }>(
+        'GET',
+        '/api/v1/documents?limit=1',
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.restrictedDocumentsExist).toBe(actor.email === null ? true : undefined);
     });
   });
 

@@ -177,8 +177,8 @@ describe('GET /api/v1/documents', () => {
       'limit=0',
       'limit=101',
       'status=draft',
-      'cursor=abc',
-      'sort=title',
+      'cursor=a%20b',
+      'sort=random',
       'visibility=secret',
     ]) {
       const response = await anonymous.json<{ error: { code: string } }>(
@@ -187,6 +187,15 @@ describe('GET /api/v1/documents', () => {
       );
       expect(response.status, query).toBe(400);
       expect(response.body.error.code, query).toBe('invalid_input');
+    }
+    // Well formed, but no nextCursor of the list's sort.
+    for (const query of ['cursor=abc', 'sort=title&cursor=123']) {
+      const response = await anonymous.json<{ error: { code: string } }>(
+        'GET',
+        `/api/v1/documents?${query}`,
+      );
+      expect(response.status, query).toBe(400);
+      expect(response.body.error.code, query).toBe('invalid_cursor');
     }
   });
 });

@@ -24,6 +24,8 @@ import { excerpt, formatDate, STATUS_LABELS, VISIBILITY_DESCRIPTIONS } from '../
 import {
   documentListQuery,
   hasFilters,
+  LIBRARY_SORT_LABELS,
+  LIBRARY_SORTS,
   type LibraryFilters,
   libraryHref,
   loadLibraryPage,
@@ -64,6 +66,7 @@ export default async function LibraryPage({
     loadLibraryPage(
       (released, seq) => listDocuments(documentListQuery(filters, released, seq), { token }),
       cursor,
+      filters.sort,
     ),
     loadFollows(signedIn),
   ]);
@@ -72,7 +75,11 @@ export default async function LibraryPage({
   );
   const canCreate =
     viewer !== null && documentCreatingOrganizations(viewerActor(viewer)).length > 0;
-  const firstPage = cursor.phase === 'released' && cursor.seq === null;
+  const firstPage = cursor.seq === null && cursor.phase !== 'other';
+  // Shown open on a phone when something in it is chosen, so the choice stays in sight.
+  const filtersChosen = Boolean(
+    filters.organization || filters.status || filters.register || filters.sort !== 'newest',
+  );
 
   return (
     <>
@@ -111,50 +118,63 @@ export default async function LibraryPage({
               placeholder="Identifier, title, or words in the abstract or the files"
             />
           </div>
-          <div className="field">
-            <label htmlFor="library-organization">Organization</label>
-            <select
-              id="library-organization"
-              name="organization"
-              defaultValue={filters.organization}
-            >
-              <option value="">All organizations</option>
-              {organizations.ok &&
-                organizations.data.map((org) => (
-                  <option key={org.slug} value={org.slug}>
-                    {org.name}
+          <details className="filters__more" open={filtersChosen}>
+            <summary className="button button--secondary">Filters</summary>
+            <div className="field">
+              <label htmlFor="library-organization">Organization</label>
+              <select
+                id="library-organization"
+                name="organization"
+                defaultValue={filters.organization}
+              >
+                <option value="">All organizations</option>
+                {organizations.ok &&
+                  organizations.data.map((org) => (
+                    <option key={org.slug} value={org.slug}>
+                      {org.name}
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="library-status">Status</label>
+              <select id="library-status" name="status" defaultValue={filters.status}>
+                <option value="">Any status</option>
+                {DOCUMENT_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {STATUS_LABELS[status]}
                   </option>
                 ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="library-status">Status</label>
-            <select id="library-status" name="status" defaultValue={filters.status}>
-              <option value="">Any status</option>
-              {DOCUMENT_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {STATUS_LABELS[status]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="library-register">Register</label>
-            <select id="library-register" name="register" defaultValue={filters.register}>
-              <option value="">Any register</option>
-              {registers.ok &&
-                registers.data.map((register) => (
-                  <option key={register.slug} value={register.slug}>
-                    {register.title}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="library-register">Register</label>
+              <select id="library-register" name="register" defaultValue={filters.register}>
+                <option value="">Any register</option>
+                {registers.ok &&
+                  registers.data.map((register) => (
+                    <option key={register.slug} value={register.slug}>
+                      {register.title}
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="library-sort">Sort by</label>
+              <select id="library-sort" name="sort" defaultValue={filters.sort}>
+                {LIBRARY_SORTS.map((sort) => (
+                  <option key={sort} value={sort}>
+                    {LIBRARY_SORT_LABELS[sort]}
                   </option>
                 ))}
-            </select>
-          </div>
+              </select>
+            </div>
+          </details>
           <div className="filters__actions">
             <button type="submit" className="button">
               Search
             </button>
-            {hasFilters(filters) && (
+            {(hasFilters(filters) || filters.sort !== 'newest') && (
               <Link className="button button--secondary" href="/">
                 Clear
               </Link>
@@ -162,6 +182,13 @@ export default async function LibraryPage({
           </div>
         </form>
       </search>
+
+      {!signedIn && result.ok && result.page.restrictedDocumentsExist && (
+        <p className="library-hint">
+          Members of alliance organizations see more documents after{' '}
+          <Link href="/login">signing in</Link>.
+        </p>
+      )}
 
       {signedIn && (
         <ul className="legend" aria-label="Visibility markers">
@@ -178,6 +205,24 @@ export default async function LibraryPage({
         <LibraryUnavailable error={result.error} />
       ) : (
         <>
+          {result.page.sorted !== null && (
+            <section className="section" aria-labelledby="sorted-title">
+              <div className="section-head">
+                <h2 id="sorted-title">Documents by {filters.sort}</h2>
+                <p className="muted">A to Z, released and work in progress together.</p>
+              </div>
+              <DocumentList
+                documents={result.page.sorted}
+                organizationNames={organizationNames}
+                showVisibility={signedIn}
+                empty={
+                  hasFilters(filters)
+                    ? 'No document matches the search.'
+                    : 'There is no document yet.'
+                }
+              />
+            </section>
+          )}
           {result.page.released !== null && (
             <section className="section" aria-labelledby="released-title">
               <div className="section-head">
@@ -233,7 +278,7 @@ export default async function LibraryPage({
               />
             </section>
           )}
-          {result.page.other === null && (
+          {result.page.other === null && result.page.sorted === null && (
             <p className="muted pager__note">
               {signedIn
                 ? 'Work in progress and restricted documents follow after the released ones.'

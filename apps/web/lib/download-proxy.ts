@@ -2,6 +2,7 @@
 // arrives, with the session's bearer token added. Range and If-None-Match pass through, so resumed
 // downloads, the PDF viewer's ranged reads and revalidation all work; nothing is buffered here.
 
+import { isSlug } from '@liaison/core';
 import type { NextRequest } from 'next/server';
 import { apiFetch, errorBodyOf } from './api';
 import { downloadRequestHeaders, downloadResponseHeaders, isUuid } from './proxy';
@@ -10,6 +11,8 @@ import { getAccessToken } from './session';
 export interface DownloadProxyOptions {
   /** The route's path parameters; any that is not a UUID names nothing, so the API is not asked. */
   ids: readonly string[];
+  /** Path parameters that are slugs, likewise (a register's). */
+  slugs?: readonly string[];
   /** The API path of the file's bytes, without the query. */
   apiPath: string;
   /** The portal page of the file, which renders the not-found page for a missing one. */
@@ -49,7 +52,9 @@ export async function proxyDownload(
   request: NextRequest,
   options: DownloadProxyOptions,
 ): Promise<Response> {
-  if (!options.ids.every(isUuid)) return notFoundAnswer(request.headers, options.notFoundPage);
+  if (!options.ids.every(isUuid) || !(options.slugs ?? []).every(isSlug)) {
+    return notFoundAnswer(request.headers, options.notFoundPage);
+  }
   const inline = request.nextUrl.searchParams.get('inline') === '1';
   const token = await getAccessToken();
 

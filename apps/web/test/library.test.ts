@@ -12,7 +12,7 @@ import {
   parseLibraryFilters,
 } from '../lib/library';
 
-const none: LibraryFilters = { q: '', organization: '', status: '', register: '' };
+const none: LibraryFilters = { q: '', organization: '', status: '', register: '', sort: 'newest' };
 
 describe('parseLibraryFilters', () => {
   it('reads the filters of a library URL', () => {
@@ -23,7 +23,15 @@ describe('parseLibraryFilters', () => {
         status: 'standard',
         register: 'ofa-dmtf',
       }),
-    ).toEqual({ q: 'redfish', organization: 'dmtf', status: 'standard', register: 'ofa-dmtf' });
+    ).toEqual({
+      q: 'redfish',
+      organization: 'dmtf',
+      status: 'standard',
+      register: 'ofa-dmtf',
+      sort: 'newest',
+    });
+    expect(parseLibraryFilters({ sort: 'title' }).sort).toBe('title');
+    expect(parseLibraryFilters({ sort: 'identifier' }).sort).toBe('identifier');
   });
 
   it('drops what the API would refuse rather than failing the page', () => {
@@ -33,8 +41,15 @@ describe('parseLibraryFilters', () => {
         organization: 'Not A Slug',
         status: 'draft',
         register: ['ofa-dmtf', 'other'],
+        sort: 'random',
       }),
-    ).toEqual({ q: 'x'.repeat(200), organization: '', status: '', register: 'ofa-dmtf' });
+    ).toEqual({
+      q: 'x'.repeat(200),
+      organization: '',
+      status: '',
+      register: 'ofa-dmtf',
+      sort: 'newest',
+    });
     expect(parseLibraryFilters({})).toEqual(none);
   });
 
@@ -58,12 +73,15 @@ describe('library cursor', () => {
     ['123', { phase: 'released', seq: null }],
     ['r', { phase: 'released', seq: null }],
     [`r${'9'.repeat(20)}`, { phase: 'released', seq: null }],
+    ['aWyJ0aXRsZSIsIjEiXQ', { phase: 'sorted', seq: 'WyJ0aXRsZSIsIjEiXQ' }],
+    ['a', { phase: 'released', seq: null }],
+    ['a+/=', { phase: 'released', seq: null }],
   ] as const)('%s', (raw, cursor) => {
     expect(parseLibraryCursor(raw)).toEqual(cursor);
   });
 
   it('round-trips', () => {
-    for (const raw of ['r1', 'w', 'w77', 'w0-77']) {
+    for (const raw of ['r1', 'w', 'w77', 'w0-77', 'aAbc_-9']) {
       expect(formatLibraryCursor(parseLibraryCursor(raw))).toBe(raw);
     }
   });
@@ -80,6 +98,9 @@ describe('links and API queries', () => {
     );
     expect(libraryHref(none, { phase: 'other', seq: null })).toBe('/?cursor=w');
     expect(libraryHref(none, { phase: 'released', seq: null })).toBe('/');
+    expect(
+      libraryHref({ ...none, sort: 'title', status: 'standard' }, { phase: 'sorted', seq: 'Xy_' }),
+    ).toBe('/?status=standard&sort=title&cursor=aXy_');
   });
 
   it('asks the API for one of the two lists', () => {
@@ -90,6 +111,14 @@ describe('links and API queries', () => {
       released: false,
       limit: 5,
       cursor: '99',
+    });
+  });
+
+  it('asks the API for the one list sorted A to Z', () => {
+    expect(documentListQuery({ ...none, sort: 'identifier' }, null, 'Xy_')).toEqual({
+      sort: 'identifier',
+      limit: 20,
+      cursor: 'Xy_',
     });
   });
 });
@@ -105,10 +134,14 @@ describe('loadLibraryPage', () => {
       start: { items: [doc('w1'), doc('w2')], nextCursor: '5' },
       '5': { items: [doc('w3')], nextCursor: null },
     },
+    sorted: {
+      start: { items: [doc('a1'), doc('b1')], nextCursor: 'YjE', restrictedDocumentsExist: true },
+      YjE: { items: [doc('c1')], nextCursor: null, restrictedDocumentsExist: true },
+    },
   };
   const calls: string[] = [];
-  const fetchPage = async (released: boolean, seq: string | null) => {
-    const list = released ? 'released' : 'other';
+  const fetchPage = async (released: boolean | null, seq: string | null) => {
+    const list = released === null ? 'sorted' : released ? 'released' : 'other';
     calls.push(`${list}:${seq ?? 'start'}`);
     return { ok: true as const, data: lists[list]![seq ?? 'start']! };
   };
@@ -121,7 +154,9 @@ describe('loadLibraryPage', () => {
       page: {
         released: [doc('r1'), doc('r2')],
         other: null,
+        sorted: null,
         next: { phase: 'released', seq: '10' },
+        restrictedDocumentsExist: false,
       },
     });
     // The last page of released documents also starts the others.
@@ -131,15 +166,42 @@ describe('loadLibraryPage', () => {
       page: {
         released: [doc('r3')],
         other: [doc('w1'), doc('w2')],
+        sorted: null,
         next: { phase: 'other', seq: '5' },
+        restrictedDocumentsExist: false,
       },
     });
     const third = await loadLibraryPage(fetchPage, { phase: 'other', seq: '5' });
     expect(third).toEqual({
       ok: true,
-      page: { released: null, other: [doc('w3')], next: null },
+      page: {
+        released: null,
+        other: [doc('w3')],
+        sorted: null,
+        next: null,
+        restrictedDocumentsExist: false,
+      },
     });
     expect(calls).toEqual(['released:start', 'released:10', 'other:start', 'other:5']);
+  });
+
+  it('sorted A to Z, pages through one list and passes on the hint to sign in', async () => {
+    calls.length = 0;
+    const first = await loadLibraryPage(fetchPage, { phase: 'released', seq: null }, 'title');
+    expect(first).toEqual({
+      ok: true,
+      page: {
+        released: null,
+        other: null,
+        sorted: [doc('a1'), doc('b1')],
+        next: { phase: 'sorted', seq: 'YjE' },
+        restrictedDocumentsExist: true,
+      },
+    });
+    const second = await loadLibraryPage(fetchPage, { phase: 'sorted', seq: 'YjE' }, 'title');
+    expect(second.ok && second.page.sorted).toEqual([doc('c1')]);
+    expect(second.ok && second.page.next).toBeNull();
+    expect(calls).toEqual(['sorted:start', 'sorted:YjE']);
   });
 
   it('passes a failure on without asking for more', async () => {

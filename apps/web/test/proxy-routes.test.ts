@@ -8,6 +8,7 @@ vi.mock('../lib/session', () => ({ getAccessToken: async () => 'session-token' }
 
 const { POST } = await import('../app/api/upload/[id]/route');
 const { GET } = await import('../app/documents/[id]/versions/[versionId]/download/route');
+const { GET: GET_ZIP } = await import('../app/registers/[slug]/files.zip/route');
 
 const DOC = '122967c0-bbbe-4449-b6f9-d987cc7ba8e7';
 const VERSION = '400be8fa-fec6-4511-9642-bdb6d2df5a3c';
@@ -38,7 +39,11 @@ const api = startFakeApi({
     if (req.method === 'POST') {
       return answerJson(res, 201, { id: 'v', sha256: 'abc', size: bytes });
     }
-    if (req.url?.includes('/missing/') || req.url?.includes('00000000-')) {
+    if (
+      req.url?.includes('/missing/') ||
+      req.url?.includes('00000000-') ||
+      req.url?.includes('/hidden-register/')
+    ) {
       return answerJson(res, 404, { error: { code: 'not_found', message: 'No such document' } });
     }
     if (req.headers['if-none-match'] === '"e1"') {
@@ -193,5 +198,32 @@ describe('download proxy route', () => {
     );
     expect(bad.status).toBe(303);
     expect(bad.headers.get('location')).toBe('/documents/x/versions/y');
+  });
+});
+
+describe('register zip proxy route', () => {
+  const get = (slug: string, headers: Record<string, string> = {}) =>
+    GET_ZIP(
+      new NextRequest(`http://portal.example/registers/${slug}/files.zip`, { headers }),
+      params({ slug }),
+    );
+
+  it('streams the API’s zip of the register with the session token', async () => {
+    api.forget();
+    const response = await get('ofa-dmtf');
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).equals(FILE)).toBe(true);
+    expect(api.received[0]?.url).toBe('/api/v1/registers/ofa-dmtf/files.zip');
+    expect(api.received[0]?.headers.authorization).toBe('Bearer session-token');
+  });
+
+  it('answers a register the session may not read, or a bad slug, like a missing one', async () => {
+    const hidden = await get('hidden-register', { 'sec-fetch-dest': 'document' });
+    expect(hidden.status).toBe(303);
+    expect(hidden.headers.get('location')).toBe('/registers/hidden-register');
+    api.forget();
+    const bad = await get('Not%20A%20Slug', { accept: '*/*' });
+    expect(bad.status).toBe(404);
+    expect(api.received).toEqual([]);
   });
 });

@@ -299,8 +299,9 @@ describe('push and pull', () => {
     expect(pulled.stderr).not.toContain('Resuming');
     expect(pulled.code).toBe(0);
     expect(pulled.stdout).toContain(`sha256 ${bigSha256} (verified)`);
-    expect(await readdir(target)).toEqual(['fabric-spec.bin']);
-    expect(await sha256File(join(target, 'fabric-spec.bin'))).toBe(bigSha256);
+    // Saved under its download name, like the portal's: <identifier>_<version>.<ext>.
+    expect(await readdir(target)).toEqual(['OFA-CLI-200_1.0.bin']);
+    expect(await sha256File(join(target, 'OFA-CLI-200_1.0.bin'))).toBe(bigSha256);
 
     // Pushing again without --create adds a version, with its change note; --json prints it for
     // scripts.
@@ -601,28 +602,32 @@ describe('what the server sends, on the terminal and on disk', () => {
     }
   });
 
-  it('pulls a server-given name as a plain name here, and never over an existing file unless --force', async () => {
+  it('pulls under a plain download name here, and never over an existing file unless --force', async () => {
+    // The stored name's extension only: no directories, not a dot-file.
+    const SAVED = 'OFA-CLI-HOSTILE_1.bashrc';
     const here = await mkdtemp(join(scratch, 'pull-here-'));
     const first = await runCli(['pull', 'ofa/OFA-CLI-HOSTILE'], asEditor(), { cwd: here });
     expect(first.stderr).not.toContain('liaison:');
     expect(first.code).toBe(0);
-    expect(await readdir(here)).toEqual(['bashrc']);
-    expect(await readFile(join(here, 'bashrc'), 'utf8')).toBe('from the server\n');
+    expect(await readdir(here)).toEqual([SAVED]);
+    expect(await readFile(join(here, SAVED), 'utf8')).toBe('from the server\n');
     await expect(stat(join(here, '..', '..', '.bashrc'))).rejects.toMatchObject({ code: 'ENOENT' });
 
-    await writeFile(join(here, 'bashrc'), 'my own file\n');
+    await writeFile(join(here, SAVED), 'my own file\n');
     const again = await runCli(['pull', 'ofa/OFA-CLI-HOSTILE'], asEditor(), { cwd: here });
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/^liaison: bashrc already exists; pass --force to overwrite it/);
-    expect(await readFile(join(here, 'bashrc'), 'utf8')).toBe('my own file\n');
-    expect(await readdir(here)).toEqual(['bashrc']);
+    expect(again.stderr).toMatch(
+      /^liaison: OFA-CLI-HOSTILE_1\.bashrc already exists; pass --force to overwrite it/,
+    );
+    expect(await readFile(join(here, SAVED), 'utf8')).toBe('my own file\n');
+    expect(await readdir(here)).toEqual([SAVED]);
 
     const forced = await runCli(['pull', 'ofa/OFA-CLI-HOSTILE', '--force'], asEditor(), {
       cwd: here,
     });
     expect(forced.code).toBe(0);
-    expect(await readFile(join(here, 'bashrc'), 'utf8')).toBe('from the server\n');
-    expect(await readdir(here)).toEqual(['bashrc']);
+    expect(await readFile(join(here, SAVED), 'utf8')).toBe('from the server\n');
+    expect(await readdir(here)).toEqual([SAVED]);
   });
 });
 

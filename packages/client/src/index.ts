@@ -1,3 +1,5 @@
+// The name a version's file is saved under, as the portal's downloads name it (no schema code).
+export { versionDownloadName } from '@liaison/core/domain';
 export {
   type AttachmentRequest,
   type ClientOptions,

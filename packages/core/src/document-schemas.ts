@@ -237,6 +237,12 @@ export type Document = Static<typeof DocumentSchema>;
 export const DocumentList = Type.Object({
   items: Type.Array(DocumentSummarySchema),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
+  restrictedDocumentsExist: Type.Optional(
+    Type.Boolean({
+      description:
+        'Only for a caller who is not signed in: whether any document is not public (members of alliance organizations see more after signing in). No count, nothing about which',
+    }),
+  ),
 });
 export type DocumentList = Static<typeof DocumentList>;
 
@@ -293,15 +299,23 @@ export const DocumentListQuery = Type.Object(
       }),
     ),
     sort: Type.Optional(
-      Type.Union([Type.Literal('created'), Type.Literal('released')], {
-        default: 'created',
-        description:
-          'created: newest first. released: released documents with a version only, newest release first (with released=false, nothing)',
-      }),
+      Type.Union(
+        [
+          Type.Literal('created'),
+          Type.Literal('released'),
+          Type.Literal('identifier'),
+          Type.Literal('title'),
+        ],
+        {
+          default: 'created',
+          description:
+            'created: newest first (ranked first with q). released: released documents with a version only, newest release first (with released=false, nothing). identifier, title: A to Z ignoring case, ties by id',
+        },
+      ),
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
     cursor: Type.Optional(
-      Type.String({ pattern: '^(?:[0-2]-)?[0-9]{1,19}$', description: 'From nextCursor' }),
+      Type.String({ pattern: '^[A-Za-z0-9_-]{1,2048}$', description: 'From nextCursor' }),
     ),
   },
   { additionalProperties: false },

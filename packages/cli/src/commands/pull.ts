@@ -4,7 +4,12 @@ import { link, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Document, DocumentVersion, LiaisonClient } from '@liaison/client';
+import {
+  type Document,
+  type DocumentVersion,
+  type LiaisonClient,
+  versionDownloadName,
+} from '@liaison/client';
 import { connect, type Io, print } from '../context.js';
 import { TransferError } from '../failure.js';
 import { createReporter, formatBytes } from '../progress.js';
@@ -46,12 +51,19 @@ interface Destination {
   serverNamed: boolean;
 }
 
-/** Where the file goes: -o as a file, -o as a directory to put it in, or here under its own name. */
+/**
+ * Where the file goes: -o as a file, -o as a directory to put it in, or here under its download
+ * name, `<identifier>_<version>.<ext>` as the portal's downloads name it.
+ */
 async function destination(
   output: string | undefined,
+  document: Document,
   version: DocumentVersion,
 ): Promise<Destination> {
-  const name = safeFileName(version.filename, `version-${version.id}`);
+  const name = safeFileName(
+    versionDownloadName(document.identifier, version.label, version.filename),
+    `version-${version.id}`,
+  );
   if (output === undefined) return { path: name, serverNamed: true };
   if (output.endsWith('/')) return { path: join(output, name), serverNamed: true };
   const existing = await stat(output).catch(() => undefined);
@@ -147,7 +159,7 @@ export async function pull(args: string[], io: Io): Promise<void> {
   const client = await connect(io);
   const document = await client.getDocumentByRef(ref);
   const version = chooseVersion(document, values.version);
-  const { path: final, serverNamed } = await destination(values.output, version);
+  const { path: final, serverNamed } = await destination(values.output, document, version);
   const keepExisting = serverNamed && !values.force;
   if (keepExisting && (await stat(final).catch(() => undefined))) refuseOverwrite(final);
   const part = `${final}.part`;

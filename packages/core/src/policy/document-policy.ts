@@ -206,3 +206,12 @@ export function actionsForChange(
   }
   return [...actions];
 }
+
+/**
+ * Whether the caller is told that documents exist they do not see (the library's hint to sign
+ * in): only anonymous callers, and only that some document is not public, never which or how many.
+ * A signed-in caller is not told: it would tell a member that other organizations keep documents.
+ */
+export function isToldOfRestrictedDocuments(actor: Actor): boolean {
+  return actor.userId === null;
+}

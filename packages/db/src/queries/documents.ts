@@ -82,14 +82,25 @@ export interface DocumentListFilter {
   /**
    * 'created' (default): newest first by creation, `beforeSeq` is a seq. 'released': released
    * documents with a version only, newest release first, `beforeSeq` is a release_seq.
+   * 'identifier' and 'title': alphabetical (ignoring case), ties by id; the page starts `after`.
    */
-  sort?: 'created' | 'released';
+  sort?: DocumentListSort;
   limit: number;
   /** Only documents before this one in the sort order (the previous page's cursor). */
   beforeSeq?: string;
   /** With a ranked search: the rank of the previous page's last document (with `beforeSeq`). */
   beforeRank?: number;
+  /** With an alphabetical sort: the previous page's last document's `sortKey` and id. */
+  after?: { sortKey: string; id: string };
 }
+
+export type DocumentListSort = 'created' | 'released' | 'identifier' | 'title';
+
+/** The alphabetical sorts' keys: each has its index (lower(…), id), so a page is an index range. */
+const ALPHABETICAL_KEYS = {
+  identifier: 'lower(d.identifier)',
+  title: 'lower(d.title)',
+} as const;
 
 export interface DocumentSearch {
   /** For to_tsquery('english', …), built from lexemes, never the caller's text as such. */
@@ -103,6 +114,8 @@ export interface DocumentSearch {
 /** A ranked search match: 0 identifier or title, 1 abstract, 2 only the text of a file. */
 export interface RankedDocumentRecord extends DocumentRecord {
   rank: number;
+  /** With an alphabetical sort: the key it is ordered by (for the next page's `after`). */
+  sortKey: string | null;
 }
 
 /**
@@ -145,12 +158,23 @@ export async function listReadableDocuments(
     if (owner.rows.length === 0) return [];
     ownerId = owner.rows[0]!.id;
   }
-  // Two fixed keysets, never caller text: released documents by release_seq, all by seq; a ranked
-  // search orders by rank first.
+  // Fixed keysets, never caller text: released documents by release_seq, all by seq, or by an
+  // alphabetical key and id; a ranked search orders by rank first.
+  const alphabetical =
+    filter.sort === 'identifier' || filter.sort === 'title' ? ALPHABETICAL_KEYS[filter.sort] : null;
   const key = filter.sort === 'released' ? 'd.release_seq' : 'd.seq';
-  const ranked = filter.search !== undefined && filter.sort !== 'released';
+  const ranked = filter.search !== undefined && !alphabetical && filter.sort !== 'released';
+  const after = alphabetical
+    ? `($7::text is null or (${alphabetical}, d.id) > ($7::text, $11::uuid))`
+    : `($7::bigint is null or ${ranked ? `(${SEARCH_RANK}, -d.seq) > ($12::int, -$7::bigint)` : `${key} < $7`})`;
+  const order = alphabetical
+    ? `${alphabetical}, d.id`
+    : ranked
+      ? `${SEARCH_RANK}, d.seq desc`
+      : `${key} desc`;
+  const columns = `${ranked ? SEARCH_RANK : '0'} as rank, ${alphabetical ?? 'null'} as "sortKey", `;
   const result = await db.query<RankedDocumentRecord>(
-    `${DOCUMENT_SELECT.replace('select ', `select ${ranked ? SEARCH_RANK : '0'} as rank, `)}
+    `${DOCUMENT_SELECT.replace('select ', `select ${columns}`)}
       where ${readableDocumentCondition('$1::text[]')}
         ${
           // Without "or" around it, the planner reads the matches first and fetches their
@@ -167,8 +191,8 @@ export async function listReadableDocuments(
         and ${key} is not null
         and ($9::boolean is null or ${LISTED_AS_RELEASED} = $9)
         ${filter.sort === 'released' ? `and ${LISTED_AS_RELEASED}` : ''}
-        and ($7::bigint is null or ${ranked ? `(${SEARCH_RANK}, -d.seq) > ($12::int, -$7::bigint)` : `${key} < $7`})
-      order by ${ranked ? `${SEARCH_RANK}, d.seq desc` : `${key} desc`}
+        and ${after}
+      order by ${order}
       limit $8`,
     [
       filter.viewerOrganizations,
@@ -177,12 +201,13 @@ export async function listReadableDocuments(
       filter.status ?? null,
       filter.visibility ?? null,
       filter.register ?? null,
-      filter.beforeSeq ?? null,
+      alphabetical ? (filter.after?.sortKey ?? null) : (filter.beforeSeq ?? null),
       filter.limit,
       filter.released ?? null,
       filter.search?.identifier ?? null,
       // PostgreSQL refuses parameters a statement does not use.
       ...(ranked ? [filter.search?.titleTsquery, filter.beforeRank ?? null] : []),
+      ...(alphabetical ? [filter.after?.id ?? null] : []),
     ],
   );
   return result.rows;
@@ -329,4 +354,12 @@ export function searchReadableDocuments(
     await client.query('set local enable_seqscan = off');
     return listReadableDocuments(client, filter);
   });
+}
+
+/** Whether any document is not public (one probe of the visibility index). */
+export async function nonPublicDocumentsExist(db: Queryable): Promise<boolean> {
+  const result = await db.query(
+    `select 1 from documents where visibility in ('partners', 'organization') limit 1`,
+  );
+  return result.rowCount === 1;
 }

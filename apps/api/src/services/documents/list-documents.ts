@@ -2,6 +2,8 @@ import {
   allowDocument,
   type DocumentList,
   type DocumentListQuery,
+  InvalidInputError,
+  isToldOfRestrictedDocuments,
   organizationsOf,
   parseSearchQuery,
 } from '@liaison/core';
@@ -9,18 +11,69 @@ import {
   type DocumentSearch,
   findTextMatches,
   listReadableDocuments,
+  nonPublicDocumentsExist,
   type Pool,
+  type RankedDocumentRecord,
   searchReadableDocuments,
 } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { subjectOf, toDocumentSummary } from './document-view.js';
 import { toTextMatch } from './text-match-view.js';
 
-/** A ranked search's cursor is `<rank>-<seq>`, any other list's a seq (or release seq). */
-function cursorKeys(cursor: string | undefined, ranked: boolean) {
-  const [, rank, seq] = /^(?:(\d)-)?(\d+)$/.exec(cursor ?? '') ?? [];
-  if (!seq) return {};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function isAlphabetical(sort: DocumentListQuery['sort']): sort is 'identifier' | 'title' {
+  return sort === 'identifier' || sort === 'title';
+}
+
+/**
+ * An alphabetical list's cursor is its last document's sort key and id, as base64url JSON; a ranked
+ * search's is `<rank>-<seq>`, any other list's a seq (or release seq).
+ */
+function cursorKeys(cursor: string | undefined, sort: DocumentListQuery['sort'], ranked: boolean) {
+  if (cursor === undefined) return {};
+  if (isAlphabetical(sort)) return { after: decodeAlphabeticalCursor(cursor) };
+  const [, rank, seq] = /^(?:([0-2])-)?(\d{1,19})$/.exec(cursor) ?? [];
+  if (!seq)
+    throw new InvalidInputError('cursor is not a nextCursor of this sort', 'invalid_cursor');
   return ranked ? { beforeSeq: seq, beforeRank: Number(rank ?? 0) } : { beforeSeq: seq };
+}
+
+function encodeAlphabeticalCursor(record: RankedDocumentRecord): string {
+  return Buffer.from(JSON.stringify([record.sortKey, record.id])).toString('base64url');
+}
+
+function decodeAlphabeticalCursor(cursor: string): { sortKey: string; id: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 2 ||
+    typeof parsed[0] !== 'string' ||
+    typeof parsed[1] !== 'string' ||
+    !UUID.test(parsed[1])
+  ) {
+    throw new InvalidInputError('cursor is not a nextCursor of this sort', 'invalid_cursor');
+  }
+  return { sortKey: parsed[0], id: parsed[1] };
+}
+
+function nextCursorOf(
+  records: RankedDocumentRecord[],
+  limit: number,
+  sort: DocumentListQuery['sort'],
+  ranked: boolean,
+): string | null {
+  const last = records[records.length - 1];
+  if (records.length !== limit || !last) return null;
+  if (isAlphabetical(sort)) return encodeAlphabeticalCursor(last);
+  const lastKey = sort === 'released' ? last.releaseSeq : last.seq;
+  if (!lastKey) return null;
+  return ranked ? `${last.rank}-${lastKey}` : lastKey;
 }
 
 export async function listDocuments(
@@ -35,7 +88,7 @@ export async function listDocuments(
   const search: DocumentSearch | undefined = parsed?.tsquery
     ? { tsquery: parsed.tsquery, titleTsquery: parsed.titleTsquery!, identifier: parsed.identifier }
     : undefined;
-  const ranked = search !== undefined && query.sort !== 'released';
+  const ranked = search !== undefined && (query.sort ?? 'created') === 'created';
   const viewerOrganizations = organizationsOf(context.actor);
   const filter = {
     viewerOrganizations,
@@ -45,7 +98,7 @@ export async function listDocuments(
     ...(query.register ? { register: query.register } : {}),
     ...(query.released !== undefined ? { released: query.released } : {}),
     ...(query.sort ? { sort: query.sort } : {}),
-    ...cursorKeys(query.cursor, ranked),
+    ...cursorKeys(query.cursor, query.sort, ranked),
     limit,
   };
   const records = search
@@ -68,8 +121,11 @@ export async function listDocuments(
     const match = matches.find((candidate) => candidate.documentId === record.id);
     return { ...summary, textMatch: match ? toTextMatch(match) : null };
   });
-  const last = records[records.length - 1];
-  const lastKey = query.sort === 'released' ? last?.releaseSeq : last?.seq;
-  const nextCursor = ranked ? `${last?.rank}-${lastKey}` : lastKey;
-  return { items, nextCursor: records.length === limit && lastKey ? nextCursor! : null };
+  return {
+    items,
+    nextCursor: nextCursorOf(records, limit, query.sort, ranked),
+    ...(isToldOfRestrictedDocuments(context.actor)
+      ? { restrictedDocumentsExist: await nonPublicDocumentsExist(pool) }
+      : {}),
+  };
 }

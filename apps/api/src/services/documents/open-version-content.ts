@@ -1,14 +1,10 @@
 import type { Readable } from 'node:stream';
-import { isShownInline, organizationsGrantingRead, versionDownloadName } from '@liaison/core';
-import { findVersion, recordAuditEvent, type VersionRecord } from '@liaison/db';
+import { isShownInline, versionDownloadName } from '@liaison/core';
+import { findVersion, type VersionRecord } from '@liaison/db';
 import { type ByteRange, resolveConditionalRead, storedFileEtag } from '../../http/range.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
-import {
-  findReadableDocument,
-  isWatermarkedFor,
-  servedVersion,
-  subjectOf,
-} from './document-view.js';
+import type { RequestContext } from '../request-context.js';
+import { auditVersionRead } from './audit-version-read.js';
+import { findReadableDocument, isWatermarkedFor, servedVersion } from './document-view.js';
 import { openWatermarkedCopy, type WatermarkDependencies } from './open-watermarked-copy.js';
 
 /** What was read, and `downloadName`: the name the file is saved under (versionDownloadName). */
@@ -51,15 +47,14 @@ export async function openVersionContent(
   );
   const downloadName = versionDownloadName(record.identifier, version.label, version.filename);
   const audit = (details: Record<string, unknown>) =>
-    recordAuditEvent(deps.pool, {
-      ...auditedBy(context, organizationsGrantingRead(subjectOf(record))),
-      action:
-        request.inline && isShownInline(version.mediaType) ? 'version.view' : 'version.download',
-      objectType: 'version',
-      objectId: version.id,
-      organization: record.organization,
-      details: { documentId: record.id, label: version.label, ...details },
-    });
+    auditVersionRead(
+      deps.pool,
+      context,
+      record,
+      version,
+      request.inline && isShownInline(version.mediaType) ? 'version.view' : 'version.download',
+      details,
+    );
 
   if (isWatermarkedFor(context.actor, record, version)) {
     const copy = await openWatermarkedCopy(deps, context, record, version);

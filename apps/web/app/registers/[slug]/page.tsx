@@ -242,6 +242,21 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           organizationNames={names}
           empty="No documents you may read are shared under this register yet."
         />
+        {register.documents.length > 0 && (
+          <p className={styles.exportLine}>
+            <a
+              className="button button--secondary"
+              href={`/registers/${register.slug}/files.zip`}
+              download={`${register.slug}-files.zip`}
+            >
+              Download all (zip)
+            </a>{' '}
+            <span className="muted">
+              – the current version of every file you may read here, each named like its own
+              download; watermarked copies where a document requires them.
+            </span>
+          </p>
+        )}
         {truncated && (
           <p className="muted">Only the first {register.documents.length} documents are listed.</p>
         )}
