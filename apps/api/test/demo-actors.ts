@@ -23,3 +23,27 @@ export async function clientsOfDemoActors(apiUrl: string): Promise<Map<string | 
   }
   return clients;
 }
+
+/**
+ * The demo people of `organizations` signed in, and a lookup by `role@organization` (e.g.
+ * `editor@ofa`) that fails loudly for someone the test did not sign in.
+ */
+export async function signInDemoPeople(
+  apiUrl: string,
+  organizations: readonly string[] = DEMO_ORGANIZATIONS,
+): Promise<(name: string) => TestClient> {
+  const people = new Map<string, TestClient>();
+  for (const organization of organizations) {
+    for (const role of ROLES) {
+      people.set(
+        `${role}@${organization}`,
+        await TestClient.signIn(apiUrl, `${role}@${organization}.example`),
+      );
+    }
+  }
+  return (name) => {
+    const client = people.get(name);
+    if (!client) throw new Error(`${name} is not signed in in this test`);
+    return client;
+  };
+}

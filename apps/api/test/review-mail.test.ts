@@ -10,7 +10,8 @@ import {
   enqueueCommentDigests,
   enqueueReviewClosingReminders,
 } from '../src/services/notifications/review-mails.js';
-import { TestClient } from './client.js';
+import type { TestClient } from './client.js';
+import { signInDemoPeople } from './demo-actors.js';
 import { type RunningApi, startApi } from './helpers.js';
 import {
   commented,
@@ -24,19 +25,11 @@ import {
 const MINUTE_MS = 60_000;
 
 let api: RunningApi;
-const users: Record<string, TestClient> = {};
-const as = (name: string) => users[name]!;
+let as: (name: string) => TestClient;
 
 beforeAll(async () => {
   api = await startApi();
-  for (const organization of ['ofa', 'dmtf', 'snia']) {
-    for (const role of ['admin', 'editor', 'member']) {
-      users[`${role}@${organization}`] = await TestClient.signIn(
-        api.url,
-        `${role}@${organization}.example`,
-      );
-    }
-  }
+  as = await signInDemoPeople(api.url);
   // Opted in: an OFA member, the DMTF admin, the DMTF editor (who opens the reviews) and a SNIA
   // member (whose organization may not read the documents).
   for (const name of ['member@ofa', 'admin@dmtf', 'editor@dmtf', 'member@snia']) {

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
+import { signInDemoPeople } from './demo-actors.js';
 import { uploadVersion } from './factories.js';
 import { type RunningApi, startApi } from './helpers.js';
 import {
@@ -26,20 +27,12 @@ import { filePart, iprSha256 } from './submission-fixtures.js';
 const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
 
 let api: RunningApi;
-const users: Record<string, TestClient> = {};
-const as = (name: string) => users[name]!;
+let as: (name: string) => TestClient;
 const anonymous = () => new TestClient(api.url);
 
 beforeAll(async () => {
   api = await startApi();
-  for (const organization of ['ofa', 'dmtf', 'snia']) {
-    for (const role of ['admin', 'editor', 'member']) {
-      users[`${role}@${organization}`] = await TestClient.signIn(
-        api.url,
-        `${role}@${organization}.example`,
-      );
-    }
-  }
+  as = await signInDemoPeople(api.url);
 });
 
 afterAll(async () => {

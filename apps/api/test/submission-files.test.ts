@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
+import { signInDemoPeople } from './demo-actors.js';
 import { createDocument, createDocumentWithVersion, uploadVersion } from './factories.js';
 import { type RunningApi, startApi } from './helpers.js';
 import {
@@ -32,19 +33,11 @@ type FileBody = SubmissionBody['files'][number] & {
 const sha256 = (content: string) => createHash('sha256').update(content).digest('hex');
 
 let api: RunningApi;
-const users: Record<string, TestClient> = {};
-const as = (name: string) => users[name]!;
+let as: (name: string) => TestClient;
 
 beforeAll(async () => {
   api = await startApi();
-  for (const organization of ['ofa', 'dmtf']) {
-    for (const role of ['admin', 'editor', 'member']) {
-      users[`${role}@${organization}`] = await TestClient.signIn(
-        api.url,
-        `${role}@${organization}.example`,
-      );
-    }
-  }
+  as = await signInDemoPeople(api.url, ['ofa', 'dmtf']);
 });
 
 afterAll(async () => {

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
+import { signInDemoPeople } from './demo-actors.js';
 import { type RunningApi, startApi } from './helpers.js';
 import { iprSha256, type SubmissionBody, submit, transition } from './submission-fixtures.js';
 
@@ -18,22 +19,14 @@ interface DocumentBody {
 }
 
 let api: RunningApi;
-const users: Record<string, TestClient> = {};
-const as = (name: string) => users[name]!;
+let as: (name: string) => TestClient;
 
 let submission: SubmissionBody;
 let documentId: string;
 
 beforeAll(async () => {
   api = await startApi();
-  for (const organization of ['ofa', 'dmtf', 'snia']) {
-    for (const role of ['admin', 'editor', 'member']) {
-      users[`${role}@${organization}`] = await TestClient.signIn(
-        api.url,
-        `${role}@${organization}.example`,
-      );
-    }
-  }
+  as = await signInDemoPeople(api.url);
   submission = await submit(as('editor@ofa'), { title: 'Fabric model, for provenance' });
   const reviewer = as('admin@dmtf');
   expect((await transition(reviewer, submission.id, 'under-review')).status).toBe(200);
