@@ -93,6 +93,12 @@ export interface ObjectStorage {
    */
   getStream(key: string, range?: ByteRange): Promise<Readable>;
   /**
+   * The whole object in one buffer of its known `size`, read straight into it: for the work that
+   * needs a file whole (stamping a PDF), at the cost of that file's size in memory and no more.
+   * Rejects with {@link ObjectNotFoundError}, or {@link StorageError} when it is not `size` long.
+   */
+  getBytes(key: string, size: number): Promise<Buffer>;
+  /**
    * Copies the object `sourceKey` to `targetKey` inside the store (no byte passes through this
    * process), with its content type and metadata, replacing any object there. Rejects with
    * {@link ObjectNotFoundError} when there is no object under `sourceKey`. Objects of up to

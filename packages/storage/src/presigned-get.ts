@@ -17,12 +17,53 @@ import {
  * `headersWithinMs` bounds the wait for the answer's headers; the body is not timed (a slow reader
  * is not a dead store). Destroying the stream closes the connection.
  */
-export async function getPresigned(options: {
+export async function getPresigned(options: PresignedGet): Promise<Readable> {
+  const response = await fetchPresigned(options);
+  return response.body ? Readable.fromWeb(response.body as ReadableStream) : Readable.from([]);
+}
+
+/**
+ * The whole object in one buffer of `size` bytes, read straight into it (a BYOB reader): no chunk
+ * is allocated on the way, so reading a file costs that file's size in memory and no garbage to
+ * collect later. Rejects with {@link StorageError} when the object is not `size` bytes long.
+ */
+export async function readPresignedBytes(
+  options: Omit<PresignedGet, 'range'>,
+  size: number,
+): Promise<Buffer> {
+  const response = await fetchPresigned({ ...options, range: undefined });
+  const reader = response.body?.getReader({ mode: 'byob' });
+  let buffer = new ArrayBuffer(size);
+  let filled = 0;
+  try {
+    while (filled < size && reader) {
+      const { value, done } = await reader.read(new Uint8Array(buffer, filled, size - filled));
+      if (done || !value) break;
+      filled += value.byteLength;
+      // The read hands the memory back in a new ArrayBuffer: the one passed in is detached.
+      buffer = value.buffer as ArrayBuffer;
+    }
+    const extra = reader ? await reader.read(new Uint8Array(1)) : { done: true };
+    if (filled !== size || !extra.done) {
+      throw new StorageError(
+        `reading "${options.key}" failed: it is ${filled < size ? 'shorter' : 'longer'} than the ${size} bytes expected`,
+      );
+    }
+  } finally {
+    await reader?.cancel().catch(() => {});
+  }
+  return Buffer.from(buffer, 0, size);
+}
+
+interface PresignedGet {
   url: string;
   key: string;
   range: ByteRange | undefined;
   headersWithinMs: number;
-}): Promise<Readable> {
+}
+
+/** The store's successful answer (200 or 206), or its error mapped to a StorageError. */
+async function fetchPresigned(options: PresignedGet): Promise<Response> {
   const { key, range } = options;
   const target = new URL(options.url).host;
   const controller = new AbortController();
@@ -48,9 +89,7 @@ export async function getPresigned(options: {
   } finally {
     clearTimeout(timer);
   }
-  if (response.status === 200 || response.status === 206) {
-    return response.body ? Readable.fromWeb(response.body as ReadableStream) : Readable.from([]);
-  }
+  if (response.status === 200 || response.status === 206) return response;
   const text = await response.text().catch(() => '');
   const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
   if (code === 'NoSuchKey' || (response.status === 404 && code === undefined)) {

@@ -23,7 +23,7 @@ import {
   type StoredObject,
   UploadAbortedError,
 } from './object-storage.js';
-import { getPresigned } from './presigned-get.js';
+import { getPresigned, readPresignedBytes } from './presigned-get.js';
 import { putSized } from './sized-put.js';
 import { SourceReader } from './source-reader.js';
 
@@ -424,6 +424,18 @@ class S3ObjectStorage implements S3Storage {
       range,
       headersWithinMs: this.settings.connectTimeoutMs + this.settings.responseTimeoutMs,
     });
+  }
+
+  async getBytes(key: string, size: number): Promise<Buffer> {
+    if (!Number.isSafeInteger(size) || size < 0) throw new TypeError(`invalid size: ${size}`);
+    return readPresignedBytes(
+      {
+        url: await this.presign('GET', key, GET_URL_EXPIRY_SECONDS),
+        key,
+        headersWithinMs: this.settings.connectTimeoutMs + this.settings.responseTimeoutMs,
+      },
+      size,
+    );
   }
 
   async copy(sourceKey: string, targetKey: string): Promise<void> {

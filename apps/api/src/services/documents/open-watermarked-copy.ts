@@ -11,7 +11,6 @@ import {
 import type { ObjectStorage } from '@liaison/storage';
 import type { RequestContext } from '../request-context.js';
 import { subjectOf } from './document-view.js';
-import { readStoredFile } from './read-stored-file.js';
 import { stampWatermark } from './stamp-watermark.js';
 import { stampingTurns } from './stamping-slots.js';
 
@@ -55,7 +54,7 @@ export async function openWatermarkedCopy(
   // The file stays in memory until its copy is written out: the turn lasts as long as the stream.
   const release = await stampingTurns.acquire();
   try {
-    const bytes = await readStoredFile(deps.storage, version.storageKey, version.size);
+    const bytes = await deps.storage.getBytes(version.storageKey, version.size);
     const body = await stampWatermark(bytes, {
       name: reader?.name ?? '-',
       organization: organization?.name ?? slug ?? '-',

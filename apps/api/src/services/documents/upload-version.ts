@@ -10,7 +10,6 @@ import {
   type UploadPart,
 } from '../uploads/receive-upload-form.js';
 import { findReadableDocument, subjectOf, toVersion } from './document-view.js';
-import { readStoredFile } from './read-stored-file.js';
 import { requireDocumentActions } from './require-document-actions.js';
 import { assertStampable } from './stamp-watermark.js';
 import { stampingTurns } from './stamping-slots.js';
@@ -81,7 +80,7 @@ export async function uploadVersion(
       if (record.watermark && isPdfFile(upload)) {
         const release = await stampingTurns.acquire();
         try {
-          await assertStampable(await readStoredFile(deps.storage, upload.storageKey, upload.size));
+          await assertStampable(await deps.storage.getBytes(upload.storageKey, upload.size));
         } finally {
           release();
         }
