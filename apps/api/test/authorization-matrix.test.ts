@@ -713,14 +713,22 @@ describe('authorization matrix', () => {
         for (const file of Object.values(zip.files)) {
           if (file.name.startsWith('AM-shared-')) entries[file.name] = await file.async('string');
         }
-        const expected = Object.fromEntries(
-          shared
-            .filter(({ spec }) => spec.register === register && expectCanRead(actor, spec))
-            .map((created) => [
-              versionDownloadName(created.identifier, '1.0', `${created.identifier}.txt`),
-              created.content,
-            ]),
-        );
+        // Which documents: the permission table's answer. Which version of each: its current one,
+        // as the actor reads it (earlier sections of the matrix upload newer versions).
+        const expected: Record<string, string> = {};
+        for (const created of shared.filter(
+          ({ spec }) => spec.register === register && expectCanRead(actor, spec),
+        )) {
+          const document = await clientOf(actor).json<{
+            versions: { id: string; label: string; filename: string; withdrawn: unknown }[];
+          }>('GET', `/api/v1/documents/${created.id}`);
+          const current = document.body.versions.find((version) => !version.withdrawn)!;
+          const file = await clientOf(actor).fetch(
+            `/api/v1/documents/${created.id}/versions/${current.id}/content`,
+          );
+          expected[versionDownloadName(created.identifier, current.label, current.filename)] =
+            await file.text();
+        }
         expect(entries, `${actor.name} ${register}`).toEqual(expected);
       }
     });
