@@ -41,7 +41,8 @@ export function AddFilesForm({
 
   const addChosen = (chosen: FileList | null | undefined) => {
     if (!chosen || chosen.length === 0 || busy) return;
-    setFiles((current) => withChosenFiles(current, chosen));
+    const added = Array.from(chosen);
+    setFiles((current) => withChosenFiles(current, added));
     setError(null);
     if (fileRef.current) fileRef.current.value = '';
   };

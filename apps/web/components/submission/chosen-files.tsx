@@ -3,13 +3,13 @@
 import { formatBytes } from '../../lib/format';
 import { unique } from './use-route-choice';
 
-/** The files chosen so far and those just picked or dropped, each file once. */
-export function withChosenFiles(current: File[], chosen: FileList): File[] {
-  // A copy: the input's FileList empties when its value is reset.
-  return unique(
-    [...current, ...Array.from(chosen)],
-    (f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`,
-  );
+/**
+ * The files chosen so far and those just picked or dropped, each file once. `chosen` is an array,
+ * copied from the input's FileList before anything else: that list empties when the input's value
+ * is reset, and a state updater given the list itself would run after the reset.
+ */
+export function withChosenFiles(current: readonly File[], chosen: readonly File[]): File[] {
+  return unique([...current, ...chosen], (f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`);
 }
 
 /** The files chosen for a submission, each with its size and a Remove button. */

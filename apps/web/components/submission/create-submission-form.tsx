@@ -58,7 +58,8 @@ export function CreateSubmissionForm({
 
   const addFiles = (chosen: FileList | null | undefined) => {
     if (!chosen || chosen.length === 0 || busy) return;
-    setFiles((current) => withChosenFiles(current, chosen));
+    const added = Array.from(chosen);
+    setFiles((current) => withChosenFiles(current, added));
     setErrors((current) => ({ ...current, files: undefined }));
     if (fileRef.current) fileRef.current.value = '';
   };
