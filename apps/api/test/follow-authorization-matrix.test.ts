@@ -60,7 +60,10 @@ const DOCUMENTS: DocumentSpec[] = ORGANIZATIONS.flatMap((owner) =>
       ...(Object.keys(REGISTERS) as Register[]).filter((register) =>
         (REGISTERS[register].parties as readonly string[]).includes(owner),
       ),
-    ].map((register) => ({ owner, visibility, register })),
+    ]
+      // A partners document is always shared under a register (the API refuses one that is not).
+      .filter((register) => visibility !== 'partners' || register !== null)
+      .map((register) => ({ owner, visibility, register })),
   ),
 );
 
