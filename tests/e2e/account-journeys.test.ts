@@ -97,13 +97,21 @@ browserSuite('one’s own account in a real browser', { screenshotAs: 'account' 
     await expect.poll(() => header(page).textContent()).toContain('Sam Renamed');
   });
 
-  it("3. the operator's organization page shows the IPR policy submitters see", async () => {
+  it("3. the operator's organizations list says how members sign in and how many there are; the organization page shows the IPR policy submitters see", async () => {
     const { page } = await newSession(suite.browser, suite.portal);
     await visit(page, '/login/operator', 'operator sign-in');
     await page.getByLabel('E-mail address', { exact: true }).fill('operator@liaison.example');
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await visit(page, '/admin/organizations', 'organizations (operator)');
+    const dmtf = page.getByRole('row', { name: /Distributed Management Task Force/ });
+    await expect
+      .poll(() => dmtf.locator('td[data-label="Sign-in"]').textContent())
+      .toContain('Password');
+    // The demo DMTF has an admin, an editor and a member at least.
+    const members = await dmtf.locator('td[data-label="Members"]').textContent();
+    expect(Number(members)).toBeGreaterThanOrEqual(3);
     await visit(page, '/admin/organizations/dmtf', 'organization (operator)');
     expect(await page.locator('main').textContent()).not.toContain('could not be loaded');
     await expect

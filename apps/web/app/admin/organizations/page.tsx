@@ -1,3 +1,4 @@
+import type { OrganizationSignIn } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
@@ -17,6 +18,17 @@ export default async function OrganizationsPage() {
   const viewer = await requireViewer('/admin/organizations');
   if (!viewer.operator) return <OperatorOnly title="Organizations" />;
   const organizations = await fromApi((client) => client.listOrganizations());
+  // Member counts for the operator's overview; a count that cannot be read shows as unknown.
+  const memberCounts = new Map<string, number>();
+  if (organizations.ok) {
+    const lists = await Promise.all(
+      organizations.data.items.map((org) => fromApi((client) => client.listMembers(org.slug))),
+    );
+    organizations.data.items.forEach((org, index) => {
+      const members = lists[index];
+      if (members?.ok) memberCounts.set(org.slug, members.data.items.length);
+    });
+  }
 
   return (
     <>
@@ -47,6 +59,8 @@ export default async function OrganizationsPage() {
                   <th scope="col">Name</th>
                   <th scope="col">Identifier</th>
                   <th scope="col">Description</th>
+                  <th scope="col">Sign-in</th>
+                  <th scope="col">Members</th>
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
                   </th>
@@ -60,6 +74,8 @@ export default async function OrganizationsPage() {
                       {org.slug}
                     </td>
                     <td data-label="Description">{truncate(org.description)}</td>
+                    <td data-label="Sign-in">{signInMethods(org.signIn)}</td>
+                    <td data-label="Members">{memberCounts.get(org.slug) ?? '—'}</td>
                     <td className={tables.nowrap}>
                       <Link href={`/admin/organizations/${org.slug}`}>
                         Edit<span className="visually-hidden"> {org.name}</span>
@@ -81,6 +97,19 @@ export default async function OrganizationsPage() {
       </section>
     </>
   );
+}
+
+/** How the organization's members sign in, as the login page offers it. */
+function signInMethods(signIn: OrganizationSignIn): string {
+  const ways = [
+    ...(signIn.password ? ['Password'] : []),
+    ...(signIn.sso ? [`Single sign-on (${hostOf(signIn.sso.issuer)})`] : []),
+  ];
+  return ways.length > 0 ? ways.join(', ') : 'None: nobody can sign in';
+}
+
+function hostOf(issuer: string): string {
+  return URL.canParse(issuer) ? new URL(issuer).host : issuer;
 }
 
 function truncate(text: string, max = 140): string {
