@@ -27,6 +27,13 @@ import {
 import { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
 import {
+  ACTORS,
+  type ActorSpec,
+  ORGANIZATIONS,
+  type Organization,
+  ROLES,
+} from './matrix-documents.js';
+import {
   attach,
   createDraft,
   listAll,
@@ -38,32 +45,9 @@ import { answerOf, filePart } from './submission-fixtures.js';
 // ---------------------------------------------------------------------------------------------
 // The dimensions of the matrix.
 
-const ORGANIZATIONS = ['ofa', 'dmtf', 'snia'] as const;
-type Organization = (typeof ORGANIZATIONS)[number];
-const ROLES = ['admin', 'editor', 'member'] as const;
-type Role = (typeof ROLES)[number];
-
 /** The statements of the matrix go from SENDER to RECEIVER; SNIA is the third party. */
 const SENDER: Organization = 'ofa';
 const RECEIVER: Organization = 'dmtf';
-
-interface ActorSpec {
-  name: string;
-  email: string | null;
-  membership: { organization: Organization; role: Role } | null;
-}
-
-const ACTORS: ActorSpec[] = [
-  ...ORGANIZATIONS.flatMap((organization) =>
-    ROLES.map((role) => ({
-      name: `${role}@${organization}.example`,
-      email: `${role}@${organization}.example`,
-      membership: { organization, role },
-    })),
-  ),
-  { name: 'operator@liaison.example', email: 'operator@liaison.example', membership: null },
-  { name: 'anonymous', email: null, membership: null },
-];
 
 const CASES = Object.keys(STATEMENT_TABLE.anonymous) as StatementTableCase[];
 
