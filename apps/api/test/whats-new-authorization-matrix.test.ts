@@ -24,6 +24,17 @@ import {
 import { TestClient } from './client.js';
 import { createDocumentWithVersion } from './factories.js';
 import { type RunningApi, startApi } from './helpers.js';
+import {
+  ORGANIZATIONS,
+  type Organization,
+  REGISTER_PARTIES,
+  REGISTERS,
+  type Register,
+  ROLES,
+  type Role,
+  VISIBILITIES,
+  type Visibility,
+} from './matrix-documents.js';
 import { createDraft, sendStatement } from './statement-fixtures.js';
 import {
   filePart,
@@ -33,20 +44,6 @@ import {
   submissionFields,
   transition,
 } from './submission-fixtures.js';
-
-const ORGANIZATIONS = ['ofa', 'dmtf', 'snia'] as const;
-type Organization = (typeof ORGANIZATIONS)[number];
-const ROLES = ['admin', 'editor', 'member'] as const;
-type Role = (typeof ROLES)[number];
-const VISIBILITIES = ['public', 'partners', 'organization'] as const;
-type Visibility = (typeof VISIBILITIES)[number];
-
-const REGISTER_PARTIES = {
-  'ofa-dmtf': ['ofa', 'dmtf'],
-  'snia-dmtf': ['snia', 'dmtf'],
-} as const satisfies Record<string, readonly Organization[]>;
-type Register = keyof typeof REGISTER_PARTIES;
-const REGISTERS = Object.keys(REGISTER_PARTIES) as Register[];
 
 /** Each ordered pair of parties of a register, with the register. */
 const PAIRS = REGISTERS.flatMap((register) => {
