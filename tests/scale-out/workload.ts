@@ -12,6 +12,10 @@ export interface LoadReport {
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+const SIGN_IN_PEOPLE = ['ofa', 'dmtf', 'snia'].flatMap((organization) =>
+  ['admin', 'editor', 'member'].map((role) => `${role}@${organization}.example`),
+);
+
 export async function signIn(baseUrl: string, email: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/v1/auth/token`, {
     method: 'POST',
@@ -102,8 +106,10 @@ export const OPERATIONS: [string, Operation][] = [
   ],
   [
     'sign-in',
-    async (t) => {
-      await signIn(t.apiUrl, 'member@dmtf.example');
+    async (t, step) => {
+      // One account per worker at a time: sign-ins of one account in flight together count
+      // against its limit of five attempts, as a password-guessing burst would.
+      await signIn(t.apiUrl, SIGN_IN_PEOPLE[step % SIGN_IN_PEOPLE.length]!);
     },
   ],
   [
