@@ -1,6 +1,7 @@
 import type { DocumentStatus, Visibility } from '@liaison/core';
 import { type Pool, withTransaction } from '../pool.js';
 import type { Queryable } from '../queryable.js';
+import { listRankedSearch } from './ranked-search.js';
 import { readableDocumentCondition } from './readable-documents.js';
 
 export interface DocumentRecord {
@@ -33,7 +34,7 @@ export interface DocumentRecord {
   } | null;
 }
 
-const DOCUMENT_SELECT = `
+export const DOCUMENT_SELECT = `
   select d.id, d.seq::text as seq, o.slug as organization, d.identifier, d.title, d.abstract,
          d.status, d.visibility, d.watermark, d.created_at as "createdAt", d.updated_at as "updatedAt",
          d.released_at as "releasedAt", d.release_seq::text as "releaseSeq",
@@ -120,8 +121,9 @@ export interface RankedDocumentRecord extends DocumentRecord {
 
 /**
  * The documents whose metadata matches `$2` (or whose identifier is `$10`), or the text of one of
- * whose versions that is not withdrawn does: one set from the GIN indexes, so a search costs the
- * same however few documents match. The list's read condition still applies to each of them.
+ * whose versions that is not withdrawn does: one set from the GIN indexes. Used by the sorts that
+ * are not ranked (alphabetical, released); the ranked search reads its tiers one after another
+ * (ranked-search.ts).
  */
 const MATCHING_DOCUMENTS = `(
   select m.id from documents m
@@ -129,11 +131,6 @@ const MATCHING_DOCUMENTS = `(
   union
   select tv.document_id from version_text_pages tp join document_versions tv on tv.id = tp.version_id
    where tp.search @@ to_tsquery('english', $2::text) and tv.withdrawn_at is null)`;
-
-const SEARCH_RANK = `case
-  when lower(d.identifier) = lower($10::text) or d.search @@ to_tsquery('english', $11::text) then 0
-  when d.search @@ to_tsquery('english', $2::text) then 1
-  else 2 end`;
 
 /**
  * Released and with a file to read: a released document whose every version is withdrawn (or that
@@ -143,39 +140,60 @@ const SEARCH_RANK = `case
 const LISTED_AS_RELEASED = `(d.visibility = 'public' and d.status in ('informational', 'standard')
   and exists (select 1 from document_versions cv where cv.document_id = d.id and cv.withdrawn_at is null))`;
 
+/**
+ * The list's read rule (`$1`, the viewer's organizations) and filters (`$3` owner id, `$4` status,
+ * `$5` visibility, `$6` register slug, `$9` released), for a query over `documents d` whose
+ * keyset column is `key`.
+ */
+export function listedDocumentConditions(key: string): string {
+  return `${readableDocumentCondition('$1::text[]')}
+        and ($3::uuid is null or d.organization_id = $3)
+        and ($4::text is null or d.status = $4)
+        and ($5::text is null or d.visibility = $5)
+        and ($6::text is null or exists (select 1 from document_registers fr join work_registers f on f.id = fr.register_id
+                                          where fr.document_id = d.id and f.slug = $6))
+        and ${key} is not null
+        and ($9::boolean is null or ${LISTED_AS_RELEASED} = $9)`;
+}
+
+/**
+ * The owner's id, not its slug, goes into the list's query: the planner then knows how many
+ * documents that organization has, and reads a small one's through its index instead of walking
+ * every document newest first (60 ms at 100,000 documents). Undefined: no such organization.
+ */
+export async function listedOwnerId(
+  db: Queryable,
+  organization: string | undefined,
+): Promise<string | null | undefined> {
+  if (organization === undefined) return null;
+  const owner = await db.query<{ id: string }>('select id from organizations where slug = $1', [
+    organization,
+  ]);
+  return owner.rows[0]?.id;
+}
+
 export async function listReadableDocuments(
   db: Queryable,
   filter: DocumentListFilter,
 ): Promise<RankedDocumentRecord[]> {
-  // The owner's id, not its slug, goes into the list's query: the planner then knows how many
-  // documents that organization has, and reads a small one's through its index instead of
-  // walking every document newest first (60 ms at 100,000 documents).
-  let ownerId: string | null = null;
-  if (filter.organization !== undefined) {
-    const owner = await db.query<{ id: string }>('select id from organizations where slug = $1', [
-      filter.organization,
-    ]);
-    if (owner.rows.length === 0) return [];
-    ownerId = owner.rows[0]!.id;
-  }
-  // Fixed keysets, never caller text: released documents by release_seq, all by seq, or by an
-  // alphabetical key and id; a ranked search orders by rank first.
   const alphabetical =
     filter.sort === 'identifier' || filter.sort === 'title' ? ALPHABETICAL_KEYS[filter.sort] : null;
+  if (filter.search !== undefined && !alphabetical && filter.sort !== 'released') {
+    return listRankedSearch(db, { ...filter, search: filter.search });
+  }
+  const ownerId = await listedOwnerId(db, filter.organization);
+  if (ownerId === undefined) return [];
+  // Fixed keysets, never caller text: released documents by release_seq, all by seq, or by an
+  // alphabetical key and id.
   const key = filter.sort === 'released' ? 'd.release_seq' : 'd.seq';
-  const ranked = filter.search !== undefined && !alphabetical && filter.sort !== 'released';
   const after = alphabetical
     ? `($7::text is null or (${alphabetical}, d.id) > ($7::text, $11::uuid))`
-    : `($7::bigint is null or ${ranked ? `(${SEARCH_RANK}, -d.seq) > ($12::int, -$7::bigint)` : `${key} < $7`})`;
-  const order = alphabetical
-    ? `${alphabetical}, d.id`
-    : ranked
-      ? `${SEARCH_RANK}, d.seq desc`
-      : `${key} desc`;
-  const columns = `${ranked ? SEARCH_RANK : '0'} as rank, ${alphabetical ?? 'null'} as "sortKey", `;
+    : `($7::bigint is null or ${key} < $7)`;
+  const order = alphabetical ? `${alphabetical}, d.id` : `${key} desc`;
+  const columns = `0 as rank, ${alphabetical ?? 'null'} as "sortKey", `;
   const result = await db.query<RankedDocumentRecord>(
     `${DOCUMENT_SELECT.replace('select ', `select ${columns}`)}
-      where ${readableDocumentCondition('$1::text[]')}
+      where ${listedDocumentConditions(key)}
         ${
           // Without "or" around it, the planner reads the matches first and fetches their
           // documents by id, instead of walking every document to test each against the set.
@@ -183,13 +201,6 @@ export async function listReadableDocuments(
             ? `and d.id in ${MATCHING_DOCUMENTS}`
             : 'and $2::text is null and $10::text is null'
         }
-        and ($3::uuid is null or d.organization_id = $3)
-        and ($4::text is null or d.status = $4)
-        and ($5::text is null or d.visibility = $5)
-        and ($6::text is null or exists (select 1 from document_registers fr join work_registers f on f.id = fr.register_id
-                                          where fr.document_id = d.id and f.slug = $6))
-        and ${key} is not null
-        and ($9::boolean is null or ${LISTED_AS_RELEASED} = $9)
         ${filter.sort === 'released' ? `and ${LISTED_AS_RELEASED}` : ''}
         and ${after}
       order by ${order}
@@ -206,7 +217,6 @@ export async function listReadableDocuments(
       filter.released ?? null,
       filter.search?.identifier ?? null,
       // PostgreSQL refuses parameters a statement does not use.
-      ...(ranked ? [filter.search?.titleTsquery, filter.beforeRank ?? null] : []),
       ...(alphabetical ? [filter.after?.id ?? null] : []),
     ],
   );
@@ -342,9 +352,9 @@ export async function findDocumentId(
 /**
  * `listReadableDocuments` for a search. PostgreSQL's planner does not count the cost of reading
  * (de-TOASTing) the stored tsvector of every page, so for words in more than a few per cent of the
- * files it picks a sequential scan that reads them all (1.6 s over 20,000 documents) instead of the
- * GIN index, which answers without reading them (20 ms). Seq scans are discouraged for this one
- * transaction only.
+ * files it may pick a sequential scan that reads them all (1.6 s over 20,000 documents) where the
+ * GIN index or a walk of the newest documents answers in milliseconds. Seq scans are discouraged
+ * for this one transaction only.
  */
 export function searchReadableDocuments(
   pool: Pool,
