@@ -32,17 +32,8 @@ export function VersionUpload({
   const [changeNote, setChangeNote] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<{ label?: string; file?: string }>({});
-  const {
-    phase,
-    uploading: busy,
-    resultRef,
-    start,
-    cancel,
-    reset,
-  } = useUpload<{
-    ok: true;
-    version: DocumentVersion;
-  }>();
+  const upload = useUpload<{ ok: true; version: DocumentVersion }>();
+  const { phase, uploading: busy, resultRef, start, reset } = upload;
   const labelRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -240,9 +231,8 @@ export function VersionUpload({
       </div>
 
       <UploadStatus
-        phase={phase}
-        resultRef={resultRef}
-        labelId={`${id}-progress-label`}
+        upload={upload}
+        formId={id}
         sendingLabel={`Uploading ${file?.name ?? 'the file'}`}
         storingLabel="Sent. Liaison is storing the file and computing its checksum…"
         fileBytes={file?.size ?? 0}
@@ -251,12 +241,7 @@ export function VersionUpload({
       />
 
       <div className="form__actions">
-        <UploadAction
-          uploading={busy}
-          storing={phase.kind === 'storing'}
-          onCancel={cancel}
-          submitLabel="Upload"
-        />
+        <UploadAction upload={upload} submitLabel="Upload" />
         {!busy && (
           <Link className="button button--secondary" href={documentHref}>
             Back to the document

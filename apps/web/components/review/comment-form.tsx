@@ -56,7 +56,8 @@ export function CommentForm({
   const [acknowledged, setAcknowledged] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { phase, uploading, resultRef, start, cancel, reset } = useUpload<Posted>();
+  const upload = useUpload<Posted>();
+  const { phase, uploading, resultRef, start, reset } = upload;
   const fileRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
@@ -240,9 +241,8 @@ export function CommentForm({
         </div>
       ) : (
         <UploadStatus
-          phase={phase}
-          resultRef={resultRef}
-          labelId={`${id}-progress-label`}
+          upload={upload}
+          formId={id}
           sendingLabel={file ? `Uploading ${file.name}` : 'Sending your comment'}
           storingLabel="Sent. Liaison is storing your comment…"
           fileBytes={file?.size ?? 0}
@@ -251,12 +251,7 @@ export function CommentForm({
         />
       )}
       <div className="form__actions">
-        <UploadAction
-          uploading={uploading}
-          storing={phase.kind === 'storing'}
-          onCancel={cancel}
-          submitLabel="Send comment"
-        />
+        <UploadAction upload={upload} submitLabel="Send comment" />
       </div>
     </form>
   );

@@ -29,7 +29,8 @@ export function AttachmentUpload({ statementId }: { statementId: string }) {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { phase, uploading, resultRef, start, cancel, reset } = useUpload<Attached>();
+  const upload = useUpload<Attached>();
+  const { phase, uploading, resultRef, start, reset } = upload;
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
@@ -109,9 +110,8 @@ export function AttachmentUpload({ statementId }: { statementId: string }) {
         </div>
       ) : (
         <UploadStatus
-          phase={phase}
-          resultRef={resultRef}
-          labelId={`${id}-progress-label`}
+          upload={upload}
+          formId={id}
           sendingLabel={`Uploading ${file?.name ?? 'the file'}`}
           storingLabel="Sent. Liaison is storing the file and computing its checksum…"
           fileBytes={file?.size ?? 0}
@@ -120,12 +120,7 @@ export function AttachmentUpload({ statementId }: { statementId: string }) {
         />
       )}
       <div className="form__actions">
-        <UploadAction
-          uploading={uploading}
-          storing={phase.kind === 'storing'}
-          onCancel={cancel}
-          submitLabel="Attach"
-        />
+        <UploadAction upload={upload} submitLabel="Attach" />
       </div>
     </form>
   );
