@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A table whose rows stack into labelled cards on narrow screens: each cell names its column in
+ * `data-label`. `caption` is read by screen readers only; an `actions` column has a hidden heading.
+ */
+export function StackedTable({
+  caption,
+  columns,
+  actions = false,
+  className,
+  testId,
+  children,
+}: {
+  caption: ReactNode;
+  columns: readonly string[];
+  actions?: boolean;
+  className?: string;
+  testId?: string;
+  /** The rows. */
+  children: ReactNode;
+}) {
+  return (
+    <div className="table-wrap">
+      <table
+        className={className ? `table table--stack ${className}` : 'table table--stack'}
+        data-testid={testId}
+      >
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+            {actions && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
