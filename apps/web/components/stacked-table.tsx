@@ -2,19 +2,20 @@ import type { ReactNode } from 'react';
 
 /**
  * A table whose rows stack into labelled cards on narrow screens: each cell names its column in
- * `data-label`. `caption` is read by screen readers only; an `actions` column has a hidden heading.
+ * `data-label`. `caption` is read by screen readers only.
  */
 export function StackedTable({
   caption,
   columns,
-  actions = false,
+  actions,
   className,
   testId,
   children,
 }: {
   caption: ReactNode;
   columns: readonly string[];
-  actions?: boolean;
+  /** The hidden heading of a last column of actions, e.g. "Actions". */
+  actions?: string;
   className?: string;
   testId?: string;
   /** The rows. */
@@ -36,7 +37,7 @@ export function StackedTable({
             ))}
             {actions && (
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{actions}</span>
               </th>
             )}
           </tr>

@@ -30,7 +30,7 @@ export function StoredFileTable({
 }) {
   if (files.length === 0) return <p className="empty">{empty}</p>;
   return (
-    <StackedTable caption={caption} columns={['File', 'Size', 'SHA-256']} actions>
+    <StackedTable caption={caption} columns={['File', 'Size', 'SHA-256']} actions="Actions">
       {files.map((file) => (
         <tr key={file.id}>
           <th scope="row" data-label="File">

@@ -459,7 +459,7 @@ function VersionTable({
     <StackedTable
       caption={`Versions of ${identifier}, newest first`}
       columns={['Version', 'File', 'Size', 'Uploaded', 'SHA-256']}
-      actions
+      actions="Actions"
     >
       {versions.map((version) => {
         const withdrawn = version.withdrawn;
