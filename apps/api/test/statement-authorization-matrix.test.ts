@@ -25,6 +25,7 @@ import {
   statementTableAllows,
 } from '../../../packages/core/test/fixtures/permission-table.js';
 import { TestClient } from './client.js';
+import { mapLimit } from './concurrency.js';
 import { type RunningApi, startApi } from './helpers.js';
 import {
   ACTORS,
@@ -115,23 +116,6 @@ function expectedPermissions(actor: ActorSpec, statementCase: StatementTableCase
 // Running it.
 
 const CONCURRENCY = 6;
-
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 let api: RunningApi;
 const clients = new Map<string, TestClient>();
