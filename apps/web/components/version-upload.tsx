@@ -8,7 +8,7 @@ import { versionLabelError } from '../lib/document-rules';
 import { describeApiError } from '../lib/errors';
 import { formatBytes } from '../lib/format';
 import { startUpload } from '../lib/upload-client';
-import { Dropzone } from './upload/dropzone';
+import { FileDropzone } from './upload/dropzone';
 import { UploadAction, UploadStatus } from './upload/upload-status';
 import { useUpload } from './upload/use-upload';
 
@@ -202,25 +202,13 @@ export function VersionUpload({
         <span className="field__label" id={`${id}-file-heading`}>
           File
         </span>
-        <Dropzone
+        <FileDropzone
           inputRef={fileRef}
           inputId={`${id}-file`}
-          name="file"
+          file={file}
           disabled={busy}
           errorId={errors.file ? `${id}-file-error` : undefined}
           statusId={`${id}-file-status`}
-          title={file ? 'Choose a different file' : 'Choose a file'}
-          hint="or drag and drop it here"
-          status={
-            file ? (
-              <>
-                <span className="visually-hidden">Selected file: </span>
-                <strong>{file.name}</strong> · {formatBytes(file.size)}
-              </>
-            ) : (
-              'No file chosen'
-            )
-          }
           onFiles={choose}
         />
         {errors.file && (

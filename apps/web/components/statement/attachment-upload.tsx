@@ -4,10 +4,9 @@ import type { Statement } from '@liaison/core';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { describeApiError } from '../../lib/errors';
-import { formatBytes } from '../../lib/format';
 import { postMultipart, readCreatedAnswer } from '../../lib/multipart-upload';
 import { statementUploadUrl } from '../../lib/statement-links';
-import { Dropzone } from '../upload/dropzone';
+import { FileDropzone } from '../upload/dropzone';
 import { UploadAction, UploadStatus } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
 
@@ -72,25 +71,13 @@ export function AttachmentUpload({ statementId }: { statementId: string }) {
         <span className="field__label" id={`${id}-file-heading`}>
           Attach a file
         </span>
-        <Dropzone
+        <FileDropzone
           inputRef={fileRef}
           inputId={`${id}-file`}
-          name="file"
+          file={file}
           disabled={uploading}
           errorId={error ? `${id}-file-error` : undefined}
           statusId={`${id}-file-status`}
-          title={file ? 'Choose a different file' : 'Choose a file'}
-          hint="or drag and drop it here"
-          status={
-            file ? (
-              <>
-                <span className="visually-hidden">Selected file: </span>
-                <strong>{file.name}</strong> · {formatBytes(file.size)}
-              </>
-            ) : (
-              'No file chosen'
-            )
-          }
           onFiles={choose}
         />
         {error && (
