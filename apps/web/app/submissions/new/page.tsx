@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import {
   CreateSubmissionForm,
   type PolicyByOrganization,
@@ -42,14 +43,10 @@ export default async function NewSubmissionPage({
 
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href="/submissions">Submissions</Link>
-          </li>
-          <li aria-current="page">New submission</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[{ href: '/submissions', label: 'Submissions' }]}
+        current="New submission"
+      />
       <div className="page-head">
         <div className="page-head__text">
           <h1>New submission</h1>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Breadcrumb } from '../../../../components/breadcrumb';
 import { DocumentForm, type RegisterOption } from '../../../../components/document-form';
 import { listOrganizations, listRegisters } from '../../../../lib/api';
 import { editChoices, registersOf } from '../../../../lib/document-rules';
@@ -55,17 +56,13 @@ export default async function EditDocumentPage({ params }: Props) {
 
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Library</Link>
-          </li>
-          <li>
-            <Link href={back}>{document.identifier}</Link>
-          </li>
-          <li aria-current="page">Edit details</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: '/', label: 'Library' },
+          { href: back, label: document.identifier },
+        ]}
+        current="Edit details"
+      />
       <div className="page-head">
         <div className="page-head__text">
           <h1>Edit {document.identifier}</h1>

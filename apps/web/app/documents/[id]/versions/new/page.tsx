@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Breadcrumb } from '../../../../../components/breadcrumb';
 import { VersionUpload } from '../../../../../components/version-upload';
 import { requireViewer } from '../../../../../lib/session';
 import { loadDocument } from '../../data';
@@ -27,17 +28,13 @@ export default async function NewVersionPage({ params }: Props) {
 
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Library</Link>
-          </li>
-          <li>
-            <Link href={back}>{document.identifier}</Link>
-          </li>
-          <li aria-current="page">Upload a version</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: '/', label: 'Library' },
+          { href: back, label: document.identifier },
+        ]}
+        current="Upload a version"
+      />
       <div className="page-head">
         <div className="page-head__text">
           <h1>Upload a new version of {document.identifier}</h1>
