@@ -9,6 +9,7 @@ import { OpenReviewForm } from '../../../components/review/open-review-form';
 import { ReviewBanner } from '../../../components/review/review-banner';
 import { StackedTable } from '../../../components/stacked-table';
 import { ProvenanceCard } from '../../../components/submission/provenance-card';
+import { UnavailableNotice } from '../../../components/unavailable-notice';
 import {
   type DocumentVersion,
   fromApi,
@@ -71,12 +72,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   ]);
 
   if (!result.ok) {
-    return (
-      <div className="notice notice--error" role="alert">
-        <p className="notice__title">This document cannot be shown right now</p>
-        <p>Liaison’s API did not answer as expected. Try again in a moment.</p>
-      </div>
-    );
+    return <UnavailableNotice title="This document cannot be shown right now" />;
   }
   const document = result.data;
   const { permissions } = document;

@@ -6,6 +6,7 @@ import {
   CreateSubmissionForm,
   type PolicyByOrganization,
 } from '../../../components/submission/create-submission-form';
+import { UnavailableNotice } from '../../../components/unavailable-notice';
 import { listDocuments, listRegisters } from '../../../lib/api';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
 import { getAccessToken, requireViewer } from '../../../lib/session';
@@ -58,10 +59,7 @@ export default async function NewSubmissionPage({
         </div>
       </div>
       {!registers.ok ? (
-        <div className="notice notice--error" role="alert">
-          <p className="notice__title">The work registers cannot be loaded right now</p>
-          <p>Liaison’s API did not answer as expected. Try again in a moment.</p>
-        </div>
+        <UnavailableNotice title="The work registers cannot be loaded right now" />
       ) : routes.length === 0 ? (
         <section className="empty-state" aria-label="Nothing to submit to">
           <p>

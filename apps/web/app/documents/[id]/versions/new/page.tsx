@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Breadcrumb } from '../../../../../components/breadcrumb';
+import { UnavailableNotice } from '../../../../../components/unavailable-notice';
 import { VersionUpload } from '../../../../../components/version-upload';
 import { requireViewer } from '../../../../../lib/session';
 import { loadDocument } from '../../data';
@@ -16,12 +17,7 @@ export default async function NewVersionPage({ params }: Props) {
   await requireViewer(`/documents/${id}/versions/new`);
   const result = await loadDocument(id);
   if (!result.ok) {
-    return (
-      <div className="notice notice--error" role="alert">
-        <p className="notice__title">Uploads are not possible right now</p>
-        <p>Liaison’s API did not answer as expected. Try again in a moment.</p>
-      </div>
-    );
+    return <UnavailableNotice title="Uploads are not possible right now" />;
   }
   const document = result.data;
   const back = `/documents/${document.id}`;
