@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { createToken } from '../../app/admin/tokens/actions';
 import { callApi } from '../../lib/api';
+import { CaptionedTable } from '../captioned-table';
 import { DateTime, ShortDate } from '../register/dates';
 import tables from '../register/registers.module.css';
 import styles from './admin.module.css';
-import { AdminTable } from './admin-table';
 import { ApiErrorNotice } from './api-error-notice';
 import { TokenCreateForm } from './token-create-form';
 
@@ -56,7 +56,7 @@ export async function TokensSection({
         ) : tokens.data.items.length === 0 ? (
           <p className={tables.empty}>You have no API tokens.</p>
         ) : (
-          <AdminTable
+          <CaptionedTable
             caption={<>Your API tokens that still work ({tokens.data.items.length})</>}
             columns={['Name', 'Created', 'Expires', 'Last used']}
             actions="Actions"
@@ -83,7 +83,7 @@ export async function TokensSection({
                 </td>
               </tr>
             ))}
-          </AdminTable>
+          </CaptionedTable>
         )}
       </div>
     </section>

@@ -2,8 +2,8 @@ import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, type AuditEvent, isAuditAction } fro
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
-import { AdminTable } from '../../../components/admin/admin-table';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
+import { CaptionedTable } from '../../../components/captioned-table';
 import { DateTime } from '../../../components/register/dates';
 import tables from '../../../components/register/registers.module.css';
 import { adminOrganizations, canReadAudit } from '../../../lib/admin-access';
@@ -184,7 +184,7 @@ export default async function AuditPage({
             {filtered ? 'No events match these filters.' : 'No events recorded yet.'}
           </p>
         ) : (
-          <AdminTable
+          <CaptionedTable
             caption={
               <>
                 Audit events{filtered ? ' matching the filters' : ''}, newest first (page{' '}
@@ -242,7 +242,7 @@ export default async function AuditPage({
                 </td>
               </tr>
             ))}
-          </AdminTable>
+          </CaptionedTable>
         )}
 
         {events.ok && (links.previous || links.next) && (

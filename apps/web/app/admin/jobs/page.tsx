@@ -2,9 +2,9 @@ import type { JobList, JobState } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
-import { AdminTable } from '../../../components/admin/admin-table';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { OperatorOnly } from '../../../components/admin/operator-only';
+import { CaptionedTable } from '../../../components/captioned-table';
 import { DateTime } from '../../../components/register/dates';
 import tables from '../../../components/register/registers.module.css';
 import { callApi } from '../../../lib/api';
@@ -60,7 +60,7 @@ export default async function AdminJobsPage({
       ) : jobs.data.items.length === 0 ? (
         <p className={tables.empty}>{shown.empty}</p>
       ) : (
-        <AdminTable
+        <CaptionedTable
           caption={
             <>
               {shown.label} jobs ({jobs.data.items.length})
@@ -89,7 +89,7 @@ export default async function AdminJobsPage({
               <td data-label="Last error">{job.lastError ?? '—'}</td>
             </tr>
           ))}
-        </AdminTable>
+        </CaptionedTable>
       )}
     </>
   );

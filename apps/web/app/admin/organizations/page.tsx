@@ -2,10 +2,10 @@ import type { OrganizationSignIn } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
-import { AdminTable } from '../../../components/admin/admin-table';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { OperatorOnly } from '../../../components/admin/operator-only';
 import { CreateOrganizationForm } from '../../../components/admin/organization-forms';
+import { CaptionedTable } from '../../../components/captioned-table';
 import tables from '../../../components/register/registers.module.css';
 import { fromApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
@@ -52,7 +52,7 @@ export default async function OrganizationsPage() {
         ) : organizations.data.items.length === 0 ? (
           <p className={tables.empty}>No organizations yet.</p>
         ) : (
-          <AdminTable
+          <CaptionedTable
             caption={<>Organizations ({organizations.data.items.length})</>}
             columns={['Name', 'Identifier', 'Description', 'Sign-in', 'Members']}
             actions="Actions"
@@ -77,7 +77,7 @@ export default async function OrganizationsPage() {
                 </td>
               </tr>
             ))}
-          </AdminTable>
+          </CaptionedTable>
         )}
       </section>
       <section className={styles.panel}>

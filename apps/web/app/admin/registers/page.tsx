@@ -2,9 +2,9 @@ import type { WorkRegisterSummary } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
-import { AdminTable } from '../../../components/admin/admin-table';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { OperatorOnly } from '../../../components/admin/operator-only';
+import { CaptionedTable } from '../../../components/captioned-table';
 import { RegisterStateBadge, ReviewDue } from '../../../components/register/badges';
 import tables from '../../../components/register/registers.module.css';
 import { callApi } from '../../../lib/api';
@@ -50,7 +50,7 @@ export default async function AdminRegistersPage({
       ) : registers.data.items.length === 0 ? (
         <p className={tables.empty}>No registers yet.</p>
       ) : (
-        <AdminTable
+        <CaptionedTable
           caption={<>Work registers ({registers.data.items.length})</>}
           columns={['Title', 'State', 'Version', 'Parties', 'Review due']}
           actions="Actions"
@@ -76,7 +76,7 @@ export default async function AdminRegistersPage({
               </td>
             </tr>
           ))}
-        </AdminTable>
+        </CaptionedTable>
       )}
     </>
   );

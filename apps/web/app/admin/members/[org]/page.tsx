@@ -2,7 +2,6 @@ import { EMAIL_MAX_LENGTH, INVITATION_VALID_DAYS } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../../components/admin/admin.module.css';
-import { AdminTable } from '../../../../components/admin/admin-table';
 import { ApiErrorNotice } from '../../../../components/admin/api-error-notice';
 import {
   AddMemberForm,
@@ -10,6 +9,7 @@ import {
   RevokeInvitationForm,
   RoleForm,
 } from '../../../../components/admin/member-forms';
+import { CaptionedTable } from '../../../../components/captioned-table';
 import { ShortDate } from '../../../../components/register/dates';
 import tables from '../../../../components/register/registers.module.css';
 import { canManageMembers } from '../../../../lib/admin-access';
@@ -93,7 +93,7 @@ export default async function OrganizationMembersPage({
         ) : sorted.length === 0 ? (
           <p className={tables.empty}>{organizationName} has no members yet.</p>
         ) : (
-          <AdminTable
+          <CaptionedTable
             caption={
               <>
                 Members of {organizationName} ({sorted.length})
@@ -134,7 +134,7 @@ export default async function OrganizationMembersPage({
                 </td>
               </tr>
             ))}
-          </AdminTable>
+          </CaptionedTable>
         )}
       </section>
 
@@ -149,7 +149,7 @@ export default async function OrganizationMembersPage({
         ) : invitations.data.items.length === 0 ? (
           <p className={tables.empty}>No invitation is waiting to be accepted.</p>
         ) : (
-          <AdminTable
+          <CaptionedTable
             caption={
               <>
                 Pending invitations to {organizationName} ({invitations.data.items.length})
@@ -179,7 +179,7 @@ export default async function OrganizationMembersPage({
                 </td>
               </tr>
             ))}
-          </AdminTable>
+          </CaptionedTable>
         )}
       </section>
 
