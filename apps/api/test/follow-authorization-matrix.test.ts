@@ -7,8 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentTableAllows } from '../../../packages/core/test/fixtures/permission-table.js';
-import { TestClient } from './client.js';
+import type { TestClient } from './client.js';
 import { mapLimit } from './concurrency.js';
+import { signInActors } from './demo-actors.js';
 import { createDocument } from './factories.js';
 import { type RunningApi, startApi } from './helpers.js';
 import {
@@ -40,17 +41,12 @@ function mayReadRegister(actor: ActorSpec, register: Register): boolean {
 
 const CONCURRENCY = 4;
 let api: RunningApi;
-const clients = new Map<string, TestClient>();
+let clients: Map<string, TestClient>;
 const documents: { spec: DocumentKind; id: string }[] = [];
 
 beforeAll(async () => {
   api = await startApi();
-  for (const actor of ACTORS) {
-    clients.set(
-      actor.name,
-      actor.email ? await TestClient.signIn(api.url, actor.email) : new TestClient(api.url),
-    );
-  }
+  clients = await signInActors(api.url, ACTORS, (actor) => actor.name);
   const created = await mapLimit(DOCUMENT_KINDS, CONCURRENCY, async (spec) => {
     const admin = clients.get(`admin@${spec.owner}.example`)!;
     const { id } = await createDocument(admin, {

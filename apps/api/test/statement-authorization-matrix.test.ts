@@ -24,8 +24,9 @@ import {
   type StatementTableCase,
   statementTableAllows,
 } from '../../../packages/core/test/fixtures/permission-table.js';
-import { TestClient } from './client.js';
+import type { TestClient } from './client.js';
 import { mapLimit } from './concurrency.js';
+import { signInActors } from './demo-actors.js';
 import { type RunningApi, startApi } from './helpers.js';
 import {
   ACTORS,
@@ -118,7 +119,7 @@ function expectedPermissions(actor: ActorSpec, statementCase: StatementTableCase
 const CONCURRENCY = 6;
 
 let api: RunningApi;
-const clients = new Map<string, TestClient>();
+let clients: Map<string, TestClient>;
 const clientOf = (actor: ActorSpec) => clients.get(actor.name)!;
 const byEmail = (email: string) => clients.get(email)!;
 const sendingEditor = () => byEmail(`editor@${SENDER}.example`);
@@ -182,12 +183,7 @@ async function perform(
 
 beforeAll(async () => {
   api = await startApi();
-  for (const actor of ACTORS) {
-    clients.set(
-      actor.name,
-      actor.email ? await TestClient.signIn(api.url, actor.email) : new TestClient(api.url),
-    );
-  }
+  clients = await signInActors(api.url, ACTORS, (actor) => actor.name);
   for (const statementCase of CASES) {
     shared.set(statementCase, await prepare(statementCase, `shared ${statementCase}`));
   }
