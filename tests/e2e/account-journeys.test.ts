@@ -7,6 +7,7 @@ import {
   newSession,
   PASSWORD,
   signIn,
+  signInOperator,
   visit,
 } from './harness.js';
 
@@ -99,11 +100,7 @@ browserSuite('one’s own account in a real browser', { screenshotAs: 'account' 
 
   it("3. the operator's organizations list says how members sign in and how many there are; the organization page shows the IPR policy submitters see", async () => {
     const { page } = await newSession(suite.browser, suite.portal);
-    await visit(page, '/login/operator', 'operator sign-in');
-    await page.getByLabel('E-mail address', { exact: true }).fill('operator@liaison.example');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInOperator(page);
     await visit(page, '/admin/organizations', 'organizations (operator)');
     const dmtf = page.getByRole('row', { name: /Distributed Management Task Force/ });
     await expect

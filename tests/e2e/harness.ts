@@ -234,6 +234,15 @@ export async function signIn(page: Page, organization: string, email: string): P
   expect(await page.evaluate<string>('document.cookie')).not.toContain('session-token');
 }
 
+/** Signs the operator in through the operator's own login page. */
+export async function signInOperator(page: Page): Promise<void> {
+  await visit(page, '/login/operator', 'operator sign-in');
+  await page.getByLabel('E-mail address', { exact: true }).fill('operator@liaison.example');
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
 export function header(page: Page) {
   return page.locator('header.site-header');
 }

@@ -6,9 +6,9 @@ import {
   createDocument,
   header,
   newSession,
-  PASSWORD,
   PHONE,
   signIn,
+  signInOperator,
   visit,
 } from './harness.js';
 
@@ -38,14 +38,6 @@ async function expectOneLine(page: Page, who: string) {
   const lowestTop = Math.max(...boxes.map((box) => box.top));
   const highestBottom = Math.min(...boxes.map((box) => box.bottom));
   expect(lowestTop, `${who}: ${JSON.stringify(boxes)}`).toBeLessThan(highestBottom);
-}
-
-async function signInOperator(page: Page) {
-  await visit(page, '/login/operator', 'operator sign-in');
-  await page.getByLabel('E-mail address', { exact: true }).fill('operator@liaison.example');
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 browserSuite('the header in a real browser', { screenshotAs: 'header' }, (suite) => {

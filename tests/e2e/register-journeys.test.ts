@@ -5,10 +5,10 @@ import {
   browserSuite,
   check,
   newSession,
-  PASSWORD,
   PHONE,
   reportPageProblems,
   signIn,
+  signInOperator,
   visit,
 } from './harness.js';
 
@@ -243,11 +243,7 @@ browserSuite('the work register page in a real browser', { screenshotAs: 'regist
 
   it('R4. the operator edits every text section, each item a paragraph, and the page shows it', async () => {
     const { page } = await newSession(suite.browser, suite.portal);
-    await visit(page, '/login/operator', 'operator sign-in');
-    await page.getByLabel('E-mail address', { exact: true }).fill('operator@liaison.example');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInOperator(page);
     await visit(page, '/admin/registers/ofa-dmtf', 'register editor (operator)');
 
     // Every section is there, its items in multi-line fields.

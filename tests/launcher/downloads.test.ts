@@ -1,9 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import { request } from 'node:http';
-import { createTempDataDir } from '@liaison/embedded-stack';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePorts, type Launch, launch, type Ports } from './launch.js';
+import { describe, expect, it } from 'vitest';
+import { cookiesSetBy, requestWeb, usePortal } from './launch.js';
 
 // Downloads through the web app as `npm start` runs it (`next start`): the browser gets the file's
 // length, which Next.js alone drops from a route handler's answer, and exactly the file's bytes.
@@ -11,75 +8,38 @@ const PASSWORD = 'liaison-demo';
 // Over 64 KiB, so the body crosses the servers in several chunks.
 const FILE_SIZE = 3 * 1024 * 1024 + 17;
 
-let ports: Ports;
-let dataDir: string;
-let portal: Launch;
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
+const portal = usePortal('liaison-downloads');
 
 /** One request to the web app, as a browser sends it. */
-function fromBrowser(
+const fromBrowser = (
   method: string,
   path: string,
   headers: Record<string, string> = {},
   body?: string,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      {
-        host: '127.0.0.1',
-        port: ports.web,
-        method,
-        path,
-        headers: { host: `localhost:${ports.web}`, ...headers },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
-}
+) => requestWeb(portal.ports.web, { method, path, headers, body });
 
 /** Signs in through the web app's login form; answers the browser's cookies. */
 async function signInThroughWeb(email: string, organization: string): Promise<string> {
   const csrf = await fromBrowser('GET', '/api/auth/csrf');
   const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
-  const cookiesOf = (answer: Answer) =>
-    ([] as string[])
-      .concat(answer.headers['set-cookie'] ?? [])
-      .map((cookie) => cookie.split(';')[0] ?? '');
   const form = new URLSearchParams({ csrfToken, email, password: PASSWORD, organization });
   const answer = await fromBrowser(
     'POST',
     '/api/auth/callback/credentials',
     {
-      cookie: cookiesOf(csrf).join('; '),
+      cookie: cookiesSetBy(csrf).join('; '),
       'content-type': 'application/x-www-form-urlencoded',
     },
     form.toString(),
   );
   expect(answer.status).toBe(302);
-  const cookies = cookiesOf(answer);
+  const cookies = cookiesSetBy(answer);
   expect(cookies.some((cookie) => cookie.startsWith('next-auth.session-token='))).toBe(true);
   return cookies.join('; ');
 }
 
 async function apiCall<T>(path: string, token: string, init: RequestInit): Promise<T> {
-  const answer = await fetch(`http://127.0.0.1:${ports.api}${path}`, {
+  const answer = await fetch(`http://127.0.0.1:${portal.ports.api}${path}`, {
     ...init,
     headers: { ...init.headers, authorization: `Bearer ${token}` },
   });
@@ -93,7 +53,7 @@ async function documentWithFile(
   visibility: 'public' | 'organization',
   file: Buffer,
 ): Promise<string> {
-  const signedIn = await fetch(`http://127.0.0.1:${ports.api}/api/v1/auth/token`, {
+  const signedIn = await fetch(`http://127.0.0.1:${portal.ports.api}/api/v1/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'admin@dmtf.example', password: PASSWORD }),
@@ -123,21 +83,6 @@ async function documentWithFile(
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-beforeAll(async () => {
-  ports = await freePorts();
-  dataDir = await createTempDataDir('liaison-downloads');
-  portal = launch(dataDir, ports);
-  await portal.ready;
-});
-
-afterAll(async () => {
-  if (portal.process.exitCode === null) {
-    portal.process.kill('SIGINT');
-    await portal.exited;
-  }
-  await rm(dataDir, { recursive: true, force: true });
-});
 
 describe('downloads through the web app', () => {
   it('carry the file’s Content-Length and its bytes, anonymous and signed in; ranges as before', async () => {

@@ -1,9 +1,11 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { findFreePort } from '@liaison/embedded-stack';
+import { createTempDataDir, findFreePort } from '@liaison/embedded-stack';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -75,6 +77,90 @@ export function launch(
     );
   });
   return { process: child, output: () => output, ready, exited };
+}
+
+/**
+ * Starts the built launcher on its own ports and data before the file's tests, and stops it and
+ * deletes its data after them. Read `ports` inside the tests (they are chosen in `beforeAll`).
+ */
+export function usePortal(dataDirPrefix: string): { readonly ports: Ports } {
+  let started: { ports: Ports; dataDir: string; portal: Launch } | undefined;
+  beforeAll(async () => {
+    const ports = await freePorts();
+    const dataDir = await createTempDataDir(dataDirPrefix);
+    const portal = launch(dataDir, ports);
+    started = { ports, dataDir, portal };
+    await portal.ready;
+  });
+  afterAll(async () => {
+    if (!started) return;
+    const { portal, dataDir } = started;
+    if (portal.process.exitCode === null) {
+      portal.process.kill('SIGINT');
+      await portal.exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  return {
+    get ports() {
+      if (!started) throw new Error('the portal starts in beforeAll; read its ports in a test');
+      return started.ports;
+    },
+  };
+}
+
+export interface WebRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** The loopback address the browser connects from. */
+  from?: string;
+}
+
+export interface WebAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** One request to the web app on `port`, as a browser sends it. */
+export function requestWeb(
+  port: number,
+  { method, path, headers = {}, body, from }: WebRequest,
+): Promise<WebAnswer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      {
+        host: '127.0.0.1',
+        port,
+        localAddress: from,
+        method,
+        path,
+        headers: { host: `localhost:${port}`, ...headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/** The `name=value` pairs of the cookies an answer sets, as a browser sends them back. */
+export function cookiesSetBy(answer: WebAnswer): string[] {
+  return ([] as string[])
+    .concat(answer.headers['set-cookie'] ?? [])
+    .map((cookie) => cookie.split(';')[0] ?? '');
 }
 
 export function isRunning(pid: number): boolean {

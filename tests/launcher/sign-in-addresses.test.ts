@@ -1,8 +1,5 @@
-import { rm } from 'node:fs/promises';
-import { request } from 'node:http';
-import { createTempDataDir } from '@liaison/embedded-stack';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePorts, type Launch, launch, type Ports } from './launch.js';
+import { describe, expect, it } from 'vitest';
+import { cookiesSetBy, requestWeb, usePortal } from './launch.js';
 
 // Two browsers on two loopback addresses (Linux routes all of 127.0.0.0/8 locally), signing in
 // through the web app as `npm start` runs it; the web server itself calls the API from 127.0.0.1.
@@ -10,64 +7,16 @@ const BROWSER_A = '127.0.0.5';
 const BROWSER_B = '127.0.0.6';
 const PASSWORD = 'liaison-demo';
 
-let ports: Ports;
-let dataDir: string;
-let portal: Launch;
-
-beforeAll(async () => {
-  ports = await freePorts();
-  dataDir = await createTempDataDir('liaison-sign-in-addresses');
-  portal = launch(dataDir, ports);
-  await portal.ready;
-});
-
-afterAll(async () => {
-  if (portal.process.exitCode === null) {
-    portal.process.kill('SIGINT');
-    await portal.exited;
-  }
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
+const portal = usePortal('liaison-sign-in-addresses');
 
 /** One request to the web app from the browser at `from`. */
-function fromBrowser(
+const fromBrowser = (
   from: string,
   method: string,
   path: string,
   headers: Record<string, string> = {},
   body?: string,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      {
-        host: '127.0.0.1',
-        port: ports.web,
-        localAddress: from,
-        method,
-        path,
-        headers: { host: `localhost:${ports.web}`, ...headers },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }),
-        );
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
-}
+) => requestWeb(portal.ports.web, { from, method, path, headers, body });
 
 /** A password sign-in on /login/ofa; answers where next-auth sends the browser next. */
 async function signInThroughWeb(
@@ -77,11 +26,8 @@ async function signInThroughWeb(
   extraHeaders: Record<string, string> = {},
 ): Promise<string> {
   const csrf = await fromBrowser(from, 'GET', '/api/auth/csrf');
-  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const cookies = ([] as string[])
-    .concat(csrf.headers['set-cookie'] ?? [])
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
+  const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
+  const cookies = cookiesSetBy(csrf).join('; ');
   const form = new URLSearchParams({ csrfToken, email, password, organization: 'ofa' });
   const answer = await fromBrowser(
     from,
@@ -95,7 +41,7 @@ async function signInThroughWeb(
 }
 
 async function auditAddresses(actor: string): Promise<string[]> {
-  const api = `http://127.0.0.1:${ports.api}`;
+  const api = `http://127.0.0.1:${portal.ports.api}`;
   const signedIn = await fetch(`${api}/api/v1/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -54,8 +54,9 @@ import {
   type InvitationTableAction,
   invitationTableAllows,
 } from '../../../packages/core/test/fixtures/permission-table.js';
-import { TestClient } from './client.js';
+import type { TestClient } from './client.js';
 import { mapLimit } from './concurrency.js';
+import { signInActors } from './demo-actors.js';
 import { type RunningApi, startApi } from './helpers.js';
 import {
   ACTORS,
@@ -215,7 +216,7 @@ interface CreatedDocument {
 }
 
 let api: RunningApi;
-const clients = new Map<string, TestClient>();
+let clients: Map<string, TestClient>;
 const clientOf = (actor: ActorSpec) => clients.get(actor.name)!;
 const adminOf = (organization: Organization) => clients.get(`admin@${organization}.example`)!;
 
@@ -307,12 +308,7 @@ const mismatch = (
 
 beforeAll(async () => {
   api = await startApi();
-  for (const actor of ACTORS) {
-    clients.set(
-      actor.name,
-      actor.email ? await TestClient.signIn(api.url, actor.email) : new TestClient(api.url),
-    );
-  }
+  clients = await signInActors(api.url, ACTORS, (actor) => actor.name);
   // The register table above must be the seeded one, or every expectation is off.
   const registers = await adminOf('dmtf').json<{
     items: { slug: string; parties: { organization: string }[] }[];

@@ -1169,20 +1169,22 @@ describe('uploads with a dangerous file name', () => {
 });
 
 describe('truncated uploads', () => {
-  it('a body that ends mid-file, shorter than its Content-Length, adds no version and stores no object', async () => {
-    const full = multipartBody([label('2.0'), file('spec.pdf', pseudoRandomBytes(64 * 1024, 7))]);
-    const sent = full.subarray(0, full.length - 20_000);
+  /** Sends the first `sentBytes` of the upload `full`, then half-closes: the body ends early. */
+  async function expectCutShortRefused(full: Buffer, sentBytes: number) {
     const host = new URL(api.url).host;
+    const head = uploadHead(dmtfEditor, documentId, full.length, host);
     const answers = await expectUnchanged(
       api,
-      () =>
-        rawExchange(api.url, [uploadHead(dmtfEditor, documentId, full.length, host), sent], {
-          halfClose: true,
-        }),
+      () => rawExchange(api.url, [head, full.subarray(0, sentBytes)], { halfClose: true }),
       { settleMs: 1000 },
     );
     expect(answers).toHaveLength(1);
     expectError(answers[0]!, 400, 'malformed_request');
+  }
+
+  it('a body that ends mid-file, shorter than its Content-Length, adds no version and stores no object', async () => {
+    const full = multipartBody([label('2.0'), file('spec.pdf', pseudoRandomBytes(64 * 1024, 7))]);
+    await expectCutShortRefused(full, full.length - 20_000);
   });
 
   it('a body cut off after the first 8 MiB part (a multipart store) adds no version and stores no object', async () => {
@@ -1190,18 +1192,7 @@ describe('truncated uploads', () => {
       label('2.0'),
       file('big.pdf', pseudoRandomBytes(10 * 1024 * 1024, 11)),
     ]);
-    const sent = full.subarray(0, 9 * 1024 * 1024);
-    const host = new URL(api.url).host;
-    const answers = await expectUnchanged(
-      api,
-      () =>
-        rawExchange(api.url, [uploadHead(dmtfEditor, documentId, full.length, host), sent], {
-          halfClose: true,
-        }),
-      { settleMs: 1000 },
-    );
-    expect(answers).toHaveLength(1);
-    expectError(answers[0]!, 400, 'malformed_request');
+    await expectCutShortRefused(full, 9 * 1024 * 1024);
   });
 
   it('a body without its closing boundary, ending mid-file, adds no version and stores no object', async () => {

@@ -24,6 +24,22 @@ export async function clientsOfDemoActors(apiUrl: string): Promise<Map<string | 
   return clients;
 }
 
+/** Each actor signed in (one without an e-mail address: anonymous, no token), by `nameOf`. */
+export async function signInActors<Actor extends { email: string | null }>(
+  apiUrl: string,
+  actors: readonly Actor[],
+  nameOf: (actor: Actor) => string,
+): Promise<Map<string, TestClient>> {
+  const clients = new Map<string, TestClient>();
+  for (const actor of actors) {
+    clients.set(
+      nameOf(actor),
+      actor.email ? await TestClient.signIn(apiUrl, actor.email) : new TestClient(apiUrl),
+    );
+  }
+  return clients;
+}
+
 /**
  * The demo people of `organizations` signed in, and a lookup by `role@organization` (e.g.
  * `editor@ofa`) that fails loudly for someone the test did not sign in.

@@ -6,101 +6,48 @@
  * (packages/core/test/fixtures/permission-table.ts: following is reading), not from the policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type DocumentActorKind,
-  documentTableAllows,
-  type TableRole,
-  type TableVisibility,
-} from '../../../packages/core/test/fixtures/permission-table.js';
-import { TestClient } from './client.js';
+import { documentTableAllows } from '../../../packages/core/test/fixtures/permission-table.js';
+import type { TestClient } from './client.js';
 import { mapLimit } from './concurrency.js';
+import { signInActors } from './demo-actors.js';
 import { createDocument } from './factories.js';
 import { type RunningApi, startApi } from './helpers.js';
+import {
+  ACTORS,
+  type ActorSpec,
+  actorKind,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  type Organization,
+  REGISTER_PARTIES,
+  REGISTERS,
+  type Register,
+} from './matrix-documents.js';
 
-const ORGANIZATIONS = ['ofa', 'dmtf', 'snia'] as const;
-type Organization = (typeof ORGANIZATIONS)[number];
-const ROLES: readonly TableRole[] = ['admin', 'editor', 'member'];
-const VISIBILITIES: readonly TableVisibility[] = ['public', 'partners', 'organization'];
 /** The demo registers: ofa-dmtf is approved (public), snia-dmtf a draft (its parties only). */
-const REGISTERS = {
-  'ofa-dmtf': { parties: ['ofa', 'dmtf'], approved: true },
-  'snia-dmtf': { parties: ['snia', 'dmtf'], approved: false },
-} as const;
-type Register = keyof typeof REGISTERS;
+const APPROVED: Record<Register, boolean> = { 'ofa-dmtf': true, 'snia-dmtf': false };
 
-interface Actor {
-  email: string | null;
-  membership: { organization: Organization; role: TableRole } | null;
-  operator: boolean;
-}
-
-const ACTORS: Actor[] = [
-  ...ORGANIZATIONS.flatMap((organization) =>
-    ROLES.map((role) => ({
-      email: `${role}@${organization}.example`,
-      membership: { organization, role },
-      operator: false,
-    })),
-  ),
-  { email: 'operator@liaison.example', membership: null, operator: true },
-  { email: null, membership: null, operator: false },
-];
-const nameOf = (actor: Actor) => actor.email ?? 'anonymous';
-
-interface DocumentSpec {
-  owner: Organization;
-  visibility: TableVisibility;
-  register: Register | null;
-}
-
-const DOCUMENTS: DocumentSpec[] = ORGANIZATIONS.flatMap((owner) =>
-  VISIBILITIES.flatMap((visibility) =>
-    [
-      null,
-      ...(Object.keys(REGISTERS) as Register[]).filter((register) =>
-        (REGISTERS[register].parties as readonly string[]).includes(owner),
-      ),
-    ]
-      // A partners document is always shared under a register (the API refuses one that is not).
-      .filter((register) => visibility !== 'partners' || register !== null)
-      .map((register) => ({ owner, visibility, register })),
-  ),
-);
-
-function actorKind(actor: Actor, document: DocumentSpec): DocumentActorKind {
-  const { membership } = actor;
-  if (membership === null) return actor.email === null ? 'anonymous' : 'operator, no membership';
-  if (membership.organization === document.owner) return `owner ${membership.role}`;
-  const coParty =
-    document.register !== null &&
-    (REGISTERS[document.register].parties as readonly string[]).includes(membership.organization);
-  return coParty ? `co-party ${membership.role}` : `third-party ${membership.role}`;
-}
-
-function mayReadRegister(actor: Actor, register: Register): boolean {
-  const { parties, approved } = REGISTERS[register];
+function mayReadRegister(actor: ActorSpec, register: Register): boolean {
+  const operator = actor.email !== null && actor.membership === null;
   return (
-    approved ||
-    actor.operator ||
+    APPROVED[register] ||
+    operator ||
     (actor.membership !== null &&
-      (parties as readonly string[]).includes(actor.membership.organization))
+      (REGISTER_PARTIES[register] as readonly Organization[]).includes(
+        actor.membership.organization,
+      ))
   );
 }
 
 const CONCURRENCY = 4;
 let api: RunningApi;
-const clients = new Map<string, TestClient>();
-const documents: { spec: DocumentSpec; id: string }[] = [];
+let clients: Map<string, TestClient>;
+const documents: { spec: DocumentKind; id: string }[] = [];
 
 beforeAll(async () => {
   api = await startApi();
-  for (const actor of ACTORS) {
-    clients.set(
-      nameOf(actor),
-      actor.email ? await TestClient.signIn(api.url, actor.email) : new TestClient(api.url),
-    );
-  }
-  const created = await mapLimit(DOCUMENTS, CONCURRENCY, async (spec) => {
+  clients = await signInActors(api.url, ACTORS, (actor) => actor.name);
+  const created = await mapLimit(DOCUMENT_KINDS, CONCURRENCY, async (spec) => {
     const admin = clients.get(`admin@${spec.owner}.example`)!;
     const { id } = await createDocument(admin, {
       organization: spec.owner,
@@ -120,7 +67,7 @@ describe('follow authorization matrix', () => {
     const cases = ACTORS.flatMap((actor) => documents.map((document) => ({ actor, document })));
     const problems = await mapLimit(cases, CONCURRENCY, async ({ actor, document }) => {
       const answer = await clients
-        .get(nameOf(actor))!
+        .get(actor.name)!
         .json('POST', '/api/v1/me/follows', { kind: 'document', document: document.id });
       const expected =
         actor.email === null
@@ -130,7 +77,7 @@ describe('follow authorization matrix', () => {
             : 404;
       return answer.status === expected
         ? []
-        : [`${nameOf(actor)} → ${JSON.stringify(document.spec)}: ${answer.status} ≠ ${expected}`];
+        : [`${actor.name} → ${JSON.stringify(document.spec)}: ${answer.status} ≠ ${expected}`];
     });
     expect(problems.flat()).toEqual([]);
   }, 120_000);
@@ -138,15 +85,15 @@ describe('follow authorization matrix', () => {
   it('follows a register iff the actor may read it, and any organization when signed in', async () => {
     const problems: string[] = [];
     for (const actor of ACTORS) {
-      const client = clients.get(nameOf(actor))!;
-      for (const register of Object.keys(REGISTERS) as Register[]) {
+      const client = clients.get(actor.name)!;
+      for (const register of REGISTERS) {
         const answer = await client.json('POST', '/api/v1/me/follows', {
           kind: 'register',
           register,
         });
         const expected = actor.email === null ? 401 : mayReadRegister(actor, register) ? 201 : 404;
         if (answer.status !== expected) {
-          problems.push(`${nameOf(actor)} → ${register}: ${answer.status} ≠ ${expected}`);
+          problems.push(`${actor.name} → ${register}: ${answer.status} ≠ ${expected}`);
         }
       }
       const organization = await client.json('POST', '/api/v1/me/follows', {
@@ -155,7 +102,7 @@ describe('follow authorization matrix', () => {
       });
       const expected = actor.email === null ? 401 : 201;
       if (organization.status !== expected) {
-        problems.push(`${nameOf(actor)} → dmtf: ${organization.status} ≠ ${expected}`);
+        problems.push(`${actor.name} → dmtf: ${organization.status} ≠ ${expected}`);
       }
     }
     const missing = await clients

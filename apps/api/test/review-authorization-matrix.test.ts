@@ -26,7 +26,8 @@ import {
   REVIEW_TABLE,
   type ReviewTableAction,
 } from '../../../packages/core/test/fixtures/permission-table.js';
-import { TestClient } from './client.js';
+import type { TestClient } from './client.js';
+import { signInActors } from './demo-actors.js';
 import { type RunningApi, startApi } from './helpers.js';
 import {
   type CommentBody,
@@ -90,7 +91,7 @@ function expectedStatus(
 }
 
 let api: RunningApi;
-const clients = new Map<string, TestClient>();
+let clients: Map<string, TestClient>;
 const client = (actor: ActorSpec) => clients.get(name(actor))!;
 let editor: TestClient;
 let document: { id: string; versionId: string };
@@ -105,12 +106,7 @@ beforeAll(async () => {
      select created.id, o.id, 'member' from created, organizations o where o.slug = 'ofa'`,
     [AUTHOR, await hashPassword(DEMO_PASSWORD)],
   );
-  for (const actor of ACTORS) {
-    clients.set(
-      name(actor),
-      actor.email ? await TestClient.signIn(api.url, actor.email) : new TestClient(api.url),
-    );
-  }
+  clients = await signInActors(api.url, ACTORS, name);
   editor = clients.get('editor@dmtf.example')!;
   document = await sharedDocument(editor);
   review = await openedReview(editor, document);

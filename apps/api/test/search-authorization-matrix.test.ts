@@ -16,8 +16,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentTableAllows } from '../../../packages/core/test/fixtures/permission-table.js';
-import { TestClient } from './client.js';
+import type { TestClient } from './client.js';
 import { mapLimit } from './concurrency.js';
+import { signInActors } from './demo-actors.js';
 import { createDocument } from './factories.js';
 import { type RunningApi, startApi } from './helpers.js';
 import {
@@ -52,18 +53,13 @@ const mayRead = (actor: ActorSpec, document: DocumentSpec) =>
   documentTableAllows(actorKind(actor, document), document.visibility, 'read');
 
 let api: RunningApi;
-const clients = new Map<string, TestClient>();
+let clients: Map<string, TestClient>;
 /** Document id → its spec. */
 const created = new Map<string, DocumentSpec>();
 
 beforeAll(async () => {
   api = await startApi();
-  for (const actor of ACTORS) {
-    clients.set(
-      actor.name,
-      actor.email ? await TestClient.signIn(api.url, actor.email) : new TestClient(api.url),
-    );
-  }
+  clients = await signInActors(api.url, ACTORS, (actor) => actor.name);
   await mapLimit(DOCUMENTS, 3, async (document) => {
     const owner = clients.get(`admin@${document.owner}.example`)!;
     const { id } = await createDocument(owner, {

@@ -24,7 +24,9 @@ import {
   type StatementTableCase,
   statementTableAllows,
 } from '../../../packages/core/test/fixtures/permission-table.js';
-import { TestClient } from './client.js';
+import type { TestClient } from './client.js';
+import { mapLimit } from './concurrency.js';
+import { signInActors } from './demo-actors.js';
 import { type RunningApi, startApi } from './helpers.js';
 import {
   ACTORS,
@@ -116,25 +118,8 @@ function expectedPermissions(actor: ActorSpec, statementCase: StatementTableCase
 
 const CONCURRENCY = 6;
 
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 let api: RunningApi;
-const clients = new Map<string, TestClient>();
+let clients: Map<string, TestClient>;
 const clientOf = (actor: ActorSpec) => clients.get(actor.name)!;
 const byEmail = (email: string) => clients.get(email)!;
 const sendingEditor = () => byEmail(`editor@${SENDER}.example`);
@@ -198,12 +183,7 @@ async function perform(
 
 beforeAll(async () => {
   api = await startApi();
-  for (const actor of ACTORS) {
-    clients.set(
-      actor.name,
-      actor.email ? await TestClient.signIn(api.url, actor.email) : new TestClient(api.url),
-    );
-  }
+  clients = await signInActors(api.url, ACTORS, (actor) => actor.name);
   for (const statementCase of CASES) {
     shared.set(statementCase, await prepare(statementCase, `shared ${statementCase}`));
   }

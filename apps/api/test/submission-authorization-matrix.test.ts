@@ -41,6 +41,7 @@ import {
 } from '../../../packages/core/test/fixtures/permission-table.js';
 import { TestClient } from './client.js';
 import { mapLimit } from './concurrency.js';
+import { signInActors } from './demo-actors.js';
 import { type RunningApi, startApi } from './helpers.js';
 import {
   filePart,
@@ -206,7 +207,7 @@ function expectedPermissions(actor: ActorSpec, subject: SubmissionSpec) {
 const CONCURRENCY = 6;
 
 let api: RunningApi;
-const clients = new Map<string, TestClient>();
+let clients: Map<string, TestClient>;
 const clientOf = (actor: ActorSpec) => clients.get(actor.name)!;
 const byEmail = (email: string) => clients.get(email)!;
 const adminOf = (organization: Organization) => byEmail(`admin@${organization}.example`);
@@ -319,12 +320,7 @@ beforeAll(async () => {
      select created.id, o.id, 'editor' from created, organizations o where o.slug = 'ofa'`,
     [SECOND_OFA_EDITOR, await hashPassword(DEMO_PASSWORD)],
   );
-  for (const actor of ACTORS) {
-    clients.set(
-      actor.name,
-      actor.email ? await TestClient.signIn(api.url, actor.email) : new TestClient(api.url),
-    );
-  }
+  clients = await signInActors(api.url, ACTORS, (actor) => actor.name);
   for (const organization of PARTIES) {
     const document = await adminOf(organization).json<{ id: string }>('POST', '/api/v1/documents', {
       organization,

@@ -2,7 +2,7 @@
  * Files on a submission beyond the first upload (issue 17): a Liaison document version attached
  * (copied inside the store), and files added while the submission is still open.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
 import { signInDemoPeople } from './demo-actors.js';
@@ -19,6 +19,7 @@ import {
   MULTIPART_TYPE,
   multipartBody,
   postForm,
+  postHeldAfterFirstFile,
   type SubmissionBody,
   snapshot,
   submissionFields,
@@ -269,44 +270,14 @@ describe('adding files to an open submission', () => {
     const created = await submit(as('editor@ofa'));
     expect((await transition(as('admin@dmtf'), created.id, 'under-review')).status).toBe(200);
     const before = await snapshot(api);
-    const second = randomBytes(2048);
-    const full = multipartBody([
-      filePart('first.pdf', randomBytes(2048)),
-      filePart('second.pdf', second),
-    ]);
-    // Up to the second file's bytes: the boundary before it tells the server the first file ended.
-    const cut = full.indexOf(second);
-    let finish!: () => void;
-    const released = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    const body = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        controller.enqueue(full.subarray(0, cut));
-        await released;
-        controller.enqueue(full.subarray(cut));
-        controller.close();
-      },
-    });
-    const pending = as('editor@ofa').fetch(`/api/v1/submissions/${created.id}/files`, {
-      method: 'POST',
-      headers: { 'content-type': MULTIPART_TYPE },
-      body,
-      duplex: 'half',
-    } as RequestInit);
-    // Once the first file is stored, every check before storing has passed.
-    for (let attempt = 0; ; attempt++) {
-      if ((await snapshot(api)).objects.length > before.objects.length) break;
-      if (attempt > 200) {
-        finish();
-        throw new Error('the first file was never stored');
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    const { finish } = await postHeldAfterFirstFile(
+      api,
+      as('editor@ofa'),
+      `/api/v1/submissions/${created.id}/files`,
+    );
     expect((await transition(as('admin@dmtf'), created.id, 'accepted', 'Done')).status).toBe(200);
     const decided = await snapshot(api);
-    finish();
-    expectError(await answerOf(await pending), 409, 'submission_closed');
+    expectError(await finish(), 409, 'submission_closed');
     // Only the decision changed anything: no object of the refused files, no row.
     const after = await snapshot(api);
     expect(after.objects).toEqual(before.objects);

@@ -1,4 +1,5 @@
 /** What the submission tests share: forms, the IPR policy hash, and before/after snapshots. */
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { TestClient } from './client.js';
 import type { RunningApi } from './helpers.js';
@@ -200,6 +201,60 @@ export async function expectUnchanged<T>(
   const result = await action();
   expect(await snapshot(api, tableNames)).toEqual(before);
   return result;
+}
+
+/**
+ * Posts a form of `fields` and two files to `path`, holding back the second file's bytes until
+ * the first file is stored: by then every check before storing has passed. Answers `finish`,
+ * which sends the rest and answers the API's answer, for the test to change things in between.
+ */
+export async function postHeldAfterFirstFile(
+  api: RunningApi,
+  client: TestClient,
+  path: string,
+  fields: FormPart[] = [],
+): Promise<{ finish: () => Promise<Answer> }> {
+  const storedBefore = (await snapshot(api, [])).objects.length;
+  const second = randomBytes(2048);
+  const full = multipartBody([
+    ...fields,
+    filePart('first.pdf', randomBytes(2048)),
+    filePart('second.pdf', second),
+  ]);
+  // Up to the second file's bytes: the boundary before it tells the server the first file ended.
+  const cut = full.indexOf(second);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(full.subarray(0, cut));
+      await released;
+      controller.enqueue(full.subarray(cut));
+      controller.close();
+    },
+  });
+  const pending = client.fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': MULTIPART_TYPE },
+    body,
+    duplex: 'half',
+  } as RequestInit);
+  for (let attempt = 0; ; attempt++) {
+    if ((await snapshot(api, [])).objects.length > storedBefore) break;
+    if (attempt > 200) {
+      release();
+      throw new Error('the first file was never stored');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return {
+    finish: async () => {
+      release();
+      return answerOf(await pending);
+    },
+  };
 }
 
 /** Asserts a clear 4xx: the status, the code, and exactly `{ error: { code, message } }`. */

@@ -21,6 +21,7 @@ import {
   MULTIPART_TYPE,
   multipartBody,
   postForm,
+  postHeldAfterFirstFile,
   type SubmissionBody,
   snapshot,
   submissionFields,
@@ -333,42 +334,12 @@ describe('creating a submission with bad input stores no row and no object', () 
 
   it('when the IPR policy changes while the files stream (409, nothing stored)', async () => {
     const before = await snapshot(api);
-    const second = randomBytes(2048);
-    const full = multipartBody([
-      ...fields(),
-      filePart('first.pdf', randomBytes(2048)),
-      filePart('second.pdf', second),
-    ]);
-    // Up to the second file's bytes: the boundary before it tells the server the first file ended.
-    const cut = full.indexOf(second);
-    let finish!: () => void;
-    const released = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    const body = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        controller.enqueue(full.subarray(0, cut));
-        await released;
-        controller.enqueue(full.subarray(cut));
-        controller.close();
-      },
-    });
-    const pending = ofaEditor.fetch('/api/v1/submissions', {
-      method: 'POST',
-      headers: { 'content-type': MULTIPART_TYPE },
-      body,
-      duplex: 'half',
-    } as RequestInit);
-    // Once the first file is stored, the fields were checked against the policy of that moment.
-    for (let attempt = 0; ; attempt++) {
-      const stored = (await snapshot(api)).objects.length > before.objects.length;
-      if (stored) break;
-      if (attempt > 200) {
-        finish();
-        throw new Error('the first file was never stored');
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    const { finish } = await postHeldAfterFirstFile(
+      api,
+      ofaEditor,
+      '/api/v1/submissions',
+      fields(),
+    );
     const { rows } = await api.pool.query<{ ipr_policy: string }>(
       "select ipr_policy from organizations where slug = 'dmtf'",
     );
@@ -376,9 +347,7 @@ describe('creating a submission with bad input stores no row and no object', () 
       "update organizations set ipr_policy = ipr_policy || ' (amended)' where slug = 'dmtf'",
     );
     try {
-      finish();
-      const answer = await answerOf(await pending);
-      expectError(answer, 409, 'ipr_policy_changed');
+      expectError(await finish(), 409, 'ipr_policy_changed');
       expect(await snapshot(api)).toEqual(before);
     } finally {
       await api.pool.query("update organizations set ipr_policy = $1 where slug = 'dmtf'", [

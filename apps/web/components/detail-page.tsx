@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { Breadcrumb } from './breadcrumb';
 
 interface DetailPageProps {
   /** The article's class, e.g. "document" or "submission". */
@@ -54,14 +54,7 @@ export function DetailPage({
 }: DetailPageProps) {
   return (
     <article className={className} aria-labelledby={titleId}>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href={parent.href}>{parent.label}</Link>
-          </li>
-          <li aria-current="page">{crumb}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[parent]} current={crumb} />
 
       <header className="document__head">
         <p className={`document__eyebrow${eyebrowClassName ? ` ${eyebrowClassName}` : ''}`}>

@@ -2,7 +2,6 @@
 
 import type { DocumentStatus, Visibility } from '@liaison/core';
 import { DOCUMENT_IDENTIFIER_MAX_LENGTH, TITLE_MAX_LENGTH } from '@liaison/core';
-import Link from 'next/link';
 import { type FormEvent, useActionState, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { type ActionState, IDLE } from '../app/documents/action-state';
 import {
@@ -15,6 +14,7 @@ import {
   registersOf,
 } from '../lib/document-rules';
 import { STATUS_LABELS, VISIBILITY_DESCRIPTIONS, VISIBILITY_LABELS } from '../lib/format';
+import { FormFooter } from './form-footer';
 
 export interface RegisterOption {
   slug: string;
@@ -380,14 +380,7 @@ export function DocumentForm({
         {audience.text}
       </p>
 
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
-        </button>
-        <Link className="button button--secondary" href={cancelHref}>
-          Cancel
-        </Link>
-      </div>
+      <FormFooter pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );
 }

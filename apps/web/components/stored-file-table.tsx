@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatBytes } from '../lib/format';
+import { StackedTable } from './stacked-table';
 
 /** What the table shows of a stored file (a submission file, a statement attachment). */
 export interface StoredFileRow {
@@ -29,46 +30,31 @@ export function StoredFileTable({
 }) {
   if (files.length === 0) return <p className="empty">{empty}</p>;
   return (
-    <div className="table-wrap">
-      <table className="table table--stack">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Size</th>
-            <th scope="col">SHA-256</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {files.map((file) => (
-            <tr key={file.id}>
-              <th scope="row" data-label="File">
-                <div>
-                  <span className="filename">{file.filename}</span>
-                  <span className="muted small">{file.mediaType}</span>
-                </div>
-              </th>
-              <td data-label="Size">
-                <div className="nowrap" title={`${file.size.toLocaleString('en-GB')} bytes`}>
-                  {formatBytes(file.size)}
-                </div>
-              </td>
-              <td data-label="SHA-256">
-                <code className="checksum checksum--small">{file.sha256}</code>
-              </td>
-              <td data-label="Actions" className="table__actions">
-                <a className="button button--small" href={hrefOf(file)} download>
-                  Download<span className="visually-hidden"> {file.filename}</span>
-                </a>
-                {actionsOf?.(file)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackedTable caption={caption} columns={['File', 'Size', 'SHA-256']} actions="Actions">
+      {files.map((file) => (
+        <tr key={file.id}>
+          <th scope="row" data-label="File">
+            <div>
+              <span className="filename">{file.filename}</span>
+              <span className="muted small">{file.mediaType}</span>
+            </div>
+          </th>
+          <td data-label="Size">
+            <div className="nowrap" title={`${file.size.toLocaleString('en-GB')} bytes`}>
+              {formatBytes(file.size)}
+            </div>
+          </td>
+          <td data-label="SHA-256">
+            <code className="checksum checksum--small">{file.sha256}</code>
+          </td>
+          <td data-label="Actions" className="table__actions">
+            <a className="button button--small" href={hrefOf(file)} download>
+              Download<span className="visually-hidden"> {file.filename}</span>
+            </a>
+            {actionsOf?.(file)}
+          </td>
+        </tr>
+      ))}
+    </StackedTable>
   );
 }

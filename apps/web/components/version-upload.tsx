@@ -8,7 +8,7 @@ import { versionLabelError } from '../lib/document-rules';
 import { describeApiError } from '../lib/errors';
 import { formatBytes } from '../lib/format';
 import { startUpload } from '../lib/upload-client';
-import { Dropzone } from './upload/dropzone';
+import { FileDropzone } from './upload/dropzone';
 import { UploadAction, UploadStatus } from './upload/upload-status';
 import { useUpload } from './upload/use-upload';
 
@@ -32,17 +32,8 @@ export function VersionUpload({
   const [changeNote, setChangeNote] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<{ label?: string; file?: string }>({});
-  const {
-    phase,
-    uploading: busy,
-    resultRef,
-    start,
-    cancel,
-    reset,
-  } = useUpload<{
-    ok: true;
-    version: DocumentVersion;
-  }>();
+  const upload = useUpload<{ ok: true; version: DocumentVersion }>();
+  const { phase, uploading: busy, resultRef, start, reset } = upload;
   const labelRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -211,25 +202,13 @@ export function VersionUpload({
         <span className="field__label" id={`${id}-file-heading`}>
           File
         </span>
-        <Dropzone
+        <FileDropzone
           inputRef={fileRef}
           inputId={`${id}-file`}
-          name="file"
+          file={file}
           disabled={busy}
           errorId={errors.file ? `${id}-file-error` : undefined}
           statusId={`${id}-file-status`}
-          title={file ? 'Choose a different file' : 'Choose a file'}
-          hint="or drag and drop it here"
-          status={
-            file ? (
-              <>
-                <span className="visually-hidden">Selected file: </span>
-                <strong>{file.name}</strong> · {formatBytes(file.size)}
-              </>
-            ) : (
-              'No file chosen'
-            )
-          }
           onFiles={choose}
         />
         {errors.file && (
@@ -240,9 +219,8 @@ export function VersionUpload({
       </div>
 
       <UploadStatus
-        phase={phase}
-        resultRef={resultRef}
-        labelId={`${id}-progress-label`}
+        upload={upload}
+        formId={id}
         sendingLabel={`Uploading ${file?.name ?? 'the file'}`}
         storingLabel="Sent. Liaison is storing the file and computing its checksum…"
         fileBytes={file?.size ?? 0}
@@ -251,12 +229,7 @@ export function VersionUpload({
       />
 
       <div className="form__actions">
-        <UploadAction
-          uploading={busy}
-          storing={phase.kind === 'storing'}
-          onCancel={cancel}
-          submitLabel="Upload"
-        />
+        <UploadAction upload={upload} submitLabel="Upload" />
         {!busy && (
           <Link className="button button--secondary" href={documentHref}>
             Back to the document

@@ -18,6 +18,7 @@ import { ATOM_MEDIA_TYPE, type AtomFeed, atomXml } from './atom';
 import { type WebConfig, webConfig } from './config';
 import { STATUS_LABELS } from './format';
 import { downloadHref } from './links';
+import { plainAnswer } from './plain-answer';
 
 /** How many of the newest releases a feed holds. */
 export const RELEASE_FEED_SIZE = 50;
@@ -121,14 +122,6 @@ export function releaseFeed(options: {
       categories: [{ term: document.status, label: STATUS_LABELS[document.status] }],
     })),
   };
-}
-
-/** A feed's refusal or failure: plain text, never cached. */
-export function plainAnswer(status: number, text: string): Response {
-  return new Response(`${text}\n`, {
-    status,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-  });
 }
 
 /**

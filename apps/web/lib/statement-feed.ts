@@ -6,7 +6,8 @@
 import { isSlug, type StatementSummary } from '@liaison/core';
 import { type ApiOptions, fromApi, fromApiAllPages } from './api';
 import { ATOM_MEDIA_TYPE, type AtomFeed, atomXml } from './atom';
-import { atomResponse, plainAnswer, portalOrigin } from './release-feed';
+import { plainAnswer } from './plain-answer';
+import { atomResponse, portalOrigin } from './release-feed';
 import { statementFeedPath, statementPath } from './statement-links';
 import { PURPOSE_LABELS } from './statement-rules';
 

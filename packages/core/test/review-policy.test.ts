@@ -3,8 +3,7 @@
  * rules of issue 13 the table does not show: a narrowing document, published logs, public reviews.
  */
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../src/domain.js';
-import { type Actor, ANONYMOUS, actorFromMemberships } from '../src/policy/actor.js';
+import { type Actor, ANONYMOUS } from '../src/policy/actor.js';
 import type { DocumentSubject } from '../src/policy/document-policy.js';
 import {
   allowComment,
@@ -17,6 +16,7 @@ import {
   showsCommentAuthor,
 } from '../src/policy/review-policy.js';
 import { reviewState } from '../src/review-schemas.js';
+import { person } from './fixtures/actors.js';
 import {
   COMMENT_TABLE,
   type CommentActorKind,
@@ -24,15 +24,9 @@ import {
   type ReviewActorKind,
 } from './fixtures/permission-table.js';
 
-const person = (id: string, roles: Record<string, Role>, operator = false) =>
-  actorFromMemberships(
-    { id, email: `${id}@example`, operator },
-    Object.entries(roles).map(([organization, role]) => ({ organization, role })),
-  );
-
 const KINDS = {
   anonymous: ANONYMOUS,
-  'operator, no membership': person('operator', {}, true),
+  'operator, no membership': person('operator', {}, { operator: true }),
   'owner member': person('om', { dmtf: 'member' }),
   'owner editor': person('oe', { dmtf: 'editor' }),
   'owner admin': person('oa', { dmtf: 'admin' }),

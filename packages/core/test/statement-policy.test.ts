@@ -3,8 +3,7 @@
  * the rules of issue 12 that the table does not show: scoped sign-ins, replies, address checks.
  */
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../src/domain.js';
-import { type Actor, ANONYMOUS, actorFromMemberships } from '../src/policy/actor.js';
+import { type Actor, ANONYMOUS } from '../src/policy/actor.js';
 import {
   allowStatement,
   isStatementOwed,
@@ -16,23 +15,13 @@ import {
   statementWritingOrganizations,
 } from '../src/policy/statement-policy.js';
 import type { StatementPurpose, StatementState } from '../src/statement-schemas.js';
+import { person } from './fixtures/actors.js';
 import {
   type StatementActorKind,
   type StatementTableAction,
   type StatementTableCase,
   statementTableAllows,
 } from './fixtures/permission-table.js';
-
-const person = (
-  id: string,
-  roles: Record<string, Role>,
-  options: { operator?: boolean; scope?: string } = {},
-) =>
-  actorFromMemberships(
-    { id, email: `${id}@example`, operator: options.operator ?? false },
-    Object.entries(roles).map(([organization, role]) => ({ organization, role })),
-    options.scope,
-  );
 
 const KINDS = {
   anonymous: ANONYMOUS,

@@ -5,8 +5,7 @@
  * a decision.
  */
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../src/domain.js';
-import { type Actor, ANONYMOUS, actorFromMemberships } from '../src/policy/actor.js';
+import { type Actor, ANONYMOUS } from '../src/policy/actor.js';
 import {
   allowSubmission,
   canCreateSubmission,
@@ -17,18 +16,8 @@ import {
   submittingOrganizations,
 } from '../src/policy/submission-policy.js';
 import type { SubmissionState } from '../src/submission-schemas.js';
+import { person } from './fixtures/actors.js';
 import { type SubmissionActorKind, submissionTableAllows } from './fixtures/permission-table.js';
-
-const person = (
-  id: string,
-  roles: Record<string, Role>,
-  options: { operator?: boolean; scope?: string } = {},
-) =>
-  actorFromMemberships(
-    { id, email: `${id}@example`, operator: options.operator ?? false },
-    Object.entries(roles).map(([organization, role]) => ({ organization, role })),
-    options.scope,
-  );
 
 const submission = { from: 'ofa', to: 'dmtf', submittedBy: 'submitter' };
 const approved = { state: 'approved' as const, parties: ['ofa', 'dmtf'] };

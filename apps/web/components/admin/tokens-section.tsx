@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { createToken } from '../../app/admin/tokens/actions';
 import { callApi } from '../../lib/api';
+import { CaptionedTable } from '../captioned-table';
 import { DateTime, ShortDate } from '../register/dates';
 import tables from '../register/registers.module.css';
 import styles from './admin.module.css';
@@ -55,46 +56,34 @@ export async function TokensSection({
         ) : tokens.data.items.length === 0 ? (
           <p className={tables.empty}>You have no API tokens.</p>
         ) : (
-          <div className={tables.tableWrap}>
-            <table className={`${tables.table} ${tables.stack}`}>
-              <caption>Your API tokens that still work ({tokens.data.items.length})</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.data.items.map((token) => (
-                  <tr key={token.id}>
-                    <th scope="row">{token.name}</th>
-                    <td data-label="Created">
-                      <ShortDate value={token.createdAt} />
-                    </td>
-                    <td data-label="Expires">
-                      <ShortDate value={token.expiresAt} />
-                    </td>
-                    <td data-label="Last used">
-                      <DateTime value={token.lastUsedAt} />
-                    </td>
-                    <td>
-                      <Link
-                        className={styles.dangerLink}
-                        href={`/admin/tokens/${token.id}/revoke?from=${encodeURIComponent(returnTo)}`}
-                      >
-                        Revoke<span className="visually-hidden"> the token {token.name}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CaptionedTable
+            caption={<>Your API tokens that still work ({tokens.data.items.length})</>}
+            columns={['Name', 'Created', 'Expires', 'Last used']}
+            actions="Actions"
+          >
+            {tokens.data.items.map((token) => (
+              <tr key={token.id}>
+                <th scope="row">{token.name}</th>
+                <td data-label="Created">
+                  <ShortDate value={token.createdAt} />
+                </td>
+                <td data-label="Expires">
+                  <ShortDate value={token.expiresAt} />
+                </td>
+                <td data-label="Last used">
+                  <DateTime value={token.lastUsedAt} />
+                </td>
+                <td>
+                  <Link
+                    className={styles.dangerLink}
+                    href={`/admin/tokens/${token.id}/revoke?from=${encodeURIComponent(returnTo)}`}
+                  >
+                    Revoke<span className="visually-hidden"> the token {token.name}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </CaptionedTable>
         )}
       </div>
     </section>

@@ -1,6 +1,7 @@
 import type { DocumentSummary } from '@liaison/core';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { CaptionedTable } from '../captioned-table';
 import { StatusText, VisibilityBadge } from './badges';
 import { ShortDate } from './dates';
 import styles from './registers.module.css';
@@ -29,53 +30,48 @@ export function DocumentTable({
 }) {
   if (documents.length === 0) return <p className={styles.empty}>{empty}</p>;
   return (
-    <div className={styles.tableWrap}>
-      <table className={`${styles.table} ${styles.stack}`}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Document</th>
-            {showOwner && <th scope="col">Owner</th>}
-            <th scope="col">Status</th>
-            <th scope="col">Visibility</th>
-            <th scope="col">Latest version</th>
-            <th scope="col">Updated</th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((document) => (
-            <tr key={document.id}>
-              <th scope="row">
-                <Link className={styles.docTitle} href={`/documents/${document.id}`}>
-                  {document.title}
-                </Link>
-                <span className={styles.identifier}>{document.identifier}</span>
-              </th>
-              {showOwner && (
-                <td data-label="Owner">
-                  {organizationNames?.get(document.organization) ?? document.organization}
-                </td>
-              )}
-              <td data-label="Status">
-                <StatusText status={document.status} />
-              </td>
-              <td data-label="Visibility">
-                <VisibilityBadge visibility={document.visibility} />
-              </td>
-              <td data-label="Latest version">
-                {document.latestVersion ? (
-                  <code>{document.latestVersion.label}</code>
-                ) : (
-                  <span className="muted">No file yet</span>
-                )}
-              </td>
-              <td data-label="Updated" className={styles.nowrap}>
-                <ShortDate value={document.updatedAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CaptionedTable
+      caption={caption}
+      columns={[
+        'Document',
+        ...(showOwner ? ['Owner'] : []),
+        'Status',
+        'Visibility',
+        'Latest version',
+        'Updated',
+      ]}
+    >
+      {documents.map((document) => (
+        <tr key={document.id}>
+          <th scope="row">
+            <Link className={styles.docTitle} href={`/documents/${document.id}`}>
+              {document.title}
+            </Link>
+            <span className={styles.identifier}>{document.identifier}</span>
+          </th>
+          {showOwner && (
+            <td data-label="Owner">
+              {organizationNames?.get(document.organization) ?? document.organization}
+            </td>
+          )}
+          <td data-label="Status">
+            <StatusText status={document.status} />
+          </td>
+          <td data-label="Visibility">
+            <VisibilityBadge visibility={document.visibility} />
+          </td>
+          <td data-label="Latest version">
+            {document.latestVersion ? (
+              <code>{document.latestVersion.label}</code>
+            ) : (
+              <span className="muted">No file yet</span>
+            )}
+          </td>
+          <td data-label="Updated" className={styles.nowrap}>
+            <ShortDate value={document.updatedAt} />
+          </td>
+        </tr>
+      ))}
+    </CaptionedTable>
   );
 }

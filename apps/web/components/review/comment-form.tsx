@@ -10,10 +10,9 @@ import {
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { describeApiError } from '../../lib/errors';
-import { formatBytes } from '../../lib/format';
 import { postMultipart, readCreatedAnswer } from '../../lib/multipart-upload';
 import { commentUploadUrl, KIND_LABELS } from '../../lib/review-rules';
-import { Dropzone } from '../upload/dropzone';
+import { FileDropzone } from '../upload/dropzone';
 import { UploadAction, UploadStatus } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
 
@@ -56,7 +55,8 @@ export function CommentForm({
   const [acknowledged, setAcknowledged] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { phase, uploading, resultRef, start, cancel, reset } = useUpload<Posted>();
+  const upload = useUpload<Posted>();
+  const { phase, uploading, resultRef, start, reset } = upload;
   const fileRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
@@ -175,25 +175,14 @@ export function CommentForm({
       </div>
       <div className="field" data-field="file">
         <span className="field__label">Attachment (optional)</span>
-        <Dropzone
+        <FileDropzone
           inputRef={fileRef}
           inputId={`${id}-file`}
-          name="file"
+          file={file}
           disabled={uploading}
           errorId={undefined}
           statusId={`${id}-file-status`}
-          title={file ? 'Choose a different file' : 'Choose a file'}
           hint="or drag and drop it here: a marked-up copy, a figure"
-          status={
-            file ? (
-              <>
-                <span className="visually-hidden">Selected file: </span>
-                <strong>{file.name}</strong> · {formatBytes(file.size)}
-              </>
-            ) : (
-              'No file chosen'
-            )
-          }
           onFiles={(files) => {
             const chosen = files?.[0];
             if (!chosen) return;
@@ -240,9 +229,8 @@ export function CommentForm({
         </div>
       ) : (
         <UploadStatus
-          phase={phase}
-          resultRef={resultRef}
-          labelId={`${id}-progress-label`}
+          upload={upload}
+          formId={id}
           sendingLabel={file ? `Uploading ${file.name}` : 'Sending your comment'}
           storingLabel="Sent. Liaison is storing your comment…"
           fileBytes={file?.size ?? 0}
@@ -251,12 +239,7 @@ export function CommentForm({
         />
       )}
       <div className="form__actions">
-        <UploadAction
-          uploading={uploading}
-          storing={phase.kind === 'storing'}
-          onCancel={cancel}
-          submitLabel="Send comment"
-        />
+        <UploadAction upload={upload} submitLabel="Send comment" />
       </div>
     </form>
   );

@@ -4,10 +4,9 @@ import type { Statement } from '@liaison/core';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { describeApiError } from '../../lib/errors';
-import { formatBytes } from '../../lib/format';
 import { postMultipart, readCreatedAnswer } from '../../lib/multipart-upload';
 import { statementUploadUrl } from '../../lib/statement-links';
-import { Dropzone } from '../upload/dropzone';
+import { FileDropzone } from '../upload/dropzone';
 import { UploadAction, UploadStatus } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
 
@@ -29,7 +28,8 @@ export function AttachmentUpload({ statementId }: { statementId: string }) {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { phase, uploading, resultRef, start, cancel, reset } = useUpload<Attached>();
+  const upload = useUpload<Attached>();
+  const { phase, uploading, resultRef, start, reset } = upload;
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
@@ -71,25 +71,13 @@ export function AttachmentUpload({ statementId }: { statementId: string }) {
         <span className="field__label" id={`${id}-file-heading`}>
           Attach a file
         </span>
-        <Dropzone
+        <FileDropzone
           inputRef={fileRef}
           inputId={`${id}-file`}
-          name="file"
+          file={file}
           disabled={uploading}
           errorId={error ? `${id}-file-error` : undefined}
           statusId={`${id}-file-status`}
-          title={file ? 'Choose a different file' : 'Choose a file'}
-          hint="or drag and drop it here"
-          status={
-            file ? (
-              <>
-                <span className="visually-hidden">Selected file: </span>
-                <strong>{file.name}</strong> · {formatBytes(file.size)}
-              </>
-            ) : (
-              'No file chosen'
-            )
-          }
           onFiles={choose}
         />
         {error && (
@@ -109,9 +97,8 @@ export function AttachmentUpload({ statementId }: { statementId: string }) {
         </div>
       ) : (
         <UploadStatus
-          phase={phase}
-          resultRef={resultRef}
-          labelId={`${id}-progress-label`}
+          upload={upload}
+          formId={id}
           sendingLabel={`Uploading ${file?.name ?? 'the file'}`}
           storingLabel="Sent. Liaison is storing the file and computing its checksum…"
           fileBytes={file?.size ?? 0}
@@ -120,12 +107,7 @@ export function AttachmentUpload({ statementId }: { statementId: string }) {
         />
       )}
       <div className="form__actions">
-        <UploadAction
-          uploading={uploading}
-          storing={phase.kind === 'storing'}
-          onCancel={cancel}
-          submitLabel="Attach"
-        />
+        <UploadAction upload={upload} submitLabel="Attach" />
       </div>
     </form>
   );

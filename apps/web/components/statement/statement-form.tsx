@@ -8,7 +8,6 @@ import {
   type StatementPurpose,
   TITLE_MAX_LENGTH,
 } from '@liaison/core';
-import Link from 'next/link';
 import { type ReactNode, useActionState, useId, useState } from 'react';
 import type { StatementFormState } from '../../app/statements/form-state';
 import { IDLE } from '../../app/submissions/action-state';
@@ -18,6 +17,7 @@ import {
   STATEMENT_VISIBILITY_LABELS,
   type StatementFormValues,
 } from '../../lib/statement-rules';
+import { FormFooter } from '../form-footer';
 
 interface Party {
   slug: string;
@@ -298,14 +298,7 @@ export function StatementForm({
         </fieldset>
       </fieldset>
 
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
-        </button>
-        <Link className="button button--secondary" href={cancelHref}>
-          Cancel
-        </Link>
-      </div>
+      <FormFooter pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import type { StatementSummary } from '@liaison/core';
 import Link from 'next/link';
 import { formatDate } from '../../lib/format';
 import { statementPath } from '../../lib/statement-links';
+import { StackedTable } from '../stacked-table';
 import { Deadline, PurposeBadge, StandingBadge } from './statement-badges';
 
 interface StatementTableProps {
@@ -15,48 +16,37 @@ interface StatementTableProps {
 export function StatementTable({ statements, caption, empty, today }: StatementTableProps) {
   if (statements.length === 0) return <p className="empty">{empty}</p>;
   return (
-    <div className="table-wrap">
-      <table className="table table--stack" data-testid="statement-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Statement</th>
-            <th scope="col">From → to</th>
-            <th scope="col">Purpose</th>
-            <th scope="col">Deadline</th>
-            <th scope="col">State</th>
-            <th scope="col">Sent</th>
-          </tr>
-        </thead>
-        <tbody>
-          {statements.map((statement) => (
-            <tr key={statement.id} data-statement-id={statement.id}>
-              <th scope="row" data-label="Statement">
-                <Link href={statementPath(statement.id)}>{statement.title}</Link>
-              </th>
-              <td data-label="From → to">
-                {statement.from.name} → {statement.to.map((party) => party.name).join(', ')}
-              </td>
-              <td data-label="Purpose">
-                <PurposeBadge purpose={statement.purpose} />
-              </td>
-              <td data-label="Deadline">
-                <Deadline statement={statement} today={today} />
-              </td>
-              <td data-label="State">
-                <StandingBadge statement={statement} today={today} />
-              </td>
-              <td data-label="Sent">
-                {statement.sentAt ? (
-                  <time dateTime={statement.sentAt}>{formatDate(statement.sentAt)}</time>
-                ) : (
-                  <span className="muted">Not yet</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackedTable
+      caption={caption}
+      columns={['Statement', 'From → to', 'Purpose', 'Deadline', 'State', 'Sent']}
+      testId="statement-table"
+    >
+      {statements.map((statement) => (
+        <tr key={statement.id} data-statement-id={statement.id}>
+          <th scope="row" data-label="Statement">
+            <Link href={statementPath(statement.id)}>{statement.title}</Link>
+          </th>
+          <td data-label="From → to">
+            {statement.from.name} → {statement.to.map((party) => party.name).join(', ')}
+          </td>
+          <td data-label="Purpose">
+            <PurposeBadge purpose={statement.purpose} />
+          </td>
+          <td data-label="Deadline">
+            <Deadline statement={statement} today={today} />
+          </td>
+          <td data-label="State">
+            <StandingBadge statement={statement} today={today} />
+          </td>
+          <td data-label="Sent">
+            {statement.sentAt ? (
+              <time dateTime={statement.sentAt}>{formatDate(statement.sentAt)}</time>
+            ) : (
+              <span className="muted">Not yet</span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </StackedTable>
   );
 }

@@ -34,7 +34,8 @@ export function AddFilesForm({
   const [files, setFiles] = useState<File[]>([]);
   const [attach, setAttach] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const { phase, uploading, resultRef, start, cancel } = useUpload<{ ok: true; id: string }>();
+  const upload = useUpload<{ ok: true; id: string }>();
+  const { phase, uploading, start } = upload;
   const fileRef = useRef<HTMLInputElement>(null);
   const busy = uploading || phase.kind === 'done';
   const bytes = files.reduce((sum, file) => sum + file.size, 0);
@@ -118,9 +119,8 @@ export function AddFilesForm({
         />
       </fieldset>
       <UploadStatus
-        phase={phase}
-        resultRef={resultRef}
-        labelId={`${id}-progress-label`}
+        upload={upload}
+        formId={id}
         sendingLabel={`Uploading ${files.length} ${files.length === 1 ? 'file' : 'files'}`}
         storingLabel="Sent. Liaison is storing the files and computing their checksums…"
         doneLabel="Added. Showing the submission…"
@@ -130,9 +130,7 @@ export function AddFilesForm({
       />
       <div className="form__actions">
         <UploadAction
-          uploading={uploading}
-          storing={phase.kind === 'storing'}
-          onCancel={cancel}
+          upload={upload}
           submitLabel={`Add to the submission to ${toName}`}
           submitDisabled={busy}
         />

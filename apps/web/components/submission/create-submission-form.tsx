@@ -51,7 +51,8 @@ export function CreateSubmissionForm({
   const [files, setFiles] = useState<File[]>([]);
   const [attach, setAttach] = useState<string[]>([]);
   const [errors, setErrors] = useState<SubmissionFieldErrors>({});
-  const { phase, uploading, resultRef, start, cancel } = useUpload<{ ok: true; id: string }>();
+  const upload = useUpload<{ ok: true; id: string }>();
+  const { phase, uploading, start } = upload;
   const fileRef = useRef<HTMLInputElement>(null);
   // Once submitted the form stays locked while the submission's page opens.
   const busy = uploading || phase.kind === 'done';
@@ -153,9 +154,8 @@ export function CreateSubmissionForm({
       />
 
       <UploadStatus
-        phase={phase}
-        resultRef={resultRef}
-        labelId={`${id}-progress-label`}
+        upload={upload}
+        formId={id}
         sendingLabel={`Uploading ${files.length} ${files.length === 1 ? 'file' : 'files'}`}
         storingLabel="Sent. Liaison is storing the files and computing their checksums…"
         doneLabel="Submitted. Opening the submission…"
@@ -165,13 +165,7 @@ export function CreateSubmissionForm({
       />
 
       <div className="form__actions">
-        <UploadAction
-          uploading={uploading}
-          storing={phase.kind === 'storing'}
-          onCancel={cancel}
-          submitLabel={`Submit to ${toName}`}
-          submitDisabled={busy}
-        />
+        <UploadAction upload={upload} submitLabel={`Submit to ${toName}`} submitDisabled={busy} />
         {!busy && (
           <Link className="button button--secondary" href="/submissions">
             Cancel

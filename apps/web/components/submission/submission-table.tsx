@@ -2,6 +2,7 @@ import type { SubmissionSummary } from '@liaison/core';
 import Link from 'next/link';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { submissionPath } from '../../lib/submission-links';
+import { StackedTable } from '../stacked-table';
 import { SubmissionStateBadge } from './state-badge';
 
 /** Submissions as a table, newest first (as the API lists them). */
@@ -13,76 +14,66 @@ export function SubmissionTable({
   submissions: SubmissionSummary[];
 }) {
   return (
-    <div className="table-wrap">
-      <table className="table table--stack submission-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Reference</th>
-            <th scope="col">Title</th>
-            <th scope="col">From → to</th>
-            <th scope="col">Register</th>
-            <th scope="col">State</th>
-            <th scope="col">Files</th>
-            <th scope="col">Submitted</th>
-            <th scope="col">Last change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {submissions.map((submission) => (
-            <tr key={submission.id}>
-              <td data-label="Reference">
-                <div className="submission__reference">{submission.reference}</div>
-              </td>
-              <th scope="row" data-label="Title">
-                <div>
-                  <Link href={submissionPath(submission.id)}>{submission.title}</Link>
-                </div>
-              </th>
-              <td data-label="From → to">
-                <div>
-                  {submission.from.name} <span aria-hidden="true">→</span>
-                  <span className="visually-hidden"> to </span> {submission.to.name}
-                </div>
-              </td>
-              <td data-label="Register">
-                <div>{submission.register.title}</div>
-              </td>
-              <td data-label="State">
-                <div>
-                  <SubmissionStateBadge state={submission.state} />
-                </div>
-              </td>
-              <td data-label="Files">
-                <div>{submission.fileCount}</div>
-              </td>
-              <td data-label="Submitted">
-                <div>
-                  <time
-                    dateTime={submission.createdAt}
-                    title={formatDateTime(submission.createdAt)}
-                  >
-                    {formatDate(submission.createdAt)}
-                  </time>
-                  {submission.submittedBy && (
-                    <span className="muted small">by {submission.submittedBy}</span>
-                  )}
-                </div>
-              </td>
-              <td data-label="Last change">
-                <div>
-                  <time
-                    dateTime={submission.updatedAt}
-                    title={formatDateTime(submission.updatedAt)}
-                  >
-                    {formatDate(submission.updatedAt)}
-                  </time>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackedTable
+      caption={caption}
+      columns={[
+        'Reference',
+        'Title',
+        'From → to',
+        'Register',
+        'State',
+        'Files',
+        'Submitted',
+        'Last change',
+      ]}
+      className="submission-table"
+    >
+      {submissions.map((submission) => (
+        <tr key={submission.id}>
+          <td data-label="Reference">
+            <div className="submission__reference">{submission.reference}</div>
+          </td>
+          <th scope="row" data-label="Title">
+            <div>
+              <Link href={submissionPath(submission.id)}>{submission.title}</Link>
+            </div>
+          </th>
+          <td data-label="From → to">
+            <div>
+              {submission.from.name} <span aria-hidden="true">→</span>
+              <span className="visually-hidden"> to </span> {submission.to.name}
+            </div>
+          </td>
+          <td data-label="Register">
+            <div>{submission.register.title}</div>
+          </td>
+          <td data-label="State">
+            <div>
+              <SubmissionStateBadge state={submission.state} />
+            </div>
+          </td>
+          <td data-label="Files">
+            <div>{submission.fileCount}</div>
+          </td>
+          <td data-label="Submitted">
+            <div>
+              <time dateTime={submission.createdAt} title={formatDateTime(submission.createdAt)}>
+                {formatDate(submission.createdAt)}
+              </time>
+              {submission.submittedBy && (
+                <span className="muted small">by {submission.submittedBy}</span>
+              )}
+            </div>
+          </td>
+          <td data-label="Last change">
+            <div>
+              <time dateTime={submission.updatedAt} title={formatDateTime(submission.updatedAt)}>
+                {formatDate(submission.updatedAt)}
+              </time>
+            </div>
+          </td>
+        </tr>
+      ))}
+    </StackedTable>
   );
 }

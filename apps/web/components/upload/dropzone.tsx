@@ -1,6 +1,7 @@
 'use client';
 
 import { type ReactNode, type RefObject, useState } from 'react';
+import { formatBytes } from '../../lib/format';
 
 interface DropzoneProps {
   inputRef: RefObject<HTMLInputElement | null>;
@@ -84,5 +85,34 @@ export function Dropzone({
         {status}
       </p>
     </div>
+  );
+}
+
+/** A dropzone for one file, sent as `file`: its title and status say which file is chosen. */
+export function FileDropzone({
+  file,
+  hint = 'or drag and drop it here',
+  ...props
+}: Omit<DropzoneProps, 'name' | 'multiple' | 'title' | 'hint' | 'status'> & {
+  file: File | null;
+  hint?: string;
+}) {
+  return (
+    <Dropzone
+      {...props}
+      name="file"
+      title={file ? 'Choose a different file' : 'Choose a file'}
+      hint={hint}
+      status={
+        file ? (
+          <>
+            <span className="visually-hidden">Selected file: </span>
+            <strong>{file.name}</strong> · {formatBytes(file.size)}
+          </>
+        ) : (
+          'No file chosen'
+        )
+      }
+    />
   );
 }

@@ -2,11 +2,18 @@ import type { ReactNode, RefObject } from 'react';
 import { UploadProgress } from './upload-progress';
 import type { UploadPhase } from './use-upload';
 
-interface UploadStatusProps {
+/** What the status and the form's button read of `useUpload()`. */
+export interface UploadState {
   phase: UploadPhase<unknown>;
+  uploading: boolean;
   resultRef: RefObject<HTMLDivElement | null>;
-  /** The id of the progress bar's label. */
-  labelId: string;
+  cancel: () => void;
+}
+
+interface UploadStatusProps {
+  upload: UploadState;
+  /** The form's id: the progress bar's label is `<formId>-progress-label`. */
+  formId: string;
   /** What the progress bar says while bytes are sent, once they are all sent, and when done. */
   sendingLabel: string;
   storingLabel: string;
@@ -20,9 +27,8 @@ interface UploadStatusProps {
 
 /** An upload's progress while it runs, and the notice when it failed or was cancelled. */
 export function UploadStatus({
-  phase,
-  resultRef,
-  labelId,
+  upload: { phase, resultRef },
+  formId,
   sendingLabel,
   storingLabel,
   doneLabel,
@@ -30,6 +36,7 @@ export function UploadStatus({
   failedTitle,
   cancelledText,
 }: UploadStatusProps): ReactNode {
+  const labelId = `${formId}-progress-label`;
   if (
     phase.kind === 'sending' ||
     phase.kind === 'storing' ||
@@ -68,10 +75,7 @@ export function UploadStatus({
 }
 
 interface UploadActionProps {
-  uploading: boolean;
-  /** Every byte is sent: the API is storing, too late to cancel. */
-  storing: boolean;
-  onCancel: () => void;
+  upload: UploadState;
   /** The submit button's text, shown when no upload runs. */
   submitLabel: string;
   submitDisabled?: boolean;
@@ -79,9 +83,7 @@ interface UploadActionProps {
 
 /** The form's main button: submit, or cancel while the upload runs. */
 export function UploadAction({
-  uploading,
-  storing,
-  onCancel,
+  upload: { uploading, phase, cancel },
   submitLabel,
   submitDisabled,
 }: UploadActionProps) {
@@ -92,8 +94,9 @@ export function UploadAction({
       key="cancel"
       type="button"
       className="button button--danger-outline"
-      onClick={onCancel}
-      disabled={storing}
+      onClick={cancel}
+      // Every byte is sent: the API is storing, too late to cancel.
+      disabled={phase.kind === 'storing'}
     >
       Cancel upload
     </button>

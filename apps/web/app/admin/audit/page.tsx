@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
+import { CaptionedTable } from '../../../components/captioned-table';
 import { DateTime } from '../../../components/register/dates';
 import tables from '../../../components/register/registers.module.css';
 import { adminOrganizations, canReadAudit } from '../../../lib/admin-access';
@@ -183,69 +184,65 @@ export default async function AuditPage({
             {filtered ? 'No events match these filters.' : 'No events recorded yet.'}
           </p>
         ) : (
-          <div className={tables.tableWrap}>
-            <table className={`${tables.table} ${tables.stack} ${styles.auditTable}`}>
-              <caption>
+          <CaptionedTable
+            caption={
+              <>
                 Audit events{filtered ? ' matching the filters' : ''}, newest first (page{' '}
                 {links.page})
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">When (UTC)</th>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Object</th>
-                  <th scope="col">Organization</th>
-                  <th scope="col">On behalf of</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.data.items.map((event) => (
-                  <tr key={event.id}>
-                    <th scope="row" className={styles.when}>
-                      <DateTime value={event.occurredAt} />
-                    </th>
-                    <td data-label="Actor" className={styles.actor}>
-                      {event.actor ? (
-                        <Email address={event.actor} />
-                      ) : (
-                        <span className="muted">System</span>
-                      )}
-                    </td>
-                    <td data-label="Action">
-                      {isAuditAction(event.action) && <>{AUDIT_ACTIONS[event.action]} </>}
-                      <code className={styles.action}>{event.action}</code>
-                    </td>
-                    <td data-label="Object">
-                      {event.objectType}
-                      {event.objectName && <span> {event.objectName}</span>}
-                      {event.objectId && (
-                        <Link
-                          className={styles.objectId}
-                          href={`/admin/audit${auditSearch({ ...filters, object: event.objectId })}`}
-                          title="Show only this object’s events"
-                        >
-                          {event.objectName ? 'only this' : event.objectId}
-                        </Link>
-                      )}
-                    </td>
-                    <td data-label="Organization">
-                      {event.organization
-                        ? (names.get(event.organization) ?? event.organization)
-                        : '—'}
-                    </td>
-                    <td data-label="On behalf of">
-                      {event.onBehalfOf ? (names.get(event.onBehalfOf) ?? event.onBehalfOf) : '—'}
-                    </td>
-                    <td data-label="Details">
-                      <EventDetails event={event} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              </>
+            }
+            columns={[
+              'When (UTC)',
+              'Actor',
+              'Action',
+              'Object',
+              'Organization',
+              'On behalf of',
+              'Details',
+            ]}
+            className={styles.auditTable}
+          >
+            {events.data.items.map((event) => (
+              <tr key={event.id}>
+                <th scope="row" className={styles.when}>
+                  <DateTime value={event.occurredAt} />
+                </th>
+                <td data-label="Actor" className={styles.actor}>
+                  {event.actor ? (
+                    <Email address={event.actor} />
+                  ) : (
+                    <span className="muted">System</span>
+                  )}
+                </td>
+                <td data-label="Action">
+                  {isAuditAction(event.action) && <>{AUDIT_ACTIONS[event.action]} </>}
+                  <code className={styles.action}>{event.action}</code>
+                </td>
+                <td data-label="Object">
+                  {event.objectType}
+                  {event.objectName && <span> {event.objectName}</span>}
+                  {event.objectId && (
+                    <Link
+                      className={styles.objectId}
+                      href={`/admin/audit${auditSearch({ ...filters, object: event.objectId })}`}
+                      title="Show only this object’s events"
+                    >
+                      {event.objectName ? 'only this' : event.objectId}
+                    </Link>
+                  )}
+                </td>
+                <td data-label="Organization">
+                  {event.organization ? (names.get(event.organization) ?? event.organization) : '—'}
+                </td>
+                <td data-label="On behalf of">
+                  {event.onBehalfOf ? (names.get(event.onBehalfOf) ?? event.onBehalfOf) : '—'}
+                </td>
+                <td data-label="Details">
+                  <EventDetails event={event} />
+                </td>
+              </tr>
+            ))}
+          </CaptionedTable>
         )}
 
         {events.ok && (links.previous || links.next) && (

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { OperatorOnly } from '../../../components/admin/operator-only';
+import { CaptionedTable } from '../../../components/captioned-table';
 import { DateTime } from '../../../components/register/dates';
 import tables from '../../../components/register/registers.module.css';
 import { callApi } from '../../../lib/api';
@@ -59,39 +60,36 @@ export default async function AdminJobsPage({
       ) : jobs.data.items.length === 0 ? (
         <p className={tables.empty}>{shown.empty}</p>
       ) : (
-        <div className={tables.tableWrap}>
-          <table className={`${tables.table} ${tables.stack}`}>
-            <caption>
+        <CaptionedTable
+          caption={
+            <>
               {shown.label} jobs ({jobs.data.items.length})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Task</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">{shown.state === 'failed' ? 'Last due' : 'Runs at'}</th>
-                <th scope="col">Last error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.data.items.map((job) => (
-                <tr key={job.id}>
-                  <th scope="row">
-                    <code>{job.task}</code>
-                    <span className={tables.identifier}>job {job.id}</span>
-                  </th>
-                  <td data-label="Attempts">
-                    {job.attempts} of {job.maxAttempts}
-                    {job.running && ' (running)'}
-                  </td>
-                  <td data-label={shown.state === 'failed' ? 'Last due' : 'Runs at'}>
-                    <DateTime value={job.runAt} />
-                  </td>
-                  <td data-label="Last error">{job.lastError ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            </>
+          }
+          columns={[
+            'Task',
+            'Attempts',
+            shown.state === 'failed' ? 'Last due' : 'Runs at',
+            'Last error',
+          ]}
+        >
+          {jobs.data.items.map((job) => (
+            <tr key={job.id}>
+              <th scope="row">
+                <code>{job.task}</code>
+                <span className={tables.identifier}>job {job.id}</span>
+              </th>
+              <td data-label="Attempts">
+                {job.attempts} of {job.maxAttempts}
+                {job.running && ' (running)'}
+              </td>
+              <td data-label={shown.state === 'failed' ? 'Last due' : 'Runs at'}>
+                <DateTime value={job.runAt} />
+              </td>
+              <td data-label="Last error">{job.lastError ?? '—'}</td>
+            </tr>
+          ))}
+        </CaptionedTable>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import styles from '../../../components/admin/admin.module.css';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { OperatorOnly } from '../../../components/admin/operator-only';
 import { CreateOrganizationForm } from '../../../components/admin/organization-forms';
+import { CaptionedTable } from '../../../components/captioned-table';
 import tables from '../../../components/register/registers.module.css';
 import { fromApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
@@ -51,45 +52,32 @@ export default async function OrganizationsPage() {
         ) : organizations.data.items.length === 0 ? (
           <p className={tables.empty}>No organizations yet.</p>
         ) : (
-          <div className={tables.tableWrap}>
-            <table className={`${tables.table} ${tables.stack}`}>
-              <caption>Organizations ({organizations.data.items.length})</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Identifier</th>
-                  <th scope="col">Description</th>
-                  <th scope="col">Sign-in</th>
-                  <th scope="col">Members</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {organizations.data.items.map((org) => (
-                  <tr key={org.slug}>
-                    <th scope="row">{org.name}</th>
-                    <td data-label="Identifier" className={styles.mono}>
-                      {org.slug}
-                    </td>
-                    <td data-label="Description">{truncate(org.description)}</td>
-                    <td data-label="Sign-in">{signInMethods(org.signIn)}</td>
-                    <td data-label="Members">{memberCounts.get(org.slug) ?? '—'}</td>
-                    <td className={tables.nowrap}>
-                      <Link href={`/admin/organizations/${org.slug}`}>
-                        Edit<span className="visually-hidden"> {org.name}</span>
-                      </Link>
-                      {' · '}
-                      <Link href={`/admin/members/${org.slug}`}>
-                        Members<span className="visually-hidden"> of {org.name}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CaptionedTable
+            caption={<>Organizations ({organizations.data.items.length})</>}
+            columns={['Name', 'Identifier', 'Description', 'Sign-in', 'Members']}
+            actions="Actions"
+          >
+            {organizations.data.items.map((org) => (
+              <tr key={org.slug}>
+                <th scope="row">{org.name}</th>
+                <td data-label="Identifier" className={styles.mono}>
+                  {org.slug}
+                </td>
+                <td data-label="Description">{truncate(org.description)}</td>
+                <td data-label="Sign-in">{signInMethods(org.signIn)}</td>
+                <td data-label="Members">{memberCounts.get(org.slug) ?? '—'}</td>
+                <td className={tables.nowrap}>
+                  <Link href={`/admin/organizations/${org.slug}`}>
+                    Edit<span className="visually-hidden"> {org.name}</span>
+                  </Link>
+                  {' · '}
+                  <Link href={`/admin/members/${org.slug}`}>
+                    Members<span className="visually-hidden"> of {org.name}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </CaptionedTable>
         )}
       </section>
       <section className={styles.panel}>

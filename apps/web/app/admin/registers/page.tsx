@@ -4,6 +4,7 @@ import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { OperatorOnly } from '../../../components/admin/operator-only';
+import { CaptionedTable } from '../../../components/captioned-table';
 import { RegisterStateBadge, ReviewDue } from '../../../components/register/badges';
 import tables from '../../../components/register/registers.module.css';
 import { callApi } from '../../../lib/api';
@@ -49,48 +50,33 @@ export default async function AdminRegistersPage({
       ) : registers.data.items.length === 0 ? (
         <p className={tables.empty}>No registers yet.</p>
       ) : (
-        <div className={tables.tableWrap}>
-          <table className={`${tables.table} ${tables.stack}`}>
-            <caption>Work registers ({registers.data.items.length})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">State</th>
-                <th scope="col">Version</th>
-                <th scope="col">Parties</th>
-                <th scope="col">Review due</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {registers.data.items.map((register) => (
-                <tr key={register.slug}>
-                  <th scope="row">
-                    <Link href={`/registers/${register.slug}`}>{register.title}</Link>
-                    <span className={tables.identifier}>{register.slug}</span>
-                  </th>
-                  <td data-label="State">
-                    <RegisterStateBadge state={register.state} />
-                  </td>
-                  <td data-label="Version">{register.version || '—'}</td>
-                  <td data-label="Parties">
-                    {register.parties.map((p) => p.name).join(', ') || '—'}
-                  </td>
-                  <td data-label="Review due">
-                    <ReviewDue value={register.reviewDue} />
-                  </td>
-                  <td>
-                    <Link href={`/admin/registers/${register.slug}`}>
-                      Edit<span className="visually-hidden"> {register.title}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CaptionedTable
+          caption={<>Work registers ({registers.data.items.length})</>}
+          columns={['Title', 'State', 'Version', 'Parties', 'Review due']}
+          actions="Actions"
+        >
+          {registers.data.items.map((register) => (
+            <tr key={register.slug}>
+              <th scope="row">
+                <Link href={`/registers/${register.slug}`}>{register.title}</Link>
+                <span className={tables.identifier}>{register.slug}</span>
+              </th>
+              <td data-label="State">
+                <RegisterStateBadge state={register.state} />
+              </td>
+              <td data-label="Version">{register.version || '—'}</td>
+              <td data-label="Parties">{register.parties.map((p) => p.name).join(', ') || '—'}</td>
+              <td data-label="Review due">
+                <ReviewDue value={register.reviewDue} />
+              </td>
+              <td>
+                <Link href={`/admin/registers/${register.slug}`}>
+                  Edit<span className="visually-hidden"> {register.title}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </CaptionedTable>
       )}
     </>
   );

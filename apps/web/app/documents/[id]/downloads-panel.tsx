@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { StackedTable } from '../../../components/stacked-table';
 import type { ApiResponse, DocumentDownloadList } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 
@@ -41,57 +42,46 @@ export function DownloadsPanel({
       ) : downloads.data.items.length === 0 ? (
         <p className="empty">Nobody has downloaded it yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table table--stack">
-            <caption className="visually-hidden">Downloads of {identifier}, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Reader</th>
-                <th scope="col">Organization</th>
-                <th scope="col">Version</th>
-                <th scope="col">When</th>
-                <th scope="col">Copy</th>
-              </tr>
-            </thead>
-            <tbody>
-              {downloads.data.items.map((download) => (
-                <tr key={download.id}>
-                  <th scope="row" data-label="Reader">
-                    <div>
-                      <span>{download.reader.name ?? 'A removed account'}</span>
-                      {download.reader.email && (
-                        <span className="muted small">{download.reader.email}</span>
-                      )}
-                    </div>
-                  </th>
-                  <td data-label="Organization">
-                    <div>{download.organization?.name ?? '—'}</div>
-                  </td>
-                  <td data-label="Version">
-                    <div className="version-label">{download.version.label}</div>
-                  </td>
-                  <td data-label="When">
-                    <div>
-                      <time dateTime={download.at}>{formatDateTime(download.at)}</time>
-                    </div>
-                  </td>
-                  <td data-label="Copy">
-                    <div>
-                      {download.watermarked ? (
-                        <>
-                          <span>Watermarked</span>
-                          <code className="muted small">{download.downloadId}</code>
-                        </>
-                      ) : (
-                        <span>Original file</span>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable
+          caption={`Downloads of ${identifier}, newest first`}
+          columns={['Reader', 'Organization', 'Version', 'When', 'Copy']}
+        >
+          {downloads.data.items.map((download) => (
+            <tr key={download.id}>
+              <th scope="row" data-label="Reader">
+                <div>
+                  <span>{download.reader.name ?? 'A removed account'}</span>
+                  {download.reader.email && (
+                    <span className="muted small">{download.reader.email}</span>
+                  )}
+                </div>
+              </th>
+              <td data-label="Organization">
+                <div>{download.organization?.name ?? '—'}</div>
+              </td>
+              <td data-label="Version">
+                <div className="version-label">{download.version.label}</div>
+              </td>
+              <td data-label="When">
+                <div>
+                  <time dateTime={download.at}>{formatDateTime(download.at)}</time>
+                </div>
+              </td>
+              <td data-label="Copy">
+                <div>
+                  {download.watermarked ? (
+                    <>
+                      <span>Watermarked</span>
+                      <code className="muted small">{download.downloadId}</code>
+                    </>
+                  ) : (
+                    <span>Original file</span>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </StackedTable>
       )}
       {downloads.ok && (olderPage || downloads.data.nextCursor) && (
         <nav className="button-row" aria-label="Pages of downloads">

@@ -7,7 +7,9 @@ import { DetailPage } from '../../../components/detail-page';
 import { FollowButton } from '../../../components/follow-button';
 import { OpenReviewForm } from '../../../components/review/open-review-form';
 import { ReviewBanner } from '../../../components/review/review-banner';
+import { StackedTable } from '../../../components/stacked-table';
 import { ProvenanceCard } from '../../../components/submission/provenance-card';
+import { UnavailableNotice } from '../../../components/unavailable-notice';
 import {
   type DocumentVersion,
   fromApi,
@@ -70,12 +72,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   ]);
 
   if (!result.ok) {
-    return (
-      <div className="notice notice--error" role="alert">
-        <p className="notice__title">This document cannot be shown right now</p>
-        <p>Liaison’s API did not answer as expected. Try again in a moment.</p>
-      </div>
-    );
+    return <UnavailableNotice title="This document cannot be shown right now" />;
   }
   const document = result.data;
   const { permissions } = document;
@@ -455,114 +452,97 @@ function VersionTable({
   canWithdraw: boolean;
 }) {
   return (
-    <div className="table-wrap">
-      <table className="table table--stack">
-        <caption className="visually-hidden">Versions of {identifier}, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">File</th>
-            <th scope="col">Size</th>
-            <th scope="col">Uploaded</th>
-            <th scope="col">SHA-256</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
+    <StackedTable
+      caption={`Versions of ${identifier}, newest first`}
+      columns={['Version', 'File', 'Size', 'Uploaded', 'SHA-256']}
+      actions="Actions"
+    >
+      {versions.map((version) => {
+        const withdrawn = version.withdrawn;
+        return (
+          <tr key={version.id} className={withdrawn ? 'is-withdrawn' : undefined}>
+            <th scope="row" data-label="Version">
+              <div>
+                <span className="version-label">{version.label}</span>
+                {withdrawn && <span className="badge badge--danger">Withdrawn</span>}
+                {version.changeNote && (
+                  <span className="change-note small">{version.changeNote}</span>
+                )}
+              </div>
             </th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((version) => {
-            const withdrawn = version.withdrawn;
-            return (
-              <tr key={version.id} className={withdrawn ? 'is-withdrawn' : undefined}>
-                <th scope="row" data-label="Version">
-                  <div>
-                    <span className="version-label">{version.label}</span>
-                    {withdrawn && <span className="badge badge--danger">Withdrawn</span>}
-                    {version.changeNote && (
-                      <span className="change-note small">{version.changeNote}</span>
-                    )}
-                  </div>
-                </th>
-                <td data-label="File">
-                  <div>
-                    <span className="filename">{version.filename}</span>
-                    <span className="muted small">{version.mediaType}</span>
-                    {version.text.status === 'failed' && (
-                      <span className="muted small">
-                        text not extracted: {version.text.failure}
-                      </span>
-                    )}
-                  </div>
-                </td>
-                <td data-label="Size">
-                  <div className="nowrap" title={`${version.size.toLocaleString('en-GB')} bytes`}>
-                    {formatBytes(version.size)}
-                  </div>
-                </td>
-                <td data-label="Uploaded">
-                  <div>
-                    <time dateTime={version.createdAt} title={formatDateTime(version.createdAt)}>
-                      {formatDate(version.createdAt)}
-                    </time>
-                    {version.createdBy && (
-                      <span className="muted small">by {version.createdBy}</span>
-                    )}
-                  </div>
-                </td>
-                <td data-label="SHA-256">
-                  <code className="checksum checksum--small">{version.sha256}</code>
-                </td>
-                <td data-label="Actions" className="table__actions">
-                  {withdrawn ? (
-                    <p className="withdrawn-note">
-                      Withdrawn {formatDate(withdrawn.at)}
-                      {withdrawn.by ? ` by ${withdrawn.by}` : ''}: {withdrawn.reason}
-                    </p>
-                  ) : (
-                    <div className="button-row">
-                      <a
-                        className="button button--small"
-                        href={downloadHref(documentId, version.id)}
-                        download
-                      >
-                        Download<span className="visually-hidden"> version {version.label}</span>
-                      </a>
-                      {version.watermarked && <WatermarkNote />}
-                      {isPdf(version) && version.id !== previewId && (
-                        <Link
-                          className="button button--secondary button--small"
-                          href={`/documents/${documentId}?preview=${version.id}#preview-title`}
-                          scroll={false}
-                        >
-                          Preview<span className="visually-hidden"> version {version.label}</span>
-                        </Link>
-                      )}
-                      {canWithdraw && (
-                        <ConfirmAction
-                          action={withdrawVersionAction.bind(null, documentId, version.id)}
-                          trigger="Withdraw"
-                          triggerContext={`version ${version.label}`}
-                          title={`Withdraw version ${version.label} of ${identifier}?`}
-                          confirmLabel="Withdraw version"
-                          reason
-                          small
-                        >
-                          <p>
-                            Version {version.label} will no longer be downloadable. It stays listed,
-                            with your reason, and can never be replaced by another file under the
-                            same label.
-                          </p>
-                        </ConfirmAction>
-                      )}
-                    </div>
+            <td data-label="File">
+              <div>
+                <span className="filename">{version.filename}</span>
+                <span className="muted small">{version.mediaType}</span>
+                {version.text.status === 'failed' && (
+                  <span className="muted small">text not extracted: {version.text.failure}</span>
+                )}
+              </div>
+            </td>
+            <td data-label="Size">
+              <div className="nowrap" title={`${version.size.toLocaleString('en-GB')} bytes`}>
+                {formatBytes(version.size)}
+              </div>
+            </td>
+            <td data-label="Uploaded">
+              <div>
+                <time dateTime={version.createdAt} title={formatDateTime(version.createdAt)}>
+                  {formatDate(version.createdAt)}
+                </time>
+                {version.createdBy && <span className="muted small">by {version.createdBy}</span>}
+              </div>
+            </td>
+            <td data-label="SHA-256">
+              <code className="checksum checksum--small">{version.sha256}</code>
+            </td>
+            <td data-label="Actions" className="table__actions">
+              {withdrawn ? (
+                <p className="withdrawn-note">
+                  Withdrawn {formatDate(withdrawn.at)}
+                  {withdrawn.by ? ` by ${withdrawn.by}` : ''}: {withdrawn.reason}
+                </p>
+              ) : (
+                <div className="button-row">
+                  <a
+                    className="button button--small"
+                    href={downloadHref(documentId, version.id)}
+                    download
+                  >
+                    Download<span className="visually-hidden"> version {version.label}</span>
+                  </a>
+                  {version.watermarked && <WatermarkNote />}
+                  {isPdf(version) && version.id !== previewId && (
+                    <Link
+                      className="button button--secondary button--small"
+                      href={`/documents/${documentId}?preview=${version.id}#preview-title`}
+                      scroll={false}
+                    >
+                      Preview<span className="visually-hidden"> version {version.label}</span>
+                    </Link>
                   )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                  {canWithdraw && (
+                    <ConfirmAction
+                      action={withdrawVersionAction.bind(null, documentId, version.id)}
+                      trigger="Withdraw"
+                      triggerContext={`version ${version.label}`}
+                      title={`Withdraw version ${version.label} of ${identifier}?`}
+                      confirmLabel="Withdraw version"
+                      reason
+                      small
+                    >
+                      <p>
+                        Version {version.label} will no longer be downloadable. It stays listed,
+                        with your reason, and can never be replaced by another file under the same
+                        label.
+                      </p>
+                    </ConfirmAction>
+                  )}
+                </div>
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </StackedTable>
   );
 }

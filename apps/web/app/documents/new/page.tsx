@@ -1,6 +1,7 @@
 import { canCreateDocument, documentCreationChoices } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import { CreateDocumentFlow } from '../../../components/create-document-flow';
 import type { OrganizationOption, RegisterOption } from '../../../components/document-form';
 import { listOrganizations, listRegisters } from '../../../lib/api';
@@ -48,14 +49,7 @@ export default async function NewDocumentPage({
 
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Library</Link>
-          </li>
-          <li aria-current="page">New document</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ href: '/', label: 'Library' }]} current="New document" />
       <div className="page-head">
         <div className="page-head__text">
           <h1>New document</h1>

@@ -1,20 +1,16 @@
 import Link from 'next/link';
+import { NotFoundPage } from '../../../components/not-found-page';
 
 export default function ReviewNotFound() {
   return (
-    <section className="empty-state" aria-labelledby="not-found-title">
-      <p className="empty-state__code">404</p>
-      <h1 id="not-found-title">Review not found</h1>
-      <p>
-        There is no review or comment at this address, or you may not read it: a review is read by
-        the people who may read its document, and comments by their authors’ organizations and the
-        document owner’s editors until the resolution log is published.
-      </p>
-      <div className="form__actions">
+    <NotFoundPage
+      title="Review not found"
+      explanation="There is no review or comment at this address, or you may not read it: a review is read by the people who may read its document, and comments by their authors’ organizations and the document owner’s editors until the resolution log is published."
+      actions={
         <Link className="button" href="/workspace">
           Go to your workspace
         </Link>
-      </div>
-    </section>
+      }
+    />
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import { StatementForm } from '../../../components/statement/statement-form';
 import { isUuid } from '../../../lib/proxy';
 import { requireViewer } from '../../../lib/session';
@@ -110,14 +111,10 @@ export default async function NewStatementPage({ searchParams }: Props) {
 
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href={`/registers/${slug}#statements`}>{title}</Link>
-          </li>
-          <li aria-current="page">{original?.ok ? 'Reply' : 'New statement'}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[{ href: `/registers/${slug}#statements`, label: title }]}
+        current={original?.ok ? 'Reply' : 'New statement'}
+      />
       <Head
         title={original?.ok ? `Reply to “${original.data.title}”` : 'New liaison statement'}
         lead={`Under the ${title}. It is saved as a draft that only your organization’s editors and admins see; you can add attachments to it, and an admin of your organization sends it.`}

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import {
   CreateSubmissionForm,
   type PolicyByOrganization,
 } from '../../../components/submission/create-submission-form';
+import { UnavailableNotice } from '../../../components/unavailable-notice';
 import { listDocuments, listRegisters } from '../../../lib/api';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
 import { getAccessToken, requireViewer } from '../../../lib/session';
@@ -42,14 +44,10 @@ export default async function NewSubmissionPage({
 
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href="/submissions">Submissions</Link>
-          </li>
-          <li aria-current="page">New submission</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[{ href: '/submissions', label: 'Submissions' }]}
+        current="New submission"
+      />
       <div className="page-head">
         <div className="page-head__text">
           <h1>New submission</h1>
@@ -61,10 +59,7 @@ export default async function NewSubmissionPage({
         </div>
       </div>
       {!registers.ok ? (
-        <div className="notice notice--error" role="alert">
-          <p className="notice__title">The work registers cannot be loaded right now</p>
-          <p>Liaison’s API did not answer as expected. Try again in a moment.</p>
-        </div>
+        <UnavailableNotice title="The work registers cannot be loaded right now" />
       ) : routes.length === 0 ? (
         <section className="empty-state" aria-label="Nothing to submit to">
           <p>

@@ -3,6 +3,7 @@ import { CSV_BOM, csvRow } from '@liaison/core';
 import { type ApiResponse, fromApi } from '../../../../lib/api';
 import { AUDIT_CSV_HEADER, auditCsvFilename, auditCsvRows } from '../../../../lib/audit-csv';
 import { auditApiQuery, parseAuditFilters } from '../../../../lib/audit-filters';
+import { plainAnswer } from '../../../../lib/plain-answer';
 import { getAccessToken } from '../../../../lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -20,7 +21,7 @@ const MAX_PAGES = 2_000;
 export async function GET(request: Request): Promise<Response> {
   const token = await getAccessToken();
   if (!token) {
-    return plain(401, 'Sign in to export the audit log.');
+    return plainAnswer(401, 'Sign in to export the audit log.');
   }
   const { filters } = parseAuditFilters(new URL(request.url).searchParams);
   const fetchPage = (cursor?: string): Promise<ApiResponse<AuditList>> =>
@@ -33,7 +34,7 @@ export async function GET(request: Request): Promise<Response> {
   const first = await fetchPage();
   if (!first.ok) {
     const status = first.error.status >= 400 ? first.error.status : 502;
-    return plain(status, `The audit log cannot be exported: ${first.error.message}`);
+    return plainAnswer(status, `The audit log cannot be exported: ${first.error.message}`);
   }
 
   const encoder = new TextEncoder();
@@ -75,17 +76,6 @@ export async function GET(request: Request): Promise<Response> {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${filename}"`,
       'cache-control': 'no-store, private',
-      'x-content-type-options': 'nosniff',
-    },
-  });
-}
-
-function plain(status: number, message: string): Response {
-  return new Response(`${message}\n`, {
-    status,
-    headers: {
-      'content-type': 'text/plain; charset=utf-8',
-      'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     },
   });

@@ -9,6 +9,7 @@ import {
   RevokeInvitationForm,
   RoleForm,
 } from '../../../../components/admin/member-forms';
+import { CaptionedTable } from '../../../../components/captioned-table';
 import { ShortDate } from '../../../../components/register/dates';
 import tables from '../../../../components/register/registers.module.css';
 import { canManageMembers } from '../../../../lib/admin-access';
@@ -92,58 +93,48 @@ export default async function OrganizationMembersPage({
         ) : sorted.length === 0 ? (
           <p className={tables.empty}>{organizationName} has no members yet.</p>
         ) : (
-          <div className={tables.tableWrap}>
-            <table className={`${tables.table} ${tables.stack}`}>
-              <caption>
+          <CaptionedTable
+            caption={
+              <>
                 Members of {organizationName} ({sorted.length})
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Member since</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Remove</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((member) => (
-                  <tr key={member.userId}>
-                    <th scope="row">
-                      {member.name || member.email}
-                      {member.userId === viewer.id && <span className="muted"> (you)</span>}
-                    </th>
-                    <td data-label="E-mail" className={styles.mono}>
-                      {member.email}
-                    </td>
-                    <td data-label="Member since">
-                      <ShortDate value={member.since} />
-                    </td>
-                    <td data-label="Role">
-                      <RoleForm
-                        action={changeRole}
-                        organization={org}
-                        userId={member.userId}
-                        memberName={member.name || member.email}
-                        role={member.role}
-                      />
-                    </td>
-                    <td>
-                      <Link
-                        className={styles.dangerLink}
-                        href={`/admin/members/${org}/${encodeURIComponent(member.userId)}/remove`}
-                      >
-                        Remove
-                        <span className="visually-hidden"> {member.name || member.email}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              </>
+            }
+            columns={['Name', 'E-mail', 'Member since', 'Role']}
+            actions="Remove"
+          >
+            {sorted.map((member) => (
+              <tr key={member.userId}>
+                <th scope="row">
+                  {member.name || member.email}
+                  {member.userId === viewer.id && <span className="muted"> (you)</span>}
+                </th>
+                <td data-label="E-mail" className={styles.mono}>
+                  {member.email}
+                </td>
+                <td data-label="Member since">
+                  <ShortDate value={member.since} />
+                </td>
+                <td data-label="Role">
+                  <RoleForm
+                    action={changeRole}
+                    organization={org}
+                    userId={member.userId}
+                    memberName={member.name || member.email}
+                    role={member.role}
+                  />
+                </td>
+                <td>
+                  <Link
+                    className={styles.dangerLink}
+                    href={`/admin/members/${org}/${encodeURIComponent(member.userId)}/remove`}
+                  >
+                    Remove
+                    <span className="visually-hidden"> {member.name || member.email}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </CaptionedTable>
         )}
       </section>
 
@@ -158,46 +149,37 @@ export default async function OrganizationMembersPage({
         ) : invitations.data.items.length === 0 ? (
           <p className={tables.empty}>No invitation is waiting to be accepted.</p>
         ) : (
-          <div className={tables.tableWrap}>
-            <table className={`${tables.table} ${tables.stack}`}>
-              <caption className="visually-hidden">
+          <CaptionedTable
+            caption={
+              <>
                 Pending invitations to {organizationName} ({invitations.data.items.length})
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Invited by</th>
-                  <th scope="col">Valid until</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Revoke</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.data.items.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <th scope="row" className={styles.mono}>
-                      {invitation.email}
-                    </th>
-                    <td data-label="Role">{invitation.role}</td>
-                    <td data-label="Invited by">{invitation.invitedBy ?? '—'}</td>
-                    <td data-label="Valid until">
-                      <ShortDate value={invitation.expiresAt} />
-                    </td>
-                    <td>
-                      <RevokeInvitationForm
-                        action={revokeInvitation}
-                        organization={org}
-                        invitationId={invitation.id}
-                        email={invitation.email}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              </>
+            }
+            captionHidden
+            columns={['E-mail', 'Role', 'Invited by', 'Valid until']}
+            actions="Revoke"
+          >
+            {invitations.data.items.map((invitation) => (
+              <tr key={invitation.id}>
+                <th scope="row" className={styles.mono}>
+                  {invitation.email}
+                </th>
+                <td data-label="Role">{invitation.role}</td>
+                <td data-label="Invited by">{invitation.invitedBy ?? '—'}</td>
+                <td data-label="Valid until">
+                  <ShortDate value={invitation.expiresAt} />
+                </td>
+                <td>
+                  <RevokeInvitationForm
+                    action={revokeInvitation}
+                    organization={org}
+                    invitationId={invitation.id}
+                    email={invitation.email}
+                  />
+                </td>
+              </tr>
+            ))}
+          </CaptionedTable>
         )}
       </section>
 

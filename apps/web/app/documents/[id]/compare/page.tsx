@@ -1,6 +1,7 @@
 import type { VersionComparison } from '@liaison/client';
 import type { Metadata } from 'next';
 import { DetailPage } from '../../../../components/detail-page';
+import { UnavailableNotice } from '../../../../components/unavailable-notice';
 import { fromApi } from '../../../../lib/api';
 import { CompareForm } from '../compare-form';
 import { loadDocument } from '../data';
@@ -33,12 +34,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const result = await loadDocument(id);
   if (!result.ok) {
-    return (
-      <div className="notice notice--error" role="alert">
-        <p className="notice__title">This document cannot be shown right now</p>
-        <p>Liaison’s API did not answer as expected. Try again in a moment.</p>
-      </div>
-    );
+    return <UnavailableNotice title="This document cannot be shown right now" />;
   }
   const document = result.data;
   const versions = document.versions.filter((version) => version.withdrawn === null);

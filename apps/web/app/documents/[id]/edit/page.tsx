@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Breadcrumb } from '../../../../components/breadcrumb';
 import { DocumentForm, type RegisterOption } from '../../../../components/document-form';
+import { UnavailableNotice } from '../../../../components/unavailable-notice';
 import { listOrganizations, listRegisters } from '../../../../lib/api';
 import { editChoices, registersOf } from '../../../../lib/document-rules';
 import { getAccessToken, requireViewer } from '../../../../lib/session';
@@ -22,12 +24,7 @@ export default async function EditDocumentPage({ params }: Props) {
     listOrganizations(),
   ]);
   if (!result.ok) {
-    return (
-      <div className="notice notice--error" role="alert">
-        <p className="notice__title">This document cannot be edited right now</p>
-        <p>Liaison’s API did not answer as expected. Try again in a moment.</p>
-      </div>
-    );
+    return <UnavailableNotice title="This document cannot be edited right now" />;
   }
   const document = result.data;
   const back = `/documents/${document.id}`;
@@ -55,17 +52,13 @@ export default async function EditDocumentPage({ params }: Props) {
 
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Library</Link>
-          </li>
-          <li>
-            <Link href={back}>{document.identifier}</Link>
-          </li>
-          <li aria-current="page">Edit details</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: '/', label: 'Library' },
+          { href: back, label: document.identifier },
+        ]}
+        current="Edit details"
+      />
       <div className="page-head">
         <div className="page-head__text">
           <h1>Edit {document.identifier}</h1>

@@ -1,5 +1,6 @@
 import { isSlug } from '@liaison/core';
 import { apiFetch } from '../../../../lib/api';
+import { plainAnswer } from '../../../../lib/plain-answer';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,18 +14,18 @@ export async function GET(
   { params }: { params: Promise<{ slug: string }> },
 ): Promise<Response> {
   const { slug } = await params;
-  if (!isSlug(slug)) return plain(404, 'No such work register.');
+  if (!isSlug(slug)) return plainAnswer(404, 'No such work register.');
   let upstream: Response;
   try {
     upstream = await apiFetch(`/api/v1/registers/${encodeURIComponent(slug)}/export`, {
       timeoutMs: 30_000,
     });
   } catch {
-    return plain(502, 'The Liaison API cannot be reached right now. Try again in a moment.');
+    return plainAnswer(502, 'The Liaison API cannot be reached right now. Try again in a moment.');
   }
   if (!upstream.ok) {
     const status = upstream.status === 403 ? 404 : upstream.status;
-    return plain(
+    return plainAnswer(
       status,
       status === 404
         ? 'No such work register.'
@@ -39,15 +40,4 @@ export async function GET(
     'x-content-type-options': 'nosniff',
   });
   return new Response(upstream.body, { status: 200, headers });
-}
-
-function plain(status: number, message: string): Response {
-  return new Response(`${message}\n`, {
-    status,
-    headers: {
-      'content-type': 'text/plain; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-  });
 }

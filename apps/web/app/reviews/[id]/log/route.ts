@@ -3,6 +3,7 @@
 
 import type { NextRequest } from 'next/server';
 import { apiFetch } from '../../../../lib/api';
+import { plainAnswer } from '../../../../lib/plain-answer';
 import { isUuid } from '../../../../lib/proxy';
 import { logFilters } from '../../../../lib/review-rules';
 
@@ -10,11 +11,7 @@ export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string }> };
 
-const notFound = () =>
-  new Response('Not found\n', {
-    status: 404,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-  });
+const notFound = () => plainAnswer(404, 'Not found');
 
 export async function GET(request: NextRequest, context: Context): Promise<Response> {
   const { id } = await context.params;
@@ -32,19 +29,13 @@ export async function GET(request: NextRequest, context: Context): Promise<Respo
       signal: request.signal,
     });
   } catch {
-    return new Response('Liaison cannot be reached right now. Try again in a moment.', {
-      status: 502,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-    });
+    return plainAnswer(502, 'Liaison cannot be reached right now. Try again in a moment.');
   }
   if (!upstream.ok) {
     await upstream.body?.cancel();
     return upstream.status === 404 || upstream.status === 401
       ? notFound()
-      : new Response(`The log cannot be exported right now (${upstream.status}).\n`, {
-          status: 502,
-          headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-        });
+      : plainAnswer(502, `The log cannot be exported right now (${upstream.status}).`);
   }
   return new Response(upstream.body, {
     status: 200,

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ApiErrorNotice } from '../../../../components/admin/api-error-notice';
+import { Breadcrumb } from '../../../../components/breadcrumb';
 import { StatementForm } from '../../../../components/statement/statement-form';
 import { requireViewer } from '../../../../lib/session';
 import { statementRegister } from '../../../../lib/statement-form-data';
@@ -32,14 +32,7 @@ export default async function EditStatementPage({ params }: Props) {
 
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href={statementPath(id)}>{statement.title}</Link>
-          </li>
-          <li aria-current="page">Edit</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ href: statementPath(id), label: statement.title }]} current="Edit" />
       <div className="page-head">
         <div className="page-head__text">
           <h1>Edit the draft</h1>

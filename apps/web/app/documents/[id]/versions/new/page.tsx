@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Breadcrumb } from '../../../../../components/breadcrumb';
+import { UnavailableNotice } from '../../../../../components/unavailable-notice';
 import { VersionUpload } from '../../../../../components/version-upload';
 import { requireViewer } from '../../../../../lib/session';
 import { loadDocument } from '../../data';
@@ -15,29 +17,20 @@ export default async function NewVersionPage({ params }: Props) {
   await requireViewer(`/documents/${id}/versions/new`);
   const result = await loadDocument(id);
   if (!result.ok) {
-    return (
-      <div className="notice notice--error" role="alert">
-        <p className="notice__title">Uploads are not possible right now</p>
-        <p>Liaison’s API did not answer as expected. Try again in a moment.</p>
-      </div>
-    );
+    return <UnavailableNotice title="Uploads are not possible right now" />;
   }
   const document = result.data;
   const back = `/documents/${document.id}`;
 
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Library</Link>
-          </li>
-          <li>
-            <Link href={back}>{document.identifier}</Link>
-          </li>
-          <li aria-current="page">Upload a version</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: '/', label: 'Library' },
+          { href: back, label: document.identifier },
+        ]}
+        current="Upload a version"
+      />
       <div className="page-head">
         <div className="page-head__text">
           <h1>Upload a new version of {document.identifier}</h1>
