@@ -22,3 +22,7 @@ begin
   end loop;
 end
 $$;
+
+-- A process that listened before these triggers existed may have kept answers that changes made
+-- meanwhile, unnotified, have overtaken: it drops them when this commits.
+select pg_notify('document_list_changed', 'migration');
