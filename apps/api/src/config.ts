@@ -44,6 +44,11 @@ export interface Config {
   watermarkMaxBytes: number;
   /** On SIGTERM, how long requests in flight may take to finish before the process exits anyway. */
   shutdownGraceSeconds: number;
+  /**
+   * Recent answers of `GET /api/v1/documents` kept in memory per caller's rights (see
+   * document-list-cache.ts): at most `maxEntries` of them (0: no cache) and `maxBytes` in all.
+   */
+  documentListCache: { maxEntries: number; maxBytes: number };
   /** The bearer token `GET /metrics` answers; unset, there is no /metrics. At least 32 characters. */
   metricsToken: string | undefined;
   /** The background job runner (graphile-worker on the API's database). */
@@ -308,6 +313,10 @@ export function loadConfig(env: Environment = process.env): Config {
     webClientAddressSecret: read.optional('WEB_CLIENT_ADDRESS_SECRET', '') || undefined,
     maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, 5 * 1024 ** 4),
     watermarkMaxBytes: read.integer('WATERMARK_MAX_BYTES', 100 * 1024 ** 2, 1, 1024 ** 3),
+    documentListCache: {
+      maxEntries: read.integer('DOCUMENT_LIST_CACHE_ENTRIES', 1_000, 0, 1_000_000),
+      maxBytes: read.integer('DOCUMENT_LIST_CACHE_MIB', 32, 1, 65_536) * 1024 ** 2,
+    },
     metricsToken: read.optional('METRICS_TOKEN', '') || undefined,
     shutdownGraceSeconds: read.integer('SHUTDOWN_GRACE_SECONDS', 30, 1, 3600),
     jobs: { concurrency: read.integer('JOB_CONCURRENCY', 2, 1, 32) },

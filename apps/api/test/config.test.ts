@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       webClientAddressSecret: undefined,
       maxUploadBytes: 2 * 1024 ** 3,
       watermarkMaxBytes: 100 * 1024 ** 2,
+      documentListCache: { maxEntries: 1_000, maxBytes: 32 * 1024 ** 2 },
       metricsToken: undefined,
       shutdownGraceSeconds: 30,
       jobs: { concurrency: 2 },

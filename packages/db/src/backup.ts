@@ -1,3 +1,4 @@
+import { DOCUMENT_LIST_CHANNEL } from './document-list-changes.js';
 import type { Pool, PoolClient } from './pool.js';
 
 /**
@@ -204,6 +205,10 @@ export async function beginDatabaseRestore(pool: Pool): Promise<DatabaseRestore>
   const client = await pool.connect();
   const end = async (statement: 'commit' | 'rollback') => {
     try {
+      // Triggers are off for the restore: the API processes' list caches are told here instead.
+      if (statement === 'commit') {
+        await client.query('select pg_notify($1, $2)', [DOCUMENT_LIST_CHANNEL, 'restore']);
+      }
       await client.query(statement);
     } finally {
       client.release();

@@ -12,6 +12,12 @@ export {
 } from './backup.js';
 export { type BenchDocumentsOptions, seedBenchDocuments } from './bench/seed-documents.js';
 export { BENCH_TEXT_WORDS, seedBenchTexts } from './bench/seed-texts.js';
+export {
+  DOCUMENT_LIST_CHANNEL,
+  type DocumentListChangeHandlers,
+  type DocumentListChangeListener,
+  listenForDocumentListChanges,
+} from './document-list-changes.js';
 export { loadMigrations, type Migration, MigrationChecksumError, migrate } from './migrate.js';
 export { checkDatabase, createPool, type Pool, type PoolClient, withTransaction } from './pool.js';
 export * from './queries/api-tokens.js';

@@ -14,11 +14,13 @@ import {
   UpdateDocumentBody,
   VersionComparisonSchema,
 } from '@liaison/core';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { contextOf } from '../http/request-context.js';
 import { compareVersions } from '../services/documents/compare-versions.js';
 import { createDocument } from '../services/documents/create-document.js';
 import { deleteDocument } from '../services/documents/delete-document.js';
+import { documentListCacheKey } from '../services/documents/document-list-cache.js';
 import { getDocument } from '../services/documents/get-document.js';
 import { getDocumentByIdentifier } from '../services/documents/get-document-by-identifier.js';
 import { listDocumentDownloads } from '../services/documents/list-document-downloads.js';
@@ -50,7 +52,18 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DocumentList, '4xx': ErrorBody },
       },
     },
-    async (request) => listDocuments(app.deps.pool, contextOf(request), request.query),
+    async (request, reply) => {
+      const context = contextOf(request);
+      const body = await app.documentListCache.answer(
+        documentListCacheKey(context.actor, request.query),
+        async () =>
+          Buffer.from(
+            String(reply.serialize(await listDocuments(app.deps.pool, context, request.query))),
+          ),
+      );
+      // Serialized by the response schema above (reply.serialize), once per cached answer.
+      return (reply as FastifyReply).type('application/json; charset=utf-8').send(body);
+    },
   );
 
   app.get(

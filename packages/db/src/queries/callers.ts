@@ -33,12 +33,14 @@ export async function findApiTokenCaller(
   db: Queryable,
   secretHash: string,
 ): Promise<ApiTokenCallerRecord | undefined> {
-  const result = await db.query<ApiTokenCallerRecord>(
-    `select token.id as "tokenId", token.last_used_at as "lastUsedAt", ${CALLER_COLUMNS}
-       from api_tokens token join users u on u.id = token.user_id
-      where token.secret_hash = $1 and token.revoked_at is null and token.expires_at > now()`,
-    [secretHash],
-  );
+  // Named, so each connection plans it once: it runs before nearly every signed-in request.
+  const result = await db.query<ApiTokenCallerRecord>({
+    name: 'find-api-token-caller',
+    text: `select token.id as "tokenId", token.last_used_at as "lastUsedAt", ${CALLER_COLUMNS}
+             from api_tokens token join users u on u.id = token.user_id
+            where token.secret_hash = $1 and token.revoked_at is null and token.expires_at > now()`,
+    values: [secretHash],
+  });
   return result.rows[0];
 }
 
@@ -60,11 +62,12 @@ export async function findSessionCaller(
   sessionId: string,
   userId: string,
 ): Promise<CallerRecord | undefined> {
-  const result = await db.query<CallerRecord>(
-    `select ${CALLER_COLUMNS} from sessions s join users u on u.id = s.user_id
-      where s.id = $1 and s.user_id = $2 and s.revoked_at is null and s.expires_at > now()`,
-    [sessionId, userId],
-  );
+  const result = await db.query<CallerRecord>({
+    name: 'find-session-caller',
+    text: `select ${CALLER_COLUMNS} from sessions s join users u on u.id = s.user_id
+            where s.id = $1 and s.user_id = $2 and s.revoked_at is null and s.expires_at > now()`,
+    values: [sessionId, userId],
+  });
   return result.rows[0];
 }
 
