@@ -241,27 +241,30 @@ class S3ObjectStorage implements S3Storage {
     const onAbort = () =>
       failure.abort(new UploadAbortedError('upload aborted', { cause: signal?.reason }));
     signal?.addEventListener('abort', onAbort, { once: true });
-    const reader = new SourceReader(body, failure.signal);
     const contentType = options.contentType ?? 'application/octet-stream';
     try {
       if (size !== undefined && size <= MAX_SINGLE_PUT_BYTES) {
-        return await this.uploadSized(key, reader, { contentType, size, failure });
+        return await this.uploadSized(key, body, { contentType, size, failure });
       }
-      const stored = await this.upload(key, reader, { contentType, maxBytes, failure });
-      if (size !== undefined && stored.size !== size) {
-        await this.client.removeObject(this.settings.bucket, key).catch(() => undefined);
-        throw new ObjectSizeMismatchError(size, stored.size > size);
+      const reader = new SourceReader(body, failure.signal);
+      try {
+        const stored = await this.upload(key, reader, { contentType, maxBytes, failure });
+        if (size !== undefined && stored.size !== size) {
+          await this.client.removeObject(this.settings.bucket, key).catch(() => undefined);
+          throw new ObjectSizeMismatchError(size, stored.size > size);
+        }
+        return stored;
+      } finally {
+        reader.release();
       }
-      return stored;
     } finally {
       signal?.removeEventListener('abort', onAbort);
-      reader.release();
     }
   }
 
   private async uploadSized(
     key: string,
-    reader: SourceReader,
+    source: Readable,
     job: { contentType: string; size: number; failure: AbortController },
   ): Promise<StoredObject> {
     let stored: { sha256: string; etag: string };
@@ -273,7 +276,7 @@ class S3ObjectStorage implements S3Storage {
         url: await this.presign('PUT', key, 60),
         size: job.size,
         contentType: job.contentType,
-        reader,
+        source,
         cancel: job.failure.signal,
       });
     } catch (error) {

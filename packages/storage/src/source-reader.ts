@@ -74,15 +74,6 @@ export class SourceReader {
     return { bytes, eof: false };
   }
 
-  /** The next bytes of the stream, at most `limit` of them (no copy); null at its end. */
-  async read(limit: number): Promise<Buffer | null> {
-    const chunk = this.pending ?? (await this.next());
-    this.pending = undefined;
-    if (chunk === null || chunk.length <= limit) return chunk;
-    this.pending = chunk.subarray(limit);
-    return chunk.subarray(0, limit);
-  }
-
   private throwIfFailed(): void {
     const error = this.failed ? this.failure : this.source.errored;
     if (!error) return;
