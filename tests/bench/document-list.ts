@@ -7,10 +7,9 @@ import { formatSpread, interleaved, ratios, spreadOf } from './stats.js';
 /** The list's throughput target, as a share of /healthz's in the same round. */
 export const LIST_RATIO_TARGET = 0.45;
 export const LIST_P99_TARGET_MS = 50;
-export const SEARCH_P95_TARGET_MS = 50;
 
 /** Words of the seeded titles and abstracts (packages/db/src/bench/seed-documents.ts). */
-const SEARCH_WORDS = [
+export const TITLE_SEARCH_WORDS = [
   'telemetry',
   'firmware update',
   'certificate',
@@ -22,20 +21,21 @@ interface Target {
   what: string;
   urls: string[];
   headers?: Record<string, string>;
-  /** Judged: throughput against /healthz and p99 (list), or p95 (search). */
-  judge?: 'list' | 'search';
+  /** Judged: throughput against /healthz and p99. */
+  judge?: 'list';
 }
 
 /**
  * `GET /api/v1/documents` over the seeded documents, anonymous and signed in, and its title and
- * abstract search, each against `GET /healthz` measured in the same round.
+ * abstract search (its throughput; its latency is search.ts's), each against `GET /healthz`
+ * measured in the same round.
  */
 export async function benchDocumentList(context: BenchContext): Promise<Section> {
   const { api, settings } = context;
   const memberToken = await context.apiToken('member@dmtf.example');
   const memberSession = await context.signIn('member@dmtf.example');
   const list = `${api.url}/api/v1/documents`;
-  const searches = SEARCH_WORDS.map((words) => `${list}?q=${encodeURIComponent(words)}`);
+  const searches = TITLE_SEARCH_WORDS.map((words) => `${list}?q=${encodeURIComponent(words)}`);
   const asToken = { authorization: `Bearer ${memberToken}` };
   const targets: Target[] = [
     { what: 'GET /healthz (baseline)', urls: [`${api.url}/healthz`] },
@@ -46,13 +46,10 @@ export async function benchDocumentList(context: BenchContext): Promise<Section>
       urls: [list],
       headers: { authorization: `Bearer ${memberSession}` },
     },
-    { what: 'search title/abstract, anonymous', urls: searches, judge: 'search' },
-    {
-      what: 'search title/abstract, member@dmtf',
-      urls: searches,
-      headers: asToken,
-      judge: 'search',
-    },
+    // The search's latency is judged one request at a time (search.ts): ten at once on two cores
+    // measure its throughput, each latency mostly the queue's.
+    { what: 'search title/abstract, anonymous', urls: searches },
+    { what: 'search title/abstract, member@dmtf', urls: searches, headers: asToken },
   ];
 
   const run = (target: Target, requests: number) =>
@@ -91,9 +88,6 @@ export async function benchDocumentList(context: BenchContext): Promise<Section>
       verdict = verdicts.judge(
         ratio.median >= LIST_RATIO_TARGET && p99.median < LIST_P99_TARGET_MS,
       );
-    } else if (target.judge === 'search') {
-      target_ = `p95 < ${SEARCH_P95_TARGET_MS} ms`;
-      verdict = verdicts.judge(p95.median < SEARCH_P95_TARGET_MS);
     }
     return [
       target.what,
