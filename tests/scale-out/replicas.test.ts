@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../../apps/api/test/smtp-server.js';
 import { repoRoot } from '../launcher/launch.js';
 import { type Cluster, startCluster } from './cluster.js';
-import { type LoadTargets, runLoad, sha256, signIn, uploadForm } from './workload.js';
+import {
+  LOCKED_BY_THE_LIMITER_TEST,
+  type LoadTargets,
+  runLoad,
+  sha256,
+  signIn,
+  uploadForm,
+} from './workload.js';
 
 // Two API and two web processes behind nginx on one PostgreSQL and one S3 store: what holds for
 // one replica holds across them, and a rolling restart under load loses no request.
@@ -103,7 +110,7 @@ describe('two API and two web replicas behind nginx', () => {
       status(`${url}/api/v1/auth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'member@snia.example', password }),
+        body: JSON.stringify({ email: LOCKED_BY_THE_LIMITER_TEST, password }),
       });
     // Five wrong passwords, alternating: each replica saw at most three.
     for (let i = 0; i < 5; i += 1) expect(await attempt((i % 2 ? b : a).url, 'wrong')).toBe(401);
