@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import * as http from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -7,7 +6,14 @@ import { pipeline } from 'node:stream/promises';
 import { findFreePort } from '@liaison/embedded-stack';
 import { describe, expect, it } from 'vitest';
 import { createS3Storage, StorageError, StorageUnavailableError } from '../src/index.js';
-import { expectedBytes, MiB, PseudoRandomStream, serverForFile, sha256 } from './helpers.js';
+import {
+  expectedBytes,
+  hashStream,
+  MiB,
+  PseudoRandomStream,
+  serverForFile,
+  sha256,
+} from './helpers.js';
 
 const s3 = serverForFile();
 const SIZE = 12 * MiB + 321;
@@ -33,13 +39,7 @@ async function relay(range?: { start: number; end: number }) {
     const response = await new Promise<http.IncomingMessage>((resolve, reject) =>
       http.get(`http://127.0.0.1:${port}/`, resolve).once('error', reject),
     );
-    const hash = createHash('sha256');
-    let size = 0;
-    for await (const chunk of response) {
-      hash.update(chunk as Buffer);
-      size += (chunk as Buffer).length;
-    }
-    return { sha256: hash.digest('hex'), size };
+    return await hashStream(response);
   } finally {
     server.close();
   }
