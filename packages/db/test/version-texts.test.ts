@@ -68,6 +68,23 @@ describe('version text', () => {
     expect(found.rows).toEqual([{ page: 2 }]);
   });
 
+  it("keeps a long page's search vector uncompressed, so testing it decompresses nothing", async () => {
+    // 250 words like a spec's page: a tsvector over the 2 KB past which PostgreSQL would compress it.
+    const body = Array.from(
+      { length: 250 },
+      (_, i) => `term${String(i * 7).padStart(4, '0')}`,
+    ).join(' ');
+    await saveVersionText(scratch.pool, versionId, [{ page: 1, body }]);
+    const stored = await scratch.pool.query<{ bytes: number; compression: string | null }>(
+      `select pg_column_size(search) as bytes, pg_column_compression(search) as compression
+         from version_text_pages where version_id = $1 and search @@ to_tsquery('english', 'term1743')`,
+      [versionId],
+    );
+    expect(stored.rows).toHaveLength(1);
+    expect(stored.rows[0]!.bytes).toBeGreaterThan(2048);
+    expect(stored.rows[0]!.compression).toBeNull();
+  });
+
   it('drops stored pages when a later run fails, and says why', async () => {
     await markVersionTextMissing(scratch.pool, versionId, 'failed', 'encrypted PDF');
     expect(await readVersionText(scratch.pool, versionId)).toMatchObject({

@@ -354,14 +354,17 @@ export async function findDocumentId(
  * (de-TOASTing) the stored tsvector of every page, so for words in more than a few per cent of the
  * files it may pick a sequential scan that reads them all (1.6 s over 20,000 documents) where the
  * GIN index or a walk of the newest documents answers in milliseconds. Seq scans are discouraged
- * for this one transaction only.
+ * for this one transaction only. Its statements are prepared (see ranked-search.ts) but planned
+ * each time for their own words, never with a generic plan.
  */
 export function searchReadableDocuments(
   pool: Pool,
   filter: DocumentListFilter & { search: DocumentSearch },
 ): Promise<RankedDocumentRecord[]> {
   return withTransaction(pool, async (client) => {
-    await client.query('set local enable_seqscan = off');
+    await client.query(
+      'set local enable_seqscan = off; set local plan_cache_mode = force_custom_plan',
+    );
     return listReadableDocuments(client, filter);
   });
 }

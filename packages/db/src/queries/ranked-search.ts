@@ -23,15 +23,21 @@ import { readableDocumentCondition } from './readable-documents.js';
 
 /**
  * How many of the newest documents the caller may read (from the cursor on) a tier walks before
- * asking the index: testing a document's text costs about 30 µs, so a walk costs 45 ms at most.
+ * asking the index: testing a document's text costs about 15 µs, so a walk costs 25 ms at most.
  * Counted in readable documents, not all, so an anonymous caller, who reads a third of a library,
  * looks as deep into its public documents as a member does into all.
  */
 const WALK_WINDOW = 1500;
 /**
- * The text tier walks only for a word in at least this many pages (counted through the index, up
- * to this many): testing one document's text costs about 30 µs, so a walk for a rare word would
- * cost more than reading its matches.
+ * The text tier first walks this many readable documents (5 ms at most) without asking how common
+ * the word is: a word in a tenth of the files fills a page within them, and counting its pages
+ * through the index would cost as much as the walk.
+ */
+const FIRST_TEXT_WALK_WINDOW = 300;
+/**
+ * Past the first window, the text tier walks on only for a word in at least this many pages
+ * (counted through the index, up to this many): a walk for a rare word would cost more than
+ * reading its matches.
  */
 const COMMON_IN_PAGES = 500;
 
@@ -40,7 +46,7 @@ const NOT_TITLE_MATCH = `not coalesce(${TITLE_MATCH}, false)`;
 const METADATA_MATCH = `d.search @@ to_tsquery('english', $2::text)`;
 /**
  * `offset 0` keeps this a test per document (a walk), not a join with every match; `case` tests the
- * text (30 µs) only of documents the viewer may read (the planner would test it first).
+ * text (about 15 µs) only of documents the viewer may read (the planner would test it first).
  */
 const TEXT_MATCH_PER_DOCUMENT = `case when ${readableDocumentCondition('$1::text[]')} then exists (
   select 1 from document_versions tv join version_text_pages tp on tp.version_id = tv.id
@@ -49,11 +55,30 @@ const TEXT_MATCH_PER_DOCUMENT = `case when ${readableDocumentCondition('$1::text
 const TEXT_MATCHES = `array(
   select tv.document_id from version_text_pages tp join document_versions tv on tv.id = tp.version_id
    where tp.search @@ to_tsquery('english', $2::text) and tv.withdrawn_at is null)`;
-/** The inner `d` (the window's documents) hides the outer one: the read rule is written for `d`. */
-const IN_WALK_WINDOW = `d.seq > coalesce((
+/**
+ * The newest `size` documents the caller may read, from the cursor on. The inner `d` (the window's
+ * documents) hides the outer one: the read rule is written for `d`.
+ */
+const inWalkWindow = (size: number) => `d.seq > coalesce((
   select d.seq from documents d
    where ${readableDocumentCondition('$1::text[]')} and ($7::bigint is null or d.seq < $7)
-   order by d.seq desc offset ${WALK_WINDOW} limit 1), 0)`;
+   order by d.seq desc offset ${size} limit 1), 0)`;
+
+const statementNames = new Map<string, string>();
+
+/**
+ * `text` as a named statement, so each connection parses it once: a search sends up to eight of
+ * these long queries, and parsing one took about a millisecond. Each is still planned for its own
+ * words (the search's transaction forces custom plans): how common a word is decides the plan.
+ */
+function preparedOnce(text: string): { name: string; text: string } {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `ranked-search-${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return { name, text };
+}
 
 interface Tier {
   /** The tier's matches, tested document by document. */
@@ -86,14 +111,14 @@ async function listTier(
   ownerId: string | null,
   tier: { rank: number; condition: string; beforeSeq: string | null; limit: number },
 ): Promise<RankedDocumentRecord[]> {
-  const result = await db.query<RankedDocumentRecord>(
-    `${DOCUMENT_SELECT.replace('select ', `select ${tier.rank} as rank, null as "sortKey", `)}
+  const result = await db.query<RankedDocumentRecord>({
+    ...preparedOnce(`${DOCUMENT_SELECT.replace('select ', `select ${tier.rank} as rank, null as "sortKey", `)}
       where ${listedDocumentConditions('d.seq')}
         and ${tier.condition}
         and ($7::bigint is null or d.seq < $7)
       order by d.seq desc
-      limit $8`,
-    [
+      limit $8`),
+    values: [
       filter.viewerOrganizations,
       filter.search.tsquery,
       ownerId,
@@ -106,18 +131,69 @@ async function listTier(
       filter.search.identifier,
       filter.search.titleTsquery,
     ],
-  );
+  });
   return result.rows;
 }
 
 /** Whether the text of at least COMMON_IN_PAGES pages matches (any version, any reader). */
 async function isCommonInText(db: Queryable, tsquery: string): Promise<boolean> {
-  const result = await db.query<{ pages: number }>(
-    `select count(*)::int as pages from (
-       select 1 from version_text_pages where search @@ to_tsquery('english', $1::text) limit $2) page`,
-    [tsquery, COMMON_IN_PAGES],
-  );
+  const result = await db.query<{ pages: number }>({
+    ...preparedOnce(`select count(*)::int as pages from (
+       select 1 from version_text_pages where search @@ to_tsquery('english', $1::text) limit $2) page`),
+    values: [tsquery, COMMON_IN_PAGES],
+  });
   return (result.rows[0]?.pages ?? 0) >= COMMON_IN_PAGES;
+}
+
+/**
+ * The text tier's walk, in two steps: the first FIRST_TEXT_WALK_WINDOW readable documents, then
+ * the rest of WALK_WINDOW from where the first stopped, when the first found enough matches to
+ * expect a full page there or the word is common. A short answer means "ask the index".
+ */
+async function walkTextTier(
+  db: Queryable,
+  filter: DocumentListFilter & { search: DocumentSearch },
+  ownerId: string | null,
+  wanted: { rank: number; beforeSeq: string | null; limit: number },
+): Promise<RankedDocumentRecord[]> {
+  const condition = (windowSize: number) =>
+    `${TIERS[TEXT_TIER]!.walked} and ${inWalkWindow(windowSize)}`;
+  const first = await listTier(db, filter, ownerId, {
+    ...wanted,
+    condition: condition(FIRST_TEXT_WALK_WINDOW),
+  });
+  if (first.length === wanted.limit) return first;
+  const firstEnd = await walkWindowEnd(db, filter, wanted.beforeSeq, FIRST_TEXT_WALK_WINDOW);
+  const promising = first.length * WALK_WINDOW >= wanted.limit * FIRST_TEXT_WALK_WINDOW;
+  if (firstEnd === null || !(promising || (await isCommonInText(db, filter.search.tsquery)))) {
+    return first;
+  }
+  const rest = await listTier(db, filter, ownerId, {
+    ...wanted,
+    beforeSeq: firstEnd,
+    limit: wanted.limit - first.length,
+    condition: condition(WALK_WINDOW - FIRST_TEXT_WALK_WINDOW),
+  });
+  return [...first, ...rest];
+}
+
+/**
+ * Where a walk of `size` readable documents from the cursor on stops: the sequence number of the
+ * last document in it, or null when fewer than `size` readable documents come after the cursor.
+ */
+async function walkWindowEnd(
+  db: Queryable,
+  filter: DocumentListFilter,
+  beforeSeq: string | null,
+  size: number,
+): Promise<string | null> {
+  const result = await db.query<{ seq: string }>({
+    ...preparedOnce(`select d.seq from documents d
+      where ${readableDocumentCondition('$1::text[]')} and ($2::bigint is null or d.seq < $2)
+      order by d.seq desc offset ${size - 1} limit 1`),
+    values: [filter.viewerOrganizations, beforeSeq],
+  });
+  return result.rows[0]?.seq ?? null;
 }
 
 /** One page of a ranked search, from the cursor (`beforeRank`, `beforeSeq`) on. */
@@ -136,13 +212,13 @@ export async function listRankedSearch(
       beforeSeq: rank === firstRank ? (filter.beforeSeq ?? null) : null,
       limit: filter.limit - page.length,
     };
-    const walk = rank !== TEXT_TIER || (await isCommonInText(db, filter.search.tsquery));
-    const walked = walk
-      ? await listTier(db, filter, ownerId, {
-          ...wanted,
-          condition: `${tier.walked} and ${IN_WALK_WINDOW}`,
-        })
-      : [];
+    const walked =
+      rank === TEXT_TIER
+        ? await walkTextTier(db, filter, ownerId, wanted)
+        : await listTier(db, filter, ownerId, {
+            ...wanted,
+            condition: `${tier.walked} and ${inWalkWindow(WALK_WINDOW)}`,
+          });
     page.push(
       ...(walked.length === wanted.limit
         ? walked
