@@ -285,4 +285,22 @@ describe('the caller cache', () => {
     }
     expect(await statusOn(reader, client)).toBe(401);
   });
+
+  it('keeps no caller while the notifications are not heard', async () => {
+    const token = await apiToken(await TestClient.signIn(writer.url, 'editor@snia.example'));
+    expect(await cachedStatuses(token.client)).toEqual([404]);
+    const lost = invalidation(callers(), 'lost');
+    await writer.pool.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+        where application_name = 'liaison-change-listener' and datname = current_database()`,
+    );
+    await lost;
+    try {
+      expect(await statusOn(reader, token.client)).toBe(404);
+      await unheard('update api_tokens set revoked_at = now() where id = $1', [token.id]);
+      expect(await statusOn(reader, token.client)).toBe(401);
+    } finally {
+      await listening(callers());
+    }
+  });
 });

@@ -3,10 +3,11 @@ import { NotifiedCache } from '../services/notified-cache.js';
 
 /**
  * The callers of the credentials recently used on this process, by credential (a personal API
- * token by the hash of its secret, never the token; an access token by its session and user), least recently used dropped first past `maxEntries`; all of them dropped on
- * every change to a table the caller lookup reads (migration 0031; NotifiedCache), so a revoked
- * token or session, a disabled account or a changed membership counts on the next request once the
- * commit's notification has arrived (about a millisecond), on every process.
+ * token by the hash of its secret, never the token; an access token by its session and user),
+ * least recently used dropped first past `maxEntries`; all of them dropped on every change to a
+ * table the caller lookup reads (migration 0031; NotifiedCache), so a revoked token or session, a
+ * disabled account or a changed membership counts on the next request once the commit's
+ * notification has arrived (about a millisecond), on every process.
  *
  * Only working credentials of enabled accounts are kept: an unknown, revoked or expired credential
  * is looked up every time. A kept one is checked against its expiry (by this process's clock) on
