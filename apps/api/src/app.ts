@@ -8,7 +8,7 @@ import { Ajv, type Options as AjvOptions } from 'ajv';
 import formats from 'ajv-formats';
 import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import type { Config } from './config.js';
-import { registerDocumentListCache } from './http/document-list-caching.js';
+import { registerCaches } from './http/caches.js';
 import { registerDrain } from './http/drain.js';
 import { registerErrorHandling, sendClientError } from './http/error-handler.js';
 import { registerMetrics } from './http/metrics.js';
@@ -90,7 +90,7 @@ export async function buildApp(deps: Dependencies, logger: FastifyServerOptions[
   registerAuthentication(app);
   registerNulRefusal(app);
   registerDrain(app);
-  registerDocumentListCache(app, deps.config);
+  registerCaches(app, deps.config);
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
   });

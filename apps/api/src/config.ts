@@ -49,6 +49,11 @@ export interface Config {
    * document-list-cache.ts): at most `maxEntries` of them (0: no cache) and `maxBytes` in all.
    */
   documentListCache: { maxEntries: number; maxBytes: number };
+  /**
+   * The callers of recently used credentials kept in memory (see caller-cache.ts): at most
+   * `maxEntries` of them (0: no cache).
+   */
+  callerCache: { maxEntries: number };
   /** The bearer token `GET /metrics` answers; unset, there is no /metrics. At least 32 characters. */
   metricsToken: string | undefined;
   /** The background job runner (graphile-worker on the API's database). */
@@ -317,6 +322,7 @@ export function loadConfig(env: Environment = process.env): Config {
       maxEntries: read.integer('DOCUMENT_LIST_CACHE_ENTRIES', 1_000, 0, 1_000_000),
       maxBytes: read.integer('DOCUMENT_LIST_CACHE_MIB', 32, 1, 65_536) * 1024 ** 2,
     },
+    callerCache: { maxEntries: read.integer('CALLER_CACHE_ENTRIES', 10_000, 0, 1_000_000) },
     metricsToken: read.optional('METRICS_TOKEN', '') || undefined,
     shutdownGraceSeconds: read.integer('SHUTDOWN_GRACE_SECONDS', 30, 1, 3600),
     jobs: { concurrency: read.integer('JOB_CONCURRENCY', 2, 1, 32) },

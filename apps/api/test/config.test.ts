@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       maxUploadBytes: 2 * 1024 ** 3,
       watermarkMaxBytes: 100 * 1024 ** 2,
       documentListCache: { maxEntries: 1_000, maxBytes: 32 * 1024 ** 2 },
+      callerCache: { maxEntries: 10_000 },
       metricsToken: undefined,
       shutdownGraceSeconds: 30,
       jobs: { concurrency: 2 },
@@ -105,6 +106,7 @@ describe('loadConfig', () => {
     ['REAPER_INTERVAL_MINUTES', '7', /^REAPER_INTERVAL_MINUTES must be 0 .* \(got '7'\)/],
     ['REAPER_INTERVAL_MINUTES', '300', /^REAPER_INTERVAL_MINUTES must be 0 .* \(got '300'\)/],
     ['JOB_CONCURRENCY', '0', /^JOB_CONCURRENCY must be a whole number from 1 to 32/],
+    ['CALLER_CACHE_ENTRIES', '-1', /^CALLER_CACHE_ENTRIES must be a whole number from 0/],
     ['REAPER_MIN_AGE_MINUTES', '0', /^REAPER_MIN_AGE_MINUTES must be a whole number from 1/],
     ['SMTP_URL', 'http://mail:25', /^SMTP_URL must be a smtp or smtps URL/],
     ['MAIL_FROM', 'not an address', /^MAIL_FROM must be an address/],
@@ -165,6 +167,7 @@ describe('loadConfig', () => {
       REAPER_INTERVAL_MINUTES: '0',
       REAPER_MIN_AGE_MINUTES: '15',
       WEB_CLIENT_ADDRESS_SECRET: 'w'.repeat(32),
+      CALLER_CACHE_ENTRIES: '0',
     });
     expect([
       config.port,
@@ -173,6 +176,7 @@ describe('loadConfig', () => {
       config.s3.bucket,
       config.reaper,
       config.webClientAddressSecret,
+      config.callerCache,
     ]).toEqual([
       8080,
       true,
@@ -180,6 +184,7 @@ describe('loadConfig', () => {
       'docs',
       { intervalMinutes: 0, minAgeMinutes: 15 },
       'w'.repeat(32),
+      { maxEntries: 0 },
     ]);
   });
 

@@ -9,6 +9,11 @@ import { TestClient } from './client.js';
 import { DEMO_ACTORS, DEMO_ORGANIZATIONS } from './demo-actors.js';
 import { createDocument, createDocumentWithVersion } from './factories.js';
 import { type RunningApi, startApi } from './helpers.js';
+import {
+  caughtUp as caughtUpWith,
+  invalidation as invalidationOf,
+  listening as listeningTo,
+} from './notified-caches.js';
 
 let writer: RunningApi;
 let reader: RunningApi;
@@ -43,36 +48,10 @@ afterAll(async () => {
 
 const cacheOf = (api: RunningApi) => api.app.documentListCache;
 
-async function listening(api: RunningApi) {
-  if (cacheOf(api).caching) return;
-  await new Promise((resolve) => cacheOf(api).once('listening', resolve));
-}
-
-/** Resolves when `api`'s cache is dropped for `source` (a table, 'lost', a test's marker). */
-function invalidation(api: RunningApi, source: string): Promise<void> {
-  const cache = cacheOf(api);
-  return new Promise((resolve) => {
-    const heard = (what: string) => {
-      if (what !== source) return;
-      cache.off('invalidated', heard);
-      resolve();
-    };
-    cache.on('invalidated', heard);
-  });
-}
-
-let markers = 0;
-/**
- * Waits until `api` has heard every change committed so far (notifications arrive in commit order),
- * so that what it caches next can only be dropped by what the test does after.
- */
-async function caughtUp(api: RunningApi) {
-  markers += 1;
-  const marker = `test-marker-${markers}`;
-  const heard = invalidation(api, marker);
-  await writer.pool.query('select pg_notify($1, $2)', [DOCUMENT_LIST_CHANNEL, marker]);
-  await heard;
-}
+const listening = (api: RunningApi) => listeningTo(cacheOf(api));
+const invalidation = (api: RunningApi, source: string) => invalidationOf(cacheOf(api), source);
+const caughtUp = (api: RunningApi) =>
+  caughtUpWith(cacheOf(api), writer.pool, DOCUMENT_LIST_CHANNEL);
 
 /** The reader's list as `client` (a client of any of the processes) sees it. */
 async function listOn(api: RunningApi, client: TestClient, query = 'limit=100'): Promise<Page> {
@@ -208,7 +187,7 @@ describe('the document list cache', () => {
     expect(ids(await listOn(reader, sniaMember))).not.toContain(id);
   });
 
-  it("applies a membership's new role at once: the role is part of the key", async () => {
+  it("applies a membership's new role on the next list: the role is part of the key", async () => {
     const dmtfEditor = await TestClient.signIn(writer.url, 'editor@dmtf.example');
     const { id } = await createDocument(dmtfAdmin, { organization: 'dmtf' });
     await caughtUp(reader);
@@ -217,16 +196,19 @@ describe('the document list cache', () => {
         (page) => page.items.find((item) => item.id === id)?.permissions.edit,
       );
     expect(await editable()).toBe(true);
-    const setRole = (role: string) =>
-      writer.pool.query(
+    const setRole = async (role: string) => {
+      // The reader's callers, with their memberships, are dropped when the change is heard.
+      const heard = invalidationOf(reader.app.callerCache, 'memberships');
+      await writer.pool.query(
         `update memberships set role = $1
           where user_id = (select id from users where email = 'editor@dmtf.example')
             and organization_id = (select id from organizations where slug = 'dmtf')`,
         [role],
       );
+      await heard;
+    };
     await setRole('member');
     try {
-      // No notification awaited: memberships are read with the caller on every request.
       expect(await editable()).toBe(false);
     } finally {
       await setRole('editor');
@@ -275,7 +257,7 @@ describe('the document list cache', () => {
     const lost = invalidation(reader, 'lost');
     await writer.pool.query(
       `select pg_terminate_backend(pid) from pg_stat_activity
-        where application_name = 'liaison-list-listener' and datname = current_database()`,
+        where application_name = 'liaison-change-listener' and datname = current_database()`,
     );
     await lost;
     expect(cacheOf(reader).caching).toBe(false);

@@ -5,6 +5,7 @@ import { loadConfig } from '../src/config.js';
 import { applySsoSettings } from '../src/services/auth/configure-organization-sso.js';
 import { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
+import { invalidation } from './notified-caches.js';
 import { type OidcTestProvider, startOidcProvider } from './oidc-provider.js';
 
 // Single sign-on against real OpenID Connect providers (oidc-provider) on loopback: the
@@ -613,10 +614,13 @@ describe('POST /api/v1/auth/oidc', () => {
   it('stops working when the membership is removed', async () => {
     const scoped = await ssoClient('two-orgs');
     expect((await scoped.json('GET', '/api/v1/documents?organization=ofa')).status).toBe(200);
+    // Removed in the database, it counts once the API hears of the change (caller-cache.ts).
+    const heard = invalidation(api.app.callerCache, 'memberships');
     await api.pool.query(
       `delete from memberships where user_id = (select id from users where email = 'both@alliance.example')
          and organization_id = (select id from organizations where slug = 'ofa')`,
     );
+    await heard;
     const created = await scoped.json('POST', '/api/v1/documents', {
       organization: 'ofa',
       identifier: 'OFA-SCOPE-GONE',

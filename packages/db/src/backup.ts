@@ -1,5 +1,5 @@
-import { DOCUMENT_LIST_CHANNEL } from './document-list-changes.js';
 import type { Pool, PoolClient } from './pool.js';
+import { CALLER_CHANNEL, DOCUMENT_LIST_CHANNEL } from './table-changes.js';
 
 /**
  * The database side of `npm run backup` / `npm run restore`: every row of the application's
@@ -205,9 +205,11 @@ export async function beginDatabaseRestore(pool: Pool): Promise<DatabaseRestore>
   const client = await pool.connect();
   const end = async (statement: 'commit' | 'rollback') => {
     try {
-      // Triggers are off for the restore: the API processes' list caches are told here instead.
+      // Triggers are off for the restore: the API processes' caches are told here instead.
       if (statement === 'commit') {
-        await client.query('select pg_notify($1, $2)', [DOCUMENT_LIST_CHANNEL, 'restore']);
+        for (const channel of [DOCUMENT_LIST_CHANNEL, CALLER_CHANNEL]) {
+          await client.query('select pg_notify($1, $2)', [channel, 'restore']);
+        }
       }
       await client.query(statement);
     } finally {

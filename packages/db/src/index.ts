@@ -12,12 +12,6 @@ export {
 } from './backup.js';
 export { type BenchDocumentsOptions, seedBenchDocuments } from './bench/seed-documents.js';
 export { BENCH_TEXT_WORDS, seedBenchTexts } from './bench/seed-texts.js';
-export {
-  DOCUMENT_LIST_CHANNEL,
-  type DocumentListChangeHandlers,
-  type DocumentListChangeListener,
-  listenForDocumentListChanges,
-} from './document-list-changes.js';
 export { loadMigrations, type Migration, MigrationChecksumError, migrate } from './migrate.js';
 export { checkDatabase, createPool, type Pool, type PoolClient, withTransaction } from './pool.js';
 export * from './queries/api-tokens.js';
@@ -70,3 +64,10 @@ export {
   demoUsers,
 } from './seed/demo-data.js';
 export { seedDemoData } from './seed/seed-demo.js';
+export {
+  CALLER_CHANNEL,
+  DOCUMENT_LIST_CHANNEL,
+  listenForTableChanges,
+  type TableChangeHandlers,
+  type TableChangeListener,
+} from './table-changes.js';

@@ -8,6 +8,7 @@ import {
 } from '@liaison/db';
 import { verifyAccessToken } from './access-tokens.js';
 import { API_TOKEN_PREFIX, hashApiTokenSecret } from './api-token-secrets.js';
+import type { CallerCache } from './caller-cache.js';
 
 const LAST_USED_PRECISION_MS = 60_000;
 
@@ -19,20 +20,24 @@ export interface Caller {
 
 /**
  * Who is calling. No Authorization header means anonymous; a header that is present must carry a
- * valid token (an access token or a personal API token), or the request is refused. Memberships are
- * read fresh each time, so a removed membership takes effect at once.
+ * valid token (an access token or a personal API token), or the request is refused.
  *
  * An access token scoped to one organization (issued for a sign-in through that organization's
  * identity provider) carries that organization's membership and nothing else: the user's other
  * memberships and any operator rights are left out.
  *
  * An access token counts only while its sign-in session is live (not signed out, not revoked,
- * not expired). Either credential is checked, and its user and memberships read, in one query per
- * request (a token's "last used" time is written at most once a minute), and nothing of it is cached: a revoked token or session, a disabled account or a
- * removed membership takes effect on the next request, on every replica.
+ * not expired). Either credential is checked, and its user and memberships read, in one query
+ * (a token's "last used" time is written at most once a minute), kept in `callers` for the next
+ * requests with the same credential: an access token's signature, expiry and scope are still
+ * checked on each, and a cached credential's own expiry too. The database tells every process to
+ * drop the cached callers at the commit of any change to what they are read from, so a revoked
+ * token or session, a disabled account or a changed membership counts on the next request, on
+ * every replica, once that notification has arrived (about a millisecond after the commit).
  */
 export async function authenticate(
   pool: Pool,
+  callers: CallerCache,
   authSecret: string,
   authorization: string | undefined,
 ): Promise<Caller> {
@@ -45,7 +50,10 @@ export async function authenticate(
   let scope: string | undefined;
   let sessionId: string | null = null;
   if (token.startsWith(API_TOKEN_PREFIX)) {
-    const owner = await findApiTokenCaller(pool, hashApiTokenSecret(token));
+    const secretHash = hashApiTokenSecret(token);
+    const owner = await callers.caller(`api-token ${secretHash}`, () =>
+      findApiTokenCaller(pool, secretHash),
+    );
     if (!owner) throw new UnauthenticatedError('The API token is unknown, revoked or expired');
     // "Last used" to the minute: a write per request would cost more than the request itself.
     if (
@@ -53,11 +61,15 @@ export async function authenticate(
       Date.now() - owner.lastUsedAt.getTime() > LAST_USED_PRECISION_MS
     ) {
       await touchApiToken(pool, owner.tokenId);
+      // The cached record too, so the next minute's requests write nothing.
+      owner.lastUsedAt = new Date();
     }
     caller = owner;
   } else {
     const claims = await verifyAccessToken(token, authSecret);
-    caller = await findSessionCaller(pool, claims.sessionId, claims.userId);
+    caller = await callers.caller(`session ${claims.sessionId} ${claims.userId}`, () =>
+      findSessionCaller(pool, claims.sessionId, claims.userId),
+    );
     if (!caller) {
       throw new UnauthenticatedError('The session has ended; sign in again', 'session_ended');
     }

@@ -44,6 +44,7 @@ export function registerAuthentication(app: FastifyInstance) {
     }
     const caller = await authenticate(
       app.deps.pool,
+      app.callerCache,
       app.deps.config.authSecret,
       request.headers.authorization,
     );

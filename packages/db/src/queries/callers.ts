@@ -19,8 +19,13 @@ export const CALLER_COLUMNS = `u.id, u.email, u.is_operator as operator, u.disab
               from memberships m join organizations o on o.id = m.organization_id
              where m.user_id = u.id), '[]') as memberships`;
 
+/** The caller of a credential, and when the credential expires (to check it again without a query). */
+export interface CredentialCallerRecord extends CallerRecord {
+  expiresAt: Date;
+}
+
 /** The owner of a working personal API token, and when the token was last used. */
-export interface ApiTokenCallerRecord extends CallerRecord {
+export interface ApiTokenCallerRecord extends CredentialCallerRecord {
   tokenId: string;
   lastUsedAt: Date | null;
 }
@@ -36,7 +41,8 @@ export async function findApiTokenCaller(
   // Named, so each connection plans it once: it runs before nearly every signed-in request.
   const result = await db.query<ApiTokenCallerRecord>({
     name: 'find-api-token-caller',
-    text: `select token.id as "tokenId", token.last_used_at as "lastUsedAt", ${CALLER_COLUMNS}
+    text: `select token.id as "tokenId", token.last_used_at as "lastUsedAt",
+                  token.expires_at as "expiresAt", ${CALLER_COLUMNS}
              from api_tokens token join users u on u.id = token.user_id
             where token.secret_hash = $1 and token.revoked_at is null and token.expires_at > now()`,
     values: [secretHash],
@@ -61,10 +67,11 @@ export async function findSessionCaller(
   db: Queryable,
   sessionId: string,
   userId: string,
-): Promise<CallerRecord | undefined> {
-  const result = await db.query<CallerRecord>({
+): Promise<CredentialCallerRecord | undefined> {
+  const result = await db.query<CredentialCallerRecord>({
     name: 'find-session-caller',
-    text: `select ${CALLER_COLUMNS} from sessions s join users u on u.id = s.user_id
+    text: `select s.expires_at as "expiresAt", ${CALLER_COLUMNS}
+             from sessions s join users u on u.id = s.user_id
             where s.id = $1 and s.user_id = $2 and s.revoked_at is null and s.expires_at > now()`,
     values: [sessionId, userId],
   });

@@ -1,6 +1,5 @@
-import { EventEmitter } from 'node:events';
 import type { Actor, DocumentListQuery } from '@liaison/core';
-import type { DocumentListChangeHandlers } from '@liaison/db';
+import { NotifiedCache } from '../notified-cache.js';
 
 /**
  * Everything about the caller that a document list answer depends on (the SQL read rule takes the
@@ -34,37 +33,16 @@ export function documentListCacheKey(actor: Actor, query: DocumentListQuery): st
 
 /**
  * The serialized answers of `GET /api/v1/documents` of this process, by caller's rights and query
- * (see documentListCacheKey), least recently used dropped first past `maxEntries` or `maxBytes`.
- *
- * Every answer is dropped when a table the list reads changes in any process: PostgreSQL notifies
- * every listening process at commit (migration 0030, listenForDocumentListChanges), and each change
- * starts a new generation. An answer computed while the generation changed is not kept (it may
- * predate the change), and nothing is kept while the listening connection is down: a change
- * committed meanwhile would not be heard of. A request that changes anything in this process
- * (`invalidate`, any POST, PUT, PATCH or DELETE) empties it before its answer goes out, so the
- * caller's next list reflects it even before the notification arrives.
- *
- * Emits 'invalidated' (with what changed) after each drop, and 'listening' once the notifications
- * are heard (again).
+ * (see documentListCacheKey), least recently used dropped first past `maxEntries` or `maxBytes`;
+ * all of them dropped on every change to a table the list reads (migration 0030; NotifiedCache).
  */
-export class DocumentListCache extends EventEmitter implements DocumentListChangeHandlers {
+export class DocumentListCache extends NotifiedCache {
   private readonly entries = new Map<string, Buffer>();
   private readonly pending = new Map<string, Promise<Buffer>>();
   private bytes = 0;
-  private generation = 0;
-  private heard = false;
 
   constructor(private readonly limits: { maxEntries: number; maxBytes: number }) {
-    super();
-  }
-
-  get enabled(): boolean {
-    return this.limits.maxEntries > 0;
-  }
-
-  /** Whether answers are kept now: enabled, and the change notifications are heard. */
-  get caching(): boolean {
-    return this.enabled && this.heard;
+    super(limits.maxEntries > 0);
   }
 
   /** The answer for `key` from the cache, or `produce`d (once for callers asking at the same time). */
@@ -79,12 +57,12 @@ export class DocumentListCache extends EventEmitter implements DocumentListChang
     }
     const inFlight = this.pending.get(key);
     if (inFlight) return inFlight;
-    const generation = this.generation;
+    const mark = this.mark;
     const produced = produce();
     this.pending.set(key, produced);
     try {
       const body = await produced;
-      if (this.heard && generation === this.generation) this.keep(key, body);
+      if (this.mayKeep(mark)) this.keep(key, body);
       return body;
     } finally {
       if (this.pending.get(key) === produced) this.pending.delete(key);
@@ -102,30 +80,9 @@ export class DocumentListCache extends EventEmitter implements DocumentListChang
     }
   }
 
-  /**
-   * Drops every answer, and those being computed: they may predate what just changed. `source`
-   * says what changed (a table, or `request` for a request of this process).
-   */
-  invalidate(source = 'request') {
-    this.generation += 1;
+  protected clear() {
     this.entries.clear();
     this.pending.clear();
     this.bytes = 0;
-    this.emit('invalidated', source);
-  }
-
-  listening() {
-    this.invalidate('listening');
-    this.heard = true;
-    this.emit('listening');
-  }
-
-  changed(source: string) {
-    this.invalidate(source);
-  }
-
-  lost() {
-    this.heard = false;
-    this.invalidate('lost');
   }
 }

@@ -3,17 +3,23 @@ import pg from 'pg';
 /** The channel migration 0030's triggers notify when a table the document list reads changes. */
 export const DOCUMENT_LIST_CHANNEL = 'document_list_changed';
 
-/** What a process is told about the document list's tables, on a connection of its own. */
-export interface DocumentListChangeHandlers {
+/**
+ * The channel migration 0031's triggers notify when a table the caller lookup (queries/callers.ts)
+ * reads changes in a way that can change a credential's caller.
+ */
+export const CALLER_CHANNEL = 'caller_changed';
+
+/** What a process is told about one channel's tables, on a connection of its own. */
+export interface TableChangeHandlers {
   /** Listening (again): changes committed from now on are reported; earlier ones may have been missed. */
   listening(): void;
-  /** A transaction that changed a table the list reads has committed (`source`: the table). */
+  /** A transaction that changed one of the channel's tables has committed (`source`: the table). */
   changed(source: string): void;
   /** The connection is lost: changes are not reported until `listening` is called again. */
   lost(): void;
 }
 
-export interface DocumentListChangeListener {
+export interface TableChangeListener {
   close(): Promise<void>;
 }
 
@@ -28,26 +34,29 @@ export interface ListenOptions {
 }
 
 /**
- * Listens for committed changes to the document list's tables on one dedicated connection, which
- * is opened again whenever it is lost, until `close`.
+ * Listens for committed changes on each channel of `channels`, all on one dedicated connection,
+ * which is opened again whenever it is lost, until `close`.
  */
-export function listenForDocumentListChanges(
+export function listenForTableChanges(
   databaseUrl: string,
-  handlers: DocumentListChangeHandlers,
+  channels: ReadonlyMap<string, TableChangeHandlers>,
   options: ListenOptions = {},
-): DocumentListChangeListener {
+): TableChangeListener {
   const retryMs = options.retryMs ?? 1_000;
   const checkMs = options.checkMs ?? 15_000;
   let closed = false;
   let current: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
   let check: NodeJS.Timeout | undefined;
+  const each = (event: 'listening' | 'lost') => {
+    for (const handlers of channels.values()) handlers[event]();
+  };
 
   const drop = (client: pg.Client) => {
     if (current !== client) return;
     current = undefined;
     clearInterval(check);
-    handlers.lost();
+    each('lost');
     client.end().catch(() => {});
     if (!closed) {
       retry = setTimeout(connect, retryMs);
@@ -58,7 +67,7 @@ export function listenForDocumentListChanges(
   function connect() {
     const client = new pg.Client({
       connectionString: databaseUrl,
-      application_name: 'liaison-list-listener',
+      application_name: 'liaison-change-listener',
       keepAlive: true,
       query_timeout: 10_000,
       connectionTimeoutMillis: 5_000,
@@ -67,15 +76,14 @@ export function listenForDocumentListChanges(
     client.on('error', () => drop(client));
     client.on('end', () => drop(client));
     client.on('notification', (message) => {
-      if (current === client && message.channel === DOCUMENT_LIST_CHANNEL)
-        handlers.changed(message.payload ?? '');
+      if (current === client) channels.get(message.channel)?.changed(message.payload ?? '');
     });
     client
       .connect()
-      .then(() => client.query(`listen ${DOCUMENT_LIST_CHANNEL}`))
+      .then(() => client.query([...channels.keys()].map((name) => `listen ${name};`).join(' ')))
       .then(() => {
         if (current !== client) return;
-        handlers.listening();
+        each('listening');
         check = setInterval(() => {
           client.query('select 1').catch(() => drop(client));
         }, checkMs);
@@ -93,7 +101,7 @@ export function listenForDocumentListChanges(
       if (client) {
         current = undefined;
         clearInterval(check);
-        handlers.lost();
+        each('lost');
         await client.end().catch(() => {});
       }
     },
