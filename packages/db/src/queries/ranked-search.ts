@@ -23,13 +23,13 @@ import { readableDocumentCondition } from './readable-documents.js';
 
 /**
  * How many of the newest documents the caller may read (from the cursor on) a tier walks before
- * asking the index: testing a document's text costs about 15 µs, so a walk costs 25 ms at most.
+ * asking the index: testing a document's text costs about 10 µs, so a walk costs 15 ms at most.
  * Counted in readable documents, not all, so an anonymous caller, who reads a third of a library,
  * looks as deep into its public documents as a member does into all.
  */
 const WALK_WINDOW = 1500;
 /**
- * The text tier first walks this many readable documents (5 ms at most) without asking how common
+ * The text tier first walks this many readable documents (3 ms at most) without asking how common
  * the word is: a word in a tenth of the files fills a page within them, and counting its pages
  * through the index would cost as much as the walk.
  */
@@ -46,7 +46,7 @@ const NOT_TITLE_MATCH = `not coalesce(${TITLE_MATCH}, false)`;
 const METADATA_MATCH = `d.search @@ to_tsquery('english', $2::text)`;
 /**
  * `offset 0` keeps this a test per document (a walk), not a join with every match; `case` tests the
- * text (about 15 µs) only of documents the viewer may read (the planner would test it first).
+ * text (about 10 µs) only of documents the viewer may read (the planner would test it first).
  */
 const TEXT_MATCH_PER_DOCUMENT = `case when ${readableDocumentCondition('$1::text[]')} then exists (
   select 1 from document_versions tv join version_text_pages tp on tp.version_id = tv.id
