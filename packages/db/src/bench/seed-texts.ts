@@ -34,8 +34,8 @@ export async function seedBenchTexts(
               from docs
             returning id, document_id),
           pages as (
-            insert into version_text_pages (version_id, page, body)
-            select versions.id, 1,
+            insert into version_text_pages (version_id, document_id, page, body)
+            select versions.id, versions.document_id, 1,
                    (select string_agg('term' || lpad(((docs.i * 7919 + j * 104729) % $2)::text, 4, '0'), ' ')
                       from generate_series(1, 250) as j)
                    || case when docs.i % 10 = 0 then ' the fabric adapter connects the fabric' else '' end

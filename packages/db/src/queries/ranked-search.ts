@@ -46,12 +46,14 @@ const NOT_TITLE_MATCH = `not coalesce(${TITLE_MATCH}, false)`;
 const METADATA_MATCH = `d.search @@ to_tsquery('english', $2::text)`;
 /**
  * `offset 0` keeps this a test per document (a walk), not a join with every match; `case` tests the
- * text (about 10 µs) only of documents the viewer may read (the planner would test it first).
+ * text (about 10 µs) only of documents the viewer may read (the planner would test it first). The
+ * version (not withdrawn) is looked up only for a page that matches.
  */
 const TEXT_MATCH_PER_DOCUMENT = `case when ${readableDocumentCondition('$1::text[]')} then exists (
-  select 1 from document_versions tv join version_text_pages tp on tp.version_id = tv.id
-   where tv.document_id = d.id and tv.withdrawn_at is null
-     and tp.search @@ to_tsquery('english', $2::text) offset 0) else false end`;
+  select 1 from version_text_pages tp
+   where tp.document_id = d.id and tp.search @@ to_tsquery('english', $2::text)
+     and exists (select 1 from document_versions tv where tv.id = tp.version_id and tv.withdrawn_at is null)
+  offset 0) else false end`;
 const TEXT_MATCHES = `array(
   select tv.document_id from version_text_pages tp join document_versions tv on tv.id = tp.version_id
    where tp.search @@ to_tsquery('english', $2::text) and tv.withdrawn_at is null)`;

@@ -26,8 +26,10 @@ export async function saveVersionText(
   await db.query('delete from version_text_pages where version_id = $1', [versionId]);
   if (pages.length > 0) {
     await db.query(
-      `insert into version_text_pages (version_id, page, body)
-       select $1, page, body from unnest($2::int[], $3::text[]) as p(page, body)`,
+      `insert into version_text_pages (version_id, document_id, page, body)
+       select v.id, v.document_id, p.page, p.body
+         from document_versions v, unnest($2::int[], $3::text[]) as p(page, body)
+        where v.id = $1`,
       [versionId, pages.map((page) => page.page), pages.map((page) => page.body)],
     );
   }
