@@ -11,19 +11,16 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
 import { type RunningApi, startApi, TEST_AUTH_SECRET } from './helpers.js';
+import { storedObjects, type TableState, tableStates } from './state-snapshot.js';
 
 // ---------------------------------------------------------------------------------------------
 // State snapshots
 // ---------------------------------------------------------------------------------------------
 
-interface TableState {
-  rows: number;
-  digest: string;
-}
-
 interface Snapshot {
+  /** Every public table's. */
   tables: Record<string, TableState>;
-  /** `key size etag` of every object in the API's bucket (a bucket of this file's own). */
+  /** Every object in the API's bucket (a bucket of this file's own). */
   objects: string[];
 }
 
@@ -40,25 +37,17 @@ const WATCHED_TABLES = [
 ];
 
 async function snapshot(target: RunningApi): Promise<Snapshot> {
-  const { rows: tableRows } = await target.pool.query<{ name: string }>(
+  const { rows } = await target.pool.query<{ name: string }>(
     `select table_name as name from information_schema.tables
       where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
-  const tables: Record<string, TableState> = {};
-  for (const { name } of tableRows) {
-    const quoted = `"${name.replaceAll('"', '""')}"`;
-    const { rows } = await target.pool.query<TableState>(
-      `select count(*)::int as rows,
-              coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') as digest
-         from ${quoted} t`,
-    );
-    tables[name] = rows[0]!;
-  }
-  const objects: string[] = [];
-  for await (const object of target.storage.list('')) {
-    objects.push(`${object.key} ${object.size} ${object.etag}`);
-  }
-  return { tables, objects };
+  return {
+    tables: await tableStates(
+      target.pool,
+      rows.map((row) => row.name),
+    ),
+    objects: await storedObjects(target.storage),
+  };
 }
 
 /**

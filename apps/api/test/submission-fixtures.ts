@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { TestClient } from './client.js';
 import type { RunningApi } from './helpers.js';
+import { storedObjects, type TableState, tableStates } from './state-snapshot.js';
 
 export interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -155,7 +156,7 @@ export async function transition(
 }
 
 export interface Snapshot {
-  tables: Record<string, string>;
+  tables: Record<string, TableState>;
   objects: string[];
 }
 
@@ -178,17 +179,10 @@ export async function snapshot(
   api: RunningApi,
   tableNames: readonly string[] = SNAPSHOT_TABLES,
 ): Promise<Snapshot> {
-  const tables: Record<string, string> = {};
-  for (const table of tableNames) {
-    const { rows } = await api.pool.query<{ state: string }>(
-      `select count(*) || ' ' || coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') as state
-         from ${table} t`,
-    );
-    tables[table] = rows[0]!.state;
-  }
-  const objects: string[] = [];
-  for await (const object of api.storage.list('')) objects.push(`${object.key} ${object.size}`);
-  return { tables, objects: objects.sort() };
+  return {
+    tables: await tableStates(api.pool, tableNames),
+    objects: await storedObjects(api.storage),
+  };
 }
 
 /** Runs `action` between two snapshots and asserts that it changed nothing. */
