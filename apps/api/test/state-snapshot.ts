@@ -34,3 +34,20 @@ export async function storedObjects(storage: S3Storage): Promise<string[]> {
   }
   return objects.sort();
 }
+
+/** What a refused request must leave as it was: the rows of some tables and every stored object. */
+export interface StateSnapshot {
+  tables: Record<string, TableState>;
+  objects: string[];
+}
+
+/** The state of `tables` and of the whole bucket of `stores`. */
+export async function snapshotState(
+  stores: { pool: Pool; storage: S3Storage },
+  tables: readonly string[],
+): Promise<StateSnapshot> {
+  return {
+    tables: await tableStates(stores.pool, tables),
+    objects: await storedObjects(stores.storage),
+  };
+}

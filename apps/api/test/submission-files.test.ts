@@ -7,16 +7,13 @@ import { TestClient } from './client.js';
 import { signInDemoPeople } from './demo-actors.js';
 import { createDocument, createDocumentWithVersion, uploadVersion } from './factories.js';
 import { type RunningApi, sha256, startApi } from './helpers.js';
+import { answerOf, type FormPart, MULTIPART_TYPE, multipartBody } from './raw-requests.js';
 import {
-  answerOf,
   expectError,
   expectUnchanged,
-  type FormPart,
   field,
   filePart,
   iprSha256,
-  MULTIPART_TYPE,
-  multipartBody,
   postForm,
   postHeldAfterFirstFile,
   type SubmissionBody,

@@ -10,16 +10,13 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
+import { answerOf, type FormPart, MULTIPART_TYPE, multipartBody } from './raw-requests.js';
 import {
-  answerOf,
   expectError,
   expectUnchanged,
-  type FormPart,
   field,
   filePart,
   iprSha256,
-  MULTIPART_TYPE,
-  multipartBody,
   postForm,
   postHeldAfterFirstFile,
   type SubmissionBody,
