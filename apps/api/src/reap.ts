@@ -7,9 +7,13 @@
  * Exit status: 0 when storage is consistent (after deleting orphans), 2 when version or
  * submission file rows reference objects that do not exist, 1 when the reaper could not run.
  */
-import { parseArgs } from 'node:util';
 import { type Config, ConfigError, type LogLevel } from './config.js';
-import { loadScriptConfig, runOperatorScript, withStores } from './operator-script.js';
+import {
+  loadScriptConfig,
+  readScriptOptions,
+  runOperatorScript,
+  withStores,
+} from './operator-script.js';
 import {
   type ReaperLog,
   type ReapSummary,
@@ -77,17 +81,9 @@ function parseMinAge(value: string | undefined, fallback: number): number {
 }
 
 async function main(): Promise<number> {
-  let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
-  try {
-    args = parseArgs({ options: OPTIONS, strict: true }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return EXIT_FAILED;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return EXIT_CONSISTENT;
-  }
+  const options = readScriptOptions(OPTIONS, USAGE);
+  if ('exitCode' in options) return options.exitCode;
+  const args = options.values;
 
   let config: Config;
   let minAgeMinutes: number;

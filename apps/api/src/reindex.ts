@@ -8,9 +8,13 @@
  * Exit status: 0 when every version was gone through (files that cannot be read are counted,
  * not errors), 1 when the run could not complete.
  */
-import { parseArgs } from 'node:util';
 import { type Config, ConfigError } from './config.js';
-import { loadScriptConfig, runOperatorScript, withStores } from './operator-script.js';
+import {
+  loadScriptConfig,
+  readScriptOptions,
+  runOperatorScript,
+  withStores,
+} from './operator-script.js';
 import { type ReindexSummary, reindexVersions } from './services/content/reindex-versions.js';
 
 const USAGE = `usage: reindex [--json]
@@ -60,17 +64,9 @@ function table(summary: ReindexSummary): string {
 }
 
 async function main(): Promise<number> {
-  let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
-  try {
-    args = parseArgs({ options: OPTIONS, strict: true }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 1;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const options = readScriptOptions(OPTIONS, USAGE);
+  if ('exitCode' in options) return options.exitCode;
+  const args = options.values;
   let config: Config;
   try {
     config = loadScriptConfig();

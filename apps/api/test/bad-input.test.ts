@@ -11,21 +11,18 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
 import { type RunningApi, startApi, TEST_AUTH_SECRET } from './helpers.js';
+import {
+  type Answer,
+  answerOf,
+  type FormPart,
+  MULTIPART_TYPE,
+  multipartBody,
+} from './raw-requests.js';
+import { type StateSnapshot, snapshotState } from './state-snapshot.js';
 
 // ---------------------------------------------------------------------------------------------
 // State snapshots
 // ---------------------------------------------------------------------------------------------
-
-interface TableState {
-  rows: number;
-  digest: string;
-}
-
-interface Snapshot {
-  tables: Record<string, TableState>;
-  /** `key size etag` of every object in the API's bucket (a bucket of this file's own). */
-  objects: string[];
-}
 
 /** The tables this file must see in every snapshot; all other public tables are covered too. */
 const WATCHED_TABLES = [
@@ -39,26 +36,16 @@ const WATCHED_TABLES = [
   'memberships',
 ];
 
-async function snapshot(target: RunningApi): Promise<Snapshot> {
-  const { rows: tableRows } = await target.pool.query<{ name: string }>(
+/** Every public table of the scratch database and every object of the API's own bucket. */
+async function snapshot(target: RunningApi): Promise<StateSnapshot> {
+  const { rows } = await target.pool.query<{ name: string }>(
     `select table_name as name from information_schema.tables
       where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
-  const tables: Record<string, TableState> = {};
-  for (const { name } of tableRows) {
-    const quoted = `"${name.replaceAll('"', '""')}"`;
-    const { rows } = await target.pool.query<TableState>(
-      `select count(*)::int as rows,
-              coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') as digest
-         from ${quoted} t`,
-    );
-    tables[name] = rows[0]!;
-  }
-  const objects: string[] = [];
-  for await (const object of target.storage.list('')) {
-    objects.push(`${object.key} ${object.size} ${object.etag}`);
-  }
-  return { tables, objects };
+  return snapshotState(
+    target,
+    rows.map((row) => row.name),
+  );
 }
 
 /**
@@ -86,24 +73,8 @@ async function expectUnchanged<T>(
 // Requests and answers
 // ---------------------------------------------------------------------------------------------
 
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  /** Parsed JSON when the body is JSON, else the raw text (so a failing assertion shows it). */
-  body: unknown;
-}
-
-async function answerOf(response: Response): Promise<Answer> {
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text === '' ? undefined : JSON.parse(text);
-  } catch {}
-  return { status: response.status, headers: Object.fromEntries(response.headers), body };
-}
-
 /** Asserts a clear 4xx: the status, a JSON content type and exactly `{ error: { code, message } }`. */
-function expectError(answer: Answer, status: number, code?: string | RegExp) {
+function expectError(answer: Answer<unknown>, status: number, code?: string | RegExp) {
   expect({ status: answer.status, body: answer.body }).toMatchObject({
     status,
     body: { error: { code: code ?? expect.any(String), message: expect.any(String) } },
@@ -121,7 +92,7 @@ async function send(
   path: string,
   body?: string | Buffer,
   contentType?: string,
-): Promise<Answer> {
+): Promise<Answer<unknown>> {
   return answerOf(
     await client.fetch(path, {
       method,
@@ -138,48 +109,6 @@ const sendJson = (client: TestClient, method: string, path: string, body: unknow
 // Hand-made multipart bodies, so every byte (NULs, control characters, bad framing) is exact
 // ---------------------------------------------------------------------------------------------
 
-type FormPart =
-  | { name: string; value: string }
-  | {
-      name: string;
-      /** The bytes between the quotes of `filename="..."`, exactly as sent; null: no `filename=`. */
-      filename: string | Buffer | null;
-      /** Added as `filename*=<value>` (RFC 5987), e.g. `UTF-8''a%00b.pdf`. */
-      filenameStar?: string;
-      type?: string;
-      content: string | Buffer;
-    };
-
-const BOUNDARY = '----liaison-bad-input-3f9a1c';
-const MULTIPART_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
-
-/** The form's bytes; `close: false` leaves out the closing boundary. */
-function multipartBody(parts: FormPart[], options: { close?: boolean } = {}): Buffer {
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    chunks.push(
-      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"`),
-    );
-    if ('value' in part) {
-      chunks.push(Buffer.from(`\r\n\r\n${part.value}\r\n`));
-      continue;
-    }
-    if (part.filename !== null) {
-      chunks.push(Buffer.from('; filename="'), Buffer.from(part.filename), Buffer.from('"'));
-    }
-    if (part.filenameStar !== undefined) {
-      chunks.push(Buffer.from(`; filename*=${part.filenameStar}`));
-    }
-    chunks.push(
-      Buffer.from(`\r\nContent-Type: ${part.type ?? 'application/pdf'}\r\n\r\n`),
-      Buffer.from(part.content),
-      Buffer.from('\r\n'),
-    );
-  }
-  if (options.close !== false) chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
-  return Buffer.concat(chunks);
-}
-
 const file = (filename: string | Buffer, content: string | Buffer = '%PDF-1.7 x'): FormPart => ({
   name: 'file',
   filename,
@@ -192,7 +121,7 @@ async function uploadForm(
   documentId: string,
   parts: FormPart[],
   options: { close?: boolean } = {},
-): Promise<Answer> {
+): Promise<Answer<unknown>> {
   return send(
     client,
     'POST',
@@ -207,8 +136,8 @@ async function uploadForm(
 // ---------------------------------------------------------------------------------------------
 
 /** Splits what a server sent on one connection into its answers (Content-Length or chunked). */
-function parseAnswers(raw: Buffer): Answer[] {
-  const answers: Answer[] = [];
+function parseAnswers(raw: Buffer): Answer<unknown>[] {
+  const answers: Answer<unknown>[] = [];
   let at = 0;
   while (at < raw.length) {
     const split = raw.indexOf('\r\n\r\n', at);
@@ -262,7 +191,7 @@ function rawExchange(
 ) {
   const { hostname, port } = new URL(baseUrl);
   const timeoutMs = options.timeoutMs ?? 15_000;
-  return new Promise<Answer[]>((resolve, reject) => {
+  return new Promise<Answer<unknown>[]>((resolve, reject) => {
     const socket = connect({ host: hostname, port: Number(port) });
     const received: Buffer[] = [];
     const timer = setTimeout(() => {
@@ -667,7 +596,7 @@ describe('control characters in free text', () => {
   const requests: {
     what: string;
     field: string;
-    send: (text: string) => Promise<Answer>;
+    send: (text: string) => Promise<Answer<unknown>>;
   }[] = [
     {
       what: 'a document created with it in its title',

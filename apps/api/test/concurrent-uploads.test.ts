@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { type RunningApi, sha256, startApi } from './helpers.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -46,8 +46,6 @@ function uploadSizes(): number[] {
   while (sizes.length < UPLOADS) sizes.push(8 * MiB + Math.round(unit() * 4 * MiB));
   return sizes;
 }
-
-const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 interface Version {
   id: string;

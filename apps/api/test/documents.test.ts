@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { type RunningApi, sha256, startApi } from './helpers.js';
 
 let api: RunningApi;
 let dmtfEditor: TestClient;
@@ -22,8 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
 });
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('a document from creation to deletion', () => {
   it('is created, uploaded, shared with partners, released, withdrawn and deleted, with an audit trail', async () => {

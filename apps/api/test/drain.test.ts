@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
 import { createDocument } from './factories.js';
 import { type RunningApi, startApi } from './helpers.js';
-import { field, filePart, MULTIPART_TYPE, multipartBody } from './submission-fixtures.js';
+import { MULTIPART_TYPE, multipartBody } from './raw-requests.js';
+import { field, filePart } from './submission-fixtures.js';
 
 let api: RunningApi | undefined;
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createPool, migrate, type Pool, seedDemoData } from '@liaison/db';
 import { createScratchDatabase, type StackEnvironment } from '@liaison/embedded-stack';
 import { createS3Storage, type S3Storage } from '@liaison/storage';
@@ -82,4 +83,18 @@ export async function membershipRole(
     [organization, email],
   );
   return rows[0]?.role ?? null;
+}
+
+/** The actions the audit trail recorded about an object, oldest first. */
+export async function auditActions(pool: Pool, objectId: string): Promise<string[]> {
+  const { rows } = await pool.query<{ action: string }>(
+    'select action from audit_events where object_id = $1 order by id',
+    [objectId],
+  );
+  return rows.map((row) => row.action);
+}
+
+/** The SHA-256 of some content in hex, the form the API reports a file's in. */
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }

@@ -9,7 +9,7 @@ import { listOutbox } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeText } from '../src/services/notifications/deliver-mail.js';
 import { TestClient } from './client.js';
-import { membershipRole, type RunningApi, startApi } from './helpers.js';
+import { auditActions, membershipRole, type RunningApi, startApi } from './helpers.js';
 
 const OPERATOR = 'operator@liaison.example';
 
@@ -66,14 +66,6 @@ async function invitationRows(email: string) {
     revoked_at: Date | null;
   }>('select id, token_hash, accepted_at, revoked_at from invitations where email = $1', [email]);
   return rows;
-}
-
-async function auditActions(objectId: string): Promise<string[]> {
-  const { rows } = await api.pool.query<{ action: string }>(
-    'select action from audit_events where object_id = $1 order by id',
-    [objectId],
-  );
-  return rows.map((row) => row.action);
 }
 
 /** Invites `email` to `organization` as `inviter`; answers the invitation and its mailed token. */
@@ -201,7 +193,7 @@ describe('inviting someone with an account', () => {
       '/api/v1/me',
     );
     expect(me.body.memberships).toContainEqual({ organization: 'snia', role: 'editor' });
-    expect(await auditActions(invitation.id)).toEqual(['membership.invite']);
+    expect(await auditActions(api.pool, invitation.id)).toEqual(['membership.invite']);
     const { rows } = await api.pool.query(
       `select actor_email, details from audit_events where action = 'membership.accept-invitation'
         and details ->> 'invitationId' = $1`,
@@ -327,7 +319,7 @@ describe('links that no longer work', () => {
     expect((await anonymous.json('GET', `/api/v1/invitations/${token}`)).status).toBe(404);
     expect((await accept(await as('admin@dmtf.example'), token)).status).toBe(404);
     expect(await roleIn('ofa', 'admin@dmtf.example')).toBeNull();
-    expect(await auditActions(invitation.id)).toEqual([
+    expect(await auditActions(api.pool, invitation.id)).toEqual([
       'membership.invite',
       'membership.revoke-invitation',
     ]);

@@ -12,6 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
 import { membershipRole, type RunningApi, startApi } from './helpers.js';
+import { tableStates } from './state-snapshot.js';
 
 const OPERATOR = 'operator@liaison.example';
 const ANONYMOUS = 'anonymous';
@@ -116,22 +117,10 @@ const TABLES = [
   'mail_outbox',
 ];
 
-async function snapshot(): Promise<Record<string, string>> {
-  const state: Record<string, string> = {};
-  for (const table of TABLES) {
-    const { rows } = await api.pool.query<{ rows: number; digest: string }>(
-      `select count(*)::int as rows, coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') as digest
-         from ${table} t`,
-    );
-    state[table] = `${rows[0]!.rows} ${rows[0]!.digest}`;
-  }
-  return state;
-}
-
 async function expectUnchanged<T>(action: () => Promise<T>): Promise<T> {
-  const before = await snapshot();
+  const before = await tableStates(api.pool, TABLES);
   const result = await action();
-  expect(await snapshot()).toEqual(before);
+  expect(await tableStates(api.pool, TABLES)).toEqual(before);
   return result;
 }
 

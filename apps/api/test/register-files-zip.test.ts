@@ -4,13 +4,12 @@
  * under their download names, withdrawn versions left out, a stamped copy where the document
  * requires watermarks for them, and one audit event per non-public file, as a single download.
  */
-import { createHash } from 'node:crypto';
 import { versionDownloadName } from '@liaison/core';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
 import { createDocument, type DocumentFields, uploadVersion } from './factories.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { type RunningApi, sha256, startApi } from './helpers.js';
 import { makePdf, pdfPageTexts } from './pdf-fixtures.js';
 
 const REGISTER = 'zip-ofa-dmtf';
@@ -25,8 +24,6 @@ interface Shared {
   /** The entry's name and the SHA-256 of the stored bytes; null when nothing is in the zip. */
   entry: { name: string; sha256: string; versionId: string } | null;
 }
-
-const sha256 = (bytes: Buffer | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 const docs: Record<string, Shared> = {};
 let original: Buffer;

@@ -7,6 +7,7 @@ import {
   registerTableAllows,
 } from '../../../packages/core/test/fixtures/permission-table.js';
 import { TestClient } from './client.js';
+import { type TableState, tableStates } from './state-snapshot.js';
 
 export const OPERATOR = 'operator@liaison.example';
 export const ANONYMOUS = 'anonymous';
@@ -63,22 +64,15 @@ const TABLES = [
   'audit_events',
 ];
 
-/** A digest of every row of those tables: equal digests, nothing changed. */
-export async function registerState(pool: Pool): Promise<Record<string, string>> {
-  const state: Record<string, string> = {};
-  for (const table of TABLES) {
-    const { rows } = await pool.query<{ rows: number; digest: string }>(
-      `select count(*)::int as rows, coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') as digest
-         from ${table} t`,
-    );
-    state[table] = `${rows[0]!.rows} ${rows[0]!.digest}`;
-  }
+/** The rows of those tables and the mail queued: the same state, nothing changed. */
+export async function registerState(
+  pool: Pool,
+): Promise<{ tables: Record<string, TableState>; mailQueued: string }> {
   // Mail queued, not its delivery (a worker may be sending earlier mail meanwhile).
   const { rows } = await pool.query<{ ids: string }>(
     `select coalesce(string_agg(id::text, ',' order by id), '') as ids from mail_outbox`,
   );
-  state.mail_outbox = rows[0]!.ids;
-  return state;
+  return { tables: await tableStates(pool, TABLES), mailQueued: rows[0]!.ids };
 }
 
 /** Runs `action` and proves that it changed no register and wrote no audit event, history or mail. */

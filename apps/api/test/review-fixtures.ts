@@ -2,14 +2,8 @@
 import { expect } from 'vitest';
 import type { TestClient } from './client.js';
 import { createDocumentWithVersion } from './factories.js';
-import {
-  type Answer,
-  answerOf,
-  type FormPart,
-  field,
-  MULTIPART_TYPE,
-  multipartBody,
-} from './submission-fixtures.js';
+import { type Answer, answerOf, type FormPart, postMultipart } from './raw-requests.js';
+import { field } from './submission-fixtures.js';
 
 export interface ReviewBody {
   id: string;
@@ -118,13 +112,7 @@ export async function postComment(
   reviewId: string,
   parts: FormPart[],
 ): Promise<Answer<CommentBody>> {
-  return answerOf(
-    await client.fetch(`/api/v1/reviews/${reviewId}/comments`, {
-      method: 'POST',
-      body: multipartBody(parts),
-      headers: { 'content-type': MULTIPART_TYPE },
-    }),
-  );
+  return postMultipart(client, `/api/v1/reviews/${reviewId}/comments`, parts);
 }
 
 /** Comments as `client` with valid fields (and `overrides`). Expects 201. */

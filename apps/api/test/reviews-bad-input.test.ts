@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
+import { answerOf } from './raw-requests.js';
 import {
   type CommentBody,
   commented,
@@ -17,14 +18,7 @@ import {
   type ReviewBody,
   sharedDocument,
 } from './review-fixtures.js';
-import {
-  answerOf,
-  expectError,
-  expectUnchanged,
-  field,
-  filePart,
-  iprSha256,
-} from './submission-fixtures.js';
+import { expectError, expectUnchanged, field, filePart, iprSha256 } from './submission-fixtures.js';
 
 const MAX_UPLOAD_BYTES = 64 * 1024;
 

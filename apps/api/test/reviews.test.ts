@@ -4,14 +4,14 @@
  * dispositions, the resolution log and its publication, closing, and a document whose visibility
  * narrows while its review is open.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
 import { signInDemoPeople } from './demo-actors.js';
 import { uploadVersion } from './factories.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { auditActions, type RunningApi, sha256, startApi } from './helpers.js';
 import {
   type CommentBody,
   commented,
@@ -23,8 +23,6 @@ import {
   sharedDocument,
 } from './review-fixtures.js';
 import { filePart, iprSha256 } from './submission-fixtures.js';
-
-const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
 
 let api: RunningApi;
 let as: (name: string) => TestClient;
@@ -38,14 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
 });
-
-async function auditActions(objectId: string): Promise<string[]> {
-  const { rows } = await api.pool.query<{ action: string }>(
-    'select action from audit_events where object_id = $1 order by id',
-    [objectId],
-  );
-  return rows.map((row) => row.action);
-}
 
 const getComment = (client: TestClient, id: string) =>
   client.json<CommentBody>('GET', `/api/v1/comments/${id}`);
@@ -85,7 +75,7 @@ describe('a call for comments on a DMTF work in progress shared with the OFA', (
       createdBy: 'editor@dmtf.example',
       permissions: { comment: true, manage: true, dispose: true, readLog: true, publishLog: true },
     });
-    expect(await auditActions(review.id)).toEqual(['review.open']);
+    expect(await auditActions(api.pool, review.id)).toEqual(['review.open']);
     const seen = await as('member@ofa').json<ReviewBody>('GET', `/api/v1/reviews/${review.id}`);
     expect(seen.body.permissions).toEqual({
       comment: true,
@@ -145,7 +135,7 @@ describe('a call for comments on a DMTF work in progress shared with the OFA', (
       proposedChange: undefined,
     });
     expect(dmtfComment).toMatchObject({ number: 2, organization: { slug: 'dmtf' } });
-    expect(await auditActions(ofaComment.id)).toEqual(['review.comment.create']);
+    expect(await auditActions(api.pool, ofaComment.id)).toEqual(['review.comment.create']);
   });
 
   it('keeps each comment to its author’s organization and the owner’s editors', async () => {
@@ -181,7 +171,7 @@ describe('a call for comments on a DMTF work in progress shared with the OFA', (
     expect(cached.status).toBe(304);
     expect((await as('member@snia').fetch(path)).status).toBe(404);
     expect((await as('member@dmtf').fetch(path)).status).toBe(404);
-    const downloads = (await auditActions(ofaComment.id)).filter(
+    const downloads = (await auditActions(api.pool, ofaComment.id)).filter(
       (action) => action === 'review.comment.attachment.download',
     );
     expect(downloads).toHaveLength(3);
@@ -373,7 +363,7 @@ describe('a call for comments on a DMTF work in progress shared with the OFA', (
     expect((await as('member@snia').json('GET', `/api/v1/reviews/${review.id}/log`)).status).toBe(
       404,
     );
-    expect(await auditActions(review.id)).toEqual(['review.open', 'review.log.publish']);
+    expect(await auditActions(api.pool, review.id)).toEqual(['review.open', 'review.log.publish']);
   });
 
   it('closes early: no new comments, no more changes to the review', async () => {

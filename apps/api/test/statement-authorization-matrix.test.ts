@@ -35,6 +35,7 @@ import {
   type Organization,
   ROLES,
 } from './matrix-documents.js';
+import { answerOf } from './raw-requests.js';
 import {
   attach,
   createDraft,
@@ -42,7 +43,7 @@ import {
   type StatementBody,
   sendStatement,
 } from './statement-fixtures.js';
-import { answerOf, filePart } from './submission-fixtures.js';
+import { filePart } from './submission-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------
 // The dimensions of the matrix.

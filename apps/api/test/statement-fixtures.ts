@@ -3,14 +3,8 @@ import { addDays, utcDate } from '@liaison/core';
 import { expect } from 'vitest';
 import type { TestClient } from './client.js';
 import type { RunningApi } from './helpers.js';
-import {
-  type Answer,
-  answerOf,
-  expectUnchanged,
-  type FormPart,
-  MULTIPART_TYPE,
-  multipartBody,
-} from './submission-fixtures.js';
+import { type Answer, type FormPart, postMultipart } from './raw-requests.js';
+import { expectUnchanged } from './submission-fixtures.js';
 
 export interface StatementLinkBody {
   id: string;
@@ -120,13 +114,7 @@ export async function attach(
   parts: FormPart[],
   options: { close?: boolean } = {},
 ): Promise<Answer<StatementBody>> {
-  return answerOf<StatementBody>(
-    await client.fetch(`/api/v1/statements/${id}/attachments`, {
-      method: 'POST',
-      body: multipartBody(parts, options),
-      headers: { 'content-type': MULTIPART_TYPE },
-    }),
-  );
+  return postMultipart(client, `/api/v1/statements/${id}/attachments`, parts, options);
 }
 
 /** Every id `client` can list with `query`, through every page. */

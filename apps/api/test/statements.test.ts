@@ -8,6 +8,7 @@ import { listOutbox } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
+import { answerOf } from './raw-requests.js';
 import {
   attach,
   createDraft,
@@ -19,7 +20,7 @@ import {
   sendStatement,
   statementInput,
 } from './statement-fixtures.js';
-import { answerOf, expectError, filePart } from './submission-fixtures.js';
+import { expectError, filePart } from './submission-fixtures.js';
 
 const UPLOAD_LIMIT = 64 * 1024;
 

@@ -43,11 +43,10 @@ import { TestClient } from './client.js';
 import { mapLimit } from './concurrency.js';
 import { signInActors } from './demo-actors.js';
 import { type RunningApi, startApi } from './helpers.js';
+import { MULTIPART_TYPE, multipartBody } from './raw-requests.js';
 import {
   filePart,
   iprSha256,
-  MULTIPART_TYPE,
-  multipartBody,
   postForm,
   type SubmissionBody,
   submissionFields,

@@ -2,22 +2,18 @@
  * Files on a submission beyond the first upload (issue 17): a Liaison document version attached
  * (copied inside the store), and files added while the submission is still open.
  */
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
 import { signInDemoPeople } from './demo-actors.js';
 import { createDocument, createDocumentWithVersion, uploadVersion } from './factories.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { type RunningApi, sha256, startApi } from './helpers.js';
+import { answerOf, type FormPart, MULTIPART_TYPE, multipartBody } from './raw-requests.js';
 import {
-  answerOf,
   expectError,
   expectUnchanged,
-  type FormPart,
   field,
   filePart,
   iprSha256,
-  MULTIPART_TYPE,
-  multipartBody,
   postForm,
   postHeldAfterFirstFile,
   type SubmissionBody,
@@ -30,8 +26,6 @@ import {
 type FileBody = SubmissionBody['files'][number] & {
   copiedFrom: { documentId: string; versionId: string } | null;
 };
-
-const sha256 = (content: string) => createHash('sha256').update(content).digest('hex');
 
 let api: RunningApi;
 let as: (name: string) => TestClient;

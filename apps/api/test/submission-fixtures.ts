@@ -3,27 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { TestClient } from './client.js';
 import type { RunningApi } from './helpers.js';
-
-export interface Answer<T = Record<string, unknown>> {
-  status: number;
-  headers: Record<string, string>;
-  body: T;
-}
-
-export async function answerOf<T = Record<string, unknown>>(
-  response: Response,
-): Promise<Answer<T>> {
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text === '' ? undefined : JSON.parse(text);
-  } catch {}
-  return {
-    status: response.status,
-    headers: Object.fromEntries(response.headers),
-    body: body as T,
-  };
-}
+import {
+  type Answer,
+  answerOf,
+  type FormPart,
+  MULTIPART_TYPE,
+  multipartBody,
+  postMultipart,
+} from './raw-requests.js';
+import { type StateSnapshot, snapshotState } from './state-snapshot.js';
 
 /** The SHA-256 the API publishes for the organization's current IPR policy text. */
 export async function iprSha256(client: TestClient, organization: string): Promise<string> {
@@ -33,36 +21,6 @@ export async function iprSha256(client: TestClient, organization: string): Promi
   );
   expect(policy.status).toBe(200);
   return policy.body.sha256;
-}
-
-export type FormPart =
-  | { name: string; value: string }
-  | { name: string; filename: string | Buffer; content: string | Buffer; type?: string };
-
-const BOUNDARY = '----liaison-submission-7d2e41';
-export const MULTIPART_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
-
-/** A hand-made form, so every byte (order, file names with control characters) is exact. */
-export function multipartBody(parts: FormPart[], options: { close?: boolean } = {}): Buffer {
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    chunks.push(
-      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"`),
-    );
-    if ('value' in part) {
-      chunks.push(Buffer.from(`\r\n\r\n${part.value}\r\n`));
-      continue;
-    }
-    chunks.push(
-      Buffer.from('; filename="'),
-      Buffer.from(part.filename),
-      Buffer.from(`"\r\nContent-Type: ${part.type ?? 'application/pdf'}\r\n\r\n`),
-      Buffer.from(part.content),
-      Buffer.from('\r\n'),
-    );
-  }
-  if (options.close !== false) chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
-  return Buffer.concat(chunks);
 }
 
 export const field = (name: string, value: string): FormPart => ({ name, value });
@@ -96,13 +54,7 @@ export async function postForm(
   parts: FormPart[],
   options: { close?: boolean } = {},
 ): Promise<Answer> {
-  return answerOf(
-    await client.fetch('/api/v1/submissions', {
-      method: 'POST',
-      body: multipartBody(parts, options),
-      headers: { 'content-type': MULTIPART_TYPE },
-    }),
-  );
+  return postMultipart(client, '/api/v1/submissions', parts, options);
 }
 
 export interface SubmissionBody {
@@ -154,11 +106,6 @@ export async function transition(
   );
 }
 
-export interface Snapshot {
-  tables: Record<string, string>;
-  objects: string[];
-}
-
 const SNAPSHOT_TABLES = [
   'submissions',
   'submission_files',
@@ -177,18 +124,8 @@ const SNAPSHOT_TABLES = [
 export async function snapshot(
   api: RunningApi,
   tableNames: readonly string[] = SNAPSHOT_TABLES,
-): Promise<Snapshot> {
-  const tables: Record<string, string> = {};
-  for (const table of tableNames) {
-    const { rows } = await api.pool.query<{ state: string }>(
-      `select count(*) || ' ' || coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') as state
-         from ${table} t`,
-    );
-    tables[table] = rows[0]!.state;
-  }
-  const objects: string[] = [];
-  for await (const object of api.storage.list('')) objects.push(`${object.key} ${object.size}`);
-  return { tables, objects: objects.sort() };
+): Promise<StateSnapshot> {
+  return snapshotState(api, tableNames);
 }
 
 /** Runs `action` between two snapshots and asserts that it changed nothing. */

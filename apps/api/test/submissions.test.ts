@@ -1,11 +1,11 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { listJobs } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
 import { signInDemoPeople } from './demo-actors.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { auditActions, type RunningApi, sha256, startApi } from './helpers.js';
 import { runReapCli } from './reap-cli.js';
 import {
   filePart,
@@ -14,8 +14,6 @@ import {
   submit,
   transition,
 } from './submission-fixtures.js';
-
-const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
 
 let api: RunningApi;
 let as: (name: string) => TestClient;
@@ -32,14 +30,6 @@ afterAll(async () => {
 
 async function get(client: TestClient, id: string) {
   return client.json<SubmissionBody>('GET', `/api/v1/submissions/${id}`);
-}
-
-async function auditActions(objectId: string): Promise<string[]> {
-  const { rows } = await api.pool.query<{ action: string }>(
-    'select action from audit_events where object_id = $1 order by id',
-    [objectId],
-  );
-  return rows.map((row) => row.action);
 }
 
 describe('the IPR policy', () => {
@@ -96,7 +86,7 @@ describe('a submission from the OFA to the DMTF', () => {
       submission.files.map((file) => `submissions/${submission.id}/${file.id}`),
     );
     for (const row of rows) expect(await api.storage.stat(row.storage_key)).toBeDefined();
-    expect(await auditActions(submission.id)).toEqual(['submission.create']);
+    expect(await auditActions(api.pool, submission.id)).toEqual(['submission.create']);
   });
 
   it('carries a reference of sender, receiver, year and number, in its view and in the lists', async () => {
@@ -298,7 +288,7 @@ describe('a submission from the OFA to the DMTF', () => {
     );
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('already_linked');
-    expect(await auditActions(submission.id)).toContain('submission.document.create');
+    expect(await auditActions(api.pool, submission.id)).toContain('submission.document.create');
   });
 });
 
@@ -423,7 +413,7 @@ describe('the state machine', () => {
     );
     expect(linked.status).toBe(200);
     expect(linked.body.document).toMatchObject({ id: dmtfDocument.body.id, how: 'linked' });
-    expect(await auditActions(submission.id)).toContain('submission.document.link');
+    expect(await auditActions(api.pool, submission.id)).toContain('submission.document.link');
   });
 });
 

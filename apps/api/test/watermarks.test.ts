@@ -4,11 +4,10 @@
  * members get the original bytes; public documents are never stamped; and a PDF that cannot be
  * stamped (too large, broken, encrypted) is refused rather than given out unstamped.
  */
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
 import { createDocument } from './factories.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { type RunningApi, sha256, startApi } from './helpers.js';
 import { makeEncryptedPdf, makePdf, pdfPageTexts } from './pdf-fixtures.js';
 
 const WATERMARK_MAX_BYTES = 200_000;
@@ -25,8 +24,6 @@ interface Version {
   sha256: string;
   watermarked: boolean;
 }
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 async function upload(documentId: string, label: string, bytes: Buffer, filename = 'spec.pdf') {
   return editor.upload(documentId, label, new Blob([bytes], { type: 'application/pdf' }), filename);

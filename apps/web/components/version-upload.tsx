@@ -8,7 +8,7 @@ import { versionLabelError } from '../lib/document-rules';
 import { describeApiError } from '../lib/errors';
 import { formatBytes } from '../lib/format';
 import { startUpload } from '../lib/upload-client';
-import { FileDropzone } from './upload/dropzone';
+import { FileField } from './upload/dropzone';
 import { UploadAction, UploadStatus } from './upload/upload-status';
 import { useUpload } from './upload/use-upload';
 
@@ -198,25 +198,15 @@ export function VersionUpload({
         </p>
       </div>
 
-      <div className="field" data-field="file">
-        <span className="field__label" id={`${id}-file-heading`}>
-          File
-        </span>
-        <FileDropzone
-          inputRef={fileRef}
-          inputId={`${id}-file`}
-          file={file}
-          disabled={busy}
-          errorId={errors.file ? `${id}-file-error` : undefined}
-          statusId={`${id}-file-status`}
-          onFiles={choose}
-        />
-        {errors.file && (
-          <p id={`${id}-file-error`} className="field__error">
-            {errors.file}
-          </p>
-        )}
-      </div>
+      <FileField
+        formId={id}
+        label="File"
+        inputRef={fileRef}
+        file={file}
+        disabled={busy}
+        error={errors.file}
+        onFiles={choose}
+      />
 
       <UploadStatus
         upload={upload}

@@ -16,7 +16,7 @@ import {
   showsCommentAuthor,
 } from '../src/policy/review-policy.js';
 import { reviewState } from '../src/review-schemas.js';
-import { person } from './fixtures/actors.js';
+import { peopleOf, person } from './fixtures/actors.js';
 import {
   COMMENT_TABLE,
   type CommentActorKind,
@@ -27,15 +27,9 @@ import {
 const KINDS = {
   anonymous: ANONYMOUS,
   'operator, no membership': person('operator', {}, { operator: true }),
-  'owner member': person('om', { dmtf: 'member' }),
-  'owner editor': person('oe', { dmtf: 'editor' }),
-  'owner admin': person('oa', { dmtf: 'admin' }),
-  'partner member': person('pm', { ofa: 'member' }),
-  'partner editor': person('pe', { ofa: 'editor' }),
-  'partner admin': person('pa', { ofa: 'admin' }),
-  'third-party member': person('tm', { snia: 'member' }),
-  'third-party editor': person('te', { snia: 'editor' }),
-  'third-party admin': person('ta', { snia: 'admin' }),
+  ...peopleOf('owner', 'dmtf'),
+  ...peopleOf('partner', 'ofa'),
+  ...peopleOf('third-party', 'snia'),
 } satisfies Record<ReviewActorKind, Actor>;
 
 const shared: DocumentSubject = {

@@ -15,7 +15,7 @@ import {
   statementWritingOrganizations,
 } from '../src/policy/statement-policy.js';
 import type { StatementPurpose, StatementState } from '../src/statement-schemas.js';
-import { person } from './fixtures/actors.js';
+import { peopleOf, person } from './fixtures/actors.js';
 import {
   type StatementActorKind,
   type StatementTableAction,
@@ -26,15 +26,9 @@ import {
 const KINDS = {
   anonymous: ANONYMOUS,
   'operator, no membership': person('operator', {}, { operator: true }),
-  'sending member': person('sm', { ofa: 'member' }),
-  'sending editor': person('se', { ofa: 'editor' }),
-  'sending admin': person('sa', { ofa: 'admin' }),
-  'receiving member': person('rm', { dmtf: 'member' }),
-  'receiving editor': person('re', { dmtf: 'editor' }),
-  'receiving admin': person('ra', { dmtf: 'admin' }),
-  'third-party member': person('tm', { snia: 'member' }),
-  'third-party editor': person('te', { snia: 'editor' }),
-  'third-party admin': person('ta', { snia: 'admin' }),
+  ...peopleOf('sending', 'ofa'),
+  ...peopleOf('receiving', 'dmtf'),
+  ...peopleOf('third-party', 'snia'),
 } satisfies Record<StatementActorKind, Actor>;
 
 const CASES: Record<

@@ -16,7 +16,7 @@ import {
   submittingOrganizations,
 } from '../src/policy/submission-policy.js';
 import type { SubmissionState } from '../src/submission-schemas.js';
-import { person } from './fixtures/actors.js';
+import { peopleOf, person } from './fixtures/actors.js';
 import { type SubmissionActorKind, submissionTableAllows } from './fixtures/permission-table.js';
 
 const submission = { from: 'ofa', to: 'dmtf', submittedBy: 'submitter' };
@@ -27,15 +27,9 @@ const KINDS = {
   anonymous: ANONYMOUS,
   'operator, no membership': person('operator', {}, { operator: true }),
   submitter: person('submitter', { ofa: 'editor' }),
-  'submitting member': person('sm', { ofa: 'member' }),
-  'submitting editor': person('se', { ofa: 'editor' }),
-  'submitting admin': person('sa', { ofa: 'admin' }),
-  'receiving member': person('rm', { dmtf: 'member' }),
-  'receiving editor': person('re', { dmtf: 'editor' }),
-  'receiving admin': person('ra', { dmtf: 'admin' }),
-  'third-party member': person('tm', { snia: 'member' }),
-  'third-party editor': person('te', { snia: 'editor' }),
-  'third-party admin': person('ta', { snia: 'admin' }),
+  ...peopleOf('submitting', 'ofa'),
+  ...peopleOf('receiving', 'dmtf'),
+  ...peopleOf('third-party', 'snia'),
 } satisfies Record<SubmissionActorKind, Actor>;
 
 describe('submission policy: the permission table', () => {

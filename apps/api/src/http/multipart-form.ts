@@ -1,5 +1,10 @@
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
-import { InvalidInputError, isMultiLineText, PayloadTooLargeError } from '@liaison/core';
+import {
+  InvalidInputError,
+  isMultiLineText,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from '@liaison/core';
 import type { FastifyRequest } from 'fastify';
 import type { UploadPart } from '../services/uploads/receive-upload-form.js';
 
@@ -79,11 +84,7 @@ export async function* formParts(
 }
 
 /** Refuses, before reading a byte, a body that declares itself larger than the form may be. */
-export function refuseDeclaredOversize(
-  request: FastifyRequest,
-  maxBytes: number,
-  message: string,
-): void {
+function refuseDeclaredOversize(request: FastifyRequest, maxBytes: number, message: string): void {
   if (Number(request.headers['content-length'] ?? 0) > maxBytes) {
     throw new PayloadTooLargeError(message);
   }
@@ -95,7 +96,7 @@ export function refuseDeclaredOversize(
  * would otherwise never finish its request: the connection would hang, holding the socket and the
  * parser, until the client gave up.
  */
-export async function drainingOnRefusal<T>(request: FastifyRequest, upload: Promise<T>) {
+async function drainingOnRefusal<T>(request: FastifyRequest, upload: Promise<T>) {
   try {
     return await upload;
   } catch (error) {
@@ -103,4 +104,28 @@ export async function drainingOnRefusal<T>(request: FastifyRequest, upload: Prom
     request.raw.resume();
     throw error;
   }
+}
+
+/** What an upload route answers to a body it refuses before reading it. */
+export interface UploadRefusals {
+  /** The message for a body that is not multipart/form-data. */
+  notMultipart: string;
+  /** The largest body the form may declare, its files with room for the rest of the form. */
+  maxBytes: number;
+  /** The message for a body declared larger than `maxBytes`. */
+  tooLarge: string;
+}
+
+/**
+ * Runs an upload use case on a multipart request: a body that is not multipart, or declares itself
+ * too large, is refused before a byte is read; when the use case refuses, the rest is drained.
+ */
+export async function receiveUpload<T>(
+  request: FastifyRequest,
+  refusals: UploadRefusals,
+  upload: () => Promise<T>,
+): Promise<T> {
+  if (!request.isMultipart()) throw new UnsupportedMediaTypeError(refusals.notMultipart);
+  refuseDeclaredOversize(request, refusals.maxBytes, refusals.tooLarge);
+  return drainingOnRefusal(request, upload());
 }

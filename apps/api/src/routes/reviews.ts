@@ -16,18 +16,12 @@ import {
   ReviewIdParams,
   ReviewList,
   ReviewSchema,
-  UnsupportedMediaTypeError,
   UpdateCommentBody,
   UpdateReviewBody,
 } from '@liaison/core';
 import type { FastifyReply } from 'fastify';
 import { contentDisposition } from '../http/content-disposition.js';
-import {
-  drainingOnRefusal,
-  type FormLimitMessages,
-  formParts,
-  refuseDeclaredOversize,
-} from '../http/multipart-form.js';
+import { type FormLimitMessages, formParts, receiveUpload } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
 import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-stored-file.js';
 import { closeReview } from '../services/reviews/close-review.js';
@@ -174,16 +168,12 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw new UnsupportedMediaTypeError('Send the comment as multipart/form-data');
-      }
-      refuseDeclaredOversize(
-        request,
-        maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
-        `The attachment is larger than the limit of ${maxUploadBytes} bytes`,
-      );
-      const comment = await drainingOnRefusal(
-        request,
+      const refusals = {
+        notMultipart: 'Send the comment as multipart/form-data',
+        maxBytes: maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
+        tooLarge: `The attachment is larger than the limit of ${maxUploadBytes} bytes`,
+      };
+      const comment = await receiveUpload(request, refusals, () =>
         postComment(
           { ...app.deps, log: request.log, maxUploadBytes },
           contextOf(request),

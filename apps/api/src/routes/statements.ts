@@ -8,17 +8,11 @@ import {
   StatementList,
   StatementListQuery,
   StatementSchema,
-  UnsupportedMediaTypeError,
   UpdateStatementBody,
   WithdrawStatementBody,
 } from '@liaison/core';
 import { Type } from 'typebox';
-import {
-  drainingOnRefusal,
-  type FormLimitMessages,
-  formParts,
-  refuseDeclaredOversize,
-} from '../http/multipart-form.js';
+import { type FormLimitMessages, formParts, receiveUpload } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
 import { sendStoredFile } from '../http/send-stored-file.js';
 import { addStatementAttachment } from '../services/statements/add-statement-attachment.js';
@@ -44,6 +38,11 @@ const ATTACHMENT_FORM: FormLimitMessages = {
 
 export const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { maxUploadBytes } = app.deps.config;
+  const uploadRefusals = {
+    notMultipart: 'Upload the file as multipart/form-data',
+    maxBytes: maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
+    tooLarge: `The file is larger than the limit of ${maxUploadBytes} bytes`,
+  };
 
   app.get(
     '/api/v1/statements',
@@ -134,16 +133,7 @@ export const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw new UnsupportedMediaTypeError('Upload the file as multipart/form-data');
-      }
-      refuseDeclaredOversize(
-        request,
-        maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
-        `The file is larger than the limit of ${maxUploadBytes} bytes`,
-      );
-      const statement = await drainingOnRefusal(
-        request,
+      const statement = await receiveUpload(request, uploadRefusals, () =>
         addStatementAttachment(
           { ...app.deps, log: request.log, maxUploadBytes },
           contextOf(request),

@@ -16,15 +16,9 @@ import {
   SubmissionListQuery,
   SubmissionSchema,
   SubmissionTransitionBody,
-  UnsupportedMediaTypeError,
 } from '@liaison/core';
 import type { FastifyRequest } from 'fastify';
-import {
-  drainingOnRefusal,
-  type FormLimitMessages,
-  formParts,
-  refuseDeclaredOversize,
-} from '../http/multipart-form.js';
+import { type FormLimitMessages, formParts, receiveUpload } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
 import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-stored-file.js';
 import { addSubmissionFiles } from '../services/submissions/add-submission-files.js';
@@ -83,16 +77,12 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     limits: (maxUploadBytes: number) => ReturnType<typeof formLimits>,
     use: (parts: ReturnType<typeof formParts>) => Promise<Result>,
   ): Promise<Result> {
-    if (!request.isMultipart()) {
-      throw new UnsupportedMediaTypeError(`Send ${what} as multipart/form-data`);
-    }
-    refuseDeclaredOversize(
-      request,
-      maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
-      `The files are larger than the limit of ${maxUploadBytes} bytes together`,
-    );
-    return drainingOnRefusal(
-      request,
+    const refusals = {
+      notMultipart: `Send ${what} as multipart/form-data`,
+      maxBytes: maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
+      tooLarge: `The files are larger than the limit of ${maxUploadBytes} bytes together`,
+    };
+    return receiveUpload(request, refusals, () =>
       use(formParts(request, SUBMISSION_FORM, limits(maxUploadBytes))),
     );
   }

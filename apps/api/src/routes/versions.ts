@@ -5,16 +5,14 @@ import {
   DocumentSchema,
   DocumentVersionSchema,
   ErrorBody,
-  UnsupportedMediaTypeError,
   VersionParams,
   WithdrawVersionBody,
 } from '@liaison/core';
 import {
-  drainingOnRefusal,
   type FormLimitMessages,
   type FormLimits,
   formParts,
-  refuseDeclaredOversize,
+  receiveUpload,
 } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
 import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-stored-file.js';
@@ -44,6 +42,11 @@ function versionFormLimits(maxUploadBytes: number): FormLimits {
 
 export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { maxUploadBytes, watermarkMaxBytes } = app.deps.config;
+  const uploadRefusals = {
+    notMultipart: 'Upload the file as multipart/form-data',
+    maxBytes: maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
+    tooLarge: `The file is larger than the limit of ${maxUploadBytes} bytes`,
+  };
 
   app.post(
     '/api/v1/documents/:id/versions',
@@ -58,16 +61,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw new UnsupportedMediaTypeError('Upload the file as multipart/form-data');
-      }
-      refuseDeclaredOversize(
-        request,
-        maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
-        `The file is larger than the limit of ${maxUploadBytes} bytes`,
-      );
-      const version = await drainingOnRefusal(
-        request,
+      const version = await receiveUpload(request, uploadRefusals, () =>
         uploadVersion(
           { ...app.deps, log: request.log, maxUploadBytes, watermarkMaxBytes },
           contextOf(request),

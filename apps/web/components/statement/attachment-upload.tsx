@@ -6,7 +6,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { describeApiError } from '../../lib/errors';
 import { postMultipart, readCreatedAnswer } from '../../lib/multipart-upload';
 import { statementUploadUrl } from '../../lib/statement-links';
-import { FileDropzone } from '../upload/dropzone';
+import { FileField } from '../upload/dropzone';
 import { UploadAction, UploadStatus } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
 
@@ -67,25 +67,15 @@ export function AttachmentUpload({ statementId }: { statementId: string }) {
 
   return (
     <form className="form upload-form" onSubmit={submit} noValidate aria-busy={uploading}>
-      <div className="field" data-field="file">
-        <span className="field__label" id={`${id}-file-heading`}>
-          Attach a file
-        </span>
-        <FileDropzone
-          inputRef={fileRef}
-          inputId={`${id}-file`}
-          file={file}
-          disabled={uploading}
-          errorId={error ? `${id}-file-error` : undefined}
-          statusId={`${id}-file-status`}
-          onFiles={choose}
-        />
-        {error && (
-          <p id={`${id}-file-error`} className="field__error">
-            {error}
-          </p>
-        )}
-      </div>
+      <FileField
+        formId={id}
+        label="Attach a file"
+        inputRef={fileRef}
+        file={file}
+        disabled={uploading}
+        error={error}
+        onFiles={choose}
+      />
       {phase.kind === 'done' ? (
         <div ref={resultRef} className="notice notice--success" tabIndex={-1} role="status">
           <p className="notice__title">

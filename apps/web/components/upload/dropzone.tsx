@@ -116,3 +116,35 @@ export function FileDropzone({
     />
   );
 }
+
+/** A form's one-file field: its heading, a dropzone for the file and the field's error. */
+export function FileField({
+  formId,
+  label,
+  error,
+  ...props
+}: Omit<Parameters<typeof FileDropzone>[0], 'inputId' | 'errorId' | 'statusId' | 'hint'> & {
+  /** The form's `useId()`, which the field's ids are made of. */
+  formId: string;
+  label: string;
+  error: string | null | undefined;
+}) {
+  return (
+    <div className="field" data-field="file">
+      <span className="field__label" id={`${formId}-file-heading`}>
+        {label}
+      </span>
+      <FileDropzone
+        {...props}
+        inputId={`${formId}-file`}
+        errorId={error ? `${formId}-file-error` : undefined}
+        statusId={`${formId}-file-status`}
+      />
+      {error && (
+        <p id={`${formId}-file-error`} className="field__error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

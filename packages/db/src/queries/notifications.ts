@@ -1,4 +1,5 @@
 import type { Queryable } from '../queryable.js';
+import { selectEmails } from './email-addresses.js';
 
 /** What a person chose to be told by e-mail. */
 export interface NotificationPreferences {
@@ -56,7 +57,8 @@ export async function documentReleaseRecipients(
   db: Queryable,
   documentId: string,
 ): Promise<string[]> {
-  const result = await db.query<{ email: string }>(
+  return selectEmails(
+    db,
     `select distinct u.email
        from document_registers dr
        join register_parties p on p.register_id = dr.register_id
@@ -67,7 +69,6 @@ export async function documentReleaseRecipients(
       order by u.email`,
     [documentId],
   );
-  return result.rows.map((row) => row.email);
 }
 
 /** Addresses of the (enabled) admins of the organizations, by slug. */
@@ -75,7 +76,8 @@ export async function organizationAdminAddresses(
   db: Queryable,
   organizations: readonly string[],
 ): Promise<string[]> {
-  const result = await db.query<{ email: string }>(
+  return selectEmails(
+    db,
     `select distinct u.email
        from memberships m
        join organizations o on o.id = m.organization_id
@@ -84,7 +86,6 @@ export async function organizationAdminAddresses(
       order by u.email`,
     [organizations],
   );
-  return result.rows.map((row) => row.email);
 }
 
 /** The address of an enabled user; undefined for a removed or disabled one. */

@@ -114,17 +114,9 @@ export async function markMailFailed(
   );
 }
 
-/** An outbox row as operators and tests look at it. */
-export interface OutboxRecord {
-  id: string;
-  kind: string;
-  recipient: string;
-  subject: string;
-  text: string;
-  linkPath: string;
-  unfollowId: string | null;
+/** An outbox row as operators and tests look at it: the mail, and where its delivery stands. */
+export interface OutboxRecord extends OutgoingMail {
   dedupeKey: string | null;
-  attempts: number;
   nextAttemptAt: Date;
   lastError: string | null;
   sentAt: Date | null;

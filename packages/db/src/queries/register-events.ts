@@ -17,17 +17,12 @@ export interface NewRegisterEvent {
   after: unknown;
 }
 
-export interface RegisterEventRecord {
+/** A change as the history shows it: the event, with its author's name and address. */
+export interface RegisterEventRecord extends Omit<NewRegisterEvent, 'registerId' | 'actorId'> {
   id: string;
   at: Date;
   actorName: string;
   actorEmail: string | null;
-  onBehalfOf: string | null;
-  action: string;
-  itemKind: RegisterEventKind;
-  itemId: string | null;
-  before: unknown;
-  after: unknown;
 }
 
 /** Written in the transaction of the change, with the author's name and address as they are now. */

@@ -1,5 +1,6 @@
 import type { CommentKind, Disposition, DocumentStatus, Visibility } from '@liaison/core';
 import type { Queryable } from '../queryable.js';
+import { selectEmails } from './email-addresses.js';
 import { readableDocumentCondition } from './readable-documents.js';
 
 export interface ReviewRecord {
@@ -492,7 +493,8 @@ export async function isCommentOfReview(
  * shared under, who opted in.
  */
 export async function reviewCallRecipients(db: Queryable, documentId: string): Promise<string[]> {
-  const result = await db.query<{ email: string }>(
+  return selectEmails(
+    db,
     `select distinct u.email
        from documents d
        join memberships m on m.organization_id = d.organization_id
@@ -506,7 +508,6 @@ export async function reviewCallRecipients(db: Queryable, documentId: string): P
       order by u.email`,
     [documentId],
   );
-  return result.rows.map((row) => row.email);
 }
 
 /** Addresses of the (enabled) editors and admins of an organization. */
@@ -514,7 +515,8 @@ export async function organizationWriterAddresses(
   db: Queryable,
   organization: string,
 ): Promise<string[]> {
-  const result = await db.query<{ email: string }>(
+  return selectEmails(
+    db,
     `select distinct u.email
        from memberships m
        join organizations o on o.id = m.organization_id
@@ -523,7 +525,6 @@ export async function organizationWriterAddresses(
       order by u.email`,
     [organization],
   );
-  return result.rows.map((row) => row.email);
 }
 
 /** Reviews open on `today` whose closing day is on or before `by` (YYYY-MM-DD). */

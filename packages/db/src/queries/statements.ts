@@ -6,6 +6,7 @@ import type {
   StatementVisibility,
 } from '@liaison/core';
 import type { Queryable } from '../queryable.js';
+import { selectEmails } from './email-addresses.js';
 
 export interface StatementParty {
   slug: string;
@@ -615,12 +616,12 @@ export async function statementResponseAddresses(
   db: Queryable,
   statementIds: readonly string[],
 ): Promise<string[]> {
-  const result = await db.query<{ email: string }>(
+  return selectEmails(
+    db,
     `select distinct email from statement_contacts
       where statement_id = any($1::uuid[]) and kind = 'response' order by email`,
     [statementIds],
   );
-  return result.rows.map((row) => row.email);
 }
 
 /** An owed statement as the reminder job sees it. */

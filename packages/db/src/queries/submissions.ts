@@ -1,5 +1,6 @@
 import type { SubmissionState } from '@liaison/core';
 import type { Queryable } from '../queryable.js';
+import { pagedStorageKeys } from './stored-object-keys.js';
 
 export interface SubmissionRecord {
   id: string;
@@ -279,20 +280,11 @@ export async function findSubmissionFile(
 }
 
 /** Every (submission file id, storage key) pair, in pages, for checking that each object exists. */
-export async function* allSubmissionFileKeys(
+export function allSubmissionFileKeys(
   db: Queryable,
   pageSize = 1000,
 ): AsyncGenerator<{ id: string; storageKey: string }> {
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const page = await db.query<{ id: string; storageKey: string }>(
-      `select id, storage_key as "storageKey" from submission_files where id > $1 order by id limit $2`,
-      [after, pageSize],
-    );
-    yield* page.rows;
-    if (page.rows.length < pageSize) return;
-    after = page.rows[page.rows.length - 1]!.id;
-  }
+  return pagedStorageKeys(db, 'submission_files', pageSize);
 }
 
 export interface SubmissionEventRecord {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../queryable.js';
+import { pagedStorageKeys } from './stored-object-keys.js';
 import type { VersionTextStatus } from './version-texts.js';
 
 export interface VersionRecord {
@@ -143,18 +144,9 @@ export async function referencedStorageKeys(
 }
 
 /** Every (version id, storage key) pair, in pages, for checking that each object exists. */
-export async function* allVersionKeys(
+export function allVersionKeys(
   db: Queryable,
   pageSize = 1000,
 ): AsyncGenerator<{ id: string; storageKey: string }> {
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const page = await db.query<{ id: string; storageKey: string }>(
-      `select id, storage_key as "storageKey" from document_versions where id > $1 order by id limit $2`,
-      [after, pageSize],
-    );
-    yield* page.rows;
-    if (page.rows.length < pageSize) return;
-    after = page.rows[page.rows.length - 1]!.id;
-  }
+  return pagedStorageKeys(db, 'document_versions', pageSize);
 }

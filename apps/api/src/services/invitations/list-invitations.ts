@@ -1,8 +1,10 @@
-import { type InvitationList, NotFoundError } from '@liaison/core';
-import { listPendingInvitations, organizationExists, type Pool } from '@liaison/db';
-import { requireMemberManagement } from '../memberships/require-member-management.js';
+import type { InvitationList } from '@liaison/core';
+import { listPendingInvitations, type Pool } from '@liaison/db';
+import {
+  requireMemberManagement,
+  requireSignedInToKnownOrganization,
+} from '../memberships/require-member-management.js';
 import type { RequestContext } from '../request-context.js';
-import { requireUser } from '../require-user.js';
 import { invitationView } from './invitation-view.js';
 
 /** The organization's invitations that can still be accepted: for its admins and the operator. */
@@ -11,11 +13,7 @@ export async function listInvitations(
   context: RequestContext,
   organization: string,
 ): Promise<InvitationList> {
-  requireUser(context.actor);
-  // Organizations are public (GET /organizations), so a missing one may say so.
-  if (!(await organizationExists(pool, organization))) {
-    throw new NotFoundError('No such organization');
-  }
+  await requireSignedInToKnownOrganization(pool, context.actor, organization);
   await requireMemberManagement(pool, context.actor, organization);
   return { items: (await listPendingInvitations(pool, organization)).map(invitationView) };
 }

@@ -7,7 +7,13 @@ import {
   type MemberAddition,
   NotFoundError,
 } from '@liaison/core';
-import { listMemberships, lockOrganizationMemberships, type Queryable } from '@liaison/db';
+import {
+  listMemberships,
+  lockOrganizationMemberships,
+  organizationExists,
+  type Queryable,
+} from '@liaison/db';
+import { requireUser } from '../require-user.js';
 
 /**
  * The actor with their memberships as they are now, read inside the caller's transaction after
@@ -22,6 +28,21 @@ async function currentActor(db: Queryable, actor: Actor): Promise<Actor> {
         await listMemberships(db, actor.userId),
         actor.scope,
       );
+}
+
+/**
+ * Before a list of an organization's people: a signed-in actor, and the organization. Organizations
+ * are public (GET /organizations), so a missing one may say so.
+ */
+export async function requireSignedInToKnownOrganization(
+  db: Queryable,
+  actor: Actor,
+  organization: string,
+): Promise<void> {
+  requireUser(actor);
+  if (!(await organizationExists(db, organization))) {
+    throw new NotFoundError('No such organization');
+  }
 }
 
 const managersOnly = (organization: string) =>

@@ -5,7 +5,7 @@ import { requireLinkableDocument } from './commitment-document.js';
 import { commitmentProblems } from './item-rules.js';
 import {
   openRegisterForEdit,
-  recordRegisterEdit,
+  recordItemAdded,
   rejectProblems,
   requirePartyItem,
 } from './register-edits.js';
@@ -39,12 +39,7 @@ export async function addCommitment(
       ...commitment,
       documentIdentifier: document?.identifier ?? null,
     });
-    await recordRegisterEdit(client, context, edit, 'register.commitment.add', {
-      kind: 'commitment',
-      itemId: added.id,
-      before: null,
-      after: added,
-    });
+    await recordItemAdded(client, context, edit, 'commitment', added);
     return resolveCommitment(client, context.actor, added);
   });
 }

@@ -4,7 +4,7 @@ import type { RequestContext } from '../request-context.js';
 import { contactProblems } from './item-rules.js';
 import {
   openRegisterForEdit,
-  recordRegisterEdit,
+  recordItemAdded,
   rejectProblems,
   requirePartyItem,
 } from './register-edits.js';
@@ -25,12 +25,7 @@ export async function addContact(
     rejectProblems(contactProblems(contact, opened.subject.parties));
     const edit = requirePartyItem(context, opened, contact.party);
     const added = await insertContact(client, edit.record.id, contact);
-    await recordRegisterEdit(client, context, edit, 'register.contact.add', {
-      kind: 'contact',
-      itemId: added.id,
-      before: null,
-      after: added,
-    });
+    await recordItemAdded(client, context, edit, 'contact', added);
     return added;
   });
 }

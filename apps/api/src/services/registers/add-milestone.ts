@@ -2,7 +2,7 @@ import type { MilestoneInput, RegisterMilestone } from '@liaison/core';
 import { insertMilestone, type Pool, withTransaction } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { milestoneProblems } from './item-rules.js';
-import { openRegisterForEdit, recordRegisterEdit, rejectProblems } from './register-edits.js';
+import { openRegisterForEdit, recordItemAdded, rejectProblems } from './register-edits.js';
 
 /** Appends a milestone (admins of any party; the others' admins are told). */
 export async function addMilestone(
@@ -22,12 +22,7 @@ export async function addMilestone(
     };
     rejectProblems(milestoneProblems(milestone));
     const added = await insertMilestone(client, edit.record.id, milestone);
-    await recordRegisterEdit(client, context, edit, 'register.milestone.add', {
-      kind: 'milestone',
-      itemId: added.id,
-      before: null,
-      after: added,
-    });
+    await recordItemAdded(client, context, edit, 'milestone', added);
     return added;
   });
 }

@@ -6,7 +6,7 @@ import { commitmentProblems } from './item-rules.js';
 import {
   notFoundItem,
   openRegisterForEdit,
-  recordRegisterEdit,
+  recordItemEdited,
   rejectProblems,
   requirePartyItem,
 } from './register-edits.js';
@@ -45,12 +45,7 @@ export async function editCommitment(
       ...after,
       documentIdentifier: document?.identifier ?? null,
     });
-    await recordRegisterEdit(client, context, edit, 'register.commitment.edit', {
-      kind: 'commitment',
-      itemId: id,
-      before,
-      after: saved,
-    });
+    await recordItemEdited(client, context, edit, 'commitment', { before, after: saved });
     return resolveCommitment(client, context.actor, saved);
   });
 }

@@ -5,7 +5,7 @@ import { contactProblems } from './item-rules.js';
 import {
   notFoundItem,
   openRegisterForEdit,
-  recordRegisterEdit,
+  recordItemEdited,
   rejectProblems,
   requirePartyItem,
 } from './register-edits.js';
@@ -26,12 +26,7 @@ export async function editContact(
     rejectProblems(contactProblems(after, edit.subject.parties));
     requirePartyItem(context, edit, after.party);
     const saved = await updateContact(client, after);
-    await recordRegisterEdit(client, context, edit, 'register.contact.edit', {
-      kind: 'contact',
-      itemId: id,
-      before,
-      after: saved,
-    });
+    await recordItemEdited(client, context, edit, 'contact', { before, after: saved });
     return saved;
   });
 }

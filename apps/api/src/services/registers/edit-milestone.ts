@@ -5,7 +5,7 @@ import { milestoneProblems } from './item-rules.js';
 import {
   notFoundItem,
   openRegisterForEdit,
-  recordRegisterEdit,
+  recordItemEdited,
   rejectProblems,
 } from './register-edits.js';
 
@@ -27,12 +27,7 @@ export async function editMilestone(
     }
     rejectProblems(milestoneProblems(after));
     const saved = await updateMilestone(client, after);
-    await recordRegisterEdit(client, context, edit, 'register.milestone.edit', {
-      kind: 'milestone',
-      itemId: id,
-      before,
-      after: saved,
-    });
+    await recordItemEdited(client, context, edit, 'milestone', { before, after: saved });
     return saved;
   });
 }

@@ -120,6 +120,40 @@ export async function recordRegisterEdit(
   }
 }
 
+/** The items of a register that its parties' admins add, change and remove one by one. */
+export type RegisterItemKind = 'milestone' | 'commitment' | 'contact';
+
+/** Records an item added to the register, as `recordRegisterEdit` does. */
+export async function recordItemAdded(
+  client: PoolClient,
+  context: RequestContext,
+  edit: RegisterEdit,
+  kind: RegisterItemKind,
+  added: { id: string },
+): Promise<void> {
+  await recordRegisterEdit(client, context, edit, `register.${kind}.add`, {
+    kind,
+    itemId: added.id,
+    before: null,
+    after: added,
+  });
+}
+
+/** Records a change of one of the register's items, as `recordRegisterEdit` does. */
+export async function recordItemEdited(
+  client: PoolClient,
+  context: RequestContext,
+  edit: RegisterEdit,
+  kind: RegisterItemKind,
+  change: { before: { id: string }; after: unknown },
+): Promise<void> {
+  await recordRegisterEdit(client, context, edit, `register.${kind}.edit`, {
+    kind,
+    itemId: change.before.id,
+    ...change,
+  });
+}
+
 /** 422 naming the first problem (an edit through the API carries one item). */
 export function rejectProblems(problems: readonly Problem[]): void {
   const [first] = problems;

@@ -13,6 +13,7 @@ import type { RequestContext } from '../request-context.js';
 import {
   notFoundItem,
   openRegisterForEdit,
+  type RegisterItemKind,
   recordRegisterEdit,
   requirePartyItem,
 } from './register-edits.js';
@@ -36,9 +37,7 @@ const ITEMS = {
     remove: deleteContact,
     partyOf: (item) => (item as { party: string }).party,
   },
-} satisfies Record<string, RemovableItem>;
-
-export type RegisterItemKind = keyof typeof ITEMS;
+} satisfies Record<RegisterItemKind, RemovableItem>;
 
 /**
  * Removes a milestone (admins of any party), a documentation commitment or a point of contact

@@ -1,8 +1,7 @@
 import { ConflictError, type Review } from '@liaison/core';
-import { findReview, markReviewLogPublished, type Pool, withTransaction } from '@liaison/db';
-import { auditAction, type RequestContext } from '../request-context.js';
-import { requireUser } from '../require-user.js';
-import { findReadableReview, loadReview, requireReviewAction } from './review-view.js';
+import { markReviewLogPublished, type Pool } from '@liaison/db';
+import type { RequestContext } from '../request-context.js';
+import { auditReview, changeReview } from './change-review.js';
 
 /**
  * Publishes the resolution log: from now on every reader of the document reads every comment and
@@ -13,20 +12,14 @@ export async function publishResolutionLog(
   context: RequestContext,
   id: string,
 ): Promise<Review> {
-  const { userId } = requireUser(context.actor);
-  await withTransaction(pool, async (client) => {
-    const record = await findReadableReview(client, context.actor, id, { lock: true });
-    requireReviewAction(context.actor, record, 'publish-log');
+  return changeReview(pool, context, id, 'publish-log', async (client, record, userId) => {
     if (record.logPublishedAt !== null) {
       throw new ConflictError('The resolution log is already published', 'log_already_published');
     }
     await markReviewLogPublished(client, id, userId);
-    await auditAction(client, context, record.document.organization, {
+    await auditReview(client, context, record, {
       action: 'review.log.publish',
-      objectType: 'review',
-      objectId: id,
       details: { documentId: record.document.id, version: record.version.label },
     });
   });
-  return loadReview(pool, (await findReview(pool, id))!, context.actor);
 }

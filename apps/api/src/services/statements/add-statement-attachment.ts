@@ -7,22 +7,21 @@ import {
 import {
   findStatement,
   insertStatementAttachment,
-  insertStatementEvent,
   type Pool,
   type Queryable,
-  recordAuditEvent,
   type StatementRecord,
   touchStatement,
   withTransaction,
 } from '@liaison/db';
 import { Type } from 'typebox';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import type { RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import {
   receiveUploadForm,
   type UploadDependencies,
   type UploadPart,
 } from '../uploads/receive-upload-form.js';
+import { recordDraftEdit } from './change-statement.js';
 import { findReadableStatement, loadStatement, requireStatementAction } from './statement-view.js';
 import { statementAttachmentStorageKey } from './storage-keys.js';
 import { statementNotDraft } from './update-statement.js';
@@ -84,18 +83,10 @@ export async function addStatementAttachment(
         const current = await attachableDraft(client, actor, id, { lock: true });
         await insertStatementAttachment(client, { ...upload, statementId: id, createdBy: userId });
         await touchStatement(client, id);
-        await insertStatementEvent(client, {
-          statementId: id,
-          what: 'edited',
-          note: `Attached ${upload.filename}`,
+        await recordDraftEdit(client, context, current, {
           actorId: userId,
-        });
-        await recordAuditEvent(client, {
-          ...auditedBy(context, [current.from.slug]),
+          note: `Attached ${upload.filename}`,
           action: 'statement.attachment.add',
-          objectType: 'statement',
-          objectId: id,
-          organization: current.from.slug,
           details: {
             attachmentId: upload.id,
             filename: upload.filename,

@@ -1,13 +1,9 @@
-import {
-  deleteStatement as deleteStatementRows,
-  type Pool,
-  recordAuditEvent,
-  withTransaction,
-} from '@liaison/db';
+import { deleteStatement as deleteStatementRows, type Pool, withTransaction } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import type { FastifyBaseLogger } from 'fastify';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import type { RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
+import { auditStatement } from './change-statement.js';
 import { findReadableStatement, requireStatementAction } from './statement-view.js';
 import { statementNotDraft } from './update-statement.js';
 
@@ -26,12 +22,8 @@ export async function deleteStatement(
     requireStatementAction(context.actor, current, 'edit');
     if (current.state !== 'draft') throw statementNotDraft();
     const storageKeys = await deleteStatementRows(client, id);
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [current.from.slug]),
+    await auditStatement(client, context, current, {
       action: 'statement.delete',
-      objectType: 'statement',
-      objectId: id,
-      organization: current.from.slug,
       details: { title: current.title, attachments: storageKeys.length },
     });
     return storageKeys;

@@ -5,16 +5,9 @@ import {
   type MarkStatementAnsweredBody,
   type Statement,
 } from '@liaison/core';
-import {
-  findStatement,
-  insertStatementAnswer,
-  type Pool,
-  recordAuditEvent,
-  withTransaction,
-} from '@liaison/db';
+import { insertStatementAnswer, type Pool, recordAuditEvent } from '@liaison/db';
 import { auditedBy, type RequestContext } from '../request-context.js';
-import { requireUser } from '../require-user.js';
-import { findReadableStatement, loadStatement, requireStatementAction } from './statement-view.js';
+import { changeStatement } from './change-statement.js';
 
 /**
  * Marks an owed comment/action statement answered (admins of a receiving organization), with an
@@ -26,12 +19,8 @@ export async function markStatementAnswered(
   id: string,
   input: MarkStatementAnsweredBody,
 ): Promise<Statement> {
-  const { userId } = requireUser(context.actor);
-  const { actor } = context;
   const note = input.note?.trim() || null;
-  const record = await withTransaction(pool, async (client) => {
-    const current = await findReadableStatement(client, actor, id, { lock: true });
-    requireStatementAction(actor, current, 'mark-answered');
+  return changeStatement(pool, context, id, 'mark-answered', async (client, current, userId) => {
     if (!isStatementOwed({ ...current, answered: current.answer !== null })) {
       throw new ConflictError(
         current.answer
@@ -41,7 +30,9 @@ export async function markStatementAnswered(
       );
     }
     // The receiving organization the actor administers answers (the first, if several).
-    const organization = current.to.find((party) => hasRole(actor, party.slug, 'admin'))!.slug;
+    const organization = current.to.find((party) =>
+      hasRole(context.actor, party.slug, 'admin'),
+    )!.slug;
     await insertStatementAnswer(client, {
       statementId: id,
       organization,
@@ -57,7 +48,5 @@ export async function markStatementAnswered(
       organization: current.from.slug,
       details: { by: organization, ...(note ? { note } : {}) },
     });
-    return (await findStatement(client, id))!;
   });
-  return loadStatement(pool, record, actor);
 }

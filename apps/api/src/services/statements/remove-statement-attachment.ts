@@ -2,16 +2,15 @@ import { NotFoundError } from '@liaison/core';
 import {
   deleteStatementAttachment,
   findStatementAttachment,
-  insertStatementEvent,
   type Pool,
-  recordAuditEvent,
   touchStatement,
   withTransaction,
 } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import type { FastifyBaseLogger } from 'fastify';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import type { RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
+import { recordDraftEdit } from './change-statement.js';
 import { removeStoredObjects } from './delete-statement.js';
 import { findReadableStatement, requireStatementAction } from './statement-view.js';
 import { statementNotDraft } from './update-statement.js';
@@ -34,18 +33,10 @@ export async function removeStatementAttachment(
     if (current.state !== 'draft') throw statementNotDraft();
     await deleteStatementAttachment(client, attachmentId);
     await touchStatement(client, statementId);
-    await insertStatementEvent(client, {
-      statementId,
-      what: 'edited',
-      note: `Removed ${attachment.filename}`,
+    await recordDraftEdit(client, context, current, {
       actorId: userId,
-    });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [current.from.slug]),
+      note: `Removed ${attachment.filename}`,
       action: 'statement.attachment.remove',
-      objectType: 'statement',
-      objectId: statementId,
-      organization: current.from.slug,
       details: { attachmentId, filename: attachment.filename, sha256: attachment.sha256 },
     });
     return attachment.storageKey;

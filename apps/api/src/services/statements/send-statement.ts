@@ -9,17 +9,15 @@ import {
   type PoolClient,
   recordAuditEvent,
   type StatementRecord,
-  withTransaction,
 } from '@liaison/db';
 import { statementMails } from '../notifications/statement-mails.js';
 import { auditedBy, type RequestContext } from '../request-context.js';
-import { requireUser } from '../require-user.js';
+import { auditStatement, changeStatement } from './change-statement.js';
 import {
   requireStatementAddress,
   requireStatementDeadline,
   requireStatementReferences,
 } from './statement-rules.js';
-import { findReadableStatement, loadStatement, requireStatementAction } from './statement-view.js';
 import { statementNotDraft } from './update-statement.js';
 
 /**
@@ -76,11 +74,8 @@ export async function sendStatement(
   context: RequestContext,
   id: string,
 ): Promise<Statement> {
-  const { userId } = requireUser(context.actor);
   const { actor } = context;
-  const record = await withTransaction(pool, async (client) => {
-    const current = await findReadableStatement(client, actor, id, { lock: true });
-    requireStatementAction(actor, current, 'send');
+  return changeStatement(pool, context, id, 'send', async (client, current, userId) => {
     if (current.state !== 'draft') throw statementNotDraft();
     const register = (await findRegister(client, current.register.slug))!;
     requireStatementAddress(
@@ -98,12 +93,8 @@ export async function sendStatement(
         ? await answerReferredStatements(client, context, current, userId)
         : [];
     await markStatementSent(client, { id, actorId: userId });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [current.from.slug]),
+    await auditStatement(client, context, current, {
       action: 'statement.send',
-      objectType: 'statement',
-      objectId: id,
-      organization: current.from.slug,
       details: {
         to: current.to.map((party) => party.slug),
         purpose: current.purpose,
@@ -113,7 +104,5 @@ export async function sendStatement(
       },
     });
     await statementMails.sent(client, { statementId: id, actorEmail: actor.email, answered });
-    return (await findStatement(client, id))!;
   });
-  return loadStatement(pool, record, actor);
 }

@@ -1,24 +1,19 @@
 import { ConflictError, type Statement, type UpdateStatementBody } from '@liaison/core';
 import {
   findRegister,
-  findStatement,
-  insertStatementEvent,
   listStatementContacts,
   listStatementReferences,
   type Pool,
-  recordAuditEvent,
   updateStatementContent,
-  withTransaction,
 } from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
-import { requireUser } from '../require-user.js';
+import type { RequestContext } from '../request-context.js';
+import { changeStatement, recordDraftEdit } from './change-statement.js';
 import {
   requireStatementAddress,
   requireStatementDeadline,
   requireStatementReferences,
   requireText,
 } from './statement-rules.js';
-import { findReadableStatement, loadStatement, requireStatementAction } from './statement-view.js';
 
 export function statementNotDraft() {
   return new ConflictError(
@@ -37,11 +32,8 @@ export async function updateStatement(
   id: string,
   input: UpdateStatementBody,
 ): Promise<Statement> {
-  const { userId } = requireUser(context.actor);
   const { actor } = context;
-  const record = await withTransaction(pool, async (client) => {
-    const current = await findReadableStatement(client, actor, id, { lock: true });
-    requireStatementAction(actor, current, 'edit');
+  return changeStatement(pool, context, id, 'edit', async (client, current, userId) => {
     if (current.state !== 'draft') throw statementNotDraft();
     const [contacts, references] = await Promise.all([
       listStatementContacts(client, id),
@@ -72,21 +64,11 @@ export async function updateStatement(
     });
     await updateStatementContent(client, id, content);
     const changed = Object.keys(input).sort();
-    await insertStatementEvent(client, {
-      statementId: id,
-      what: 'edited',
-      note: `Changed ${changed.join(', ')}`,
+    await recordDraftEdit(client, context, current, {
       actorId: userId,
-    });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [current.from.slug]),
+      note: `Changed ${changed.join(', ')}`,
       action: 'statement.update',
-      objectType: 'statement',
-      objectId: id,
-      organization: current.from.slug,
       details: { changed },
     });
-    return (await findStatement(client, id))!;
   });
-  return loadStatement(pool, record, actor);
 }

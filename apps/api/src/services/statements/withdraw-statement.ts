@@ -1,16 +1,9 @@
 import { ConflictError, type Statement } from '@liaison/core';
-import {
-  findStatement,
-  markStatementWithdrawn,
-  type Pool,
-  recordAuditEvent,
-  withTransaction,
-} from '@liaison/db';
+import { markStatementWithdrawn, type Pool } from '@liaison/db';
 import { statementMails } from '../notifications/statement-mails.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
-import { requireUser } from '../require-user.js';
+import type { RequestContext } from '../request-context.js';
+import { auditStatement, changeStatement } from './change-statement.js';
 import { requireText } from './statement-rules.js';
-import { findReadableStatement, loadStatement, requireStatementAction } from './statement-view.js';
 
 /**
  * Withdraws a sent statement (admins of the sending organization), with a reason. It stays
@@ -22,11 +15,7 @@ export async function withdrawStatement(
   id: string,
   input: { reason: string },
 ): Promise<Statement> {
-  const { userId } = requireUser(context.actor);
-  const { actor } = context;
-  const record = await withTransaction(pool, async (client) => {
-    const current = await findReadableStatement(client, actor, id, { lock: true });
-    requireStatementAction(actor, current, 'withdraw');
+  return changeStatement(pool, context, id, 'withdraw', async (client, current, userId) => {
     if (current.state !== 'sent') {
       throw new ConflictError(
         current.state === 'draft'
@@ -37,16 +26,10 @@ export async function withdrawStatement(
     }
     const reason = requireText(input.reason, 'reason');
     await markStatementWithdrawn(client, { id, actorId: userId, reason });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [current.from.slug]),
+    await auditStatement(client, context, current, {
       action: 'statement.withdraw',
-      objectType: 'statement',
-      objectId: id,
-      organization: current.from.slug,
       details: { reason },
     });
-    await statementMails.withdrawn(client, { statementId: id, actorEmail: actor.email });
-    return (await findStatement(client, id))!;
+    await statementMails.withdrawn(client, { statementId: id, actorEmail: context.actor.email });
   });
-  return loadStatement(pool, record, actor);
 }

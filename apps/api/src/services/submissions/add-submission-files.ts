@@ -6,13 +6,7 @@ import {
   SUBMISSION_MAX_FILES,
   type Submission,
 } from '@liaison/core';
-import {
-  findSubmission,
-  insertSubmissionFiles,
-  type Pool,
-  type SubmissionRecord,
-  withTransaction,
-} from '@liaison/db';
+import { insertSubmissionFiles, type Pool, type SubmissionRecord } from '@liaison/db';
 import { submissionMails } from '../notifications/submission-mails.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
@@ -22,12 +16,9 @@ import {
   type UploadPart,
 } from '../uploads/receive-upload-form.js';
 import { auditedFile, resolveAttachedVersions, withCopiedVersions } from './attached-versions.js';
+import { changeSubmission } from './change-submission.js';
 import { submissionFileStorageKey } from './storage-keys.js';
-import {
-  findReadableSubmission,
-  loadSubmission,
-  requireSubmissionAction,
-} from './submission-view.js';
+import { findReadableSubmission, requireSubmissionAction } from './submission-view.js';
 
 export interface AddSubmissionFilesDependencies extends UploadDependencies {
   pool: Pool;
@@ -84,9 +75,7 @@ export async function addSubmissionFiles(
       if (uploaded.length + attached.length > room) throw tooManyFiles(room);
       return withCopiedVersions(deps, id, attached, async (copies) => {
         const files = [...uploaded, ...copies];
-        const record = await withTransaction(deps.pool, async (client) => {
-          const current = await findReadableSubmission(client, context.actor, id, { lock: true });
-          requireSubmissionAction(context.actor, current, 'add-files');
+        return changeSubmission(deps.pool, context, id, 'add-files', async (client, current) => {
           requireOpenForFiles(current);
           if (current.fileCount + files.length > SUBMISSION_MAX_FILES) {
             throw tooManyFiles(Math.max(SUBMISSION_MAX_FILES - current.fileCount, 0));
@@ -106,9 +95,7 @@ export async function addSubmissionFiles(
             actorEmail: context.actor.email,
             count: files.length,
           });
-          return (await findSubmission(client, id))!;
         });
-        return loadSubmission(deps.pool, record, context.actor);
       });
     },
   );

@@ -10,15 +10,12 @@ import {
 } from '@liaison/core';
 import {
   findDocument,
-  findSubmission,
   findSubmissionFile,
   insertDocument,
   insertVersion,
   type Pool,
-  type PoolClient,
   type SubmissionRecord,
   setSubmissionDocument,
-  withTransaction,
 } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import type { FastifyBaseLogger } from 'fastify';
@@ -26,11 +23,8 @@ import { queueTextExtraction } from '../content/queue-text-extraction.js';
 import { versionStorageKey } from '../documents/storage-keys.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
-import {
-  findReadableSubmission,
-  loadSubmission,
-  requireSubmissionAction,
-} from './submission-view.js';
+import { changeSubmission } from './change-submission.js';
+import { findReadableSubmission, requireSubmissionAction } from './submission-view.js';
 
 /** Only an accepted submission without a document yet may get one; checked on the locked row. */
 function requireAdoptable(record: SubmissionRecord) {
@@ -52,13 +46,6 @@ function requireAdoptable(record: SubmissionRecord) {
 function abstractOf(description: string): string {
   if (description.length <= ABSTRACT_MAX_LENGTH) return description;
   return `${description.slice(0, ABSTRACT_MAX_LENGTH - 1).trimEnd()}…`;
-}
-
-async function lockAdoptable(client: PoolClient, context: RequestContext, id: string) {
-  const record = await findReadableSubmission(client, context.actor, id, { lock: true });
-  requireSubmissionAction(context.actor, record, 'adopt');
-  requireAdoptable(record);
-  return record;
 }
 
 /**
@@ -89,8 +76,8 @@ export async function createDocumentFromSubmission(
     if (copy.sha256 !== file.sha256) {
       throw new Error(`The copy of ${file.storageKey} does not match its SHA-256`);
     }
-    const record = await withTransaction(deps.pool, async (client) => {
-      const current = await lockAdoptable(client, context, id);
+    return await changeSubmission(deps.pool, context, id, 'adopt', async (client, current) => {
+      requireAdoptable(current);
       const organization = current.to.slug;
       const created = await insertDocument(client, {
         id: documentId,
@@ -141,9 +128,7 @@ export async function createDocumentFromSubmission(
           sha256: copy.sha256,
         },
       });
-      return (await findSubmission(client, id))!;
     });
-    return loadSubmission(deps.pool, record, context.actor);
   } catch (error) {
     await deps.storage
       .delete(key)
@@ -162,8 +147,8 @@ export async function linkSubmissionDocument(
   documentId: string,
 ): Promise<Submission> {
   const { userId } = requireUser(context.actor);
-  const record = await withTransaction(pool, async (client) => {
-    const current = await lockAdoptable(client, context, id);
+  return changeSubmission(pool, context, id, 'adopt', async (client, current) => {
+    requireAdoptable(current);
     const document = await findDocument(client, documentId);
     if (!document || document.organization !== current.to.slug) {
       throw new UnprocessableError(
@@ -183,7 +168,5 @@ export async function linkSubmissionDocument(
       objectId: id,
       details: { documentId, identifier: document.identifier },
     });
-    return (await findSubmission(client, id))!;
   });
-  return loadSubmission(pool, record, context.actor);
 }

@@ -4,17 +4,12 @@ import {
   isSubmissionOpenForComments,
   type Submission,
 } from '@liaison/core';
-import { findSubmission, insertSubmissionComment, type Pool, withTransaction } from '@liaison/db';
+import { insertSubmissionComment, type Pool } from '@liaison/db';
 import { submissionMails } from '../notifications/submission-mails.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
-import {
-  findReadableSubmission,
-  loadSubmission,
-  requireSubmissionAction,
-  sideOf,
-  sideOrganization,
-} from './submission-view.js';
+import { changeSubmission } from './change-submission.js';
+import { sideOf, sideOrganization } from './submission-view.js';
 
 /** Adds a comment: the receiving admins ask, the submitter's side answers. */
 export async function commentOnSubmission(
@@ -26,10 +21,7 @@ export async function commentOnSubmission(
   const { userId } = requireUser(context.actor);
   const body = input.body.trim();
   if (body === '') throw new InvalidInputError('The comment is empty', 'invalid_input');
-  const record = await withTransaction(pool, async (client) => {
-    // Locked so a comment never lands on a submission withdrawn at the same moment.
-    const current = await findReadableSubmission(client, context.actor, id, { lock: true });
-    requireSubmissionAction(context.actor, current, 'comment');
+  return changeSubmission(pool, context, id, 'comment', async (client, current) => {
     if (!isSubmissionOpenForComments(current.state)) {
       throw new ConflictError(
         `A ${current.state} submission takes no more comments`,
@@ -54,7 +46,5 @@ export async function commentOnSubmission(
       actorEmail: context.actor.email,
       side,
     });
-    return (await findSubmission(client, id))!;
   });
-  return loadSubmission(pool, record, context.actor);
 }

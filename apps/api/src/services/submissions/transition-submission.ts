@@ -6,17 +6,12 @@ import {
   type Submission,
   type SubmissionTransitionBody,
 } from '@liaison/core';
-import { findSubmission, type Pool, setSubmissionState, withTransaction } from '@liaison/db';
+import { type Pool, setSubmissionState } from '@liaison/db';
 import { submissionMails } from '../notifications/submission-mails.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
-import {
-  findReadableSubmission,
-  loadSubmission,
-  requireSubmissionAction,
-  sideOf,
-  sideOrganization,
-} from './submission-view.js';
+import { changeSubmission } from './change-submission.js';
+import { sideOf, sideOrganization } from './submission-view.js';
 
 /**
  * Moves a submission along `submitted → under-review → accepted | declined`, or to `withdrawn`
@@ -34,36 +29,38 @@ export async function transitionSubmission(
   if ((input.to === 'accepted' || input.to === 'declined') && reason === null) {
     throw new InvalidInputError('A decision needs a reason', 'reason_required');
   }
-  const record = await withTransaction(pool, async (client) => {
-    const current = await findReadableSubmission(client, context.actor, id, { lock: true });
-    requireSubmissionAction(context.actor, current, actionForTransition(input.to));
-    if (!isSubmissionTransition(current.state, input.to)) {
-      throw new ConflictError(
-        `A submission that is ${current.state} cannot become ${input.to}`,
-        'illegal_transition',
-      );
-    }
-    await setSubmissionState(client, {
-      submissionId: id,
-      from: current.state,
-      to: input.to,
-      reason,
-      actorId: userId,
-    });
-    const side = sideOf(context.actor, current);
-    await auditAction(client, context, sideOrganization(context.actor, current), {
-      action: 'submission.transition',
-      objectType: 'submission',
-      objectId: id,
-      details: { from: current.state, to: input.to, ...(reason ? { reason } : {}) },
-    });
-    await submissionMails.transitioned(client, {
-      submissionId: id,
-      actorEmail: context.actor.email,
-      side,
-      to: input.to,
-    });
-    return (await findSubmission(client, id))!;
-  });
-  return loadSubmission(pool, record, context.actor);
+  return changeSubmission(
+    pool,
+    context,
+    id,
+    actionForTransition(input.to),
+    async (client, current) => {
+      if (!isSubmissionTransition(current.state, input.to)) {
+        throw new ConflictError(
+          `A submission that is ${current.state} cannot become ${input.to}`,
+          'illegal_transition',
+        );
+      }
+      await setSubmissionState(client, {
+        submissionId: id,
+        from: current.state,
+        to: input.to,
+        reason,
+        actorId: userId,
+      });
+      const side = sideOf(context.actor, current);
+      await auditAction(client, context, sideOrganization(context.actor, current), {
+        action: 'submission.transition',
+        objectType: 'submission',
+        objectId: id,
+        details: { from: current.state, to: input.to, ...(reason ? { reason } : {}) },
+      });
+      await submissionMails.transitioned(client, {
+        submissionId: id,
+        actorEmail: context.actor.email,
+        side,
+        to: input.to,
+      });
+    },
+  );
 }

@@ -26,6 +26,7 @@ import {
   VISIBILITY_DESCRIPTIONS,
 } from '../../../lib/format';
 import { downloadHref } from '../../../lib/links';
+import { noticeFrom, type SegmentPageProps } from '../../../lib/page-props';
 import { listDocumentReviews } from '../../../lib/review-api';
 import { getAccessToken, getViewer } from '../../../lib/session';
 import {
@@ -40,10 +41,7 @@ import { DOWNLOADS_PAGE_SIZE, DownloadsPanel, downloadsCursor } from './download
 
 export const dynamic = 'force-dynamic';
 
-type Props = {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = SegmentPageProps<'id'>;
 
 const NOTICES: Record<string, string> = {
   saved: 'Your changes were saved.',
@@ -88,7 +86,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const preview =
     available.find((version) => version.id === previewId && isPdf(version)) ??
     available.find(isPdf);
-  const notice = typeof query.notice === 'string' ? NOTICES[query.notice] : undefined;
+  const notice = noticeFrom(query, NOTICES);
   const latest = available[0];
   const openReview = reviews?.ok
     ? reviews.data.items.find((review) => review.state === 'open')

@@ -28,6 +28,7 @@ import shared from '../../../components/register/registers.module.css';
 import { StatementTable } from '../../../components/statement/statement-table';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
 import { followOf, loadFollows } from '../../../lib/follows';
+import type { SegmentPageProps } from '../../../lib/page-props';
 import { describeReview, reviewState } from '../../../lib/register-review';
 import {
   openItemsBySection,
@@ -44,10 +45,7 @@ import pageStyles from '../registers.module.css';
 
 export const dynamic = 'force-dynamic';
 
-interface Props {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = SegmentPageProps<'slug'>;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;

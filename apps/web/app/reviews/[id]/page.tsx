@@ -9,6 +9,7 @@ import { CommentCard } from '../../../components/review/comment-card';
 import { CommentForm } from '../../../components/review/comment-form';
 import { fromApi, listOrganizations } from '../../../lib/api';
 import { formatCalendarDate } from '../../../lib/format';
+import { noticeFrom, type SegmentPageProps } from '../../../lib/page-props';
 import { getResolutionLog, listComments } from '../../../lib/review-api';
 import {
   DISPOSITION_LABELS,
@@ -25,10 +26,7 @@ import { loadReview } from './data';
 
 export const dynamic = 'force-dynamic';
 
-type Props = {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = SegmentPageProps<'id'>;
 
 const NOTICES: Record<string, string> = {
   opened: 'The review is open: the readers of the document can comment until it closes.',
@@ -84,7 +82,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     (organizations.ok &&
       organizations.data.find((org) => org.slug === review.document.organization)?.name) ||
     review.document.organization;
-  const notice = typeof query.notice === 'string' ? NOTICES[query.notice] : undefined;
+  const notice = noticeFrom(query, NOTICES);
   const filtered = Boolean(filters.kind || filters.disposition);
 
   return (

@@ -18,6 +18,7 @@ import { StatementBody } from '../../../components/statement/statement-body';
 import { StoredFileTable } from '../../../components/stored-file-table';
 import { DecisionButton } from '../../../components/submission/decision-button';
 import { formatDateTime } from '../../../lib/format';
+import { noticeFrom, type SegmentPageProps } from '../../../lib/page-props';
 import {
   newStatementPath,
   statementAttachmentHref,
@@ -39,10 +40,7 @@ import { loadStatement } from './data';
 
 export const dynamic = 'force-dynamic';
 
-type Props = {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = SegmentPageProps<'id'>;
 
 const NOTICES: Record<string, string> = {
   created: 'The draft is saved. Add attachments, then an admin of your organization sends it.',
@@ -77,7 +75,7 @@ export default async function StatementPage({ params, searchParams }: Props) {
   const statement = result.data;
   const { permissions } = statement;
   const today = utcDate(new Date());
-  const notice = typeof query.notice === 'string' ? NOTICES[query.notice] : undefined;
+  const notice = noticeFrom(query, NOTICES);
   const draft = statement.state === 'draft';
   const actions =
     permissions.send ||

@@ -11,6 +11,7 @@ import { DecisionButton } from '../../../components/submission/decision-button';
 import { SubmissionStateBadge } from '../../../components/submission/state-badge';
 import { type AllPages, type ApiResponse, fromApiAllPages, listDocuments } from '../../../lib/api';
 import { formatDate, formatDateTime } from '../../../lib/format';
+import { noticeFrom, type SegmentPageProps } from '../../../lib/page-props';
 import { requireViewer } from '../../../lib/session';
 import { submissionDownloadHref, submissionPath } from '../../../lib/submission-links';
 import {
@@ -31,10 +32,7 @@ import { loadSubmission } from './data';
 
 export const dynamic = 'force-dynamic';
 
-type Props = {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = SegmentPageProps<'id'>;
 
 const NOTICES: Record<string, string> = {
   submitted: 'Your submission was received. The admins of the receiving organization review it.',
@@ -66,7 +64,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   }
   const submission = result.data;
   const { permissions } = submission;
-  const notice = typeof query.notice === 'string' ? NOTICES[query.notice] : undefined;
+  const notice = noticeFrom(query, NOTICES);
   const decisions = decisionChoices(permissions);
   const adoptable = permissions.adopt && submission.document === null;
   const receiverDocuments = adoptable

@@ -13,6 +13,7 @@ import { CaptionedTable } from '../../../../components/captioned-table';
 import { ShortDate } from '../../../../components/register/dates';
 import tables from '../../../../components/register/registers.module.css';
 import { canManageMembers } from '../../../../lib/admin-access';
+import type { SegmentPageProps } from '../../../../lib/page-props';
 import { requireViewer } from '../../../../lib/session';
 import { addMember, changeRole, inviteMember, revokeInvitation } from '../actions';
 import { listInvitations, listMembers, listOrganizations } from '../data';
@@ -26,10 +27,7 @@ const ROLE_ORDER = { admin: 0, editor: 1, member: 2 } as const;
 export default async function OrganizationMembersPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: SegmentPageProps<'org'>) {
   const { org } = await params;
   const { removed } = await searchParams;
   const viewer = await requireViewer(`/admin/members/${org}`);

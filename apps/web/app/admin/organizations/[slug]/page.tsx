@@ -9,6 +9,7 @@ import {
   EditOrganizationForm,
 } from '../../../../components/admin/organization-forms';
 import { type ApiError, fromApi } from '../../../../lib/api';
+import type { SegmentPageProps } from '../../../../lib/page-props';
 import { requireViewer } from '../../../../lib/session';
 import { updateOrganization } from '../actions';
 
@@ -19,10 +20,7 @@ export const metadata: Metadata = { title: 'Edit organization' };
 export default async function EditOrganizationPage({
   params,
   searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}: SegmentPageProps<'slug'>) {
   const { slug } = await params;
   const { saved, created } = await searchParams;
   const viewer = await requireViewer(`/admin/organizations/${slug}`);

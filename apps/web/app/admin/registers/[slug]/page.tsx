@@ -6,6 +6,7 @@ import styles from '../../../../components/admin/admin.module.css';
 import { ApiErrorNotice } from '../../../../components/admin/api-error-notice';
 import { RegisterForm } from '../../../../components/admin/register-form';
 import { callApi } from '../../../../lib/api';
+import type { SegmentPageProps } from '../../../../lib/page-props';
 import type { RegisterFields } from '../../../../lib/register-form';
 import { requireViewer } from '../../../../lib/session';
 import { getRegister } from '../../../registers/data';
@@ -15,13 +16,7 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Edit register' };
 
-export default async function EditRegisterPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function EditRegisterPage({ params, searchParams }: SegmentPageProps<'slug'>) {
   const { slug } = await params;
   const { saved, created } = await searchParams;
   const viewer = await requireViewer(`/admin/registers/${slug}`);

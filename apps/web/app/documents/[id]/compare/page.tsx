@@ -3,15 +3,13 @@ import type { Metadata } from 'next';
 import { DetailPage } from '../../../../components/detail-page';
 import { UnavailableNotice } from '../../../../components/unavailable-notice';
 import { fromApi } from '../../../../lib/api';
+import type { SegmentPageProps } from '../../../../lib/page-props';
 import { CompareForm } from '../compare-form';
 import { loadDocument } from '../data';
 
 export const dynamic = 'force-dynamic';
 
-type Props = {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = SegmentPageProps<'id'>;
 
 const TEXT_STATUS: Record<VersionComparison['from']['textStatus'], string> = {
   pending: 'its text is still being extracted; try again in a moment',

@@ -6,6 +6,7 @@ import { ConfirmForm } from '../../../../../components/admin/confirm-form';
 import type { ApiToken } from '../../../../../components/admin/tokens-section';
 import { DateTime, ShortDate } from '../../../../../components/register/dates';
 import { callApi } from '../../../../../lib/api';
+import type { SegmentPageProps } from '../../../../../lib/page-props';
 import { requireViewer } from '../../../../../lib/session';
 import { revokeToken } from '../../actions';
 
@@ -13,13 +14,7 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Revoke API token' };
 
-export default async function RevokeTokenPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RevokeTokenPage({ params, searchParams }: SegmentPageProps<'id'>) {
   const { id } = await params;
   const { from } = await searchParams;
   const returnTo = from === '/admin' ? '/admin' : '/admin/tokens';

@@ -1,0 +1,65 @@
+import type { Statement, StatementAction } from '@liaison/core';
+import {
+  findStatement,
+  insertStatementEvent,
+  type NewAuditEvent,
+  type Pool,
+  type PoolClient,
+  type Queryable,
+  type StatementRecord,
+  withTransaction,
+} from '@liaison/db';
+import { auditAction, type RequestContext } from '../request-context.js';
+import { requireUser } from '../require-user.js';
+import { findReadableStatement, loadStatement, requireStatementAction } from './statement-view.js';
+
+/**
+ * Runs `change` on a statement the actor may take `action` on, its row locked for the
+ * transaction, and answers the statement as it is afterwards.
+ */
+export async function changeStatement(
+  pool: Pool,
+  context: RequestContext,
+  id: string,
+  action: StatementAction,
+  change: (client: PoolClient, current: StatementRecord, userId: string) => Promise<void>,
+): Promise<Statement> {
+  const { userId } = requireUser(context.actor);
+  const record = await withTransaction(pool, async (client) => {
+    const current = await findReadableStatement(client, context.actor, id, { lock: true });
+    requireStatementAction(context.actor, current, action);
+    await change(client, current, userId);
+    return (await findStatement(client, id))!;
+  });
+  return loadStatement(pool, record, context.actor);
+}
+
+/** Records in the audit trail what the sending organization did to its statement. */
+export async function auditStatement(
+  db: Queryable,
+  context: RequestContext,
+  statement: StatementRecord,
+  event: Pick<NewAuditEvent, 'action' | 'details'>,
+): Promise<void> {
+  await auditAction(db, context, statement.from.slug, {
+    ...event,
+    objectType: 'statement',
+    objectId: statement.id,
+  });
+}
+
+/** Records a change to a draft in its history and in the audit trail. */
+export async function recordDraftEdit(
+  db: Queryable,
+  context: RequestContext,
+  draft: StatementRecord,
+  edit: { actorId: string; note: string } & Pick<NewAuditEvent, 'action' | 'details'>,
+): Promise<void> {
+  await insertStatementEvent(db, {
+    statementId: draft.id,
+    what: 'edited',
+    note: edit.note,
+    actorId: edit.actorId,
+  });
+  await auditStatement(db, context, draft, { action: edit.action, details: edit.details });
+}
