@@ -1,8 +1,10 @@
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import * as tls from 'node:tls';
 import { findFreePort } from '@liaison/embedded-stack';
 import { describe, expect, it } from 'vitest';
 import { createS3Storage, StorageError, StorageUnavailableError } from '../src/index.js';
@@ -26,9 +28,9 @@ async function storeObject(): Promise<string> {
 }
 
 /** An HTTP server that answers every request by piping the object (or a range) into it. */
-async function relay(range?: { start: number; end: number }) {
+async function relay(range?: { start: number; end: number }, storage = s3.storage) {
   const server = http.createServer(async (_request, response) => {
-    const body = await s3.storage.getStream(KEY, range);
+    const body = await storage.getStream(KEY, range);
     response.writeHead(200);
     body.pipe(response);
   });
@@ -64,6 +66,39 @@ async function answering(answer: string): Promise<{ endpoint: string; close(): P
   };
 }
 
+/**
+ * A TLS endpoint on loopback in front of the test's s3rver (which speaks plain HTTP), with a
+ * certificate for 127.0.0.1 that this process trusts: the path a real S3 endpoint (https) takes.
+ */
+async function tlsInFrontOfStore(): Promise<{ endpoint: string; close(): Promise<void> }> {
+  const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url));
+  const certificate = fixture('loopback-tls.crt');
+  tls.setDefaultCACertificates([...tls.getCACertificates('default'), certificate.toString()]);
+  const sockets = new Set<Socket>();
+  const store = new URL(s3.server.s3.endpoint);
+  const server = tls.createServer(
+    { key: fixture('loopback-tls.key'), cert: certificate },
+    (client) => {
+      const upstream = connect(Number(store.port), store.hostname);
+      for (const socket of [client, upstream]) {
+        sockets.add(socket);
+        socket.on('error', () => {});
+      }
+      client.pipe(upstream).pipe(client);
+    },
+  );
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  return {
+    endpoint: `https://127.0.0.1:${port}`,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 function storageAt(endpoint: string) {
   return createS3Storage({
     endpoint,
@@ -83,6 +118,25 @@ describe('getStream', () => {
       sha256: sha256(expectedBytes(21, range.start, range.end)),
       size: range.end - range.start + 1,
     });
+  });
+
+  it('relays an object read over HTTPS byte for byte, whole and a range', async () => {
+    const expected = await storeObject();
+    const store = await tlsInFrontOfStore();
+    const storage = s3.server.storage({ endpoint: store.endpoint });
+    try {
+      expect(await relay(undefined, storage)).toEqual({ sha256: expected, size: SIZE });
+      const range = { start: 7 * MiB + 1, end: 11 * MiB };
+      expect(await relay(range, storage)).toEqual({
+        sha256: sha256(expectedBytes(21, range.start, range.end)),
+        size: range.end - range.start + 1,
+      });
+      const kept = await hashStream(await storage.getStream(KEY));
+      expect(kept).toEqual({ sha256: expected, size: SIZE });
+    } finally {
+      storage.close();
+      await store.close();
+    }
   });
 
   it('gives any other writable chunks of its own, which it may keep', async () => {
