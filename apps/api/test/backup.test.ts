@@ -1,14 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { createPool, type Pool } from '@liaison/db';
-import {
-  createScratchDatabase,
-  createTempDataDir,
-  type ScratchDatabase,
-} from '@liaison/embedded-stack';
-import { createS3Storage, type S3Storage } from '@liaison/storage';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Pool } from '@liaison/db';
+import { createTempDataDir } from '@liaison/embedded-stack';
+import type { S3Storage } from '@liaison/storage';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { objectFile } from '../src/services/backup/manifest.js';
 import { restoreBackup } from '../src/services/backup/restore-backup.js';
 import { writeBackup } from '../src/services/backup/write-backup.js';
@@ -18,6 +14,7 @@ import { seedDemoStatements } from '../src/services/demo/seed-demo-statements.js
 import { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
 import { commented, openedReview, sharedDocument } from './review-fixtures.js';
+import { createScratchStack } from './scratch-stack.js';
 import { attach, createDraft } from './statement-fixtures.js';
 import { filePart, submit } from './submission-fixtures.js';
 
@@ -60,32 +57,6 @@ async function referencedFiles(pool: Pool): Promise<{ key: string; sha256: strin
   return rows;
 }
 
-interface EmptyStack {
-  database: ScratchDatabase;
-  pool: Pool;
-  storage: S3Storage;
-  close(): Promise<void>;
-}
-
-async function emptyStack(api: RunningApi): Promise<EmptyStack> {
-  const database = await createScratchDatabase(inject('stack').DATABASE_URL);
-  const pool = createPool(database.url);
-  const storage = createS3Storage({
-    ...api.config.s3,
-    bucket: `restore-${randomBytes(4).toString('hex')}`,
-  });
-  return {
-    database,
-    pool,
-    storage,
-    async close() {
-      await pool.end();
-      storage.close();
-      await database.drop();
-    },
-  };
-}
-
 describe('backup and restore', () => {
   let api: RunningApi;
   let backup: string;
@@ -118,7 +89,7 @@ describe('backup and restore', () => {
   });
 
   it('brings back every row and every file, byte for byte, into an empty stack', async () => {
-    const target = await emptyStack(api);
+    const target = await createScratchStack('restore');
     try {
       const summary = await restoreBackup(
         { pool: target.pool, storage: target.storage, progress: quiet },
@@ -155,7 +126,7 @@ describe('backup and restore', () => {
   });
 
   it('refuses a database that holds data, and changes nothing in it', async () => {
-    const target = await emptyStack(api);
+    const target = await createScratchStack('restore');
     try {
       await restoreBackup({ pool: target.pool, storage: target.storage, progress: quiet }, backup);
       const before = await allRows(target.pool);
@@ -169,7 +140,7 @@ describe('backup and restore', () => {
   });
 
   it('refuses a damaged backup before writing anything', async () => {
-    const target = await emptyStack(api);
+    const target = await createScratchStack('restore');
     const manifest = JSON.parse(await readFile(join(backup, 'manifest.json'), 'utf8')) as {
       objects: { key: string }[];
     };

@@ -6,7 +6,6 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import {
-  createPool,
   deleteDocumentRow,
   demoDocuments,
   insertDocument,
@@ -16,13 +15,8 @@ import {
   type Pool,
   seedDemoData,
 } from '@liaison/db';
-import {
-  createScratchDatabase,
-  findFreePort,
-  type ScratchDatabase,
-  type StackEnvironment,
-} from '@liaison/embedded-stack';
-import { createS3Storage, type S3Storage } from '@liaison/storage';
+import { findFreePort } from '@liaison/embedded-stack';
+import type { S3Storage } from '@liaison/storage';
 import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { versionStorageKey } from '../src/services/documents/storage-keys.js';
 import {
@@ -32,6 +26,7 @@ import {
 } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
 import { runReapCli } from './reap-cli.js';
+import { createScratchStack, type ScratchStack } from './scratch-stack.js';
 
 /** Versions the API's demo seed adds at start-up (LIAISON_DEMO=true). */
 const DEMO_VERSIONS = demoDocuments.reduce((total, demo) => total + demo.versions.length, 0);
@@ -40,45 +35,13 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const MiB = 1024 * 1024;
 const HOUR_MS = 3_600_000;
 
-/** A database and a bucket of the test's own: the reaper looks at a whole bucket. */
-interface Scratch {
-  env: StackEnvironment;
-  database: ScratchDatabase;
-  pool: Pool;
-  storage: S3Storage;
-  close(): Promise<void>;
-}
-
-async function scratch(options: { seed: boolean }): Promise<Scratch> {
-  const base = inject('stack');
-  const database = await createScratchDatabase(base.DATABASE_URL);
-  const env: StackEnvironment = {
-    ...base,
-    DATABASE_URL: database.url,
-    S3_BUCKET: `reaper-${randomBytes(6).toString('hex')}`,
-  };
-  const pool = createPool(env.DATABASE_URL);
-  await migrate(pool);
-  if (options.seed) await seedDemoData(pool);
-  const storage = createS3Storage({
-    endpoint: env.S3_ENDPOINT,
-    accessKey: env.S3_ACCESS_KEY,
-    secretKey: env.S3_SECRET_KEY,
-    bucket: env.S3_BUCKET,
-    region: env.S3_REGION,
-  });
-  await storage.ensureBucket();
-  return {
-    env,
-    database,
-    pool,
-    storage,
-    async close() {
-      await pool.end();
-      storage.close();
-      await database.drop();
-    },
-  };
+/** A stack of the test's own: the reaper looks at a whole bucket. */
+async function scratch(options: { seed: boolean }): Promise<ScratchStack> {
+  const stack = await createScratchStack('reaper');
+  await migrate(stack.pool);
+  if (options.seed) await seedDemoData(stack.pool);
+  await stack.storage.ensureBucket();
+  return stack;
 }
 
 interface LogLine {
@@ -118,7 +81,7 @@ async function createDocumentRow(pool: Pool): Promise<string> {
 }
 
 /** A version row and its object, the way a completed upload leaves them. */
-async function createStoredVersion(scope: Scratch, documentId: string, label: string) {
+async function createStoredVersion(scope: ScratchStack, documentId: string, label: string) {
   const versionId = randomUUID();
   const storageKey = versionStorageKey(documentId, versionId);
   const object = await putObject(scope.storage, storageKey, `content of ${label}`);
@@ -137,7 +100,7 @@ async function createStoredVersion(scope: Scratch, documentId: string, label: st
 }
 
 describe('reapOrphanedObjects, over the real PostgreSQL and S3 servers', () => {
-  let scope: Scratch;
+  let scope: ScratchStack;
   let log: ReturnType<typeof capturingLog>;
   beforeEach(async () => {
     scope = await scratch({ seed: true });
@@ -430,7 +393,7 @@ async function waitForStartUpReap(pool: Pool): Promise<void> {
 }
 
 describe('a crash in the middle of an upload', () => {
-  let scope: Scratch | undefined;
+  let scope: ScratchStack | undefined;
   const processes: ApiProcess[] = [];
   afterAll(async () => {
     for (const api of processes) {
