@@ -1,6 +1,7 @@
 import { hashPassword } from '@liaison/core/server';
 import { type Pool, withTransaction } from '../pool.js';
 import { registerHasDetails, replaceRegisterDetails } from '../queries/register-details.js';
+import { insertRegister } from '../queries/register-records.js';
 import { DEMO_PASSWORD, demoOrganizations, demoRegisters, demoUsers } from './demo-data.js';
 
 /**
@@ -44,23 +45,7 @@ export async function seedDemoData(pool: Pool): Promise<void> {
       }
     }
     for (const register of demoRegisters) {
-      await client.query(
-        `insert into work_registers (slug, title, version, initiated_on, summary, state, review_due,
-                                     review_due_as_written, review_process, review_process_url)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (slug) do nothing`,
-        [
-          register.slug,
-          register.title,
-          register.version,
-          register.initiatedOn,
-          register.summary,
-          register.state,
-          register.reviewDue,
-          register.reviewDueAsWritten,
-          register.reviewProcess,
-          register.reviewProcessUrl,
-        ],
-      );
+      await insertRegister(client, register);
       for (const [position, party] of register.parties.entries()) {
         await client.query(
           `insert into register_parties (register_id, organization_id, description, position)
