@@ -13,14 +13,17 @@ import type {
   RegisterMilestone,
   RegisterPage,
 } from '@liaison/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoDocuments } from '../src/services/demo/seed-demo-documents.js';
-import type { TestClient } from './client.js';
-import { type RunningApi, startApi } from './helpers.js';
-import { ACTORS, ANONYMOUS, expectUnchanged, signInAll, tableAllows } from './registers-state.js';
+import { describe, expect, it } from 'vitest';
+import {
+  ACTORS,
+  ANONYMOUS,
+  expectUnchanged,
+  tableAllows,
+  useRegistersApi,
+} from './registers-state.js';
 
-let api: RunningApi;
-let as: (actor: string) => TestClient;
+const registers = useRegistersApi();
+const { as } = registers;
 
 const REGISTER = '/api/v1/registers/ofa-dmtf';
 
@@ -36,16 +39,6 @@ interface AuditList {
     details: Record<string, unknown>;
   }[];
 }
-
-beforeAll(async () => {
-  api = await startApi();
-  await seedDemoDocuments(api);
-  as = await signInAll(api.url);
-});
-
-afterAll(async () => {
-  await api?.close();
-});
 
 const readPage = async (actor = 'member@ofa.example') =>
   (await as(actor).json<RegisterPage>('GET', REGISTER)).body;
@@ -63,7 +56,8 @@ describe('who may edit the register’s details', () => {
         deliverable: `Joint fabric profile (${tag(actor)})`,
         timeframe: 'Q3 2027',
       });
-    const answer = expected === 201 ? await send() : await expectUnchanged(api.pool, send);
+    const answer =
+      expected === 201 ? await send() : await expectUnchanged(registers.api.pool, send);
     expect(answer.status).toBe(expected);
     const listed = (await readPage()).milestones.map((milestone) => milestone.deliverable);
     expect(listed.includes(`Joint fabric profile (${tag(actor)})`)).toBe(expected === 201);
@@ -73,10 +67,10 @@ describe('who may edit the register’s details', () => {
     const [first] = (await readPage()).milestones;
     const expected = expectedStatus(actor, tableAllows(actor, 'edit-milestones', 'ofa'), 200);
     if (expected !== 200) {
-      const change = await expectUnchanged(api.pool, () =>
+      const change = await expectUnchanged(registers.api.pool, () =>
         as(actor).json('PATCH', `${REGISTER}/milestones/${first!.id}`, { state: 'dropped' }),
       );
-      const removal = await expectUnchanged(api.pool, () =>
+      const removal = await expectUnchanged(registers.api.pool, () =>
         as(actor).fetch(`${REGISTER}/milestones/${first!.id}`, { method: 'DELETE' }),
       );
       expect([change.status, removal.status]).toEqual([expected, expected]);
@@ -115,7 +109,8 @@ describe('who may edit the register’s details', () => {
         role: 'OFA liaison',
         address,
       });
-    const answer = expected === 201 ? await send() : await expectUnchanged(api.pool, send);
+    const answer =
+      expected === 201 ? await send() : await expectUnchanged(registers.api.pool, send);
     expect(answer.status).toBe(expected);
     expect((await readPage()).contacts.some((contact) => contact.address === address)).toBe(
       expected === 201,
@@ -131,7 +126,8 @@ describe('who may edit the register’s details', () => {
         to: 'dmtf',
         title,
       });
-    const answer = expected === 201 ? await send() : await expectUnchanged(api.pool, send);
+    const answer =
+      expected === 201 ? await send() : await expectUnchanged(registers.api.pool, send);
     expect(answer.status).toBe(expected);
     expect((await readPage()).commitments.some((commitment) => commitment.title === title)).toBe(
       expected === 201,
@@ -150,7 +146,8 @@ describe('who may edit the register’s details', () => {
         role: 'SNIA Technical Council',
         address: `${tag(actor)}@snia-contacts.example`,
       });
-    const answer = expected === 201 ? await send() : await expectUnchanged(api.pool, send);
+    const answer =
+      expected === 201 ? await send() : await expectUnchanged(registers.api.pool, send);
     expect(answer.status).toBe(expected);
   });
 });
@@ -163,12 +160,13 @@ describe('approvals', () => {
         body: 'OFA Board',
         approvedOn: '2018-10-02',
       });
-    const answer = expected === 200 ? await send() : await expectUnchanged(api.pool, send);
+    const answer =
+      expected === 200 ? await send() : await expectUnchanged(registers.api.pool, send);
     expect(answer.status).toBe(expected);
   });
 
   it('lets each party admin record and clear their own organization’s approval only', async () => {
-    const forOther = await expectUnchanged(api.pool, () =>
+    const forOther = await expectUnchanged(registers.api.pool, () =>
       as('admin@ofa.example').json<ErrorAnswer>('PUT', `${REGISTER}/approvals/dmtf`, {
         body: 'DMTF Board of Directors',
         resolution: '2018-10-05',
@@ -176,7 +174,7 @@ describe('approvals', () => {
       }),
     );
     expect(forOther.status).toBe(403);
-    const notAParty = await expectUnchanged(api.pool, () =>
+    const notAParty = await expectUnchanged(registers.api.pool, () =>
       as('admin@snia.example').json<ErrorAnswer>('PUT', `${REGISTER}/approvals/snia`, {
         body: 'SNIA Board',
         approvedOn: '2018-10-05',
@@ -217,7 +215,7 @@ describe('approvals', () => {
     });
     expect(page.openItems.filter((item) => item.section === 'approvals')).toHaveLength(1);
 
-    const otherClears = await expectUnchanged(api.pool, () =>
+    const otherClears = await expectUnchanged(registers.api.pool, () =>
       as('admin@dmtf.example').fetch(`${REGISTER}/approvals/ofa`, { method: 'DELETE' }),
     );
     expect(otherClears.status).toBe(403);
@@ -307,7 +305,7 @@ describe('linking a commitment to its document', () => {
   it('refuses a resolution document the approver cannot read exactly like a missing one', async () => {
     // OFA-FMM is the OFA's internal draft (organization visibility): the DMTF admin cannot read it.
     const approve = (identifier: string) =>
-      expectUnchanged(api.pool, () =>
+      expectUnchanged(registers.api.pool, () =>
         as('admin@dmtf.example').json<ErrorAnswer>('PUT', `${REGISTER}/approvals/dmtf`, {
           body: 'DMTF Board of Directors',
           approvedOn: '2018-10-05',
@@ -439,7 +437,7 @@ describe('bad input changes nothing', () => {
 
   it.each(cases)('refuses %s', async (_name, request, status) => {
     const [method, path, body] = await request();
-    const answer = await expectUnchanged(api.pool, () =>
+    const answer = await expectUnchanged(registers.api.pool, () =>
       as('admin@ofa.example').json<ErrorAnswer>(method, path, body),
     );
     expect(answer.status).toBe(status);

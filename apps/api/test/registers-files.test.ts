@@ -11,32 +11,25 @@ import { fileURLToPath } from 'node:url';
 import type { RegisterPage, WorkRegisterFile } from '@liaison/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
-import { seedDemoDocuments } from '../src/services/demo/seed-demo-documents.js';
 import { importRegister } from '../src/services/registers/import-register.js';
 import {
   checkRegisterFile,
   parseRegisterFile,
   RegisterFileError,
 } from '../src/services/registers/register-file.js';
-import type { TestClient } from './client.js';
-import { type RunningApi, startApi } from './helpers.js';
-import { ANONYMOUS, expectUnchanged, registerState, signInAll } from './registers-state.js';
+import { ANONYMOUS, expectUnchanged, registerState, useRegistersApi } from './registers-state.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-let api: RunningApi;
-let as: (actor: string) => TestClient;
+const registers = useRegistersApi();
+const { as } = registers;
 let scratch: string;
 
 beforeAll(async () => {
-  api = await startApi();
-  await seedDemoDocuments(api);
-  as = await signInAll(api.url);
   scratch = await mkdtemp(join(tmpdir(), 'register-files-'));
 });
 
 afterAll(async () => {
-  await api?.close();
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
@@ -49,7 +42,11 @@ async function exported(slug: string, actor = ANONYMOUS): Promise<WorkRegisterFi
 /** Checks and imports a file's text the way the CLI does; the problems, when it is rejected. */
 async function importText(text: string, name: string): Promise<Error | { created: boolean }> {
   try {
-    return await importRegister(api.pool, checkRegisterFile(parseRegisterFile(text, name)), name);
+    return await importRegister(
+      registers.api.pool,
+      checkRegisterFile(parseRegisterFile(text, name)),
+      name,
+    );
   } catch (error) {
     if (error instanceof RegisterFileError) return error;
     throw error;
@@ -151,7 +148,7 @@ describe('import', () => {
     file.parties.push({ organization: 'no-such-org', description: '' }); // reference (database)
     file.slug = 'ofa-dmtf';
 
-    const schemaAndRules = await expectUnchanged(api.pool, () =>
+    const schemaAndRules = await expectUnchanged(registers.api.pool, () =>
       importText(JSON.stringify(file), 'bad.json'),
     );
     expect(schemaAndRules).toBeInstanceOf(RegisterFileError);
@@ -180,7 +177,7 @@ describe('import', () => {
     file.milestones[0].doneOn = null;
     file.milestones[1].timeframe = 'Oct 2018';
     file.contacts[1].party = 'dmtf';
-    const references = await expectUnchanged(api.pool, () =>
+    const references = await expectUnchanged(registers.api.pool, () =>
       importText(JSON.stringify(file), 'bad.json'),
     );
     expect((references as RegisterFileError).problems.map((problem) => problem.path)).toEqual([
@@ -190,12 +187,12 @@ describe('import', () => {
   });
 
   it('rejects a file that is not JSON or YAML at all, changing nothing', async () => {
-    const before = await registerState(api.pool);
+    const before = await registerState(registers.api.pool);
     const answer = await importText('{"slug": "x",', 'broken.json');
     expect((answer as RegisterFileError).problems).toEqual([
       { path: '', message: expect.stringContaining('not valid JSON') },
     ]);
-    expect(await registerState(api.pool)).toEqual(before);
+    expect(await registerState(registers.api.pool)).toEqual(before);
   });
 });
 
@@ -206,7 +203,7 @@ describe('npm run register:import', () => {
     const child = spawn(
       process.execPath,
       ['--conditions=liaison-source', '--import', 'tsx', 'apps/api/src/import-register.ts', file],
-      { cwd: repoRoot, env: { ...process.env, DATABASE_URL: api.config.databaseUrl } },
+      { cwd: repoRoot, env: { ...process.env, DATABASE_URL: registers.api.config.databaseUrl } },
     );
     let stdout = '';
     let stderr = '';
@@ -235,7 +232,7 @@ describe('npm run register:import', () => {
       bad,
       toYaml({ ...register, state: 'final', milestones: [{ deliverable: 'X' }] }),
     );
-    const rejected = await expectUnchanged(api.pool, () => runImport(bad));
+    const rejected = await expectUnchanged(registers.api.pool, () => runImport(bad));
     expect(rejected.code).toBe(2);
     expect(rejected.stderr).toContain('nothing changed');
     for (const path of ['/state', '/milestones/0/timeframe', '/milestones/0/state']) {

@@ -13,21 +13,18 @@ import type {
   RegisterPage,
 } from '@liaison/core';
 import { listOutbox, organizationAdminAddresses } from '@liaison/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoDocuments } from '../src/services/demo/seed-demo-documents.js';
-import type { TestClient } from './client.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { describe, expect, it } from 'vitest';
 import {
   ACTORS,
   ANONYMOUS,
   expectUnchanged,
   OPERATOR,
-  signInAll,
   tableAllows,
+  useRegistersApi,
 } from './registers-state.js';
 
-let api: RunningApi;
-let as: (actor: string) => TestClient;
+const registers = useRegistersApi();
+const { as } = registers;
 
 const REGISTER = '/api/v1/registers/ofa-dmtf';
 const JOINT_MAIL = 'register.joint-item.changed';
@@ -35,16 +32,6 @@ const JOINT_MAIL = 'register.joint-item.changed';
 interface ErrorAnswer {
   error: { code: string; message: string };
 }
-
-beforeAll(async () => {
-  api = await startApi();
-  await seedDemoDocuments(api);
-  as = await signInAll(api.url);
-});
-
-afterAll(async () => {
-  await api?.close();
-});
 
 const readPage = async (actor = 'member@ofa.example') =>
   (await as(actor).json<RegisterPage>('GET', REGISTER)).body;
@@ -69,7 +56,7 @@ describe('each party edits its own contacts and commitments', () => {
       ['POST', `${REGISTER}/commitments`, { from: 'dmtf', to: 'ofa', title: 'Promised for DMTF' }],
     ];
     for (const [method, path, body] of attempts) {
-      const answer = await expectUnchanged(api.pool, () =>
+      const answer = await expectUnchanged(registers.api.pool, () =>
         body === undefined
           ? ofaAdmin.json<ErrorAnswer>(method, path)
           : ofaAdmin.json<ErrorAnswer>(method, path, body),
@@ -86,7 +73,7 @@ describe('each party edits its own contacts and commitments', () => {
 
   it('refuses moving an own contact to the other party', async () => {
     const own = (await readPage()).contacts.find((c) => c.party === 'ofa')!;
-    const answer = await expectUnchanged(api.pool, () =>
+    const answer = await expectUnchanged(registers.api.pool, () =>
       as('admin@ofa.example').json<ErrorAnswer>('PATCH', `${REGISTER}/contacts/${own.id}`, {
         party: 'dmtf',
       }),
@@ -102,7 +89,7 @@ describe('each party edits its own contacts and commitments', () => {
       as(actor).json<RegisterContact>('PATCH', `${REGISTER}/contacts/${contact.id}`, {
         role: `DMTF liaison (${actor})`,
       });
-    const answer = allowed ? await send() : await expectUnchanged(api.pool, send);
+    const answer = allowed ? await send() : await expectUnchanged(registers.api.pool, send);
     expect(answer.status).toBe(expected);
   });
 
@@ -124,7 +111,7 @@ describe('each party edits its own contacts and commitments', () => {
 
 describe('a joint milestone changed by one party', () => {
   it("mails the other party's admins exactly once, saying who changed what", async () => {
-    const before = await listOutbox(api.pool, { kind: JOINT_MAIL });
+    const before = await listOutbox(registers.api.pool, { kind: JOINT_MAIL });
     const [milestone] = (await readPage()).milestones;
     const done = await as('admin@ofa.example').json<RegisterMilestone>(
       'PATCH',
@@ -133,8 +120,8 @@ describe('a joint milestone changed by one party', () => {
     );
     expect(done.status).toBe(200);
 
-    const mails = (await listOutbox(api.pool, { kind: JOINT_MAIL })).slice(before.length);
-    const dmtfAdmins = await organizationAdminAddresses(api.pool, ['dmtf']);
+    const mails = (await listOutbox(registers.api.pool, { kind: JOINT_MAIL })).slice(before.length);
+    const dmtfAdmins = await organizationAdminAddresses(registers.api.pool, ['dmtf']);
     expect(dmtfAdmins).toContain('admin@dmtf.example');
     expect(mails.map((mail) => mail.recipient).sort()).toEqual([...dmtfAdmins].sort());
     const [mail] = mails;
@@ -147,27 +134,27 @@ describe('a joint milestone changed by one party', () => {
   });
 
   it('mails nobody of the editing party, and the OFA admins when DMTF changes one', async () => {
-    const before = await listOutbox(api.pool, { kind: JOINT_MAIL });
+    const before = await listOutbox(registers.api.pool, { kind: JOINT_MAIL });
     const added = await as('admin@dmtf.example').json<RegisterMilestone>(
       'POST',
       `${REGISTER}/milestones`,
       { deliverable: 'Joint interoperability plugfest', timeframe: 'Q2 2027' },
     );
     expect(added.status).toBe(201);
-    const mails = (await listOutbox(api.pool, { kind: JOINT_MAIL })).slice(before.length);
+    const mails = (await listOutbox(registers.api.pool, { kind: JOINT_MAIL })).slice(before.length);
     expect(mails.map((mail) => mail.recipient).sort()).toEqual(
-      (await organizationAdminAddresses(api.pool, ['ofa'])).sort(),
+      (await organizationAdminAddresses(registers.api.pool, ['ofa'])).sort(),
     );
   });
 
   it('mails nobody when a party changes its own contact', async () => {
-    const before = await listOutbox(api.pool);
+    const before = await listOutbox(registers.api.pool);
     const own = (await readPage()).contacts.find((c) => c.party === 'ofa')!;
     const changed = await as('admin@ofa.example').json('PATCH', `${REGISTER}/contacts/${own.id}`, {
       role: 'OFA Alliance liaison',
     });
     expect(changed.status).toBe(200);
-    expect(await listOutbox(api.pool)).toHaveLength(before.length);
+    expect(await listOutbox(registers.api.pool)).toHaveLength(before.length);
   });
 });
 
@@ -252,12 +239,12 @@ describe('the register history', () => {
 
   it('writes no history for a refused or bad edit', async () => {
     const [milestone] = (await readPage()).milestones;
-    const refused = await expectUnchanged(api.pool, () =>
+    const refused = await expectUnchanged(registers.api.pool, () =>
       as('member@ofa.example').json('PATCH', `${REGISTER}/milestones/${milestone!.id}`, {
         state: 'dropped',
       }),
     );
-    const bad = await expectUnchanged(api.pool, () =>
+    const bad = await expectUnchanged(registers.api.pool, () =>
       as('admin@ofa.example').json('PATCH', `${REGISTER}/milestones/${milestone!.id}`, {
         doneOn: '2018-10-01',
         state: 'planned',
@@ -327,7 +314,7 @@ describe('the operator edits the text sections', () => {
     expect(answer.body.accessRules).toEqual(before.accessRules);
 
     // The same section again, its fields in another order: nothing changes, nothing is recorded.
-    const again = await expectUnchanged(api.pool, () =>
+    const again = await expectUnchanged(registers.api.pool, () =>
       as(OPERATOR).json('PATCH', REGISTER, {
         benefits: benefits.map(({ text, party }) => ({ text, party })),
       }),
@@ -336,14 +323,14 @@ describe('the operator edits the text sections', () => {
   });
 
   it('refuses an item of a non-party and a party admin, changing nothing', async () => {
-    const nonParty = await expectUnchanged(api.pool, () =>
+    const nonParty = await expectUnchanged(registers.api.pool, () =>
       as(OPERATOR).json<ErrorAnswer>('PATCH', REGISTER, {
         activities: [{ party: 'snia', text: 'Plugfests' }],
       }),
     );
     expect(nonParty.status).toBe(422);
     expect(nonParty.body.error.message).toContain('activities/0/party');
-    const admin = await expectUnchanged(api.pool, () =>
+    const admin = await expectUnchanged(registers.api.pool, () =>
       as('admin@ofa.example').json('PATCH', REGISTER, {
         accessRules: [{ scope: 'general', party: null, text: 'Everything is public.' }],
       }),

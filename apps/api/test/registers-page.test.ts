@@ -5,27 +5,16 @@
  * March 2020 review shown as overdue.
  */
 import type { RegisterPage } from '@liaison/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoDocuments } from '../src/services/demo/seed-demo-documents.js';
-import type { TestClient } from './client.js';
-import { type RunningApi, startApi } from './helpers.js';
-import { ACTORS, ANONYMOUS, OPERATOR, signInAll } from './registers-state.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACTORS, ANONYMOUS, OPERATOR, useRegistersApi } from './registers-state.js';
 
-let api: RunningApi;
-let as: (actor: string) => TestClient;
+const { as } = useRegistersApi();
 let page: RegisterPage;
 
 beforeAll(async () => {
-  api = await startApi();
-  await seedDemoDocuments(api);
-  as = await signInAll(api.url);
   const answer = await as(ANONYMOUS).json<RegisterPage>('GET', '/api/v1/registers/ofa-dmtf');
   expect(answer.status).toBe(200);
   page = answer.body;
-});
-
-afterAll(async () => {
-  await api?.close();
 });
 
 describe('the seeded OFA/DMTF register', () => {

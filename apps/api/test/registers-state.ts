@@ -1,12 +1,14 @@
 /** Helpers for the work register tests: who is asking, and the database state of every register. */
 import type { Pool } from '@liaison/db';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import {
   type RegisterActorKind,
   type RegisterTableAction,
   registerTableAllows,
 } from '../../../packages/core/test/fixtures/permission-table.js';
+import { seedDemoDocuments } from '../src/services/demo/seed-demo-documents.js';
 import { TestClient } from './client.js';
+import { type RunningApi, startApi } from './helpers.js';
 import { type TableState, tableStates } from './state-snapshot.js';
 
 export const OPERATOR = 'operator@liaison.example';
@@ -38,13 +40,41 @@ export function tableAllows(actor: string, action: RegisterTableAction, party: '
   return registerTableAllows(registerActorKind(actor, party), action);
 }
 
-export async function signInAll(url: string): Promise<(actor: string) => TestClient> {
+async function signInAll(url: string): Promise<(actor: string) => TestClient> {
   const clients = new Map<string, TestClient>([[ANONYMOUS, new TestClient(url)]]);
   for (const email of DEMO_USERS) clients.set(email, await TestClient.signIn(url, email));
   return (actor) => {
     const client = clients.get(actor);
     if (!client) throw new Error(`no client for ${actor}`);
     return client;
+  };
+}
+
+/**
+ * For a register test file: starts the API with the demo documents and every demo actor signed in
+ * before the file's tests, and closes it after them. Read `api` and call `as` inside the tests.
+ */
+export function useRegistersApi(): { readonly api: RunningApi; as(actor: string): TestClient } {
+  let api: RunningApi | undefined;
+  let signedIn: ((actor: string) => TestClient) | undefined;
+  beforeAll(async () => {
+    api = await startApi();
+    await seedDemoDocuments(api);
+    signedIn = await signInAll(api.url);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+  const notStarted = () => new Error('the API starts in beforeAll; use it inside a test');
+  return {
+    get api() {
+      if (!api) throw notStarted();
+      return api;
+    },
+    as(actor) {
+      if (!signedIn) throw notStarted();
+      return signedIn(actor);
+    },
   };
 }
 
