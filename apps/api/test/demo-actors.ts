@@ -1,4 +1,5 @@
 import { TestClient } from './client.js';
+import { type SignedInApi, useSignedInApi } from './signed-in-api.js';
 
 /**
  * The actors of the small authorization matrices: the ten demo users (three organizations × three
@@ -62,4 +63,12 @@ export async function signInDemoPeople(
     if (!client) throw new Error(`${name} is not signed in in this test`);
     return client;
   };
+}
+
+/**
+ * For a test file: starts the API with the demo people of every organization signed in before the
+ * file's tests, and closes it after them.
+ */
+export function useApiWithDemoPeople(): SignedInApi {
+  return useSignedInApi((api) => signInDemoPeople(api.url));
 }

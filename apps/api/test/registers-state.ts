@@ -1,6 +1,6 @@
 /** Helpers for the work register tests: who is asking, and the database state of every register. */
 import type { Pool } from '@liaison/db';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import {
   type RegisterActorKind,
   type RegisterTableAction,
@@ -8,7 +8,7 @@ import {
 } from '../../../packages/core/test/fixtures/permission-table.js';
 import { seedDemoDocuments } from '../src/services/demo/seed-demo-documents.js';
 import { TestClient } from './client.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { type SignedInApi, useSignedInApi } from './signed-in-api.js';
 import { type TableState, tableStates } from './state-snapshot.js';
 
 export const OPERATOR = 'operator@liaison.example';
@@ -52,30 +52,13 @@ async function signInAll(url: string): Promise<(actor: string) => TestClient> {
 
 /**
  * For a register test file: starts the API with the demo documents and every demo actor signed in
- * before the file's tests, and closes it after them. Read `api` and call `as` inside the tests.
+ * before the file's tests, and closes it after them.
  */
-export function useRegistersApi(): { readonly api: RunningApi; as(actor: string): TestClient } {
-  let api: RunningApi | undefined;
-  let signedIn: ((actor: string) => TestClient) | undefined;
-  beforeAll(async () => {
-    api = await startApi();
+export function useRegistersApi(): SignedInApi {
+  return useSignedInApi(async (api) => {
     await seedDemoDocuments(api);
-    signedIn = await signInAll(api.url);
+    return signInAll(api.url);
   });
-  afterAll(async () => {
-    await api?.close();
-  });
-  const notStarted = () => new Error('the API starts in beforeAll; use it inside a test');
-  return {
-    get api() {
-      if (!api) throw notStarted();
-      return api;
-    },
-    as(actor) {
-      if (!signedIn) throw notStarted();
-      return signedIn(actor);
-    },
-  };
 }
 
 /** Every table a register's data lives in, and the audit trail. */

@@ -5,14 +5,12 @@
  * disposition to the comment's author only while they may still read it.
  */
 import { listOutbox } from '@liaison/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   enqueueCommentDigests,
   enqueueReviewClosingReminders,
 } from '../src/services/notifications/review-mails.js';
-import type { TestClient } from './client.js';
-import { signInDemoPeople } from './demo-actors.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { useApiWithDemoPeople } from './demo-actors.js';
 import {
   commented,
   daysFromToday,
@@ -24,12 +22,10 @@ import {
 
 const MINUTE_MS = 60_000;
 
-let api: RunningApi;
-let as: (name: string) => TestClient;
+const demo = useApiWithDemoPeople();
+const { as } = demo;
 
 beforeAll(async () => {
-  api = await startApi();
-  as = await signInDemoPeople(api.url);
   // Opted in: an OFA member, the DMTF admin, the DMTF editor (who opens the reviews) and a SNIA
   // member (whose organization may not read the documents).
   for (const name of ['member@ofa', 'admin@dmtf', 'editor@dmtf', 'member@snia']) {
@@ -38,12 +34,8 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await api?.close();
-});
-
 async function mails(kind: string) {
-  return (await listOutbox(api.pool, { kind })).map((mail) => ({
+  return (await listOutbox(demo.api.pool, { kind })).map((mail) => ({
     recipient: mail.recipient,
     subject: mail.subject,
     text: mail.text,
@@ -51,7 +43,7 @@ async function mails(kind: string) {
 }
 
 async function clearOutbox() {
-  await api.pool.query('delete from mail_outbox');
+  await demo.api.pool.query('delete from mail_outbox');
 }
 
 describe('a call for comments', () => {
@@ -77,11 +69,11 @@ describe('a call for comments', () => {
     await clearOutbox();
     const now = new Date();
     const queued = await Promise.all([
-      enqueueReviewClosingReminders(api.pool, now),
-      enqueueReviewClosingReminders(api.pool, now),
+      enqueueReviewClosingReminders(demo.api.pool, now),
+      enqueueReviewClosingReminders(demo.api.pool, now),
     ]);
     expect(queued[0]! + queued[1]!).toBe(3);
-    expect(await enqueueReviewClosingReminders(api.pool, now)).toBe(0);
+    expect(await enqueueReviewClosingReminders(demo.api.pool, now)).toBe(0);
     const sent = await mails('review.closing');
     expect(sent.map((mail) => mail.recipient).sort()).toEqual([
       'admin@dmtf.example',
@@ -96,14 +88,14 @@ describe('new comments', () => {
   it('reach the owner’s editors in one mail at most hourly per review', async () => {
     const review = await openedReview(as('editor@dmtf'), await sharedDocument(as('editor@dmtf')));
     // Comments of earlier tests are told of now, so that this review's count starts clean.
-    await enqueueCommentDigests(api.pool, new Date());
+    await enqueueCommentDigests(demo.api.pool, new Date());
     await clearOutbox();
     await commented(as('member@ofa'), review, { body: 'First: zones need groups.' });
     await commented(as('editor@ofa'), review, { body: 'Second: typo in 3.1.' });
     const now = new Date();
     const first = await Promise.all([
-      enqueueCommentDigests(api.pool, now),
-      enqueueCommentDigests(api.pool, now),
+      enqueueCommentDigests(demo.api.pool, now),
+      enqueueCommentDigests(demo.api.pool, now),
     ]);
     expect(first[0]! + first[1]!).toBe(2);
     let sent = await mails('review.comments');
@@ -118,17 +110,21 @@ describe('new comments', () => {
 
     await commented(as('member@ofa'), review, { body: 'Third: one more.' });
     // Within the hour: nothing yet.
-    expect(await enqueueCommentDigests(api.pool, new Date(now.getTime() + 30 * MINUTE_MS))).toBe(0);
+    expect(
+      await enqueueCommentDigests(demo.api.pool, new Date(now.getTime() + 30 * MINUTE_MS)),
+    ).toBe(0);
     // An hour later: one mail with the third comment only.
-    expect(await enqueueCommentDigests(api.pool, new Date(now.getTime() + 61 * MINUTE_MS))).toBe(2);
+    expect(
+      await enqueueCommentDigests(demo.api.pool, new Date(now.getTime() + 61 * MINUTE_MS)),
+    ).toBe(2);
     sent = await mails('review.comments');
     const latest = sent.slice(-2);
     expect(latest[0]!.subject).toContain('1 new comment ');
     expect(latest[0]!.text).toContain('3. technical');
     expect(latest[0]!.text).not.toContain('First');
-    expect(await enqueueCommentDigests(api.pool, new Date(now.getTime() + 200 * MINUTE_MS))).toBe(
-      0,
-    );
+    expect(
+      await enqueueCommentDigests(demo.api.pool, new Date(now.getTime() + 200 * MINUTE_MS)),
+    ).toBe(0);
   });
 });
 

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
-import { signInDemoPeople } from './demo-actors.js';
+import { useApiWithDemoPeople } from './demo-actors.js';
 import { uploadVersion } from './factories.js';
 import { auditActions, type RunningApi, sha256, startApi } from './helpers.js';
 import {
@@ -24,18 +24,9 @@ import {
 } from './review-fixtures.js';
 import { filePart, iprSha256 } from './submission-fixtures.js';
 
-let api: RunningApi;
-let as: (name: string) => TestClient;
-const anonymous = () => new TestClient(api.url);
-
-beforeAll(async () => {
-  api = await startApi();
-  as = await signInDemoPeople(api.url);
-});
-
-afterAll(async () => {
-  await api?.close();
-});
+const demo = useApiWithDemoPeople();
+const { as } = demo;
+const anonymous = () => new TestClient(demo.api.url);
 
 const getComment = (client: TestClient, id: string) =>
   client.json<CommentBody>('GET', `/api/v1/comments/${id}`);
@@ -75,7 +66,7 @@ describe('a call for comments on a DMTF work in progress shared with the OFA', (
       createdBy: 'editor@dmtf.example',
       permissions: { comment: true, manage: true, dispose: true, readLog: true, publishLog: true },
     });
-    expect(await auditActions(api.pool, review.id)).toEqual(['review.open']);
+    expect(await auditActions(demo.api.pool, review.id)).toEqual(['review.open']);
     const seen = await as('member@ofa').json<ReviewBody>('GET', `/api/v1/reviews/${review.id}`);
     expect(seen.body.permissions).toEqual({
       comment: true,
@@ -135,7 +126,7 @@ describe('a call for comments on a DMTF work in progress shared with the OFA', (
       proposedChange: undefined,
     });
     expect(dmtfComment).toMatchObject({ number: 2, organization: { slug: 'dmtf' } });
-    expect(await auditActions(api.pool, ofaComment.id)).toEqual(['review.comment.create']);
+    expect(await auditActions(demo.api.pool, ofaComment.id)).toEqual(['review.comment.create']);
   });
 
   it('keeps each comment to its author’s organization and the owner’s editors', async () => {
@@ -171,7 +162,7 @@ describe('a call for comments on a DMTF work in progress shared with the OFA', (
     expect(cached.status).toBe(304);
     expect((await as('member@snia').fetch(path)).status).toBe(404);
     expect((await as('member@dmtf').fetch(path)).status).toBe(404);
-    const downloads = (await auditActions(api.pool, ofaComment.id)).filter(
+    const downloads = (await auditActions(demo.api.pool, ofaComment.id)).filter(
       (action) => action === 'review.comment.attachment.download',
     );
     expect(downloads).toHaveLength(3);
@@ -217,7 +208,7 @@ describe('a call for comments on a DMTF work in progress shared with the OFA', (
     const seen = await getComment(as('member@ofa'), ofaComment.id);
     expect(seen.body.disposition?.value).toBe('accepted-with-changes');
     expect(seen.body.permissions).toEqual({ edit: false, dispose: false });
-    const { rows } = await api.pool.query<{ recipient: string; text: string }>(
+    const { rows } = await demo.api.pool.query<{ recipient: string; text: string }>(
       `select recipient, text_body as text from mail_outbox where kind = 'review.comment.disposed'`,
     );
     expect(rows).toEqual([
@@ -363,7 +354,10 @@ describe('a call for comments on a DMTF work in progress shared with the OFA', (
     expect((await as('member@snia').json('GET', `/api/v1/reviews/${review.id}/log`)).status).toBe(
       404,
     );
-    expect(await auditActions(api.pool, review.id)).toEqual(['review.open', 'review.log.publish']);
+    expect(await auditActions(demo.api.pool, review.id)).toEqual([
+      'review.open',
+      'review.log.publish',
+    ]);
   });
 
   it('closes early: no new comments, no more changes to the review', async () => {
@@ -404,7 +398,7 @@ describe('two reviews of one document opened at the same moment', () => {
       openReview(as('admin@dmtf'), document.id, body),
     ]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
-    const { rows } = await api.pool.query('select 1 from reviews where document_id = $1', [
+    const { rows } = await demo.api.pool.query('select 1 from reviews where document_id = $1', [
       document.id,
     ]);
     expect(rows).toHaveLength(1);
@@ -417,7 +411,7 @@ describe('a review past its closing date', () => {
     const review = await openedReview(as('editor@dmtf'), document, { closesOn: daysFromToday(0) });
     expect(review.state).toBe('open');
     // The calendar moves on: the review opened two days ago and closed yesterday.
-    await api.pool.query(
+    await demo.api.pool.query(
       `update reviews set opened_on = current_date - 2, closes_on = current_date - 1 where id = $1`,
       [review.id],
     );
@@ -438,7 +432,7 @@ describe('a review past its closing date', () => {
 
 describe('the reviews open to me', () => {
   it('come closing soonest first, page by page', async () => {
-    const client = await TestClient.signIn(api.url, 'admin@ofa.example');
+    const client = await TestClient.signIn(demo.api.url, 'admin@ofa.example');
     const before = await client.json<{ items: ReviewBody[] }>(
       'GET',
       '/api/v1/reviews?open=true&limit=100',
@@ -483,7 +477,7 @@ describe('a review requiring the IPR acknowledgement', () => {
       acceptIpr: 'true',
       iprPolicySha256: sha,
     });
-    const { rows } = await api.pool.query(
+    const { rows } = await demo.api.pool.query(
       `select u.email, c.ipr_policy_sha256 as sha, c.ipr_acknowledged_at is not null as dated
          from review_comments c join users u on u.id = c.ipr_acknowledged_by where c.id = $1`,
       [comment.id],
@@ -509,7 +503,7 @@ describe('a document whose visibility narrows while its review is open', () => {
       const open = await as(name).json<{ items: ReviewBody[] }>('GET', '/api/v1/reviews?open=true');
       expect(open.body.items.map((item) => item.id)).not.toContain(review.id);
     }
-    const { rows } = await api.pool.query('select 1 from review_comments where id = $1', [
+    const { rows } = await demo.api.pool.query('select 1 from review_comments where id = $1', [
       comment.id,
     ]);
     expect(rows).toHaveLength(1);

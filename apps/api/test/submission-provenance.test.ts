@@ -3,10 +3,9 @@
  * organization and the IPR acknowledgement to everyone who can read the document, the
  * submission's reference and link only to those who may read that submission.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
-import { signInDemoPeople } from './demo-actors.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { useApiWithDemoPeople } from './demo-actors.js';
 import { iprSha256, type SubmissionBody, submit, transition } from './submission-fixtures.js';
 
 interface DocumentBody {
@@ -18,15 +17,13 @@ interface DocumentBody {
   } | null;
 }
 
-let api: RunningApi;
-let as: (name: string) => TestClient;
+const demo = useApiWithDemoPeople();
+const { as } = demo;
 
 let submission: SubmissionBody;
 let documentId: string;
 
 beforeAll(async () => {
-  api = await startApi();
-  as = await signInDemoPeople(api.url);
   submission = await submit(as('editor@ofa'), { title: 'Fabric model, for provenance' });
   const reviewer = as('admin@dmtf');
   expect((await transition(reviewer, submission.id, 'under-review')).status).toBe(200);
@@ -38,10 +35,6 @@ beforeAll(async () => {
   );
   expect(adopted.status, JSON.stringify(adopted.body)).toBe(201);
   documentId = adopted.body.document!.id;
-});
-
-afterAll(async () => {
-  await api?.close();
 });
 
 const read = (client: TestClient) =>
@@ -112,7 +105,7 @@ describe('a document made from a submission', () => {
     });
 
     it('shows the public the organization and the acknowledgement, without link or person', async () => {
-      const answer = await read(new TestClient(api.url));
+      const answer = await read(new TestClient(demo.api.url));
       expect(answer.status).toBe(200);
       expect(answer.body.provenance).toMatchObject({
         from: { slug: 'ofa' },

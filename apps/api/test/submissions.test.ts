@@ -4,7 +4,7 @@ import { listJobs } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
-import { signInDemoPeople } from './demo-actors.js';
+import { useApiWithDemoPeople } from './demo-actors.js';
 import { auditActions, type RunningApi, sha256, startApi } from './helpers.js';
 import { runReapCli } from './reap-cli.js';
 import {
@@ -15,18 +15,9 @@ import {
   transition,
 } from './submission-fixtures.js';
 
-let api: RunningApi;
-let as: (name: string) => TestClient;
-const anonymous = () => new TestClient(api.url);
-
-beforeAll(async () => {
-  api = await startApi();
-  as = await signInDemoPeople(api.url);
-});
-
-afterAll(async () => {
-  await api?.close();
-});
+const demo = useApiWithDemoPeople();
+const { as } = demo;
+const anonymous = () => new TestClient(demo.api.url);
 
 async function get(client: TestClient, id: string) {
   return client.json<SubmissionBody>('GET', `/api/v1/submissions/${id}`);
@@ -78,15 +69,15 @@ describe('a submission from the OFA to the DMTF', () => {
       ['fabric model.pdf', model.length, sha256(model)],
       ['notes.txt', notes.length, sha256(notes)],
     ]);
-    const { rows } = await api.pool.query(
+    const { rows } = await demo.api.pool.query(
       'select storage_key from submission_files where submission_id = $1 order by position',
       [submission.id],
     );
     expect(rows.map((row) => row.storage_key)).toEqual(
       submission.files.map((file) => `submissions/${submission.id}/${file.id}`),
     );
-    for (const row of rows) expect(await api.storage.stat(row.storage_key)).toBeDefined();
-    expect(await auditActions(api.pool, submission.id)).toEqual(['submission.create']);
+    for (const row of rows) expect(await demo.api.storage.stat(row.storage_key)).toBeDefined();
+    expect(await auditActions(demo.api.pool, submission.id)).toEqual(['submission.create']);
   });
 
   it('carries a reference of sender, receiver, year and number, in its view and in the lists', async () => {
@@ -149,7 +140,7 @@ describe('a submission from the OFA to the DMTF', () => {
     });
     expect(cached.status).toBe(304);
 
-    const { rows } = await api.pool.query(
+    const { rows } = await demo.api.pool.query(
       `select actor_email, details from audit_events
         where action = 'submission.file.download' and object_id = $1 order by id`,
       [submission.id],
@@ -271,7 +262,7 @@ describe('a submission from the OFA to the DMTF', () => {
     });
     // Its text is read in the background, as for an upload.
     const versionId = document.body.versions[0]!.id;
-    const jobs = await listJobs(api.pool, { state: 'pending', limit: 10_000 });
+    const jobs = await listJobs(demo.api.pool, { state: 'pending', limit: 10_000 });
     expect(jobs.filter((job) => job.key === `extract-version-text:${versionId}`)).toHaveLength(1);
     const content = await as('member@dmtf').fetch(
       `/api/v1/documents/${documentId}/versions/${document.body.versions[0]!.id}/content`,
@@ -288,7 +279,9 @@ describe('a submission from the OFA to the DMTF', () => {
     );
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('already_linked');
-    expect(await auditActions(api.pool, submission.id)).toContain('submission.document.create');
+    expect(await auditActions(demo.api.pool, submission.id)).toContain(
+      'submission.document.create',
+    );
   });
 });
 
@@ -413,7 +406,7 @@ describe('the state machine', () => {
     );
     expect(linked.status).toBe(200);
     expect(linked.body.document).toMatchObject({ id: dmtfDocument.body.id, how: 'linked' });
-    expect(await auditActions(api.pool, submission.id)).toContain('submission.document.link');
+    expect(await auditActions(demo.api.pool, submission.id)).toContain('submission.document.link');
   });
 });
 
@@ -572,7 +565,7 @@ describe('a submitter who leaves the submitting organization', () => {
     expect((await get(as('admin@ofa'), submission.id)).status).toBe(200);
 
     // Coming back takes the person's consent (an invitation) or the operator; the operator here.
-    const operator = await TestClient.signIn(api.url, 'operator@liaison.example');
+    const operator = await TestClient.signIn(demo.api.url, 'operator@liaison.example');
     const readded = await operator.json('POST', '/api/v1/organizations/ofa/members', {
       email: 'editor@ofa.example',
       role: 'editor',

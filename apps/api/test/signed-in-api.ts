@@ -1,0 +1,38 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { TestClient } from './client.js';
+import { type RunningApi, startApi } from './helpers.js';
+
+/** The API a test file started, and its signed-in callers by name. */
+export interface SignedInApi {
+  readonly api: RunningApi;
+  as(name: string): TestClient;
+}
+
+/**
+ * For a test file: starts the API before the file's tests, prepares it and signs its callers in
+ * with `signIn`, and closes it after them. Read `api` and call `as` inside the tests.
+ */
+export function useSignedInApi(
+  signIn: (api: RunningApi) => Promise<(name: string) => TestClient>,
+): SignedInApi {
+  let api: RunningApi | undefined;
+  let callers: ((name: string) => TestClient) | undefined;
+  beforeAll(async () => {
+    api = await startApi();
+    callers = await signIn(api);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+  const notStarted = () => new Error('the API starts in beforeAll; use it inside a test');
+  return {
+    get api() {
+      if (!api) throw notStarted();
+      return api;
+    },
+    as(name) {
+      if (!callers) throw notStarted();
+      return callers(name);
+    },
+  };
+}
