@@ -17,7 +17,7 @@ export const DEMO_ACTORS: (string | null)[] = [
 ];
 
 /** A signed-in client per demo actor (anonymous: no token), by e-mail (null for anonymous). */
-export async function clientsOfDemoActors(apiUrl: string): Promise<Map<string | null, TestClient>> {
+async function clientsOfDemoActors(apiUrl: string): Promise<Map<string | null, TestClient>> {
   const clients = new Map<string | null, TestClient>();
   for (const email of DEMO_ACTORS) {
     clients.set(email, email ? await TestClient.signIn(apiUrl, email) : new TestClient(apiUrl));
@@ -71,4 +71,19 @@ export async function signInDemoPeople(
  */
 export function useApiWithDemoPeople(): SignedInApi {
   return useSignedInApi((api) => signInDemoPeople(api.url));
+}
+
+/**
+ * For a test file: starts the API with every demo actor signed in before the file's tests (`as`
+ * takes an e-mail address, null for the anonymous caller), and closes it after them.
+ */
+export function useApiWithDemoActors(): SignedInApi<string | null> {
+  return useSignedInApi(async (api) => {
+    const clients = await clientsOfDemoActors(api.url);
+    return (email) => {
+      const client = clients.get(email);
+      if (!client) throw new Error(`no client for ${email}`);
+      return client;
+    };
+  });
 }

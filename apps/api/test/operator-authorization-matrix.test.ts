@@ -4,10 +4,8 @@
  * the operator gets 200; a signed-in caller gets 403 (the routes hide nothing that exists per
  * caller), an anonymous one 401. The expectation is written here, not taken from the policy.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestClient } from './client.js';
-import { clientsOfDemoActors, DEMO_ACTORS } from './demo-actors.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_ACTORS, useApiWithDemoActors } from './demo-actors.js';
 
 const ACTORS = DEMO_ACTORS;
 
@@ -18,15 +16,7 @@ function expectedStatus(email: string | null): number {
   return email === 'operator@liaison.example' ? 200 : 403;
 }
 
-let api: RunningApi;
-let clients: Map<string | null, TestClient>;
-beforeAll(async () => {
-  api = await startApi();
-  clients = await clientsOfDemoActors(api.url);
-});
-afterAll(async () => {
-  await api.close();
-});
+const { as } = useApiWithDemoActors();
 
 describe('operator routes authorization matrix', () => {
   it('covers the ten demo users and an anonymous caller', () => {
@@ -36,9 +26,7 @@ describe('operator routes authorization matrix', () => {
   it.each(ROUTES)('GET %s', async (path) => {
     const problems: string[] = [];
     for (const email of ACTORS) {
-      const response = await clients
-        .get(email)!
-        .json<{ items?: unknown[]; error?: unknown }>('GET', path);
+      const response = await as(email).json<{ items?: unknown[]; error?: unknown }>('GET', path);
       const expected = expectedStatus(email);
       const who = email ?? 'anonymous';
       if (response.status !== expected)

@@ -5,10 +5,8 @@
  * a member of another organization gets 403 (organizations are public, their admins are not), an
  * anonymous caller 401. The expectation is written here, not taken from the policy.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestClient } from './client.js';
-import { clientsOfDemoActors, DEMO_ACTORS, DEMO_ORGANIZATIONS } from './demo-actors.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_ACTORS, DEMO_ORGANIZATIONS, useApiWithDemoActors } from './demo-actors.js';
 
 const ACTORS = DEMO_ACTORS;
 
@@ -18,26 +16,17 @@ function expectedStatus(email: string | null, organization: string): number {
   return email.endsWith(`@${organization}.example`) ? 200 : 403;
 }
 
-let api: RunningApi;
-let clients: Map<string | null, TestClient>;
-beforeAll(async () => {
-  api = await startApi();
-  clients = await clientsOfDemoActors(api.url);
-});
-afterAll(async () => {
-  await api.close();
-});
+const demo = useApiWithDemoActors();
+const { as } = demo;
 
 describe('organization admins authorization matrix', () => {
   it.each(DEMO_ORGANIZATIONS)('GET /api/v1/organizations/%s/admins', async (organization) => {
     const problems: string[] = [];
     for (const email of ACTORS) {
-      const response = await clients
-        .get(email)!
-        .json<{ items?: Array<{ name: string; email: string }>; error?: unknown }>(
-          'GET',
-          `/api/v1/organizations/${organization}/admins`,
-        );
+      const response = await as(email).json<{
+        items?: Array<{ name: string; email: string }>;
+        error?: unknown;
+      }>('GET', `/api/v1/organizations/${organization}/admins`);
       const expected = expectedStatus(email, organization);
       const who = email ?? 'anonymous';
       if (response.status !== expected)
@@ -54,13 +43,15 @@ describe('organization admins authorization matrix', () => {
   });
 
   it('lists admins only, enabled ones, and answers 404 for an unknown organization', async () => {
-    const operator = clients.get('operator@liaison.example')!;
+    const operator = as('operator@liaison.example');
     const listed = await operator.json<{ items: Array<{ email: string }> }>(
       'GET',
       '/api/v1/organizations/ofa/admins',
     );
     expect(listed.body.items.map((admin) => admin.email)).toEqual(['admin@ofa.example']);
-    await api.pool.query(`update users set disabled_at = now() where email = 'admin@ofa.example'`);
+    await demo.api.pool.query(
+      `update users set disabled_at = now() where email = 'admin@ofa.example'`,
+    );
     try {
       const after = await operator.json<{ items: unknown[] }>(
         'GET',
@@ -68,7 +59,9 @@ describe('organization admins authorization matrix', () => {
       );
       expect(after.body.items).toEqual([]);
     } finally {
-      await api.pool.query(`update users set disabled_at = null where email = 'admin@ofa.example'`);
+      await demo.api.pool.query(
+        `update users set disabled_at = null where email = 'admin@ofa.example'`,
+      );
     }
     expect((await operator.json('GET', '/api/v1/organizations/nope/admins')).status).toBe(404);
   });

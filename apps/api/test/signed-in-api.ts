@@ -3,20 +3,20 @@ import type { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
 
 /** The API a test file started, and its signed-in callers by name. */
-export interface SignedInApi {
+export interface SignedInApi<Name = string> {
   readonly api: RunningApi;
-  as(name: string): TestClient;
+  as(name: Name): TestClient;
 }
 
 /**
  * For a test file: starts the API before the file's tests, prepares it and signs its callers in
  * with `signIn`, and closes it after them. Read `api` and call `as` inside the tests.
  */
-export function useSignedInApi(
-  signIn: (api: RunningApi) => Promise<(name: string) => TestClient>,
-): SignedInApi {
+export function useSignedInApi<Name = string>(
+  signIn: (api: RunningApi) => Promise<(name: Name) => TestClient>,
+): SignedInApi<Name> {
   let api: RunningApi | undefined;
-  let callers: ((name: string) => TestClient) | undefined;
+  let callers: ((name: Name) => TestClient) | undefined;
   beforeAll(async () => {
     api = await startApi();
     callers = await signIn(api);
