@@ -6,6 +6,7 @@ import {
   mailedLink,
   newSession,
   PASSWORD,
+  SNIA,
   signIn,
   signInOperator,
   visit,
@@ -16,7 +17,6 @@ import {
 // click it) whose page sets a new password that then signs in; on the account page a new name shows
 // in the header at once, and the password changes given the current one.
 
-const SNIA = 'Storage Networking Industry Association';
 const RESET_PASSWORD = 'a reset passphrase of mine';
 const CHANGED_PASSWORD = 'a changed passphrase of mine';
 const RESET_LINK = /\/password-reset\/[A-Za-z0-9_-]{43}/;

@@ -5,15 +5,22 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makePdf, pdfPageTexts } from '../../apps/api/test/pdf-fixtures.js';
-import { apiClientAs, browserSuite, check, newSession, signIn, visit } from './harness.js';
+import {
+  apiClientAs,
+  browserSuite,
+  check,
+  DMTF,
+  newSession,
+  OFA,
+  signIn,
+  visit,
+} from './harness.js';
 
 // What readers do with a document's content in a real Chromium: compare two versions from the
 // document page (words added and removed, page by page; a version without text says so), and a
 // partner's watermarked copy of a confidential PDF, downloaded through the web app, next to the
 // owner's original bytes.
 
-const OFA = 'OpenFabrics Alliance';
-const DMTF = 'Distributed Management Task Force';
 const IDENTIFIER = `DSP-E2E-CONTENT-${Date.now().toString(36).toUpperCase()}`;
 const TITLE = 'Fabric Zoning Profile (browser suite, watermarked)';
 

@@ -8,6 +8,7 @@ import {
   createDocument,
   mailedLink,
   newSession,
+  OFA,
   signIn,
   visit,
 } from './harness.js';
@@ -16,7 +17,6 @@ import {
 // page, sees it under Following on the account page; the DMTF uploads a version with a change
 // note, shown in the versions table; the mail's unfollow link, opened signed out, ends the follow.
 
-const OFA = 'OpenFabrics Alliance';
 const UNFOLLOW_LINK = /\/unfollow\/[A-Za-z0-9._-]+/;
 
 browserSuite('following a document in a real browser', { screenshotAs: 'follow' }, (suite) => {

@@ -17,6 +17,11 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 export const PASSWORD = 'liaison-demo';
 
+/** The demo organizations' names, as the pages show them. */
+export const OFA = 'OpenFabrics Alliance';
+export const DMTF = 'Distributed Management Task Force';
+export const SNIA = 'Storage Networking Industry Association';
+
 /** The web app's OpenID Connect client at DMTF's (test) identity provider. */
 export const SSO_CLIENT = { clientId: 'liaison-web-e2e', clientSecret: 'e2e-client-secret' };
 /** The DMTF identity provider's account that single sign-on signs in with. */

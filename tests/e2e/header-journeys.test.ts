@@ -4,6 +4,7 @@ import {
   browserSuite,
   check,
   createDocument,
+  DMTF,
   header,
   newSession,
   PHONE,
@@ -16,8 +17,6 @@ import {
 // every item they get, stays one line; on a phone the signed-in header folds into a Menu button
 // that opens and closes from the keyboard. "What's new" carries a badge with the count of new
 // items; opening the page marks them new once, and the badge goes.
-
-const DMTF = 'Distributed Management Task Force';
 
 /** Everything the header shows side by side: the brand, each navigation link, the account corner. */
 function headerItems(page: Page): Locator {

@@ -7,7 +7,9 @@ import {
   header,
   mailedLink,
   newSession,
+  OFA,
   PASSWORD,
+  SNIA,
   signIn,
   visit,
 } from './harness.js';
@@ -17,8 +19,6 @@ import {
 // a name and password on the link's page and signs in with them. The link comes from the mail the
 // portal sent (the demo mail catcher), as a person would click it.
 
-const OFA = 'OpenFabrics Alliance';
-const SNIA = 'Storage Networking Industry Association';
 const NEWCOMER = `newcomer-${Date.now().toString(36)}@people.example`;
 const NEW_PASSWORD = 'a long enough passphrase';
 const INVITATION_LINK = /\/invitations\/[A-Za-z0-9_-]{43}/;

@@ -9,14 +9,17 @@ import {
   check,
   createDocument,
   DESKTOP,
+  DMTF,
   type Fixture,
   header,
   newSession,
+  OFA,
   PHONE,
   pageProblems,
   reportPageProblems,
   resetScreenshots,
   SCREENSHOTS,
+  SNIA,
   SSO_ACCOUNT,
   serverErrors,
   sha256File,
@@ -29,9 +32,6 @@ import {
 // journeys build on each other (the document uploaded in 2 is downloaded in 3, released in 4 and
 // audited in 6), so they run in order against one portal.
 
-const OFA = 'OpenFabrics Alliance';
-const DMTF = 'Distributed Management Task Force';
-const SNIA = 'Storage Networking Industry Association';
 const REGISTER = 'OFA/DMTF Work Register';
 
 const FILE_SIZE = 50 * 1024 * 1024;

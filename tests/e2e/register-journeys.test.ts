@@ -4,6 +4,7 @@ import {
   apiToken,
   browserSuite,
   check,
+  DMTF,
   newSession,
   PHONE,
   reportPageProblems,
@@ -16,7 +17,6 @@ import {
 // party edits, and that a member sees the register without any edit forms. The journeys build on
 // each other (the member sees the approval recorded in R2), so they run in order on one portal.
 
-const DMTF = 'Distributed Management Task Force';
 const REGISTER = 'OFA/DMTF Work Register';
 const PATH = '/registers/ofa-dmtf';
 const COMMITMENT = 'Redfish Fabric Extensions (work-in-progress)';

@@ -9,7 +9,10 @@ import {
   apiToken,
   browserSuite,
   check,
+  DMTF,
   newSession,
+  OFA,
+  SNIA,
   signIn,
   visit,
   writeFakePdf,
@@ -22,9 +25,6 @@ import {
 // DMTF editor publishes the log, a reader sees it attributed to "OpenFabrics Alliance" and to no
 // person. The journeys build on each other, so they run in order against one portal.
 
-const OFA = 'OpenFabrics Alliance';
-const DMTF = 'Distributed Management Task Force';
-const SNIA = 'Storage Networking Industry Association';
 const REVIEW = 'Call for comments on Redfish Fabric Extensions 0.9a';
 const COMMENT = 'Endpoint names are limited to 64 characters; OFS fabric names are longer.';
 const RESPONSE = 'Agreed: 0.9b raises the limit to 255 characters.';

@@ -7,9 +7,12 @@ import { findChromium, launchChromium, skipLine } from './browser.js';
 import {
   check,
   closeSessions,
+  DMTF,
   newSession,
+  OFA,
   type Portal,
   SCREENSHOTS,
+  SNIA,
   sha256File,
   signIn,
   startPortal,
@@ -27,9 +30,6 @@ const lookup = findChromium();
 const missing = lookup.found ? undefined : lookup.reason;
 if (missing) console.log(skipLine(missing));
 
-const OFA = 'OpenFabrics Alliance';
-const DMTF = 'Distributed Management Task Force';
-const SNIA = 'Storage Networking Industry Association';
 const ORIGINAL = 'Redfish Fabric Extensions (work-in-progress) available for comment';
 const REPLY = `Re: ${ORIGINAL}`;
 const REPLY_TEXT = 'The OFA has **two comments** on the fabric extensions, attached.';

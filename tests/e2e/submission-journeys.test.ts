@@ -9,7 +9,9 @@ import {
   apiToken,
   browserSuite,
   check,
+  DMTF,
   newSession,
+  OFA,
   sha256File,
   signIn,
   visit,
@@ -20,8 +22,6 @@ import {
 // by a DMTF admin, its file downloaded byte for byte. The journeys build on each other, so they
 // run in order against one portal.
 
-const OFA = 'OpenFabrics Alliance';
-const DMTF = 'Distributed Management Task Force';
 const TITLE = `Fabric Manager Model contribution ${Date.now().toString(36)}`;
 const FILE_SIZE = 3 * 1024 * 1024 + 17;
 const REVIEW_COMMENT = 'Could you add the port counters to section 3?';
