@@ -1,19 +1,13 @@
 // `liaison comments export`: the built command against the real API (embedded PostgreSQL and S3),
 // on the demo call for comments on dmtf/DSP-WIP-FABRIC 0.9a.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolutionLog } from '@liaison/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemoDocuments } from '../../../apps/api/src/services/demo/seed-demo-documents.js';
 import { seedDemoReview } from '../../../apps/api/src/services/demo/seed-demo-review.js';
-import { type RunningApi, startApi } from '../../../apps/api/test/helpers.js';
-import { type CliPeople, signInPeople } from './cli-people.js';
+import { useCliTestBench } from './cli-people.js';
 import { runCli } from './run-cli.js';
-
-let api: RunningApi;
-let scratch: string;
-let people: CliPeople;
 
 const PEOPLE = [
   'editor@dmtf.example',
@@ -23,22 +17,14 @@ const PEOPLE = [
 ];
 const DOCUMENT = 'dmtf/DSP-WIP-FABRIC';
 
-beforeAll(async () => {
-  api = await startApi();
+const bench = useCliTestBench('liaison-cli-comments-', PEOPLE, async (api) => {
   await seedDemoDocuments(api);
   await seedDemoReview(api.pool);
-  scratch = await mkdtemp(join(tmpdir(), 'liaison-cli-comments-'));
-  people = await signInPeople(api.url, scratch, PEOPLE);
-});
-
-afterAll(async () => {
-  await api?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
 describe('liaison comments export', () => {
   it('exits 1 with one line for a wrong command line, and helps', async () => {
-    const env = { XDG_CONFIG_HOME: join(scratch, 'none') };
+    const env = { XDG_CONFIG_HOME: join(bench.scratch, 'none') };
     for (const args of [
       ['comments'],
       ['comments', 'frobnicate'],
@@ -59,7 +45,7 @@ describe('liaison comments export', () => {
   it('gives the owner’s editor the open review’s log as CSV, and as JSON in a file', async () => {
     const csv = await runCli(
       ['comments', 'export', DOCUMENT, '--format', 'csv'],
-      people.env('editor@dmtf.example'),
+      bench.people.env('editor@dmtf.example'),
     );
     expect(csv.stderr).toBe('');
     expect(csv.code).toBe(0);
@@ -67,10 +53,10 @@ describe('liaison comments export', () => {
     expect(csv.stdout).toContain('EndpointGroups');
     expect(csv.stdout).toContain('Table 12');
 
-    const output = join(scratch, 'log.json');
+    const output = join(bench.scratch, 'log.json');
     const json = await runCli(
       ['comments', 'export', DOCUMENT, '--format', 'json', '-o', output],
-      people.env('editor@dmtf.example'),
+      bench.people.env('editor@dmtf.example'),
     );
     expect(json.code).toBe(0);
     const log = JSON.parse(await readFile(output, 'utf8')) as ResolutionLog;
@@ -85,7 +71,7 @@ describe('liaison comments export', () => {
     await writeFile(output, 'keep me');
     const refused = await runCli(
       ['comments', 'export', DOCUMENT, '--format', 'json', '-o', output],
-      people.env('editor@dmtf.example'),
+      bench.people.env('editor@dmtf.example'),
     );
     expect(refused.code).toBe(1);
     expect(await readFile(output, 'utf8')).toBe('keep me');
@@ -93,7 +79,7 @@ describe('liaison comments export', () => {
     // --review names the same review explicitly.
     const explicit = await runCli(
       ['comments', 'export', DOCUMENT, '--review', log.review.id, '--format', 'csv'],
-      people.env('editor@dmtf.example'),
+      bench.people.env('editor@dmtf.example'),
     );
     expect(explicit.stdout).toBe(csv.stdout);
   });
@@ -101,13 +87,13 @@ describe('liaison comments export', () => {
   it('answers not found (exit 2) to a commenter before publication and to a non-reader', async () => {
     const commenter = await runCli(
       ['comments', 'export', DOCUMENT, '--format', 'csv'],
-      people.env('member@ofa.example'),
+      bench.people.env('member@ofa.example'),
     );
     expect(commenter.code).toBe(2);
     expect(commenter.stdout).toBe('');
     const outsider = await runCli(
       ['comments', 'export', DOCUMENT, '--format', 'json'],
-      people.env('member@snia.example'),
+      bench.people.env('member@snia.example'),
     );
     expect(outsider.code).toBe(2);
     expect(outsider.stdout).toBe('');
@@ -116,14 +102,14 @@ describe('liaison comments export', () => {
   // The owner's plain members read no comment until the log is published; then they read every
   // comment without its author (the commenters' own organization still reads its authors).
   it('gives a reader the published log, attributed to organizations, never to people', async () => {
-    const editor = people.client('editor@dmtf.example');
+    const editor = bench.people.client('editor@dmtf.example');
     const document = await editor.getDocumentByRef(DOCUMENT);
     const [review] = (await editor.listDocumentReviews(document.id)).items;
     await editor.publishResolutionLog(review!.id);
 
     const result = await runCli(
       ['comments', 'export', DOCUMENT, '--format', 'json'],
-      people.env('member@dmtf.example'),
+      bench.people.env('member@dmtf.example'),
     );
     expect(result.code).toBe(0);
     const log = JSON.parse(result.stdout) as ResolutionLog;

@@ -1,15 +1,9 @@
 // `liaison statements`: the built command against the real API (embedded PostgreSQL and S3).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApi, startApi } from '../../../apps/api/test/helpers.js';
-import { type CliPeople, signInPeople } from './cli-people.js';
+import { describe, expect, it } from 'vitest';
+import { useCliTestBench } from './cli-people.js';
 import { runCli, writeRandomFile } from './run-cli.js';
-
-let api: RunningApi;
-let scratch: string;
-let people: CliPeople;
 
 const PEOPLE = [
   'editor@ofa.example',
@@ -21,7 +15,7 @@ const PEOPLE = [
 /** Every statement OFA's editors and admins can see: its drafts and what it sent or received. */
 async function ofaStatements(): Promise<string[]> {
   const ids: string[] = [];
-  for await (const statement of people.client('admin@ofa.example').statements())
+  for await (const statement of bench.people.client('admin@ofa.example').statements())
     ids.push(statement.id);
   return ids.sort();
 }
@@ -42,20 +36,11 @@ const sendToDmtf = (...options: string[]) => [
   ...options,
 ];
 
-beforeAll(async () => {
-  api = await startApi();
-  scratch = await mkdtemp(join(tmpdir(), 'liaison-cli-statements-'));
-  people = await signInPeople(api.url, scratch, PEOPLE);
-});
-
-afterAll(async () => {
-  await api?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-});
+const bench = useCliTestBench('liaison-cli-statements-', PEOPLE);
 
 describe('liaison statements', () => {
   it('exits 1 with one line for a wrong command line, and helps', async () => {
-    const env = { XDG_CONFIG_HOME: join(scratch, 'none') };
+    const env = { XDG_CONFIG_HOME: join(bench.scratch, 'none') };
     for (const args of [
       ['statements'],
       ['statements', 'frobnicate'],
@@ -76,10 +61,10 @@ describe('liaison statements', () => {
   });
 
   it('an editor’s statement stays a draft with its attachments until an admin sends it', async () => {
-    const body = join(scratch, 'body.md');
+    const body = join(bench.scratch, 'body.md');
     await writeFile(body, '# Comments requested\n\nPlease review the **fabric model**.\n');
-    const pdf = join(scratch, 'fabric-model.pdf');
-    const json = join(scratch, 'fabric-model.json');
+    const pdf = join(bench.scratch, 'fabric-model.pdf');
+    const json = join(bench.scratch, 'fabric-model.json');
     const pdfSha256 = await writeRandomFile(pdf, 2 * 1024 * 1024);
     const jsonSha256 = await writeRandomFile(json, 500);
 
@@ -100,7 +85,7 @@ describe('liaison statements', () => {
         '--reference',
         'OFA-LS-CLI-1',
       ),
-      people.env('editor@ofa.example'),
+      bench.people.env('editor@ofa.example'),
     );
     expect(drafted.code).toBe(0);
     expect(drafted.stdout).toMatch(
@@ -108,7 +93,7 @@ describe('liaison statements', () => {
     );
     expect(drafted.stderr).toContain('attach 2 file(s)');
     const draftId = /^Draft ([0-9a-f-]{36})/.exec(drafted.stdout)![1]!;
-    const draft = await people.client('admin@ofa.example').getStatement(draftId);
+    const draft = await bench.people.client('admin@ofa.example').getStatement(draftId);
     expect(draft).toMatchObject({
       state: 'draft',
       purpose: 'comment',
@@ -125,22 +110,28 @@ describe('liaison statements', () => {
     // The admin finds it among the drafts awaiting approval, and sends it.
     const awaiting = await runCli(
       ['statements', 'ls', '--box', 'awaiting-approval', '--json'],
-      people.env('admin@ofa.example'),
+      bench.people.env('admin@ofa.example'),
     );
     expect(awaiting.code).toBe(0);
     expect((JSON.parse(awaiting.stdout) as Array<{ id: string }>).map((s) => s.id)).toContain(
       draftId,
     );
-    await people.client('admin@ofa.example').sendStatement(draftId);
+    await bench.people.client('admin@ofa.example').sendStatement(draftId);
 
     // The receiver owes an answer: listed with the days left, shown with its text and files.
-    const owed = await runCli(['statements', 'ls', '--owed'], people.env('admin@dmtf.example'));
+    const owed = await runCli(
+      ['statements', 'ls', '--owed'],
+      bench.people.env('admin@dmtf.example'),
+    );
     expect(owed.code).toBe(0);
     const row = owed.stdout.split('\n').find((line) => line.startsWith(draftId));
     expect(row).toMatch(
       /ofa -> dmtf\s+comment\s+owed\s+\S+ \(10 days left\)\s+Fabric model for comment$/,
     );
-    const shown = await runCli(['statements', 'show', draftId], people.env('admin@dmtf.example'));
+    const shown = await runCli(
+      ['statements', 'show', draftId],
+      bench.people.env('admin@dmtf.example'),
+    );
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('Fabric model for comment');
     expect(shown.stdout).toContain('Please review the **fabric model**.');
@@ -150,7 +141,7 @@ describe('liaison statements', () => {
     // A third party of the register's partner cannot see it: 404, exit 2.
     const stranger = await runCli(
       ['statements', 'show', draftId],
-      people.env('member@snia.example'),
+      bench.people.env('member@snia.example'),
     );
     expect(stranger.code).toBe(2);
     expect(stranger.stderr).toMatch(/\(404 [a-z_]+\)/);
@@ -167,14 +158,14 @@ describe('liaison statements', () => {
         'public',
         '--json',
       ),
-      people.env('admin@ofa.example'),
+      bench.people.env('admin@ofa.example'),
     );
     expect(sent.code).toBe(0);
     const statement = JSON.parse(sent.stdout) as { id: string; state: string; visibility: string };
     expect(statement).toMatchObject({ state: 'sent', visibility: 'public' });
     const listed = await runCli(
       ['statements', 'ls', '--register', 'ofa-dmtf'],
-      people.env('member@snia.example'),
+      bench.people.env('member@snia.example'),
     );
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain(statement.id);
@@ -184,7 +175,7 @@ describe('liaison statements', () => {
     const before = await ofaStatements();
     const past = await runCli(
       sendToDmtf('--purpose', 'action', '--deadline', utcDay(-1), '--title', 'Too late'),
-      people.env('admin@ofa.example'),
+      bench.people.env('admin@ofa.example'),
     );
     expect(past.code).toBe(1);
     expect(past.stderr).toMatch(/^liaison: .*\(422 deadline_passed\)\n$/);
@@ -196,29 +187,29 @@ describe('liaison statements', () => {
         '--title',
         'With a missing file',
         '--attach',
-        join(scratch, 'no-such-file.pdf'),
+        join(bench.scratch, 'no-such-file.pdf'),
       ),
-      people.env('admin@ofa.example'),
+      bench.people.env('admin@ofa.example'),
     );
     expect(missingFile.code).toBe(1);
 
     const snia = await runCli(
       sendToDmtf('--purpose', 'information', '--title', 'Not a party'),
-      people.env('member@snia.example'),
+      bench.people.env('member@snia.example'),
     );
     expect(snia.code).toBe(2);
     expect(await ofaStatements()).toEqual(before);
   });
 
   it('lists and shows server text without escape sequences', async () => {
-    const hostile = await people.client('admin@ofa.example').createStatement({
+    const hostile = await bench.people.client('admin@ofa.example').createStatement({
       register: 'ofa-dmtf',
       to: ['dmtf'],
       title: 'Plain title for now',
       purpose: 'information',
     });
     // Straight into the database: whatever the API accepts today, what is stored is printed.
-    await api.pool.query('update statements set title = $1, body = $2 where id = $3', [
+    await bench.api.pool.query('update statements set title = $1, body = $2 where id = $3', [
       '\u001b[31mred\u001b]0;owned\u0007 title\u009b2J\u007f',
       'Text \u001b[2J with a clear-screen',
       hostile.id,
@@ -227,7 +218,7 @@ describe('liaison statements', () => {
       ['statements', 'ls', '--state', 'draft'],
       ['statements', 'show', hostile.id],
     ]) {
-      const result = await runCli(args, people.env('admin@ofa.example'));
+      const result = await runCli(args, bench.people.env('admin@ofa.example'));
       expect(result.code, args.join(' ')).toBe(0);
       expect(result.stdout).toContain(hostile.id);
       expect(result.stdout).toContain('red title');
