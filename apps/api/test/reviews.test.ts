@@ -6,12 +6,12 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
 import { useApiWithDemoPeople } from './demo-actors.js';
 import { uploadVersion } from './factories.js';
-import { auditActions, type RunningApi, sha256, startApi } from './helpers.js';
+import { auditActions, sha256 } from './helpers.js';
 import {
   type CommentBody,
   commented,
@@ -22,6 +22,7 @@ import {
   type ReviewBody,
   sharedDocument,
 } from './review-fixtures.js';
+import { useApi } from './signed-in-api.js';
 import { filePart, iprSha256 } from './submission-fixtures.js';
 
 const demo = useApiWithDemoPeople();
@@ -540,26 +541,18 @@ describe('the resolution log as CSV', () => {
 });
 
 describe('the reaper', () => {
-  let own: RunningApi;
-
-  beforeAll(async () => {
-    own = await startApi({ S3_BUCKET: `reviews-reaper-${randomBytes(6).toString('hex')}` });
-  });
-
-  afterAll(async () => {
-    await own?.close();
-  });
+  const own = useApi({ S3_BUCKET: `reviews-reaper-${randomBytes(6).toString('hex')}` });
 
   it('keeps comment attachments and deletes unreferenced objects under review-comments/', async () => {
-    const editor = await TestClient.signIn(own.url, 'editor@dmtf.example');
-    const member = await TestClient.signIn(own.url, 'member@ofa.example');
+    const editor = await TestClient.signIn(own.api.url, 'editor@dmtf.example');
+    const member = await TestClient.signIn(own.api.url, 'member@ofa.example');
     const review = await openedReview(editor, await sharedDocument(editor));
     const comment = await commented(member, review, {}, [filePart('markup.pdf')]);
     const orphan = `review-comments/${review.id}/${randomUUID()}`;
-    await own.storage.putStream(orphan, Readable.from([Buffer.from('left behind')]));
+    await own.api.storage.putStream(orphan, Readable.from([Buffer.from('left behind')]));
     const log = { debug() {}, info() {}, warn() {}, error() {} };
     const summary = await reapOrphanedObjects(
-      { pool: own.pool, storage: own.storage, log },
+      { pool: own.api.pool, storage: own.api.storage, log },
       { olderThanMs: 0, now: new Date(Date.now() + 60_000) },
     );
     expect(summary.deleted).toEqual([orphan]);

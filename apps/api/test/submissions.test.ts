@@ -1,12 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { listJobs } from '@liaison/db';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
 import { useApiWithDemoPeople } from './demo-actors.js';
-import { auditActions, type RunningApi, sha256, startApi } from './helpers.js';
+import { auditActions, sha256 } from './helpers.js';
 import { runReapCli } from './reap-cli.js';
+import { useApi } from './signed-in-api.js';
 import {
   filePart,
   iprSha256,
@@ -454,31 +455,23 @@ describe('lists', () => {
 
 describe('the reaper', () => {
   // The reaper looks at a whole bucket: this API gets one of its own.
-  let own: RunningApi;
-
-  beforeAll(async () => {
-    own = await startApi({ S3_BUCKET: `submissions-reaper-${randomBytes(6).toString('hex')}` });
-  });
-
-  afterAll(async () => {
-    await own?.close();
-  });
+  const own = useApi({ S3_BUCKET: `submissions-reaper-${randomBytes(6).toString('hex')}` });
 
   it('keeps the objects of submission files and deletes unreferenced ones under submissions/', async () => {
-    const editor = await TestClient.signIn(own.url, 'editor@ofa.example');
+    const editor = await TestClient.signIn(own.api.url, 'editor@ofa.example');
     const submission = await submit(editor);
     const orphan = `submissions/${randomUUID()}/${randomUUID()}`;
-    await own.storage.putStream(orphan, Readable.from([Buffer.from('left behind')]));
+    await own.api.storage.putStream(orphan, Readable.from([Buffer.from('left behind')]));
     const log = { debug() {}, info() {}, warn() {}, error() {} };
     const summary = await reapOrphanedObjects(
-      { pool: own.pool, storage: own.storage, log },
+      { pool: own.api.pool, storage: own.api.storage, log },
       { olderThanMs: 0, now: new Date(Date.now() + 60_000) },
     );
     expect(summary.deleted).toEqual([orphan]);
     expect(summary.missingObjects).toEqual([]);
     const key = `submissions/${submission.id}/${submission.files[0]!.id}`;
-    expect(await own.storage.stat(key)).toBeDefined();
-    const reviewer = await TestClient.signIn(own.url, 'admin@dmtf.example');
+    expect(await own.api.storage.stat(key)).toBeDefined();
+    const reviewer = await TestClient.signIn(own.api.url, 'admin@dmtf.example');
     const content = await reviewer.fetch(
       `/api/v1/submissions/${submission.id}/files/${submission.files[0]!.id}/content`,
     );
@@ -487,11 +480,11 @@ describe('the reaper', () => {
   });
 
   it('reports a submission file row whose object is missing, changes nothing, and makes `reap` exit 2', async () => {
-    const editor = await TestClient.signIn(own.url, 'editor@ofa.example');
+    const editor = await TestClient.signIn(own.api.url, 'editor@ofa.example');
     const submission = await submit(editor);
     const file = submission.files[0]!;
     const key = `submissions/${submission.id}/${file.id}`;
-    await own.storage.delete(key);
+    await own.api.storage.delete(key);
     const errors: { details: object; message: string }[] = [];
     const log = {
       debug() {},
@@ -501,11 +494,11 @@ describe('the reaper', () => {
     };
 
     const summary = await reapOrphanedObjects(
-      { pool: own.pool, storage: own.storage, log },
+      { pool: own.api.pool, storage: own.api.storage, log },
       { olderThanMs: 0 },
     );
 
-    const { rows } = await own.pool.query<{ files: number }>(
+    const { rows } = await own.api.pool.query<{ files: number }>(
       'select count(*)::int as files from submission_files',
     );
     expect(summary.checkedSubmissionFiles).toBe(rows[0]!.files);
@@ -516,7 +509,7 @@ describe('the reaper', () => {
         message: 'a submission file row references an object that does not exist',
       },
     ]);
-    const reviewer = await TestClient.signIn(own.url, 'admin@dmtf.example');
+    const reviewer = await TestClient.signIn(own.api.url, 'admin@dmtf.example');
     const after = await reviewer.json<SubmissionBody>(
       'GET',
       `/api/v1/submissions/${submission.id}`,
@@ -525,8 +518,8 @@ describe('the reaper', () => {
 
     const reaped = await runReapCli({
       ...inject('stack'),
-      DATABASE_URL: own.config.databaseUrl,
-      S3_BUCKET: own.config.s3.bucket,
+      DATABASE_URL: own.api.config.databaseUrl,
+      S3_BUCKET: own.api.config.s3.bucket,
     });
     expect(reaped.code, reaped.stderr).toBe(2);
     expect(reaped.stdout).toContain(`MISSING  ${key}  (submission file ${file.id})`);
