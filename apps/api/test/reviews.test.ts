@@ -5,13 +5,12 @@
  * narrows while its review is open.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
 import { useApiWithDemoPeople } from './demo-actors.js';
 import { uploadVersion } from './factories.js';
 import { auditActions, sha256 } from './helpers.js';
+import { reapOrphansNow, storeOrphan } from './orphan-objects.js';
 import {
   type CommentBody,
   commented,
@@ -549,12 +548,8 @@ describe('the reaper', () => {
     const review = await openedReview(editor, await sharedDocument(editor));
     const comment = await commented(member, review, {}, [filePart('markup.pdf')]);
     const orphan = `review-comments/${review.id}/${randomUUID()}`;
-    await own.api.storage.putStream(orphan, Readable.from([Buffer.from('left behind')]));
-    const log = { debug() {}, info() {}, warn() {}, error() {} };
-    const summary = await reapOrphanedObjects(
-      { pool: own.api.pool, storage: own.api.storage, log },
-      { olderThanMs: 0, now: new Date(Date.now() + 60_000) },
-    );
+    await storeOrphan(own.api, orphan);
+    const summary = await reapOrphansNow(own.api);
     expect(summary.deleted).toEqual([orphan]);
     const content = await editor.fetch(`/api/v1/comments/${comment.id}/attachment/content`);
     expect(content.status).toBe(200);

@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { listJobs } from '@liaison/db';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
 import { useApiWithDemoPeople } from './demo-actors.js';
 import { auditActions, sha256 } from './helpers.js';
+import { reapOrphansNow, storeOrphan } from './orphan-objects.js';
 import { runReapCli } from './reap-cli.js';
 import { useApi } from './signed-in-api.js';
 import {
@@ -461,12 +461,8 @@ describe('the reaper', () => {
     const editor = await TestClient.signIn(own.api.url, 'editor@ofa.example');
     const submission = await submit(editor);
     const orphan = `submissions/${randomUUID()}/${randomUUID()}`;
-    await own.api.storage.putStream(orphan, Readable.from([Buffer.from('left behind')]));
-    const log = { debug() {}, info() {}, warn() {}, error() {} };
-    const summary = await reapOrphanedObjects(
-      { pool: own.api.pool, storage: own.api.storage, log },
-      { olderThanMs: 0, now: new Date(Date.now() + 60_000) },
-    );
+    await storeOrphan(own.api, orphan);
+    const summary = await reapOrphansNow(own.api);
     expect(summary.deleted).toEqual([orphan]);
     expect(summary.missingObjects).toEqual([]);
     const key = `submissions/${submission.id}/${submission.files[0]!.id}`;
