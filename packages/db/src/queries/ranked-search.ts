@@ -58,13 +58,16 @@ const TEXT_MATCHES = `array(
   select tv.document_id from version_text_pages tp join document_versions tv on tv.id = tp.version_id
    where tp.search @@ to_tsquery('english', $2::text) and tv.withdrawn_at is null)`;
 /**
- * The newest `size` documents the caller may read, from the cursor on. The inner `d` (the window's
- * documents) hides the outer one: the read rule is written for `d`.
+ * The sequence numbers of the documents the caller may read, newest first, before the cursor
+ * parameter `cursor` (none: from the newest). The inner `d` hides an outer one: the read rule is
+ * written for `d`.
  */
-const inWalkWindow = (size: number) => `d.seq > coalesce((
-  select d.seq from documents d
-   where ${readableDocumentCondition('$1::text[]')} and ($7::bigint is null or d.seq < $7)
-   order by d.seq desc offset ${size} limit 1), 0)`;
+const readableSeqsBefore = (cursor: string) => `select d.seq from documents d
+   where ${readableDocumentCondition('$1::text[]')} and (${cursor}::bigint is null or d.seq < ${cursor})
+   order by d.seq desc`;
+/** The newest `size` documents the caller may read, from the cursor on. */
+const inWalkWindow = (size: number) =>
+  `d.seq > coalesce((${readableSeqsBefore('$7')} offset ${size} limit 1), 0)`;
 
 const statementNames = new Map<string, string>();
 
@@ -190,9 +193,7 @@ async function walkWindowEnd(
   size: number,
 ): Promise<string | null> {
   const result = await db.query<{ seq: string }>({
-    ...preparedOnce(`select d.seq from documents d
-      where ${readableDocumentCondition('$1::text[]')} and ($2::bigint is null or d.seq < $2)
-      order by d.seq desc offset ${size - 1} limit 1`),
+    ...preparedOnce(`${readableSeqsBefore('$2')} offset ${size - 1} limit 1`),
     values: [filter.viewerOrganizations, beforeSeq],
   });
   return result.rows[0]?.seq ?? null;
