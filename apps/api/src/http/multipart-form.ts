@@ -7,6 +7,7 @@ import {
 } from '@liaison/core';
 import type { FastifyRequest } from 'fastify';
 import type { UploadPart } from '../services/uploads/receive-upload-form.js';
+import { sweepBodyBuffers } from './body-buffer-sweep.js';
 
 /** What each upload form says when busboy stops it at one of its limits. */
 export interface FormLimitMessages {
@@ -47,8 +48,14 @@ export async function* formParts(
   messages: FormLimitMessages,
   limits?: FormLimits,
 ): AsyncGenerator<UploadPart> {
+  let sweeping = false;
   try {
     for await (const part of request.parts(limits ? { limits } : undefined)) {
+      // The body is piped into the form parser from the first part on (not before).
+      if (!sweeping) {
+        sweepBodyBuffers(request.raw);
+        sweeping = true;
+      }
       if (part.type === 'file') {
         const file = part as MultipartFile;
         yield {

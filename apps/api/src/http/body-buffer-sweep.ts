@@ -1,0 +1,66 @@
+import type { Readable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/**
+ * Bytes of upload bodies between two collections of V8's young generation, counted over every
+ * upload of the process together.
+ *
+ * Why: Node's HTTP parser copies each chunk of a request body into a buffer of its own. The
+ * buffers die young, but V8 counts them as external memory, and once 64 MiB of it has been
+ * allocated since the last full collection it runs a full mark-compact of the whole heap; the
+ * young generation, which would free them for almost nothing, is hardly ever collected meanwhile,
+ * since each buffer's own object is tiny. A 1 GiB upload set off about 40 mark-compacts of the
+ * API's heap, half of the API's CPU. Collecting the young generation every 16 MiB (a quarter of
+ * that 64 MiB, leaving room for the store's and the client's buffers in a test or an embedded
+ * stack) frees the buffers first, and no mark-compact is needed (`npm run bench`, README).
+ */
+export const BODY_BYTES_PER_YOUNG_COLLECTION = 16 * 1024 * 1024;
+
+type YoungCollection = () => void;
+
+/**
+ * Heap growth allowed before V8's next full collection, in percent of what the last one kept.
+ *
+ * Why: after an idle spell V8 sizes the old generation close to what it holds (a limit of 64 MiB
+ * for 54 MiB live in the API), starts incremental marking again right after each mark-compact,
+ * and a young collection asked for meanwhile finishes that marking as a mark-compact: every 16
+ * MiB once more. Letting the old generation double before its next full collection keeps full
+ * collections for real growth; the cost is at most the old generation's size again in memory.
+ */
+const HEAP_GROWING_PERCENT = 100;
+
+/**
+ * V8's `gc`, asked for the young generation only. The flags are set here rather than on the
+ * command line so that every way of starting the API (npm, the embedded stack, Docker, tests)
+ * gets them; `gc` comes from a new context, so no global `gc` appears in the API's own.
+ * Undefined on a runtime without it: uploads then work as before, only with more CPU.
+ */
+function youngGenerationCollection(): YoungCollection | undefined {
+  setFlagsFromString('--expose-gc');
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  const gc: unknown = runInNewContext('gc');
+  if (typeof gc !== 'function') return undefined;
+  return () => gc({ type: 'minor' });
+}
+
+let collectYoungGeneration: YoungCollection | undefined | null = null;
+let bytesSinceCollection = 0;
+
+/**
+ * Counts the bytes of an upload's body as they arrive and collects the young generation every
+ * {@link BODY_BYTES_PER_YOUNG_COLLECTION} bytes. Call it once the body is being read (piped into
+ * the form parser): a 'data' listener added earlier would start the body flowing with nobody to
+ * read it.
+ */
+export function sweepBodyBuffers(body: Readable): void {
+  if (collectYoungGeneration === null) collectYoungGeneration = youngGenerationCollection();
+  const collect = collectYoungGeneration;
+  if (!collect) return;
+  body.on('data', (chunk: Buffer) => {
+    bytesSinceCollection += chunk.length;
+    if (bytesSinceCollection < BODY_BYTES_PER_YOUNG_COLLECTION) return;
+    bytesSinceCollection = 0;
+    collect();
+  });
+}
