@@ -15,7 +15,7 @@ import { runInNewContext } from 'node:vm';
  * that 64 MiB, leaving room for the store's and the client's buffers in a test or an embedded
  * stack) frees the buffers first, and no mark-compact is needed (`npm run bench`, README).
  */
-export const BODY_BYTES_PER_YOUNG_COLLECTION = 16 * 1024 * 1024;
+const BODY_BYTES_PER_YOUNG_COLLECTION = 16 * 1024 * 1024;
 
 type YoungCollection = () => void;
 
@@ -39,7 +39,7 @@ const HEAP_GROWING_PERCENT = 100;
 function youngGenerationCollection(): YoungCollection | undefined {
   setFlagsFromString('--expose-gc');
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  const gc: unknown = runInNewContext('gc');
+  const gc: unknown = runInNewContext("typeof gc === 'function' ? gc : undefined");
   if (typeof gc !== 'function') return undefined;
   return () => gc({ type: 'minor' });
 }
