@@ -54,6 +54,13 @@ describe('liaison statements', () => {
       expect(result.code, args.join(' ')).toBe(1);
       expect(result.stderr, args.join(' ')).toMatch(/^liaison: [^\n]+\n$/);
     }
+    expect((await runCli(['statements'], env)).stderr).toContain(
+      'name what to do: ls, show or send',
+    );
+    // A name every object has is no subcommand either.
+    const inherited = await runCli(['statements', 'constructor'], env);
+    expect(inherited.code).toBe(1);
+    expect(inherited.stderr).toContain('unknown subcommand constructor');
     const help = await runCli(['statements', '--help'], env);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: liaison statements ls/);

@@ -4,7 +4,7 @@ import { firstItems, listingLimit, noteMoreItems, pageSizeFor } from '../listing
 import { formatBytes } from '../progress.js';
 import { table, truncate } from '../table.js';
 import { terminalSafeJson } from '../terminal-text.js';
-import { parseCommand, UsageError } from '../usage.js';
+import { parseCommand, runSubcommand, UsageError } from '../usage.js';
 import { sendStatement } from './statement-send.js';
 
 const DAY_MS = 86_400_000;
@@ -140,21 +140,7 @@ async function show(args: string[], io: Io): Promise<void> {
   print(io.stdout, values.json ? terminalSafeJson(statement) : describe(statement));
 }
 
-const SUBCOMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = {
-  ls: list,
-  show,
-  send: sendStatement,
-};
-
 /** `liaison statements ls|show|send`: liaison statements between the parties of a register. */
 export async function statements(args: string[], io: Io): Promise<void> {
-  const [name, ...rest] = args;
-  const subcommand = name === undefined ? undefined : SUBCOMMANDS[name];
-  if (!subcommand) {
-    throw new UsageError(
-      name === undefined ? 'name what to do: ls, show or send' : `unknown subcommand ${name}`,
-      'statements',
-    );
-  }
-  await subcommand(rest, io);
+  await runSubcommand('statements', { ls: list, show, send: sendStatement }, args, io);
 }
