@@ -17,6 +17,7 @@ import {
   type FormPart,
   MULTIPART_TYPE,
   multipartBody,
+  sendJson,
 } from './raw-requests.js';
 import { type StateSnapshot, snapshotState } from './state-snapshot.js';
 
@@ -101,9 +102,6 @@ async function send(
     }),
   );
 }
-
-const sendJson = (client: TestClient, method: string, path: string, body: unknown) =>
-  send(client, method, path, JSON.stringify(body), 'application/json');
 
 // ---------------------------------------------------------------------------------------------
 // Hand-made multipart bodies, so every byte (NULs, control characters, bad framing) is exact

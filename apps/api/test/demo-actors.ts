@@ -1,3 +1,6 @@
+import type { Role } from '@liaison/core';
+import { hashPassword } from '@liaison/core/server';
+import { DEMO_PASSWORD, insertMembership, insertUserWithPassword, type Pool } from '@liaison/db';
 import { TestClient } from './client.js';
 import { type SignedInApi, useSignedInApi } from './signed-in-api.js';
 
@@ -15,6 +18,20 @@ export const DEMO_ACTORS: (string | null)[] = [
   OPERATOR_EMAIL,
   null,
 ];
+
+/** Adds a person beside the demo people, a `role` of `organization`, with the demo password. */
+export async function addDemoPerson(
+  pool: Pool,
+  person: { email: string; name: string; organization: string; role: Role },
+): Promise<void> {
+  const userId = await insertUserWithPassword(pool, {
+    email: person.email,
+    name: person.name,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+  });
+  if (!userId) throw new Error(`${person.email} is taken`);
+  await insertMembership(pool, { organization: person.organization, userId, role: person.role });
+}
 
 /** A signed-in client per demo actor (anonymous: no token), by e-mail (null for anonymous). */
 async function clientsOfDemoActors(apiUrl: string): Promise<Map<string | null, TestClient>> {

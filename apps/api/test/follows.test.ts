@@ -3,47 +3,24 @@
  * the mails go through the real outbox and delivery worker to a real SMTP server, and each
  * follower is told only of what they may read.
  */
-import { listOutbox, type Pool } from '@liaison/db';
-import Fastify from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { listOutbox } from '@liaison/db';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { signUnfollowToken } from '../src/auth/unfollow-tokens.js';
-import { deliverDueMail } from '../src/services/notifications/deliver-mail.js';
 import { enqueueFollowDigests } from '../src/services/notifications/follow-digests.js';
-import { createSmtpSender, type MailSender } from '../src/services/notifications/mail-sender.js';
 import { TestClient } from './client.js';
 import { createDocument } from './factories.js';
-import { type RunningApi, startApi, TEST_AUTH_SECRET } from './helpers.js';
-import { startSmtpServer, type TestSmtpServer } from './smtp-server.js';
+import { TEST_AUTH_SECRET } from './helpers.js';
+import { useApiWithMail, WEB_URL } from './mail-bench.js';
 
-const log = Fastify({ logger: false }).log;
-const WEB_URL = 'https://liaison.example.org';
-
-let api: RunningApi;
-let server: TestSmtpServer;
-let sender: MailSender;
-
-beforeAll(async () => {
-  api = await startApi();
-  server = await startSmtpServer();
-  sender = createSmtpSender(`smtp://127.0.0.1:${server.port}`, 'Liaison <liaison@example.org>');
-});
-afterAll(async () => {
-  sender?.close();
-  await server?.close();
-  await api?.close();
-});
+const bench = useApiWithMail();
 beforeEach(async () => {
-  await api.pool.query('delete from follows');
-  await api.pool.query('delete from mail_outbox');
-  await api.pool.query('delete from notification_preferences');
-  server.received.splice(0);
+  await bench.api.pool.query('delete from follows');
+  await bench.api.pool.query('delete from mail_outbox');
+  await bench.api.pool.query('delete from notification_preferences');
+  bench.server.received.splice(0);
 });
 
-async function deliver(pool: Pool) {
-  return deliverDueMail({ pool, sender, log, webUrl: WEB_URL, authSecret: TEST_AUTH_SECRET });
-}
-
-const signIn = (email: string) => TestClient.signIn(api.url, email);
+const signIn = (email: string) => TestClient.signIn(bench.api.url, email);
 
 async function follow(client: TestClient, body: Record<string, string>) {
   const followed = await client.json<{ id: string }>('POST', '/api/v1/me/follows', body);
@@ -56,7 +33,7 @@ function uploadWithNote(client: TestClient, documentId: string, label: string, n
 }
 
 const recipientsOf = async (kind: string) =>
-  (await listOutbox(api.pool, { kind })).map((row) => row.recipient).sort();
+  (await listOutbox(bench.api.pool, { kind })).map((row) => row.recipient).sort();
 
 /** The unfollow link's token in a delivered mail. */
 function unfollowTokenIn(text: string): string {
@@ -87,8 +64,8 @@ describe('change notes', () => {
     expect(read.body.versions[0]!.changeNote).toBe(note);
 
     expect(await recipientsOf('follow.version')).toEqual(['member@ofa.example']);
-    expect((await deliver(api.pool)).sent).toBe(1);
-    const [mail] = server.received;
+    expect((await bench.deliver()).sent).toBe(1);
+    const [mail] = bench.server.received;
     expect(mail!.subject).toBe(
       `New version 1.1: ${document.identifier} Document ${document.identifier}`,
     );
@@ -134,10 +111,10 @@ describe('followers are told only what they may read', () => {
     await createDocument(editor, { organization: 'dmtf', registers: ['ofa-dmtf'] });
 
     expect(await recipientsOf('follow.shared')).toEqual(['member@ofa.example']);
-    expect((await deliver(api.pool)).sent).toBe(1);
-    expect(server.received.map((mail) => mail.to)).toEqual([['member@ofa.example']]);
-    expect(server.received[0]!.subject).toContain(shared.identifier);
-    expect(server.received[0]!.text).toContain('ofa-dmtf');
+    expect((await bench.deliver()).sent).toBe(1);
+    expect(bench.server.received.map((mail) => mail.to)).toEqual([['member@ofa.example']]);
+    expect(bench.server.received[0]!.subject).toContain(shared.identifier);
+    expect(bench.server.received[0]!.text).toContain('ofa-dmtf');
   });
 
   it("tells followers of an organization's releases of a release, and nothing of its organization-only work", async () => {
@@ -194,15 +171,15 @@ describe('the daily digest', () => {
     });
     expect(narrowed.status).toBe(200);
 
-    const deps = { pool: api.pool, webUrl: WEB_URL, authSecret: TEST_AUTH_SECRET };
+    const deps = { pool: bench.api.pool, webUrl: WEB_URL, authSecret: TEST_AUTH_SECRET };
     // Two runs at once (two replicas) and one after: one digest.
     const runs = await Promise.all([enqueueFollowDigests(deps), enqueueFollowDigests(deps)]);
     expect(runs.sort()).toEqual([0, 1]);
     expect(await enqueueFollowDigests(deps)).toBe(0);
 
     expect(await recipientsOf('follow.digest')).toEqual(['member@ofa.example']);
-    expect((await deliver(api.pool)).sent).toBe(1);
-    const [digest] = server.received;
+    expect((await bench.deliver()).sent).toBe(1);
+    const [digest] = bench.server.received;
     expect(digest!.subject).toBe('What you follow: 2 updates');
     expect(digest!.text).toContain('Note 2.0');
     expect(digest!.text).toContain('Note 2.1');
@@ -225,13 +202,13 @@ describe('the unfollow link', () => {
     });
     const followId = await follow(follower, { kind: 'document', document: document.id });
     expect((await uploadWithNote(editor, document.id, '1.0')).status).toBe(201);
-    await deliver(api.pool);
-    return { follower, followId, token: unfollowTokenIn(server.received.at(-1)!.text) };
+    await bench.deliver();
+    return { follower, followId, token: unfollowTokenIn(bench.server.received.at(-1)!.text) };
   }
 
-  const anonymous = () => new TestClient(api.url);
+  const anonymous = () => new TestClient(bench.api.url);
   const follows = async () =>
-    (await api.pool.query('select id from follows')).rows.map((row) => row.id);
+    (await bench.api.pool.query('select id from follows')).rows.map((row) => row.id);
 
   it('ends the follow without signing in, once', async () => {
     const { follower, followId, token } = await followedWithMail();

@@ -1,4 +1,4 @@
-import { enqueueMail, listOutbox, type Pool } from '@liaison/db';
+import { enqueueMail, listOutbox } from '@liaison/db';
 import Fastify from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDueMail } from '../src/services/notifications/deliver-mail.js';
@@ -6,8 +6,9 @@ import { startMailCatcher } from '../src/services/notifications/mail-catcher.js'
 import { createSmtpSender, type MailSender } from '../src/services/notifications/mail-sender.js';
 import { enqueueReviewReminders } from '../src/services/notifications/review-reminders.js';
 import { TestClient } from './client.js';
-import { type RunningApi, startApi, TEST_AUTH_SECRET } from './helpers.js';
-import { startSmtpServer, type TestSmtpServer } from './smtp-server.js';
+import { type RunningApi, startApi } from './helpers.js';
+import { MAIL_FROM, mailDelivery, useApiWithMail, WEB_URL } from './mail-bench.js';
+import { startSmtpServer } from './smtp-server.js';
 import {
   filePart,
   iprSha256,
@@ -17,12 +18,6 @@ import {
 } from './submission-fixtures.js';
 
 const log = Fastify({ logger: false }).log;
-const WEB_URL = 'https://liaison.example.org';
-const FROM = 'Liaison <liaison@example.org>';
-
-function delivery(pool: Pool, sender: MailSender) {
-  return { pool, sender, log, webUrl: WEB_URL, authSecret: TEST_AUTH_SECRET };
-}
 
 /** Ends the SMTP servers and senders a test started, even when it fails. */
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -37,7 +32,7 @@ async function smtpServer(options: Parameters<typeof startSmtpServer>[0] = {}) {
 }
 
 function senderTo(port: number): MailSender {
-  const sender = createSmtpSender(`smtp://127.0.0.1:${port}`, FROM);
+  const sender = createSmtpSender(`smtp://127.0.0.1:${port}`, MAIL_FROM);
   cleanups.push(() => sender.close());
   return sender;
 }
@@ -76,7 +71,7 @@ describe('the outbox and its delivery worker', () => {
     const sender = senderTo(port);
     const now = new Date();
 
-    expect(await deliverDueMail(delivery(api.pool, sender), now)).toEqual({
+    expect(await deliverDueMail(mailDelivery(api.pool, sender), now)).toEqual({
       sent: 0,
       deferred: 1,
       failed: 0,
@@ -86,7 +81,7 @@ describe('the outbox and its delivery worker', () => {
     expect(row!.lastError).toMatch(/ECONNREFUSED/);
     // Backoff: the next attempt is a minute later, not right away.
     expect(row!.nextAttemptAt.getTime()).toBe(now.getTime() + 60_000);
-    expect(await deliverDueMail(delivery(api.pool, sender), now)).toEqual({
+    expect(await deliverDueMail(mailDelivery(api.pool, sender), now)).toEqual({
       sent: 0,
       deferred: 0,
       failed: 0,
@@ -94,14 +89,14 @@ describe('the outbox and its delivery worker', () => {
 
     // Second failure: the wait doubles.
     const later = new Date(now.getTime() + 60_000);
-    await deliverDueMail(delivery(api.pool, sender), later);
+    await deliverDueMail(mailDelivery(api.pool, sender), later);
     [row] = await listOutbox(api.pool);
     expect(row).toMatchObject({ attempts: 2, sentAt: null });
     expect(row!.nextAttemptAt.getTime()).toBe(later.getTime() + 120_000);
 
     const server = await smtpServer({ port });
     const back = new Date(later.getTime() + 120_000);
-    expect((await deliverDueMail(delivery(api.pool, sender), back)).sent).toBe(1);
+    expect((await deliverDueMail(mailDelivery(api.pool, sender), back)).sent).toBe(1);
     [row] = await listOutbox(api.pool);
     expect(row).toMatchObject({ attempts: 3, lastError: null });
     expect(row!.sentAt).toBeInstanceOf(Date);
@@ -114,7 +109,7 @@ describe('the outbox and its delivery worker', () => {
     expect(server.received[0]!.text).toContain(`Body\n\n${WEB_URL}/documents/x`);
 
     // Sent is sent: later passes find nothing to do.
-    await deliverDueMail(delivery(api.pool, sender), new Date(back.getTime() + 86_400_000));
+    await deliverDueMail(mailDelivery(api.pool, sender), new Date(back.getTime() + 86_400_000));
     expect(server.received).toHaveLength(1);
   });
 
@@ -126,7 +121,7 @@ describe('the outbox and its delivery worker', () => {
       subject: 'Hello',
       text: 'Body',
     });
-    const summary = await deliverDueMail(delivery(api.pool, senderTo(server.port)));
+    const summary = await deliverDueMail(mailDelivery(api.pool, senderTo(server.port)));
     expect(summary).toEqual({ sent: 1, deferred: 0, failed: 1 });
     const rows = await listOutbox(api.pool);
     const refused = rows.find((row) => row.recipient === 'nobody@example.com')!;
@@ -142,8 +137,8 @@ describe('the outbox and its delivery worker', () => {
     const server = await smtpServer();
     const now = new Date();
     const [a, b] = await Promise.all([
-      deliverDueMail(delivery(api.pool, senderTo(server.port)), now),
-      deliverDueMail(delivery(api.pool, senderTo(server.port)), now),
+      deliverDueMail(mailDelivery(api.pool, senderTo(server.port)), now),
+      deliverDueMail(mailDelivery(api.pool, senderTo(server.port)), now),
     ]);
     expect(a.sent + b.sent).toBe(45);
     const received = server.received.flatMap((mail) => mail.to).sort();
@@ -246,28 +241,18 @@ describe('notification settings', () => {
 });
 
 describe('the release of a document shared under a register', () => {
-  let api: RunningApi;
-  let server: TestSmtpServer;
-  let sender: MailSender;
+  const bench = useApiWithMail();
   beforeAll(async () => {
-    api = await startApi();
-    server = await startSmtpServer();
-    sender = createSmtpSender(`smtp://127.0.0.1:${server.port}`, FROM);
     // Opted in: an OFA member and a DMTF editor (parties of ofa-dmtf) and a SNIA member (not a
     // party). The DMTF admin who releases it did not opt in.
     for (const email of ['member@ofa.example', 'editor@dmtf.example', 'member@snia.example']) {
-      const client = await TestClient.signIn(api.url, email);
+      const client = await TestClient.signIn(bench.api.url, email);
       await client.json('PUT', '/api/v1/me/notifications', { documentReleases: true });
     }
   });
-  afterAll(async () => {
-    sender?.close();
-    await server?.close();
-    await api?.close();
-  });
 
   async function createDocument(identifier: string, registers: string[]) {
-    const editor = await TestClient.signIn(api.url, 'editor@dmtf.example');
+    const editor = await TestClient.signIn(bench.api.url, 'editor@dmtf.example');
     const created = await editor.json<{ id: string }>('POST', '/api/v1/documents', {
       organization: 'dmtf',
       identifier,
@@ -283,7 +268,7 @@ describe('the release of a document shared under a register', () => {
 
   it('mails the opted-in members of the register’s parties, once, with a link', async () => {
     const id = await createDocument('DSP-MAIL-1', ['ofa-dmtf']);
-    const admin = await TestClient.signIn(api.url, 'admin@dmtf.example');
+    const admin = await TestClient.signIn(bench.api.url, 'admin@dmtf.example');
     expect(
       (await admin.json('PATCH', `/api/v1/documents/${id}`, { visibility: 'public' })).status,
     ).toBe(200);
@@ -292,13 +277,13 @@ describe('the release of a document shared under a register', () => {
       (await admin.json('PATCH', `/api/v1/documents/${id}`, { title: 'Renamed' })).status,
     ).toBe(200);
 
-    const rows = await listOutbox(api.pool, { kind: 'document.released' });
+    const rows = await listOutbox(bench.api.pool, { kind: 'document.released' });
     expect(rows.map((row) => row.recipient).sort()).toEqual([
       'editor@dmtf.example',
       'member@ofa.example',
     ]);
-    expect((await deliverDueMail(delivery(api.pool, sender))).sent).toBe(2);
-    const mails = server.received.filter((mail) => mail.subject.includes('DSP-MAIL-1'));
+    expect((await bench.deliver()).sent).toBe(2);
+    const mails = bench.server.received.filter((mail) => mail.subject.includes('DSP-MAIL-1'));
     expect(mails.map((mail) => mail.to).sort()).toEqual([
       ['editor@dmtf.example'],
       ['member@ofa.example'],
@@ -309,7 +294,7 @@ describe('the release of a document shared under a register', () => {
   });
 
   it('mails nobody for a document shared under no register, or one that is not released', async () => {
-    const admin = await TestClient.signIn(api.url, 'admin@dmtf.example');
+    const admin = await TestClient.signIn(bench.api.url, 'admin@dmtf.example');
     const unshared = await createDocument('DSP-MAIL-2', []);
     const released = await admin.json('PATCH', `/api/v1/documents/${unshared}`, {
       visibility: 'public',
@@ -321,29 +306,29 @@ describe('the release of a document shared under a register', () => {
       visibility: 'public',
     });
     expect(published.status).toBe(200);
-    const rows = await listOutbox(api.pool, { kind: 'document.released' });
+    const rows = await listOutbox(bench.api.pool, { kind: 'document.released' });
     expect(rows.filter((row) => /DSP-MAIL-[23]/.test(row.subject))).toEqual([]);
   });
 
   it('rolls the release back when its mail cannot be written (one transaction)', async () => {
     const id = await createDocument('DSP-MAIL-4', ['ofa-dmtf']);
-    await api.pool.query(`create function refuse_mail() returns trigger language plpgsql as $$
+    await bench.api.pool.query(`create function refuse_mail() returns trigger language plpgsql as $$
       begin raise exception 'outbox unavailable'; end $$`);
-    await api.pool.query(
+    await bench.api.pool.query(
       'create trigger refuse_mail before insert on mail_outbox for each row execute function refuse_mail()',
     );
     try {
-      const admin = await TestClient.signIn(api.url, 'admin@dmtf.example');
+      const admin = await TestClient.signIn(bench.api.url, 'admin@dmtf.example');
       const answer = await admin.json('PATCH', `/api/v1/documents/${id}`, { visibility: 'public' });
       expect(answer.status).toBe(500);
     } finally {
-      await api.pool.query('drop trigger refuse_mail on mail_outbox');
-      await api.pool.query('drop function refuse_mail()');
+      await bench.api.pool.query('drop trigger refuse_mail on mail_outbox');
+      await bench.api.pool.query('drop function refuse_mail()');
     }
-    const editor = await TestClient.signIn(api.url, 'editor@dmtf.example');
+    const editor = await TestClient.signIn(bench.api.url, 'editor@dmtf.example');
     const document = await editor.json<{ visibility: string }>('GET', `/api/v1/documents/${id}`);
     expect(document.body.visibility).toBe('partners');
-    const { rows } = await api.pool.query(
+    const { rows } = await bench.api.pool.query(
       "select 1 from audit_events where object_id = $1 and action = 'document.update'",
       [id],
     );
@@ -351,7 +336,7 @@ describe('the release of a document shared under a register', () => {
   });
 
   it('mails for a document created released, and nobody for one created public but not released or shared under no register', async () => {
-    const admin = await TestClient.signIn(api.url, 'admin@dmtf.example');
+    const admin = await TestClient.signIn(bench.api.url, 'admin@dmtf.example');
     const create = async (identifier: string, status: string, registers: string[]) => {
       const created = await admin.json<{ id: string }>('POST', '/api/v1/documents', {
         organization: 'dmtf',
@@ -368,7 +353,7 @@ describe('the release of a document shared under a register', () => {
     await create('DSP-MAIL-6', 'work-in-progress', ['ofa-dmtf']);
     await create('DSP-MAIL-7', 'informational', []);
 
-    const rows = await listOutbox(api.pool, { kind: 'document.released' });
+    const rows = await listOutbox(bench.api.pool, { kind: 'document.released' });
     expect(
       rows
         .filter((row) => /DSP-MAIL-[567]/.test(row.subject))
@@ -422,7 +407,7 @@ describe('register review reminders', () => {
     ).toBe(0);
 
     const server = await smtpServer();
-    await deliverDueMail(delivery(api.pool, senderTo(server.port)));
+    await deliverDueMail(mailDelivery(api.pool, senderTo(server.port)));
     expect(server.received.map((mail) => mail.to).sort()).toEqual([
       ['chair@ofa.example'],
       ['ofa-liaison@dmtf.example'],
@@ -475,7 +460,7 @@ describe('the demo mail catcher', () => {
       text: 'Please review it.',
       linkPath: '/submissions/1',
     });
-    expect((await deliverDueMail(delivery(api.pool, senderTo(catcher.port)))).sent).toBe(1);
+    expect((await deliverDueMail(mailDelivery(api.pool, senderTo(catcher.port)))).sent).toBe(1);
 
     const operator = await TestClient.signIn(api.url, 'operator@liaison.example');
     const answer = await operator.json<{ items: Record<string, unknown>[] }>(
@@ -510,33 +495,21 @@ describe('the demo mail catcher', () => {
 });
 
 describe('submission mails', () => {
-  let api: RunningApi;
-  let server: TestSmtpServer;
-  let sender: MailSender;
+  const bench = useApiWithMail();
   const clients = new Map<string, TestClient>();
   const as = async (who: string) => {
-    if (!clients.has(who)) clients.set(who, await TestClient.signIn(api.url, `${who}.example`));
+    if (!clients.has(who))
+      clients.set(who, await TestClient.signIn(bench.api.url, `${who}.example`));
     return clients.get(who)!;
   };
   /** Delivers what is queued and returns the recipients of the mails with this subject prefix. */
   async function delivered(subjectStart: string): Promise<string[]> {
-    await deliverDueMail(delivery(api.pool, sender));
-    return server.received
+    await bench.deliver();
+    return bench.server.received
       .filter((mail) => mail.subject.startsWith(subjectStart))
       .flatMap((mail) => mail.to)
       .sort();
   }
-
-  beforeAll(async () => {
-    api = await startApi();
-    server = await startSmtpServer();
-    sender = createSmtpSender(`smtp://127.0.0.1:${server.port}`, FROM);
-  });
-  afterAll(async () => {
-    sender?.close();
-    await server?.close();
-    await api?.close();
-  });
 
   async function submit(title: string) {
     const editor = await as('editor@ofa');
@@ -551,7 +524,7 @@ describe('submission mails', () => {
   it('tells the receiving admins of a new submission, and the other side of each step', async () => {
     const id = await submit('Fabric model A');
     expect(await delivered('New submission from')).toEqual(['admin@dmtf.example']);
-    const mail = server.received.find((m) => m.subject.startsWith('New submission from'))!;
+    const mail = bench.server.received.find((m) => m.subject.startsWith('New submission from'))!;
     expect(mail.subject).toMatch(
       /^New submission from OpenFabrics Alliance: Fabric model A \(OFA-DMTF-\d{4}-\d{3}\)$/,
     );
@@ -575,7 +548,7 @@ describe('submission mails', () => {
       'editor@ofa.example',
     ]);
     // The comment itself stays in the portal.
-    expect(server.received.some((m) => m.text.includes('multicast'))).toBe(false);
+    expect(bench.server.received.some((m) => m.text.includes('multicast'))).toBe(false);
 
     const answer = await (await as('editor@ofa')).json(
       'POST',
@@ -596,7 +569,7 @@ describe('submission mails', () => {
       'editor@ofa.example',
     ]);
     // Nobody else ever got a mail about it: no members, no third party.
-    const everyone = new Set(server.received.flatMap((m) => m.to));
+    const everyone = new Set(bench.server.received.flatMap((m) => m.to));
     expect([...everyone].sort()).toEqual([
       'admin@dmtf.example',
       'admin@ofa.example',
@@ -607,10 +580,10 @@ describe('submission mails', () => {
   it('tells the receiving admins of a withdrawal, and nobody of a refused step', async () => {
     const id = await submit('Fabric model B');
     await delivered('New submission from');
-    const before = (await listOutbox(api.pool)).length;
+    const before = (await listOutbox(bench.api.pool)).length;
     const illegal = await transition(await as('editor@ofa'), id, 'accepted', 'Self-accepted');
     expect(illegal.status).toBe(403);
-    expect((await listOutbox(api.pool)).length).toBe(before);
+    expect((await listOutbox(bench.api.pool)).length).toBe(before);
 
     expect((await transition(await as('editor@ofa'), id, 'withdrawn')).status).toBe(200);
     expect(await delivered('Submission was withdrawn')).toEqual(['admin@dmtf.example']);

@@ -26,6 +26,22 @@ export async function answerOf<T = Record<string, unknown>>(
   };
 }
 
+/** Sends `body` as JSON to `path` as `client`; the answer is read whatever its body holds. */
+export async function sendJson<T = Record<string, unknown>>(
+  client: TestClient,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<Answer<T>> {
+  return answerOf<T>(
+    await client.fetch(path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
 export type FormPart =
   | { name: string; value: string }
   | {

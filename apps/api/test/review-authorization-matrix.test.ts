@@ -16,8 +16,6 @@
  * fresh object per actor. At the end, for every actor, the reviews and comments they can list are
  * exactly those they can read one by one, before and after the log is published.
  */
-import { hashPassword } from '@liaison/core/server';
-import { DEMO_PASSWORD } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   COMMENT_TABLE,
@@ -27,7 +25,7 @@ import {
   type ReviewTableAction,
 } from '../../../packages/core/test/fixtures/permission-table.js';
 import type { TestClient } from './client.js';
-import { signInActors } from './demo-actors.js';
+import { addDemoPerson, signInActors } from './demo-actors.js';
 import { type RunningApi, startApi } from './helpers.js';
 import {
   type CommentBody,
@@ -100,12 +98,12 @@ let authored: CommentBody;
 
 beforeAll(async () => {
   api = await startApi();
-  await api.pool.query(
-    `with created as (insert into users (email, name, password_hash) values ($1, 'OFA Author', $2) returning id)
-     insert into memberships (user_id, organization_id, role)
-     select created.id, o.id, 'member' from created, organizations o where o.slug = 'ofa'`,
-    [AUTHOR, await hashPassword(DEMO_PASSWORD)],
-  );
+  await addDemoPerson(api.pool, {
+    email: AUTHOR,
+    name: 'OFA Author',
+    organization: 'ofa',
+    role: 'member',
+  });
   clients = await signInActors(api.url, ACTORS, name);
   editor = clients.get('editor@dmtf.example')!;
   document = await sharedDocument(editor);

@@ -2,8 +2,8 @@
 import { expect } from 'vitest';
 import type { TestClient } from './client.js';
 import { createDocumentWithVersion } from './factories.js';
-import { type Answer, answerOf, type FormPart, postMultipart } from './raw-requests.js';
-import { field } from './submission-fixtures.js';
+import { type Answer, type FormPart, postMultipart, sendJson } from './raw-requests.js';
+import { fieldsOf } from './submission-fixtures.js';
 
 export interface ReviewBody {
   id: string;
@@ -64,13 +64,7 @@ export async function openReview(
   documentId: string,
   body: Record<string, unknown>,
 ): Promise<Answer<ReviewBody>> {
-  return answerOf(
-    await client.fetch(`/api/v1/documents/${documentId}/reviews`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
-  );
+  return sendJson(client, 'POST', `/api/v1/documents/${documentId}/reviews`, body);
 }
 
 /** Opens a review as `client` (an editor of the owner), closing in 30 days. Expects 201. */
@@ -94,17 +88,14 @@ export function commentFields(
   versionId: string,
   overrides: Record<string, string | undefined> = {},
 ): FormPart[] {
-  const values: Record<string, string | undefined> = {
+  return fieldsOf({
     versionId,
     location: 'Section 4.2',
     kind: 'technical',
     body: 'The fabric zone model needs an endpoint group.',
     proposedChange: 'Add EndpointGroup to Zone.',
     ...overrides,
-  };
-  return Object.entries(values)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([name, value]) => field(name, value));
+  });
 }
 
 export async function postComment(
@@ -135,11 +126,5 @@ export async function dispose(
   commentId: string,
   body: Record<string, unknown>,
 ): Promise<Answer<CommentBody>> {
-  return answerOf(
-    await client.fetch(`/api/v1/comments/${commentId}/disposition`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
-  );
+  return sendJson(client, 'PUT', `/api/v1/comments/${commentId}/disposition`, body);
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
-import { answerOf } from './raw-requests.js';
+import { answerOf, sendJson } from './raw-requests.js';
 import {
   type CommentBody,
   commented,
@@ -94,13 +94,9 @@ describe('opening a review', () => {
 
   it('extending into the past', async () => {
     await expectUnchanged(api, async () => {
-      const answer = await answerOf(
-        await as('editor@dmtf').fetch(`/api/v1/reviews/${review.id}`, {
-          method: 'PATCH',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ closesOn: daysFromToday(-3) }),
-        }),
-      );
+      const answer = await sendJson(as('editor@dmtf'), 'PATCH', `/api/v1/reviews/${review.id}`, {
+        closesOn: daysFromToday(-3),
+      });
       expectError(answer, 422, 'closing_date_passed');
     });
   });
@@ -192,12 +188,11 @@ describe('commenting', () => {
 
   it('as JSON instead of a form', async () => {
     await expectUnchanged(api, async () => {
-      const answer = await answerOf(
-        await as('member@ofa').fetch(`/api/v1/reviews/${review.id}/comments`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ versionId: document.versionId, kind: 'general', body: 'x' }),
-        }),
+      const answer = await sendJson(
+        as('member@ofa'),
+        'POST',
+        `/api/v1/reviews/${review.id}/comments`,
+        { versionId: document.versionId, kind: 'general', body: 'x' },
       );
       expectError(answer, 415, 'unsupported_media_type');
     });
@@ -262,13 +257,9 @@ describe('commenting', () => {
 describe('changing a comment', () => {
   it('by anyone but its author', async () => {
     await expectUnchanged(api, async () => {
-      const edit = await answerOf(
-        await as('editor@ofa').fetch(`/api/v1/comments/${comment.id}`, {
-          method: 'PATCH',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ body: 'Not mine' }),
-        }),
-      );
+      const edit = await sendJson(as('editor@ofa'), 'PATCH', `/api/v1/comments/${comment.id}`, {
+        body: 'Not mine',
+      });
       expectError(edit, 403, 'forbidden');
       const withdraw = await answerOf(
         await as('editor@dmtf').fetch(`/api/v1/comments/${comment.id}/withdraw`, {
@@ -288,12 +279,11 @@ describe('changing a comment', () => {
   it('with an overlong body or nothing to change', async () => {
     await expectUnchanged(api, async () => {
       for (const body of [{ body: 'b'.repeat(20_001) }, {}, { kind: 'rant' }]) {
-        const answer = await answerOf(
-          await as('member@ofa').fetch(`/api/v1/comments/${comment.id}`, {
-            method: 'PATCH',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-          }),
+        const answer = await sendJson(
+          as('member@ofa'),
+          'PATCH',
+          `/api/v1/comments/${comment.id}`,
+          body,
         );
         expectError(answer, 400, 'invalid_input');
       }

@@ -30,8 +30,6 @@
  * the submissions they can list must be exactly those they can read one by one, over every
  * submission the run created, and the outgoing and incoming boxes must split that list by side.
  */
-import { hashPassword } from '@liaison/core/server';
-import { DEMO_PASSWORD } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SUBMISSION_CREATORS,
@@ -41,7 +39,7 @@ import {
 } from '../../../packages/core/test/fixtures/permission-table.js';
 import { TestClient } from './client.js';
 import { mapLimit } from './concurrency.js';
-import { signInActors } from './demo-actors.js';
+import { addDemoPerson, signInActors } from './demo-actors.js';
 import { type RunningApi, startApi } from './helpers.js';
 import { MULTIPART_TYPE, multipartBody } from './raw-requests.js';
 import {
@@ -313,12 +311,12 @@ async function listAll(client: TestClient, box?: 'outgoing' | 'incoming'): Promi
 beforeAll(async () => {
   api = await startApi();
   // A second OFA editor, to tell the submitter apart from the submitter's colleagues.
-  await api.pool.query(
-    `with created as (insert into users (email, name, password_hash) values ($1, 'OFA Editor Two', $2) returning id)
-     insert into memberships (user_id, organization_id, role)
-     select created.id, o.id, 'editor' from created, organizations o where o.slug = 'ofa'`,
-    [SECOND_OFA_EDITOR, await hashPassword(DEMO_PASSWORD)],
-  );
+  await addDemoPerson(api.pool, {
+    email: SECOND_OFA_EDITOR,
+    name: 'OFA Editor Two',
+    organization: 'ofa',
+    role: 'editor',
+  });
   clients = await signInActors(api.url, ACTORS, (actor) => actor.name);
   for (const organization of PARTIES) {
     const document = await adminOf(organization).json<{ id: string }>('POST', '/api/v1/documents', {

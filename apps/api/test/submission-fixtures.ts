@@ -30,12 +30,19 @@ export const filePart = (
   type = 'application/pdf',
 ): FormPart => ({ name: 'file', filename, content, type });
 
+/** Text fields in the order of `values`; one set to undefined is left out of the form. */
+export function fieldsOf(values: Record<string, string | undefined>): FormPart[] {
+  return Object.entries(values)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => field(name, value));
+}
+
 /** The text fields of a valid submission from the caller's organization to `to`. */
 export function submissionFields(
   sha256: string,
   overrides: Record<string, string | undefined> = {},
 ): FormPart[] {
-  const values: Record<string, string | undefined> = {
+  return fieldsOf({
     register: 'ofa-dmtf',
     to: 'dmtf',
     title: 'Fabric model for Redfish',
@@ -43,10 +50,7 @@ export function submissionFields(
     acceptIpr: 'true',
     iprPolicySha256: sha256,
     ...overrides,
-  };
-  return Object.entries(values)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([name, value]) => field(name, value));
+  });
 }
 
 export async function postForm(

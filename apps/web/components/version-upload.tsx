@@ -9,7 +9,7 @@ import { describeApiError } from '../lib/errors';
 import { formatBytes } from '../lib/format';
 import { startUpload } from '../lib/upload-client';
 import { FileField } from './upload/dropzone';
-import { UploadAction, UploadStatus } from './upload/upload-status';
+import { FileUploadStatus, UploadAction } from './upload/upload-status';
 import { useUpload } from './upload/use-upload';
 
 export interface VersionUploadProps {
@@ -208,13 +208,10 @@ export function VersionUpload({
         onFiles={choose}
       />
 
-      <UploadStatus
+      <FileUploadStatus
         upload={upload}
         formId={id}
-        sendingLabel={`Uploading ${file?.name ?? 'the file'}`}
-        storingLabel="Sent. Liaison is storing the file and computing its checksum…"
-        fileBytes={file?.size ?? 0}
-        failedTitle="The upload failed"
+        file={file}
         cancelledText="Nothing was stored. You can start again when you are ready."
       />
 

@@ -9,7 +9,7 @@ import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 import { apiBaseUrl } from './api';
 import { signedBrowserAddress } from './browser-address';
-import { isMultipartFormData, isSameOriginRequest, uploadRequestHeaders } from './proxy';
+import { isMultipartFormData, isSameOriginRequest, isUuid, uploadRequestHeaders } from './proxy';
 import { getAccessToken } from './session';
 
 /** The API's answers to an upload are small JSON documents; anything beyond this is cut off. */
@@ -148,4 +148,32 @@ export async function proxyUpload(
     status: answer.status,
     headers: { 'content-type': answer.contentType, 'cache-control': 'no-store' },
   });
+}
+
+export interface IdUploadRouteOptions {
+  /** The refusal of an id that is no UUID, worded like the API's answer for a missing object. */
+  notFound: string;
+  /** The API path the multipart body is posted to, under the object of this id. */
+  apiPath: (id: string) => string;
+  messages: UploadProxyOptions['messages'];
+}
+
+/**
+ * The POST handler of an upload route under `[id]` (a comment, an attachment, added files, a
+ * version): an id that is no UUID answers 404 without asking the API; any other goes to
+ * `apiPath(id)` through proxyUpload.
+ */
+export function idUploadRoute({
+  notFound,
+  apiPath,
+  messages,
+}: IdUploadRouteOptions): (
+  request: Request,
+  context: { params: Promise<{ id: string }> },
+) => Promise<Response> {
+  return async (request, context) => {
+    const { id } = await context.params;
+    if (!isUuid(id)) return uploadFailure(404, 'not_found', notFound);
+    return proxyUpload(request, { apiPath: apiPath(id), messages });
+  };
 }

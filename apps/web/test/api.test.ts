@@ -15,6 +15,7 @@ import {
   type PageQuery,
 } from '../lib/api';
 import { DEFAULT_API_URL, parseWebConfig } from '../lib/config';
+import { closeServer, listenOnLoopback } from './loopback-server';
 
 // The session and the browser being served are Next.js request state; here they are whatever
 // the test puts in them.
@@ -125,15 +126,11 @@ beforeAll(async () => {
         return json(404, {});
     }
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenOnLoopback(server);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  server.close();
-  await once(server, 'close');
+  await closeServer(server);
 });
 
 beforeEach(() => {

@@ -1,6 +1,4 @@
-import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   CLIENT_ADDRESS_HEADER,
   CLIENT_SIGNATURE_HEADER,
@@ -24,6 +22,7 @@ import {
   requestIdHeaders,
 } from '../lib/browser-address';
 import { parseWebConfig } from '../lib/config';
+import { closeServer, listenOnLoopback } from './loopback-server';
 
 const ORGANIZATIONS: SignInOrganization[] = [
   {
@@ -207,9 +206,7 @@ beforeAll(async () => {
     res.writeHead(answer.status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer.body));
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  process.env.LIAISON_API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.LIAISON_API_URL = await listenOnLoopback(server);
   answers.set('/api/v1/auth/token member@ofa.example', {
     status: 200,
     body: user([{ organization: 'ofa', role: 'member' }]),
@@ -242,8 +239,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.LIAISON_API_URL;
-  server.close();
-  await once(server, 'close');
+  await closeServer(server);
 });
 
 describe('the Credentials provider', () => {
@@ -383,26 +379,23 @@ describe('the browser’s address', () => {
   it('is the socket’s peer, whatever the browser claims', async () => {
     observeBrowserAddresses(parseWebConfig({}));
     const seen = createServer((req, res) => res.end(String(req.headers[BROWSER_ADDRESS_HEADER])));
-    seen.listen(0, '127.0.0.1');
-    await once(seen, 'listening');
+    const origin = await listenOnLoopback(seen);
     try {
-      const response = await fetch(`http://127.0.0.1:${(seen.address() as AddressInfo).port}/`, {
+      const response = await fetch(`${origin}/`, {
         headers: { [BROWSER_ADDRESS_HEADER]: '203.0.113.66', 'x-forwarded-for': '203.0.113.66' },
       });
       expect(await response.text()).toBe('127.0.0.1');
     } finally {
-      seen.close();
-      await once(seen, 'close');
+      await closeServer(seen);
     }
   });
 
   it('comes with a request id for the API: the balancer’s when plain, else a new one', async () => {
     observeBrowserAddresses(parseWebConfig({}));
     const seen = createServer((req, res) => res.end(JSON.stringify(requestIdHeaders(req.headers))));
-    seen.listen(0, '127.0.0.1');
-    await once(seen, 'listening');
+    const origin = await listenOnLoopback(seen);
     try {
-      const url = `http://127.0.0.1:${(seen.address() as AddressInfo).port}/`;
+      const url = `${origin}/`;
       const idOf = async (headers: Record<string, string>) =>
         (JSON.parse(await (await fetch(url, { headers })).text()) as Record<string, string>)[
           'x-request-id'
@@ -411,8 +404,7 @@ describe('the browser’s address', () => {
       expect(await idOf({})).toMatch(/^[0-9a-f-]{36}$/);
       expect(await idOf({ 'x-request-id': 'two words' })).toMatch(/^[0-9a-f-]{36}$/);
     } finally {
-      seen.close();
-      await once(seen, 'close');
+      await closeServer(seen);
     }
   });
 

@@ -1,6 +1,5 @@
 // A real HTTP server standing in for the API, for the tests of the web app's streaming proxies.
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import {
   createServer,
   type IncomingHttpHeaders,
@@ -8,8 +7,8 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
+import { closeServer, listenOnLoopback } from './loopback-server';
 
 /** A request the fake API read to the end: how many bytes its body had and their SHA-256. */
 export interface ReceivedRequest {
@@ -58,14 +57,10 @@ export function startFakeApi(handlers: {
         handlers.answer(req, res, request);
       });
     });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    process.env.LIAISON_API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    process.env.LIAISON_API_URL = await listenOnLoopback(server);
   });
   afterAll(async () => {
-    server.closeAllConnections();
-    server.close();
-    await once(server, 'close');
+    await closeServer(server);
   });
   return {
     received,

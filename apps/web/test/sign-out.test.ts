@@ -1,9 +1,8 @@
-import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { JWT } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authOptions } from '../lib/auth/options';
+import { closeServer, listenOnLoopback } from './loopback-server';
 
 let server: Server;
 const received: { method?: string; url?: string; authorization?: string }[] = [];
@@ -13,15 +12,12 @@ beforeAll(async () => {
     received.push({ method: req.method, url: req.url, authorization: req.headers.authorization });
     res.writeHead(204).end();
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  process.env.LIAISON_API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.LIAISON_API_URL = await listenOnLoopback(server);
 });
 
 afterAll(async () => {
   delete process.env.LIAISON_API_URL;
-  server.close();
-  await once(server, 'close');
+  await closeServer(server);
 });
 
 describe('signing out of the web app', () => {

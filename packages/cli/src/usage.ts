@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { Io } from './context.js';
 
 /** The command line is wrong: exit code 1, with the command's help pointed at. */
 export class UsageError extends Error {
@@ -30,6 +31,27 @@ export function parseCommand<const T extends NonNullable<ParseArgsConfig['option
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]!, command);
   }
+}
+
+type Subcommand = (args: string[], io: Io) => Promise<void>;
+
+/** Runs the subcommand the first argument names (`liaison statements ls …`) with the rest. */
+export async function runSubcommand(
+  command: string,
+  subcommands: Record<string, Subcommand>,
+  args: string[],
+  io: Io,
+): Promise<void> {
+  const [name, ...rest] = args;
+  if (name === undefined) {
+    const names = Object.keys(subcommands);
+    const choices =
+      names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+    throw new UsageError(`name what to do: ${choices}`, command);
+  }
+  const subcommand = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+  if (!subcommand) throw new UsageError(`unknown subcommand ${name}`, command);
+  await subcommand(rest, io);
 }
 
 export const MAIN_HELP = `liaison: the Liaison document portal from the command line

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { type Document, LiaisonClient } from '@liaison/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../../../apps/api/test/helpers.js';
-import { runCli, sha256File, startCli, writeRandomFile } from './run-cli.js';
+import { expectUsageError, runCli, sha256File, startCli, writeRandomFile } from './run-cli.js';
 
 const MiB = 1024 * 1024;
 const BIG_BYTES = 200 * MiB;
@@ -87,10 +87,7 @@ describe('usage', () => {
       ['login', '--url', 'ftp://example.org', '--token', 'x'],
       ['ls'], // nowhere to connect to: no login, no LIAISON_URL
     ]) {
-      const result = await runCli(args, env);
-      expect(result.code, args.join(' ')).toBe(1);
-      expect(result.stderr, args.join(' ')).toMatch(/^liaison: [^\n]+\n$/);
-      expect(result.stdout).toBe('');
+      await expectUsageError(args, env);
     }
     const help = await runCli(['--help'], env);
     expect(help.code).toBe(0);

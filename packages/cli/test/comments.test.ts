@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemoDocuments } from '../../../apps/api/src/services/demo/seed-demo-documents.js';
 import { seedDemoReview } from '../../../apps/api/src/services/demo/seed-demo-review.js';
 import { useCliTestBench } from './cli-people.js';
-import { runCli } from './run-cli.js';
+import { expectUsageError, runCli } from './run-cli.js';
 
 const PEOPLE = [
   'editor@dmtf.example',
@@ -33,9 +33,7 @@ describe('liaison comments export', () => {
       ['comments', 'export', DOCUMENT],
       ['comments', 'export', DOCUMENT, '--format', 'xml'],
     ]) {
-      const result = await runCli(args, env);
-      expect(result.code, args.join(' ')).toBe(1);
-      expect(result.stderr, args.join(' ')).toMatch(/^liaison: [^\n]+\n$/);
+      await expectUsageError(args, env);
     }
     const help = await runCli(['comments', '--help'], env);
     expect(help.code).toBe(0);

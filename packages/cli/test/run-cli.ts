@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 /** The built command, run as users run it. */
 export const CLI = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -46,6 +47,14 @@ export function runCli(
   options: { cwd?: string; input?: string } = {},
 ): Promise<CliResult> {
   return startCli(args, env, options).result;
+}
+
+/** A wrong command line: exit code 1, one line on stderr naming the problem, nothing on stdout. */
+export async function expectUsageError(args: string[], env: Record<string, string>): Promise<void> {
+  const result = await runCli(args, env);
+  expect(result.code, args.join(' ')).toBe(1);
+  expect(result.stderr, args.join(' ')).toMatch(/^liaison: [^\n]+\n$/);
+  expect(result.stdout, args.join(' ')).toBe('');
 }
 
 /** Writes `bytes` of random data to `path` a MiB at a time (never whole in memory); answers its SHA-256. */

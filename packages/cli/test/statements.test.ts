@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useCliTestBench } from './cli-people.js';
-import { runCli, writeRandomFile } from './run-cli.js';
+import { expectUsageError, runCli, writeRandomFile } from './run-cli.js';
 
 const PEOPLE = [
   'editor@ofa.example',
@@ -50,10 +50,15 @@ describe('liaison statements', () => {
       ['statements', 'send', '--to', 'dmtf', '--purpose', 'information', '--title', 'x'],
       ['statements', 'send', '--register', 'ofa-dmtf', '--purpose', 'information', '--title', 'x'],
     ]) {
-      const result = await runCli(args, env);
-      expect(result.code, args.join(' ')).toBe(1);
-      expect(result.stderr, args.join(' ')).toMatch(/^liaison: [^\n]+\n$/);
+      await expectUsageError(args, env);
     }
+    expect((await runCli(['statements'], env)).stderr).toContain(
+      'name what to do: ls, show or send',
+    );
+    // A name every object has is no subcommand either.
+    const inherited = await runCli(['statements', 'constructor'], env);
+    expect(inherited.code).toBe(1);
+    expect(inherited.stderr).toContain('unknown subcommand constructor');
     const help = await runCli(['statements', '--help'], env);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: liaison statements ls/);

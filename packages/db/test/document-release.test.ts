@@ -1,8 +1,8 @@
 // Migration 0008: the release time of documents released before it, and the trigger that keeps
 // it right for every write after it.
 import { describe, expect, it } from 'vitest';
-import { loadMigrations, migrate } from '../src/index.js';
-import { useScratchDatabase } from './scratch-database.js';
+import { migrate } from '../src/index.js';
+import { migrateBefore, useScratchDatabase } from './scratch-database.js';
 
 const db = useScratchDatabase();
 
@@ -32,11 +32,7 @@ async function releaseOf(id: string) {
 
 describe('migration 0008_document_released_at', () => {
   it('backfills documents released before it and keeps the release time up to date after it', async () => {
-    const migrations = await loadMigrations();
-    await migrate(
-      db.pool,
-      migrations.filter((migration) => migration.version < '0008'),
-    );
+    await migrateBefore(db.pool, '0008');
     await db.pool.query(`insert into organizations (slug, name) values ('org', 'Org')`);
     const madePublic = await insertDocument('MADE-PUBLIC', 'standard', 'public');
     const bornReleased = await insertDocument(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPool, loadMigrations, MigrationChecksumError, migrate } from '../src/index.js';
-import { useScratchDatabase } from './scratch-database.js';
+import { migrateBefore, useScratchDatabase } from './scratch-database.js';
 
 const db = useScratchDatabase({ perTest: true });
 
@@ -119,11 +119,7 @@ describe('migrate', () => {
  */
 describe('migration 0012, audit events done on behalf of one organization', () => {
   it('keeps the acting organization of older events only where the object was their own', async () => {
-    const migrations = await loadMigrations();
-    await migrate(
-      db.pool,
-      migrations.filter((migration) => migration.version < '0012'),
-    );
+    await migrateBefore(db.pool, '0012');
     await db.pool.query(
       `insert into organizations (slug, name) values ('ofa', 'OFA'), ('snia', 'SNIA')`,
     );
@@ -161,11 +157,7 @@ describe('migration 0012, audit events done on behalf of one organization', () =
  */
 describe('migration 0024, the submission a document was made from', () => {
   it('records it for documents created from a submission, not for linked ones', async () => {
-    const migrations = await loadMigrations();
-    await migrate(
-      db.pool,
-      migrations.filter((migration) => migration.version < '0024'),
-    );
+    await migrateBefore(db.pool, '0024');
     await db.pool.query(
       `insert into organizations (slug, name) values ('ofa', 'OFA'), ('dmtf', 'DMTF');
        insert into work_registers (slug, title) values ('ofa-dmtf', 'OFA/DMTF');

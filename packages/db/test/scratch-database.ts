@@ -1,6 +1,6 @@
 import { createScratchDatabase, type ScratchDatabase } from '@liaison/embedded-stack';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
-import { createPool, migrate, type Pool, seedDemoData } from '../src/index.js';
+import { createPool, loadMigrations, migrate, type Pool, seedDemoData } from '../src/index.js';
 
 export interface Scratch {
   pool: Pool;
@@ -31,4 +31,16 @@ export function useScratchDatabase(
     await database?.drop();
   });
   return scratch;
+}
+
+/**
+ * Applies the migrations before `version` only, so a test can write the rows a migration finds
+ * before it runs the rest (`migrate(pool)`) and checks what that migration made of them.
+ */
+export async function migrateBefore(pool: Pool, version: string): Promise<void> {
+  const migrations = await loadMigrations();
+  await migrate(
+    pool,
+    migrations.filter((migration) => migration.version < version),
+  );
 }

@@ -7,7 +7,7 @@ import { describeApiError } from '../../lib/errors';
 import { postMultipart, readCreatedAnswer } from '../../lib/multipart-upload';
 import { statementUploadUrl } from '../../lib/statement-links';
 import { FileField } from '../upload/dropzone';
-import { UploadAction, UploadStatus } from '../upload/upload-status';
+import { FileUploadStatus, UploadAction } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
 
 type Attached = { ok: true; statement: Statement };
@@ -86,13 +86,10 @@ export function AttachmentUpload({ statementId }: { statementId: string }) {
           </p>
         </div>
       ) : (
-        <UploadStatus
+        <FileUploadStatus
           upload={upload}
           formId={id}
-          sendingLabel={`Uploading ${file?.name ?? 'the file'}`}
-          storingLabel="Sent. Liaison is storing the file and computing its checksum…"
-          fileBytes={file?.size ?? 0}
-          failedTitle="The upload failed"
+          file={file}
           cancelledText="Nothing was attached."
         />
       )}

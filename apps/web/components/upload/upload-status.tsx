@@ -74,6 +74,29 @@ export function UploadStatus({
   );
 }
 
+interface FileUploadStatusProps {
+  upload: UploadState;
+  formId: string;
+  /** The one file being sent, when chosen. */
+  file: File | null;
+  cancelledText: string;
+}
+
+/** The status of a one-file upload (a version, an attachment), in the same words wherever it runs. */
+export function FileUploadStatus({ upload, formId, file, cancelledText }: FileUploadStatusProps) {
+  return (
+    <UploadStatus
+      upload={upload}
+      formId={formId}
+      sendingLabel={`Uploading ${file?.name ?? 'the file'}`}
+      storingLabel="Sent. Liaison is storing the file and computing its checksum…"
+      fileBytes={file?.size ?? 0}
+      failedTitle="The upload failed"
+      cancelledText={cancelledText}
+    />
+  );
+}
+
 interface UploadActionProps {
   upload: UploadState;
   /** The submit button's text, shown when no upload runs. */

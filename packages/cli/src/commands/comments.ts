@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { LiaisonClient, Review } from '@liaison/client';
 import { connect, type Io, print } from '../context.js';
 import { terminalSafe, terminalSafeJson } from '../terminal-text.js';
-import { parseCommand, UsageError } from '../usage.js';
+import { parseCommand, runSubcommand, UsageError } from '../usage.js';
 import { documentRef } from './show.js';
 
 const FORMATS = ['csv', 'json'] as const;
@@ -66,19 +66,7 @@ async function exportLog(args: string[], io: Io): Promise<void> {
   else print(io.stdout, terminalSafe(text));
 }
 
-const SUBCOMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = {
-  export: exportLog,
-};
-
 /** `liaison comments export`: review comments and their dispositions. */
 export async function comments(args: string[], io: Io): Promise<void> {
-  const [name, ...rest] = args;
-  const subcommand = name === undefined ? undefined : SUBCOMMANDS[name];
-  if (!subcommand) {
-    throw new UsageError(
-      name === undefined ? 'name what to do: export' : `unknown subcommand ${name}`,
-      'comments',
-    );
-  }
-  await subcommand(rest, io);
+  await runSubcommand('comments', { export: exportLog }, args, io);
 }

@@ -1,11 +1,9 @@
-import type { DocumentListQuery, DocumentSummary } from '@liaison/client';
+import type { DocumentListQuery } from '@liaison/client';
 import { connect, type Io, print } from '../context.js';
+import { firstItems, listingLimit, noteMoreItems, pageSizeFor } from '../listing.js';
 import { table, truncate } from '../table.js';
 import { terminalSafeJson } from '../terminal-text.js';
 import { parseCommand, UsageError } from '../usage.js';
-
-const DEFAULT_LIMIT = 50;
-const PAGE_SIZE = 100;
 
 export async function ls(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseCommand('ls', args, {
@@ -19,13 +17,7 @@ export async function ls(args: string[], io: Io): Promise<void> {
     json: { type: 'boolean' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected ${positionals[0]}`, 'ls');
-  if (values.all && values.limit !== undefined) {
-    throw new UsageError('--limit and --all exclude each other', 'ls');
-  }
-  const limit = values.all ? Number.POSITIVE_INFINITY : Number(values.limit ?? DEFAULT_LIMIT);
-  if (!values.all && (!Number.isInteger(limit) || limit < 1)) {
-    throw new UsageError('--limit must be a whole number of at least 1', 'ls');
-  }
+  const limit = listingLimit(values, 'ls');
   // The values go to the API as they are: it validates them against its own schema.
   const query = {
     ...(values.org ? { organization: values.org } : {}),
@@ -33,19 +25,11 @@ export async function ls(args: string[], io: Io): Promise<void> {
     ...(values.visibility ? { visibility: values.visibility } : {}),
     ...(values.register ? { register: values.register } : {}),
     ...(values.query ? { q: values.query } : {}),
-    limit: Math.min(PAGE_SIZE, limit + 1),
+    limit: pageSizeFor(limit),
   } as DocumentListQuery;
 
   const client = await connect(io);
-  const documents: DocumentSummary[] = [];
-  let more = false;
-  for await (const document of client.documents(query)) {
-    if (documents.length === limit) {
-      more = true;
-      break;
-    }
-    documents.push(document);
-  }
+  const { shown: documents, more } = await firstItems(client.documents(query), limit);
 
   if (values.json) {
     print(io.stdout, terminalSafeJson(documents));
@@ -69,7 +53,5 @@ export async function ls(args: string[], io: Io): Promise<void> {
       ]),
     ),
   );
-  if (more) {
-    io.stderr.write(`(first ${limit} shown: --limit <n> or --all for more)\n`);
-  }
+  if (more) noteMoreItems(io, limit);
 }

@@ -1,13 +1,12 @@
 import type { Statement, StatementListQuery, StatementSummary } from '@liaison/client';
 import { connect, type Io, print } from '../context.js';
+import { firstItems, listingLimit, noteMoreItems, pageSizeFor } from '../listing.js';
 import { formatBytes } from '../progress.js';
 import { table, truncate } from '../table.js';
 import { terminalSafeJson } from '../terminal-text.js';
-import { parseCommand, UsageError } from '../usage.js';
+import { parseCommand, runSubcommand, UsageError } from '../usage.js';
 import { sendStatement } from './statement-send.js';
 
-const DEFAULT_LIMIT = 50;
-const PAGE_SIZE = 100;
 const DAY_MS = 86_400_000;
 
 /** "3 days left", "due today" or "5 days overdue", counted in UTC days as the API counts them. */
@@ -40,32 +39,18 @@ async function list(args: string[], io: Io): Promise<void> {
     json: { type: 'boolean' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected ${positionals[0]}`, 'statements');
-  if (values.all && values.limit !== undefined) {
-    throw new UsageError('--limit and --all exclude each other', 'statements');
-  }
-  const limit = values.all ? Number.POSITIVE_INFINITY : Number(values.limit ?? DEFAULT_LIMIT);
-  if (!values.all && (!Number.isInteger(limit) || limit < 1)) {
-    throw new UsageError('--limit must be a whole number of at least 1', 'statements');
-  }
+  const limit = listingLimit(values, 'statements');
   // The values go to the API as they are: it validates them against its own schema.
   const query = {
     ...(values.owed ? { owed: true } : {}),
     ...(values.register ? { register: values.register } : {}),
     ...(values.box ? { box: values.box } : {}),
     ...(values.state ? { state: values.state } : {}),
-    limit: Math.min(PAGE_SIZE, limit + 1),
+    limit: pageSizeFor(limit),
   } as StatementListQuery;
 
   const client = await connect(io);
-  const statements: StatementSummary[] = [];
-  let more = false;
-  for await (const statement of client.statements(query)) {
-    if (statements.length === limit) {
-      more = true;
-      break;
-    }
-    statements.push(statement);
-  }
+  const { shown: statements, more } = await firstItems(client.statements(query), limit);
   if (values.json) {
     print(io.stdout, terminalSafeJson(statements));
     return;
@@ -88,7 +73,7 @@ async function list(args: string[], io: Io): Promise<void> {
       ]),
     ),
   );
-  if (more) io.stderr.write(`(first ${limit} shown: --limit <n> or --all for more)\n`);
+  if (more) noteMoreItems(io, limit);
 }
 
 function describe(statement: Statement): string {
@@ -155,21 +140,7 @@ async function show(args: string[], io: Io): Promise<void> {
   print(io.stdout, values.json ? terminalSafeJson(statement) : describe(statement));
 }
 
-const SUBCOMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = {
-  ls: list,
-  show,
-  send: sendStatement,
-};
-
 /** `liaison statements ls|show|send`: liaison statements between the parties of a register. */
 export async function statements(args: string[], io: Io): Promise<void> {
-  const [name, ...rest] = args;
-  const subcommand = name === undefined ? undefined : SUBCOMMANDS[name];
-  if (!subcommand) {
-    throw new UsageError(
-      name === undefined ? 'name what to do: ls, show or send' : `unknown subcommand ${name}`,
-      'statements',
-    );
-  }
-  await subcommand(rest, io);
+  await runSubcommand('statements', { ls: list, show, send: sendStatement }, args, io);
 }

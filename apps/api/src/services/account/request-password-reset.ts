@@ -8,10 +8,10 @@ import {
   findUserByEmail,
   insertPasswordReset,
   type Pool,
-  recordAuditEvent,
   withTransaction,
 } from '@liaison/db';
 import { hashSecret, randomSecret } from '../../auth/random-secrets.js';
+import { auditOwnAccount } from '../audit-own-account.js';
 import { enqueuePasswordResetMail } from '../notifications/password-reset-mail.js';
 
 const MINUTE_MS = 60_000;
@@ -43,15 +43,8 @@ export async function requestPasswordReset(
         expiresAt: new Date(Date.now() + PASSWORD_RESET_VALID_MINUTES * MINUTE_MS),
       });
       await enqueuePasswordResetMail(client, { email: user.email, name: user.name, token });
-      await recordAuditEvent(client, {
-        actorId: user.id,
-        actorEmail: user.email,
+      await auditOwnAccount(client, user, request.address, {
         action: 'auth.password-reset-request',
-        objectType: 'user',
-        objectId: user.id,
-        organization: null,
-        onBehalfOf: null,
-        address: request.address,
       });
     });
   }

@@ -4,13 +4,13 @@ import {
   clearLoginFailures,
   findUserById,
   type Pool,
-  recordAuditEvent,
   revokeOtherSessions,
   setUserPasswordHash,
   usePasswordReset,
   withTransaction,
 } from '@liaison/db';
 import { hashSecret } from '../../auth/random-secrets.js';
+import { auditOwnAccount } from '../audit-own-account.js';
 
 export const NO_SUCH_RESET =
   'This reset link does not work: it was used already, it has expired, or it was mistyped. ' +
@@ -35,15 +35,8 @@ export async function resetPassword(
     await setUserPasswordHash(client, user.id, passwordHash);
     const signedOut = await revokeOtherSessions(client, user.id, null);
     await clearLoginFailures(client, `account:${user.email.toLowerCase()}`);
-    await recordAuditEvent(client, {
-      actorId: user.id,
-      actorEmail: user.email,
+    await auditOwnAccount(client, user, input.address, {
       action: 'auth.password-reset',
-      objectType: 'user',
-      objectId: user.id,
-      organization: null,
-      onBehalfOf: null,
-      address: input.address,
       details: { signedOutSessions: signedOut },
     });
   });

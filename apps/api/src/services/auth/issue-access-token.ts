@@ -5,11 +5,11 @@ import {
   findUserByEmail,
   listMemberships,
   type Pool,
-  recordAuditEvent,
   releaseLoginAttempt,
   reserveLoginAttempt,
   withTransaction,
 } from '@liaison/db';
+import { auditOwnAccount } from '../audit-own-account.js';
 import { startSession } from './start-session.js';
 
 export const ACCOUNT_DISABLED_MESSAGE =
@@ -62,15 +62,8 @@ export async function issueAccessTokenForLogin(
 
   if (!user?.passwordHash || !passwordMatches) {
     // The attempt stays counted.
-    await recordAuditEvent(pool, {
-      actorId: user?.id ?? null,
-      actorEmail: email,
+    await auditOwnAccount(pool, { id: user?.id ?? null, email }, request.address, {
       action: 'auth.login-failed',
-      objectType: 'user',
-      objectId: user?.id ?? null,
-      organization: null,
-      onBehalfOf: null,
-      address: request.address,
     });
     // One message for every cause, so the answer reveals nothing about which accounts exist.
     throw new UnauthenticatedError('Wrong e-mail address or password');
@@ -79,15 +72,8 @@ export async function issueAccessTokenForLogin(
   if (user.disabled) {
     // The right password for a disabled account: say so (the password is no secret to its owner).
     await releaseLoginAttempt(pool, attempt);
-    await recordAuditEvent(pool, {
-      actorId: user.id,
-      actorEmail: user.email,
+    await auditOwnAccount(pool, user, request.address, {
       action: 'auth.login-failed',
-      objectType: 'user',
-      objectId: user.id,
-      organization: null,
-      onBehalfOf: null,
-      address: request.address,
       details: { method: 'password', reason: 'account_disabled' },
     });
     throw new ForbiddenError(ACCOUNT_DISABLED_MESSAGE, 'account_disabled');
@@ -97,15 +83,8 @@ export async function issueAccessTokenForLogin(
   await withTransaction(pool, async (client) => {
     await clearLoginFailures(client, accountKey);
     await releaseLoginAttempt(client, attempt);
-    await recordAuditEvent(client, {
-      actorId: user.id,
-      actorEmail: user.email,
+    await auditOwnAccount(client, user, request.address, {
       action: 'auth.login',
-      objectType: 'user',
-      objectId: user.id,
-      organization: null,
-      onBehalfOf: null,
-      address: request.address,
       details: { method: 'password' },
     });
   });

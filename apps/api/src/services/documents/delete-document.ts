@@ -1,6 +1,7 @@
 import { deleteDocumentRow, lockDocument, type Pool, withTransaction } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import type { FastifyBaseLogger } from 'fastify';
+import { removeStoredObjects } from '../remove-stored-objects.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { findReadableDocument, subjectOf } from './document-view.js';
@@ -31,9 +32,5 @@ export async function deleteDocument(
   });
   // The rows are gone, so the files are unreachable; removing them now is tidiness, and whatever
   // fails here the reaper removes later.
-  for (const key of keys) {
-    await deps.storage
-      .delete(key)
-      .catch((error: unknown) => deps.log.warn({ err: error, key }, 'object left for the reaper'));
-  }
+  await removeStoredObjects(deps, keys, 'a discarded object');
 }

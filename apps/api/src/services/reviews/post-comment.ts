@@ -26,7 +26,7 @@ import {
 } from '@liaison/db';
 import { auditedBy, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
-import { iprPolicySha256 } from '../submissions/submission-view.js';
+import { IPR_HASH_MISSING, requireCurrentPolicy } from '../submissions/ipr-acknowledgement.js';
 import {
   receiveUploadForm,
   type UploadDependencies,
@@ -51,15 +51,6 @@ function requireOpen(review: ReviewRecord) {
   }
 }
 
-function requireCurrentPolicy(text: string, acknowledgedSha256: string | undefined) {
-  if (iprPolicySha256(text) !== acknowledgedSha256) {
-    throw new ConflictError(
-      'The IPR policy changed since it was shown: read the current text and acknowledge it again',
-      'ipr_policy_changed',
-    );
-  }
-}
-
 /** Every rule that can be checked before a byte of the attachment is stored. */
 async function checkComment(pool: Pool, actor: Actor, reviewId: string, form: CommentFields) {
   const review = await findReadableReview(pool, actor, reviewId);
@@ -77,10 +68,7 @@ async function checkComment(pool: Pool, actor: Actor, reviewId: string, form: Co
     if (form.acceptIpr !== 'true')
       throw new InvalidInputError(IPR_NOT_ACCEPTED.message, IPR_NOT_ACCEPTED.code);
     if (form.iprPolicySha256 === undefined) {
-      throw new InvalidInputError(
-        "Send 'iprPolicySha256': the SHA-256 (64 lowercase hex digits) of the policy text shown",
-        'ipr_not_accepted',
-      );
+      throw new InvalidInputError(IPR_HASH_MISSING.message, IPR_HASH_MISSING.code);
     }
     const policy = await findIprPolicy(pool, review.document.organization);
     requireCurrentPolicy(policy?.text ?? '', form.iprPolicySha256);

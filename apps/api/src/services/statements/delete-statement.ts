@@ -1,6 +1,7 @@
 import { deleteStatement as deleteStatementRows, type Pool, withTransaction } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import type { FastifyBaseLogger } from 'fastify';
+import { removeStoredObjects } from '../remove-stored-objects.js';
 import type { RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { auditStatement } from './change-statement.js';
@@ -28,24 +29,5 @@ export async function deleteStatement(
     });
     return storageKeys;
   });
-  await removeStoredObjects(deps, keys);
-}
-
-/** Removes objects whose rows are gone; a failure is logged and left to the reaper. */
-export async function removeStoredObjects(
-  deps: { storage: ObjectStorage; log: FastifyBaseLogger },
-  keys: readonly string[],
-): Promise<void> {
-  await Promise.all(
-    keys.map((key) =>
-      deps.storage
-        .delete(key)
-        .catch((error: unknown) =>
-          deps.log.warn(
-            { err: error, key },
-            'could not remove a discarded object; the reaper will',
-          ),
-        ),
-    ),
-  );
+  await removeStoredObjects(deps, keys, 'a discarded object');
 }

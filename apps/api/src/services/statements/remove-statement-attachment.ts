@@ -8,10 +8,10 @@ import {
 } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import type { FastifyBaseLogger } from 'fastify';
+import { removeStoredObjects } from '../remove-stored-objects.js';
 import type { RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { recordDraftEdit } from './change-statement.js';
-import { removeStoredObjects } from './delete-statement.js';
 import { findReadableStatement, requireStatementAction } from './statement-view.js';
 import { statementNotDraft } from './update-statement.js';
 
@@ -41,5 +41,5 @@ export async function removeStatementAttachment(
     });
     return attachment.storageKey;
   });
-  await removeStoredObjects(deps, [storageKey]);
+  await removeStoredObjects(deps, [storageKey], 'a discarded object');
 }

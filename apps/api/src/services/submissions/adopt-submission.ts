@@ -21,6 +21,7 @@ import type { ObjectStorage } from '@liaison/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { queueTextExtraction } from '../content/queue-text-extraction.js';
 import { versionStorageKey } from '../documents/storage-keys.js';
+import { removeStoredObjects } from '../remove-stored-objects.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { changeSubmission } from './change-submission.js';
@@ -130,11 +131,7 @@ export async function createDocumentFromSubmission(
       });
     });
   } catch (error) {
-    await deps.storage
-      .delete(key)
-      .catch((cleanup: unknown) =>
-        deps.log.warn({ err: cleanup, key }, 'could not remove an unused copy; the reaper will'),
-      );
+    await removeStoredObjects(deps, [key], 'an unused copy');
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import { findVersion, type Queryable, type VersionRecord } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { findReadableDocument, servedVersion } from '../documents/document-view.js';
+import { removeStoredObjects } from '../remove-stored-objects.js';
 import type { StoredFile } from '../uploads/receive-upload-form.js';
 import { submissionFileStorageKey } from './storage-keys.js';
 
@@ -77,17 +78,10 @@ export async function withCopiedVersions<Result>(
     }
     return await commit(copies);
   } catch (error) {
-    await Promise.all(
-      copies.map((copy) =>
-        deps.storage
-          .delete(copy.storageKey)
-          .catch((cleanup: unknown) =>
-            deps.log.warn(
-              { err: cleanup, key: copy.storageKey },
-              'could not remove an unused copy; the reaper will',
-            ),
-          ),
-      ),
+    await removeStoredObjects(
+      deps,
+      copies.map((copy) => copy.storageKey),
+      'an unused copy',
     );
     throw error;
   }

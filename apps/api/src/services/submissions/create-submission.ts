@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Actor,
-  ConflictError,
   CreateSubmissionFields,
   canCreateSubmission,
   canReadRegister,
@@ -32,8 +31,9 @@ import {
   type UploadPart,
 } from '../uploads/receive-upload-form.js';
 import { auditedFile, resolveAttachedVersions, withCopiedVersions } from './attached-versions.js';
+import { IPR_HASH_MISSING, requireCurrentPolicy } from './ipr-acknowledgement.js';
 import { submissionFileStorageKey } from './storage-keys.js';
-import { iprPolicySha256, loadSubmission } from './submission-view.js';
+import { loadSubmission } from './submission-view.js';
 
 export interface CreateSubmissionDependencies extends UploadDependencies {
   pool: Pool;
@@ -42,10 +42,6 @@ export interface CreateSubmissionDependencies extends UploadDependencies {
 const IPR_NOT_ACCEPTED = {
   code: 'ipr_not_accepted',
   message: "Acknowledge the receiving organization's IPR policy: send acceptIpr=true",
-};
-const IPR_HASH_MISSING = {
-  code: 'ipr_not_accepted',
-  message: "Send 'iprPolicySha256': the SHA-256 (64 lowercase hex digits) of the policy text shown",
 };
 
 /** The submitting organization: the one named, or the caller's only fitting one. */
@@ -120,15 +116,6 @@ async function checkSubmission(pool: Pool, actor: Actor, form: CreateSubmissionF
   }
   requireCurrentPolicy(policy.text, form.iprPolicySha256);
   return { register, from };
-}
-
-function requireCurrentPolicy(text: string, acknowledgedSha256: string) {
-  if (iprPolicySha256(text) !== acknowledgedSha256) {
-    throw new ConflictError(
-      'The IPR policy changed since it was shown: read the current text and acknowledge it again',
-      'ipr_policy_changed',
-    );
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type IprPolicy, NotFoundError } from '@liaison/core';
 import { findIprPolicy, type Pool } from '@liaison/db';
-import { iprPolicySha256 } from './submission-view.js';
+import { iprPolicySha256 } from './ipr-acknowledgement.js';
 
 /** An organization's IPR policy for submissions it receives: public, like the policy itself. */
 export async function getIprPolicy(pool: Pool, slug: string): Promise<IprPolicy> {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type Actor,
   allowSubmission,
@@ -70,11 +69,6 @@ export function sideOf(actor: Actor, record: SubmissionRecord): 'submitting' | '
 /** The organization of the side the actor speaks for: what their audit events are done for. */
 export function sideOrganization(actor: Actor, record: SubmissionRecord): string {
   return sideOf(actor, record) === 'receiving' ? record.to.slug : record.from.slug;
-}
-
-/** The SHA-256 a submitter acknowledges: of the policy text's UTF-8 bytes, exactly as shown. */
-export function iprPolicySha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 function summaryFields(record: SubmissionRecord, actor: Actor) {

@@ -12,6 +12,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Static, TObject } from 'typebox';
+import { removeStoredObjects } from '../remove-stored-objects.js';
 
 /** One part of an upload form, in the order the client sent them. */
 export type UploadPart =
@@ -274,17 +275,10 @@ export async function receiveUploadForm<Fields extends TObject, Checked, Result>
     }
     return await commit({ ...accepted, files: stored });
   } catch (error) {
-    await Promise.all(
-      stored.map((file) =>
-        deps.storage
-          .delete(file.storageKey)
-          .catch((cleanup: unknown) =>
-            deps.log.warn(
-              { err: cleanup, key: file.storageKey },
-              'could not remove the object of a failed upload; the reaper will',
-            ),
-          ),
-      ),
+    await removeStoredObjects(
+      deps,
+      stored.map((file) => file.storageKey),
+      'the object of a failed upload',
     );
     throw error;
   }
