@@ -15,7 +15,7 @@ const STOP_GRACE_MS = 10_000;
 
 /**
  * Runs the built API (`apps/api/dist/main.js`) as a child process of its own, so its memory can be
- * watched apart from the S3 server and the load generator that share the bench process. The IPC
+ * watched apart from the S3 server's process and the load generator in the bench process. The IPC
  * channel makes the API shut itself down if the bench dies, so nothing is left running.
  */
 export async function startApiProcess(options: {

@@ -10,6 +10,7 @@ import {
 } from '@liaison/embedded-stack';
 import { createS3Storage, type S3Storage } from '@liaison/storage';
 import { type ApiProcess, startApiProcess } from './api-process.js';
+import { type S3Process, s3InChildProcess } from './s3-process.js';
 
 const DEMO_PASSWORD = 'liaison-demo';
 export interface BenchSettings {
@@ -79,6 +80,8 @@ export interface BenchContext {
   apiEnv: Record<string, string>;
   /** Another API process like `api`, on a free port; stopped with the rest if the bench stops. */
   startApi(): Promise<ApiProcess>;
+  /** The S3 server's process (s3rver, a child of the bench), for its CPU time. */
+  s3Pid: number;
   /** The throw-away stack's data directory. */
   dataDir: string;
   pool: Pool;
@@ -125,7 +128,17 @@ export async function withBenchContext<T>(
 
   try {
     log(`starting the embedded stack in ${dataDir}`);
-    stack = await startEmbeddedStack({ dataDir, ephemeral: true });
+    let s3: S3Process | undefined;
+    stack = await startEmbeddedStack({
+      dataDir,
+      ephemeral: true,
+      createS3: (options) => {
+        s3 = s3InChildProcess(options);
+        return s3;
+      },
+    });
+    const s3Pid = s3?.pid;
+    if (s3Pid === undefined) throw new Error('the S3 process did not start');
     const env = stack.env;
     const authSecret = randomBytes(32).toString('hex');
     log('starting the API (apps/api/dist/main.js) as a child process');
@@ -177,6 +190,7 @@ export async function withBenchContext<T>(
       api,
       apiEnv,
       startApi,
+      s3Pid,
       dataDir,
       pool,
       storage,

@@ -84,18 +84,20 @@ export async function cpuSeconds(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** CPU seconds used by the API process and by this one (s3rver and the client) during `work`. */
+/** CPU seconds used by the API process, the S3 process and this one (the client) during `work`. */
 export async function measureCpu<T>(
-  apiPid: number,
+  pids: { api: number; s3: number },
   work: () => Promise<T>,
-): Promise<{ result: T; apiCpu: number; benchCpu: number }> {
-  const apiBefore = await cpuSeconds(apiPid);
+): Promise<{ result: T; apiCpu: number; s3Cpu: number; benchCpu: number }> {
+  const [apiBefore, s3Before] = await Promise.all([cpuSeconds(pids.api), cpuSeconds(pids.s3)]);
   const benchBefore = process.cpuUsage();
   const result = await work();
   const bench = process.cpuUsage(benchBefore);
+  const [apiAfter, s3After] = await Promise.all([cpuSeconds(pids.api), cpuSeconds(pids.s3)]);
   return {
     result,
-    apiCpu: (await cpuSeconds(apiPid)) - apiBefore,
+    apiCpu: apiAfter - apiBefore,
+    s3Cpu: s3After - s3Before,
     benchCpu: (bench.user + bench.system) / 1e6,
   };
 }

@@ -3,7 +3,7 @@
  * the same run, every figure several times interleaved with its baseline (A, B, A, B, …), and
  * prints Markdown tables of medians and their spread (min–max).
  *
- * The S3 server (s3rver) runs in this process, the API in a child process of its own. Targets
+ * The S3 server (s3rver) and the API each run in a child process of their own. Targets
  * missed are reported as FAIL but do not fail the run; only something that breaks does.
  * Settings: BENCH_QUICK=1 (small sizes, for development), BENCH_ROUNDS (3), BENCH_FILE_MIB (1024),
  * BENCH_DOCUMENTS (100000), BENCH_REQUESTS (3000), BENCH_SMALL_UPLOADS (50), and
@@ -78,7 +78,7 @@ async function main() {
     );
     return renderReport(
       `Liaison benchmark${settings.quick ? ' (BENCH_QUICK: not for the README)' : ''}: embedded ` +
-        `stack (s3rver in the bench process, API in its own process), Node ${process.version}, ` +
+        `stack (s3rver and the API each in a process of its own), Node ${process.version}, ` +
         `${cpus().length} CPUs, load average ${load1.toFixed(1)} at the start; medians of ` +
         `${settings.rounds} rounds interleaved with their baselines, (min–max) in brackets`,
       sections,

@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import type { ApiProcess } from './api-process.js';
 import { type BenchContext, json, log } from './context.js';
 import { type MemoryReport, measureCpu, watchMemory } from './memory.js';
 import { type Section, table, Verdicts } from './report.js';
@@ -23,20 +22,22 @@ interface Measured {
   seconds: number;
   /** CPU seconds of the API process that served it (none for direct transfers). */
   apiCpu: number;
-  /** CPU seconds of the bench process: s3rver and the client. */
+  /** CPU seconds of the S3 server's process. */
+  s3Cpu: number;
+  /** CPU seconds of the bench process: the client. */
   benchCpu: number;
   memory?: MemoryReport;
 }
 
 async function measure(
-  api: ApiProcess,
+  pids: { api: number; s3: number },
   work: () => Promise<unknown>,
   watch = false,
 ): Promise<Measured> {
-  const watching = watch ? await watchMemory(api.pid) : undefined;
-  const { result, apiCpu, benchCpu } = await measureCpu(api.pid, () => timed(work));
+  const watching = watch ? await watchMemory(pids.api) : undefined;
+  const { result, ...cpu } = await measureCpu(pids, () => timed(work));
   const memory = await watching?.stop();
-  return { seconds: result.seconds, apiCpu, benchCpu, ...(memory ? { memory } : {}) };
+  return { seconds: result.seconds, ...cpu, ...(memory ? { memory } : {}) };
 }
 
 interface Row {
@@ -54,6 +55,7 @@ interface Row {
  */
 export async function benchTransfers(context: BenchContext): Promise<Section> {
   const { api, storage, settings } = context;
+  const pids = { api: api.pid, s3: context.s3Pid };
   const fileMiB = settings.fileMiB;
   const editor = await context.signIn('editor@dmtf.example');
   const document = await json<{ id: string }>(`${api.url}/api/v1/documents`, {
@@ -105,13 +107,13 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
     settings.rounds,
     {
       'direct PUT': async (round) =>
-        measure(api, async () =>
+        measure(pids, async () =>
           uploadDirect(await storage.presignedPutUrl(directKey(round)), content),
         ),
-      'API upload': (round) => measure(api, upload(`1.0.${round}`), true),
-      'API upload, size unknown': (round) => measure(api, upload(`1.2.${round}`, false), true),
+      'API upload': (round) => measure(pids, upload(`1.0.${round}`), true),
+      'API upload, size unknown': (round) => measure(pids, upload(`1.2.${round}`, false), true),
       'putStream upload': (round) =>
-        measure(api, async () => {
+        measure(pids, async () => {
           const stored = await storage.putStream(
             `bench/multipart-${round}`,
             Readable.from(content.chunks()),
@@ -120,11 +122,11 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
         }),
       'direct GET': async (round) => {
         const url = await storage.presignedGetUrl(directKey(round));
-        return measure(api, () => download(url, content.size));
+        return measure(pids, () => download(url, content.size));
       },
       'API download': (round) => {
         const url = contentUrl(api.url, uploaded.get(`1.0.${round}`)!);
-        return measure(api, () => download(url, content.size, auth), true);
+        return measure(pids, () => download(url, content.size, auth), true);
       },
     },
     (name, round) => log(`round ${round}: ${name} of ${fileMiB} MiB`),
@@ -179,6 +181,7 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
       'target',
       '',
       'API CPU s',
+      'S3 CPU s',
       'bench CPU s',
     ],
     rows.map((row) => {
@@ -193,6 +196,7 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
         row.judged ? `≥ ${TRANSFER_RATIO_TARGET}` : 'info',
         row.judged && ratio ? verdicts.judge(ratio.median >= TRANSFER_RATIO_TARGET) : '',
         row.baseline ? spreadOf(measured.map((m) => m.apiCpu)).median.toFixed(1) : '-',
+        spreadOf(measured.map((m) => m.s3Cpu)).median.toFixed(1),
         spreadOf(measured.map((m) => m.benchCpu)).median.toFixed(1),
       ];
     }),

@@ -1,7 +1,7 @@
 export { findFreePort, waitForPort } from './ports.js';
 export { createEmbeddedPostgres, type EmbeddedPostgres } from './postgres.js';
 export { isProcessRunning, runningPostmaster } from './postmaster.js';
-export { createEmbeddedS3, type EmbeddedS3 } from './s3.js';
+export { createEmbeddedS3, type EmbeddedS3, type EmbeddedS3Options } from './s3.js';
 export { type EmbeddedStack, type StackEnvironment, startEmbeddedStack } from './stack.js';
 export type { ProvidedStack } from './testing/provided-context.js';
 export { createScratchDatabase, type ScratchDatabase } from './testing/scratch-database.js';

@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort } from './ports.js';
 import { createEmbeddedPostgres, type EmbeddedPostgres } from './postgres.js';
-import { createEmbeddedS3, type EmbeddedS3 } from './s3.js';
+import { createEmbeddedS3, type EmbeddedS3, type EmbeddedS3Options } from './s3.js';
 
 export interface EmbeddedStackOptions {
   /** Root of the stack's data: `<dataDir>/postgres` and `<dataDir>/s3`. */
@@ -16,6 +16,8 @@ export interface EmbeddedStackOptions {
   /** A throw-away stack for tests: faster, not crash-safe. */
   ephemeral?: boolean;
   log?: (line: string) => void;
+  /** Makes the S3 server; by default s3rver in this process (the benchmark runs it in another). */
+  createS3?: (options: EmbeddedS3Options) => EmbeddedS3;
 }
 
 /** Connection settings in the same shape as the environment an external deployment would give. */
@@ -51,7 +53,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     ephemeral: options.ephemeral ?? false,
     ...(options.log ? { log: options.log } : {}),
   });
-  const s3 = createEmbeddedS3({
+  const s3 = (options.createS3 ?? createEmbeddedS3)({
     dataDir: join(dataDir, 's3'),
     port: options.s3Port ?? (await findFreePort()),
   });

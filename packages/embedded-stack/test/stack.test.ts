@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTempDataDir, findFreePort, startEmbeddedStack } from '../src/index.js';
+import {
+  createEmbeddedS3,
+  createTempDataDir,
+  type EmbeddedS3Options,
+  findFreePort,
+  startEmbeddedStack,
+} from '../src/index.js';
 
 let dataDir: string;
 
@@ -106,6 +112,31 @@ describe('the embedded stack', () => {
     } finally {
       await stack.stop();
     }
+  });
+
+  it('runs the S3 server that createS3 makes on its own directory, and stops it with the rest', async () => {
+    // The benchmark passes a factory that runs s3rver in a child process; here a wrapped one.
+    const made: { options: EmbeddedS3Options; events: string[] }[] = [];
+    const stack = await startEmbeddedStack({
+      dataDir,
+      createS3: (options) => {
+        const s3 = createEmbeddedS3(options);
+        const record = { options, events: [] as string[] };
+        made.push(record);
+        return {
+          ...s3,
+          start: () => s3.start().then(() => void record.events.push('started')),
+          stop: () => s3.stop().then(() => void record.events.push('stopped')),
+        };
+      },
+    });
+    expect(made).toHaveLength(1);
+    expect(made[0]!.options.dataDir).toBe(join(dataDir, 's3'));
+    expect(stack.env.S3_ENDPOINT).toBe(`http://127.0.0.1:${made[0]!.options.port}`);
+    expect(made[0]!.events).toEqual(['started']);
+    await stack.stop();
+    expect(made[0]!.events).toEqual(['started', 'stopped']);
+    await expect(fetch(stack.env.S3_ENDPOINT)).rejects.toThrow();
   });
 
   it('stop() returns when PostgreSQL already ended on its own (Ctrl-C reaches the whole group)', async () => {
