@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { findFreePort } from '@liaison/embedded-stack';
 import { startBalancer } from '../scale-out/balancer.js';
-import { type ApiProcess, startApiProcess } from './api-process.js';
+import { type BenchContext, log } from './context.js';
 import { type LoadResult, load } from './load.js';
+import { printed, type Section } from './report.js';
 
 /**
  * The two-replica row: list requests per second through nginx (deploy/nginx.conf) with one API
@@ -10,29 +11,20 @@ import { type LoadResult, load } from './load.js';
  * cores the API, PostgreSQL, nginx and the load generator already share them all: a second replica
  * adds no CPU, so the ratio shows what the balancer costs, not what a second machine would give.
  */
-export async function benchReplicas(options: {
-  repoRoot: string;
-  dataDir: string;
-  /** The running API; a second one is started with `env` for the two-replica run. */
-  first: ApiProcess;
-  env: Record<string, string>;
-  /** A member's token: the list is the signed-in one. */
-  token: string;
-  requests: number;
-  concurrency: number;
-  log: (line: string) => void;
-}): Promise<string> {
+export async function benchReplicas(context: BenchContext): Promise<Section> {
+  const { api: first, settings } = context;
   const path = '/api/v1/documents';
-  const headers = { authorization: `Bearer ${options.token}` };
+  // The signed-in list, as a member sees it.
+  const headers = { authorization: `Bearer ${await context.signIn('member@dmtf.example')}` };
   const measure = async (url: string): Promise<LoadResult> => {
-    const settings = { concurrency: options.concurrency, headers };
-    await load(url, { ...settings, requests: Math.min(500, options.requests) }); // warm-up
-    return load(url, { ...settings, requests: options.requests });
+    const loadSettings = { concurrency: settings.concurrency, headers };
+    await load(url, { ...loadSettings, requests: Math.min(500, settings.requests) }); // warm-up
+    return load(url, { ...loadSettings, requests: settings.requests });
   };
-  const firstPort = Number(new URL(options.first.url).port);
+  const firstPort = Number(new URL(first.url).port);
   const throughBalancer = async (apiPorts: number[]) => {
     const balancer = await startBalancer({
-      dir: join(options.dataDir, `nginx-${apiPorts.length}`),
+      dir: join(context.dataDir, `nginx-${apiPorts.length}`),
       apiPorts,
       webPorts: [await findFreePort()],
     });
@@ -43,14 +35,10 @@ export async function benchReplicas(options: {
     }
   };
 
-  options.log(`replicas: ${options.requests} list requests direct, then through nginx`);
-  const direct = await measure(`${options.first.url}${path}`);
+  log(`replicas: ${settings.requests} list requests direct, then through nginx`);
+  const direct = await measure(`${first.url}${path}`);
   const one = await throughBalancer([firstPort]);
-  const second = await startApiProcess({
-    repoRoot: options.repoRoot,
-    port: await findFreePort(),
-    env: options.env,
-  });
+  const second = await context.startApi();
   let two: LoadResult;
   try {
     two = await throughBalancer([firstPort, Number(new URL(second.url).port)]);
@@ -64,15 +52,17 @@ export async function benchReplicas(options: {
     ['two API replicas through nginx', two],
   ];
   const width = Math.max(...rows.map(([what]) => what.length));
-  return [
-    `GET ${path} (member), ${options.concurrency} at a time: requests/s, p50, p99`,
-    ...rows.map(
-      ([what, result]) =>
-        `  ${what.padEnd(width)}  ${result.requestsPerSecond.toFixed(0).padStart(6)}/s  ` +
-        `p50 ${result.p50Ms.toFixed(1)} ms  p99 ${result.p99Ms.toFixed(1)} ms`,
-    ),
-    `  two replicas / one: ${(two.requestsPerSecond / one.requestsPerSecond).toFixed(2)}; ` +
-      'on a machine of few cores the replicas share the same CPUs, so this shows the cost of the ' +
-      'balancer and of a second process, not a speed-up',
-  ].join('\n');
+  return printed(
+    [
+      `GET ${path} (member), ${settings.concurrency} at a time: requests/s, p50, p99`,
+      ...rows.map(
+        ([what, result]) =>
+          `  ${what.padEnd(width)}  ${result.requestsPerSecond.toFixed(0).padStart(6)}/s  ` +
+          `p50 ${result.p50Ms.toFixed(1)} ms  p99 ${result.p99Ms.toFixed(1)} ms`,
+      ),
+      `  two replicas / one: ${(two.requestsPerSecond / one.requestsPerSecond).toFixed(2)}; ` +
+        'on a machine of few cores the replicas share the same CPUs, so this shows the cost of the ' +
+        'balancer and of a second process, not a speed-up',
+    ].join('\n'),
+  );
 }

@@ -21,6 +21,11 @@ export class Verdicts {
   }
 }
 
+/** A section that prints what it measured and judges no target. */
+export function printed(text: string): Section {
+  return { text, passed: 0, failed: 0 };
+}
+
 /** A Markdown table, padded so it also reads as plain text. */
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((r) => r[i]!.length)));

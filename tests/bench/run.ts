@@ -13,7 +13,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { log, withBenchContext } from './context.js';
+import { withBenchContext } from './context.js';
 import { benchDocumentList } from './document-list.js';
 import { benchReplicas } from './replicas.js';
 import { renderReport, type Section } from './report.js';
@@ -31,56 +31,14 @@ async function main() {
     sections.push(await benchDocumentList(context));
     sections.push(await benchTransfers(context));
     sections.push(await benchSmallUploads(context));
-    const { settings, api, pool, documents } = context;
-    const member = await context.signIn('member@dmtf.example');
-    // Sections that print their own table and judge no target of this issue's.
-    const printed = (text: string): Section => ({ text, passed: 0, failed: 0 });
-    sections.push(
-      printed(
-        await benchSearch({
-          apiUrl: api.url,
-          pool,
-          token: member,
-          documents,
-          requests: settings.quick ? 50 : 200,
-          log,
-        }),
-      ),
-    );
-    sections.push(
-      printed(
-        await benchWatermark({
-          api,
-          startApi: context.startApi,
-          tokens: {
-            editor: await context.signIn('editor@dmtf.example'),
-            owner: member,
-            partner: await context.signIn('member@ofa.example'),
-          },
-          fileMiB: settings.quick ? 10 : 100,
-          log,
-        }),
-      ),
-    );
-    sections.push(
-      printed(
-        await benchReplicas({
-          repoRoot,
-          dataDir: context.dataDir,
-          first: api,
-          env: context.apiEnv,
-          token: member,
-          requests: settings.requests,
-          concurrency: settings.concurrency,
-          log,
-        }),
-      ),
-    );
+    sections.push(await benchSearch(context));
+    sections.push(await benchWatermark(context));
+    sections.push(await benchReplicas(context));
     return renderReport(
-      `Liaison benchmark${settings.quick ? ' (BENCH_QUICK: not for the README)' : ''}: embedded ` +
+      `Liaison benchmark${context.settings.quick ? ' (BENCH_QUICK: not for the README)' : ''}: embedded ` +
         `stack (s3rver and the API each in a process of its own), Node ${process.version}, ` +
         `${cpus().length} CPUs, load average ${load1.toFixed(1)} at the start; medians of ` +
-        `${settings.rounds} rounds interleaved with their baselines, (min–max) in brackets`,
+        `${context.settings.rounds} rounds interleaved with their baselines, (min–max) in brackets`,
       sections,
     );
   });

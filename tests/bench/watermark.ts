@@ -10,12 +10,14 @@
 import { randomBytes } from 'node:crypto';
 import { PDFDocument, StandardFonts } from '@pdfme/pdf-lib';
 import type { ApiProcess } from './api-process.js';
+import { type BenchContext, log } from './context.js';
 import { type MemoryReport, watchMemory } from './memory.js';
+import { printed, type Section } from './report.js';
 import { MiB, receiveStream, sendStream, timed } from './transfer.js';
 
 const PAGES = 200;
 
-export interface WatermarkBenchOptions {
+interface WatermarkBenchOptions {
   api: ApiProcess;
   /**
    * Another API process on the same stack: each measured download gets a fresh one, as the upload's
@@ -25,7 +27,6 @@ export interface WatermarkBenchOptions {
   /** An editor of dmtf (uploads), a member of dmtf (plain download), a member of ofa (stamped). */
   tokens: { editor: string; owner: string; partner: string };
   fileMiB: number;
-  log: (line: string) => void;
 }
 
 /** A PDF of about `bytes`: PAGES pages of text, each with one stream of random bytes. */
@@ -90,9 +91,24 @@ async function measuredDownload(startApi: () => Promise<ApiProcess>, path: strin
 
 const mib = (value: number) => value.toFixed(1);
 
-/** Runs the watermark measurements; answers their Markdown section of the report. */
-export async function benchWatermark(options: WatermarkBenchOptions): Promise<string> {
-  const { api, log } = options;
+/** Runs the watermark measurements; answers their section of the report. */
+export async function benchWatermark(context: BenchContext): Promise<Section> {
+  return printed(
+    await measureWatermarks({
+      api: context.api,
+      startApi: context.startApi,
+      tokens: {
+        editor: await context.signIn('editor@dmtf.example'),
+        owner: await context.signIn('member@dmtf.example'),
+        partner: await context.signIn('member@ofa.example'),
+      },
+      fileMiB: context.settings.quick ? 10 : 100,
+    }),
+  );
+}
+
+async function measureWatermarks(options: WatermarkBenchOptions): Promise<string> {
+  const { api } = options;
   log(`watermarks: making a ${options.fileMiB} MiB PDF of ${PAGES} pages with pdf-lib`);
   const pdf = await largePdf(options.fileMiB * MiB);
   const created = await fetch(`${api.url}/api/v1/documents`, {
