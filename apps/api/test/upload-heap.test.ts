@@ -91,7 +91,7 @@ describe('a large upload', () => {
       size: FILE_BYTES,
       sha256: expected.digest('hex'),
     });
-    // Without the sweep (apps/api/src/http/body-buffer-sweep.ts), V8 runs a full mark-compact for
+    // Without the sweep (`@liaison/body-buffers`), V8 runs a full mark-compact for
     // about every 64 MiB of the body's buffers: four or more for this file.
     expect(fullCollections).toBeLessThanOrEqual(1);
   });

@@ -2,6 +2,7 @@
 // arrives, with the session's bearer token added. Range and If-None-Match pass through, so resumed
 // downloads, the PDF viewer's ranged reads and revalidation all work; nothing is buffered here.
 
+import { sweepWebBody } from '@liaison/body-buffers';
 import { isSlug } from '@liaison/core';
 import type { NextRequest } from 'next/server';
 import { apiFetch, errorBodyOf } from './api';
@@ -80,7 +81,9 @@ export async function proxyDownload(
     return notFoundAnswer(request.headers, options.notFoundPage);
   }
   if (upstream.ok || upstream.status === 304) {
-    return new Response(upstream.body, {
+    // fetch hands out every chunk in buffers of its own: swept, they die young (a full collection
+    // of the web server's heap per 64 MiB otherwise).
+    return new Response(upstream.body && sweepWebBody(upstream.body), {
       status: upstream.status,
       headers: downloadResponseHeaders(upstream.headers, inline),
     });

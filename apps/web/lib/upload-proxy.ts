@@ -7,6 +7,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
+import { sweepBodyBuffers } from '@liaison/body-buffers';
 import { apiBaseUrl } from './api';
 import { signedBrowserAddress } from './browser-address';
 import { isMultipartFormData, isSameOriginRequest, isUuid, uploadRequestHeaders } from './proxy';
@@ -90,6 +91,8 @@ export function forwardStream(
       if (!answered) fail(error);
     });
     source.pipe(outgoing);
+    // The HTTP parser copies every chunk of the browser's body: swept, those copies die young.
+    sweepBodyBuffers(source);
   });
 }
 

@@ -5,6 +5,22 @@ import { DOWNLOAD_LENGTH_HEADER } from '../lib/proxy';
 import { answerFile, answerJson, params, startFakeApi, streamedUpload } from './fake-api';
 
 vi.mock('../lib/session', () => ({ getAccessToken: async () => 'session-token' }));
+// The sweep itself is tested in its package; here, that both proxies hand it what they relay.
+const swept = vi.hoisted(() => ({ uploads: 0, downloads: 0 }));
+vi.mock('@liaison/body-buffers', async (importActual) => {
+  const actual = await importActual<typeof import('@liaison/body-buffers')>();
+  return {
+    ...actual,
+    sweepBodyBuffers: (body: Parameters<typeof actual.sweepBodyBuffers>[0]) => {
+      swept.uploads += 1;
+      actual.sweepBodyBuffers(body);
+    },
+    sweepWebBody: (body: Parameters<typeof actual.sweepWebBody>[0]) => {
+      swept.downloads += 1;
+      return actual.sweepWebBody(body);
+    },
+  };
+});
 
 const { POST } = await import('../app/api/upload/[id]/route');
 const { GET } = await import('../app/documents/[id]/versions/[versionId]/download/route');
@@ -68,9 +84,11 @@ const upload = (id: string) =>
 describe('upload proxy route', () => {
   it('streams the multipart body to the API with its length and the session token', async () => {
     api.forget();
+    swept.uploads = 0;
     const { request, type, length } = upload(DOC);
     const response = await POST(request, params({ id: DOC }));
     expect(response.status).toBe(201);
+    expect(swept.uploads).toBe(1);
     expect(await response.json()).toMatchObject({ size: length });
     const [seen] = api.received;
     expect(seen?.url).toBe(`/api/v1/documents/${DOC}/versions`);
@@ -144,8 +162,10 @@ describe('download proxy route', () => {
 
   it('streams the file with its headers and the session token', async () => {
     api.forget();
+    swept.downloads = 0;
     const response = await get(`/documents/${DOC}/versions/${VERSION}/download`);
     expect(response.status).toBe(200);
+    expect(swept.downloads).toBe(1);
     expect(response.headers.get(DOWNLOAD_LENGTH_HEADER)).toBe(String(FILE.length));
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="a.pdf"');
     expect(response.headers.get('content-security-policy')).toMatch(

@@ -7,7 +7,7 @@ import {
 } from '@liaison/core';
 import type { FastifyRequest } from 'fastify';
 import type { UploadPart } from '../services/uploads/receive-upload-form.js';
-import { sweepBodyBuffers } from './body-buffer-sweep.js';
+import { sweepBodyBuffers } from '@liaison/body-buffers';
 
 /** What each upload form says when busboy stops it at one of its limits. */
 export interface FormLimitMessages {

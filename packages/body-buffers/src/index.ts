@@ -1,0 +1,1 @@
+export { noteBodyBytes, sweepBodyBuffers, sweepWebBody } from './body-buffer-sweep.js';
