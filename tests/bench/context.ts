@@ -12,7 +12,7 @@ import { createS3Storage, type S3Storage } from '@liaison/storage';
 import { type ApiProcess, startApiProcess } from './api-process.js';
 import { type S3Process, s3InChildProcess } from './s3-process.js';
 
-const DEMO_PASSWORD = 'liaison-demo';
+export const DEMO_PASSWORD = 'liaison-demo';
 export interface BenchSettings {
   /** BENCH_QUICK: small sizes for working on the bench or the API, not for the README. */
   quick: boolean;

@@ -84,20 +84,21 @@ export async function cpuSeconds(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** CPU seconds used by the API process, the S3 process and this one (the client) during `work`. */
-export async function measureCpu<T>(
-  pids: { api: number; s3: number },
+/** CPU seconds used by each process of `pids` and by this one (the client) during `work`. */
+export async function measureCpu<T, Name extends string>(
+  pids: Record<Name, number>,
   work: () => Promise<T>,
-): Promise<{ result: T; apiCpu: number; s3Cpu: number; benchCpu: number }> {
-  const [apiBefore, s3Before] = await Promise.all([cpuSeconds(pids.api), cpuSeconds(pids.s3)]);
+): Promise<{ result: T; cpu: Record<Name, number>; benchCpu: number }> {
+  const names = Object.keys(pids) as Name[];
+  const cpuNow = () => Promise.all(names.map((name) => cpuSeconds(pids[name])));
+  const before = await cpuNow();
   const benchBefore = process.cpuUsage();
   const result = await work();
   const bench = process.cpuUsage(benchBefore);
-  const [apiAfter, s3After] = await Promise.all([cpuSeconds(pids.api), cpuSeconds(pids.s3)]);
-  return {
-    result,
-    apiCpu: apiAfter - apiBefore,
-    s3Cpu: s3After - s3Before,
-    benchCpu: (bench.user + bench.system) / 1e6,
-  };
+  const after = await cpuNow();
+  const cpu = Object.fromEntries(names.map((name, i) => [name, after[i]! - before[i]!])) as Record<
+    Name,
+    number
+  >;
+  return { result, cpu, benchCpu: (bench.user + bench.system) / 1e6 };
 }

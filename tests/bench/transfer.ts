@@ -153,6 +153,42 @@ export async function uploadThroughApi(
   content: GeneratedContent,
   declareSize = true,
 ): Promise<StoredVersion> {
+  return postVersion(
+    `${apiUrl}/api/v1/documents/${documentId}/versions`,
+    { authorization: `Bearer ${token}` },
+    label,
+    content,
+    declareSize,
+  );
+}
+
+/**
+ * Uploads `content` as a browser does on the portal's page: to the web app's upload proxy, with
+ * the session cookie, its size declared.
+ */
+export async function uploadThroughWeb(
+  webUrl: string,
+  cookie: string,
+  documentId: string,
+  label: string,
+  content: GeneratedContent,
+): Promise<StoredVersion> {
+  return postVersion(
+    `${webUrl}/api/upload/${documentId}`,
+    { cookie, origin: webUrl, 'sec-fetch-site': 'same-origin' },
+    label,
+    content,
+    true,
+  );
+}
+
+async function postVersion(
+  url: string,
+  headers: Record<string, string>,
+  label: string,
+  content: GeneratedContent,
+  declareSize: boolean,
+): Promise<StoredVersion> {
   const body = multipartBody(
     [
       { name: 'label', value: label },
@@ -160,16 +196,12 @@ export async function uploadThroughApi(
     ],
     { name: 'file', filename: 'bench.bin', contentType: 'application/octet-stream', content },
   );
-  const { status, text } = await sendStream(`${apiUrl}/api/v1/documents/${documentId}/versions`, {
+  const { status, text } = await sendStream(url, {
     method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': body.contentType,
-      'content-length': body.length,
-    },
+    headers: { ...headers, 'content-type': body.contentType, 'content-length': body.length },
     body: body.chunks(),
   });
-  if (status !== 201) throw new Error(`upload through the API answered ${status}: ${text}`);
+  if (status !== 201) throw new Error(`upload to ${url} answered ${status}: ${text}`);
   return JSON.parse(text) as StoredVersion;
 }
 

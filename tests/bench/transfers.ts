@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { type BenchContext, json, log } from './context.js';
+import { findFreePort } from '@liaison/embedded-stack';
+import { type BenchContext, DEMO_PASSWORD, json, log } from './context.js';
 import { type MemoryReport, measureCpu, watchMemory } from './memory.js';
 import { type Section, table, Verdicts } from './report.js';
 import { formatSpread, interleaved, ratios, spreadOf } from './stats.js';
@@ -12,32 +14,34 @@ import {
   timed,
   uploadDirect,
   uploadThroughApi,
+  uploadThroughWeb,
 } from './transfer.js';
+import { signInThroughWeb, startWebProcess, type WebProcess } from './web-process.js';
 
 export const TRANSFER_RATIO_TARGET = 0.9;
 export const MEMORY_GROWTH_TARGET_MIB = 100;
 
+type Server = 'api' | 'web' | 's3';
+
 /** One timed transfer, with the CPU time each process spent on it. */
 interface Measured {
   seconds: number;
-  /** CPU seconds of the API process that served it (none for direct transfers). */
-  apiCpu: number;
-  /** CPU seconds of the S3 server's process. */
-  s3Cpu: number;
+  /** CPU seconds of each server process (the API and the web app: none for direct transfers). */
+  cpu: Record<Server, number>;
   /** CPU seconds of the bench process: the client. */
   benchCpu: number;
   memory?: MemoryReport;
 }
 
 async function measure(
-  pids: { api: number; s3: number },
+  pids: Record<Server, number>,
   work: () => Promise<unknown>,
   watch = false,
 ): Promise<Measured> {
   const watching = watch ? await watchMemory(pids.api) : undefined;
-  const { result, ...cpu } = await measureCpu(pids, () => timed(work));
+  const { result, cpu, benchCpu } = await measureCpu(pids, () => timed(work));
   const memory = await watching?.stop();
-  return { seconds: result.seconds, ...cpu, ...(memory ? { memory } : {}) };
+  return { seconds: result.seconds, cpu, benchCpu, ...(memory ? { memory } : {}) };
 }
 
 interface Row {
@@ -50,14 +54,39 @@ interface Row {
 /**
  * A large file up (its size declared, and not) and down through the API against a presigned PUT
  * and GET of the same bytes to the same store, interleaved round by round; the API's memory is
- * watched during each. The storage package's multipart upload from the bench process (no API)
- * shows what the store costs.
+ * watched during each. The same through the web app (the browser's path: its proxies in front of
+ * the API) shows what that hop adds; the storage package's multipart upload from the bench process
+ * (no API) shows what the store costs.
  */
 export async function benchTransfers(context: BenchContext): Promise<Section> {
+  log('starting the web app (next start) in front of the API');
+  const port = await findFreePort();
+  const web = await startWebProcess({
+    repoRoot: context.repoRoot,
+    port,
+    env: {
+      LIAISON_API_URL: context.api.url,
+      NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    },
+  });
+  try {
+    return await measureTransfers(context, web);
+  } finally {
+    await web.stop();
+  }
+}
+
+async function measureTransfers(context: BenchContext, web: WebProcess): Promise<Section> {
   const { api, storage, settings } = context;
-  const pids = { api: api.pid, s3: context.s3Pid };
+  const pids = { api: api.pid, web: web.pid, s3: context.s3Pid };
   const fileMiB = settings.fileMiB;
   const editor = await context.signIn('editor@dmtf.example');
+  const cookie = await signInThroughWeb(web.url, {
+    email: 'editor@dmtf.example',
+    password: DEMO_PASSWORD,
+    organization: 'dmtf',
+  });
   const document = await json<{ id: string }>(`${api.url}/api/v1/documents`, {
     method: 'POST',
     token: editor,
@@ -73,11 +102,15 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
   const auth = { authorization: `Bearer ${editor}` };
   const contentUrl = (apiUrl: string, version: StoredVersion) =>
     `${apiUrl}/api/v1/documents/${document.id}/versions/${version.id}/content`;
+  const webDownloadUrl = (version: StoredVersion) =>
+    `${web.url}/documents/${document.id}/versions/${version.id}/download`;
 
   // Warm-up (small, below the part size): loads the code paths of every side once.
   const small = new GeneratedContent(MiB);
   const warm = await uploadThroughApi(api.url, editor, document.id, '0.0.1', small);
   await download(contentUrl(api.url, warm), small.size, auth);
+  const warmWeb = await uploadThroughWeb(web.url, cookie, document.id, '0.0.2', small);
+  await download(webDownloadUrl(warmWeb), small.size, { cookie });
   await uploadDirect(await storage.presignedPutUrl('bench/warm-up'), small);
   await download(await storage.presignedGetUrl('bench/warm-up'), small.size);
 
@@ -128,6 +161,26 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
         const url = contentUrl(api.url, uploaded.get(`1.0.${round}`)!);
         return measure(pids, () => download(url, content.size, auth), true);
       },
+      'web upload': (round) =>
+        measure(pids, async () => {
+          const version = await uploadThroughWeb(
+            web.url,
+            cookie,
+            document.id,
+            `2.0.${round}`,
+            content,
+          );
+          if (version.size !== content.size || version.sha256 !== expectedSha256) {
+            throw new Error(
+              `the web app stored ${version.size} bytes with SHA-256 ${version.sha256}`,
+            );
+          }
+          uploaded.set(`2.0.${round}`, version);
+        }),
+      'web download': (round) => {
+        const url = webDownloadUrl(uploaded.get(`2.0.${round}`)!);
+        return measure(pids, () => download(url, content.size, { cookie }));
+      },
     },
     (name, round) => log(`round ${round}: ${name} of ${fileMiB} MiB`),
   );
@@ -164,6 +217,16 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
       judged: true,
     },
     {
+      what: 'upload through the web app and the API (a browser’s path)',
+      step: 'web upload',
+      baseline: 'direct PUT',
+    },
+    {
+      what: 'download through the web app and the API (a browser’s path)',
+      step: 'web download',
+      baseline: 'direct GET',
+    },
+    {
       what: 'upload, storage.putStream in the bench process (multipart, no API)',
       step: 'putStream upload',
       baseline: 'direct PUT',
@@ -173,6 +236,8 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
   ];
   const verdicts = new Verdicts();
   const rate = (m: Measured) => fileMiB / m.seconds;
+  const cpuOf = (measured: Measured[], server: Server) =>
+    spreadOf(measured.map((m) => m.cpu[server])).median.toFixed(1);
   const transfers = table(
     [
       `${fileMiB} MiB file, ${settings.rounds} rounds`,
@@ -181,6 +246,7 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
       'target',
       '',
       'API CPU s',
+      'web CPU s',
       'S3 CPU s',
       'bench CPU s',
     ],
@@ -195,8 +261,9 @@ export async function benchTransfers(context: BenchContext): Promise<Section> {
         ratio ? `${formatSpread(ratio, 2)} of ${row.baseline}` : 'baseline',
         row.judged ? `≥ ${TRANSFER_RATIO_TARGET}` : 'info',
         row.judged && ratio ? verdicts.judge(ratio.median >= TRANSFER_RATIO_TARGET) : '',
-        row.baseline ? spreadOf(measured.map((m) => m.apiCpu)).median.toFixed(1) : '-',
-        spreadOf(measured.map((m) => m.s3Cpu)).median.toFixed(1),
+        row.baseline ? cpuOf(measured, 'api') : '-',
+        row.step.startsWith('web') ? cpuOf(measured, 'web') : '-',
+        cpuOf(measured, 's3'),
         spreadOf(measured.map((m) => m.benchCpu)).median.toFixed(1),
       ];
     }),

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { access, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import {
   startEmbeddedStack,
 } from '@liaison/embedded-stack';
 import { type ApiProcess, startApiProcess } from '../bench/api-process.js';
+import { startWebProcess } from '../bench/web-process.js';
 import { repoRoot } from '../launcher/launch.js';
 import { startBalancer } from './balancer.js';
 
@@ -36,48 +36,6 @@ export interface Cluster {
   /** The environment every API replica runs with (the stores, secrets, mail). */
   apiEnv: Record<string, string>;
   stop(): Promise<void>;
-}
-
-interface WebProcess {
-  process: ChildProcess;
-  stop(): Promise<void>;
-}
-
-async function startWeb(port: number, env: Record<string, string>): Promise<WebProcess> {
-  const next = join(repoRoot, 'node_modules/next/dist/bin/next');
-  const child = spawn(
-    process.execPath,
-    [next, 'start', '--hostname', '127.0.0.1', '--port', String(port)],
-    {
-      cwd: join(repoRoot, 'apps/web'),
-      env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
-      stdio: 'ignore',
-    },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`the web app on port ${port} exited while starting`);
-    const ok = await fetch(`http://127.0.0.1:${port}/`, {
-      signal: AbortSignal.timeout(5_000),
-    }).then(
-      async (response) => {
-        await response.arrayBuffer();
-        return response.status < 500;
-      },
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  return {
-    process: child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 export async function startCluster(extraApiEnv: Record<string, string> = {}): Promise<Cluster> {
@@ -140,7 +98,7 @@ export async function startCluster(extraApiEnv: Record<string, string> = {}): Pr
       NEXT_TELEMETRY_DISABLED: '1',
     };
     for (const port of webPorts) {
-      const web = await startWeb(port, webEnv);
+      const web = await startWebProcess({ repoRoot, port, env: webEnv });
       stopping.push(() => web.stop());
     }
     return { apiUrl, webUrl, apis: [first, second], stack, apiEnv, stop: stopAll };
