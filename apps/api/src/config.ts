@@ -217,6 +217,11 @@ class Reader {
   check(condition: boolean, problem: string) {
     if (!condition) this.problems.push(problem);
   }
+
+  /** A secret that is set must be too long to guess; an unset one is checked where it is read. */
+  checkSecretLength(name: string, value: string | undefined) {
+    if (value) this.check(value.length >= 32, `${name} must be at least 32 characters long`);
+  }
 }
 
 /** Hides credentials embedded in a URL-like value before it is echoed in an error message. */
@@ -341,27 +346,14 @@ export function loadConfig(env: Environment = process.env): Config {
       region: read.optional('S3_REGION', 'us-east-1'),
     },
   };
+  read.checkSecretLength('AUTH_SECRET', config.authSecret);
+  read.checkSecretLength('WEB_CLIENT_ADDRESS_SECRET', config.webClientAddressSecret);
+  // The web app holds this one: were it the token key, the web app could mint access tokens.
   read.check(
-    config.authSecret === '' || config.authSecret.length >= 32,
-    'AUTH_SECRET must be at least 32 characters long',
+    config.webClientAddressSecret !== config.authSecret,
+    'WEB_CLIENT_ADDRESS_SECRET must differ from AUTH_SECRET',
   );
-  if (config.webClientAddressSecret !== undefined) {
-    read.check(
-      config.webClientAddressSecret.length >= 32,
-      'WEB_CLIENT_ADDRESS_SECRET must be at least 32 characters long',
-    );
-    // The web app holds this one: were it the token key, the web app could mint access tokens.
-    read.check(
-      config.webClientAddressSecret !== config.authSecret,
-      'WEB_CLIENT_ADDRESS_SECRET must differ from AUTH_SECRET',
-    );
-  }
-  if (config.metricsToken !== undefined) {
-    read.check(
-      config.metricsToken.length >= 32,
-      'METRICS_TOKEN must be at least 32 characters long',
-    );
-  }
+  read.checkSecretLength('METRICS_TOKEN', config.metricsToken);
   read.check(
     /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(config.s3.bucket),
     `S3_BUCKET must be a valid bucket name: 3-63 lowercase letters, digits, dots or hyphens (got '${config.s3.bucket}')`,

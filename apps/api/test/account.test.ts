@@ -6,12 +6,8 @@
  */
 import { DEMO_PASSWORD, listOutbox } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient } from './client.js';
+import { type ErrorAnswer, TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
-
-interface ErrorAnswer {
-  error: { code: string; message: string };
-}
 
 let api: RunningApi;
 let anonymous: TestClient;

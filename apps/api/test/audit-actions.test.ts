@@ -1,7 +1,7 @@
 // The audit log's actions: a preview is recorded as a view and a saved copy as a download (issue 17:
 // every preview was logged as a download), and the filter takes only actions the log records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient } from './client.js';
+import { type ErrorAnswer, TestClient } from './client.js';
 import { createDocumentWithVersion } from './factories.js';
 import { type RunningApi, startApi } from './helpers.js';
 
@@ -85,10 +85,7 @@ describe('reading a confidential file', () => {
 
 describe('the action filter', () => {
   it('refuses an action the log does not record with a 400 JSON error', async () => {
-    const refused = await dmtfAdmin.json<{ error: { code: string; message: string } }>(
-      'GET',
-      '/api/v1/audit?action=version.steal',
-    );
+    const refused = await dmtfAdmin.json<ErrorAnswer>('GET', '/api/v1/audit?action=version.steal');
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toMatch(/action/);
   });

@@ -8,14 +8,11 @@ import { createHash } from 'node:crypto';
 import { listOutbox } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeText } from '../src/services/notifications/deliver-mail.js';
-import { TestClient } from './client.js';
+import { type ErrorAnswer, TestClient } from './client.js';
 import { auditActions, membershipRole, type RunningApi, startApi } from './helpers.js';
 
 const OPERATOR = 'operator@liaison.example';
 
-interface ErrorAnswer {
-  error: { code: string; message: string };
-}
 interface Invitation {
   id: string;
   organization: string;

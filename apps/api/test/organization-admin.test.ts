@@ -10,7 +10,7 @@
  * nothing to hide), or 404 for a draft register they may not see.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient } from './client.js';
+import { type ErrorAnswer, TestClient } from './client.js';
 import { membershipRole, type RunningApi, startApi } from './helpers.js';
 import { tableStates } from './state-snapshot.js';
 
@@ -37,9 +37,6 @@ interface Member {
   name: string;
   role: string;
   since: string;
-}
-interface ErrorAnswer {
-  error: { code: string; message: string };
 }
 interface DocumentSummary {
   id: string;

@@ -14,6 +14,7 @@ import type {
   RegisterPage,
 } from '@liaison/core';
 import { describe, expect, it } from 'vitest';
+import type { ErrorAnswer } from './client.js';
 import {
   ACTORS,
   ANONYMOUS,
@@ -27,9 +28,6 @@ const { as } = registers;
 
 const REGISTER = '/api/v1/registers/ofa-dmtf';
 
-interface ErrorAnswer {
-  error: { code: string; message: string };
-}
 interface AuditList {
   items: {
     action: string;

@@ -14,6 +14,7 @@ import type {
 } from '@liaison/core';
 import { listOutbox, organizationAdminAddresses } from '@liaison/db';
 import { describe, expect, it } from 'vitest';
+import type { ErrorAnswer } from './client.js';
 import {
   ACTORS,
   ANONYMOUS,
@@ -28,10 +29,6 @@ const { as } = registers;
 
 const REGISTER = '/api/v1/registers/ofa-dmtf';
 const JOINT_MAIL = 'register.joint-item.changed';
-
-interface ErrorAnswer {
-  error: { code: string; message: string };
-}
 
 const readPage = async (actor = 'member@ofa.example') =>
   (await as(actor).json<RegisterPage>('GET', REGISTER)).body;

@@ -5,7 +5,7 @@
  * stamped (too large, broken, encrypted) is refused rather than given out unstamped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient } from './client.js';
+import { type ErrorAnswer, TestClient } from './client.js';
 import { createDocument } from './factories.js';
 import { type RunningApi, sha256, startApi } from './helpers.js';
 import { makeEncryptedPdf, makePdf, pdfPageTexts } from './pdf-fixtures.js';
@@ -253,11 +253,9 @@ describe('what cannot be stamped is never given out unstamped', () => {
     });
     const large = await makePdf(['large'], { padding: WATERMARK_MAX_BYTES });
     expect((await upload(id, '1.0', large)).status).toBe(201);
-    const refused = await editor.json<{ error: { code: string; message: string } }>(
-      'PATCH',
-      `/api/v1/documents/${id}`,
-      { watermark: true },
-    );
+    const refused = await editor.json<ErrorAnswer>('PATCH', `/api/v1/documents/${id}`, {
+      watermark: true,
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('watermark_too_large');
     expect(refused.body.error.message).toMatch(/^watermark: .*1\.0/);

@@ -1,23 +1,5 @@
-export {
-  type ByteRange,
-  type IncompleteUpload,
-  InvalidRangeError,
-  isValidKeyPrefix,
-  isValidObjectKey,
-  MAX_SINGLE_PUT_BYTES,
-  type ObjectInfo,
-  ObjectNotFoundError,
-  ObjectSizeMismatchError,
-  type ObjectStorage,
-  type ObjectSummary,
-  ObjectTooLargeError,
-  type PutStreamOptions,
-  SourceStreamError,
-  StorageError,
-  StorageUnavailableError,
-  type StoredObject,
-  UploadAbortedError,
-} from './object-storage.js';
+// The storage interface, its errors and its key rules: everything object-storage.ts declares.
+export * from './object-storage.js';
 export {
   createS3Storage,
   DEFAULT_PART_SIZE,

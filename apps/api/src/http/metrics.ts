@@ -33,6 +33,38 @@ interface RequestStart {
   upload: boolean;
 }
 
+/** How many entries of a queue wait (pending) and how many gave up (failed). */
+interface QueueDepth {
+  pending: number;
+  failed: number;
+}
+
+/** A gauge of a queue's pending and failed entries per `label`, read at each scrape. */
+function queueDepthGauge<Label extends string>(
+  registry: Registry,
+  gauge: {
+    name: string;
+    help: string;
+    label: Label;
+    read: () => Promise<Array<Record<Label, string> & QueueDepth>>;
+  },
+): void {
+  new Gauge<string>({
+    name: gauge.name,
+    help: gauge.help,
+    labelNames: [gauge.label, 'state'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const row of await gauge.read()) {
+        const key: string = row[gauge.label];
+        this.set({ [gauge.label]: key, state: 'pending' }, row.pending);
+        this.set({ [gauge.label]: key, state: 'failed' }, row.failed);
+      }
+    },
+  });
+}
+
 export function registerMetrics(app: FastifyInstance, token: string | undefined): void {
   if (token === undefined) return;
   const registry = new Registry();
@@ -80,31 +112,17 @@ export function registerMetrics(app: FastifyInstance, token: string | undefined)
       this.set({ state: 'waiting' }, pool.waitingCount);
     },
   });
-  new Gauge({
+  queueDepthGauge(registry, {
     name: 'liaison_mail_outbox',
     help: 'Mails in the outbox per kind: waiting to go, and refused for good',
-    labelNames: ['kind', 'state'],
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const row of await outboxStateByKind(pool)) {
-        this.set({ kind: row.kind, state: 'pending' }, row.pending);
-        this.set({ kind: row.kind, state: 'failed' }, row.failed);
-      }
-    },
+    label: 'kind',
+    read: () => outboxStateByKind(pool),
   });
-  new Gauge({
+  queueDepthGauge(registry, {
     name: 'liaison_jobs',
     help: 'Background jobs per task: waiting or running (pending), and out of attempts (failed)',
-    labelNames: ['task', 'state'],
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const row of await jobStateByTask(pool)) {
-        this.set({ task: row.task, state: 'pending' }, row.pending);
-        this.set({ task: row.task, state: 'failed' }, row.failed);
-      }
-    },
+    label: 'task',
+    read: () => jobStateByTask(pool),
   });
 
   // The socket's counters: HTTP/1.1 answers one request at a time per connection, so what moved

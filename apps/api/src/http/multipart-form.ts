@@ -123,6 +123,18 @@ export interface UploadRefusals {
   tooLarge: string;
 }
 
+// Room for the form's boundary, headers and short text fields around its one file.
+const ONE_FILE_FORM_OVERHEAD_BYTES = 64 * 1024;
+
+/** The refusals of a form that holds one file and a few short fields (a version, an attachment). */
+export function oneFileUploadRefusals(maxUploadBytes: number): UploadRefusals {
+  return {
+    notMultipart: 'Upload the file as multipart/form-data',
+    maxBytes: maxUploadBytes + ONE_FILE_FORM_OVERHEAD_BYTES,
+    tooLarge: `The file is larger than the limit of ${maxUploadBytes} bytes`,
+  };
+}
+
 /**
  * Runs an upload use case on a multipart request: a body that is not multipart, or declares itself
  * too large, is refused before a byte is read; when the use case refuses, the rest is drained.

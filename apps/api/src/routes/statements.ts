@@ -12,7 +12,12 @@ import {
   WithdrawStatementBody,
 } from '@liaison/core';
 import { Type } from 'typebox';
-import { type FormLimitMessages, formParts, receiveUpload } from '../http/multipart-form.js';
+import {
+  type FormLimitMessages,
+  formParts,
+  oneFileUploadRefusals,
+  receiveUpload,
+} from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
 import { sendStoredFile } from '../http/send-stored-file.js';
 import { addStatementAttachment } from '../services/statements/add-statement-attachment.js';
@@ -27,9 +32,6 @@ import { sendStatement } from '../services/statements/send-statement.js';
 import { updateStatement } from '../services/statements/update-statement.js';
 import { withdrawStatement } from '../services/statements/withdraw-statement.js';
 
-// Room for the form's boundary and headers around the file itself.
-const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-
 const ATTACHMENT_FORM: FormLimitMessages = {
   fileTooLarge: 'The file is larger than the limit',
   tooManyFiles: { message: 'Send one file per attachment', code: 'multiple_files' },
@@ -38,11 +40,7 @@ const ATTACHMENT_FORM: FormLimitMessages = {
 
 export const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { maxUploadBytes } = app.deps.config;
-  const uploadRefusals = {
-    notMultipart: 'Upload the file as multipart/form-data',
-    maxBytes: maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
-    tooLarge: `The file is larger than the limit of ${maxUploadBytes} bytes`,
-  };
+  const uploadRefusals = oneFileUploadRefusals(maxUploadBytes);
 
   app.get(
     '/api/v1/statements',

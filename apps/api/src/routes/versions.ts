@@ -12,6 +12,7 @@ import {
   type FormLimitMessages,
   type FormLimits,
   formParts,
+  oneFileUploadRefusals,
   receiveUpload,
 } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
@@ -19,9 +20,6 @@ import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-s
 import { openVersionContent } from '../services/documents/open-version-content.js';
 import { uploadVersion } from '../services/documents/upload-version.js';
 import { withdrawVersion } from '../services/documents/withdraw-version.js';
-
-// Room for the form's boundaries, headers and label around the file itself.
-const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 const VERSION_FORM: FormLimitMessages = {
   fileTooLarge: 'The file is larger than the limit',
@@ -42,11 +40,7 @@ function versionFormLimits(maxUploadBytes: number): FormLimits {
 
 export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { maxUploadBytes, watermarkMaxBytes } = app.deps.config;
-  const uploadRefusals = {
-    notMultipart: 'Upload the file as multipart/form-data',
-    maxBytes: maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
-    tooLarge: `The file is larger than the limit of ${maxUploadBytes} bytes`,
-  };
+  const uploadRefusals = oneFileUploadRefusals(maxUploadBytes);
 
   app.post(
     '/api/v1/documents/:id/versions',

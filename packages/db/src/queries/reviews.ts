@@ -2,6 +2,7 @@ import type { CommentKind, Disposition, DocumentStatus, Visibility } from '@liai
 import type { Queryable } from '../queryable.js';
 import { selectEmails } from './email-addresses.js';
 import { readableDocumentCondition } from './readable-documents.js';
+import type { StoredFileRecord } from './stored-file.js';
 
 export interface ReviewRecord {
   id: string;
@@ -240,13 +241,8 @@ export async function takeCommentNumber(db: Queryable, reviewId: string): Promis
   return result.rows[0]!.number;
 }
 
-export interface CommentAttachmentRecord {
-  filename: string;
-  size: number;
-  mediaType: string;
-  sha256: string;
-  storageKey: string;
-}
+/** A comment's attachment: the stored file and nothing more. */
+export type CommentAttachmentRecord = StoredFileRecord;
 
 export interface CommentDispositionRecord {
   value: Disposition;

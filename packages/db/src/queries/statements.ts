@@ -7,6 +7,7 @@ import type {
 } from '@liaison/core';
 import type { Queryable } from '../queryable.js';
 import { selectEmails } from './email-addresses.js';
+import type { StoredFileRecord } from './stored-file.js';
 
 export interface StatementParty {
   slug: string;
@@ -418,14 +419,9 @@ export async function listStatementsReferringTo(
   return result.rows.map((row) => reviveLink(row.link));
 }
 
-export interface StatementAttachmentRecord {
+export interface StatementAttachmentRecord extends StoredFileRecord {
   id: string;
   statementId: string;
-  filename: string;
-  size: number;
-  mediaType: string;
-  sha256: string;
-  storageKey: string;
   createdAt: Date;
 }
 

@@ -1,5 +1,6 @@
 import type { SubmissionState } from '@liaison/core';
 import type { Queryable } from '../queryable.js';
+import type { StoredFileRecord } from './stored-file.js';
 import { pagedStorageKeys } from './stored-object-keys.js';
 
 export interface SubmissionRecord {
@@ -200,14 +201,9 @@ export async function insertSubmission(db: Queryable, submission: NewSubmission)
   });
 }
 
-export interface SubmissionFileRecord {
+export interface SubmissionFileRecord extends StoredFileRecord {
   id: string;
   submissionId: string;
-  filename: string;
-  size: number;
-  mediaType: string;
-  sha256: string;
-  storageKey: string;
   createdAt: Date;
   /** The document version it was copied from, or null for an uploaded file. */
   copiedFrom: { documentId: string; versionId: string } | null;

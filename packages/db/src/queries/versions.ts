@@ -1,18 +1,14 @@
 import type { Queryable } from '../queryable.js';
+import type { StoredFileRecord } from './stored-file.js';
 import { pagedStorageKeys } from './stored-object-keys.js';
 import type { VersionTextStatus } from './version-texts.js';
 
-export interface VersionRecord {
+export interface VersionRecord extends StoredFileRecord {
   id: string;
   documentId: string;
   label: string;
   /** What changed, as the uploader wrote it; '' for none. */
   changeNote: string;
-  filename: string;
-  size: number;
-  mediaType: string;
-  sha256: string;
-  storageKey: string;
   createdAt: Date;
   /** The uploader's e-mail address and name. */
   createdBy: string | null;
@@ -58,17 +54,12 @@ export async function findVersion(
   return result.rows[0];
 }
 
-export interface NewVersion {
+export interface NewVersion extends StoredFileRecord {
   id: string;
   documentId: string;
   label: string;
   /** What changed in it; none by default. */
   changeNote?: string;
-  filename: string;
-  size: number;
-  mediaType: string;
-  sha256: string;
-  storageKey: string;
   createdBy: string | null;
 }
 

@@ -2,8 +2,9 @@
  * The fixed demo data: docs and tests rely on these slugs and addresses. The OFA/DMTF register's
  * text comes from the OFA/DMTF Work Register (shared/seed/ofa-dmtf-work-register.txt).
  */
-import type { CommentKind, Disposition, RegisterState, Role } from '@liaison/core';
+import type { CommentKind, Disposition, Role } from '@liaison/core';
 import type { NewRegisterDetails } from '../queries/register-details.js';
+import type { NewRegister } from '../queries/register-records.js';
 
 export const DEMO_PASSWORD = 'liaison-demo';
 export const DEMO_OPERATOR_EMAIL = 'operator@liaison.example';
@@ -63,17 +64,9 @@ export const demoUsers: DemoUser[] = [
   { email: DEMO_OPERATOR_EMAIL, name: 'Portal Operator', operator: true, memberships: [] },
 ];
 
-export interface DemoRegister {
-  slug: string;
-  title: string;
-  version: string;
+/** A demo register: what `insertRegister` writes, with its parties and items. */
+export interface DemoRegister extends NewRegister {
   initiatedOn: string;
-  summary: string;
-  state: RegisterState;
-  reviewDue: string | null;
-  reviewDueAsWritten: string;
-  reviewProcess: string;
-  reviewProcessUrl: string;
   parties: { organization: string; description: string }[];
   /** Every item of the register, in its order; gaps it leaves ("?") are `open`, never invented. */
   details: NewRegisterDetails;

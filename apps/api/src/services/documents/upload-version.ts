@@ -1,13 +1,13 @@
 import { ConflictError, isPdfFile, normalizeChangeNote, VersionFormFields } from '@liaison/core';
-import { findVersion, insertVersion, labelTaken, type Pool, withTransaction } from '@liaison/db';
+import { findVersion, insertVersion, labelTaken, withTransaction } from '@liaison/db';
 import { queueTextExtraction } from '../content/queue-text-extraction.js';
 import { enqueueFollowerMail } from '../notifications/follower-mail.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import {
   receiveUploadForm,
-  type UploadDependencies,
   type UploadPart,
+  type UploadUseCaseDependencies,
 } from '../uploads/receive-upload-form.js';
 import { findReadableDocument, subjectOf, toVersion } from './document-view.js';
 import { requireDocumentActions } from './require-document-actions.js';
@@ -15,8 +15,7 @@ import { assertStampable } from './stamp-watermark.js';
 import { stampingTurns } from './stamping-slots.js';
 import { versionStorageKey } from './storage-keys.js';
 
-export interface UploadVersionDependencies extends UploadDependencies {
-  pool: Pool;
+export interface UploadVersionDependencies extends UploadUseCaseDependencies {
   /** Largest PDF a document requiring watermarks accepts (WATERMARK_MAX_BYTES). */
   watermarkMaxBytes: number;
 }

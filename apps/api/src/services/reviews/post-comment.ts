@@ -29,15 +29,11 @@ import { requireUser } from '../require-user.js';
 import { IPR_HASH_MISSING, requireCurrentPolicy } from '../submissions/ipr-acknowledgement.js';
 import {
   receiveUploadForm,
-  type UploadDependencies,
   type UploadPart,
+  type UploadUseCaseDependencies,
 } from '../uploads/receive-upload-form.js';
 import { findReadableReview, reviewSubjectOf, toComment } from './review-view.js';
 import { commentAttachmentStorageKey } from './storage-keys.js';
-
-export interface PostCommentDependencies extends UploadDependencies {
-  pool: Pool;
-}
 
 const IPR_NOT_ACCEPTED = {
   code: 'ipr_not_accepted',
@@ -84,7 +80,7 @@ async function checkComment(pool: Pool, actor: Actor, reviewId: string, form: Co
  * failure the stored file is removed again.
  */
 export async function postComment(
-  deps: PostCommentDependencies,
+  deps: UploadUseCaseDependencies,
   context: RequestContext,
   reviewId: string,
   parts: AsyncIterable<UploadPart>,

@@ -7,7 +7,6 @@ import {
 import {
   findStatement,
   insertStatementAttachment,
-  type Pool,
   type Queryable,
   type StatementRecord,
   touchStatement,
@@ -18,17 +17,13 @@ import type { RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import {
   receiveUploadForm,
-  type UploadDependencies,
   type UploadPart,
+  type UploadUseCaseDependencies,
 } from '../uploads/receive-upload-form.js';
 import { recordDraftEdit } from './change-statement.js';
 import { findReadableStatement, loadStatement, requireStatementAction } from './statement-view.js';
 import { statementAttachmentStorageKey } from './storage-keys.js';
 import { statementNotDraft } from './update-statement.js';
-
-export interface AddStatementAttachmentDependencies extends UploadDependencies {
-  pool: Pool;
-}
 
 /** The form holds nothing but the file. */
 const NO_FIELDS = Type.Object({}, { additionalProperties: false });
@@ -60,7 +55,7 @@ async function attachableDraft(
  * the attachment is written with its audit event; a refused or broken upload leaves nothing.
  */
 export async function addStatementAttachment(
-  deps: AddStatementAttachmentDependencies,
+  deps: UploadUseCaseDependencies,
   context: RequestContext,
   id: string,
   parts: AsyncIterable<UploadPart>,

@@ -6,23 +6,19 @@ import {
   SUBMISSION_MAX_FILES,
   type Submission,
 } from '@liaison/core';
-import { insertSubmissionFiles, type Pool, type SubmissionRecord } from '@liaison/db';
+import { insertSubmissionFiles, type SubmissionRecord } from '@liaison/db';
 import { submissionMails } from '../notifications/submission-mails.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import {
   receiveUploadForm,
-  type UploadDependencies,
   type UploadPart,
+  type UploadUseCaseDependencies,
 } from '../uploads/receive-upload-form.js';
 import { auditedFile, resolveAttachedVersions, withCopiedVersions } from './attached-versions.js';
 import { changeSubmission } from './change-submission.js';
 import { submissionFileStorageKey } from './storage-keys.js';
 import { findReadableSubmission, requireSubmissionAction } from './submission-view.js';
-
-export interface AddSubmissionFilesDependencies extends UploadDependencies {
-  pool: Pool;
-}
 
 function requireOpenForFiles(record: SubmissionRecord) {
   if (!isSubmissionOpenForFiles(record.state)) {
@@ -48,7 +44,7 @@ function tooManyFiles(room: number) {
  * organization's admins are told.
  */
 export async function addSubmissionFiles(
-  deps: AddSubmissionFilesDependencies,
+  deps: UploadUseCaseDependencies,
   context: RequestContext,
   id: string,
   parts: AsyncIterable<UploadPart>,

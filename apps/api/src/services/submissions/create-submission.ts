@@ -27,17 +27,13 @@ import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import {
   receiveUploadForm,
-  type UploadDependencies,
   type UploadPart,
+  type UploadUseCaseDependencies,
 } from '../uploads/receive-upload-form.js';
 import { auditedFile, resolveAttachedVersions, withCopiedVersions } from './attached-versions.js';
 import { IPR_HASH_MISSING, requireCurrentPolicy } from './ipr-acknowledgement.js';
 import { submissionFileStorageKey } from './storage-keys.js';
 import { loadSubmission } from './submission-view.js';
-
-export interface CreateSubmissionDependencies extends UploadDependencies {
-  pool: Pool;
-}
 
 const IPR_NOT_ACCEPTED = {
   code: 'ipr_not_accepted',
@@ -126,7 +122,7 @@ async function checkSubmission(pool: Pool, actor: Actor, form: CreateSubmissionF
  * removed again, so a refused or broken request leaves nothing behind.
  */
 export async function createSubmission(
-  deps: CreateSubmissionDependencies,
+  deps: UploadUseCaseDependencies,
   context: RequestContext,
   parts: AsyncIterable<UploadPart>,
 ): Promise<Submission> {

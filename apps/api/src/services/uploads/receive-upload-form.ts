@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { InvalidInputError, PayloadTooLargeError } from '@liaison/core';
 import { normalizeMediaType, validateUploadFilename } from '@liaison/core/server';
+import type { Pool } from '@liaison/db';
 import {
   ObjectSizeMismatchError,
   type ObjectStorage,
@@ -34,6 +35,11 @@ export interface UploadDependencies {
   log: FastifyBaseLogger;
   /** The most all files of one form may hold together. */
   maxUploadBytes: number;
+}
+
+/** What an upload use case needs: the upload's storage and limits, and the database it writes. */
+export interface UploadUseCaseDependencies extends UploadDependencies {
+  pool: Pool;
 }
 
 /** The code and message of a refused field, for forms whose clients rely on a specific code. */
