@@ -1,4 +1,5 @@
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import { sweepBodyBuffers } from '@liaison/body-buffers';
 import {
   InvalidInputError,
   isMultiLineText,
@@ -7,7 +8,6 @@ import {
 } from '@liaison/core';
 import type { FastifyRequest } from 'fastify';
 import type { UploadPart } from '../services/uploads/receive-upload-form.js';
-import { sweepBodyBuffers } from '@liaison/body-buffers';
 
 /** What each upload form says when busboy stops it at one of its limits. */
 export interface FormLimitMessages {
