@@ -43,7 +43,7 @@ export default async function RegistersPage() {
                 </h2>
                 <RegisterStateBadge state={register.state} />
               </div>
-              <dl className={shared.facts}>
+              <dl className="facts facts--grid">
                 <div>
                   <dt>Version</dt>
                   <dd>{register.version || <span className="muted">Not set</span>}</dd>
