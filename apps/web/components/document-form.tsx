@@ -1,12 +1,13 @@
 'use client';
 
-import type { DocumentStatus, Visibility } from '@liaison/core';
+import type { DocumentStatus } from '@liaison/core';
 import { DOCUMENT_IDENTIFIER_MAX_LENGTH, TITLE_MAX_LENGTH } from '@liaison/core';
 import { type FormEvent, useActionState, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { type ActionState, IDLE } from '../app/documents/action-state';
 import {
   audienceText,
   type Choices,
+  type DocumentFields,
   documentFieldErrors,
   type FieldErrors,
   identifierError,
@@ -30,15 +31,10 @@ export interface OrganizationOption {
   choices: Choices;
 }
 
-export interface DocumentFormValues {
+/** The form's values: the document's fields with its owner and identifier. */
+export interface DocumentFormValues extends DocumentFields {
   organization: string;
   identifier: string;
-  title: string;
-  abstract: string;
-  status: DocumentStatus;
-  visibility: Visibility;
-  watermark: boolean;
-  registers: string[];
 }
 
 export interface DocumentFormProps {
