@@ -12,7 +12,7 @@ import {
   submissionDraftErrors,
 } from '../../lib/submission-rules';
 import { startSubmissionUpload } from '../../lib/submission-upload';
-import { UploadAction, UploadStatus } from '../upload/upload-status';
+import { FilesUploadStatus, UploadAction } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
 import { AttachDocumentsField } from './attach-documents-field';
 import { withChosenFiles } from './chosen-files';
@@ -153,13 +153,11 @@ export function CreateSubmissionForm({
         disabled={busy}
       />
 
-      <UploadStatus
+      <FilesUploadStatus
         upload={upload}
         formId={id}
-        sendingLabel={`Uploading ${files.length} ${files.length === 1 ? 'file' : 'files'}`}
-        storingLabel="Sent. Liaison is storing the files and computing their checksums…"
+        files={files}
         doneLabel="Submitted. Opening the submission…"
-        fileBytes={files.reduce((sum, file) => sum + file.size, 0)}
         failedTitle="The submission failed"
         cancelledText="Nothing was submitted. You can start again when you are ready."
       />
