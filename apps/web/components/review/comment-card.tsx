@@ -14,6 +14,7 @@ import {
 import { formatBytes, formatDate } from '../../lib/format';
 import { commentAttachmentHref, DISPOSITION_LABELS, KIND_LABELS } from '../../lib/review-rules';
 import { ConfirmAction } from '../confirm-action';
+import { VersionOptions } from '../version-options';
 import { ActionForm } from './action-form';
 
 /**
@@ -224,11 +225,7 @@ export function CommentCard({
                 defaultValue={disposition?.resolvedIn?.id ?? ''}
               >
                 <option value="">—</option>
-                {versions.map((version) => (
-                  <option key={version.id} value={version.id}>
-                    {version.label}
-                  </option>
-                ))}
+                <VersionOptions versions={versions} />
               </select>
             </div>
           </ActionForm>

@@ -1,5 +1,6 @@
 import { REVIEW_NOTE_MAX_LENGTH, TITLE_MAX_LENGTH } from '@liaison/core';
 import { openReviewAction } from '../../app/reviews/actions';
+import { VersionOptions } from '../version-options';
 import { ActionForm } from './action-form';
 
 /** "Open a review" for the owner's editors and admins: one version, a title and a closing date. */
@@ -29,11 +30,7 @@ export function OpenReviewForm({
               Version
             </label>
             <select id="review-version" name="versionId" defaultValue={versions[0]?.id}>
-              {versions.map((version) => (
-                <option key={version.id} value={version.id}>
-                  {version.label}
-                </option>
-              ))}
+              <VersionOptions versions={versions} />
             </select>
           </div>
           <div className="field">
