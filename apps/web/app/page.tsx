@@ -9,6 +9,11 @@ import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../components/badges';
 import { FeedLinks } from '../components/feed-links';
 import { FollowButton } from '../components/follow-button';
+import {
+  LabelledOptions,
+  OrganizationOptions,
+  RegisterOptions,
+} from '../components/select-options';
 import { TextMatchSnippet } from '../components/text-match-snippet';
 import {
   type ApiError,
@@ -128,45 +133,27 @@ export default async function LibraryPage({
                 defaultValue={filters.organization}
               >
                 <option value="">All organizations</option>
-                {organizations.ok &&
-                  organizations.data.map((org) => (
-                    <option key={org.slug} value={org.slug}>
-                      {org.name}
-                    </option>
-                  ))}
+                {organizations.ok && <OrganizationOptions organizations={organizations.data} />}
               </select>
             </div>
             <div className="field">
               <label htmlFor="library-status">Status</label>
               <select id="library-status" name="status" defaultValue={filters.status}>
                 <option value="">Any status</option>
-                {DOCUMENT_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {STATUS_LABELS[status]}
-                  </option>
-                ))}
+                <LabelledOptions values={DOCUMENT_STATUSES} labels={STATUS_LABELS} />
               </select>
             </div>
             <div className="field">
               <label htmlFor="library-register">Register</label>
               <select id="library-register" name="register" defaultValue={filters.register}>
                 <option value="">Any register</option>
-                {registers.ok &&
-                  registers.data.map((register) => (
-                    <option key={register.slug} value={register.slug}>
-                      {register.title}
-                    </option>
-                  ))}
+                {registers.ok && <RegisterOptions registers={registers.data} />}
               </select>
             </div>
             <div className="field">
               <label htmlFor="library-sort">Sort by</label>
               <select id="library-sort" name="sort" defaultValue={filters.sort}>
-                {LIBRARY_SORTS.map((sort) => (
-                  <option key={sort} value={sort}>
-                    {LIBRARY_SORT_LABELS[sort]}
-                  </option>
-                ))}
+                <LabelledOptions values={LIBRARY_SORTS} labels={LIBRARY_SORT_LABELS} />
               </select>
             </div>
           </details>

@@ -16,6 +16,7 @@ import {
 } from '../lib/document-rules';
 import { STATUS_LABELS, VISIBILITY_DESCRIPTIONS, VISIBILITY_LABELS } from '../lib/format';
 import { FormFooter } from './form-footer';
+import { LabelledOptions } from './select-options';
 
 export interface RegisterOption {
   slug: string;
@@ -264,11 +265,7 @@ export function DocumentForm({
           value={values.status}
           onChange={(event) => set('status', event.target.value as DocumentStatus)}
         >
-          {choices.statuses.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABELS[status]}
-            </option>
-          ))}
+          <LabelledOptions values={choices.statuses} labels={STATUS_LABELS} />
         </select>
         <p id={`${id}-status-hint`} className="field__hint">
           {choices.statuses.includes('standard')

@@ -1,6 +1,6 @@
 import { REVIEW_NOTE_MAX_LENGTH, TITLE_MAX_LENGTH } from '@liaison/core';
 import { openReviewAction } from '../../app/reviews/actions';
-import { VersionOptions } from '../version-options';
+import { VersionOptions } from '../select-options';
 import { ActionForm } from './action-form';
 
 /** "Open a review" for the owner's editors and admins: one version, a title and a closing date. */

@@ -18,6 +18,7 @@ import {
   type StatementFormValues,
 } from '../../lib/statement-rules';
 import { FormFooter } from '../form-footer';
+import { OrganizationOptions } from '../select-options';
 
 interface Party {
   slug: string;
@@ -105,11 +106,7 @@ export function StatementForm({
               value={from}
               onChange={(event) => setFrom(event.target.value)}
             >
-              {fromChoices.map((party) => (
-                <option key={party.slug} value={party.slug}>
-                  {party.name}
-                </option>
-              ))}
+              <OrganizationOptions organizations={fromChoices} />
             </select>,
           )
         ) : (

@@ -1,6 +1,7 @@
 'use client';
 
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
+import { OrganizationOptions, RegisterOptions } from '../select-options';
 import { describedBy, FieldError } from './field-error';
 import type { PolicyByOrganization } from './ipr-policy-fieldset';
 import type { RouteChoice } from './use-route-choice';
@@ -35,11 +36,7 @@ export function RouteFieldset({
           aria-invalid={errors.route ? true : undefined}
           aria-describedby={describedBy(id, errors, 'route', true)}
         >
-          {registers.map((r) => (
-            <option key={r.slug} value={r.slug}>
-              {r.title}
-            </option>
-          ))}
+          <RegisterOptions registers={registers} />
         </select>
         <p id={`${id}-route-hint`} className="field__hint">
           Submissions go from one party of an approved register to another.
@@ -50,11 +47,7 @@ export function RouteFieldset({
         <div className="field">
           <label htmlFor={`${id}-from`}>Submit on behalf of</label>
           <select id={`${id}-from`} value={from} onChange={(e) => setFrom(e.target.value)}>
-            {fromChoices.map((f) => (
-              <option key={f.slug} value={f.slug}>
-                {f.name}
-              </option>
-            ))}
+            <OrganizationOptions organizations={fromChoices} />
           </select>
         </div>
       )}

@@ -1,4 +1,4 @@
-import { VersionOptions } from '../../../components/version-options';
+import { VersionOptions } from '../../../components/select-options';
 
 type VersionChoice = { id: string; label: string };
 
