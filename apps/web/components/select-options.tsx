@@ -15,6 +15,19 @@ export function LabelledOptions<V extends string>({
   ));
 }
 
+/** One option for each choice that carries its own value and label. */
+export function ChoiceOptions({
+  options,
+}: {
+  options: readonly { value: string; label: string }[];
+}) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}
+
 /** One of a document's versions, by its label. */
 export function VersionOptions({
   versions,

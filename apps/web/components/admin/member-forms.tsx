@@ -2,6 +2,7 @@
 
 import { EMAIL_MAX_LENGTH, PERSON_NAME_MAX_LENGTH } from '@liaison/core';
 import { useActionState, useId } from 'react';
+import { ChoiceOptions } from '../select-options';
 import styles from './admin.module.css';
 import { FormMessage, SelectField, SubmitButton, TextField } from './form-parts';
 import { type FormState, IDLE } from './form-state';
@@ -180,11 +181,7 @@ export function RoleForm({
         defaultValue={role}
         className={`${styles.select} ${styles.small}`}
       >
-        {SHORT_ROLE_OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <ChoiceOptions options={SHORT_ROLE_OPTIONS} />
       </select>
       <SubmitButton variant="secondary" small pendingText="Saving…">
         Change<span className="visually-hidden"> the role of {memberName}</span>

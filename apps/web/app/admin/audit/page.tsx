@@ -6,6 +6,7 @@ import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { CaptionedTable } from '../../../components/captioned-table';
 import { DateTime } from '../../../components/register/dates';
 import tables from '../../../components/register/registers.module.css';
+import { ChoiceOptions } from '../../../components/select-options';
 import { adminOrganizations, canReadAudit } from '../../../lib/admin-access';
 import { fromApi } from '../../../lib/api';
 import {
@@ -322,11 +323,7 @@ function FilterSelect({
         aria-describedby={error ? `${id}-error` : undefined}
       >
         <option value="">{anyLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <ChoiceOptions options={options} />
       </select>
       <FilterError id={id} error={error} />
     </div>
