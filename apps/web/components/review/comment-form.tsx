@@ -12,6 +12,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { describeApiError } from '../../lib/errors';
 import { postMultipart, readCreatedAnswer } from '../../lib/multipart-upload';
 import { commentUploadUrl, KIND_LABELS } from '../../lib/review-rules';
+import { Choice } from '../choice';
 import { FileDropzone } from '../upload/dropzone';
 import { UploadAction, UploadStatus } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
@@ -129,16 +130,15 @@ export function CommentForm({
       <fieldset className="fieldset" disabled={uploading}>
         <legend>Kind</legend>
         {COMMENT_KINDS.map((value) => (
-          <label key={value} className="choice">
-            <input
-              type="radio"
-              name="kind"
-              value={value}
-              checked={kind === value}
-              onChange={() => setKind(value)}
-            />
-            <span className="choice__label">{KIND_LABELS[value]}</span>
-          </label>
+          <Choice
+            key={value}
+            type="radio"
+            name="kind"
+            value={value}
+            checked={kind === value}
+            onChange={() => setKind(value)}
+            label={KIND_LABELS[value]}
+          />
         ))}
       </fieldset>
       <div className="field">

@@ -1,5 +1,6 @@
 import { REVIEW_NOTE_MAX_LENGTH, TITLE_MAX_LENGTH } from '@liaison/core';
 import { openReviewAction } from '../../app/reviews/actions';
+import { Choice } from '../choice';
 import { VersionOptions } from '../select-options';
 import { ActionForm } from './action-form';
 
@@ -63,10 +64,11 @@ export function OpenReviewForm({
               defaultValue={defaultClosesOn}
             />
           </div>
-          <label className="choice">
-            <input type="checkbox" name="requireIprAcknowledgement" />
-            <span className="choice__label">Commenters must acknowledge our IPR policy</span>
-          </label>
+          <Choice
+            type="checkbox"
+            name="requireIprAcknowledgement"
+            label="Commenters must acknowledge our IPR policy"
+          />
         </ActionForm>
       </details>
     </section>

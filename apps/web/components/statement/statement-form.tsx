@@ -17,6 +17,7 @@ import {
   STATEMENT_VISIBILITY_LABELS,
   type StatementFormValues,
 } from '../../lib/statement-rules';
+import { Choice } from '../choice';
 import { FormFooter } from '../form-footer';
 import { OrganizationOptions } from '../select-options';
 
@@ -119,15 +120,14 @@ export function StatementForm({
           <legend className="field__label">To</legend>
           <div className="choice-list">
             {receivers.map((party) => (
-              <label key={party.slug} className="choice">
-                <input
-                  type="checkbox"
-                  name="to"
-                  value={party.slug}
-                  defaultChecked={initial.to.includes(party.slug)}
-                />
-                <span className="choice__label">{party.name}</span>
-              </label>
+              <Choice
+                key={party.slug}
+                type="checkbox"
+                name="to"
+                value={party.slug}
+                defaultChecked={initial.to.includes(party.slug)}
+                label={party.name}
+              />
             ))}
           </div>
           {errors.to && (
@@ -140,17 +140,16 @@ export function StatementForm({
           <legend className="field__label">Purpose</legend>
           <div className="choice-list">
             {STATEMENT_PURPOSES.map((choice) => (
-              <label key={choice} className="choice">
-                <input
-                  type="radio"
-                  name="purpose"
-                  value={choice}
-                  checked={purpose === choice}
-                  onChange={() => setPurpose(choice)}
-                />
-                <span className="choice__label">{PURPOSE_LABELS[choice]}</span>
-                <span className="choice__hint">{PURPOSE_DESCRIPTIONS[choice]}</span>
-              </label>
+              <Choice
+                key={choice}
+                type="radio"
+                name="purpose"
+                value={choice}
+                checked={purpose === choice}
+                onChange={() => setPurpose(choice)}
+                label={PURPOSE_LABELS[choice]}
+                hint={PURPOSE_DESCRIPTIONS[choice]}
+              />
             ))}
           </div>
           {errors.purpose && (
@@ -281,15 +280,14 @@ export function StatementForm({
           <legend className="field__label">Who may read it once sent</legend>
           <div className="choice-list">
             {STATEMENT_VISIBILITIES.map((choice) => (
-              <label key={choice} className="choice">
-                <input
-                  type="radio"
-                  name="visibility"
-                  value={choice}
-                  defaultChecked={initial.visibility === choice}
-                />
-                <span className="choice__label">{STATEMENT_VISIBILITY_LABELS[choice]}</span>
-              </label>
+              <Choice
+                key={choice}
+                type="radio"
+                name="visibility"
+                value={choice}
+                defaultChecked={initial.visibility === choice}
+                label={STATEMENT_VISIBILITY_LABELS[choice]}
+              />
             ))}
           </div>
         </fieldset>

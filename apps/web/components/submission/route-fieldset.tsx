@@ -1,6 +1,7 @@
 'use client';
 
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
+import { Choice } from '../choice';
 import { OrganizationOptions, RegisterOptions } from '../select-options';
 import { describedBy, FieldError } from './field-error';
 import type { PolicyByOrganization } from './ipr-policy-fieldset';
@@ -55,19 +56,16 @@ export function RouteFieldset({
         <legend className="field__label">Submit to</legend>
         <div className="choice-list">
           {toChoices.map((t) => (
-            <label key={t.slug} className="choice">
-              <input
-                type="radio"
-                name="to"
-                value={t.slug}
-                checked={to === t.slug}
-                onChange={() => setTo(t.slug)}
-              />
-              <span className="choice__label">{t.name}</span>
-              <span className="choice__hint">
-                {policies[t.slug] ? 'Reviewed by its admins' : 'No IPR policy published yet'}
-              </span>
-            </label>
+            <Choice
+              key={t.slug}
+              type="radio"
+              name="to"
+              value={t.slug}
+              checked={to === t.slug}
+              onChange={() => setTo(t.slug)}
+              label={t.name}
+              hint={policies[t.slug] ? 'Reviewed by its admins' : 'No IPR policy published yet'}
+            />
           ))}
         </div>
       </fieldset>
