@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import { StatusBadge, VisibilityBadge } from '../components/badges';
 import { FeedLinks } from '../components/feed-links';
 import { FollowButton } from '../components/follow-button';
+import { PageHead } from '../components/page-head';
 import {
   LabelledOptions,
   OrganizationOptions,
@@ -92,21 +93,20 @@ export default async function LibraryPage({
 
   return (
     <>
-      <div className="page-head">
-        <div className="page-head__text">
-          <h1>Library</h1>
-          <p className="lead">
-            {signedIn
-              ? 'Released documents first, then work in progress and the documents shared with you through your organizations and their work registers.'
-              : 'Specifications and documents the alliance organizations have published: released ones first, then work in progress. Sign in to see what is shared with your organization.'}
-          </p>
-        </div>
+      <PageHead
+        title="Library"
+        lead={
+          signedIn
+            ? 'Released documents first, then work in progress and the documents shared with you through your organizations and their work registers.'
+            : 'Specifications and documents the alliance organizations have published: released ones first, then work in progress. Sign in to see what is shared with your organization.'
+        }
+      >
         {canCreate && (
           <Link className="button" href="/documents/new">
             New document
           </Link>
         )}
-      </div>
+      </PageHead>
 
       {params.notice === 'deleted' && (
         <div className="notice notice--success" role="status">

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { Breadcrumb } from '../../../components/breadcrumb';
 import { CreateDocumentFlow } from '../../../components/create-document-flow';
 import type { OrganizationOption, RegisterOption } from '../../../components/document-form';
+import { PageHead } from '../../../components/page-head';
 import { listOrganizations, listRegisters } from '../../../lib/api';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
 import { getAccessToken, requireViewer } from '../../../lib/session';
@@ -50,15 +51,10 @@ export default async function NewDocumentPage({
   return (
     <>
       <Breadcrumb trail={[{ href: '/', label: 'Library' }]} current="New document" />
-      <div className="page-head">
-        <div className="page-head__text">
-          <h1>New document</h1>
-          <p className="lead">
-            Describe the document, then upload its first version. Files are stored as uploaded and
-            never overwritten; every later change is a new version.
-          </p>
-        </div>
-      </div>
+      <PageHead
+        title="New document"
+        lead="Describe the document, then upload its first version. Files are stored as uploaded and never overwritten; every later change is a new version."
+      />
       {owners.length === 0 ? (
         <section className="empty-state" aria-label="Not allowed">
           <p>

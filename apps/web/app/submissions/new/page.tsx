@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { Breadcrumb } from '../../../components/breadcrumb';
+import { PageHead } from '../../../components/page-head';
 import {
   CreateSubmissionForm,
   type PolicyByOrganization,
@@ -48,16 +49,10 @@ export default async function NewSubmissionPage({
         trail={[{ href: '/submissions', label: 'Submissions' }]}
         current="New submission"
       />
-      <div className="page-head">
-        <div className="page-head__text">
-          <h1>New submission</h1>
-          <p className="lead">
-            Contribute work to a partner under a work register. The receiving organization’s IPR
-            policy applies: read it and acknowledge it below. Only you, your organization’s admins
-            and the receiving organization’s admins can see the submission.
-          </p>
-        </div>
-      </div>
+      <PageHead
+        title="New submission"
+        lead="Contribute work to a partner under a work register. The receiving organization’s IPR policy applies: read it and acknowledge it below. Only you, your organization’s admins and the receiving organization’s admins can see the submission."
+      />
       {!registers.ok ? (
         <UnavailableNotice title="The work registers cannot be loaded right now" />
       ) : routes.length === 0 ? (
