@@ -37,8 +37,8 @@ export default async function RegistersPage() {
         <ul className={styles.list}>
           {registers.data.items.map((register) => (
             <li key={register.slug} className={styles.card}>
-              <div className={styles.cardHead}>
-                <h2>
+              <div className="card__heading">
+                <h2 className={styles.cardTitle}>
                   <Link href={`/registers/${register.slug}`}>{register.title}</Link>
                 </h2>
                 <RegisterStateBadge state={register.state} />
