@@ -106,17 +106,14 @@ export function CreateSubmissionForm({
     if (outcome.ok) router.push(`${submissionPath(outcome.id)}?notice=submitted`);
   };
 
+  // What each fieldset of the form is given alike.
+  const fieldset = { formId: id, errors, disabled: busy };
+
   return (
     <form className="form submission-form" onSubmit={submit} noValidate aria-busy={busy}>
-      <RouteFieldset
-        formId={id}
-        choice={choice}
-        policies={policies}
-        errors={errors}
-        disabled={busy}
-      />
+      <RouteFieldset {...fieldset} choice={choice} policies={policies} />
       <ContributionFieldset
-        formId={id}
+        {...fieldset}
         toName={toName}
         title={title}
         onTitle={setTitle}
@@ -126,8 +123,6 @@ export function CreateSubmissionForm({
         fileRef={fileRef}
         onAddFiles={addFiles}
         onRemoveFile={(index) => setFiles((current) => current.filter((_, i) => i !== index))}
-        errors={errors}
-        disabled={busy}
         attachField={
           <AttachDocumentsField
             formId={id}
@@ -143,14 +138,12 @@ export function CreateSubmissionForm({
         }
       />
       <IprPolicyFieldset
-        formId={id}
+        {...fieldset}
         policy={policy}
         toName={toName}
         fromName={fromName}
         acknowledged={acceptIpr}
         onAcknowledge={(checked) => setAcknowledged(checked ? to : null)}
-        errors={errors}
-        disabled={busy}
       />
 
       <FilesUploadStatus
