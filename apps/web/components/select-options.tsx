@@ -1,20 +1,5 @@
 // The options of the selects that pick from the same kinds of things across the forms.
 
-/** One option for each of a fixed list of values, shown by its label. */
-export function LabelledOptions<V extends string>({
-  values,
-  labels,
-}: {
-  values: readonly V[];
-  labels: Readonly<Record<V, string>>;
-}) {
-  return values.map((value) => (
-    <option key={value} value={value}>
-      {labels[value]}
-    </option>
-  ));
-}
-
 /** One option for each choice that carries its own value and label. */
 export function ChoiceOptions({
   options,
@@ -28,41 +13,38 @@ export function ChoiceOptions({
   ));
 }
 
-/** One of a document's versions, by its label. */
-export function VersionOptions({
-  versions,
+/** One option for each of a fixed list of values, shown by its label. */
+export function LabelledOptions<V extends string>({
+  values,
+  labels,
 }: {
-  versions: readonly { id: string; label: string }[];
+  values: readonly V[];
+  labels: Readonly<Record<V, string>>;
 }) {
-  return versions.map((version) => (
-    <option key={version.id} value={version.id}>
-      {version.label}
-    </option>
-  ));
+  return <ChoiceOptions options={values.map((value) => ({ value, label: labels[value] }))} />;
 }
 
-/** An organization, by its name. */
-export function OrganizationOptions({
-  organizations,
-}: {
-  organizations: readonly { slug: string; name: string }[];
-}) {
-  return organizations.map((organization) => (
-    <option key={organization.slug} value={organization.slug}>
-      {organization.name}
-    </option>
-  ));
+type Version = { id: string; label: string };
+type Organization = { slug: string; name: string };
+type Register = { slug: string; title: string };
+
+/** A document's versions, by their labels. */
+export function VersionOptions({ versions }: { versions: readonly Version[] }) {
+  return <ChoiceOptions options={versions.map(({ id, label }) => ({ value: id, label }))} />;
 }
 
-/** A work register, by its title. */
-export function RegisterOptions({
-  registers,
-}: {
-  registers: readonly { slug: string; title: string }[];
-}) {
-  return registers.map((register) => (
-    <option key={register.slug} value={register.slug}>
-      {register.title}
-    </option>
-  ));
+/** Organizations, by their names. */
+export function OrganizationOptions({ organizations }: { organizations: readonly Organization[] }) {
+  return (
+    <ChoiceOptions
+      options={organizations.map(({ slug, name }) => ({ value: slug, label: name }))}
+    />
+  );
+}
+
+/** Work registers, by their titles. */
+export function RegisterOptions({ registers }: { registers: readonly Register[] }) {
+  return (
+    <ChoiceOptions options={registers.map(({ slug, title }) => ({ value: slug, label: title }))} />
+  );
 }
