@@ -5,9 +5,7 @@ import { useActionState, useId } from 'react';
 import { ChoiceOptions } from '../select-options';
 import styles from './admin.module.css';
 import { FormMessage, SelectField, SubmitButton, TextField } from './form-parts';
-import { type FormState, IDLE } from './form-state';
-
-type Action = (previous: FormState, form: FormData) => Promise<FormState>;
+import { type FormAction, type FormState, IDLE } from './form-state';
 
 export const ROLE_OPTIONS = [
   { value: 'member', label: 'Member: reads documents' },
@@ -54,7 +52,7 @@ export function AddMemberForm({
   organization,
   organizationName,
 }: {
-  action: Action;
+  action: FormAction;
   organization: string;
   organizationName: string;
 }) {
@@ -97,7 +95,7 @@ export function InviteMemberForm({
   organizationName,
   validDays,
 }: {
-  action: Action;
+  action: FormAction;
   organization: string;
   organizationName: string;
   validDays: number;
@@ -128,7 +126,7 @@ export function RevokeInvitationForm({
   invitationId,
   email,
 }: {
-  action: Action;
+  action: FormAction;
   organization: string;
   invitationId: string;
   email: string;
@@ -158,7 +156,7 @@ export function RoleForm({
   memberName,
   role,
 }: {
-  action: Action;
+  action: FormAction;
   organization: string;
   userId: string;
   memberName: string;
