@@ -48,6 +48,25 @@ const signedOut: ActionState = {
 
 const invalid: ActionState = { status: 'error', message: 'This document cannot be found.' };
 
+/**
+ * An action on the document the page bound, made as the session: a malformed id and an expired
+ * session are answered before `handle` runs.
+ */
+function documentAction(
+  handle: (documentId: string, token: string, form: FormData) => Promise<ActionState>,
+) {
+  return async (
+    documentId: string,
+    _previous: ActionState,
+    form: FormData,
+  ): Promise<ActionState> => {
+    if (!isUuid(documentId)) return invalid;
+    const token = await getAccessToken();
+    if (!token) return signedOut;
+    return handle(documentId, token, form);
+  };
+}
+
 /** Step one of "New document": the metadata. The page uploads the first version next. */
 export async function createDocumentAction(
   _previous: ActionState,
@@ -117,14 +136,7 @@ export async function createDocumentAction(
 }
 
 /** Saves the metadata form; sends only what changed. */
-export async function updateDocumentAction(
-  documentId: string,
-  _previous: ActionState,
-  form: FormData,
-): Promise<ActionState> {
-  if (!isUuid(documentId)) return invalid;
-  const token = await getAccessToken();
-  if (!token) return signedOut;
+export const updateDocumentAction = documentAction(async (documentId, token, form) => {
   const [current, registers] = await Promise.all([
     getDocument(documentId, { token }),
     listRegisters({ token }),
@@ -172,33 +184,21 @@ export async function updateDocumentAction(
     }
   }
   redirect(`/documents/${documentId}?notice=saved`);
-}
+});
 
-async function patch(documentId: string, body: UpdateDocumentBody, notice: string) {
-  if (!isUuid(documentId)) return invalid;
-  const token = await getAccessToken();
-  if (!token) return signedOut;
-  const result = await fromApi((client) => client.updateDocument(documentId, body), { token });
-  if (!result.ok) return failure(result);
-  redirect(`/documents/${documentId}?notice=${notice}`);
+/** Changes one thing of the document; back to its page with `notice`. */
+function patch(body: UpdateDocumentBody, notice: string) {
+  return documentAction(async (documentId, token) => {
+    const result = await fromApi((client) => client.updateDocument(documentId, body), { token });
+    if (!result.ok) return failure(result);
+    redirect(`/documents/${documentId}?notice=${notice}`);
+  });
 }
 
 /** Makes a document public: anyone can then read it and download its versions. */
-export async function releaseDocumentAction(
-  documentId: string,
-  _previous: ActionState,
-  _form: FormData,
-): Promise<ActionState> {
-  return patch(documentId, { visibility: 'public' }, 'released');
-}
+export const releaseDocumentAction = patch({ visibility: 'public' }, 'released');
 
-export async function setStandardAction(
-  documentId: string,
-  _previous: ActionState,
-  _form: FormData,
-): Promise<ActionState> {
-  return patch(documentId, { status: 'standard' }, 'standard');
-}
+export const setStandardAction = patch({ status: 'standard' }, 'standard');
 
 export async function withdrawVersionAction(
   documentId: string,
@@ -221,15 +221,8 @@ export async function withdrawVersionAction(
   redirect(`/documents/${documentId}?notice=withdrawn`);
 }
 
-export async function deleteDocumentAction(
-  documentId: string,
-  _previous: ActionState,
-  _form: FormData,
-): Promise<ActionState> {
-  if (!isUuid(documentId)) return invalid;
-  const token = await getAccessToken();
-  if (!token) return signedOut;
+export const deleteDocumentAction = documentAction(async (documentId, token) => {
   const result = await fromApi((client) => client.deleteDocument(documentId), { token });
   if (!result.ok) return failure(result);
   redirect('/?notice=deleted');
-}
+});
