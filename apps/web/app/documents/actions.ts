@@ -15,6 +15,7 @@ import {
 import { redirect } from 'next/navigation';
 import { type ApiError, callApi, fromApi, getDocument, listRegisters } from '../../lib/api';
 import { viewerActor } from '../../lib/auth/viewer-actor';
+import { boundIdAction } from '../../lib/bound-id-action';
 import {
   changedFields,
   documentFieldErrors,
@@ -55,16 +56,10 @@ const invalid: ActionState = { status: 'error', message: 'This document cannot b
 function documentAction(
   handle: (documentId: string, token: string, form: FormData) => Promise<ActionState>,
 ) {
-  return async (
-    documentId: string,
-    _previous: ActionState,
-    form: FormData,
-  ): Promise<ActionState> => {
-    if (!isUuid(documentId)) return invalid;
+  return boundIdAction(invalid, async (documentId, form) => {
     const token = await getAccessToken();
-    if (!token) return signedOut;
-    return handle(documentId, token, form);
-  };
+    return token ? handle(documentId, token, form) : signedOut;
+  });
 }
 
 /** Step one of "New document": the metadata. The page uploads the first version next. */

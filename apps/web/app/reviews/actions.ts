@@ -6,6 +6,7 @@
 import { DISPOSITIONS, type Disposition, type DispositionBody } from '@liaison/core';
 import { redirect } from 'next/navigation';
 import { type ApiResponse, fromApi, type LiaisonClient } from '../../lib/api';
+import { boundIdAction } from '../../lib/bound-id-action';
 import { describeApiError } from '../../lib/errors';
 import { isUuid } from '../../lib/proxy';
 import { commentChangeFrom, reviewPath } from '../../lib/review-rules';
@@ -63,12 +64,6 @@ export async function openReviewAction(
   );
 }
 
-/** An action on the review the page bound: a malformed id is refused before anything else. */
-function reviewAction(handle: (reviewId: string, form: FormData) => Promise<ActionState>) {
-  return async (reviewId: string, _previous: ActionState, form: FormData): Promise<ActionState> =>
-    isUuid(reviewId) ? handle(reviewId, form) : invalid;
-}
-
 /** An action on one comment of a review, both ids bound by the page. */
 function commentAction(
   handle: (reviewId: string, commentId: string, form: FormData) => Promise<ActionState>,
@@ -83,7 +78,7 @@ function commentAction(
 }
 
 /** Moves the closing date of an open review (never into the past). */
-export const extendReviewAction = reviewAction(async (reviewId, form) => {
+export const extendReviewAction = boundIdAction<ActionState>(invalid, async (reviewId, form) => {
   const closesOn = text(form, 'closesOn');
   if (!closesOn) return { status: 'error', message: 'Choose the new closing date.' };
   return act(
@@ -92,14 +87,14 @@ export const extendReviewAction = reviewAction(async (reviewId, form) => {
   );
 });
 
-export const closeReviewAction = reviewAction((reviewId) =>
+export const closeReviewAction = boundIdAction<ActionState>(invalid, (reviewId) =>
   act(
     (client) => client.closeReview(reviewId),
     () => `${reviewPath(reviewId)}?notice=closed`,
   ),
 );
 
-export const publishLogAction = reviewAction((reviewId) =>
+export const publishLogAction = boundIdAction<ActionState>(invalid, (reviewId) =>
   act(
     (client) => client.publishResolutionLog(reviewId),
     () => `${reviewPath(reviewId)}?notice=published`,
