@@ -16,6 +16,7 @@ import {
   hasAuditFilters,
   parseAuditFilters,
 } from '../../../lib/audit-filters';
+import type { QueryPageProps } from '../../../lib/page-props';
 import { requireViewer } from '../../../lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -24,11 +25,7 @@ export const metadata: Metadata = { title: 'Audit log' };
 
 const PAGE_SIZE = 50;
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: QueryPageProps) {
   const viewer = await requireViewer('/admin/audit');
   if (!canReadAudit(viewer)) {
     return (

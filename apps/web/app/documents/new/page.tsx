@@ -7,6 +7,7 @@ import type { OrganizationOption, RegisterOption } from '../../../components/doc
 import { PageHead } from '../../../components/page-head';
 import { listOrganizations, listRegisters } from '../../../lib/api';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
+import type { QueryPageProps } from '../../../lib/page-props';
 import { getAccessToken, requireViewer } from '../../../lib/session';
 import { createDocumentAction } from '../actions';
 
@@ -14,11 +15,7 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'New document' };
 
-export default async function NewDocumentPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function NewDocumentPage({ searchParams }: QueryPageProps) {
   const viewer = await requireViewer('/documents/new');
   const token = await getAccessToken();
   const [organizations, registers, query] = await Promise.all([

@@ -5,6 +5,7 @@ import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { Breadcrumb } from '../../../components/breadcrumb';
 import { PageHead } from '../../../components/page-head';
 import { StatementForm } from '../../../components/statement/statement-form';
+import type { QueryPageProps } from '../../../lib/page-props';
 import { isUuid } from '../../../lib/proxy';
 import { requireViewer } from '../../../lib/session';
 import { getStatement } from '../../../lib/statement-api';
@@ -21,11 +22,9 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'New liaison statement' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
 const text = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
 
-export default async function NewStatementPage({ searchParams }: Props) {
+export default async function NewStatementPage({ searchParams }: QueryPageProps) {
   const query = await searchParams;
   const replyTo = text(query.replyTo);
   let registerSlug = text(query.register);

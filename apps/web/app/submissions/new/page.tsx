@@ -10,6 +10,7 @@ import {
 import { UnavailableNotice } from '../../../components/unavailable-notice';
 import { listDocuments, listRegisters } from '../../../lib/api';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
+import type { QueryPageProps } from '../../../lib/page-props';
 import { getAccessToken, requireViewer } from '../../../lib/session';
 import { getIprPolicy } from '../../../lib/submission-api';
 import { attachOptions, submissionRoutes } from '../../../lib/submission-rules';
@@ -18,11 +19,7 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'New submission' };
 
-export default async function NewSubmissionPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function NewSubmissionPage({ searchParams }: QueryPageProps) {
   const viewer = await requireViewer('/submissions/new');
   const token = await getAccessToken();
   const [registers, documents, query] = await Promise.all([
