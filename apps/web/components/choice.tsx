@@ -14,3 +14,29 @@ export function Choice({
     </label>
   );
 }
+
+/** Radio buttons of which the one with `value` is checked; choosing one calls `onChange`. */
+export function RadioChoices<V extends string>({
+  name,
+  choices,
+  value,
+  onChange,
+}: {
+  name: string;
+  choices: readonly { value: V; label: ReactNode; hint?: ReactNode }[];
+  value: V | null;
+  onChange: (value: V) => void;
+}) {
+  return choices.map((choice) => (
+    <Choice
+      key={choice.value}
+      type="radio"
+      name={name}
+      value={choice.value}
+      checked={value === choice.value}
+      onChange={() => onChange(choice.value)}
+      label={choice.label}
+      hint={choice.hint}
+    />
+  ));
+}

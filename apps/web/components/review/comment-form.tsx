@@ -12,7 +12,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { describeApiError } from '../../lib/errors';
 import { postMultipart, readCreatedAnswer } from '../../lib/multipart-upload';
 import { commentUploadUrl, KIND_LABELS } from '../../lib/review-rules';
-import { Choice } from '../choice';
+import { RadioChoices } from '../choice';
 import { FileDropzone } from '../upload/dropzone';
 import { UploadAction, UploadStatus } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
@@ -129,17 +129,12 @@ export function CommentForm({
       </div>
       <fieldset className="fieldset" disabled={uploading}>
         <legend>Kind</legend>
-        {COMMENT_KINDS.map((value) => (
-          <Choice
-            key={value}
-            type="radio"
-            name="kind"
-            value={value}
-            checked={kind === value}
-            onChange={() => setKind(value)}
-            label={KIND_LABELS[value]}
-          />
-        ))}
+        <RadioChoices
+          name="kind"
+          choices={COMMENT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }))}
+          value={kind}
+          onChange={setKind}
+        />
       </fieldset>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-body`}>

@@ -17,7 +17,7 @@ import {
   STATEMENT_VISIBILITY_LABELS,
   type StatementFormValues,
 } from '../../lib/statement-rules';
-import { Choice } from '../choice';
+import { Choice, RadioChoices } from '../choice';
 import { FormFooter } from '../form-footer';
 import { OrganizationOptions } from '../select-options';
 
@@ -139,18 +139,16 @@ export function StatementForm({
         <fieldset className="fieldset fieldset--plain" aria-describedby={describe('purpose')}>
           <legend className="field__label">Purpose</legend>
           <div className="choice-list">
-            {STATEMENT_PURPOSES.map((choice) => (
-              <Choice
-                key={choice}
-                type="radio"
-                name="purpose"
-                value={choice}
-                checked={purpose === choice}
-                onChange={() => setPurpose(choice)}
-                label={PURPOSE_LABELS[choice]}
-                hint={PURPOSE_DESCRIPTIONS[choice]}
-              />
-            ))}
+            <RadioChoices
+              name="purpose"
+              choices={STATEMENT_PURPOSES.map((value) => ({
+                value,
+                label: PURPOSE_LABELS[value],
+                hint: PURPOSE_DESCRIPTIONS[value],
+              }))}
+              value={purpose}
+              onChange={setPurpose}
+            />
           </div>
           {errors.purpose && (
             <p id={`${id}-purpose-error`} className="field__error">

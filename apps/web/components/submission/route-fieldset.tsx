@@ -1,7 +1,7 @@
 'use client';
 
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
-import { Choice } from '../choice';
+import { RadioChoices } from '../choice';
 import { OrganizationOptions, RegisterOptions } from '../select-options';
 import { describedBy, FieldError } from './field-error';
 import type { PolicyByOrganization } from './ipr-policy-fieldset';
@@ -55,18 +55,16 @@ export function RouteFieldset({
       <fieldset className="fieldset fieldset--plain">
         <legend className="field__label">Submit to</legend>
         <div className="choice-list">
-          {toChoices.map((t) => (
-            <Choice
-              key={t.slug}
-              type="radio"
-              name="to"
-              value={t.slug}
-              checked={to === t.slug}
-              onChange={() => setTo(t.slug)}
-              label={t.name}
-              hint={policies[t.slug] ? 'Reviewed by its admins' : 'No IPR policy published yet'}
-            />
-          ))}
+          <RadioChoices
+            name="to"
+            choices={toChoices.map((t) => ({
+              value: t.slug,
+              label: t.name,
+              hint: policies[t.slug] ? 'Reviewed by its admins' : 'No IPR policy published yet',
+            }))}
+            value={to}
+            onChange={setTo}
+          />
         </div>
       </fieldset>
       {fromChoices.length === 1 && (
