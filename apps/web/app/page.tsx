@@ -6,9 +6,16 @@ import {
 } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { StatusBadge, VisibilityBadge } from '../components/badges';
 import { FeedLinks } from '../components/feed-links';
 import { FollowButton } from '../components/follow-button';
+import { PageHead } from '../components/page-head';
+import {
+  LabelledOptions,
+  OrganizationOptions,
+  RegisterOptions,
+} from '../components/select-options';
 import { TextMatchSnippet } from '../components/text-match-snippet';
 import {
   type ApiError,
@@ -80,24 +87,26 @@ export default async function LibraryPage({
   const filtersChosen = Boolean(
     filters.organization || filters.status || filters.register || filters.sort !== 'newest',
   );
+  const filtered = hasFilters(filters);
+  // What every list of documents on the page is given alike.
+  const listing = { organizationNames, showVisibility: signedIn };
 
   return (
     <>
-      <div className="page-head">
-        <div className="page-head__text">
-          <h1>Library</h1>
-          <p className="lead">
-            {signedIn
-              ? 'Released documents first, then work in progress and the documents shared with you through your organizations and their work registers.'
-              : 'Specifications and documents the alliance organizations have published: released ones first, then work in progress. Sign in to see what is shared with your organization.'}
-          </p>
-        </div>
+      <PageHead
+        title="Library"
+        lead={
+          signedIn
+            ? 'Released documents first, then work in progress and the documents shared with you through your organizations and their work registers.'
+            : 'Specifications and documents the alliance organizations have published: released ones first, then work in progress. Sign in to see what is shared with your organization.'
+        }
+      >
         {canCreate && (
           <Link className="button" href="/documents/new">
             New document
           </Link>
         )}
-      </div>
+      </PageHead>
 
       {params.notice === 'deleted' && (
         <div className="notice notice--success" role="status">
@@ -120,61 +129,27 @@ export default async function LibraryPage({
           </div>
           <details className="filters__more" open={filtersChosen}>
             <summary className="button button--secondary">Filters</summary>
-            <div className="field">
-              <label htmlFor="library-organization">Organization</label>
-              <select
-                id="library-organization"
-                name="organization"
-                defaultValue={filters.organization}
-              >
-                <option value="">All organizations</option>
-                {organizations.ok &&
-                  organizations.data.map((org) => (
-                    <option key={org.slug} value={org.slug}>
-                      {org.name}
-                    </option>
-                  ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="library-status">Status</label>
-              <select id="library-status" name="status" defaultValue={filters.status}>
-                <option value="">Any status</option>
-                {DOCUMENT_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {STATUS_LABELS[status]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="library-register">Register</label>
-              <select id="library-register" name="register" defaultValue={filters.register}>
-                <option value="">Any register</option>
-                {registers.ok &&
-                  registers.data.map((register) => (
-                    <option key={register.slug} value={register.slug}>
-                      {register.title}
-                    </option>
-                  ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="library-sort">Sort by</label>
-              <select id="library-sort" name="sort" defaultValue={filters.sort}>
-                {LIBRARY_SORTS.map((sort) => (
-                  <option key={sort} value={sort}>
-                    {LIBRARY_SORT_LABELS[sort]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <LibraryFilter label="Organization" name="organization" value={filters.organization}>
+              <option value="">All organizations</option>
+              {organizations.ok && <OrganizationOptions organizations={organizations.data} />}
+            </LibraryFilter>
+            <LibraryFilter label="Status" name="status" value={filters.status}>
+              <option value="">Any status</option>
+              <LabelledOptions values={DOCUMENT_STATUSES} labels={STATUS_LABELS} />
+            </LibraryFilter>
+            <LibraryFilter label="Register" name="register" value={filters.register}>
+              <option value="">Any register</option>
+              {registers.ok && <RegisterOptions registers={registers.data} />}
+            </LibraryFilter>
+            <LibraryFilter label="Sort by" name="sort" value={filters.sort}>
+              <LabelledOptions values={LIBRARY_SORTS} labels={LIBRARY_SORT_LABELS} />
+            </LibraryFilter>
           </details>
           <div className="filters__actions">
             <button type="submit" className="button">
               Search
             </button>
-            {(hasFilters(filters) || filters.sort !== 'newest') && (
+            {(filtered || filters.sort !== 'newest') && (
               <Link className="button button--secondary" href="/">
                 Clear
               </Link>
@@ -206,77 +181,60 @@ export default async function LibraryPage({
       ) : (
         <>
           {result.page.sorted !== null && (
-            <section className="section" aria-labelledby="sorted-title">
-              <div className="section-head">
-                <h2 id="sorted-title">Documents by {filters.sort}</h2>
-                <p className="muted">A to Z, released and work in progress together.</p>
-              </div>
-              <DocumentList
-                documents={result.page.sorted}
-                organizationNames={organizationNames}
-                showVisibility={signedIn}
-                empty={
-                  hasFilters(filters)
-                    ? 'No document matches the search.'
-                    : 'There is no document yet.'
-                }
-              />
-            </section>
+            <LibrarySection
+              id="sorted"
+              title={`Documents by ${filters.sort}`}
+              intro="A to Z, released and work in progress together."
+              documents={result.page.sorted}
+              {...listing}
+              empty={filtered ? 'No document matches the search.' : 'There is no document yet.'}
+            />
           )}
           {result.page.released !== null && (
-            <section className="section" aria-labelledby="released-title">
-              <div className="section-head">
-                <h2 id="released-title">Released</h2>
-                <p className="muted">Informational documents and standards, public to everyone.</p>
-                <FeedLinks
-                  organization={filters.organization}
-                  organizationNames={organizationNames}
-                />
-                {signedIn && organizationNames.has(filters.organization) && (
-                  <FollowButton
-                    kind="organization"
-                    targetKey={filters.organization}
-                    follow={followOf(follows, 'organization', filters.organization)}
-                    page="/"
-                    label={`Follow ${organizationNames.get(filters.organization)} releases by mail`}
-                  />
-                )}
-              </div>
-              <DocumentList
-                documents={result.page.released}
+            <LibrarySection
+              id="released"
+              title="Released"
+              intro="Informational documents and standards, public to everyone."
+              documents={result.page.released}
+              {...listing}
+              empty={
+                filtered
+                  ? 'No released document matches the search.'
+                  : 'No document has been released yet.'
+              }
+            >
+              <FeedLinks
+                organization={filters.organization}
                 organizationNames={organizationNames}
-                showVisibility={signedIn}
-                empty={
-                  hasFilters(filters)
-                    ? 'No released document matches the search.'
-                    : 'No document has been released yet.'
-                }
               />
-            </section>
+              {signedIn && organizationNames.has(filters.organization) && (
+                <FollowButton
+                  kind="organization"
+                  targetKey={filters.organization}
+                  follow={followOf(follows, 'organization', filters.organization)}
+                  page="/"
+                  label={`Follow ${organizationNames.get(filters.organization)} releases by mail`}
+                />
+              )}
+            </LibrarySection>
           )}
           {result.page.other !== null && (
-            <section className="section" aria-labelledby="other-title">
-              <div className="section-head">
-                <h2 id="other-title">
-                  {signedIn ? 'Work in progress and restricted' : 'Work in progress'}
-                </h2>
-                <p className="muted">
-                  {signedIn
-                    ? 'Drafts, and documents shared only with alliance partners or within an organization.'
-                    : 'Drafts the organizations chose to publish before release.'}
-                </p>
-              </div>
-              <DocumentList
-                documents={result.page.other}
-                organizationNames={organizationNames}
-                showVisibility={signedIn}
-                empty={
-                  hasFilters(filters)
-                    ? 'No other document matches the search.'
-                    : 'There is no work in progress to show.'
-                }
-              />
-            </section>
+            <LibrarySection
+              id="other"
+              title={signedIn ? 'Work in progress and restricted' : 'Work in progress'}
+              intro={
+                signedIn
+                  ? 'Drafts, and documents shared only with alliance partners or within an organization.'
+                  : 'Drafts the organizations chose to publish before release.'
+              }
+              documents={result.page.other}
+              {...listing}
+              empty={
+                filtered
+                  ? 'No other document matches the search.'
+                  : 'There is no work in progress to show.'
+              }
+            />
           )}
           {result.page.other === null && result.page.sorted === null && (
             <p className="muted pager__note">
@@ -289,6 +247,54 @@ export default async function LibraryPage({
         </>
       )}
     </>
+  );
+}
+
+/** One of the library's filters: a select named as its search parameter. */
+function LibraryFilter({
+  label,
+  name,
+  value,
+  children,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  children: ReactNode;
+}) {
+  const id = `library-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+/** One list of the library page: its heading, what it holds, any links beside it, its documents. */
+function LibrarySection({
+  id,
+  title,
+  intro,
+  children,
+  ...list
+}: {
+  id: string;
+  title: string;
+  intro: string;
+  children?: ReactNode;
+} & Parameters<typeof DocumentList>[0]) {
+  return (
+    <section className="section" aria-labelledby={`${id}-title`}>
+      <div className="section-head">
+        <h2 id={`${id}-title`}>{title}</h2>
+        <p className="muted">{intro}</p>
+        {children}
+      </div>
+      <DocumentList {...list} />
+    </section>
   );
 }
 

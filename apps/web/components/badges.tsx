@@ -6,6 +6,7 @@ import {
   VISIBILITY_LABELS,
   VISIBILITY_TONES,
 } from '../lib/format';
+import { OutlineIcon } from './outline-icon';
 
 export function StatusBadge({ status }: { status: DocumentStatus }) {
   return (
@@ -32,19 +33,7 @@ export function VisibilityBadge({ visibility }: { visibility: Visibility }) {
 
 function VisibilityIcon({ visibility }: { visibility: Visibility }) {
   return (
-    <svg
-      className="badge__icon"
-      viewBox="0 0 16 16"
-      width="14"
-      height="14"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
+    <OutlineIcon className="badge__icon" viewBox="0 0 16 16" size={14}>
       {visibility === 'public' && (
         <>
           <circle cx="8" cy="8" r="6.2" />
@@ -64,6 +53,6 @@ function VisibilityIcon({ visibility }: { visibility: Visibility }) {
           <path d="M5.3 7V5a2.7 2.7 0 0 1 5.4 0v2" />
         </>
       )}
-    </svg>
+    </OutlineIcon>
   );
 }

@@ -1,12 +1,13 @@
 'use client';
 
-import type { DocumentStatus, Visibility } from '@liaison/core';
+import type { DocumentStatus } from '@liaison/core';
 import { DOCUMENT_IDENTIFIER_MAX_LENGTH, TITLE_MAX_LENGTH } from '@liaison/core';
 import { type FormEvent, useActionState, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { type ActionState, IDLE } from '../app/documents/action-state';
 import {
   audienceText,
   type Choices,
+  type DocumentFields,
   documentFieldErrors,
   type FieldErrors,
   identifierError,
@@ -15,6 +16,7 @@ import {
 } from '../lib/document-rules';
 import { STATUS_LABELS, VISIBILITY_DESCRIPTIONS, VISIBILITY_LABELS } from '../lib/format';
 import { FormFooter } from './form-footer';
+import { LabelledOptions } from './select-options';
 
 export interface RegisterOption {
   slug: string;
@@ -30,15 +32,10 @@ export interface OrganizationOption {
   choices: Choices;
 }
 
-export interface DocumentFormValues {
+/** The form's values: the document's fields with its owner and identifier. */
+export interface DocumentFormValues extends DocumentFields {
   organization: string;
   identifier: string;
-  title: string;
-  abstract: string;
-  status: DocumentStatus;
-  visibility: Visibility;
-  watermark: boolean;
-  registers: string[];
 }
 
 export interface DocumentFormProps {
@@ -268,11 +265,7 @@ export function DocumentForm({
           value={values.status}
           onChange={(event) => set('status', event.target.value as DocumentStatus)}
         >
-          {choices.statuses.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABELS[status]}
-            </option>
-          ))}
+          <LabelledOptions values={choices.statuses} labels={STATUS_LABELS} />
         </select>
         <p id={`${id}-status-hint`} className="field__hint">
           {choices.statuses.includes('standard')

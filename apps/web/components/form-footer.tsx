@@ -1,23 +1,30 @@
 import Link from 'next/link';
 
-/** A page form's buttons: submit (busy while the action runs), and Cancel back to `cancelHref`. */
+/**
+ * A form's buttons: submit (busy while the action runs) and, on a page of its own, Cancel back to
+ * `cancelHref`.
+ */
 export function FormFooter({
   pending,
   submitLabel,
+  pendingLabel = 'Saving…',
   cancelHref,
 }: {
   pending: boolean;
   submitLabel: string;
-  cancelHref: string;
+  pendingLabel?: string;
+  cancelHref?: string;
 }) {
   return (
     <div className="form__actions">
       <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
-        {pending ? 'Saving…' : submitLabel}
+        {pending ? pendingLabel : submitLabel}
       </button>
-      <Link className="button button--secondary" href={cancelHref}>
-        Cancel
-      </Link>
+      {cancelHref && (
+        <Link className="button button--secondary" href={cancelHref}>
+          Cancel
+        </Link>
+      )}
     </div>
   );
 }

@@ -101,3 +101,16 @@ export async function proxyDownload(
     headers,
   });
 }
+
+/**
+ * The GET handler of a file link: `optionsFor` turns the route's path parameters (named by
+ * `Param`) into what proxyDownload needs.
+ */
+export function downloadRoute<Param extends string>(
+  optionsFor: (params: Record<Param, string>) => DownloadProxyOptions,
+): (
+  request: NextRequest,
+  context: { params: Promise<Record<Param, string>> },
+) => Promise<Response> {
+  return async (request, context) => proxyDownload(request, optionsFor(await context.params));
+}

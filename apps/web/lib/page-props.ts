@@ -1,6 +1,11 @@
 /** A page URL's query, as Next hands it to the page. */
 export type SearchParams = Record<string, string | string[] | undefined>;
 
+/** What Next hands a page with no dynamic segment: its query. */
+export interface QueryPageProps {
+  searchParams: Promise<SearchParams>;
+}
+
 /** What Next hands a page under one dynamic segment: `SegmentPageProps<'id'>` for `[id]`. */
 export interface SegmentPageProps<Segment extends string> {
   params: Promise<Record<Segment, string>>;

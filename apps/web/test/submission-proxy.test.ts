@@ -3,6 +3,7 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
 import { answerFile, answerJson, params, startFakeApi, streamedUpload } from './fake-api';
+import { expectForwardedWhole } from './forwarded-upload';
 
 const session = vi.hoisted(() => ({ token: 'session-token' as string | null }));
 vi.mock('../lib/session', () => ({ getAccessToken: async () => session.token }));
@@ -55,11 +56,7 @@ describe('new-submission proxy route', () => {
     const [seen] = api.received;
     expect(seen?.method).toBe('POST');
     expect(seen?.url).toBe('/api/v1/submissions');
-    expect(seen?.headers.authorization).toBe('Bearer session-token');
-    expect(seen?.headers['content-type']).toBe(type);
-    expect(seen?.headers['content-length']).toBe(String(length));
-    expect(seen?.headers.cookie).toBeUndefined();
-    expect(seen?.bytes).toBe(length);
+    expectForwardedWhole(seen, { type, length });
   });
 
   it('refuses cross-site posts, other bodies and expired sessions without calling the API', async () => {

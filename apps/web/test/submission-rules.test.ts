@@ -41,35 +41,29 @@ const USER = {
 const actor = (...memberships: { organization: string; role: Role }[]) =>
   actorFromMemberships(USER, memberships);
 
-const REGISTERS: Parameters<typeof submissionRoutes>[0] = [
-  {
-    slug: 'ofa-dmtf',
-    title: 'OFA/DMTF Work Register',
-    state: 'approved',
-    parties: [
-      { organization: 'ofa', name: 'OpenFabrics Alliance' },
-      { organization: 'dmtf', name: 'DMTF' },
-    ],
-  },
-  {
-    slug: 'snia-dmtf',
-    title: 'SNIA/DMTF Work Register',
-    state: 'draft',
-    parties: [
-      { organization: 'snia', name: 'SNIA' },
-      { organization: 'dmtf', name: 'DMTF' },
-    ],
-  },
-  {
-    slug: 'three-way',
-    title: 'Three-way register',
-    state: 'approved',
-    parties: [
-      { organization: 'ofa', name: 'OpenFabrics Alliance' },
-      { organization: 'dmtf', name: 'DMTF' },
-      { organization: 'snia', name: 'SNIA' },
-    ],
-  },
+type RegisterSummary = Parameters<typeof submissionRoutes>[0][number];
+
+const PARTY_NAMES = { ofa: 'OpenFabrics Alliance', dmtf: 'DMTF', snia: 'SNIA' } as const;
+
+/** A register whose parties, in this order, have their names from PARTY_NAMES. */
+function register(
+  slug: string,
+  title: string,
+  state: RegisterSummary['state'],
+  parties: (keyof typeof PARTY_NAMES)[],
+): RegisterSummary {
+  return {
+    slug,
+    title,
+    state,
+    parties: parties.map((organization) => ({ organization, name: PARTY_NAMES[organization] })),
+  };
+}
+
+const REGISTERS = [
+  register('ofa-dmtf', 'OFA/DMTF Work Register', 'approved', ['ofa', 'dmtf']),
+  register('snia-dmtf', 'SNIA/DMTF Work Register', 'draft', ['snia', 'dmtf']),
+  register('three-way', 'Three-way register', 'approved', ['ofa', 'dmtf', 'snia']),
 ];
 
 describe('submission states', () => {

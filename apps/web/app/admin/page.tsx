@@ -5,6 +5,7 @@ import styles from '../../components/admin/admin.module.css';
 import { TokensSection } from '../../components/admin/tokens-section';
 import { adminOrganizations, canReadAudit } from '../../lib/admin-access';
 import { fromApi } from '../../lib/api';
+import type { QueryPageProps } from '../../lib/page-props';
 import { requireViewer } from '../../lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -15,11 +16,7 @@ export const metadata: Metadata = { title: { absolute: 'Administration · Liaiso
  * Organization admins and the operator get an overview of their sections. Everyone else only
  * has personal API tokens to manage, so for them this page is the tokens section itself.
  */
-export default async function AdminPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminPage({ searchParams }: QueryPageProps) {
   const viewer = await requireViewer('/admin');
   const mine = adminOrganizations(viewer);
 

@@ -15,6 +15,7 @@ import {
 import { redirect } from 'next/navigation';
 import { type ApiError, callApi, fromApi, getDocument, listRegisters } from '../../lib/api';
 import { viewerActor } from '../../lib/auth/viewer-actor';
+import { boundIdAction } from '../../lib/bound-id-action';
 import {
   changedFields,
   documentFieldErrors,
@@ -47,6 +48,19 @@ const signedOut: ActionState = {
 };
 
 const invalid: ActionState = { status: 'error', message: 'This document cannot be found.' };
+
+/**
+ * An action on the document the page bound, made as the session: a malformed id and an expired
+ * session are answered before `handle` runs.
+ */
+function documentAction(
+  handle: (documentId: string, token: string, form: FormData) => Promise<ActionState>,
+) {
+  return boundIdAction(invalid, async (documentId, form) => {
+    const token = await getAccessToken();
+    return token ? handle(documentId, token, form) : signedOut;
+  });
+}
 
 /** Step one of "New document": the metadata. The page uploads the first version next. */
 export async function createDocumentAction(
@@ -117,14 +131,7 @@ export async function createDocumentAction(
 }
 
 /** Saves the metadata form; sends only what changed. */
-export async function updateDocumentAction(
-  documentId: string,
-  _previous: ActionState,
-  form: FormData,
-): Promise<ActionState> {
-  if (!isUuid(documentId)) return invalid;
-  const token = await getAccessToken();
-  if (!token) return signedOut;
+export const updateDocumentAction = documentAction(async (documentId, token, form) => {
   const [current, registers] = await Promise.all([
     getDocument(documentId, { token }),
     listRegisters({ token }),
@@ -172,33 +179,21 @@ export async function updateDocumentAction(
     }
   }
   redirect(`/documents/${documentId}?notice=saved`);
-}
+});
 
-async function patch(documentId: string, body: UpdateDocumentBody, notice: string) {
-  if (!isUuid(documentId)) return invalid;
-  const token = await getAccessToken();
-  if (!token) return signedOut;
-  const result = await fromApi((client) => client.updateDocument(documentId, body), { token });
-  if (!result.ok) return failure(result);
-  redirect(`/documents/${documentId}?notice=${notice}`);
+/** Changes one thing of the document; back to its page with `notice`. */
+function patch(body: UpdateDocumentBody, notice: string) {
+  return documentAction(async (documentId, token) => {
+    const result = await fromApi((client) => client.updateDocument(documentId, body), { token });
+    if (!result.ok) return failure(result);
+    redirect(`/documents/${documentId}?notice=${notice}`);
+  });
 }
 
 /** Makes a document public: anyone can then read it and download its versions. */
-export async function releaseDocumentAction(
-  documentId: string,
-  _previous: ActionState,
-  _form: FormData,
-): Promise<ActionState> {
-  return patch(documentId, { visibility: 'public' }, 'released');
-}
+export const releaseDocumentAction = patch({ visibility: 'public' }, 'released');
 
-export async function setStandardAction(
-  documentId: string,
-  _previous: ActionState,
-  _form: FormData,
-): Promise<ActionState> {
-  return patch(documentId, { status: 'standard' }, 'standard');
-}
+export const setStandardAction = patch({ status: 'standard' }, 'standard');
 
 export async function withdrawVersionAction(
   documentId: string,
@@ -221,15 +216,8 @@ export async function withdrawVersionAction(
   redirect(`/documents/${documentId}?notice=withdrawn`);
 }
 
-export async function deleteDocumentAction(
-  documentId: string,
-  _previous: ActionState,
-  _form: FormData,
-): Promise<ActionState> {
-  if (!isUuid(documentId)) return invalid;
-  const token = await getAccessToken();
-  if (!token) return signedOut;
+export const deleteDocumentAction = documentAction(async (documentId, token) => {
   const result = await fromApi((client) => client.deleteDocument(documentId), { token });
   if (!result.ok) return failure(result);
   redirect('/?notice=deleted');
-}
+});

@@ -6,11 +6,12 @@ import { CsrfForm } from '../../lib/auth/csrf-form';
 import { safeCallbackPath } from '../../lib/auth/login-redirects';
 import { signInErrorMessage } from '../../lib/auth/sign-in-errors';
 import { siteOrigin } from '../../lib/auth/site-origin';
+import type { QueryPageProps } from '../../lib/page-props';
 import styles from './login.module.css';
 
 /** Shared pieces of the login pages (server components). */
 
-export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+export type SearchParams = QueryPageProps['searchParams'];
 
 export function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;

@@ -37,13 +37,13 @@ export default async function RegistersPage() {
         <ul className={styles.list}>
           {registers.data.items.map((register) => (
             <li key={register.slug} className={styles.card}>
-              <div className={styles.cardHead}>
-                <h2>
+              <div className="card__heading">
+                <h2 className={styles.cardTitle}>
                   <Link href={`/registers/${register.slug}`}>{register.title}</Link>
                 </h2>
                 <RegisterStateBadge state={register.state} />
               </div>
-              <dl className={shared.facts}>
+              <dl className="facts facts--grid">
                 <div>
                   <dt>Version</dt>
                   <dd>{register.version || <span className="muted">Not set</span>}</dd>

@@ -6,6 +6,7 @@
 import { DISPOSITIONS, type Disposition, type DispositionBody } from '@liaison/core';
 import { redirect } from 'next/navigation';
 import { type ApiResponse, fromApi, type LiaisonClient } from '../../lib/api';
+import { boundIdAction } from '../../lib/bound-id-action';
 import { describeApiError } from '../../lib/errors';
 import { isUuid } from '../../lib/proxy';
 import { commentChangeFrom, reviewPath } from '../../lib/review-rules';
@@ -63,66 +64,52 @@ export async function openReviewAction(
   );
 }
 
+/** An action on one comment of a review, both ids bound by the page. */
+function commentAction(
+  handle: (reviewId: string, commentId: string, form: FormData) => Promise<ActionState>,
+) {
+  return async (
+    reviewId: string,
+    commentId: string,
+    _previous: ActionState,
+    form: FormData,
+  ): Promise<ActionState> =>
+    isUuid(reviewId) && isUuid(commentId) ? handle(reviewId, commentId, form) : invalid;
+}
+
 /** Moves the closing date of an open review (never into the past). */
-export async function extendReviewAction(
-  reviewId: string,
-  _previous: ActionState,
-  form: FormData,
-): Promise<ActionState> {
-  if (!isUuid(reviewId)) return invalid;
+export const extendReviewAction = boundIdAction<ActionState>(invalid, async (reviewId, form) => {
   const closesOn = text(form, 'closesOn');
   if (!closesOn) return { status: 'error', message: 'Choose the new closing date.' };
   return act(
     (client) => client.updateReview(reviewId, { closesOn }),
     () => `${reviewPath(reviewId)}?notice=extended`,
   );
-}
+});
 
-export async function closeReviewAction(
-  reviewId: string,
-  _previous: ActionState,
-  _form: FormData,
-): Promise<ActionState> {
-  if (!isUuid(reviewId)) return invalid;
-  return act(
+export const closeReviewAction = boundIdAction<ActionState>(invalid, (reviewId) =>
+  act(
     (client) => client.closeReview(reviewId),
     () => `${reviewPath(reviewId)}?notice=closed`,
-  );
-}
+  ),
+);
 
-export async function publishLogAction(
-  reviewId: string,
-  _previous: ActionState,
-  _form: FormData,
-): Promise<ActionState> {
-  if (!isUuid(reviewId)) return invalid;
-  return act(
+export const publishLogAction = boundIdAction<ActionState>(invalid, (reviewId) =>
+  act(
     (client) => client.publishResolutionLog(reviewId),
     () => `${reviewPath(reviewId)}?notice=published`,
-  );
-}
+  ),
+);
 
-export async function withdrawCommentAction(
-  reviewId: string,
-  commentId: string,
-  _previous: ActionState,
-  _form: FormData,
-): Promise<ActionState> {
-  if (!isUuid(reviewId) || !isUuid(commentId)) return invalid;
-  return act(
+export const withdrawCommentAction = commentAction((reviewId, commentId) =>
+  act(
     (client) => client.withdrawComment(commentId),
     () => `${reviewPath(reviewId)}?notice=withdrawn`,
-  );
-}
+  ),
+);
 
 /** The author's correction of their comment, until it has a disposition. */
-export async function editCommentAction(
-  reviewId: string,
-  commentId: string,
-  _previous: ActionState,
-  form: FormData,
-): Promise<ActionState> {
-  if (!isUuid(reviewId) || !isUuid(commentId)) return invalid;
+export const editCommentAction = commentAction(async (reviewId, commentId, form) => {
   const change = commentChangeFrom({
     location: text(form, 'location'),
     kind: text(form, 'kind'),
@@ -134,16 +121,10 @@ export async function editCommentAction(
     (client) => client.updateComment(commentId, change),
     (comment) => `${reviewPath(reviewId)}?notice=edited#comment-${comment.number}`,
   );
-}
+});
 
 /** Gives a comment its disposition and response (the owner's editors and admins). */
-export async function setDispositionAction(
-  reviewId: string,
-  commentId: string,
-  _previous: ActionState,
-  form: FormData,
-): Promise<ActionState> {
-  if (!isUuid(reviewId) || !isUuid(commentId)) return invalid;
+export const setDispositionAction = commentAction(async (reviewId, commentId, form) => {
   const disposition = text(form, 'disposition') as Disposition;
   if (!DISPOSITIONS.includes(disposition)) {
     return { status: 'error', message: 'Choose a disposition.' };
@@ -163,4 +144,4 @@ export async function setDispositionAction(
     (client) => client.setDisposition(commentId, body),
     (comment) => `${reviewPath(reviewId)}?notice=disposed#comment-${comment.number}`,
   );
-}
+});

@@ -14,6 +14,7 @@ import {
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { type ApiError, callApi } from '../../lib/api';
+import { boundIdAction } from '../../lib/bound-id-action';
 import { isUuid } from '../../lib/proxy';
 import { statementPath } from '../../lib/statement-links';
 import {
@@ -106,14 +107,9 @@ async function transition(
   redirect(`${statementPath(statementId)}?notice=${step === 'send' ? 'sent' : step}`);
 }
 
-export async function sendStatementAction(
-  statementId: string,
-  _previous: StatementActionState,
-  _form: FormData,
-): Promise<StatementActionState> {
-  if (!isUuid(statementId)) return missing;
-  return transition(statementId, 'send', undefined);
-}
+export const sendStatementAction = boundIdAction<StatementActionState>(missing, (statementId) =>
+  transition(statementId, 'send', undefined),
+);
 
 function noteError(note: string, required: boolean): string | null {
   if (required && note === '') return 'Say why, for the receivers.';
@@ -123,29 +119,25 @@ function noteError(note: string, required: boolean): string | null {
   return null;
 }
 
-export async function withdrawStatementAction(
-  statementId: string,
-  _previous: StatementActionState,
-  form: FormData,
-): Promise<StatementActionState> {
-  if (!isUuid(statementId)) return missing;
-  const reason = text(form, 'reason').trim();
-  const problem = noteError(reason, true);
-  if (problem) return { status: 'error', message: problem, fieldErrors: { reason: problem } };
-  return transition(statementId, 'withdraw', { reason });
-}
+export const withdrawStatementAction = boundIdAction<StatementActionState>(
+  missing,
+  async (statementId, form) => {
+    const reason = text(form, 'reason').trim();
+    const problem = noteError(reason, true);
+    if (problem) return { status: 'error', message: problem, fieldErrors: { reason: problem } };
+    return transition(statementId, 'withdraw', { reason });
+  },
+);
 
-export async function markStatementAnsweredAction(
-  statementId: string,
-  _previous: StatementActionState,
-  form: FormData,
-): Promise<StatementActionState> {
-  if (!isUuid(statementId)) return missing;
-  const note = text(form, 'reason').trim();
-  const problem = noteError(note, false);
-  if (problem) return { status: 'error', message: problem, fieldErrors: { reason: problem } };
-  return transition(statementId, 'answered', note ? { note } : undefined);
-}
+export const markStatementAnsweredAction = boundIdAction<StatementActionState>(
+  missing,
+  async (statementId, form) => {
+    const note = text(form, 'reason').trim();
+    const problem = noteError(note, false);
+    if (problem) return { status: 'error', message: problem, fieldErrors: { reason: problem } };
+    return transition(statementId, 'answered', note ? { note } : undefined);
+  },
+);
 
 /** Discards a draft with its attachments; back to the register it was written under. */
 export async function discardStatementAction(

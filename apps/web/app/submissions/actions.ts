@@ -8,6 +8,7 @@ import type { Submission } from '@liaison/core';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { type ApiError, callApi } from '../../lib/api';
+import { boundIdAction } from '../../lib/bound-id-action';
 import { identifierError, titleError, versionLabelError } from '../../lib/document-rules';
 import { isUuid } from '../../lib/proxy';
 import { submissionPath } from '../../lib/submission-links';
@@ -59,79 +60,73 @@ export async function transitionSubmissionAction(
   redirect(`${submissionPath(submissionId)}?notice=${to}`);
 }
 
-export async function commentSubmissionAction(
-  submissionId: string,
-  _previous: SubmissionActionState,
-  form: FormData,
-): Promise<SubmissionActionState> {
-  if (!isUuid(submissionId)) return missing;
-  const body = text(form, 'body');
-  const problem = commentError(body);
-  if (problem) return { status: 'error', message: problem, fieldErrors: { body: problem } };
-  const answer = await callApi<Submission>(`/api/v1/submissions/${submissionId}/comments`, {
-    method: 'POST',
-    body: { body },
-  });
-  if (!answer.ok) return failure(answer.error, 'body');
-  redirect(`${submissionPath(submissionId)}?notice=commented#comments`);
-}
+export const commentSubmissionAction = boundIdAction<SubmissionActionState>(
+  missing,
+  async (submissionId, form) => {
+    const body = text(form, 'body');
+    const problem = commentError(body);
+    if (problem) return { status: 'error', message: problem, fieldErrors: { body: problem } };
+    const answer = await callApi<Submission>(`/api/v1/submissions/${submissionId}/comments`, {
+      method: 'POST',
+      body: { body },
+    });
+    if (!answer.ok) return failure(answer.error, 'body');
+    redirect(`${submissionPath(submissionId)}?notice=commented#comments`);
+  },
+);
 
 /** A new document of the receiving organization whose first version is a copy of one file. */
-export async function createDocumentFromSubmissionAction(
-  submissionId: string,
-  _previous: SubmissionActionState,
-  form: FormData,
-): Promise<SubmissionActionState> {
-  if (!isUuid(submissionId)) return missing;
-  const fileId = text(form, 'fileId');
-  const identifier = text(form, 'identifier');
-  const title = text(form, 'title');
-  const versionLabel = text(form, 'versionLabel');
-  const fieldErrors: Partial<Record<string, string>> = {};
-  if (!isUuid(fileId)) fieldErrors.fileId = 'Choose the file that becomes the first version.';
-  const identifierProblem = identifierError(identifier);
-  if (identifierProblem) fieldErrors.identifier = identifierProblem;
-  const titleProblem = title === '' ? undefined : titleError(title);
-  if (titleProblem) fieldErrors.title = titleProblem;
-  const labelProblem = versionLabel === '' ? undefined : versionLabelError(versionLabel);
-  if (labelProblem) fieldErrors.versionLabel = labelProblem;
-  if (Object.keys(fieldErrors).length > 0) {
-    return { status: 'error', message: 'Check the fields marked below.', fieldErrors };
-  }
-  const answer = await callApi<Submission>(`/api/v1/submissions/${submissionId}/document`, {
-    method: 'POST',
-    body: {
-      fileId,
-      identifier,
-      ...(title ? { title } : {}),
-      ...(versionLabel ? { versionLabel } : {}),
-    },
-  });
-  if (!answer.ok) {
-    return failure(
-      answer.error,
-      answer.error.code === 'duplicate_identifier' ? 'identifier' : undefined,
-    );
-  }
-  redirect(`${submissionPath(submissionId)}?notice=document-created`);
-}
+export const createDocumentFromSubmissionAction = boundIdAction<SubmissionActionState>(
+  missing,
+  async (submissionId, form) => {
+    const fileId = text(form, 'fileId');
+    const identifier = text(form, 'identifier');
+    const title = text(form, 'title');
+    const versionLabel = text(form, 'versionLabel');
+    const fieldErrors: Partial<Record<string, string>> = {};
+    if (!isUuid(fileId)) fieldErrors.fileId = 'Choose the file that becomes the first version.';
+    const identifierProblem = identifierError(identifier);
+    if (identifierProblem) fieldErrors.identifier = identifierProblem;
+    const titleProblem = title === '' ? undefined : titleError(title);
+    if (titleProblem) fieldErrors.title = titleProblem;
+    const labelProblem = versionLabel === '' ? undefined : versionLabelError(versionLabel);
+    if (labelProblem) fieldErrors.versionLabel = labelProblem;
+    if (Object.keys(fieldErrors).length > 0) {
+      return { status: 'error', message: 'Check the fields marked below.', fieldErrors };
+    }
+    const answer = await callApi<Submission>(`/api/v1/submissions/${submissionId}/document`, {
+      method: 'POST',
+      body: {
+        fileId,
+        identifier,
+        ...(title ? { title } : {}),
+        ...(versionLabel ? { versionLabel } : {}),
+      },
+    });
+    if (!answer.ok) {
+      return failure(
+        answer.error,
+        answer.error.code === 'duplicate_identifier' ? 'identifier' : undefined,
+      );
+    }
+    redirect(`${submissionPath(submissionId)}?notice=document-created`);
+  },
+);
 
 /** Links an existing document of the receiving organization. */
-export async function linkDocumentToSubmissionAction(
-  submissionId: string,
-  _previous: SubmissionActionState,
-  form: FormData,
-): Promise<SubmissionActionState> {
-  if (!isUuid(submissionId)) return missing;
-  const document = text(form, 'document');
-  if (!isUuid(document)) {
-    const message = 'Choose the document to link.';
-    return { status: 'error', message, fieldErrors: { document: message } };
-  }
-  const answer = await callApi<Submission>(`/api/v1/submissions/${submissionId}/document-link`, {
-    method: 'POST',
-    body: { document },
-  });
-  if (!answer.ok) return failure(answer.error, 'document');
-  redirect(`${submissionPath(submissionId)}?notice=document-linked`);
-}
+export const linkDocumentToSubmissionAction = boundIdAction<SubmissionActionState>(
+  missing,
+  async (submissionId, form) => {
+    const document = text(form, 'document');
+    if (!isUuid(document)) {
+      const message = 'Choose the document to link.';
+      return { status: 'error', message, fieldErrors: { document: message } };
+    }
+    const answer = await callApi<Submission>(`/api/v1/submissions/${submissionId}/document-link`, {
+      method: 'POST',
+      body: { document },
+    });
+    if (!answer.ok) return failure(answer.error, 'document');
+    redirect(`${submissionPath(submissionId)}?notice=document-linked`);
+  },
+);

@@ -2,6 +2,7 @@ import type { WhatsNewItem } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../components/admin/api-error-notice';
+import { PageHead } from '../../components/page-head';
 import { formatDateTime } from '../../lib/format';
 import { requireViewer } from '../../lib/session';
 import { visitWhatsNew } from '../../lib/whats-new-api';
@@ -33,18 +34,18 @@ export default async function WhatsNewPage() {
 
   return (
     <>
-      <div className="page-head">
-        <div className="page-head__text">
-          <h1>What's new</h1>
-          <p className="lead">
+      <PageHead
+        title="What's new"
+        lead={
+          <>
             New versions of documents you may read, decisions on your submissions and statements
             sent to your organizations,{' '}
             {previousVisit
               ? `since your previous visit (${formatDateTime(previousVisit)}).`
               : 'in the last 28 days.'}
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <section className="section" aria-labelledby="whats-new-fresh">
         <h2 id="whats-new-fresh">New ({fresh.length})</h2>
         {fresh.length === 0 ? (

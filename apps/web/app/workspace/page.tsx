@@ -6,6 +6,7 @@ import {
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../components/admin/api-error-notice';
+import { PageHead } from '../../components/page-head';
 import { RegisterStateBadge, VisibilityBadge } from '../../components/register/badges';
 import { DocumentTable } from '../../components/register/document-table';
 import { ReviewTable } from '../../components/review/review-table';
@@ -68,21 +69,20 @@ export default async function WorkspacePage() {
 
   return (
     <>
-      <div className="page-head">
-        <div className="page-head__text">
-          <h1>Workspace</h1>
-          <p className="lead">
-            {organizations.length === 0
-              ? 'Your organizations’ documents and the work in progress partners share with you.'
-              : `Documents of ${joinNames(myNames)} and the work in progress your partners share with you, by work register.`}
-          </p>
-        </div>
+      <PageHead
+        title="Workspace"
+        lead={
+          organizations.length === 0
+            ? 'Your organizations’ documents and the work in progress partners share with you.'
+            : `Documents of ${joinNames(myNames)} and the work in progress your partners share with you, by work register.`
+        }
+      >
         {documentCreatingOrganizations(viewerActor(viewer)).length > 0 && (
           <Link className="button" href="/documents/new">
             New document
           </Link>
         )}
-      </div>
+      </PageHead>
 
       {errors[0] && (
         <ApiErrorNotice error={errors[0]} what="part of your workspace" returnTo="/workspace" />

@@ -5,13 +5,11 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import styles from '../admin/admin.module.css';
 import { bindFields, FormMessage, SubmitButton, TextField } from '../admin/form-parts';
-import { type FormState, IDLE } from '../admin/form-state';
+import { type FormAction, type FormState, IDLE } from '../admin/form-state';
 import { NewPasswordFields } from './new-password-fields';
 
-type Action = (previous: FormState, form: FormData) => Promise<FormState>;
-
 /** The person's own name (server action; works without JavaScript). */
-export function ProfileForm({ action, name }: { action: Action; name: string }) {
+export function ProfileForm({ action, name }: { action: FormAction; name: string }) {
   const [state, formAction] = useActionState(action, IDLE as FormState);
   const field = bindFields(state);
   return (
@@ -34,7 +32,7 @@ export function ProfileForm({ action, name }: { action: Action; name: string }) 
 }
 
 /** A new password, given the current one. */
-export function PasswordChangeForm({ action }: { action: Action }) {
+export function PasswordChangeForm({ action }: { action: FormAction }) {
   const [state, formAction] = useActionState(action, IDLE as FormState);
   return (
     <form
@@ -67,7 +65,7 @@ export function PasswordChangeForm({ action }: { action: Action }) {
 }
 
 /** "Forgot your password?": the address to mail a reset link to. */
-export function PasswordResetRequestForm({ action }: { action: Action }) {
+export function PasswordResetRequestForm({ action }: { action: FormAction }) {
   const [state, formAction] = useActionState(action, IDLE as FormState);
   const field = bindFields(state);
   return (
@@ -89,7 +87,7 @@ export function PasswordResetRequestForm({ action }: { action: Action }) {
 }
 
 /** The page the mailed link opens: the new password, twice. */
-export function PasswordResetForm({ action, token }: { action: Action; token: string }) {
+export function PasswordResetForm({ action, token }: { action: FormAction; token: string }) {
   const [state, formAction] = useActionState(action, IDLE as FormState);
   if (state.status === 'success') {
     return (

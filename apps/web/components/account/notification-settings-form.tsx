@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import styles from '../admin/admin.module.css';
 import { FormMessage, SubmitButton } from '../admin/form-parts';
-import { type FormState, IDLE } from '../admin/form-state';
+import { type FormAction, type FormState, IDLE } from '../admin/form-state';
 
 /**
  * The opt-in for release mails and how mail about what one follows comes, saved by a server
@@ -14,7 +14,7 @@ export function NotificationSettingsForm({
   documentReleases,
   followDelivery,
 }: {
-  action: (previous: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   documentReleases: boolean;
   followDelivery: 'immediate' | 'daily';
 }) {

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import styles from './admin.module.css';
 import { FormMessage, SubmitButton } from './form-parts';
-import { type FormState, IDLE } from './form-state';
+import { type FormAction, IDLE } from './form-state';
 
 /**
  * The confirmation step of a destructive action, as a plain form (works without JavaScript and
@@ -17,7 +17,7 @@ export function ConfirmForm({
   pendingText,
   cancelHref,
 }: {
-  action: (previous: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   fields: Record<string, string>;
   confirmLabel: string;
   pendingText: string;

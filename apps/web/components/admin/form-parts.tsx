@@ -12,6 +12,7 @@ import {
   useRef,
 } from 'react';
 import { useFormStatus } from 'react-dom';
+import { ChoiceOptions } from '../select-options';
 import styles from './admin.module.css';
 import type { FormState } from './form-state';
 
@@ -147,11 +148,7 @@ export const SelectField = fieldOf<
   >
 >(({ options, ...select }, control) => (
   <select {...select} {...control} className={styles.select}>
-    {options.map((option) => (
-      <option key={option.value} value={option.value}>
-        {option.label}
-      </option>
-    ))}
+    <ChoiceOptions options={options} />
   </select>
 ));
 

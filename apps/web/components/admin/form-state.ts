@@ -20,6 +20,9 @@ export interface FormState<R = undefined> {
 
 export const IDLE: FormState<never> = { status: 'idle' };
 
+/** A server action behind a form that answers with a FormState (useActionState's signature). */
+export type FormAction = (previous: FormState, form: FormData) => Promise<FormState>;
+
 /** Friendlier words for error codes the API uses for well-known situations. */
 const MESSAGES: Record<string, string> = {
   unauthenticated: 'Your session has expired. Please sign in again, then retry.',

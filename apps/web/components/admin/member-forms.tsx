@@ -2,11 +2,10 @@
 
 import { EMAIL_MAX_LENGTH, PERSON_NAME_MAX_LENGTH } from '@liaison/core';
 import { useActionState, useId } from 'react';
+import { ChoiceOptions } from '../select-options';
 import styles from './admin.module.css';
 import { FormMessage, SelectField, SubmitButton, TextField } from './form-parts';
-import { type FormState, IDLE } from './form-state';
-
-type Action = (previous: FormState, form: FormData) => Promise<FormState>;
+import { type FormAction, type FormState, IDLE } from './form-state';
 
 export const ROLE_OPTIONS = [
   { value: 'member', label: 'Member: reads documents' },
@@ -53,7 +52,7 @@ export function AddMemberForm({
   organization,
   organizationName,
 }: {
-  action: Action;
+  action: FormAction;
   organization: string;
   organizationName: string;
 }) {
@@ -96,7 +95,7 @@ export function InviteMemberForm({
   organizationName,
   validDays,
 }: {
-  action: Action;
+  action: FormAction;
   organization: string;
   organizationName: string;
   validDays: number;
@@ -127,7 +126,7 @@ export function RevokeInvitationForm({
   invitationId,
   email,
 }: {
-  action: Action;
+  action: FormAction;
   organization: string;
   invitationId: string;
   email: string;
@@ -157,7 +156,7 @@ export function RoleForm({
   memberName,
   role,
 }: {
-  action: Action;
+  action: FormAction;
   organization: string;
   userId: string;
   memberName: string;
@@ -180,11 +179,7 @@ export function RoleForm({
         defaultValue={role}
         className={`${styles.select} ${styles.small}`}
       >
-        {SHORT_ROLE_OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <ChoiceOptions options={SHORT_ROLE_OPTIONS} />
       </select>
       <SubmitButton variant="secondary" small pendingText="Saving…">
         Change<span className="visually-hidden"> the role of {memberName}</span>

@@ -16,9 +16,7 @@ import {
   TextAreaField,
   TextField,
 } from './form-parts';
-import { type FormState, IDLE } from './form-state';
-
-type Action = (previous: FormState, form: FormData) => Promise<FormState>;
+import { type FormAction, IDLE } from './form-state';
 
 export interface EditableOrganization {
   slug: string;
@@ -87,7 +85,7 @@ function NameField({ bound }: { bound: FieldBinding }) {
   return <TextField label="Name" required maxLength={ORGANIZATION_NAME_MAX_LENGTH} {...bound} />;
 }
 
-export function CreateOrganizationForm({ action }: { action: Action }) {
+export function CreateOrganizationForm({ action }: { action: FormAction }) {
   const [state, formAction] = useActionState(action, IDLE);
   const bind = bindFields(state);
   return (
@@ -113,7 +111,7 @@ export function EditOrganizationForm({
   action,
   organization,
 }: {
-  action: Action;
+  action: FormAction;
   organization: EditableOrganization;
 }) {
   const [state, formAction] = useActionState(action, IDLE);

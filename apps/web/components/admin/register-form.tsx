@@ -17,10 +17,8 @@ import {
   TextAreaField,
   TextField,
 } from './form-parts';
-import { type FormState, IDLE } from './form-state';
+import { type FormAction, IDLE } from './form-state';
 import { RegisterSectionsEditor } from './register-sections-editor';
-
-type Action = (previous: FormState, form: FormData) => Promise<FormState>;
 
 const STATE_OPTIONS = [
   { value: 'draft', label: 'Draft' },
@@ -36,7 +34,7 @@ export function RegisterForm({
   register,
   organizations,
 }: {
-  action: Action;
+  action: FormAction;
   register?: RegisterFields;
   organizations: readonly { slug: string; name: string }[];
 }) {

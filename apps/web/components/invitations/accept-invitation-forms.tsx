@@ -5,9 +5,7 @@ import { useActionState } from 'react';
 import { NewPasswordFields } from '../account/new-password-fields';
 import styles from '../admin/admin.module.css';
 import { FormMessage, SubmitButton, TextField } from '../admin/form-parts';
-import { type FormState, IDLE } from '../admin/form-state';
-
-type Action = (previous: FormState, form: FormData) => Promise<FormState>;
+import { type FormAction, IDLE } from '../admin/form-state';
 
 /** For the signed-in account the invitation is for: one button. */
 export function AcceptInvitationForm({
@@ -15,7 +13,7 @@ export function AcceptInvitationForm({
   token,
   organizationName,
 }: {
-  action: Action;
+  action: FormAction;
   token: string;
   organizationName: string;
 }) {
@@ -37,7 +35,7 @@ export function CreateAccountForm({
   token,
   email,
 }: {
-  action: Action;
+  action: FormAction;
   token: string;
   email: string;
 }) {

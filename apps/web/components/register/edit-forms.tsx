@@ -35,9 +35,7 @@ import {
   TextAreaField,
   TextField,
 } from '../admin/form-parts';
-import { type FormState, IDLE } from '../admin/form-state';
-
-type Action = (previous: FormState, form: FormData) => Promise<FormState>;
+import { type FormAction, IDLE } from '../admin/form-state';
 
 export interface PartyOption {
   slug: string;
@@ -45,7 +43,7 @@ export interface PartyOption {
 }
 
 /** The form's state, its fields showing what was submitted after a failure, else the item's own. */
-function useForm(action: Action) {
+function useForm(action: FormAction) {
   const [state, formAction] = useActionState(action, IDLE);
   return { state, formAction, bind: bindFields(state) };
 }
@@ -231,7 +229,7 @@ export function ContactForm({
   );
 }
 
-const REMOVE: Record<'milestone' | 'commitment' | 'contact', Action> = {
+const REMOVE: Record<'milestone' | 'commitment' | 'contact', FormAction> = {
   milestone: removeMilestone,
   commitment: removeCommitment,
   contact: removeContact,

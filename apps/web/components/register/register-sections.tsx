@@ -336,7 +336,7 @@ function joinNames(names: readonly string[]): string {
 export function Review({ register, now }: { register: FoundRegister; now: Date }) {
   return (
     <RegisterSection {...section('review')}>
-      <dl className={`${shared.facts} ${styles.wrapFacts}`}>
+      <dl className={`facts facts--grid ${styles.wrapFacts}`}>
         <div>
           <dt>Next review</dt>
           <dd>

@@ -14,6 +14,7 @@ import {
 import { formatBytes, formatDate } from '../../lib/format';
 import { commentAttachmentHref, DISPOSITION_LABELS, KIND_LABELS } from '../../lib/review-rules';
 import { ConfirmAction } from '../confirm-action';
+import { LabelledOptions, VersionOptions } from '../select-options';
 import { ActionForm } from './action-form';
 
 /**
@@ -108,11 +109,7 @@ export function CommentCard({
                 Kind
               </label>
               <select id={`edit-kind-${comment.id}`} name="kind" defaultValue={comment.kind}>
-                {COMMENT_KINDS.map((value) => (
-                  <option key={value} value={value}>
-                    {KIND_LABELS[value]}
-                  </option>
-                ))}
+                <LabelledOptions values={COMMENT_KINDS} labels={KIND_LABELS} />
               </select>
             </div>
             <div className="field">
@@ -176,11 +173,7 @@ export function CommentCard({
                 <option value="" disabled>
                   Choose…
                 </option>
-                {DISPOSITIONS.map((value) => (
-                  <option key={value} value={value}>
-                    {DISPOSITION_LABELS[value]}
-                  </option>
-                ))}
+                <LabelledOptions values={DISPOSITIONS} labels={DISPOSITION_LABELS} />
               </select>
             </div>
             <div className="field">
@@ -224,11 +217,7 @@ export function CommentCard({
                 defaultValue={disposition?.resolvedIn?.id ?? ''}
               >
                 <option value="">—</option>
-                {versions.map((version) => (
-                  <option key={version.id} value={version.id}>
-                    {version.label}
-                  </option>
-                ))}
+                <VersionOptions versions={versions} />
               </select>
             </div>
           </ActionForm>

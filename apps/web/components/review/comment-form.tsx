@@ -12,6 +12,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { describeApiError } from '../../lib/errors';
 import { postMultipart, readCreatedAnswer } from '../../lib/multipart-upload';
 import { commentUploadUrl, KIND_LABELS } from '../../lib/review-rules';
+import { RadioChoices } from '../choice';
 import { FileDropzone } from '../upload/dropzone';
 import { UploadAction, UploadStatus } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
@@ -128,18 +129,12 @@ export function CommentForm({
       </div>
       <fieldset className="fieldset" disabled={uploading}>
         <legend>Kind</legend>
-        {COMMENT_KINDS.map((value) => (
-          <label key={value} className="choice">
-            <input
-              type="radio"
-              name="kind"
-              value={value}
-              checked={kind === value}
-              onChange={() => setKind(value)}
-            />
-            <span className="choice__label">{KIND_LABELS[value]}</span>
-          </label>
-        ))}
+        <RadioChoices
+          name="kind"
+          choices={COMMENT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }))}
+          value={kind}
+          onChange={setKind}
+        />
       </fieldset>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-body`}>

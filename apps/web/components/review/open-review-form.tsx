@@ -1,5 +1,7 @@
 import { REVIEW_NOTE_MAX_LENGTH, TITLE_MAX_LENGTH } from '@liaison/core';
 import { openReviewAction } from '../../app/reviews/actions';
+import { Choice } from '../choice';
+import { VersionOptions } from '../select-options';
 import { ActionForm } from './action-form';
 
 /** "Open a review" for the owner's editors and admins: one version, a title and a closing date. */
@@ -29,11 +31,7 @@ export function OpenReviewForm({
               Version
             </label>
             <select id="review-version" name="versionId" defaultValue={versions[0]?.id}>
-              {versions.map((version) => (
-                <option key={version.id} value={version.id}>
-                  {version.label}
-                </option>
-              ))}
+              <VersionOptions versions={versions} />
             </select>
           </div>
           <div className="field">
@@ -66,10 +64,11 @@ export function OpenReviewForm({
               defaultValue={defaultClosesOn}
             />
           </div>
-          <label className="choice">
-            <input type="checkbox" name="requireIprAcknowledgement" />
-            <span className="choice__label">Commenters must acknowledge our IPR policy</span>
-          </label>
+          <Choice
+            type="checkbox"
+            name="requireIprAcknowledgement"
+            label="Commenters must acknowledge our IPR policy"
+          />
         </ActionForm>
       </details>
     </section>

@@ -17,7 +17,9 @@ import {
   STATEMENT_VISIBILITY_LABELS,
   type StatementFormValues,
 } from '../../lib/statement-rules';
+import { Choice, RadioChoices } from '../choice';
 import { FormFooter } from '../form-footer';
+import { OrganizationOptions } from '../select-options';
 
 interface Party {
   slug: string;
@@ -105,11 +107,7 @@ export function StatementForm({
               value={from}
               onChange={(event) => setFrom(event.target.value)}
             >
-              {fromChoices.map((party) => (
-                <option key={party.slug} value={party.slug}>
-                  {party.name}
-                </option>
-              ))}
+              <OrganizationOptions organizations={fromChoices} />
             </select>,
           )
         ) : (
@@ -122,15 +120,14 @@ export function StatementForm({
           <legend className="field__label">To</legend>
           <div className="choice-list">
             {receivers.map((party) => (
-              <label key={party.slug} className="choice">
-                <input
-                  type="checkbox"
-                  name="to"
-                  value={party.slug}
-                  defaultChecked={initial.to.includes(party.slug)}
-                />
-                <span className="choice__label">{party.name}</span>
-              </label>
+              <Choice
+                key={party.slug}
+                type="checkbox"
+                name="to"
+                value={party.slug}
+                defaultChecked={initial.to.includes(party.slug)}
+                label={party.name}
+              />
             ))}
           </div>
           {errors.to && (
@@ -142,19 +139,16 @@ export function StatementForm({
         <fieldset className="fieldset fieldset--plain" aria-describedby={describe('purpose')}>
           <legend className="field__label">Purpose</legend>
           <div className="choice-list">
-            {STATEMENT_PURPOSES.map((choice) => (
-              <label key={choice} className="choice">
-                <input
-                  type="radio"
-                  name="purpose"
-                  value={choice}
-                  checked={purpose === choice}
-                  onChange={() => setPurpose(choice)}
-                />
-                <span className="choice__label">{PURPOSE_LABELS[choice]}</span>
-                <span className="choice__hint">{PURPOSE_DESCRIPTIONS[choice]}</span>
-              </label>
-            ))}
+            <RadioChoices
+              name="purpose"
+              choices={STATEMENT_PURPOSES.map((value) => ({
+                value,
+                label: PURPOSE_LABELS[value],
+                hint: PURPOSE_DESCRIPTIONS[value],
+              }))}
+              value={purpose}
+              onChange={setPurpose}
+            />
           </div>
           {errors.purpose && (
             <p id={`${id}-purpose-error`} className="field__error">
@@ -284,15 +278,14 @@ export function StatementForm({
           <legend className="field__label">Who may read it once sent</legend>
           <div className="choice-list">
             {STATEMENT_VISIBILITIES.map((choice) => (
-              <label key={choice} className="choice">
-                <input
-                  type="radio"
-                  name="visibility"
-                  value={choice}
-                  defaultChecked={initial.visibility === choice}
-                />
-                <span className="choice__label">{STATEMENT_VISIBILITY_LABELS[choice]}</span>
-              </label>
+              <Choice
+                key={choice}
+                type="radio"
+                name="visibility"
+                value={choice}
+                defaultChecked={initial.visibility === choice}
+                label={STATEMENT_VISIBILITY_LABELS[choice]}
+              />
             ))}
           </div>
         </fieldset>

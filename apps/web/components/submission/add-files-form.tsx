@@ -8,7 +8,7 @@ import { submissionPath } from '../../lib/submission-links';
 import { type AttachOption, describeSubmissionError } from '../../lib/submission-rules';
 import { startSubmissionFilesUpload } from '../../lib/submission-upload';
 import { Dropzone } from '../upload/dropzone';
-import { UploadAction, UploadStatus } from '../upload/upload-status';
+import { FilesUploadStatus, UploadAction } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
 import { AttachDocumentsField } from './attach-documents-field';
 import { ChosenFileList, withChosenFiles } from './chosen-files';
@@ -118,13 +118,11 @@ export function AddFilesForm({
           disabled={busy}
         />
       </fieldset>
-      <UploadStatus
+      <FilesUploadStatus
         upload={upload}
         formId={id}
-        sendingLabel={`Uploading ${files.length} ${files.length === 1 ? 'file' : 'files'}`}
-        storingLabel="Sent. Liaison is storing the files and computing their checksums…"
+        files={files}
         doneLabel="Added. Showing the submission…"
-        fileBytes={bytes}
         failedTitle="Adding the files failed"
         cancelledText="Nothing was added."
       />

@@ -7,6 +7,7 @@ import {
 } from '@liaison/core';
 import { useActionState, useId } from 'react';
 import { IDLE, type SubmissionActionState } from '../../app/submissions/action-state';
+import { FormFooter } from '../form-footer';
 
 type Action = (state: SubmissionActionState, form: FormData) => Promise<SubmissionActionState>;
 
@@ -120,11 +121,7 @@ export function CreateDocumentForm({
         </p>
         <FieldError id={`${id}-versionLabel-error`} message={errors.versionLabel} />
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
-          {pending ? 'Creating…' : 'Create the document'}
-        </button>
-      </div>
+      <FormFooter pending={pending} submitLabel="Create the document" pendingLabel="Creating…" />
     </form>
   );
 }

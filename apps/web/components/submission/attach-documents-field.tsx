@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { AttachOption } from '../../lib/submission-rules';
+import { ChoiceOptions } from '../select-options';
 
 interface AttachDocumentsFieldProps {
   formId: string;
@@ -43,11 +44,7 @@ export function AttachDocumentsField({
           aria-describedby={`${id}-attach-hint`}
         >
           <option value="">Choose a document…</option>
-          {left.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <ChoiceOptions options={left} />
         </select>
         <button
           type="button"

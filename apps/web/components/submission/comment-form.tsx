@@ -3,6 +3,7 @@
 import { SUBMISSION_COMMENT_MAX_LENGTH } from '@liaison/core';
 import { useActionState, useEffect, useId, useRef } from 'react';
 import { IDLE, type SubmissionActionState } from '../../app/submissions/action-state';
+import { FormFooter } from '../form-footer';
 
 export function CommentForm({
   action,
@@ -45,11 +46,7 @@ export function CommentForm({
           </p>
         )}
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
-          {pending ? 'Posting…' : 'Post comment'}
-        </button>
-      </div>
+      <FormFooter pending={pending} submitLabel="Post comment" pendingLabel="Posting…" />
     </form>
   );
 }

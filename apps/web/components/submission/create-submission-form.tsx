@@ -12,7 +12,7 @@ import {
   submissionDraftErrors,
 } from '../../lib/submission-rules';
 import { startSubmissionUpload } from '../../lib/submission-upload';
-import { UploadAction, UploadStatus } from '../upload/upload-status';
+import { FilesUploadStatus, UploadAction } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
 import { AttachDocumentsField } from './attach-documents-field';
 import { withChosenFiles } from './chosen-files';
@@ -106,17 +106,14 @@ export function CreateSubmissionForm({
     if (outcome.ok) router.push(`${submissionPath(outcome.id)}?notice=submitted`);
   };
 
+  // What each fieldset of the form is given alike.
+  const fieldset = { formId: id, errors, disabled: busy };
+
   return (
     <form className="form submission-form" onSubmit={submit} noValidate aria-busy={busy}>
-      <RouteFieldset
-        formId={id}
-        choice={choice}
-        policies={policies}
-        errors={errors}
-        disabled={busy}
-      />
+      <RouteFieldset {...fieldset} choice={choice} policies={policies} />
       <ContributionFieldset
-        formId={id}
+        {...fieldset}
         toName={toName}
         title={title}
         onTitle={setTitle}
@@ -126,8 +123,6 @@ export function CreateSubmissionForm({
         fileRef={fileRef}
         onAddFiles={addFiles}
         onRemoveFile={(index) => setFiles((current) => current.filter((_, i) => i !== index))}
-        errors={errors}
-        disabled={busy}
         attachField={
           <AttachDocumentsField
             formId={id}
@@ -143,23 +138,19 @@ export function CreateSubmissionForm({
         }
       />
       <IprPolicyFieldset
-        formId={id}
+        {...fieldset}
         policy={policy}
         toName={toName}
         fromName={fromName}
         acknowledged={acceptIpr}
         onAcknowledge={(checked) => setAcknowledged(checked ? to : null)}
-        errors={errors}
-        disabled={busy}
       />
 
-      <UploadStatus
+      <FilesUploadStatus
         upload={upload}
         formId={id}
-        sendingLabel={`Uploading ${files.length} ${files.length === 1 ? 'file' : 'files'}`}
-        storingLabel="Sent. Liaison is storing the files and computing their checksums…"
+        files={files}
         doneLabel="Submitted. Opening the submission…"
-        fileBytes={files.reduce((sum, file) => sum + file.size, 0)}
         failedTitle="The submission failed"
         cancelledText="Nothing was submitted. You can start again when you are ready."
       />

@@ -1,6 +1,8 @@
 'use client';
 
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
+import { RadioChoices } from '../choice';
+import { OrganizationOptions, RegisterOptions } from '../select-options';
 import { describedBy, FieldError } from './field-error';
 import type { PolicyByOrganization } from './ipr-policy-fieldset';
 import type { RouteChoice } from './use-route-choice';
@@ -35,11 +37,7 @@ export function RouteFieldset({
           aria-invalid={errors.route ? true : undefined}
           aria-describedby={describedBy(id, errors, 'route', true)}
         >
-          {registers.map((r) => (
-            <option key={r.slug} value={r.slug}>
-              {r.title}
-            </option>
-          ))}
+          <RegisterOptions registers={registers} />
         </select>
         <p id={`${id}-route-hint`} className="field__hint">
           Submissions go from one party of an approved register to another.
@@ -50,32 +48,23 @@ export function RouteFieldset({
         <div className="field">
           <label htmlFor={`${id}-from`}>Submit on behalf of</label>
           <select id={`${id}-from`} value={from} onChange={(e) => setFrom(e.target.value)}>
-            {fromChoices.map((f) => (
-              <option key={f.slug} value={f.slug}>
-                {f.name}
-              </option>
-            ))}
+            <OrganizationOptions organizations={fromChoices} />
           </select>
         </div>
       )}
       <fieldset className="fieldset fieldset--plain">
         <legend className="field__label">Submit to</legend>
         <div className="choice-list">
-          {toChoices.map((t) => (
-            <label key={t.slug} className="choice">
-              <input
-                type="radio"
-                name="to"
-                value={t.slug}
-                checked={to === t.slug}
-                onChange={() => setTo(t.slug)}
-              />
-              <span className="choice__label">{t.name}</span>
-              <span className="choice__hint">
-                {policies[t.slug] ? 'Reviewed by its admins' : 'No IPR policy published yet'}
-              </span>
-            </label>
-          ))}
+          <RadioChoices
+            name="to"
+            choices={toChoices.map((t) => ({
+              value: t.slug,
+              label: t.name,
+              hint: policies[t.slug] ? 'Reviewed by its admins' : 'No IPR policy published yet',
+            }))}
+            value={to}
+            onChange={setTo}
+          />
         </div>
       </fieldset>
       {fromChoices.length === 1 && (

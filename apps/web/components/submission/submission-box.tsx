@@ -10,6 +10,7 @@ import {
   openOutgoingCount,
 } from '../../lib/submission-api';
 import { ApiErrorNotice } from '../admin/api-error-notice';
+import { PageHead } from '../page-head';
 import { SubmissionTable } from './submission-table';
 import { SubmissionTabs } from './submission-tabs';
 
@@ -39,23 +40,22 @@ export async function SubmissionBox({ box }: { box: 'outgoing' | 'incoming' }) {
 
   return (
     <>
-      <div className="page-head">
-        <div className="page-head__text">
-          <h1>{box === 'outgoing' ? 'My submissions' : 'Incoming submissions'}</h1>
-          <p className="lead">
-            {box === 'outgoing'
-              ? isAdmin
-                ? 'Contributions you, and the organizations you administer, submitted to partners under a work register.'
-                : 'Contributions you submitted to partners under a work register.'
-              : 'Contributions partners submitted to the organizations you administer: review them, comment and decide.'}
-          </p>
-        </div>
+      <PageHead
+        title={box === 'outgoing' ? 'My submissions' : 'Incoming submissions'}
+        lead={
+          box === 'outgoing'
+            ? isAdmin
+              ? 'Contributions you, and the organizations you administer, submitted to partners under a work register.'
+              : 'Contributions you submitted to partners under a work register.'
+            : 'Contributions partners submitted to the organizations you administer: review them, comment and decide.'
+        }
+      >
         {canSubmit && (
           <Link className="button" href="/submissions/new">
             New submission
           </Link>
         )}
-      </div>
+      </PageHead>
       <SubmissionTabs
         current={box}
         incoming={isAdmin}

@@ -2,6 +2,7 @@
 
 import { type ReactNode, type RefObject, useState } from 'react';
 import { formatBytes } from '../../lib/format';
+import { OutlineIcon } from '../outline-icon';
 
 interface DropzoneProps {
   inputRef: RefObject<HTMLInputElement | null>;
@@ -63,21 +64,9 @@ export function Dropzone({
         aria-describedby={`${errorId ? `${errorId} ` : ''}${statusId}`}
       />
       <label htmlFor={inputId} className="dropzone__label">
-        <svg
-          className="dropzone__icon"
-          viewBox="0 0 24 24"
-          width="32"
-          height="32"
-          aria-hidden="true"
-          focusable="false"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        >
+        <OutlineIcon className="dropzone__icon" viewBox="0 0 24 24" size={32}>
           <path d="M12 16V4M7 9l5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" />
-        </svg>
+        </OutlineIcon>
         <span className="dropzone__title">{title}</span>
         <span className="dropzone__hint">{hint}</span>
       </label>

@@ -97,6 +97,27 @@ export function FileUploadStatus({ upload, formId, file, cancelledText }: FileUp
   );
 }
 
+interface FilesUploadStatusProps
+  extends Pick<
+    UploadStatusProps,
+    'upload' | 'formId' | 'doneLabel' | 'failedTitle' | 'cancelledText'
+  > {
+  /** The files being sent together (a submission's). */
+  files: readonly File[];
+}
+
+/** The status of an upload of several files at once, in the same words wherever it runs. */
+export function FilesUploadStatus({ files, ...status }: FilesUploadStatusProps) {
+  return (
+    <UploadStatus
+      {...status}
+      sendingLabel={`Uploading ${files.length} ${files.length === 1 ? 'file' : 'files'}`}
+      storingLabel="Sent. Liaison is storing the files and computing their checksums…"
+      fileBytes={files.reduce((sum, file) => sum + file.size, 0)}
+    />
+  );
+}
+
 interface UploadActionProps {
   upload: UploadState;
   /** The submit button's text, shown when no upload runs. */

@@ -6,6 +6,7 @@ import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { CaptionedTable } from '../../../components/captioned-table';
 import { DateTime } from '../../../components/register/dates';
 import tables from '../../../components/register/registers.module.css';
+import { ChoiceOptions } from '../../../components/select-options';
 import { adminOrganizations, canReadAudit } from '../../../lib/admin-access';
 import { fromApi } from '../../../lib/api';
 import {
@@ -15,6 +16,7 @@ import {
   hasAuditFilters,
   parseAuditFilters,
 } from '../../../lib/audit-filters';
+import type { QueryPageProps } from '../../../lib/page-props';
 import { requireViewer } from '../../../lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -23,11 +25,7 @@ export const metadata: Metadata = { title: 'Audit log' };
 
 const PAGE_SIZE = 50;
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: QueryPageProps) {
   const viewer = await requireViewer('/admin/audit');
   if (!canReadAudit(viewer)) {
     return (
@@ -81,30 +79,17 @@ export default async function AuditPage({
       >
         <h2 id="filters-title">Filter events</h2>
         <div className={styles.filters}>
-          <div className={styles.field}>
-            <label className={styles.label} htmlFor="filter-action">
-              Action
-            </label>
-            <select
-              id="filter-action"
-              name="action"
-              defaultValue={filters.action}
-              className={styles.select}
-              aria-describedby={problems.action ? 'filter-action-error' : undefined}
-            >
-              <option value="">Any action</option>
-              {AUDIT_ACTION_NAMES.map((action) => (
-                <option key={action} value={action}>
-                  {AUDIT_ACTIONS[action]} ({action})
-                </option>
-              ))}
-            </select>
-            {problems.action && (
-              <p className={styles.fieldError} id="filter-action-error">
-                {problems.action}
-              </p>
-            )}
-          </div>
+          <FilterSelect
+            label="Action"
+            name="action"
+            value={filters.action}
+            error={problems.action}
+            anyLabel="Any action"
+            options={AUDIT_ACTION_NAMES.map((action) => ({
+              value: action,
+              label: `${AUDIT_ACTIONS[action]} (${action})`,
+            }))}
+          />
           <Filter label="Actor (e-mail)" name="actor" type="email" value={filters.actor} />
           <Filter
             label="Object ID"
@@ -113,30 +98,14 @@ export default async function AuditPage({
             hint="A document, version or token ID"
           />
           {(viewer.operator || mine.length > 1) && (
-            <div className={styles.field}>
-              <label className={styles.label} htmlFor="filter-organization">
-                Organization
-              </label>
-              <select
-                id="filter-organization"
-                name="organization"
-                defaultValue={filters.organization}
-                className={styles.select}
-                aria-describedby={problems.organization ? 'filter-organization-error' : undefined}
-              >
-                <option value="">{viewer.operator ? 'All organizations' : 'All of mine'}</option>
-                {organizationOptions.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-              {problems.organization && (
-                <p className={styles.fieldError} id="filter-organization-error">
-                  {problems.organization}
-                </p>
-              )}
-            </div>
+            <FilterSelect
+              label="Organization"
+              name="organization"
+              value={filters.organization}
+              error={problems.organization}
+              anyLabel={viewer.operator ? 'All organizations' : 'All of mine'}
+              options={organizationOptions}
+            />
           )}
           <Filter
             label="From (UTC date)"
@@ -316,13 +285,54 @@ function Filter({
           {hint}
         </p>
       )}
-      {error && (
-        <p className={styles.fieldError} id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FilterError id={id} error={error} />
     </div>
   );
+}
+
+/** A filter chosen from a list, its empty choice meaning no filter. */
+function FilterSelect({
+  label,
+  name,
+  value,
+  error,
+  anyLabel,
+  options,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  error?: string;
+  anyLabel: string;
+  options: { value: string; label: string }[];
+}) {
+  const id = `filter-${name}`;
+  return (
+    <div className={styles.field}>
+      <label className={styles.label} htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={value}
+        className={styles.select}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        <option value="">{anyLabel}</option>
+        <ChoiceOptions options={options} />
+      </select>
+      <FilterError id={id} error={error} />
+    </div>
+  );
+}
+
+function FilterError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p className={styles.fieldError} id={`${id}-error`}>
+      {error}
+    </p>
+  ) : null;
 }
 
 /** An e-mail address that may wrap after its @ rather than anywhere. */

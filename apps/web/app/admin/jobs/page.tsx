@@ -8,6 +8,7 @@ import { CaptionedTable } from '../../../components/captioned-table';
 import { DateTime } from '../../../components/register/dates';
 import tables from '../../../components/register/registers.module.css';
 import { callApi } from '../../../lib/api';
+import type { QueryPageProps } from '../../../lib/page-props';
 import { requireViewer } from '../../../lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -20,11 +21,7 @@ const STATES: { state: JobState; label: string; empty: string }[] = [
 ];
 
 /** The operator's view of the background job queue: jobs out of attempts, and the backlog. */
-export default async function AdminJobsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminJobsPage({ searchParams }: QueryPageProps) {
   const viewer = await requireViewer('/admin/jobs');
   if (!viewer.operator) return <OperatorOnly title="Background jobs" />;
   const { state: asked } = await searchParams;

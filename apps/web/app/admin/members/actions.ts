@@ -11,7 +11,7 @@ import {
   successState,
   text,
 } from '../../../components/admin/form-state';
-import { fromApi } from '../../../lib/api';
+import { fromApi, type LiaisonClient } from '../../../lib/api';
 import { tooLong } from '../../../lib/field-rules';
 
 const ROLES = ['member', 'editor', 'admin'] as const;
@@ -22,25 +22,49 @@ function isRole(value: string): value is (typeof ROLES)[number] {
   return (ROLES as readonly string[]).includes(value);
 }
 
+/** What is wrong with the organization, address and role of a person to invite or add. */
+function newcomerProblems(organization: string, email: string, role: string) {
+  const problems: Record<string, string> = {};
+  if (!isSlug(organization)) problems.organization = 'Unknown organization.';
+  if (!isEmailAddress(email)) problems.email = 'Enter an e-mail address.';
+  if (!isRole(role)) problems.role = 'Choose a role.';
+  return problems;
+}
+
+/**
+ * Makes `call` as the session and refreshes the organization's members page; null when it
+ * succeeded, else the API's refusal (with the form's `values` kept).
+ */
+async function changeMembers(
+  organization: string,
+  call: (client: LiaisonClient) => Promise<unknown>,
+  values?: Record<string, string>,
+): Promise<FormState | null> {
+  const answer = await fromApi(call, { requireSession: true });
+  if (!answer.ok) return errorState(answer.error, values);
+  revalidatePath(`/admin/members/${organization}`);
+  return null;
+}
+
 /** Sends an invitation: the person becomes a member when they accept the mailed link. */
 export async function inviteMember(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
   const organization = text(form, 'organization');
   const email = text(form, 'email');
   const role = text(form, 'role');
-  const problems: Record<string, string> = {};
-  if (!isSlug(organization)) problems.organization = 'Unknown organization.';
-  if (!isEmailAddress(email)) problems.email = 'Enter an e-mail address.';
-  if (!isRole(role)) problems.role = 'Choose a role.';
+  const problems = newcomerProblems(organization, email, role);
   if (Object.keys(problems).length > 0 || !isRole(role)) return invalidState(problems, values);
 
-  const answer = await fromApi((client) => client.createInvitation(organization, { email, role }), {
-    requireSession: true,
-  });
-  if (!answer.ok) return errorState(answer.error, values);
-  revalidatePath(`/admin/members/${organization}`);
-  return successState(
-    `Invitation sent to ${email}: they join as ${article(role)} ${role} when they accept it.`,
+  const refused = await changeMembers(
+    organization,
+    (client) => client.createInvitation(organization, { email, role }),
+    values,
+  );
+  return (
+    refused ??
+    successState(
+      `Invitation sent to ${email}: they join as ${article(role)} ${role} when they accept it.`,
+    )
   );
 }
 
@@ -50,12 +74,10 @@ export async function revokeInvitation(_previous: FormState, form: FormData): Pr
   if (!isSlug(organization) || !USER_ID.test(id)) {
     return invalidState({ invitationId: 'Unknown invitation.' });
   }
-  const answer = await fromApi((client) => client.revokeInvitation(organization, id), {
-    requireSession: true,
-  });
-  if (!answer.ok) return errorState(answer.error);
-  revalidatePath(`/admin/members/${organization}`);
-  return successState('Invitation revoked.');
+  const refused = await changeMembers(organization, (client) =>
+    client.revokeInvitation(organization, id),
+  );
+  return refused ?? successState('Invitation revoked.');
 }
 
 export async function addMember(_previous: FormState, form: FormData): Promise<FormState> {
@@ -64,20 +86,16 @@ export async function addMember(_previous: FormState, form: FormData): Promise<F
   const email = text(form, 'email');
   const name = text(form, 'name');
   const role = text(form, 'role');
-  const problems: Record<string, string> = {};
-  if (!isSlug(organization)) problems.organization = 'Unknown organization.';
-  if (!isEmailAddress(email)) problems.email = 'Enter an e-mail address.';
+  const problems = newcomerProblems(organization, email, role);
   tooLong(problems, 'name', name, PERSON_NAME_MAX_LENGTH);
-  if (!isRole(role)) problems.role = 'Choose a role.';
   if (Object.keys(problems).length > 0 || !isRole(role)) return invalidState(problems, values);
 
-  const answer = await fromApi(
+  const refused = await changeMembers(
+    organization,
     (client) => client.addMember(organization, { email, role, ...(name ? { name } : {}) }),
-    { requireSession: true },
+    values,
   );
-  if (!answer.ok) return errorState(answer.error, values);
-  revalidatePath(`/admin/members/${organization}`);
-  return successState(`${email} is now ${article(role)} ${role} of the organization.`);
+  return refused ?? successState(`${email} is now ${article(role)} ${role} of the organization.`);
 }
 
 export async function changeRole(_previous: FormState, form: FormData): Promise<FormState> {
@@ -87,12 +105,10 @@ export async function changeRole(_previous: FormState, form: FormData): Promise<
   if (!isSlug(organization) || !USER_ID.test(userId) || !isRole(role)) {
     return invalidState({ role: 'Choose a role.' });
   }
-  const answer = await fromApi((client) => client.changeMemberRole(organization, userId, role), {
-    requireSession: true,
-  });
-  if (!answer.ok) return errorState(answer.error);
-  revalidatePath(`/admin/members/${organization}`);
-  return successState(`Role changed to ${role}.`);
+  const refused = await changeMembers(organization, (client) =>
+    client.changeMemberRole(organization, userId, role),
+  );
+  return refused ?? successState(`Role changed to ${role}.`);
 }
 
 export async function removeMember(_previous: FormState, form: FormData): Promise<FormState> {
@@ -102,11 +118,10 @@ export async function removeMember(_previous: FormState, form: FormData): Promis
   if (!isSlug(organization) || !USER_ID.test(userId)) {
     return invalidState({ userId: 'Unknown member.' });
   }
-  const answer = await fromApi((client) => client.removeMember(organization, userId), {
-    requireSession: true,
-  });
-  if (!answer.ok) return errorState(answer.error);
-  revalidatePath(`/admin/members/${organization}`);
+  const refused = await changeMembers(organization, (client) =>
+    client.removeMember(organization, userId),
+  );
+  if (refused) return refused;
   redirect(`/admin/members/${organization}?removed=${encodeURIComponent(email || 'member')}`);
 }
 

@@ -8,17 +8,14 @@ import { CaptionedTable } from '../../../components/captioned-table';
 import { RegisterStateBadge, ReviewDue } from '../../../components/register/badges';
 import tables from '../../../components/register/registers.module.css';
 import { callApi } from '../../../lib/api';
+import type { QueryPageProps } from '../../../lib/page-props';
 import { requireViewer } from '../../../lib/session';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Registers' };
 
-export default async function AdminRegistersPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminRegistersPage({ searchParams }: QueryPageProps) {
   const viewer = await requireViewer('/admin/registers');
   if (!viewer.operator) return <OperatorOnly title="Registers" />;
   const { created } = await searchParams;

@@ -1,3 +1,5 @@
+import { VersionOptions } from '../../../components/select-options';
+
 type VersionChoice = { id: string; label: string };
 
 /** Two versions to compare: a plain GET form, so the comparison has an address to share. */
@@ -40,11 +42,7 @@ function VersionSelect({
     <label className="field">
       <span className="field__label">{label}</span>
       <select name={name} defaultValue={value}>
-        {versions.map((version) => (
-          <option key={version.id} value={version.id}>
-            {version.label}
-          </option>
-        ))}
+        <VersionOptions versions={versions} />
       </select>
     </label>
   );

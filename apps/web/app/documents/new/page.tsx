@@ -4,8 +4,10 @@ import Link from 'next/link';
 import { Breadcrumb } from '../../../components/breadcrumb';
 import { CreateDocumentFlow } from '../../../components/create-document-flow';
 import type { OrganizationOption, RegisterOption } from '../../../components/document-form';
+import { PageHead } from '../../../components/page-head';
 import { listOrganizations, listRegisters } from '../../../lib/api';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
+import type { QueryPageProps } from '../../../lib/page-props';
 import { getAccessToken, requireViewer } from '../../../lib/session';
 import { createDocumentAction } from '../actions';
 
@@ -13,11 +15,7 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'New document' };
 
-export default async function NewDocumentPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function NewDocumentPage({ searchParams }: QueryPageProps) {
   const viewer = await requireViewer('/documents/new');
   const token = await getAccessToken();
   const [organizations, registers, query] = await Promise.all([
@@ -50,15 +48,10 @@ export default async function NewDocumentPage({
   return (
     <>
       <Breadcrumb trail={[{ href: '/', label: 'Library' }]} current="New document" />
-      <div className="page-head">
-        <div className="page-head__text">
-          <h1>New document</h1>
-          <p className="lead">
-            Describe the document, then upload its first version. Files are stored as uploaded and
-            never overwritten; every later change is a new version.
-          </p>
-        </div>
-      </div>
+      <PageHead
+        title="New document"
+        lead="Describe the document, then upload its first version. Files are stored as uploaded and never overwritten; every later change is a new version."
+      />
       {owners.length === 0 ? (
         <section className="empty-state" aria-label="Not allowed">
           <p>

@@ -24,7 +24,6 @@ import {
   Parties,
   Review,
 } from '../../../components/register/register-sections';
-import shared from '../../../components/register/registers.module.css';
 import { StatementTable } from '../../../components/statement/statement-table';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
 import { followOf, loadFollows } from '../../../lib/follows';
@@ -128,7 +127,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           'Only members of its parties and the portal operator can see it.'}
       </p>
 
-      <dl className={shared.facts}>
+      <dl className="facts facts--grid">
         <div>
           <dt>Version</dt>
           <dd>{register.version || <span className="muted">Not set</span>}</dd>

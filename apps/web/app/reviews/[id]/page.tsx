@@ -7,6 +7,7 @@ import { DetailPage } from '../../../components/detail-page';
 import { ActionForm } from '../../../components/review/action-form';
 import { CommentCard } from '../../../components/review/comment-card';
 import { CommentForm } from '../../../components/review/comment-form';
+import { LabelledOptions } from '../../../components/select-options';
 import { fromApi, listOrganizations } from '../../../lib/api';
 import { formatCalendarDate } from '../../../lib/format';
 import { noticeFrom, type SegmentPageProps } from '../../../lib/page-props';
@@ -231,11 +232,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             Kind{' '}
             <select name="kind" defaultValue={filters.kind ?? ''}>
               <option value="">Any</option>
-              {COMMENT_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {KIND_LABELS[kind]}
-                </option>
-              ))}
+              <LabelledOptions values={COMMENT_KINDS} labels={KIND_LABELS} />
             </select>
           </label>{' '}
           <label>
@@ -243,11 +240,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             <select name="disposition" defaultValue={filters.disposition ?? ''}>
               <option value="">Any</option>
               <option value="none">None yet</option>
-              {DISPOSITIONS.map((disposition) => (
-                <option key={disposition} value={disposition}>
-                  {DISPOSITION_LABELS[disposition]}
-                </option>
-              ))}
+              <LabelledOptions values={DISPOSITIONS} labels={DISPOSITION_LABELS} />
             </select>
           </label>{' '}
           <button type="submit" className="button button--secondary button--small">

@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { Breadcrumb } from '../../../components/breadcrumb';
+import { PageHead } from '../../../components/page-head';
 import { StatementForm } from '../../../components/statement/statement-form';
+import type { QueryPageProps } from '../../../lib/page-props';
 import { isUuid } from '../../../lib/proxy';
 import { requireViewer } from '../../../lib/session';
 import { getStatement } from '../../../lib/statement-api';
@@ -20,22 +22,9 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'New liaison statement' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
 const text = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
 
-function Head({ title, lead }: { title: string; lead: string }) {
-  return (
-    <div className="page-head">
-      <div className="page-head__text">
-        <h1>{title}</h1>
-        <p className="lead">{lead}</p>
-      </div>
-    </div>
-  );
-}
-
-export default async function NewStatementPage({ searchParams }: Props) {
+export default async function NewStatementPage({ searchParams }: QueryPageProps) {
   const query = await searchParams;
   const replyTo = text(query.replyTo);
   let registerSlug = text(query.register);
@@ -58,7 +47,7 @@ export default async function NewStatementPage({ searchParams }: Props) {
     const registers = await writableRegisters(viewer);
     return (
       <>
-        <Head
+        <PageHead
           title="New liaison statement"
           lead="A statement is written under the work register that authorises the exchange. Choose one."
         />
@@ -115,7 +104,7 @@ export default async function NewStatementPage({ searchParams }: Props) {
         trail={[{ href: `/registers/${slug}#statements`, label: title }]}
         current={original?.ok ? 'Reply' : 'New statement'}
       />
-      <Head
+      <PageHead
         title={original?.ok ? `Reply to “${original.data.title}”` : 'New liaison statement'}
         lead={`Under the ${title}. It is saved as a draft that only your organization’s editors and admins see; you can add attachments to it, and an admin of your organization sends it.`}
       />

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { Breadcrumb } from '../../../components/breadcrumb';
+import { PageHead } from '../../../components/page-head';
 import {
   CreateSubmissionForm,
   type PolicyByOrganization,
@@ -9,6 +10,7 @@ import {
 import { UnavailableNotice } from '../../../components/unavailable-notice';
 import { listDocuments, listRegisters } from '../../../lib/api';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
+import type { QueryPageProps } from '../../../lib/page-props';
 import { getAccessToken, requireViewer } from '../../../lib/session';
 import { getIprPolicy } from '../../../lib/submission-api';
 import { attachOptions, submissionRoutes } from '../../../lib/submission-rules';
@@ -17,11 +19,7 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'New submission' };
 
-export default async function NewSubmissionPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function NewSubmissionPage({ searchParams }: QueryPageProps) {
   const viewer = await requireViewer('/submissions/new');
   const token = await getAccessToken();
   const [registers, documents, query] = await Promise.all([
@@ -48,16 +46,10 @@ export default async function NewSubmissionPage({
         trail={[{ href: '/submissions', label: 'Submissions' }]}
         current="New submission"
       />
-      <div className="page-head">
-        <div className="page-head__text">
-          <h1>New submission</h1>
-          <p className="lead">
-            Contribute work to a partner under a work register. The receiving organization’s IPR
-            policy applies: read it and acknowledge it below. Only you, your organization’s admins
-            and the receiving organization’s admins can see the submission.
-          </p>
-        </div>
-      </div>
+      <PageHead
+        title="New submission"
+        lead="Contribute work to a partner under a work register. The receiving organization’s IPR policy applies: read it and acknowledge it below. Only you, your organization’s admins and the receiving organization’s admins can see the submission."
+      />
       {!registers.ok ? (
         <UnavailableNotice title="The work registers cannot be loaded right now" />
       ) : routes.length === 0 ? (

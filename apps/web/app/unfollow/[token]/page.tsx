@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PageHead } from '../../../components/page-head';
 import { unfollowByLinkAction } from './actions';
 import { UnfollowForm } from './unfollow-form';
 
@@ -14,15 +15,10 @@ export default async function UnfollowPage({ params }: Props) {
   const { token } = await params;
   return (
     <>
-      <div className="page-head">
-        <div className="page-head__text">
-          <h1>Stop following</h1>
-          <p className="lead">
-            End the follow this mail was about: no more mail about it. Nothing else changes, and you
-            need not sign in.
-          </p>
-        </div>
-      </div>
+      <PageHead
+        title="Stop following"
+        lead="End the follow this mail was about: no more mail about it. Nothing else changes, and you need not sign in."
+      />
       <div className="card card--form">
         <UnfollowForm action={unfollowByLinkAction.bind(null, token)} />
         <p className="muted small">

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Breadcrumb } from '../../../../components/breadcrumb';
 import { DocumentForm, type RegisterOption } from '../../../../components/document-form';
 import { UnavailableNotice } from '../../../../components/unavailable-notice';
 import { listOrganizations, listRegisters } from '../../../../lib/api';
@@ -8,6 +7,7 @@ import { editChoices, registersOf } from '../../../../lib/document-rules';
 import { getAccessToken, requireViewer } from '../../../../lib/session';
 import { updateDocumentAction } from '../../actions';
 import { loadDocument } from '../data';
+import { DocumentSubpageHead } from '../subpage-head';
 
 export const dynamic = 'force-dynamic';
 
@@ -52,19 +52,12 @@ export default async function EditDocumentPage({ params }: Props) {
 
   return (
     <>
-      <Breadcrumb
-        trail={[
-          { href: '/', label: 'Library' },
-          { href: back, label: document.identifier },
-        ]}
+      <DocumentSubpageHead
+        document={document}
         current="Edit details"
+        title={`Edit ${document.identifier}`}
+        lead="Versions are not changed here: each file stays as it was uploaded."
       />
-      <div className="page-head">
-        <div className="page-head__text">
-          <h1>Edit {document.identifier}</h1>
-          <p className="lead">Versions are not changed here: each file stays as it was uploaded.</p>
-        </div>
-      </div>
       <div className="card card--form">
         <DocumentForm
           mode="edit"

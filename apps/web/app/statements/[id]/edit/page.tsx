@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ApiErrorNotice } from '../../../../components/admin/api-error-notice';
 import { Breadcrumb } from '../../../../components/breadcrumb';
+import { PageHead } from '../../../../components/page-head';
 import { StatementForm } from '../../../../components/statement/statement-form';
 import { requireViewer } from '../../../../lib/session';
 import { statementRegister } from '../../../../lib/statement-form-data';
@@ -33,11 +34,7 @@ export default async function EditStatementPage({ params }: Props) {
   return (
     <>
       <Breadcrumb trail={[{ href: statementPath(id), label: statement.title }]} current="Edit" />
-      <div className="page-head">
-        <div className="page-head__text">
-          <h1>Edit the draft</h1>
-        </div>
-      </div>
+      <PageHead title="Edit the draft" />
       {!statement.permissions.edit || !register.data ? (
         <p className="empty">
           {statement.state === 'draft'

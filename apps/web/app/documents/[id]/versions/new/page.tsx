@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Breadcrumb } from '../../../../../components/breadcrumb';
 import { UnavailableNotice } from '../../../../../components/unavailable-notice';
 import { VersionUpload } from '../../../../../components/version-upload';
 import { requireViewer } from '../../../../../lib/session';
 import { loadDocument } from '../../data';
+import { DocumentSubpageHead } from '../../subpage-head';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,19 +24,12 @@ export default async function NewVersionPage({ params }: Props) {
 
   return (
     <>
-      <Breadcrumb
-        trail={[
-          { href: '/', label: 'Library' },
-          { href: back, label: document.identifier },
-        ]}
+      <DocumentSubpageHead
+        document={document}
         current="Upload a version"
+        title={`Upload a new version of ${document.identifier}`}
+        lead={document.title}
       />
-      <div className="page-head">
-        <div className="page-head__text">
-          <h1>Upload a new version of {document.identifier}</h1>
-          <p className="lead">{document.title}</p>
-        </div>
-      </div>
       {document.permissions.upload ? (
         <div className="card card--form">
           <VersionUpload

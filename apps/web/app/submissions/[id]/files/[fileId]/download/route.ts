@@ -1,21 +1,15 @@
 // The download link of a submission's file (see lib/download-proxy). Every read is audited by the
 // API.
 
-import type { NextRequest } from 'next/server';
-import { proxyDownload } from '../../../../../../lib/download-proxy';
+import { downloadRoute } from '../../../../../../lib/download-proxy';
 import { submissionFilePath } from '../../../../../../lib/submission-links';
 
 export const dynamic = 'force-dynamic';
 
-type Context = { params: Promise<{ id: string; fileId: string }> };
-
-export async function GET(request: NextRequest, context: Context): Promise<Response> {
-  const { id, fileId } = await context.params;
-  return proxyDownload(request, {
-    ids: [id, fileId],
-    apiPath: `/api/v1/submissions/${id}/files/${fileId}/content`,
-    notFoundPage: submissionFilePath(id, fileId),
-    // The API answers an anonymous caller 401 here: to the browser that is "not found" as well.
-    hiddenStatuses: [404, 401],
-  });
-}
+export const GET = downloadRoute<'id' | 'fileId'>(({ id, fileId }) => ({
+  ids: [id, fileId],
+  apiPath: `/api/v1/submissions/${id}/files/${fileId}/content`,
+  notFoundPage: submissionFilePath(id, fileId),
+  // The API answers an anonymous caller 401 here: to the browser that is "not found" as well.
+  hiddenStatuses: [404, 401],
+}));
