@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import * as http from 'node:http';
+import { countedGet } from './light-get.js';
 
 export const MiB = 1024 * 1024;
 const CHUNK = 256 * 1024;
@@ -215,10 +216,13 @@ export async function uploadDirect(presignedPutUrl: string, content: GeneratedCo
   if (status !== 200) throw new Error(`presigned PUT answered ${status}: ${text}`);
 }
 
-/** GETs `url` and checks that all `size` bytes came. */
+/** GETs `url` and checks that all `size` bytes came, announced by the answer's Content-Length. */
 export async function download(url: string, size: number, headers: Record<string, string> = {}) {
-  const result = await receiveStream(url, { headers });
-  if (result.status !== 200 || result.bytes !== size) {
-    throw new Error(`GET ${url} answered ${result.status} with ${result.bytes} of ${size} bytes`);
+  const result = await countedGet(url, headers);
+  if (result.status !== 200 || result.bytes !== size || result.contentLength !== size) {
+    throw new Error(
+      `GET ${url} answered ${result.status} with ${result.bytes} of ${size} bytes ` +
+        `(Content-Length ${result.contentLength})`,
+    );
   }
 }
