@@ -15,22 +15,28 @@ export type SectionKey =
   | 'statements'
   | 'history';
 
-/** The sections in the order the register text has them (the shared documents and statements last). */
-export const SECTIONS: readonly { key: SectionKey; id: string; title: string }[] = [
-  { key: 'parties', id: 'parties', title: 'Alliance organizations' },
-  { key: 'benefits', id: 'benefits', title: 'Alliance benefits' },
-  { key: 'activities', id: 'activities', title: 'Activities' },
-  { key: 'limitations', id: 'limitations', title: 'Limitations' },
-  { key: 'milestones', id: 'milestones', title: 'Milestones' },
-  { key: 'access', id: 'access', title: 'Access' },
-  { key: 'commitments', id: 'commitments', title: 'Documentation' },
-  { key: 'review', id: 'review', title: 'Work register review' },
-  { key: 'contacts', id: 'contacts', title: 'Points of contact' },
-  { key: 'approvals', id: 'approvals', title: 'Approvals' },
-  { key: 'documents', id: 'documents', title: 'Documents shared under this register' },
-  { key: 'statements', id: 'statements', title: 'Liaison statements' },
-  { key: 'history', id: 'history', title: 'History of this register' },
+/**
+ * The sections in the order the register text has them (the shared documents and statements last);
+ * a section's key is also its anchor's id.
+ */
+const SECTION_TITLES: readonly (readonly [SectionKey, string])[] = [
+  ['parties', 'Alliance organizations'],
+  ['benefits', 'Alliance benefits'],
+  ['activities', 'Activities'],
+  ['limitations', 'Limitations'],
+  ['milestones', 'Milestones'],
+  ['access', 'Access'],
+  ['commitments', 'Documentation'],
+  ['review', 'Work register review'],
+  ['contacts', 'Points of contact'],
+  ['approvals', 'Approvals'],
+  ['documents', 'Documents shared under this register'],
+  ['statements', 'Liaison statements'],
+  ['history', 'History of this register'],
 ];
+
+export const SECTIONS: readonly { key: SectionKey; id: string; title: string }[] =
+  SECTION_TITLES.map(([key, title]) => ({ key, id: key, title }));
 
 export function section(key: SectionKey): { id: string; title: string } {
   const found = SECTIONS.find((candidate) => candidate.key === key);
@@ -50,30 +56,37 @@ export const ACCESS_SCOPES: readonly { scope: AccessScope; heading: string | nul
   },
 ];
 
+/** Items grouped by what `keyOf` gives them, groups in order of first mention. */
+function groupInOrder<T, K>(items: readonly T[], keyOf: (item: T) => K): T[][] {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()];
+}
+
 /** Items grouped by the party they are about (null: joint), groups in order of first mention. */
 export function groupByParty<T extends { party: string | null }>(
   items: readonly T[],
 ): { party: string | null; items: T[] }[] {
-  const groups: { party: string | null; items: T[] }[] = [];
-  for (const item of items) {
-    const group = groups.find((candidate) => candidate.party === item.party);
-    if (group) group.items.push(item);
-    else groups.push({ party: item.party, items: [item] });
-  }
-  return groups;
+  return groupInOrder(items, (item) => item.party).map((group) => ({
+    party: group[0]!.party,
+    items: group,
+  }));
 }
 
 /** Commitments grouped by direction ("DMTF → OFA"), directions in order of first mention. */
 export function groupByDirection<T extends { from: string; to: string }>(
   items: readonly T[],
 ): { from: string; to: string; items: T[] }[] {
-  const groups: { from: string; to: string; items: T[] }[] = [];
-  for (const item of items) {
-    const group = groups.find((g) => g.from === item.from && g.to === item.to);
-    if (group) group.items.push(item);
-    else groups.push({ from: item.from, to: item.to, items: [item] });
-  }
-  return groups;
+  return groupInOrder(items, (item) => JSON.stringify([item.from, item.to])).map((group) => ({
+    from: group[0]!.from,
+    to: group[0]!.to,
+    items: group,
+  }));
 }
 
 /** The open items in the page's section order (the API lists them in the register's order). */
