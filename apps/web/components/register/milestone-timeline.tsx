@@ -47,21 +47,9 @@ export function MilestoneTimeline({
           >
             <title id={titleId}>Milestone timeline</title>
             <desc id={descId}>{layout.description}</desc>
-            <line
-              className={styles.axis}
-              x1={layout.axisX}
-              x2={layout.axisX}
-              y1={layout.axis.y1}
-              y2={layout.axis.y2}
-            />
+            <AxisStretch className={styles.axis} x={layout.axisX} stretch={layout.axis} />
             {layout.openAxis && (
-              <line
-                className={styles.openAxis}
-                x1={layout.axisX}
-                x2={layout.axisX}
-                y1={layout.openAxis.y1}
-                y2={layout.openAxis.y2}
-              />
+              <AxisStretch className={styles.openAxis} x={layout.axisX} stretch={layout.openAxis} />
             )}
             <g className={styles.today}>
               <path
@@ -99,6 +87,19 @@ export function MilestoneTimeline({
       })}
     </div>
   );
+}
+
+/** A stretch of the vertical axis: the solid one, or the dashed one down to the open items. */
+function AxisStretch({
+  className,
+  x,
+  stretch,
+}: {
+  className: string | undefined;
+  x: number;
+  stretch: { y1: number; y2: number };
+}) {
+  return <line className={className} x1={x} x2={x} y1={stretch.y1} y2={stretch.y2} />;
 }
 
 /** Done: a filled disc with a tick; planned: a ring; dropped: a ring with a cross; open: a dashed ring with "?". */
