@@ -45,54 +45,57 @@ export function LoginError({ code }: { code: string | undefined }) {
   );
 }
 
-/** E-mail and password, posted to next-auth's Credentials provider. */
-export function PasswordForm({
+/** The panel of e-mail and password, posted to next-auth's Credentials provider. */
+export function PasswordPanel({
   organization,
   callbackUrl,
   csrfToken,
   hasError,
-  submitLabel = 'Sign in',
 }: {
   /** The organization's slug; '' on the portal operator's page. */
   organization: string;
   callbackUrl: string;
   csrfToken: string;
   hasError: boolean;
-  submitLabel?: string;
 }) {
   const describedBy = hasError ? ERROR_ID : undefined;
   return (
-    <CsrfForm
-      action="/api/auth/callback/credentials"
-      csrfToken={csrfToken}
-      className={`form ${styles.form}`}
-      aria-labelledby="password-title"
-    >
-      <input type="hidden" name="organization" defaultValue={organization} />
-      <input type="hidden" name="callbackUrl" defaultValue={callbackUrl} />
-      <div className="field">
-        <label htmlFor="email">E-mail address</label>
-        <RememberedEmail describedBy={describedBy} refill={hasError} />
-      </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={PASSWORD_MAX_LENGTH}
-          aria-describedby={describedBy}
-        />
-      </div>
-      <button type="submit" className="button button--block">
-        {submitLabel}
-      </button>
-      <p className={styles.forgot}>
-        <Link href="/password-reset">Forgot your password?</Link>
-      </p>
-    </CsrfForm>
+    <section className={styles.panel} aria-labelledby="password-title">
+      <h2 id="password-title" className={styles.panelTitle}>
+        E-mail and password
+      </h2>
+      <CsrfForm
+        action="/api/auth/callback/credentials"
+        csrfToken={csrfToken}
+        className={`form ${styles.form}`}
+        aria-labelledby="password-title"
+      >
+        <input type="hidden" name="organization" defaultValue={organization} />
+        <input type="hidden" name="callbackUrl" defaultValue={callbackUrl} />
+        <div className="field">
+          <label htmlFor="email">E-mail address</label>
+          <RememberedEmail describedBy={describedBy} refill={hasError} />
+        </div>
+        <div className="field">
+          <label htmlFor="password">Password</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={PASSWORD_MAX_LENGTH}
+            aria-describedby={describedBy}
+          />
+        </div>
+        <button type="submit" className="button button--block">
+          Sign in
+        </button>
+        <p className={styles.forgot}>
+          <Link href="/password-reset">Forgot your password?</Link>
+        </p>
+      </CsrfForm>
+    </section>
   );
 }
 

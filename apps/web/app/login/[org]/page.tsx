@@ -11,7 +11,7 @@ import {
   callbackPath,
   first,
   LoginError,
-  PasswordForm,
+  PasswordPanel,
   type SearchParams,
 } from '../login-parts';
 
@@ -112,17 +112,12 @@ export default async function OrganizationLoginPage({
       )}
 
       {password && (
-        <section className={styles.panel} aria-labelledby="password-title">
-          <h2 id="password-title" className={styles.panelTitle}>
-            E-mail and password
-          </h2>
-          <PasswordForm
-            organization={organization.slug}
-            callbackUrl={callbackUrl}
-            csrfToken={token}
-            hasError={error !== undefined}
-          />
-        </section>
+        <PasswordPanel
+          organization={organization.slug}
+          callbackUrl={callbackUrl}
+          csrfToken={token}
+          hasError={error !== undefined}
+        />
       )}
 
       {!password && !sso && (

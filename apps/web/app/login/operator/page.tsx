@@ -7,7 +7,7 @@ import {
   callbackPath,
   first,
   LoginError,
-  PasswordForm,
+  PasswordPanel,
   type SearchParams,
 } from '../login-parts';
 
@@ -28,17 +28,12 @@ export default async function OperatorLoginPage({ searchParams }: { searchParams
         <p className="lead">For whoever runs this Liaison portal.</p>
       </div>
       <LoginError code={error} />
-      <section className={styles.panel} aria-labelledby="password-title">
-        <h2 id="password-title" className={styles.panelTitle}>
-          E-mail and password
-        </h2>
-        <PasswordForm
-          organization={OPERATOR_LOGIN}
-          callbackUrl={callbackUrl}
-          csrfToken={token}
-          hasError={error !== undefined}
-        />
-      </section>
+      <PasswordPanel
+        organization={OPERATOR_LOGIN}
+        callbackUrl={callbackUrl}
+        csrfToken={token}
+        hasError={error !== undefined}
+      />
       <ChooseAnother />
     </div>
   );
