@@ -20,6 +20,7 @@ import {
   type Visibility,
   WITHDRAWAL_REASON_MAX_LENGTH,
 } from '@liaison/core';
+import { keepWithin } from './field-rules';
 import { VISIBILITIES_NARROWEST_FIRST as VISIBILITIES } from './format';
 
 export type FieldErrors = Partial<Record<string, string>>;
@@ -42,22 +43,16 @@ export function versionLabelError(value: string): string | undefined {
 
 export function titleError(value: string): string | undefined {
   if (value === '') return 'Enter a title.';
-  if (value.length > TITLE_MAX_LENGTH)
-    return `Keep the title to ${TITLE_MAX_LENGTH} characters or fewer.`;
-  return undefined;
+  return keepWithin('title', value, TITLE_MAX_LENGTH);
 }
 
 export function abstractError(value: string): string | undefined {
-  if (value.length > ABSTRACT_MAX_LENGTH)
-    return `Keep the abstract to ${ABSTRACT_MAX_LENGTH} characters or fewer.`;
-  return undefined;
+  return keepWithin('abstract', value, ABSTRACT_MAX_LENGTH);
 }
 
 export function reasonError(value: string): string | undefined {
   if (value === '') return 'Give a reason: it is shown next to the withdrawn version.';
-  if (value.length > WITHDRAWAL_REASON_MAX_LENGTH)
-    return `Keep the reason to ${WITHDRAWAL_REASON_MAX_LENGTH} characters or fewer.`;
-  return undefined;
+  return keepWithin('reason', value, WITHDRAWAL_REASON_MAX_LENGTH);
 }
 
 /** The status and visibility values a user may pick, given the document as it is now. */

@@ -14,3 +14,16 @@ export function tooLong(
 ): void {
   if (value.length > max) problems[field] = atMost(max);
 }
+
+/**
+ * "Keep the title to 300 characters or fewer." when `value` is longer than `max`; `shown` is the
+ * limit as the message writes it (some forms group its thousands, e.g. "20,000").
+ */
+export function keepWithin(
+  what: string,
+  value: string,
+  max: number,
+  shown = `${max}`,
+): string | undefined {
+  return value.length > max ? `Keep the ${what} to ${shown} characters or fewer.` : undefined;
+}

@@ -17,6 +17,7 @@ import {
   type SubmissionState,
   TITLE_MAX_LENGTH,
 } from '@liaison/core';
+import { keepWithin } from './field-rules';
 import type { BadgeTone } from './format';
 
 export const SUBMISSION_STATE_LABELS: Record<SubmissionState, string> = {
@@ -97,18 +98,22 @@ export function decisionReasonError(to: SubmissionDecision, reason: string): str
       ? 'Give a reason for accepting: the submitter sees it.'
       : 'Give a reason for declining: the submitter sees it.';
   }
-  if (reason.length > DECISION_REASON_MAX_LENGTH) {
-    return `Keep the reason to ${DECISION_REASON_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer.`;
-  }
-  return undefined;
+  return keepWithin(
+    'reason',
+    reason,
+    DECISION_REASON_MAX_LENGTH,
+    DECISION_REASON_MAX_LENGTH.toLocaleString('en-GB'),
+  );
 }
 
 export function commentError(body: string): string | undefined {
   if (body === '') return 'Write a comment first.';
-  if (body.length > SUBMISSION_COMMENT_MAX_LENGTH) {
-    return `Keep the comment to ${SUBMISSION_COMMENT_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer.`;
-  }
-  return undefined;
+  return keepWithin(
+    'comment',
+    body,
+    SUBMISSION_COMMENT_MAX_LENGTH,
+    SUBMISSION_COMMENT_MAX_LENGTH.toLocaleString('en-GB'),
+  );
 }
 
 // C0 and C1 controls, DEL, and the direction-changing marks the API refuses in file names.
