@@ -119,24 +119,26 @@ function noteError(note: string, required: boolean): string | null {
   return null;
 }
 
-export const withdrawStatementAction = boundIdAction<StatementActionState>(
-  missing,
-  async (statementId, form) => {
-    const reason = text(form, 'reason').trim();
-    const problem = noteError(reason, true);
-    if (problem) return { status: 'error', message: problem, fieldErrors: { reason: problem } };
-    return transition(statementId, 'withdraw', { reason });
-  },
-);
-
-export const markStatementAnsweredAction = boundIdAction<StatementActionState>(
-  missing,
-  async (statementId, form) => {
+/** A step whose form gives a note in its `reason` field, checked here before the API is called. */
+function transitionWithNote(
+  step: 'withdraw' | 'answered',
+  required: boolean,
+  body: (note: string) => Record<string, string> | undefined,
+) {
+  return boundIdAction<StatementActionState>(missing, async (statementId, form) => {
     const note = text(form, 'reason').trim();
-    const problem = noteError(note, false);
+    const problem = noteError(note, required);
     if (problem) return { status: 'error', message: problem, fieldErrors: { reason: problem } };
-    return transition(statementId, 'answered', note ? { note } : undefined);
-  },
+    return transition(statementId, step, body(note));
+  });
+}
+
+export const withdrawStatementAction = transitionWithNote('withdraw', true, (reason) => ({
+  reason,
+}));
+
+export const markStatementAnsweredAction = transitionWithNote('answered', false, (note) =>
+  note ? { note } : undefined,
 );
 
 /** Discards a draft with its attachments; back to the register it was written under. */
