@@ -1,7 +1,7 @@
 import type { SubmissionSummary } from '@liaison/core';
 import Link from 'next/link';
-import { formatDate, formatDateTime } from '../../lib/format';
 import { submissionPath } from '../../lib/submission-links';
+import { ShortDate } from '../register/dates';
 import { StackedTable } from '../stacked-table';
 import { SubmissionStateBadge } from './state-badge';
 
@@ -57,9 +57,7 @@ export function SubmissionTable({
           </td>
           <td data-label="Submitted">
             <div>
-              <time dateTime={submission.createdAt} title={formatDateTime(submission.createdAt)}>
-                {formatDate(submission.createdAt)}
-              </time>
+              <ShortDate value={submission.createdAt} />
               {submission.submittedBy && (
                 <span className="muted small">by {submission.submittedBy}</span>
               )}
@@ -67,9 +65,7 @@ export function SubmissionTable({
           </td>
           <td data-label="Last change">
             <div>
-              <time dateTime={submission.updatedAt} title={formatDateTime(submission.updatedAt)}>
-                {formatDate(submission.updatedAt)}
-              </time>
+              <ShortDate value={submission.updatedAt} />
             </div>
           </td>
         </tr>

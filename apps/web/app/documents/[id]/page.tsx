@@ -5,6 +5,7 @@ import { StatusBadge, VisibilityBadge } from '../../../components/badges';
 import { ConfirmAction } from '../../../components/confirm-action';
 import { DetailPage } from '../../../components/detail-page';
 import { FollowButton } from '../../../components/follow-button';
+import { ShortDate } from '../../../components/register/dates';
 import { OpenReviewForm } from '../../../components/review/open-review-form';
 import { ReviewBanner } from '../../../components/review/review-banner';
 import { StackedTable } from '../../../components/stacked-table';
@@ -19,12 +20,7 @@ import {
 } from '../../../lib/api';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
 import { FOLLOW_MEANINGS, followOf, loadFollows } from '../../../lib/follows';
-import {
-  formatBytes,
-  formatDate,
-  formatDateTime,
-  VISIBILITY_DESCRIPTIONS,
-} from '../../../lib/format';
+import { formatBytes, formatDate, VISIBILITY_DESCRIPTIONS } from '../../../lib/format';
 import { downloadHref } from '../../../lib/links';
 import { noticeFrom, type SegmentPageProps } from '../../../lib/page-props';
 import { listDocumentReviews } from '../../../lib/review-api';
@@ -484,9 +480,7 @@ function VersionTable({
             </td>
             <td data-label="Uploaded">
               <div>
-                <time dateTime={version.createdAt} title={formatDateTime(version.createdAt)}>
-                  {formatDate(version.createdAt)}
-                </time>
+                <ShortDate value={version.createdAt} />
                 {version.createdBy && <span className="muted small">by {version.createdBy}</span>}
               </div>
             </td>
