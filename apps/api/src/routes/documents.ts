@@ -8,7 +8,6 @@ import {
   DocumentList,
   DocumentListQuery,
   DocumentSchema,
-  ErrorBody,
   IdentifierSchema,
   OrganizationParams,
   UpdateDocumentBody,
@@ -17,6 +16,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { contextOf } from '../http/request-context.js';
+import { documented } from '../http/route-schema.js';
 import { compareVersions } from '../services/documents/compare-versions.js';
 import { createDocument } from '../services/documents/create-document.js';
 import { deleteDocument } from '../services/documents/delete-document.js';
@@ -30,28 +30,20 @@ import { updateDocument } from '../services/documents/update-document.js';
 export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/documents',
-    {
-      schema: {
-        tags: ['documents'],
-        summary: 'Create a document (editors and admins of the owner organization)',
-        body: CreateDocumentBody,
-        response: { 201: DocumentSchema, '4xx': ErrorBody },
-      },
-    },
+    documented('documents', 'Create a document (editors and admins of the owner organization)', {
+      body: CreateDocumentBody,
+      response: { 201: DocumentSchema },
+    }),
     async (request, reply) =>
       reply.status(201).send(await createDocument(app.deps.pool, contextOf(request), request.body)),
   );
 
   app.get(
     '/api/v1/documents',
-    {
-      schema: {
-        tags: ['documents'],
-        summary: 'Documents the caller may read, newest first',
-        querystring: DocumentListQuery,
-        response: { 200: DocumentList, '4xx': ErrorBody },
-      },
-    },
+    documented('documents', 'Documents the caller may read, newest first', {
+      querystring: DocumentListQuery,
+      response: { 200: DocumentList },
+    }),
     async (request, reply) => {
       const context = contextOf(request);
       const body = await app.documentListCache.answer(
@@ -68,63 +60,56 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/documents/:id',
-    {
-      schema: {
-        tags: ['documents'],
-        summary: 'A document with its versions and what the caller may do with it',
-        params: DocumentIdParams,
-        response: { 200: DocumentSchema, '4xx': ErrorBody },
-      },
-    },
+    documented('documents', 'A document with its versions and what the caller may do with it', {
+      params: DocumentIdParams,
+      response: { 200: DocumentSchema },
+    }),
     async (request) => getDocument(app.deps.pool, contextOf(request), request.params.id),
   );
 
   app.get(
     '/api/v1/documents/:id/downloads',
-    {
-      schema: {
-        tags: ['documents'],
-        summary:
-          'Who downloaded its versions, newest first, from the audit log (editors and admins of the owner organization, the operator)',
+    documented(
+      'documents',
+      'Who downloaded its versions, newest first, from the audit log (editors and admins of the owner organization, the operator)',
+      {
         params: DocumentIdParams,
         querystring: DocumentDownloadsQuery,
-        response: { 200: DocumentDownloadList, '4xx': ErrorBody },
+        response: { 200: DocumentDownloadList },
       },
-    },
+    ),
     async (request) =>
       listDocumentDownloads(app.deps.pool, contextOf(request), request.params.id, request.query),
   );
 
   app.get(
     '/api/v1/documents/:id/compare',
-    {
-      schema: {
-        tags: ['documents'],
-        summary:
-          'What changed in the text between two versions (ids or labels), word by word and page by page',
+    documented(
+      'documents',
+      'What changed in the text between two versions (ids or labels), word by word and page by page',
+      {
         params: DocumentIdParams,
         querystring: CompareQuery,
-        response: { 200: VersionComparisonSchema, '4xx': ErrorBody },
+        response: { 200: VersionComparisonSchema },
       },
-    },
+    ),
     async (request) =>
       compareVersions(app.deps.pool, contextOf(request), request.params.id, request.query),
   );
 
   app.get(
     '/api/v1/organizations/:slug/documents/:identifier',
-    {
-      schema: {
-        tags: ['documents'],
-        summary:
-          "A document by its owner organization's slug and its identifier (e.g. ofa/OFA-FAB-1)",
+    documented(
+      'documents',
+      "A document by its owner organization's slug and its identifier (e.g. ofa/OFA-FAB-1)",
+      {
         params: Type.Object(
           { slug: OrganizationParams.properties.slug, identifier: IdentifierSchema },
           { additionalProperties: false },
         ),
-        response: { 200: DocumentSchema, '4xx': ErrorBody },
+        response: { 200: DocumentSchema },
       },
-    },
+    ),
     async (request) =>
       getDocumentByIdentifier(
         app.deps.pool,
@@ -136,15 +121,11 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch(
     '/api/v1/documents/:id',
-    {
-      schema: {
-        tags: ['documents'],
-        summary: 'Change title, abstract, status, visibility or registers',
-        params: DocumentIdParams,
-        body: UpdateDocumentBody,
-        response: { 200: DocumentSchema, '4xx': ErrorBody },
-      },
-    },
+    documented('documents', 'Change title, abstract, status, visibility or registers', {
+      params: DocumentIdParams,
+      body: UpdateDocumentBody,
+      response: { 200: DocumentSchema },
+    }),
     async (request) =>
       updateDocument(
         { pool: app.deps.pool, watermarkMaxBytes: app.deps.config.watermarkMaxBytes },
@@ -156,14 +137,14 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/v1/documents/:id',
-    {
-      schema: {
-        tags: ['documents'],
-        summary: 'Delete a document and all its versions (admins of the owner organization)',
+    documented(
+      'documents',
+      'Delete a document and all its versions (admins of the owner organization)',
+      {
         params: DocumentIdParams,
-        response: { 204: Type.Null(), '4xx': ErrorBody },
+        response: { 204: Type.Null() },
       },
-    },
+    ),
     async (request, reply) => {
       await deleteDocument(
         { ...app.deps, log: request.log },

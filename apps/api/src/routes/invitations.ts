@@ -3,7 +3,6 @@ import {
   AcceptedInvitationSchema,
   AcceptInvitationBody,
   CreateInvitationBody,
-  ErrorBody,
   InvitationList,
   InvitationParams,
   InvitationPreviewSchema,
@@ -13,6 +12,7 @@ import {
 } from '@liaison/core';
 import { Type } from 'typebox';
 import { contextOf } from '../http/request-context.js';
+import { documented } from '../http/route-schema.js';
 import { acceptInvitation } from '../services/invitations/accept-invitation.js';
 import { createInvitation } from '../services/invitations/create-invitation.js';
 import { getInvitation } from '../services/invitations/get-invitation.js';
@@ -22,30 +22,29 @@ import { revokeInvitation } from '../services/invitations/revoke-invitation.js';
 export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/organizations/:slug/invitations',
-    {
-      schema: {
-        tags: ['invitations'],
-        summary: "An organization's pending invitations (its admins and the portal operator)",
+    documented(
+      'invitations',
+      "An organization's pending invitations (its admins and the portal operator)",
+      {
         params: OrganizationParams,
-        response: { 200: InvitationList, '4xx': ErrorBody },
+        response: { 200: InvitationList },
       },
-    },
+    ),
     async (request) => listInvitations(app.deps.pool, contextOf(request), request.params.slug),
   );
 
   app.post(
     '/api/v1/organizations/:slug/invitations',
-    {
-      schema: {
-        tags: ['invitations'],
-        summary:
-          'Invite a person by e-mail: they get a link, valid 7 days, and become a member when ' +
-          'they accept',
+    documented(
+      'invitations',
+      'Invite a person by e-mail: they get a link, valid 7 days, and become a member when ' +
+        'they accept',
+      {
         params: OrganizationParams,
         body: CreateInvitationBody,
-        response: { 201: InvitationSchema, '4xx': ErrorBody },
+        response: { 201: InvitationSchema },
       },
-    },
+    ),
     async (request, reply) =>
       reply
         .status(201)
@@ -61,14 +60,10 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/v1/organizations/:slug/invitations/:id',
-    {
-      schema: {
-        tags: ['invitations'],
-        summary: 'Revoke a pending invitation',
-        params: InvitationParams,
-        response: { 204: Type.Null(), '4xx': ErrorBody },
-      },
-    },
+    documented('invitations', 'Revoke a pending invitation', {
+      params: InvitationParams,
+      response: { 204: Type.Null() },
+    }),
     async (request, reply) => {
       await revokeInvitation(
         app.deps.pool,
@@ -82,30 +77,29 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/invitations/:token',
-    {
-      schema: {
-        tags: ['invitations'],
-        summary: 'What an invitation link offers (no sign-in: the token is the credential)',
+    documented(
+      'invitations',
+      'What an invitation link offers (no sign-in: the token is the credential)',
+      {
         params: InvitationTokenParams,
-        response: { 200: InvitationPreviewSchema, '4xx': ErrorBody },
+        response: { 200: InvitationPreviewSchema },
       },
-    },
+    ),
     async (request) => getInvitation(app.deps.pool, request.params.token),
   );
 
   app.post(
     '/api/v1/invitations/:token/accept',
-    {
-      schema: {
-        tags: ['invitations'],
-        summary:
-          'Accept an invitation: signed in as the invited account, or, for an address new to ' +
-          'Liaison, with the name and password of the account to create (otherwise the body is {})',
+    documented(
+      'invitations',
+      'Accept an invitation: signed in as the invited account, or, for an address new to ' +
+        'Liaison, with the name and password of the account to create (otherwise the body is {})',
+      {
         params: InvitationTokenParams,
         body: AcceptInvitationBody,
-        response: { 200: AcceptedInvitationSchema, '4xx': ErrorBody },
+        response: { 200: AcceptedInvitationSchema },
       },
-    },
+    ),
     async (request) =>
       acceptInvitation(app.deps.pool, contextOf(request), request.params.token, request.body ?? {}),
   );

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
-  ErrorBody,
   PasswordChangeBody,
   PasswordChanged,
   ProfileUpdateBody,
@@ -9,6 +8,7 @@ import {
   WhatsNewCount,
 } from '@liaison/core';
 import { contextOf } from '../http/request-context.js';
+import { documented } from '../http/route-schema.js';
 import { changePassword } from '../services/account/change-password.js';
 import { updateProfile } from '../services/account/update-profile.js';
 import { getCurrentUser } from '../services/users/get-current-user.js';
@@ -19,79 +19,68 @@ import { visitWhatsNew } from '../services/whats-new/visit-whats-new.js';
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/me',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'The signed-in caller: account, memberships, whether they are the operator',
-        response: { 200: UserSchema, '4xx': ErrorBody },
+    documented(
+      'auth',
+      'The signed-in caller: account, memberships, whether they are the operator',
+      {
+        response: { 200: UserSchema },
       },
-    },
+    ),
     async (request) => getCurrentUser(app.deps.pool, contextOf(request)),
   );
 
   app.patch(
     '/api/v1/me',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: "Changes the caller's own name",
-        body: ProfileUpdateBody,
-        response: { 200: UserSchema, '4xx': ErrorBody },
-      },
-    },
+    documented('auth', "Changes the caller's own name", {
+      body: ProfileUpdateBody,
+      response: { 200: UserSchema },
+    }),
     async (request) => updateProfile(app.deps.pool, contextOf(request), request.body),
   );
 
   app.post(
     '/api/v1/me/password',
-    {
-      schema: {
-        tags: ['auth'],
-        summary:
-          "Changes the caller's password, given the current one; the account's other sign-in sessions end",
+    documented(
+      'auth',
+      "Changes the caller's password, given the current one; the account's other sign-in sessions end",
+      {
         body: PasswordChangeBody,
-        response: { 200: PasswordChanged, '4xx': ErrorBody },
+        response: { 200: PasswordChanged },
       },
-    },
+    ),
     async (request) =>
       changePassword(app.deps.pool, contextOf(request), request.sessionId, request.body),
   );
 
   app.get(
     '/api/v1/me/whats-new',
-    {
-      schema: {
-        tags: ['auth'],
-        summary:
-          'What changed since the previous visit among what the caller may read: new versions, decisions on submissions, statements to their organizations; older items of the last 28 days follow',
-        response: { 200: WhatsNew, '4xx': ErrorBody },
+    documented(
+      'auth',
+      'What changed since the previous visit among what the caller may read: new versions, decisions on submissions, statements to their organizations; older items of the last 28 days follow',
+      {
+        response: { 200: WhatsNew },
       },
-    },
+    ),
     async (request) => getWhatsNew(app.deps.pool, contextOf(request)),
   );
 
   app.post(
     '/api/v1/me/whats-new/visits',
-    {
-      schema: {
-        tags: ['auth'],
-        summary:
-          "Opens What's new: answers it as GET does and records the visit, after which items count as new",
-        response: { 200: WhatsNew, '4xx': ErrorBody },
+    documented(
+      'auth',
+      "Opens What's new: answers it as GET does and records the visit, after which items count as new",
+      {
+        response: { 200: WhatsNew },
       },
-    },
+    ),
     async (request) => visitWhatsNew(app.deps.pool, contextOf(request)),
   );
 
   app.get(
     '/api/v1/me/whats-new/count',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: "How many of What's new's items are new (counted up to 100)",
-        response: { 200: WhatsNewCount, '4xx': ErrorBody },
-      },
-    },
+    documented('auth', "How many of What's new's items are new (counted up to 100)", {
+      response: { 200: WhatsNewCount },
+    }),
     async (request) => countWhatsNewItems(app.deps.pool, contextOf(request)),
   );
 };

@@ -1,26 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CreateOrganizationBody,
-  ErrorBody,
   OrganizationDetailSchema,
   OrganizationParams,
   UpdateOrganizationBody,
 } from '@liaison/core';
 import { contextOf } from '../http/request-context.js';
+import { documented } from '../http/route-schema.js';
 import { createOrganization } from '../services/organizations/create-organization.js';
 import { updateOrganization } from '../services/organizations/update-organization.js';
 
 export const organizationManagementRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/organizations',
-    {
-      schema: {
-        tags: ['organizations'],
-        summary: 'Create an organization (the portal operator); it starts with no members',
+    documented(
+      'organizations',
+      'Create an organization (the portal operator); it starts with no members',
+      {
         body: CreateOrganizationBody,
-        response: { 201: OrganizationDetailSchema, '4xx': ErrorBody },
+        response: { 201: OrganizationDetailSchema },
       },
-    },
+    ),
     async (request, reply) =>
       reply
         .status(201)
@@ -29,15 +29,15 @@ export const organizationManagementRoutes: FastifyPluginAsyncTypebox = async (ap
 
   app.patch(
     '/api/v1/organizations/:slug',
-    {
-      schema: {
-        tags: ['organizations'],
-        summary: "Change an organization's name, description, IPR policy or password sign-in",
+    documented(
+      'organizations',
+      "Change an organization's name, description, IPR policy or password sign-in",
+      {
         params: OrganizationParams,
         body: UpdateOrganizationBody,
-        response: { 200: OrganizationDetailSchema, '4xx': ErrorBody },
+        response: { 200: OrganizationDetailSchema },
       },
-    },
+    ),
     async (request) =>
       updateOrganization(app.deps.pool, contextOf(request), request.params.slug, request.body),
   );

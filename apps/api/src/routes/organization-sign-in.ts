@@ -9,6 +9,7 @@ import {
 import { findOrganization } from '@liaison/db';
 import { Type } from 'typebox';
 import { contextOf } from '../http/request-context.js';
+import { documented } from '../http/route-schema.js';
 import { configureOrganizationSso } from '../services/auth/configure-organization-sso.js';
 
 const Params = Type.Object({ slug: SlugSchema }, { additionalProperties: false });
@@ -17,14 +18,10 @@ const Params = Type.Object({ slug: SlugSchema }, { additionalProperties: false }
 export const organizationSignInRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/organizations/:slug',
-    {
-      schema: {
-        tags: ['organizations'],
-        summary: 'One organization, with the ways its members sign in',
-        params: Params,
-        response: { 200: OrganizationSchema, '4xx': ErrorBody, '5xx': ErrorBody },
-      },
-    },
+    documented('organizations', 'One organization, with the ways its members sign in', {
+      params: Params,
+      response: { 200: OrganizationSchema, '5xx': ErrorBody },
+    }),
     async (request) => {
       const organization = await findOrganization(app.deps.pool, request.params.slug);
       if (!organization)
@@ -35,17 +32,16 @@ export const organizationSignInRoutes: FastifyPluginAsyncTypebox = async (app) =
 
   app.put(
     '/api/v1/organizations/:slug/sso',
-    {
-      schema: {
-        tags: ['organizations'],
-        summary:
-          "Set the organization's OpenID Connect provider (operator only). The client secret " +
-          'belongs to the web app and is never sent here.',
+    documented(
+      'organizations',
+      "Set the organization's OpenID Connect provider (operator only). The client secret " +
+        'belongs to the web app and is never sent here.',
+      {
         params: Params,
         body: OrganizationSsoBody,
-        response: { 200: OrganizationSchema, '4xx': ErrorBody, '5xx': ErrorBody },
+        response: { 200: OrganizationSchema, '5xx': ErrorBody },
       },
-    },
+    ),
     async (request) =>
       configureOrganizationSso(app.deps.pool, contextOf(request), request.params.slug, {
         issuer: request.body.issuer,
@@ -55,14 +51,10 @@ export const organizationSignInRoutes: FastifyPluginAsyncTypebox = async (app) =
 
   app.delete(
     '/api/v1/organizations/:slug/sso',
-    {
-      schema: {
-        tags: ['organizations'],
-        summary: "Remove the organization's single sign-on (operator only)",
-        params: Params,
-        response: { 200: OrganizationSchema, '4xx': ErrorBody, '5xx': ErrorBody },
-      },
-    },
+    documented('organizations', "Remove the organization's single sign-on (operator only)", {
+      params: Params,
+      response: { 200: OrganizationSchema, '5xx': ErrorBody },
+    }),
     async (request) =>
       configureOrganizationSso(app.deps.pool, contextOf(request), request.params.slug, null),
   );

@@ -1,13 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  ErrorBody,
-  RegisterParams,
-  WorkRegisterFileSchema,
-  workRegisterJsonSchema,
-} from '@liaison/core';
+import { RegisterParams, WorkRegisterFileSchema, workRegisterJsonSchema } from '@liaison/core';
 import { Type } from 'typebox';
 import { contentDisposition } from '../http/content-disposition.js';
 import { contextOf } from '../http/request-context.js';
+import { documented } from '../http/route-schema.js';
 import { exportRegister } from '../services/registers/export-register.js';
 import { openRegisterFilesZip } from '../services/registers/open-register-files-zip.js';
 
@@ -15,15 +11,14 @@ import { openRegisterFilesZip } from '../services/registers/open-register-files-
 export const registerFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/registers/:slug/export',
-    {
-      schema: {
-        tags: ['registers'],
-        summary:
-          'The register as a file for `npm run register:import` (whoever may read the register)',
+    documented(
+      'registers',
+      'The register as a file for `npm run register:import` (whoever may read the register)',
+      {
         params: RegisterParams,
-        response: { 200: WorkRegisterFileSchema, '4xx': ErrorBody },
+        response: { 200: WorkRegisterFileSchema },
       },
-    },
+    ),
     async (request, reply) => {
       const file = await exportRegister(app.deps.pool, contextOf(request), request.params.slug);
       return reply

@@ -5,7 +5,6 @@ import {
   CommitmentInput,
   ContactChange,
   ContactInput,
-  ErrorBody,
   MilestoneChange,
   MilestoneInput,
   RegisterApprovalParams,
@@ -18,6 +17,7 @@ import {
 } from '@liaison/core';
 import { Type } from 'typebox';
 import { contextOf } from '../http/request-context.js';
+import { documented } from '../http/route-schema.js';
 import { addCommitment } from '../services/registers/add-commitment.js';
 import { addContact } from '../services/registers/add-contact.js';
 import { addMilestone } from '../services/registers/add-milestone.js';
@@ -37,15 +37,11 @@ export const registerItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/registers/:slug/milestones',
-    {
-      schema: {
-        tags: ['registers'],
-        summary: `Add a milestone${BY_PARTY_ADMINS}`,
-        params: RegisterParams,
-        body: MilestoneInput,
-        response: { 201: RegisterMilestoneSchema, '4xx': ErrorBody },
-      },
-    },
+    documented('registers', `Add a milestone${BY_PARTY_ADMINS}`, {
+      params: RegisterParams,
+      body: MilestoneInput,
+      response: { 201: RegisterMilestoneSchema },
+    }),
     async (request, reply) =>
       reply
         .status(201)
@@ -53,28 +49,20 @@ export const registerItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.patch(
     '/api/v1/registers/:slug/milestones/:id',
-    {
-      schema: {
-        tags: ['registers'],
-        summary: `Change a milestone${BY_PARTY_ADMINS}`,
-        params: RegisterItemParams,
-        body: MilestoneChange,
-        response: { 200: RegisterMilestoneSchema, '4xx': ErrorBody },
-      },
-    },
+    documented('registers', `Change a milestone${BY_PARTY_ADMINS}`, {
+      params: RegisterItemParams,
+      body: MilestoneChange,
+      response: { 200: RegisterMilestoneSchema },
+    }),
     async (request) =>
       editMilestone(pool, contextOf(request), request.params.slug, request.params.id, request.body),
   );
   app.delete(
     '/api/v1/registers/:slug/milestones/:id',
-    {
-      schema: {
-        tags: ['registers'],
-        summary: `Remove a milestone${BY_PARTY_ADMINS}`,
-        params: RegisterItemParams,
-        response: { 204: NoContent, '4xx': ErrorBody },
-      },
-    },
+    documented('registers', `Remove a milestone${BY_PARTY_ADMINS}`, {
+      params: RegisterItemParams,
+      response: { 204: NoContent },
+    }),
     async (request, reply) => {
       const { slug, id } = request.params;
       await removeRegisterItem(pool, contextOf(request), slug, 'milestone', id);
@@ -84,15 +72,11 @@ export const registerItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/registers/:slug/commitments',
-    {
-      schema: {
-        tags: ['registers'],
-        summary: `Add a documentation commitment${BY_PARTY_ADMINS}`,
-        params: RegisterParams,
-        body: CommitmentInput,
-        response: { 201: RegisterCommitmentSchema, '4xx': ErrorBody },
-      },
-    },
+    documented('registers', `Add a documentation commitment${BY_PARTY_ADMINS}`, {
+      params: RegisterParams,
+      body: CommitmentInput,
+      response: { 201: RegisterCommitmentSchema },
+    }),
     async (request, reply) =>
       reply
         .status(201)
@@ -100,15 +84,15 @@ export const registerItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.patch(
     '/api/v1/registers/:slug/commitments/:id',
-    {
-      schema: {
-        tags: ['registers'],
-        summary: `Change a documentation commitment, e.g. link its document${BY_PARTY_ADMINS}`,
+    documented(
+      'registers',
+      `Change a documentation commitment, e.g. link its document${BY_PARTY_ADMINS}`,
+      {
         params: RegisterItemParams,
         body: CommitmentChange,
-        response: { 200: RegisterCommitmentSchema, '4xx': ErrorBody },
+        response: { 200: RegisterCommitmentSchema },
       },
-    },
+    ),
     async (request) =>
       editCommitment(
         pool,
@@ -120,14 +104,10 @@ export const registerItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.delete(
     '/api/v1/registers/:slug/commitments/:id',
-    {
-      schema: {
-        tags: ['registers'],
-        summary: `Remove a documentation commitment${BY_PARTY_ADMINS}`,
-        params: RegisterItemParams,
-        response: { 204: NoContent, '4xx': ErrorBody },
-      },
-    },
+    documented('registers', `Remove a documentation commitment${BY_PARTY_ADMINS}`, {
+      params: RegisterItemParams,
+      response: { 204: NoContent },
+    }),
     async (request, reply) => {
       const { slug, id } = request.params;
       await removeRegisterItem(pool, contextOf(request), slug, 'commitment', id);
@@ -137,15 +117,11 @@ export const registerItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/registers/:slug/contacts',
-    {
-      schema: {
-        tags: ['registers'],
-        summary: `Add a point of contact${BY_PARTY_ADMINS}`,
-        params: RegisterParams,
-        body: ContactInput,
-        response: { 201: RegisterContactSchema, '4xx': ErrorBody },
-      },
-    },
+    documented('registers', `Add a point of contact${BY_PARTY_ADMINS}`, {
+      params: RegisterParams,
+      body: ContactInput,
+      response: { 201: RegisterContactSchema },
+    }),
     async (request, reply) =>
       reply
         .status(201)
@@ -153,28 +129,20 @@ export const registerItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.patch(
     '/api/v1/registers/:slug/contacts/:id',
-    {
-      schema: {
-        tags: ['registers'],
-        summary: `Change a point of contact${BY_PARTY_ADMINS}`,
-        params: RegisterItemParams,
-        body: ContactChange,
-        response: { 200: RegisterContactSchema, '4xx': ErrorBody },
-      },
-    },
+    documented('registers', `Change a point of contact${BY_PARTY_ADMINS}`, {
+      params: RegisterItemParams,
+      body: ContactChange,
+      response: { 200: RegisterContactSchema },
+    }),
     async (request) =>
       editContact(pool, contextOf(request), request.params.slug, request.params.id, request.body),
   );
   app.delete(
     '/api/v1/registers/:slug/contacts/:id',
-    {
-      schema: {
-        tags: ['registers'],
-        summary: `Remove a point of contact${BY_PARTY_ADMINS}`,
-        params: RegisterItemParams,
-        response: { 204: NoContent, '4xx': ErrorBody },
-      },
-    },
+    documented('registers', `Remove a point of contact${BY_PARTY_ADMINS}`, {
+      params: RegisterItemParams,
+      response: { 204: NoContent },
+    }),
     async (request, reply) => {
       const { slug, id } = request.params;
       await removeRegisterItem(pool, contextOf(request), slug, 'contact', id);
@@ -184,15 +152,15 @@ export const registerItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put(
     '/api/v1/registers/:slug/approvals/:organization',
-    {
-      schema: {
-        tags: ['registers'],
-        summary: "Record the organization's approval of the register (its admins only; audited)",
+    documented(
+      'registers',
+      "Record the organization's approval of the register (its admins only; audited)",
+      {
         params: RegisterApprovalParams,
         body: ApprovalInput,
-        response: { 200: RegisterApprovalSchema, '4xx': ErrorBody },
+        response: { 200: RegisterApprovalSchema },
       },
-    },
+    ),
     async (request) =>
       recordApproval(
         pool,
@@ -204,14 +172,14 @@ export const registerItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.delete(
     '/api/v1/registers/:slug/approvals/:organization',
-    {
-      schema: {
-        tags: ['registers'],
-        summary: "Take the organization's approval back to pending (its admins only; audited)",
+    documented(
+      'registers',
+      "Take the organization's approval back to pending (its admins only; audited)",
+      {
         params: RegisterApprovalParams,
-        response: { 200: RegisterApprovalSchema, '4xx': ErrorBody },
+        response: { 200: RegisterApprovalSchema },
       },
-    },
+    ),
     async (request) =>
       clearApproval(pool, contextOf(request), request.params.slug, request.params.organization),
   );

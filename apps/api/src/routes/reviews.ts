@@ -4,7 +4,6 @@ import {
   DispositionBody,
   DocumentIdParams,
   DocumentReviewListQuery,
-  ErrorBody,
   MyReviewListQuery,
   OpenReviewBody,
   REVIEW_COMMENT_MAX_LENGTH,
@@ -23,6 +22,7 @@ import type { FastifyReply } from 'fastify';
 import { contentDisposition } from '../http/content-disposition.js';
 import { type FormLimitMessages, formParts, receiveUpload } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
+import { documented } from '../http/route-schema.js';
 import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-stored-file.js';
 import { closeReview } from '../services/reviews/close-review.js';
 import { getComment } from '../services/reviews/get-comment.js';
@@ -62,23 +62,20 @@ const COMMENT_FORM: FormLimitMessages = {
   tooManyFields: 'The form holds more fields than a comment has',
 };
 
-const TAGS = ['reviews'];
-
 export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { maxUploadBytes } = app.deps.config;
 
   app.post(
     '/api/v1/documents/:id/reviews',
-    {
-      schema: {
-        tags: TAGS,
-        summary:
-          'Open a call for comments on one version (editors and admins of the owner; one open review per document)',
+    documented(
+      'reviews',
+      'Open a call for comments on one version (editors and admins of the owner; one open review per document)',
+      {
         params: DocumentIdParams,
         body: OpenReviewBody,
-        response: { 201: ReviewSchema, '4xx': ErrorBody },
+        response: { 201: ReviewSchema },
       },
-    },
+    ),
     async (request, reply) =>
       reply
         .status(201)
@@ -87,86 +84,76 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/documents/:id/reviews',
-    {
-      schema: {
-        tags: TAGS,
-        summary: "The document's reviews, newest first (whoever may read the document)",
-        params: DocumentIdParams,
-        querystring: DocumentReviewListQuery,
-        response: { 200: ReviewList, '4xx': ErrorBody },
-      },
-    },
+    documented('reviews', "The document's reviews, newest first (whoever may read the document)", {
+      params: DocumentIdParams,
+      querystring: DocumentReviewListQuery,
+      response: { 200: ReviewList },
+    }),
     async (request) =>
       listReviewsOfDocument(app.deps.pool, contextOf(request), request.params.id, request.query),
   );
 
   app.get(
     '/api/v1/reviews',
-    {
-      schema: {
-        tags: TAGS,
-        summary:
-          'The reviews the caller may comment on; open=true: those open now, closing soonest first',
+    documented(
+      'reviews',
+      'The reviews the caller may comment on; open=true: those open now, closing soonest first',
+      {
         querystring: MyReviewListQuery,
-        response: { 200: ReviewList, '4xx': ErrorBody },
+        response: { 200: ReviewList },
       },
-    },
+    ),
     async (request) => listMyReviews(app.deps.pool, contextOf(request), request.query),
   );
 
   app.get(
     '/api/v1/reviews/:id',
-    {
-      schema: {
-        tags: TAGS,
-        summary: 'A review, with the counts of the comments the caller may read',
-        params: ReviewIdParams,
-        response: { 200: ReviewSchema, '4xx': ErrorBody },
-      },
-    },
+    documented('reviews', 'A review, with the counts of the comments the caller may read', {
+      params: ReviewIdParams,
+      response: { 200: ReviewSchema },
+    }),
     async (request) => getReview(app.deps.pool, contextOf(request), request.params.id),
   );
 
   app.patch(
     '/api/v1/reviews/:id',
-    {
-      schema: {
-        tags: TAGS,
-        summary: 'Extend, retitle or re-note an open review (editors and admins of the owner)',
+    documented(
+      'reviews',
+      'Extend, retitle or re-note an open review (editors and admins of the owner)',
+      {
         params: ReviewIdParams,
         body: UpdateReviewBody,
-        response: { 200: ReviewSchema, '4xx': ErrorBody },
+        response: { 200: ReviewSchema },
       },
-    },
+    ),
     async (request) =>
       updateReview(app.deps.pool, contextOf(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/v1/reviews/:id/close',
-    {
-      schema: {
-        tags: TAGS,
-        summary: 'Close an open review before its date (editors and admins of the owner)',
+    documented(
+      'reviews',
+      'Close an open review before its date (editors and admins of the owner)',
+      {
         params: ReviewIdParams,
-        response: { 200: ReviewSchema, '4xx': ErrorBody },
+        response: { 200: ReviewSchema },
       },
-    },
+    ),
     async (request) => closeReview(app.deps.pool, contextOf(request), request.params.id),
   );
 
   app.post(
     '/api/v1/reviews/:id/comments',
-    {
-      schema: {
-        tags: TAGS,
-        summary:
-          "Comment: multipart with versionId, [location], kind, body, [proposedChange], [acceptIpr=true, iprPolicySha256] first, then at most one 'file'",
+    documented(
+      'reviews',
+      "Comment: multipart with versionId, [location], kind, body, [proposedChange], [acceptIpr=true, iprPolicySha256] first, then at most one 'file'",
+      {
         consumes: ['multipart/form-data'],
         params: ReviewIdParams,
-        response: { 201: ReviewCommentSchema, '4xx': ErrorBody },
+        response: { 201: ReviewCommentSchema },
       },
-    },
+    ),
     async (request, reply) => {
       const refusals = {
         notMultipart: 'Send the comment as multipart/form-data',
@@ -187,72 +174,63 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/reviews/:id/comments',
-    {
-      schema: {
-        tags: TAGS,
-        summary: 'The comments the caller may read, oldest first',
-        params: ReviewIdParams,
-        querystring: ReviewCommentListQuery,
-        response: { 200: ReviewCommentList, '4xx': ErrorBody },
-      },
-    },
+    documented('reviews', 'The comments the caller may read, oldest first', {
+      params: ReviewIdParams,
+      querystring: ReviewCommentListQuery,
+      response: { 200: ReviewCommentList },
+    }),
     async (request) =>
       listComments(app.deps.pool, contextOf(request), request.params.id, request.query),
   );
 
   app.get(
     '/api/v1/comments/:id',
-    {
-      schema: {
-        tags: TAGS,
-        summary:
-          'A comment (its author, their organization, the owner’s editors and admins; everyone once the log is published)',
+    documented(
+      'reviews',
+      'A comment (its author, their organization, the owner’s editors and admins; everyone once the log is published)',
+      {
         params: ReviewIdParams,
-        response: { 200: ReviewCommentSchema, '4xx': ErrorBody },
+        response: { 200: ReviewCommentSchema },
       },
-    },
+    ),
     async (request) => getComment(app.deps.pool, contextOf(request), request.params.id),
   );
 
   app.patch(
     '/api/v1/comments/:id',
-    {
-      schema: {
-        tags: TAGS,
-        summary: 'Edit a comment (its author, before a disposition, while the review is open)',
+    documented(
+      'reviews',
+      'Edit a comment (its author, before a disposition, while the review is open)',
+      {
         params: ReviewIdParams,
         body: UpdateCommentBody,
-        response: { 200: ReviewCommentSchema, '4xx': ErrorBody },
+        response: { 200: ReviewCommentSchema },
       },
-    },
+    ),
     async (request) =>
       updateComment(app.deps.pool, contextOf(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/v1/comments/:id/withdraw',
-    {
-      schema: {
-        tags: TAGS,
-        summary: 'Withdraw a comment (its author, before a disposition)',
-        params: ReviewIdParams,
-        response: { 200: ReviewCommentSchema, '4xx': ErrorBody },
-      },
-    },
+    documented('reviews', 'Withdraw a comment (its author, before a disposition)', {
+      params: ReviewIdParams,
+      response: { 200: ReviewCommentSchema },
+    }),
     async (request) => withdrawComment(app.deps.pool, contextOf(request), request.params.id),
   );
 
   app.put(
     '/api/v1/comments/:id/disposition',
-    {
-      schema: {
-        tags: TAGS,
-        summary: "Give a comment its disposition (editors and admins of the document's owner)",
+    documented(
+      'reviews',
+      "Give a comment its disposition (editors and admins of the document's owner)",
+      {
         params: ReviewIdParams,
         body: DispositionBody,
-        response: { 200: ReviewCommentSchema, '4xx': ErrorBody },
+        response: { 200: ReviewCommentSchema },
       },
-    },
+    ),
     async (request) =>
       setDisposition(app.deps.pool, contextOf(request), request.params.id, request.body),
   );
@@ -261,7 +239,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/comments/:id/attachment/content',
     {
       schema: {
-        tags: TAGS,
+        tags: ['reviews'],
         summary: "The bytes of a comment's attachment (Range and If-None-Match supported; audited)",
         params: ReviewIdParams,
         querystring: StoredFileQuery,
@@ -280,17 +258,16 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/reviews/:id/log',
-    {
-      schema: {
-        tags: TAGS,
-        summary:
-          'The resolution log as JSON or CSV (editors and admins of the owner; every reader of the document once published)',
+    documented(
+      'reviews',
+      'The resolution log as JSON or CSV (editors and admins of the owner; every reader of the document once published)',
+      {
         params: ReviewIdParams,
         querystring: ResolutionLogQuery,
         // With format=csv the answer is text/csv instead (a string goes out as it is).
-        response: { 200: ResolutionLogSchema, '4xx': ErrorBody },
+        response: { 200: ResolutionLogSchema },
       },
-    },
+    ),
     async (request, reply) => {
       const answer = await getResolutionLog(
         app.deps.pool,
@@ -309,15 +286,14 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/reviews/:id/log/publish',
-    {
-      schema: {
-        tags: TAGS,
-        summary:
-          'Publish the resolution log to every reader of the document, attributed to organizations (editors and admins of the owner)',
+    documented(
+      'reviews',
+      'Publish the resolution log to every reader of the document, attributed to organizations (editors and admins of the owner)',
+      {
         params: ReviewIdParams,
-        response: { 200: ReviewSchema, '4xx': ErrorBody },
+        response: { 200: ReviewSchema },
       },
-    },
+    ),
     async (request) => publishResolutionLog(app.deps.pool, contextOf(request), request.params.id),
   );
 };

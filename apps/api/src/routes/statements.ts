@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CreateStatementBody,
-  ErrorBody,
   MarkStatementAnsweredBody,
   StatementAttachmentParams,
   StatementIdParams,
@@ -19,6 +18,7 @@ import {
   receiveUpload,
 } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
+import { documented } from '../http/route-schema.js';
 import { sendStoredFile } from '../http/send-stored-file.js';
 import { addStatementAttachment } from '../services/statements/add-statement-attachment.js';
 import { createStatement } from '../services/statements/create-statement.js';
@@ -44,71 +44,69 @@ export const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/statements',
-    {
-      schema: {
-        tags: ['statements'],
-        summary:
-          'Liaison statements the caller may read, newest first (box=incoming|outgoing|awaiting-approval; owed=true: soonest deadline first)',
+    documented(
+      'statements',
+      'Liaison statements the caller may read, newest first (box=incoming|outgoing|awaiting-approval; owed=true: soonest deadline first)',
+      {
         querystring: StatementListQuery,
-        response: { 200: StatementList, '4xx': ErrorBody },
+        response: { 200: StatementList },
       },
-    },
+    ),
     async (request) => listStatements(app.deps.pool, contextOf(request), request.query),
   );
 
   app.post(
     '/api/v1/statements',
-    {
-      schema: {
-        tags: ['statements'],
-        summary:
-          'Write a draft statement from a party of an approved register to other parties (editors and admins of the sender)',
+    documented(
+      'statements',
+      'Write a draft statement from a party of an approved register to other parties (editors and admins of the sender)',
+      {
         body: CreateStatementBody,
-        response: { 201: StatementSchema, '4xx': ErrorBody },
+        response: { 201: StatementSchema },
       },
-    },
+    ),
     async (request, reply) =>
       reply.status(201).send(await createStatement(app.deps, contextOf(request), request.body)),
   );
 
   app.get(
     '/api/v1/statements/:id',
-    {
-      schema: {
-        tags: ['statements'],
-        summary: 'A statement with its thread, attachments, history and what the caller may do',
+    documented(
+      'statements',
+      'A statement with its thread, attachments, history and what the caller may do',
+      {
         params: StatementIdParams,
-        response: { 200: StatementSchema, '4xx': ErrorBody },
+        response: { 200: StatementSchema },
       },
-    },
+    ),
     async (request) => getStatement(app.deps.pool, contextOf(request), request.params.id),
   );
 
   app.patch(
     '/api/v1/statements/:id',
-    {
-      schema: {
-        tags: ['statements'],
-        summary: 'Change a draft: only the fields given (editors and admins of the sender)',
+    documented(
+      'statements',
+      'Change a draft: only the fields given (editors and admins of the sender)',
+      {
         params: StatementIdParams,
         body: UpdateStatementBody,
-        response: { 200: StatementSchema, '4xx': ErrorBody },
+        response: { 200: StatementSchema },
       },
-    },
+    ),
     async (request) =>
       updateStatement(app.deps.pool, contextOf(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/v1/statements/:id',
-    {
-      schema: {
-        tags: ['statements'],
-        summary: 'Discard a draft with its attachments (editors and admins of the sender)',
+    documented(
+      'statements',
+      'Discard a draft with its attachments (editors and admins of the sender)',
+      {
         params: StatementIdParams,
-        response: { 204: Type.Null(), '4xx': ErrorBody },
+        response: { 204: Type.Null() },
       },
-    },
+    ),
     async (request, reply) => {
       await deleteStatement(
         { ...app.deps, log: request.log },
@@ -121,15 +119,11 @@ export const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/statements/:id/attachments',
-    {
-      schema: {
-        tags: ['statements'],
-        summary: "Attach a file to a draft: multipart with one 'file' part",
-        consumes: ['multipart/form-data'],
-        params: StatementIdParams,
-        response: { 201: StatementSchema, '4xx': ErrorBody },
-      },
-    },
+    documented('statements', "Attach a file to a draft: multipart with one 'file' part", {
+      consumes: ['multipart/form-data'],
+      params: StatementIdParams,
+      response: { 201: StatementSchema },
+    }),
     async (request, reply) => {
       const statement = await receiveUpload(request, uploadRefusals, () =>
         addStatementAttachment(
@@ -145,14 +139,10 @@ export const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/v1/statements/:id/attachments/:attachmentId',
-    {
-      schema: {
-        tags: ['statements'],
-        summary: 'Remove an attachment from a draft',
-        params: StatementAttachmentParams,
-        response: { 204: Type.Null(), '4xx': ErrorBody },
-      },
-    },
+    documented('statements', 'Remove an attachment from a draft', {
+      params: StatementAttachmentParams,
+      response: { 204: Type.Null() },
+    }),
     async (request, reply) => {
       await removeStatementAttachment({ ...app.deps, log: request.log }, contextOf(request), {
         statementId: request.params.id,
@@ -192,45 +182,39 @@ export const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/statements/:id/send',
-    {
-      schema: {
-        tags: ['statements'],
-        summary:
-          'Send a draft (admins of the sender); a response marks the statements it answers answered',
+    documented(
+      'statements',
+      'Send a draft (admins of the sender); a response marks the statements it answers answered',
+      {
         params: StatementIdParams,
-        response: { 200: StatementSchema, '4xx': ErrorBody },
+        response: { 200: StatementSchema },
       },
-    },
+    ),
     async (request) => sendStatement(app.deps.pool, contextOf(request), request.params.id),
   );
 
   app.post(
     '/api/v1/statements/:id/withdraw',
-    {
-      schema: {
-        tags: ['statements'],
-        summary: 'Withdraw a sent statement, with a reason (admins of the sender)',
-        params: StatementIdParams,
-        body: WithdrawStatementBody,
-        response: { 200: StatementSchema, '4xx': ErrorBody },
-      },
-    },
+    documented('statements', 'Withdraw a sent statement, with a reason (admins of the sender)', {
+      params: StatementIdParams,
+      body: WithdrawStatementBody,
+      response: { 200: StatementSchema },
+    }),
     async (request) =>
       withdrawStatement(app.deps.pool, contextOf(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/v1/statements/:id/answered',
-    {
-      schema: {
-        tags: ['statements'],
-        summary:
-          'Mark an owed comment/action statement answered (admins of a receiving organization)',
+    documented(
+      'statements',
+      'Mark an owed comment/action statement answered (admins of a receiving organization)',
+      {
         params: StatementIdParams,
         body: MarkStatementAnsweredBody,
-        response: { 200: StatementSchema, '4xx': ErrorBody },
+        response: { 200: StatementSchema },
       },
-    },
+    ),
     async (request) =>
       markStatementAnswered(app.deps.pool, contextOf(request), request.params.id, request.body),
   );

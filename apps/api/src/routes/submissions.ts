@@ -3,7 +3,6 @@ import {
   AddSubmissionFilesFields,
   CreateDocumentFromSubmissionBody,
   CreateSubmissionFields,
-  ErrorBody,
   IprPolicySchema,
   LinkSubmissionDocumentBody,
   OrganizationParams,
@@ -20,6 +19,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { type FormLimitMessages, formParts, receiveUpload } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
+import { documented } from '../http/route-schema.js';
 import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-stored-file.js';
 import { addSubmissionFiles } from '../services/submissions/add-submission-files.js';
 import {
@@ -89,28 +89,27 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/organizations/:slug/ipr-policy',
-    {
-      schema: {
-        tags: ['submissions'],
-        summary: "The organization's IPR policy for submissions it receives, with its SHA-256",
+    documented(
+      'submissions',
+      "The organization's IPR policy for submissions it receives, with its SHA-256",
+      {
         params: OrganizationParams,
-        response: { 200: IprPolicySchema, '4xx': ErrorBody },
+        response: { 200: IprPolicySchema },
       },
-    },
+    ),
     async (request) => getIprPolicy(app.deps.pool, request.params.slug),
   );
 
   app.post(
     '/api/v1/submissions',
-    {
-      schema: {
-        tags: ['submissions'],
-        summary:
-          "Submit to another party of a register: multipart with the fields register, to, [from], title, [description], acceptIpr=true, iprPolicySha256, [attach] first, then 'file' parts (one or more, unless attach names document versions)",
+    documented(
+      'submissions',
+      "Submit to another party of a register: multipart with the fields register, to, [from], title, [description], acceptIpr=true, iprPolicySha256, [attach] first, then 'file' parts (one or more, unless attach names document versions)",
+      {
         consumes: ['multipart/form-data'],
-        response: { 201: SubmissionSchema, '4xx': ErrorBody },
+        response: { 201: SubmissionSchema },
       },
-    },
+    ),
     async (request, reply) => {
       const submission = await receiveFiles(request, 'the submission', formLimits, (parts) =>
         createSubmission(
@@ -125,16 +124,15 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/submissions/:id/files',
-    {
-      schema: {
-        tags: ['submissions'],
-        summary:
-          "Add files to a submission before its decision (the submitter, submitting admins): multipart with an optional 'attach' field first, then 'file' parts",
+    documented(
+      'submissions',
+      "Add files to a submission before its decision (the submitter, submitting admins): multipart with an optional 'attach' field first, then 'file' parts",
+      {
         consumes: ['multipart/form-data'],
         params: SubmissionIdParams,
-        response: { 201: SubmissionSchema, '4xx': ErrorBody },
+        response: { 201: SubmissionSchema },
       },
-    },
+    ),
     async (request, reply) => {
       const submission = await receiveFiles(request, 'the files', addFilesLimits, (parts) =>
         addSubmissionFiles(
@@ -150,27 +148,27 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/submissions',
-    {
-      schema: {
-        tags: ['submissions'],
-        summary: 'Submissions the caller may read, newest first (box=outgoing|incoming)',
+    documented(
+      'submissions',
+      'Submissions the caller may read, newest first (box=outgoing|incoming)',
+      {
         querystring: SubmissionListQuery,
-        response: { 200: SubmissionList, '4xx': ErrorBody },
+        response: { 200: SubmissionList },
       },
-    },
+    ),
     async (request) => listSubmissions(app.deps.pool, contextOf(request), request.query),
   );
 
   app.get(
     '/api/v1/submissions/:id',
-    {
-      schema: {
-        tags: ['submissions'],
-        summary: 'A submission with its files, history, comments and what the caller may do',
+    documented(
+      'submissions',
+      'A submission with its files, history, comments and what the caller may do',
+      {
         params: SubmissionIdParams,
-        response: { 200: SubmissionSchema, '4xx': ErrorBody },
+        response: { 200: SubmissionSchema },
       },
-    },
+    ),
     async (request) => getSubmission(app.deps.pool, contextOf(request), request.params.id),
   );
 
@@ -198,31 +196,26 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/submissions/:id/transitions',
-    {
-      schema: {
-        tags: ['submissions'],
-        summary:
-          'Move a submission: under-review, accepted or declined (receiving admins; a reason to decide), withdrawn (the submitter side, before a decision)',
+    documented(
+      'submissions',
+      'Move a submission: under-review, accepted or declined (receiving admins; a reason to decide), withdrawn (the submitter side, before a decision)',
+      {
         params: SubmissionIdParams,
         body: SubmissionTransitionBody,
-        response: { 200: SubmissionSchema, '4xx': ErrorBody },
+        response: { 200: SubmissionSchema },
       },
-    },
+    ),
     async (request) =>
       transitionSubmission(app.deps.pool, contextOf(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/v1/submissions/:id/comments',
-    {
-      schema: {
-        tags: ['submissions'],
-        summary: "Comment (receiving admins) or answer (the submitter's side)",
-        params: SubmissionIdParams,
-        body: SubmissionCommentBody,
-        response: { 201: SubmissionSchema, '4xx': ErrorBody },
-      },
-    },
+    documented('submissions', "Comment (receiving admins) or answer (the submitter's side)", {
+      params: SubmissionIdParams,
+      body: SubmissionCommentBody,
+      response: { 201: SubmissionSchema },
+    }),
     async (request, reply) =>
       reply
         .status(201)
@@ -238,16 +231,15 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/submissions/:id/document',
-    {
-      schema: {
-        tags: ['submissions'],
-        summary:
-          "Make an accepted submission's file the first version of a new document of the receiving organization (its admins)",
+    documented(
+      'submissions',
+      "Make an accepted submission's file the first version of a new document of the receiving organization (its admins)",
+      {
         params: SubmissionIdParams,
         body: CreateDocumentFromSubmissionBody,
-        response: { 201: SubmissionSchema, '4xx': ErrorBody },
+        response: { 201: SubmissionSchema },
       },
-    },
+    ),
     async (request, reply) =>
       reply
         .status(201)
@@ -263,16 +255,15 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/submissions/:id/document-link',
-    {
-      schema: {
-        tags: ['submissions'],
-        summary:
-          'Link an accepted submission to an existing document of the receiving organization (its admins)',
+    documented(
+      'submissions',
+      'Link an accepted submission to an existing document of the receiving organization (its admins)',
+      {
         params: SubmissionIdParams,
         body: LinkSubmissionDocumentBody,
-        response: { 200: SubmissionSchema, '4xx': ErrorBody },
+        response: { 200: SubmissionSchema },
       },
-    },
+    ),
     async (request) =>
       linkSubmissionDocument(
         app.deps.pool,

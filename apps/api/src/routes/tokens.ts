@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiTokenList, CreateApiTokenBody, CreatedApiToken, ErrorBody } from '@liaison/core';
+import { ApiTokenList, CreateApiTokenBody, CreatedApiToken } from '@liaison/core';
 import { Type } from 'typebox';
 import { contextOf } from '../http/request-context.js';
+import { documented } from '../http/route-schema.js';
 import { createApiToken } from '../services/tokens/create-api-token.js';
 import { listApiTokens } from '../services/tokens/list-api-tokens.js';
 import { revokeApiToken } from '../services/tokens/revoke-api-token.js';
@@ -9,26 +10,18 @@ import { revokeApiToken } from '../services/tokens/revoke-api-token.js';
 export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/tokens',
-    {
-      schema: {
-        tags: ['tokens'],
-        summary: 'Your personal API tokens that still work',
-        response: { 200: ApiTokenList, '4xx': ErrorBody },
-      },
-    },
+    documented('tokens', 'Your personal API tokens that still work', {
+      response: { 200: ApiTokenList },
+    }),
     async (request) => listApiTokens(app.deps.pool, request.actor),
   );
 
   app.post(
     '/api/v1/tokens',
-    {
-      schema: {
-        tags: ['tokens'],
-        summary: 'Create a personal API token; the secret is in this answer only',
-        body: CreateApiTokenBody,
-        response: { 201: CreatedApiToken, '4xx': ErrorBody },
-      },
-    },
+    documented('tokens', 'Create a personal API token; the secret is in this answer only', {
+      body: CreateApiTokenBody,
+      response: { 201: CreatedApiToken },
+    }),
     async (request, reply) => {
       const created = await createApiToken(app.deps.pool, request.actor, {
         name: request.body.name,
@@ -41,17 +34,10 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/v1/tokens/:id',
-    {
-      schema: {
-        tags: ['tokens'],
-        summary: 'Revoke one of your personal API tokens',
-        params: Type.Object(
-          { id: Type.String({ format: 'uuid' }) },
-          { additionalProperties: false },
-        ),
-        response: { 204: Type.Null(), '4xx': ErrorBody },
-      },
-    },
+    documented('tokens', 'Revoke one of your personal API tokens', {
+      params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+      response: { 204: Type.Null() },
+    }),
     async (request, reply) => {
       const context = contextOf(request);
       await revokeApiToken(app.deps.pool, context.actor, request.params.id, context.address);

@@ -4,7 +4,6 @@ import {
   DocumentIdParams,
   DocumentSchema,
   DocumentVersionSchema,
-  ErrorBody,
   VersionParams,
   WithdrawVersionBody,
 } from '@liaison/core';
@@ -16,6 +15,7 @@ import {
   receiveUpload,
 } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
+import { documented } from '../http/route-schema.js';
 import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-stored-file.js';
 import { openVersionContent } from '../services/documents/open-version-content.js';
 import { uploadVersion } from '../services/documents/upload-version.js';
@@ -44,16 +44,15 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/documents/:id/versions',
-    {
-      schema: {
-        tags: ['versions'],
-        summary:
-          "Upload a new version: multipart with a 'label' field and an optional 'changeNote' (what changed), then one 'file' field",
+    documented(
+      'versions',
+      "Upload a new version: multipart with a 'label' field and an optional 'changeNote' (what changed), then one 'file' field",
+      {
         consumes: ['multipart/form-data'],
         params: DocumentIdParams,
-        response: { 201: DocumentVersionSchema, '4xx': ErrorBody },
+        response: { 201: DocumentVersionSchema },
       },
-    },
+    ),
     async (request, reply) => {
       const version = await receiveUpload(request, uploadRefusals, () =>
         uploadVersion(
@@ -99,15 +98,15 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/documents/:id/versions/:versionId/withdraw',
-    {
-      schema: {
-        tags: ['versions'],
-        summary: 'Withdraw (hide) a version, with a reason (admins of the owner organization)',
+    documented(
+      'versions',
+      'Withdraw (hide) a version, with a reason (admins of the owner organization)',
+      {
         params: VersionParams,
         body: WithdrawVersionBody,
-        response: { 200: DocumentSchema, '4xx': ErrorBody },
+        response: { 200: DocumentSchema },
       },
-    },
+    ),
     async (request) =>
       withdrawVersion(app.deps.pool, contextOf(request), {
         documentId: request.params.id,
