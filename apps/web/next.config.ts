@@ -6,7 +6,7 @@ import type { NextConfig } from 'next';
 const monorepoRoot = path.join(__dirname, '..', '..');
 
 const nextConfig: NextConfig = {
-  // The container image (apps/web/Dockerfile) builds with NEXT_OUTPUT=standalone to get a
+  // The web image (the Dockerfile's `web` target) builds with NEXT_OUTPUT=standalone to get a
   // self-contained server; a normal build stays compatible with `next start`.
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,

@@ -38,6 +38,7 @@ interface Service {
   ports?: string[];
   entrypoint?: string[];
   restart?: string;
+  build?: { context?: string; dockerfile?: string; target?: string };
 }
 
 async function composeFile(): Promise<{ name?: string; services: Record<string, Service> }> {
@@ -113,6 +114,18 @@ describe('docker-compose.yml', () => {
     expect(validate.errors?.map((error) => error.instancePath)).toEqual(
       expect.arrayContaining(['/services/api/deploy/replicas', '/services/web']),
     );
+  });
+
+  it('builds the API and the web app from the stages of the one Dockerfile', async () => {
+    const dockerfile = await readFile(new URL('../../Dockerfile', import.meta.url), 'utf8');
+    const stages = [...dockerfile.matchAll(/^FROM \S+ AS (\S+)$/gm)].map((match) => match[1]);
+    const all = await services();
+    expect(all.api?.build).toEqual({ context: '.', target: 'api' });
+    expect(all.web?.build).toEqual({ context: '.', target: 'web' });
+    expect(stages).toEqual(expect.arrayContaining(['api', 'web']));
+    // Each image starts from the bare runtime, not from a stage that holds the dev dependencies.
+    expect(dockerfile).toMatch(/^FROM node:24-bookworm-slim AS api$/m);
+    expect(dockerfile).toMatch(/^FROM node:24-bookworm-slim AS web$/m);
   });
 
   it('runs two API and two web replicas behind nginx, which alone is published', async () => {
