@@ -1,5 +1,4 @@
 import { canOpenReview, isReleased, utcDate } from '@liaison/core';
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../../../components/badges';
 import { ConfirmAction } from '../../../components/confirm-action';
@@ -19,6 +18,7 @@ import {
   listRegisters,
 } from '../../../lib/api';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
+import { detailTitle } from '../../../lib/detail-loader';
 import { FOLLOW_MEANINGS, followOf, loadFollows } from '../../../lib/follows';
 import { formatBytes, formatDate, VISIBILITY_DESCRIPTIONS } from '../../../lib/format';
 import { downloadHref } from '../../../lib/links';
@@ -37,8 +37,6 @@ import { DOWNLOADS_PAGE_SIZE, DownloadsPanel, downloadsCursor } from './download
 
 export const dynamic = 'force-dynamic';
 
-type Props = SegmentPageProps<'id'>;
-
 const NOTICES: Record<string, string> = {
   saved: 'Your changes were saved.',
   released: 'The document is now public: anyone can read and download it.',
@@ -47,12 +45,13 @@ const NOTICES: Record<string, string> = {
     'The version was withdrawn. It stays listed with its reason, but cannot be downloaded.',
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await loadDocument((await params).id);
-  return { title: result.ok ? `${result.data.identifier}: ${result.data.title}` : 'Document' };
-}
+export const generateMetadata = detailTitle(
+  loadDocument,
+  (document) => `${document.identifier}: ${document.title}`,
+  'Document',
+);
 
-export default async function DocumentPage({ params, searchParams }: Props) {
+export default async function DocumentPage({ params, searchParams }: SegmentPageProps<'id'>) {
   const { id } = await params;
   const query = await searchParams;
   const token = await getAccessToken();

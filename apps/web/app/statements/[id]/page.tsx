@@ -4,7 +4,6 @@ import {
   type StatementLink,
   utcDate,
 } from '@liaison/core';
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { DetailPage } from '../../../components/detail-page';
@@ -17,6 +16,7 @@ import {
 import { StatementBody } from '../../../components/statement/statement-body';
 import { StoredFileTable } from '../../../components/stored-file-table';
 import { DecisionButton } from '../../../components/submission/decision-button';
+import { detailTitle } from '../../../lib/detail-loader';
 import { formatDateTime } from '../../../lib/format';
 import { noticeFrom, type SegmentPageProps } from '../../../lib/page-props';
 import {
@@ -40,8 +40,6 @@ import { loadStatement } from './data';
 
 export const dynamic = 'force-dynamic';
 
-type Props = SegmentPageProps<'id'>;
-
 const NOTICES: Record<string, string> = {
   created: 'The draft is saved. Add attachments, then an admin of your organization sends it.',
   saved: 'The draft is saved.',
@@ -59,12 +57,13 @@ const HISTORY_LABELS: Record<Statement['history'][number]['what'], string> = {
   answered: 'Marked answered',
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await loadStatement((await params).id);
-  return { title: result.ok ? result.data.title : 'Liaison statement' };
-}
+export const generateMetadata = detailTitle(
+  loadStatement,
+  (statement) => statement.title,
+  'Liaison statement',
+);
 
-export default async function StatementPage({ params, searchParams }: Props) {
+export default async function StatementPage({ params, searchParams }: SegmentPageProps<'id'>) {
   const { id } = await params;
   const [result, query] = await Promise.all([loadStatement(id), searchParams]);
   if (!result.ok) {

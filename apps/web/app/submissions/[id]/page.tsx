@@ -1,5 +1,4 @@
 import { type DocumentSummary, SUBMISSION_MAX_FILES, type Submission } from '@liaison/core';
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { DetailPage } from '../../../components/detail-page';
@@ -10,6 +9,7 @@ import { CommentForm } from '../../../components/submission/comment-form';
 import { DecisionButton } from '../../../components/submission/decision-button';
 import { SubmissionStateBadge } from '../../../components/submission/state-badge';
 import { type AllPages, type ApiResponse, fromApiAllPages, listDocuments } from '../../../lib/api';
+import { detailTitle } from '../../../lib/detail-loader';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { noticeFrom, type SegmentPageProps } from '../../../lib/page-props';
 import { requireViewer } from '../../../lib/session';
@@ -32,8 +32,6 @@ import { loadSubmission } from './data';
 
 export const dynamic = 'force-dynamic';
 
-type Props = SegmentPageProps<'id'>;
-
 const NOTICES: Record<string, string> = {
   submitted: 'Your submission was received. The admins of the receiving organization review it.',
   'under-review': 'The review has started; the submitter can see it.',
@@ -46,14 +44,13 @@ const NOTICES: Record<string, string> = {
   'files-added': 'The files were added. The receiving organization’s admins were told.',
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await loadSubmission((await params).id);
-  return {
-    title: result.ok ? `${result.data.reference} · ${result.data.title}` : 'Submission',
-  };
-}
+export const generateMetadata = detailTitle(
+  loadSubmission,
+  (submission) => `${submission.reference} · ${submission.title}`,
+  'Submission',
+);
 
-export default async function SubmissionPage({ params, searchParams }: Props) {
+export default async function SubmissionPage({ params, searchParams }: SegmentPageProps<'id'>) {
   const { id } = await params;
   await requireViewer(submissionPath(id));
   const [result, query] = await Promise.all([loadSubmission(id), searchParams]);
