@@ -1,4 +1,7 @@
+import type { WorkRegisterSummary } from '@liaison/core';
 import type { ReactNode } from 'react';
+import { ReviewDue } from './badges';
+import { CalendarDate } from './dates';
 import styles from './register.module.css';
 import shared from './registers.module.css';
 
@@ -72,5 +75,42 @@ export function EditItem({
       {children}
       {remove && <div className={styles.removeArea}>{remove}</div>}
     </section>
+  );
+}
+
+/**
+ * A register's version, initiation date and review date, as its page and the list of registers
+ * show them; `dueAsWritten` is the review date as the register words it, where it does.
+ */
+export function RegisterFacts({
+  register,
+  initiatedLabel,
+  dueAsWritten,
+  now,
+}: {
+  register: Pick<WorkRegisterSummary, 'version' | 'initiatedOn' | 'reviewDue'>;
+  initiatedLabel: string;
+  dueAsWritten?: string;
+  now: Date;
+}) {
+  return (
+    <dl className="facts facts--grid">
+      <div>
+        <dt>Version</dt>
+        <dd>{register.version || <span className="muted">Not set</span>}</dd>
+      </div>
+      <div>
+        <dt>{initiatedLabel}</dt>
+        <dd>
+          <CalendarDate value={register.initiatedOn} />
+        </dd>
+      </div>
+      <div>
+        <dt>Review due</dt>
+        <dd>
+          <ReviewDue value={register.reviewDue} asWritten={dueAsWritten} now={now} />
+        </dd>
+      </div>
+    </dl>
   );
 }
