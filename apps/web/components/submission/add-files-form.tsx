@@ -3,15 +3,13 @@
 import { SUBMISSION_MAX_FILES } from '@liaison/core';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { formatBytes } from '../../lib/format';
 import { submissionPath } from '../../lib/submission-links';
 import { type AttachOption, describeSubmissionError } from '../../lib/submission-rules';
 import { startSubmissionFilesUpload } from '../../lib/submission-upload';
-import { Dropzone } from '../upload/dropzone';
 import { FilesUploadStatus, UploadAction } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
 import { AttachDocumentsField } from './attach-documents-field';
-import { ChosenFileList, withChosenFiles } from './chosen-files';
+import { ChosenFilesField, withChosenFiles } from './chosen-files';
 
 /**
  * Adds files (uploaded, or copied from Liaison documents) to a submission still waiting for a
@@ -75,37 +73,17 @@ export function AddFilesForm({
     <form className="form upload-form" onSubmit={submit} noValidate aria-busy={busy}>
       <fieldset className="fieldset" disabled={busy}>
         <legend>Add files</legend>
-        <div className="field" data-field="files">
-          <span className="field__label" id={`${id}-files-heading`}>
-            Files to upload
-          </span>
-          <Dropzone
-            inputRef={fileRef}
-            inputId={`${id}-files`}
-            multiple
-            disabled={busy}
-            errorId={error ? `${id}-files-error` : undefined}
-            statusId={`${id}-files-status`}
-            title={files.length > 0 ? 'Add more files' : 'Choose files'}
-            hint="or drag and drop them here"
-            status={
-              files.length === 0
-                ? 'No file chosen'
-                : `${files.length} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(bytes)} in all`
-            }
-            onFiles={addChosen}
-          />
-          <ChosenFileList
-            files={files}
-            disabled={busy}
-            onRemove={(index) => setFiles((current) => current.filter((_, i) => i !== index))}
-          />
-          {error && (
-            <p id={`${id}-files-error`} className="field__error">
-              {error}
-            </p>
-          )}
-        </div>
+        <ChosenFilesField
+          formId={id}
+          label="Files to upload"
+          hint="or drag and drop them here"
+          files={files}
+          inputRef={fileRef}
+          disabled={busy}
+          error={error}
+          onAdd={addChosen}
+          onRemove={(index) => setFiles((current) => current.filter((_, i) => i !== index))}
+        />
         <AttachDocumentsField
           formId={id}
           options={attachOptions}

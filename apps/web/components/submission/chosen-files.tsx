@@ -1,6 +1,8 @@
 'use client';
 
+import type { RefObject } from 'react';
 import { formatBytes } from '../../lib/format';
+import { Dropzone, DropzoneField, dropzoneIds } from '../upload/dropzone';
 import { unique } from './use-route-choice';
 
 /**
@@ -40,5 +42,52 @@ export function ChosenFileList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A submission's field of files to upload: the dropzone, saying how many files are chosen and
+ * their size in all, the list of them, and what is wrong with them.
+ */
+export function ChosenFilesField({
+  formId,
+  label,
+  hint,
+  files,
+  inputRef,
+  disabled,
+  error,
+  onAdd,
+  onRemove,
+}: {
+  formId: string;
+  label: string;
+  hint: string;
+  files: readonly File[];
+  inputRef: RefObject<HTMLInputElement | null>;
+  disabled: boolean;
+  error: string | null | undefined;
+  onAdd: (files: FileList | null | undefined) => void;
+  onRemove: (index: number) => void;
+}) {
+  const bytes = files.reduce((sum, file) => sum + file.size, 0);
+  return (
+    <DropzoneField formId={formId} name="files" label={label} error={error}>
+      <Dropzone
+        {...dropzoneIds(formId, 'files', error)}
+        inputRef={inputRef}
+        multiple
+        disabled={disabled}
+        title={files.length > 0 ? 'Add more files' : 'Choose files'}
+        hint={hint}
+        status={
+          files.length === 0
+            ? 'No file chosen'
+            : `${files.length} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(bytes)} in all`
+        }
+        onFiles={onAdd}
+      />
+      <ChosenFileList files={files} disabled={disabled} onRemove={onRemove} />
+    </DropzoneField>
   );
 }

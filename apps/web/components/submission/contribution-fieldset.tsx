@@ -6,10 +6,8 @@ import {
   TITLE_MAX_LENGTH,
 } from '@liaison/core';
 import type { ReactNode, RefObject } from 'react';
-import { formatBytes } from '../../lib/format';
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
-import { Dropzone } from '../upload/dropzone';
-import { ChosenFileList } from './chosen-files';
+import { ChosenFilesField } from './chosen-files';
 import { describedBy, FieldError } from './field-error';
 
 interface ContributionFieldsetProps {
@@ -45,7 +43,6 @@ export function ContributionFieldset({
   disabled,
   attachField,
 }: ContributionFieldsetProps) {
-  const fileBytes = files.reduce((sum, file) => sum + file.size, 0);
   return (
     <fieldset className="fieldset" disabled={disabled}>
       <legend>The contribution</legend>
@@ -82,29 +79,17 @@ export function ContributionFieldset({
         <FieldError formId={id} errors={errors} name="description" />
       </div>
 
-      <div className="field" data-field="files">
-        <span className="field__label" id={`${id}-files-heading`}>
-          Files
-        </span>
-        <Dropzone
-          inputRef={fileRef}
-          inputId={`${id}-files`}
-          multiple
-          disabled={disabled}
-          errorId={errors.files ? `${id}-files-error` : undefined}
-          statusId={`${id}-files-status`}
-          title={files.length > 0 ? 'Add more files' : 'Choose files'}
-          hint={`or drag and drop them here (up to ${SUBMISSION_MAX_FILES})`}
-          status={
-            files.length === 0
-              ? 'No file chosen'
-              : `${files.length} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(fileBytes)} in all`
-          }
-          onFiles={onAddFiles}
-        />
-        <ChosenFileList files={files} disabled={disabled} onRemove={onRemoveFile} />
-        <FieldError formId={id} errors={errors} name="files" />
-      </div>
+      <ChosenFilesField
+        formId={id}
+        label="Files"
+        hint={`or drag and drop them here (up to ${SUBMISSION_MAX_FILES})`}
+        files={files}
+        inputRef={fileRef}
+        disabled={disabled}
+        error={errors.files}
+        onAdd={onAddFiles}
+        onRemove={onRemoveFile}
+      />
       {attachField}
     </fieldset>
   );
