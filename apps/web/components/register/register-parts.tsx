@@ -1,5 +1,6 @@
 import type { WorkRegisterSummary } from '@liaison/core';
 import type { ReactNode } from 'react';
+import { Fact } from '../fact';
 import { ReviewDue } from './badges';
 import { CalendarDate } from './dates';
 import styles from './register.module.css';
@@ -95,22 +96,13 @@ export function RegisterFacts({
 }) {
   return (
     <dl className="facts facts--grid">
-      <div>
-        <dt>Version</dt>
-        <dd>{register.version || <span className="muted">Not set</span>}</dd>
-      </div>
-      <div>
-        <dt>{initiatedLabel}</dt>
-        <dd>
-          <CalendarDate value={register.initiatedOn} />
-        </dd>
-      </div>
-      <div>
-        <dt>Review due</dt>
-        <dd>
-          <ReviewDue value={register.reviewDue} asWritten={dueAsWritten} now={now} />
-        </dd>
-      </div>
+      <Fact term="Version">{register.version || <span className="muted">Not set</span>}</Fact>
+      <Fact term={initiatedLabel}>
+        <CalendarDate value={register.initiatedOn} />
+      </Fact>
+      <Fact term="Review due">
+        <ReviewDue value={register.reviewDue} asWritten={dueAsWritten} now={now} />
+      </Fact>
     </dl>
   );
 }

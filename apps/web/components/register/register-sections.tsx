@@ -8,6 +8,7 @@ import {
 } from '../../lib/register-sections';
 import { APPROVAL_LABELS, approvalStanding } from '../../lib/register-standing';
 import { deliverableText, timeframeText } from '../../lib/register-timeline';
+import { Fact } from '../fact';
 import { ReviewDue } from './badges';
 import { CalendarDate } from './dates';
 import {
@@ -337,33 +338,23 @@ export function Review({ register, now }: { register: FoundRegister; now: Date }
   return (
     <RegisterSection {...section('review')}>
       <dl className={`facts facts--grid ${styles.wrapFacts}`}>
-        <div>
-          <dt>Next review</dt>
-          <dd>
-            <ReviewDue
-              value={register.reviewDue}
-              asWritten={register.reviewDueAsWritten}
-              now={now}
-            />
-          </dd>
-        </div>
-        <div>
-          <dt>Review process</dt>
-          <dd>
-            {register.reviewProcess ? (
-              register.reviewProcessUrl &&
-              !register.reviewProcess.includes(register.reviewProcessUrl) ? (
-                <a href={register.reviewProcessUrl} rel="noopener noreferrer">
-                  {register.reviewProcess}
-                </a>
-              ) : (
-                <Linkified text={register.reviewProcess} />
-              )
+        <Fact term="Next review">
+          <ReviewDue value={register.reviewDue} asWritten={register.reviewDueAsWritten} now={now} />
+        </Fact>
+        <Fact term="Review process">
+          {register.reviewProcess ? (
+            register.reviewProcessUrl &&
+            !register.reviewProcess.includes(register.reviewProcessUrl) ? (
+              <a href={register.reviewProcessUrl} rel="noopener noreferrer">
+                {register.reviewProcess}
+              </a>
             ) : (
-              <span className="muted">Not named</span>
-            )}
-          </dd>
-        </div>
+              <Linkified text={register.reviewProcess} />
+            )
+          ) : (
+            <span className="muted">Not named</span>
+          )}
+        </Fact>
       </dl>
     </RegisterSection>
   );

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../../../components/badges';
 import { ConfirmAction } from '../../../components/confirm-action';
 import { DetailPage } from '../../../components/detail-page';
+import { Fact } from '../../../components/fact';
 import { FollowButton } from '../../../components/follow-button';
 import { ShortDate } from '../../../components/register/dates';
 import { OpenReviewForm } from '../../../components/review/open-review-form';
@@ -226,55 +227,33 @@ export default async function DocumentPage({ params, searchParams }: SegmentPage
           <div className="card">
             <h2 className="card__title">Details</h2>
             <dl className="facts facts--stacked">
-              <div>
-                <dt>Owner</dt>
-                <dd>{ownerName}</dd>
-              </div>
-              <div>
-                <dt>Status</dt>
-                <dd>
-                  <StatusBadge status={document.status} />
-                </dd>
-              </div>
-              <div>
-                <dt>Visibility</dt>
-                <dd>
-                  <VisibilityBadge visibility={document.visibility} />
-                  <span className="facts__note">
-                    {VISIBILITY_DESCRIPTIONS[document.visibility]}
-                  </span>
-                </dd>
-              </div>
-              <div>
-                <dt>Registers</dt>
-                <dd>
-                  {document.registers.length === 0 ? (
-                    <span className="muted">Not shared under a register</span>
-                  ) : (
-                    <ul className="plain-list">
-                      {document.registers.map((slug) => (
-                        <li key={slug}>
-                          <Link href={`/registers/${slug}`}>
-                            {registerTitles.get(slug) ?? slug}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </dd>
-              </div>
-              <div>
-                <dt>Created</dt>
-                <dd>
-                  <time dateTime={document.createdAt}>{formatDate(document.createdAt)}</time>
-                </dd>
-              </div>
-              <div>
-                <dt>Last changed</dt>
-                <dd>
-                  <time dateTime={document.updatedAt}>{formatDate(document.updatedAt)}</time>
-                </dd>
-              </div>
+              <Fact term="Owner">{ownerName}</Fact>
+              <Fact term="Status">
+                <StatusBadge status={document.status} />
+              </Fact>
+              <Fact term="Visibility">
+                <VisibilityBadge visibility={document.visibility} />
+                <span className="facts__note">{VISIBILITY_DESCRIPTIONS[document.visibility]}</span>
+              </Fact>
+              <Fact term="Registers">
+                {document.registers.length === 0 ? (
+                  <span className="muted">Not shared under a register</span>
+                ) : (
+                  <ul className="plain-list">
+                    {document.registers.map((slug) => (
+                      <li key={slug}>
+                        <Link href={`/registers/${slug}`}>{registerTitles.get(slug) ?? slug}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Fact>
+              <Fact term="Created">
+                <time dateTime={document.createdAt}>{formatDate(document.createdAt)}</time>
+              </Fact>
+              <Fact term="Last changed">
+                <time dateTime={document.updatedAt}>{formatDate(document.updatedAt)}</time>
+              </Fact>
             </dl>
           </div>
 

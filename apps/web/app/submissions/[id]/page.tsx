@@ -2,6 +2,7 @@ import { type DocumentSummary, SUBMISSION_MAX_FILES, type Submission } from '@li
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { DetailPage } from '../../../components/detail-page';
+import { Fact } from '../../../components/fact';
 import { StoredFileTable } from '../../../components/stored-file-table';
 import { AddFilesForm } from '../../../components/submission/add-files-form';
 import { CreateDocumentForm, LinkDocumentForm } from '../../../components/submission/adopt-forms';
@@ -192,33 +193,19 @@ export default async function SubmissionPage({ params, searchParams }: SegmentPa
           <div className="card">
             <h2 className="card__title">Details</h2>
             <dl className="facts facts--stacked">
-              <div>
-                <dt>From</dt>
-                <dd>{submission.from.name}</dd>
-              </div>
-              <div>
-                <dt>To</dt>
-                <dd>{submission.to.name}</dd>
-              </div>
-              <div>
-                <dt>Register</dt>
-                <dd>
-                  <Link href={`/registers/${submission.register.slug}`}>
-                    {submission.register.title}
-                  </Link>
-                </dd>
-              </div>
-              <div>
-                <dt>Submitted</dt>
-                <dd>
-                  <time dateTime={submission.createdAt}>
-                    {formatDateTime(submission.createdAt)}
-                  </time>
-                  {submission.submittedBy && (
-                    <span className="facts__note">by {submission.submittedBy}</span>
-                  )}
-                </dd>
-              </div>
+              <Fact term="From">{submission.from.name}</Fact>
+              <Fact term="To">{submission.to.name}</Fact>
+              <Fact term="Register">
+                <Link href={`/registers/${submission.register.slug}`}>
+                  {submission.register.title}
+                </Link>
+              </Fact>
+              <Fact term="Submitted">
+                <time dateTime={submission.createdAt}>{formatDateTime(submission.createdAt)}</time>
+                {submission.submittedBy && (
+                  <span className="facts__note">by {submission.submittedBy}</span>
+                )}
+              </Fact>
             </dl>
           </div>
 
@@ -231,24 +218,15 @@ export default async function SubmissionPage({ params, searchParams }: SegmentPa
               them.
             </p>
             <dl className="facts facts--stacked">
-              <div>
-                <dt>Acknowledged by</dt>
-                <dd>{submission.ipr.by ?? 'A former member'}</dd>
-              </div>
-              <div>
-                <dt>When</dt>
-                <dd>
-                  <time dateTime={submission.ipr.at}>{formatDateTime(submission.ipr.at)}</time>
-                </dd>
-              </div>
-              <div>
-                <dt>Policy text SHA-256</dt>
-                <dd>
-                  <code className="checksum checksum--small" data-testid="ipr-policy-sha256">
-                    {submission.ipr.policySha256}
-                  </code>
-                </dd>
-              </div>
+              <Fact term="Acknowledged by">{submission.ipr.by ?? 'A former member'}</Fact>
+              <Fact term="When">
+                <time dateTime={submission.ipr.at}>{formatDateTime(submission.ipr.at)}</time>
+              </Fact>
+              <Fact term="Policy text SHA-256">
+                <code className="checksum checksum--small" data-testid="ipr-policy-sha256">
+                  {submission.ipr.policySha256}
+                </code>
+              </Fact>
             </dl>
           </section>
 
