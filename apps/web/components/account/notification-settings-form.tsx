@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import styles from '../admin/admin.module.css';
-import { FormMessage, SubmitButton } from '../admin/form-parts';
+import { FormMessage, SubmitRow } from '../admin/form-parts';
 import { type FormAction, type FormState, IDLE } from '../admin/form-state';
 
 /**
@@ -54,9 +54,7 @@ export function NotificationSettingsForm({
           <span>one digest a day (sent at midnight UTC)</span>
         </label>
       </fieldset>
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Saving…">Save</SubmitButton>
-      </div>
+      <SubmitRow pendingText="Saving…">Save</SubmitRow>
     </form>
   );
 }

@@ -43,6 +43,15 @@ export function SubmitButton({
   );
 }
 
+/** A form's row of actions when its submit button is all there is to it. */
+export function SubmitRow({ pendingText, children }: { pendingText: string; children: ReactNode }) {
+  return (
+    <div className={styles.actions}>
+      <SubmitButton pendingText={pendingText}>{children}</SubmitButton>
+    </div>
+  );
+}
+
 /**
  * The outcome of the last submission, next to the form: errors are announced assertively and
  * receive focus so keyboard and screen-reader users land on them; successes politely.

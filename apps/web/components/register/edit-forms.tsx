@@ -32,6 +32,7 @@ import {
   FormMessage,
   SelectField,
   SubmitButton,
+  SubmitRow,
   TextAreaField,
   TextField,
 } from '../admin/form-parts';
@@ -96,11 +97,7 @@ export function MilestoneForm({
           {...bind('doneOn', milestone?.doneOn ?? '')}
         />
       </div>
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Saving…">
-          {milestone ? 'Save milestone' : 'Add milestone'}
-        </SubmitButton>
-      </div>
+      <SubmitRow pendingText="Saving…">{milestone ? 'Save milestone' : 'Add milestone'}</SubmitRow>
     </form>
   );
 }
@@ -176,11 +173,9 @@ export function CommitmentForm({
         maxLength={REGISTER_TEXT_MAX_LENGTH}
         {...bind('note', commitment?.note)}
       />
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Saving…">
-          {commitment ? 'Save commitment' : 'Add commitment'}
-        </SubmitButton>
-      </div>
+      <SubmitRow pendingText="Saving…">
+        {commitment ? 'Save commitment' : 'Add commitment'}
+      </SubmitRow>
     </form>
   );
 }
@@ -220,11 +215,7 @@ export function ContactForm({
           {...bind('address', contact?.address ?? '')}
         />
       </div>
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Saving…">
-          {contact ? 'Save contact' : 'Add contact'}
-        </SubmitButton>
-      </div>
+      <SubmitRow pendingText="Saving…">{contact ? 'Save contact' : 'Add contact'}</SubmitRow>
     </form>
   );
 }
@@ -324,9 +315,7 @@ export function ApprovalForm({
             : '',
         )}
       />
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Recording…">Record {party.name}’s approval</SubmitButton>
-      </div>
+      <SubmitRow pendingText="Recording…">Record {party.name}’s approval</SubmitRow>
     </form>
   );
 }
