@@ -30,6 +30,7 @@ import styles from '../admin/admin.module.css';
 import {
   bindFields,
   FormMessage,
+  HiddenFields,
   SelectField,
   SubmitButton,
   SubmitRow,
@@ -49,16 +50,6 @@ function useForm(action: FormAction) {
   return { state, formAction, bind: bindFields(state) };
 }
 
-function Hidden({ fields }: { fields: Record<string, string | undefined> }) {
-  return (
-    <>
-      {Object.entries(fields).map(([name, value]) =>
-        value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
-      )}
-    </>
-  );
-}
-
 export function MilestoneForm({
   slug,
   milestone,
@@ -70,7 +61,7 @@ export function MilestoneForm({
   return (
     <form action={formAction} className={styles.form}>
       <FormMessage state={state} />
-      <Hidden fields={{ slug, id: milestone?.id }} />
+      <HiddenFields fields={{ slug, id: milestone?.id }} />
       <TextField
         label="Deliverable"
         maxLength={MILESTONE_DELIVERABLE_MAX_LENGTH}
@@ -126,7 +117,7 @@ export function CommitmentForm({
   return (
     <form action={formAction} className={styles.form}>
       <FormMessage state={state} />
-      <Hidden
+      <HiddenFields
         fields={{ slug, id: commitment?.id, parties: parties.map((p) => p.slug).join(',') }}
       />
       <div className={styles.row}>
@@ -193,7 +184,9 @@ export function ContactForm({
   return (
     <form action={formAction} className={styles.form}>
       <FormMessage state={state} />
-      <Hidden fields={{ slug, id: contact?.id, parties: parties.map((p) => p.slug).join(',') }} />
+      <HiddenFields
+        fields={{ slug, id: contact?.id, parties: parties.map((p) => p.slug).join(',') }}
+      />
       <div className={styles.row}>
         <SelectField
           label="Party"
@@ -252,7 +245,7 @@ export function RemoveItemForm({
       <form action={formAction} className={styles.inlineForm}>
         <FormMessage state={state} />
         <p>Remove the {label} from the register? The register’s history keeps what it said.</p>
-        <Hidden fields={{ slug, id }} />
+        <HiddenFields fields={{ slug, id }} />
         <SubmitButton
           variant="danger"
           small
@@ -280,7 +273,7 @@ export function ApprovalForm({
   return (
     <form action={formAction} className={styles.form}>
       <FormMessage state={state} />
-      <Hidden fields={{ slug, organization: party.slug }} />
+      <HiddenFields fields={{ slug, organization: party.slug }} />
       <TextField
         label="Approving body"
         required
