@@ -2,6 +2,7 @@ import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, type AuditEvent, isAuditAction } fro
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
+import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { CaptionedTable } from '../../../components/captioned-table';
 import { DateTime } from '../../../components/register/dates';
@@ -59,17 +60,14 @@ export default async function AuditPage({ searchParams }: QueryPageProps) {
 
   return (
     <>
-      <div className={styles.header}>
-        <h1>Audit log</h1>
-        <p>
-          Every sign-in, upload, download of a non-public file and change of visibility, status,
-          membership or token, newest first.{' '}
-          {viewer.operator
-            ? 'As the portal operator you see every organization’s events.'
-            : `You see events about the objects of ${mine.map((slug) => names.get(slug) ?? slug).join(', ')}, events done on its behalf (what its members did elsewhere in its name), and its members’ sign-ins since they joined.`}{' '}
-          Times are in UTC.
-        </p>
-      </div>
+      <AdminPageHead title="Audit log">
+        Every sign-in, upload, download of a non-public file and change of visibility, status,
+        membership or token, newest first.{' '}
+        {viewer.operator
+          ? 'As the portal operator you see every organization’s events.'
+          : `You see events about the objects of ${mine.map((slug) => names.get(slug) ?? slug).join(', ')}, events done on its behalf (what its members did elsewhere in its name), and its members’ sign-ins since they joined.`}{' '}
+        Times are in UTC.
+      </AdminPageHead>
 
       <form
         method="get"

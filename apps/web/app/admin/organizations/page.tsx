@@ -2,6 +2,7 @@ import type { OrganizationSignIn } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
+import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { OperatorOnly } from '../../../components/admin/operator-only';
 import { CreateOrganizationForm } from '../../../components/admin/organization-forms';
@@ -33,12 +34,9 @@ export default async function OrganizationsPage() {
 
   return (
     <>
-      <div className={styles.header}>
-        <h1>Organizations</h1>
-        <p>
-          The organizations that exchange documents in this portal, and how their members sign in.
-        </p>
-      </div>
+      <AdminPageHead title="Organizations">
+        The organizations that exchange documents in this portal, and how their members sign in.
+      </AdminPageHead>
       <section className={styles.section} aria-labelledby="orgs-title">
         <h2 id="orgs-title" className="visually-hidden">
           All organizations

@@ -2,6 +2,7 @@ import { EMAIL_MAX_LENGTH, INVITATION_VALID_DAYS } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../../components/admin/admin.module.css';
+import { AdminPageHead } from '../../../../components/admin/admin-page-head';
 import { ApiErrorNotice } from '../../../../components/admin/api-error-notice';
 import {
   AddMemberForm,
@@ -61,14 +62,11 @@ export default async function OrganizationMembersPage({
 
   return (
     <>
-      <div className={styles.header}>
-        <h1>Members of {organizationName}</h1>
-        <p>
-          Members read the documents shared with the organization; editors also upload, edit and
-          submit; admins also release documents to the public, manage members and review incoming
-          submissions. An organization always keeps at least one admin.
-        </p>
-      </div>
+      <AdminPageHead title={`Members of ${organizationName}`}>
+        Members read the documents shared with the organization; editors also upload, edit and
+        submit; admins also release documents to the public, manage members and review incoming
+        submissions. An organization always keeps at least one admin.
+      </AdminPageHead>
 
       {typeof removed === 'string' && (
         <div className={styles.success} role="status">
