@@ -5,6 +5,7 @@ import styles from '../../../components/admin/admin.module.css';
 import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { CaptionedTable } from '../../../components/captioned-table';
+import { HiddenTitleSection } from '../../../components/hidden-title-section';
 import { DateTime } from '../../../components/register/dates';
 import tables from '../../../components/register/registers.module.css';
 import { ChoiceOptions } from '../../../components/select-options';
@@ -136,14 +137,12 @@ export default async function AuditPage({ searchParams }: QueryPageProps) {
         </div>
       </form>
 
-      <section
+      <HiddenTitleSection
+        id="events-title"
+        title="Events"
         className={styles.tableBlock}
-        aria-labelledby="events-title"
         style={{ marginTop: '1.5rem' }}
       >
-        <h2 id="events-title" className="visually-hidden">
-          Events
-        </h2>
         {!events.ok ? (
           <ApiErrorNotice error={events.error} what="the audit log" returnTo="/admin/audit" />
         ) : events.data.items.length === 0 ? (
@@ -238,7 +237,7 @@ export default async function AuditPage({ searchParams }: QueryPageProps) {
             </ul>
           </nav>
         )}
-      </section>
+      </HiddenTitleSection>
     </>
   );
 }

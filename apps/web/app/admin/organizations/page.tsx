@@ -7,6 +7,7 @@ import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { OperatorOnly } from '../../../components/admin/operator-only';
 import { CreateOrganizationForm } from '../../../components/admin/organization-forms';
 import { CaptionedTable } from '../../../components/captioned-table';
+import { HiddenTitleSection } from '../../../components/hidden-title-section';
 import tables from '../../../components/register/registers.module.css';
 import { fromApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
@@ -37,10 +38,7 @@ export default async function OrganizationsPage() {
       <AdminPageHead title="Organizations">
         The organizations that exchange documents in this portal, and how their members sign in.
       </AdminPageHead>
-      <section className={styles.section} aria-labelledby="orgs-title">
-        <h2 id="orgs-title" className="visually-hidden">
-          All organizations
-        </h2>
+      <HiddenTitleSection id="orgs-title" title="All organizations" className={styles.section}>
         {!organizations.ok ? (
           <ApiErrorNotice
             error={organizations.error}
@@ -77,7 +75,7 @@ export default async function OrganizationsPage() {
             ))}
           </CaptionedTable>
         )}
-      </section>
+      </HiddenTitleSection>
       <section className={styles.panel}>
         <CreateOrganizationForm action={createOrganization} />
       </section>

@@ -11,6 +11,7 @@ import {
   RoleForm,
 } from '../../../../components/admin/member-forms';
 import { CaptionedTable } from '../../../../components/captioned-table';
+import { HiddenTitleSection } from '../../../../components/hidden-title-section';
 import { ShortDate } from '../../../../components/register/dates';
 import tables from '../../../../components/register/registers.module.css';
 import { canManageMembers } from '../../../../lib/admin-access';
@@ -76,10 +77,7 @@ export default async function OrganizationMembersPage({
         </div>
       )}
 
-      <section className={styles.section} aria-labelledby="members-title">
-        <h2 id="members-title" className="visually-hidden">
-          Current members
-        </h2>
+      <HiddenTitleSection id="members-title" title="Current members" className={styles.section}>
         {!members.ok ? (
           <ApiErrorNotice
             error={members.error}
@@ -132,7 +130,7 @@ export default async function OrganizationMembersPage({
             ))}
           </CaptionedTable>
         )}
-      </section>
+      </HiddenTitleSection>
 
       <section className={styles.section} aria-labelledby="invitations-title">
         <h2 id="invitations-title">Pending invitations</h2>
