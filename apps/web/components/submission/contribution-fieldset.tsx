@@ -7,8 +7,8 @@ import {
 } from '@liaison/core';
 import type { ReactNode, RefObject } from 'react';
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
+import { describedBy, FieldError } from '../field-error';
 import { ChosenFilesField } from './chosen-files';
-import { describedBy, FieldError } from './field-error';
 
 interface ContributionFieldsetProps {
   formId: string;
