@@ -1,6 +1,6 @@
 'use client';
 
-import type { RefObject } from 'react';
+import { useRef, useState } from 'react';
 import { formatBytes } from '../../lib/format';
 import { Dropzone, DropzoneField, dropzoneIds } from '../upload/dropzone';
 import { unique } from './use-route-choice';
@@ -13,6 +13,26 @@ import { unique } from './use-route-choice';
 export function withChosenFiles(current: readonly File[], chosen: readonly File[]): File[] {
   return unique([...current, ...chosen], (f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`);
 }
+
+/**
+ * The files chosen for a submission and the input they are picked with: `add` takes the files
+ * picked or dropped (not while `busy`) and calls `onAdded`, `remove` drops one.
+ */
+export function useChosenFiles(busy: boolean, onAdded: () => void) {
+  const [files, setFiles] = useState<File[]>([]);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const add = (chosen: FileList | null | undefined) => {
+    if (!chosen || chosen.length === 0 || busy) return;
+    const added = Array.from(chosen);
+    setFiles((current) => withChosenFiles(current, added));
+    onAdded();
+    if (inputRef.current) inputRef.current.value = '';
+  };
+  const remove = (index: number) => setFiles((current) => current.filter((_, i) => i !== index));
+  return { files, inputRef, add, remove };
+}
+
+export type ChosenFiles = ReturnType<typeof useChosenFiles>;
 
 /** The files chosen for a submission, each with its size and a Remove button. */
 export function ChosenFileList({
@@ -46,29 +66,23 @@ export function ChosenFileList({
 }
 
 /**
- * A submission's field of files to upload: the dropzone, saying how many files are chosen and
- * their size in all, the list of them, and what is wrong with them.
+ * A submission's field of files to upload, fed `useChosenFiles()` whole: the dropzone, saying how
+ * many files are chosen and their size in all, the list of them, and what is wrong with them.
  */
 export function ChosenFilesField({
   formId,
   label,
   hint,
-  files,
-  inputRef,
+  chosen: { files, inputRef, add, remove },
   disabled,
   error,
-  onAdd,
-  onRemove,
 }: {
   formId: string;
   label: string;
   hint: string;
-  files: readonly File[];
-  inputRef: RefObject<HTMLInputElement | null>;
+  chosen: ChosenFiles;
   disabled: boolean;
   error: string | null | undefined;
-  onAdd: (files: FileList | null | undefined) => void;
-  onRemove: (index: number) => void;
 }) {
   const bytes = files.reduce((sum, file) => sum + file.size, 0);
   return (
@@ -85,9 +99,9 @@ export function ChosenFilesField({
             ? 'No file chosen'
             : `${files.length} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(bytes)} in all`
         }
-        onFiles={onAdd}
+        onFiles={add}
       />
-      <ChosenFileList files={files} disabled={disabled} onRemove={onRemove} />
+      <ChosenFileList files={files} disabled={disabled} onRemove={remove} />
     </DropzoneField>
   );
 }

@@ -5,10 +5,10 @@ import {
   SUBMISSION_MAX_FILES,
   TITLE_MAX_LENGTH,
 } from '@liaison/core';
-import type { ReactNode, RefObject } from 'react';
+import type { ReactNode } from 'react';
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
 import { describedBy, FieldError } from '../field-error';
-import { ChosenFilesField } from './chosen-files';
+import { type ChosenFiles, ChosenFilesField } from './chosen-files';
 
 interface ContributionFieldsetProps {
   formId: string;
@@ -17,10 +17,7 @@ interface ContributionFieldsetProps {
   onTitle: (title: string) => void;
   description: string;
   onDescription: (description: string) => void;
-  files: File[];
-  fileRef: RefObject<HTMLInputElement | null>;
-  onAddFiles: (files: FileList | null | undefined) => void;
-  onRemoveFile: (index: number) => void;
+  chosenFiles: ChosenFiles;
   errors: SubmissionFieldErrors;
   disabled: boolean;
   /** Liaison documents to attach, next to the files to upload. */
@@ -35,10 +32,7 @@ export function ContributionFieldset({
   onTitle,
   description,
   onDescription,
-  files,
-  fileRef,
-  onAddFiles,
-  onRemoveFile,
+  chosenFiles,
   errors,
   disabled,
   attachField,
@@ -83,12 +77,9 @@ export function ContributionFieldset({
         formId={id}
         label="Files"
         hint={`or drag and drop them here (up to ${SUBMISSION_MAX_FILES})`}
-        files={files}
-        inputRef={fileRef}
+        chosen={chosenFiles}
         disabled={disabled}
         error={errors.files}
-        onAdd={onAddFiles}
-        onRemove={onRemoveFile}
       />
       {attachField}
     </fieldset>
