@@ -10,7 +10,7 @@ import { unique } from './use-route-choice';
  * copied from the input's FileList before anything else: that list empties when the input's value
  * is reset, and a state updater given the list itself would run after the reset.
  */
-export function withChosenFiles(current: readonly File[], chosen: readonly File[]): File[] {
+function withChosenFiles(current: readonly File[], chosen: readonly File[]): File[] {
   return unique([...current, ...chosen], (f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`);
 }
 
