@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Breadcrumb } from './breadcrumb';
+import { HiddenTitleSection } from './hidden-title-section';
 
 interface DetailPageProps {
   /** The article's class, e.g. "document" or "submission". */
@@ -71,10 +72,11 @@ export function DetailPage({
         </div>
       )}
 
-      <section className="document__summary" aria-labelledby={summary.headingId}>
-        <h2 id={summary.headingId} className="visually-hidden">
-          {summary.heading}
-        </h2>
+      <HiddenTitleSection
+        id={summary.headingId}
+        title={summary.heading}
+        className="document__summary"
+      >
         {summary.text ? (
           <p
             className={`document__abstract${summary.textClassName ? ` ${summary.textClassName}` : ''}`}
@@ -84,7 +86,7 @@ export function DetailPage({
         ) : (
           <p className="muted">{summary.empty}</p>
         )}
-      </section>
+      </HiddenTitleSection>
 
       <div className={`document__layout${layoutClassName ? ` ${layoutClassName}` : ''}`}>
         {main && <div className="document__main">{main}</div>}

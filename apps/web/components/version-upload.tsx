@@ -8,6 +8,7 @@ import { versionLabelError } from '../lib/document-rules';
 import { describeApiError } from '../lib/errors';
 import { formatBytes } from '../lib/format';
 import { startUpload } from '../lib/upload-client';
+import { Fact } from './fact';
 import { FileField } from './upload/dropzone';
 import { FileUploadStatus, UploadAction } from './upload/upload-status';
 import { useUpload } from './upload/use-upload';
@@ -99,29 +100,23 @@ export function VersionUpload({
           Version {version.label} of {documentIdentifier} is stored
         </h2>
         <dl className="facts facts--stacked">
-          <div>
-            <dt>File</dt>
-            <dd>{version.filename}</dd>
-          </div>
+          <Fact term="File">{version.filename}</Fact>
           {version.changeNote && (
             <div>
               <dt>What changed</dt>
               <dd className="change-note">{version.changeNote}</dd>
             </div>
           )}
-          <div>
-            <dt>Size</dt>
-            <dd>
-              {formatBytes(version.size)}
-              {/* The exact count only where the short form rounds ("1.5 MiB"), not "611 bytes (611 bytes)". */}
-              {version.size >= 1024 && (
-                <>
-                  {' '}
-                  <span className="muted">({version.size.toLocaleString('en-GB')} bytes)</span>
-                </>
-              )}
-            </dd>
-          </div>
+          <Fact term="Size">
+            {formatBytes(version.size)}
+            {/* The exact count only where the short form rounds ("1.5 MiB"), not "611 bytes (611 bytes)". */}
+            {version.size >= 1024 && (
+              <>
+                {' '}
+                <span className="muted">({version.size.toLocaleString('en-GB')} bytes)</span>
+              </>
+            )}
+          </Fact>
           <div>
             <dt id={`${id}-sha-label`}>SHA-256 checksum</dt>
             <dd>

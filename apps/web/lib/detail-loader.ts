@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import type { ApiResponse } from './api';
@@ -21,4 +22,19 @@ export function detailLoader<T>(
     if (!result.ok && result.error.status === 401 && pathOf) signInAgain(pathOf(id));
     return result;
   });
+}
+
+/**
+ * A detail page's `generateMetadata`: its object's title as `titleOf` words it, or `fallback`
+ * where the object cannot be shown (the page itself says why).
+ */
+export function detailTitle<T>(
+  load: (id: string) => Promise<ApiResponse<T>>,
+  titleOf: (object: T) => string,
+  fallback: string,
+): (props: { params: Promise<{ id: string }> }) => Promise<Metadata> {
+  return async ({ params }) => {
+    const result = await load((await params).id);
+    return { title: result.ok ? titleOf(result.data) : fallback };
+  };
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { PasswordChangeForm, ProfileForm } from '../../components/account/account-forms';
 import { FollowingList } from '../../components/account/following-list';
 import styles from '../../components/admin/admin.module.css';
+import { AdminPageHead } from '../../components/admin/admin-page-head';
 import { loadFollows } from '../../lib/follows';
 import { requireViewer } from '../../lib/session';
 import { changePassword, saveProfile } from './actions';
@@ -17,13 +18,10 @@ export default async function AccountPage() {
   const follows = await loadFollows(true);
   return (
     <>
-      <div className={styles.header}>
-        <h1>Your account</h1>
-        <p>
-          Signed in as {viewer.email}. Mail settings are under{' '}
-          <Link href="/account/notifications">Notifications</Link>.
-        </p>
-      </div>
+      <AdminPageHead title="Your account">
+        Signed in as {viewer.email}. Mail settings are under{' '}
+        <Link href="/account/notifications">Notifications</Link>.
+      </AdminPageHead>
       <section className={styles.section}>
         <ProfileForm action={saveProfile} name={viewer.name} />
       </section>

@@ -2,6 +2,7 @@ import { API_TOKEN_NAME_MAX_LENGTH } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../components/admin/admin.module.css';
+import { AdminPageHead } from '../../components/admin/admin-page-head';
 import { TokensSection } from '../../components/admin/tokens-section';
 import { adminOrganizations, canReadAudit } from '../../lib/admin-access';
 import { fromApi } from '../../lib/api';
@@ -24,13 +25,10 @@ export default async function AdminPage({ searchParams }: QueryPageProps) {
     const { revoked } = await searchParams;
     return (
       <>
-        <div className={styles.header}>
-          <h1>Administration</h1>
-          <p>
-            Members, roles and the audit log are managed by your organization’s admins. Here you
-            manage your own API tokens.
-          </p>
-        </div>
+        <AdminPageHead title="Administration">
+          Members, roles and the audit log are managed by your organization’s admins. Here you
+          manage your own API tokens.
+        </AdminPageHead>
         <TokensSection
           returnTo="/admin"
           revoked={
@@ -48,14 +46,11 @@ export default async function AdminPage({ searchParams }: QueryPageProps) {
 
   return (
     <>
-      <div className={styles.header}>
-        <h1>Administration</h1>
-        <p>
-          {viewer.operator
-            ? 'You are the portal operator: you manage organizations, registers and every organization’s members, and read the whole audit log.'
-            : `You are an admin of ${mine.map((slug) => names.get(slug) ?? slug).join(', ')}.`}
-        </p>
-      </div>
+      <AdminPageHead title="Administration">
+        {viewer.operator
+          ? 'You are the portal operator: you manage organizations, registers and every organization’s members, and read the whole audit log.'
+          : `You are an admin of ${mine.map((slug) => names.get(slug) ?? slug).join(', ')}.`}
+      </AdminPageHead>
       <ul className={styles.cards}>
         {mine.map((slug) => (
           <li key={slug}>

@@ -1,6 +1,7 @@
 import { PASSWORD_MAX_LENGTH } from '@liaison/core';
 import { cookies, headers } from 'next/headers';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { RememberedEmail } from '../../components/account/remembered-email';
 import { CsrfForm } from '../../lib/auth/csrf-form';
 import { safeCallbackPath } from '../../lib/auth/login-redirects';
@@ -30,6 +31,14 @@ export async function callbackPath(requested: string | undefined): Promise<strin
   const jar = await cookies();
   const remembered = CALLBACK_URL_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   return safeCallbackPath(remembered, origin) ?? '/';
+}
+
+/** What a login page reads from its query: the last attempt's error and where to go after. */
+export async function readLoginQuery(
+  searchParams: SearchParams,
+): Promise<{ error: string | undefined; callbackUrl: string }> {
+  const query = await searchParams;
+  return { error: first(query.error), callbackUrl: await callbackPath(first(query.callbackUrl)) };
 }
 
 export const ERROR_ID = 'login-error';
@@ -104,5 +113,34 @@ export function ChooseAnother() {
     <p className={styles.another}>
       <Link href="/login">Choose another organization</Link>
     </p>
+  );
+}
+
+/**
+ * The login page of one way in (an organization's, the portal operator's): "Sign in" over whose
+ * it is, the last attempt's error, its ways in, and the way back to the list of organizations.
+ */
+export function SignInPage({
+  title,
+  lead,
+  error,
+  children,
+}: {
+  title: string;
+  lead?: string;
+  error: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <div className={styles.page}>
+      <div className={styles.intro}>
+        <p className={styles.eyebrow}>Sign in</p>
+        <h1>{title}</h1>
+        {lead && <p className="lead">{lead}</p>}
+      </div>
+      <LoginError code={error} />
+      {children}
+      <ChooseAnother />
+    </div>
   );
 }

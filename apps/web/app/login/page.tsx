@@ -6,7 +6,7 @@ import {
   signInOrganizations,
 } from '../../lib/auth/organizations';
 import styles from './login.module.css';
-import { callbackPath, first, LoginError, type SearchParams } from './login-parts';
+import { LoginError, readLoginQuery, type SearchParams } from './login-parts';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
@@ -27,8 +27,7 @@ function waysIn(organization: SignInOrganization): string {
  * which sets the CSRF cookie the next page's forms need, then redirects there.
  */
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
-  const query = await searchParams;
-  const callbackUrl = await callbackPath(first(query.callbackUrl));
+  const { error, callbackUrl } = await readLoginQuery(searchParams);
   const organizations = await signInOrganizations();
   const signInHref = (params: Record<string, string>) =>
     `/api/auth/signin?${new URLSearchParams({ ...params, callbackUrl }).toString()}`;
@@ -40,7 +39,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         <p className="lead">Start with your organization: it decides how you sign in.</p>
       </div>
 
-      <LoginError code={first(query.error)} />
+      <LoginError code={error} />
 
       <section className={styles.panel} aria-labelledby="organizations-title">
         <h2 id="organizations-title" className={styles.panelTitle}>

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../components/admin/api-error-notice';
-import { RegisterStateBadge, ReviewDue } from '../../components/register/badges';
-import { CalendarDate } from '../../components/register/dates';
+import { RegisterStateBadge } from '../../components/register/badges';
+import { RegisterFacts } from '../../components/register/register-parts';
 import shared from '../../components/register/registers.module.css';
 import { getViewer } from '../../lib/session';
 import { listRegisters } from './data';
@@ -43,24 +43,7 @@ export default async function RegistersPage() {
                 </h2>
                 <RegisterStateBadge state={register.state} />
               </div>
-              <dl className="facts facts--grid">
-                <div>
-                  <dt>Version</dt>
-                  <dd>{register.version || <span className="muted">Not set</span>}</dd>
-                </div>
-                <div>
-                  <dt>Initiated</dt>
-                  <dd>
-                    <CalendarDate value={register.initiatedOn} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>Review due</dt>
-                  <dd>
-                    <ReviewDue value={register.reviewDue} now={now} />
-                  </dd>
-                </div>
-              </dl>
+              <RegisterFacts register={register} initiatedLabel="Initiated" now={now} />
               <p className={styles.partiesLabel} id={`parties-${register.slug}`}>
                 Parties
               </p>

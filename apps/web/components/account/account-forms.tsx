@@ -4,7 +4,7 @@ import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PERSON_NAME_MAX_LENGTH } from '@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import styles from '../admin/admin.module.css';
-import { bindFields, FormMessage, SubmitButton, TextField } from '../admin/form-parts';
+import { bindFields, FormMessage, SubmitRow, TextField } from '../admin/form-parts';
 import { type FormAction, type FormState, IDLE } from '../admin/form-state';
 import { NewPasswordFields } from './new-password-fields';
 
@@ -24,9 +24,7 @@ export function ProfileForm({ action, name }: { action: FormAction; name: string
         hint="Shown to the people you work with: on your uploads, comments and statements."
         {...field('name', name)}
       />
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Saving…">Save</SubmitButton>
-      </div>
+      <SubmitRow pendingText="Saving…">Save</SubmitRow>
     </form>
   );
 }
@@ -57,9 +55,7 @@ export function PasswordChangeForm({ action }: { action: FormAction }) {
         label="New password"
         hint="Your other sessions are signed out."
       />
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Changing…">Change password</SubmitButton>
-      </div>
+      <SubmitRow pendingText="Changing…">Change password</SubmitRow>
     </form>
   );
 }
@@ -79,9 +75,7 @@ export function PasswordResetRequestForm({ action }: { action: FormAction }) {
         autoComplete="username"
         {...field('email')}
       />
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Sending…">Mail me a link</SubmitButton>
-      </div>
+      <SubmitRow pendingText="Sending…">Mail me a link</SubmitRow>
     </form>
   );
 }
@@ -110,9 +104,7 @@ export function PasswordResetForm({ action, token }: { action: FormAction; token
         label="New password"
         hint="Setting it signs you out everywhere."
       />
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Setting…">Set new password</SubmitButton>
-      </div>
+      <SubmitRow pendingText="Setting…">Set new password</SubmitRow>
     </form>
   );
 }

@@ -2,8 +2,14 @@
 
 import { useActionState } from 'react';
 import styles from '../admin/admin.module.css';
-import { FormMessage, SubmitButton } from '../admin/form-parts';
+import { FormMessage, SubmitRow } from '../admin/form-parts';
 import { type FormAction, type FormState, IDLE } from '../admin/form-state';
+
+/** The ways mail about what one follows can come. */
+const FOLLOW_DELIVERIES = [
+  { value: 'immediate', label: 'one mail for each new version, share or release, as it happens' },
+  { value: 'daily', label: 'one digest a day (sent at midnight UTC)' },
+] as const;
 
 /**
  * The opt-in for release mails and how mail about what one follows comes, saved by a server
@@ -35,28 +41,19 @@ export function NotificationSettingsForm({
       </fieldset>
       <fieldset className={styles.fieldset}>
         <legend>Mail about what I follow</legend>
-        <label className={styles.choice}>
-          <input
-            type="radio"
-            name="followDelivery"
-            value="immediate"
-            defaultChecked={followDelivery === 'immediate'}
-          />
-          <span>one mail for each new version, share or release, as it happens</span>
-        </label>
-        <label className={styles.choice}>
-          <input
-            type="radio"
-            name="followDelivery"
-            value="daily"
-            defaultChecked={followDelivery === 'daily'}
-          />
-          <span>one digest a day (sent at midnight UTC)</span>
-        </label>
+        {FOLLOW_DELIVERIES.map(({ value, label }) => (
+          <label key={value} className={styles.choice}>
+            <input
+              type="radio"
+              name="followDelivery"
+              value={value}
+              defaultChecked={followDelivery === value}
+            />
+            <span>{label}</span>
+          </label>
+        ))}
       </fieldset>
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Saving…">Save</SubmitButton>
-      </div>
+      <SubmitRow pendingText="Saving…">Save</SubmitRow>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import styles from './admin.module.css';
-import { FormMessage, SubmitButton } from './form-parts';
+import { FormMessage, HiddenFields, SubmitButton } from './form-parts';
 import { type FormAction, IDLE } from './form-state';
 
 /**
@@ -27,9 +27,7 @@ export function ConfirmForm({
   return (
     <form action={formAction} className={styles.form}>
       <FormMessage state={state} />
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields fields={fields} />
       <div className={styles.actions}>
         <SubmitButton variant="danger" pendingText={pendingText}>
           {confirmLabel}

@@ -43,6 +43,22 @@ export function SubmitButton({
   );
 }
 
+/** Hidden inputs of the names and values in `fields`; one left undefined is not sent. */
+export function HiddenFields({ fields }: { fields: Record<string, string | undefined> }) {
+  return Object.entries(fields).map(([name, value]) =>
+    value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
+  );
+}
+
+/** A form's row of actions when its submit button is all there is to it. */
+export function SubmitRow({ pendingText, children }: { pendingText: string; children: ReactNode }) {
+  return (
+    <div className={styles.actions}>
+      <SubmitButton pendingText={pendingText}>{children}</SubmitButton>
+    </div>
+  );
+}
+
 /**
  * The outcome of the last submission, next to the form: errors are announced assertively and
  * receive focus so keyboard and screen-reader users land on them; successes politely.

@@ -4,7 +4,7 @@ import { EMAIL_MAX_LENGTH, PERSON_NAME_MAX_LENGTH } from '@liaison/core';
 import { useActionState, useId } from 'react';
 import { ChoiceOptions } from '../select-options';
 import styles from './admin.module.css';
-import { FormMessage, SelectField, SubmitButton, TextField } from './form-parts';
+import { FormMessage, SelectField, SubmitButton, SubmitRow, TextField } from './form-parts';
 import { type FormAction, type FormState, IDLE } from './form-state';
 
 export const ROLE_OPTIONS = [
@@ -81,9 +81,7 @@ export function AddMemberForm({
         />
       </div>
       <RoleField state={state} />
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Adding…">Add member</SubmitButton>
-      </div>
+      <SubmitRow pendingText="Adding…">Add member</SubmitRow>
     </form>
   );
 }
@@ -112,9 +110,7 @@ export function InviteMemberForm({
       <input type="hidden" name="organization" value={organization} />
       <EmailField state={state} />
       <RoleField state={state} />
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Sending…">Send invitation</SubmitButton>
-      </div>
+      <SubmitRow pendingText="Sending…">Send invitation</SubmitRow>
     </form>
   );
 }

@@ -12,7 +12,7 @@ import {
   type FieldBinding,
   FormMessage,
   SlugField,
-  SubmitButton,
+  SubmitRow,
   TextAreaField,
   TextField,
 } from './form-parts';
@@ -100,9 +100,7 @@ export function CreateOrganizationForm({ action }: { action: FormAction }) {
         />
       </div>
       <OrganizationFields bind={bind} rows={3} />
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Adding…">Add organization</SubmitButton>
-      </div>
+      <SubmitRow pendingText="Adding…">Add organization</SubmitRow>
     </form>
   );
 }
@@ -172,9 +170,7 @@ export function EditOrganizationForm({
           <p className={styles.fieldError}>{state.fieldErrors.passwordLogin}</p>
         )}
       </fieldset>
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Saving…">Save changes</SubmitButton>
-      </div>
+      <SubmitRow pendingText="Saving…">Save changes</SubmitRow>
     </form>
   );
 }

@@ -13,7 +13,7 @@ import {
   FormMessage,
   SelectField,
   SlugField,
-  SubmitButton,
+  SubmitRow,
   TextAreaField,
   TextField,
 } from './form-parts';
@@ -177,11 +177,9 @@ export function RegisterForm({
           submitted={failed ? v : undefined}
         />
       )}
-      <div className={styles.actions}>
-        <SubmitButton pendingText={editing ? 'Saving…' : 'Creating…'}>
-          {editing ? 'Save changes' : 'Create register'}
-        </SubmitButton>
-      </div>
+      <SubmitRow pendingText={editing ? 'Saving…' : 'Creating…'}>
+        {editing ? 'Save changes' : 'Create register'}
+      </SubmitRow>
     </form>
   );
 }

@@ -6,7 +6,7 @@ import type { CreatedToken } from '../../app/admin/tokens/actions';
 import { DateTime } from '../register/dates';
 import styles from './admin.module.css';
 import { CopyButton } from './copy-button';
-import { FormMessage, SelectField, SubmitButton, TextField } from './form-parts';
+import { FormMessage, SelectField, SubmitRow, TextField } from './form-parts';
 import { type FormState, IDLE } from './form-state';
 
 const EXPIRY_OPTIONS = [
@@ -56,9 +56,7 @@ export function TokenCreateForm({
             error={state.fieldErrors?.expiresInDays}
           />
         </div>
-        <div className={styles.actions}>
-          <SubmitButton pendingText="Creating…">Create token</SubmitButton>
-        </div>
+        <SubmitRow pendingText="Creating…">Create token</SubmitRow>
       </form>
     </>
   );

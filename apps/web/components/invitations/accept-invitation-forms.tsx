@@ -4,7 +4,7 @@ import { PERSON_NAME_MAX_LENGTH } from '@liaison/core';
 import { useActionState } from 'react';
 import { NewPasswordFields } from '../account/new-password-fields';
 import styles from '../admin/admin.module.css';
-import { FormMessage, SubmitButton, TextField } from '../admin/form-parts';
+import { FormMessage, SubmitRow, TextField } from '../admin/form-parts';
 import { type FormAction, IDLE } from '../admin/form-state';
 
 /** For the signed-in account the invitation is for: one button. */
@@ -22,9 +22,7 @@ export function AcceptInvitationForm({
     <form action={formAction} className={styles.form}>
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Joining…">Accept and join {organizationName}</SubmitButton>
-      </div>
+      <SubmitRow pendingText="Joining…">Accept and join {organizationName}</SubmitRow>
     </form>
   );
 }
@@ -63,9 +61,7 @@ export function CreateAccountForm({
         error={state.fieldErrors?.name}
       />
       <NewPasswordFields state={state} />
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Creating…">Create account and join</SubmitButton>
-      </div>
+      <SubmitRow pendingText="Creating…">Create account and join</SubmitRow>
     </form>
   );
 }

@@ -30,8 +30,10 @@ import styles from '../admin/admin.module.css';
 import {
   bindFields,
   FormMessage,
+  HiddenFields,
   SelectField,
   SubmitButton,
+  SubmitRow,
   TextAreaField,
   TextField,
 } from '../admin/form-parts';
@@ -48,16 +50,6 @@ function useForm(action: FormAction) {
   return { state, formAction, bind: bindFields(state) };
 }
 
-function Hidden({ fields }: { fields: Record<string, string | undefined> }) {
-  return (
-    <>
-      {Object.entries(fields).map(([name, value]) =>
-        value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
-      )}
-    </>
-  );
-}
-
 export function MilestoneForm({
   slug,
   milestone,
@@ -69,7 +61,7 @@ export function MilestoneForm({
   return (
     <form action={formAction} className={styles.form}>
       <FormMessage state={state} />
-      <Hidden fields={{ slug, id: milestone?.id }} />
+      <HiddenFields fields={{ slug, id: milestone?.id }} />
       <TextField
         label="Deliverable"
         maxLength={MILESTONE_DELIVERABLE_MAX_LENGTH}
@@ -96,11 +88,7 @@ export function MilestoneForm({
           {...bind('doneOn', milestone?.doneOn ?? '')}
         />
       </div>
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Saving…">
-          {milestone ? 'Save milestone' : 'Add milestone'}
-        </SubmitButton>
-      </div>
+      <SubmitRow pendingText="Saving…">{milestone ? 'Save milestone' : 'Add milestone'}</SubmitRow>
     </form>
   );
 }
@@ -129,7 +117,7 @@ export function CommitmentForm({
   return (
     <form action={formAction} className={styles.form}>
       <FormMessage state={state} />
-      <Hidden
+      <HiddenFields
         fields={{ slug, id: commitment?.id, parties: parties.map((p) => p.slug).join(',') }}
       />
       <div className={styles.row}>
@@ -176,11 +164,9 @@ export function CommitmentForm({
         maxLength={REGISTER_TEXT_MAX_LENGTH}
         {...bind('note', commitment?.note)}
       />
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Saving…">
-          {commitment ? 'Save commitment' : 'Add commitment'}
-        </SubmitButton>
-      </div>
+      <SubmitRow pendingText="Saving…">
+        {commitment ? 'Save commitment' : 'Add commitment'}
+      </SubmitRow>
     </form>
   );
 }
@@ -198,7 +184,9 @@ export function ContactForm({
   return (
     <form action={formAction} className={styles.form}>
       <FormMessage state={state} />
-      <Hidden fields={{ slug, id: contact?.id, parties: parties.map((p) => p.slug).join(',') }} />
+      <HiddenFields
+        fields={{ slug, id: contact?.id, parties: parties.map((p) => p.slug).join(',') }}
+      />
       <div className={styles.row}>
         <SelectField
           label="Party"
@@ -220,11 +208,7 @@ export function ContactForm({
           {...bind('address', contact?.address ?? '')}
         />
       </div>
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Saving…">
-          {contact ? 'Save contact' : 'Add contact'}
-        </SubmitButton>
-      </div>
+      <SubmitRow pendingText="Saving…">{contact ? 'Save contact' : 'Add contact'}</SubmitRow>
     </form>
   );
 }
@@ -261,7 +245,7 @@ export function RemoveItemForm({
       <form action={formAction} className={styles.inlineForm}>
         <FormMessage state={state} />
         <p>Remove the {label} from the register? The register’s history keeps what it said.</p>
-        <Hidden fields={{ slug, id }} />
+        <HiddenFields fields={{ slug, id }} />
         <SubmitButton
           variant="danger"
           small
@@ -289,7 +273,7 @@ export function ApprovalForm({
   return (
     <form action={formAction} className={styles.form}>
       <FormMessage state={state} />
-      <Hidden fields={{ slug, organization: party.slug }} />
+      <HiddenFields fields={{ slug, organization: party.slug }} />
       <TextField
         label="Approving body"
         required
@@ -324,9 +308,7 @@ export function ApprovalForm({
             : '',
         )}
       />
-      <div className={styles.actions}>
-        <SubmitButton pendingText="Recording…">Record {party.name}’s approval</SubmitButton>
-      </div>
+      <SubmitRow pendingText="Recording…">Record {party.name}’s approval</SubmitRow>
     </form>
   );
 }

@@ -1,4 +1,8 @@
+import type { WorkRegisterSummary } from '@liaison/core';
 import type { ReactNode } from 'react';
+import { Fact } from '../fact';
+import { ReviewDue } from './badges';
+import { CalendarDate } from './dates';
 import styles from './register.module.css';
 import shared from './registers.module.css';
 
@@ -72,5 +76,33 @@ export function EditItem({
       {children}
       {remove && <div className={styles.removeArea}>{remove}</div>}
     </section>
+  );
+}
+
+/**
+ * A register's version, initiation date and review date, as its page and the list of registers
+ * show them; `dueAsWritten` is the review date as the register words it, where it does.
+ */
+export function RegisterFacts({
+  register,
+  initiatedLabel,
+  dueAsWritten,
+  now,
+}: {
+  register: Pick<WorkRegisterSummary, 'version' | 'initiatedOn' | 'reviewDue'>;
+  initiatedLabel: string;
+  dueAsWritten?: string;
+  now: Date;
+}) {
+  return (
+    <dl className="facts facts--grid">
+      <Fact term="Version">{register.version || <span className="muted">Not set</span>}</Fact>
+      <Fact term={initiatedLabel}>
+        <CalendarDate value={register.initiatedOn} />
+      </Fact>
+      <Fact term="Review due">
+        <ReviewDue value={register.reviewDue} asWritten={dueAsWritten} now={now} />
+      </Fact>
+    </dl>
   );
 }

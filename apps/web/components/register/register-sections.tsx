@@ -8,6 +8,7 @@ import {
 } from '../../lib/register-sections';
 import { APPROVAL_LABELS, approvalStanding } from '../../lib/register-standing';
 import { deliverableText, timeframeText } from '../../lib/register-timeline';
+import { Fact } from '../fact';
 import { ReviewDue } from './badges';
 import { CalendarDate } from './dates';
 import {
@@ -71,61 +72,72 @@ function TextList({ items }: { items: readonly { text: string; open: boolean }[]
   );
 }
 
-export function Benefits({ register, nameOf }: { register: FoundRegister; nameOf: NameOf }) {
+/**
+ * A section of text items grouped by party (benefits, activities, limitations), each group under
+ * the heading `headingOf` gives its party, if any.
+ */
+function GroupedTexts({
+  which,
+  items,
+  intro,
+  headingOf,
+}: {
+  which: 'benefits' | 'activities' | 'limitations';
+  items: readonly { party: string | null; text: string; open: boolean }[];
+  intro?: string;
+  headingOf: (party: string | null) => string | null;
+}) {
   return (
-    <RegisterSection {...section('benefits')}>
-      {register.benefits.length === 0 ? (
-        <Empty>The register names no benefits.</Empty>
+    <RegisterSection {...section(which)} intro={intro}>
+      {items.length === 0 ? (
+        <Empty>{`The register names no ${which}.`}</Empty>
       ) : (
-        groupByParty(register.benefits).map((group) => (
-          <div key={group.party ?? 'joint'} className={styles.group}>
-            <h3>
-              {group.party === null
-                ? 'This alliance will provide the following benefits:'
-                : `${nameOf(group.party)} will benefit from:`}
-            </h3>
-            <TextList items={group.items} />
-          </div>
-        ))
+        groupByParty(items).map((group) => {
+          const heading = headingOf(group.party);
+          return (
+            <div key={group.party ?? 'joint'} className={styles.group}>
+              {heading !== null && <h3>{heading}</h3>}
+              <TextList items={group.items} />
+            </div>
+          );
+        })
       )}
     </RegisterSection>
+  );
+}
+
+export function Benefits({ register, nameOf }: { register: FoundRegister; nameOf: NameOf }) {
+  return (
+    <GroupedTexts
+      which="benefits"
+      items={register.benefits}
+      headingOf={(party) =>
+        party === null
+          ? 'This alliance will provide the following benefits:'
+          : `${nameOf(party)} will benefit from:`
+      }
+    />
   );
 }
 
 export function Activities({ register, nameOf }: { register: FoundRegister; nameOf: NameOf }) {
   return (
-    <RegisterSection
-      {...section('activities')}
+    <GroupedTexts
+      which="activities"
+      items={register.activities}
       intro="The following activities are expected to occur during the duration of this work register."
-    >
-      {register.activities.length === 0 ? (
-        <Empty>The register names no activities.</Empty>
-      ) : (
-        groupByParty(register.activities).map((group) => (
-          <div key={group.party ?? 'joint'} className={styles.group}>
-            <h3>{nameOf(group.party)}:</h3>
-            <TextList items={group.items} />
-          </div>
-        ))
-      )}
-    </RegisterSection>
+      headingOf={(party) => `${nameOf(party)}:`}
+    />
   );
 }
 
 export function Limitations({ register, nameOf }: { register: FoundRegister; nameOf: NameOf }) {
   return (
-    <RegisterSection {...section('limitations')}>
-      {register.limitations.length === 0 ? (
-        <Empty>The register names no limitations.</Empty>
-      ) : (
-        groupByParty(register.limitations).map((group) => (
-          <div key={group.party ?? 'joint'} className={styles.group}>
-            {group.party !== null && <h3>{nameOf(group.party)}:</h3>}
-            <TextList items={group.items} />
-          </div>
-        ))
-      )}
-    </RegisterSection>
+    <GroupedTexts
+      which="limitations"
+      items={register.limitations}
+      headingOf={(party) => (party === null ? null : `${nameOf(party)}:`)}
+    />
   );
 }
 
@@ -337,33 +349,23 @@ export function Review({ register, now }: { register: FoundRegister; now: Date }
   return (
     <RegisterSection {...section('review')}>
       <dl className={`facts facts--grid ${styles.wrapFacts}`}>
-        <div>
-          <dt>Next review</dt>
-          <dd>
-            <ReviewDue
-              value={register.reviewDue}
-              asWritten={register.reviewDueAsWritten}
-              now={now}
-            />
-          </dd>
-        </div>
-        <div>
-          <dt>Review process</dt>
-          <dd>
-            {register.reviewProcess ? (
-              register.reviewProcessUrl &&
-              !register.reviewProcess.includes(register.reviewProcessUrl) ? (
-                <a href={register.reviewProcessUrl} rel="noopener noreferrer">
-                  {register.reviewProcess}
-                </a>
-              ) : (
-                <Linkified text={register.reviewProcess} />
-              )
+        <Fact term="Next review">
+          <ReviewDue value={register.reviewDue} asWritten={register.reviewDueAsWritten} now={now} />
+        </Fact>
+        <Fact term="Review process">
+          {register.reviewProcess ? (
+            register.reviewProcessUrl &&
+            !register.reviewProcess.includes(register.reviewProcessUrl) ? (
+              <a href={register.reviewProcessUrl} rel="noopener noreferrer">
+                {register.reviewProcess}
+              </a>
             ) : (
-              <span className="muted">Not named</span>
-            )}
-          </dd>
-        </div>
+              <Linkified text={register.reviewProcess} />
+            )
+          ) : (
+            <span className="muted">Not named</span>
+          )}
+        </Fact>
       </dl>
     </RegisterSection>
   );

@@ -18,6 +18,7 @@ import {
   type StatementFormValues,
 } from '../../lib/statement-rules';
 import { Choice, RadioChoices } from '../choice';
+import { describedBy, FieldError } from '../field-error';
 import { FormFooter } from '../form-footer';
 import { OrganizationOptions } from '../select-options';
 
@@ -70,17 +71,11 @@ export function StatementForm({
           {hint}
         </p>
       )}
-      {errors[name] && (
-        <p id={`${id}-${name}-error`} className="field__error">
-          {errors[name]}
-        </p>
-      )}
+      <FieldError formId={id} errors={errors} name={name} />
     </div>
   );
   const describe = (name: keyof StatementFormValues, hint = false) =>
-    [hint ? `${id}-${name}-hint` : '', errors[name] ? `${id}-${name}-error` : '']
-      .filter(Boolean)
-      .join(' ') || undefined;
+    describedBy(id, errors, name, hint);
 
   return (
     <form
@@ -130,11 +125,7 @@ export function StatementForm({
               />
             ))}
           </div>
-          {errors.to && (
-            <p id={`${id}-to-error`} className="field__error">
-              {errors.to}
-            </p>
-          )}
+          <FieldError formId={id} errors={errors} name="to" />
         </fieldset>
         <fieldset className="fieldset fieldset--plain" aria-describedby={describe('purpose')}>
           <legend className="field__label">Purpose</legend>
@@ -150,11 +141,7 @@ export function StatementForm({
               onChange={setPurpose}
             />
           </div>
-          {errors.purpose && (
-            <p id={`${id}-purpose-error`} className="field__error">
-              {errors.purpose}
-            </p>
-          )}
+          <FieldError formId={id} errors={errors} name="purpose" />
         </fieldset>
         {purpose !== 'information' &&
           field(

@@ -2,16 +2,14 @@
 
 import { SUBMISSION_MAX_FILES } from '@liaison/core';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { formatBytes } from '../../lib/format';
+import { type FormEvent, useId, useState } from 'react';
 import { submissionPath } from '../../lib/submission-links';
 import { type AttachOption, describeSubmissionError } from '../../lib/submission-rules';
 import { startSubmissionFilesUpload } from '../../lib/submission-upload';
-import { Dropzone } from '../upload/dropzone';
 import { FilesUploadStatus, UploadAction } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
 import { AttachDocumentsField } from './attach-documents-field';
-import { ChosenFileList, withChosenFiles } from './chosen-files';
+import { ChosenFilesField, useChosenFiles } from './chosen-files';
 
 /**
  * Adds files (uploaded, or copied from Liaison documents) to a submission still waiting for a
@@ -31,22 +29,14 @@ export function AddFilesForm({
 }) {
   const router = useRouter();
   const id = useId();
-  const [files, setFiles] = useState<File[]>([]);
   const [attach, setAttach] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const upload = useUpload<{ ok: true; id: string }>();
   const { phase, uploading, start } = upload;
-  const fileRef = useRef<HTMLInputElement>(null);
   const busy = uploading || phase.kind === 'done';
+  const chosenFiles = useChosenFiles(busy, () => setError(null));
+  const { files } = chosenFiles;
   const bytes = files.reduce((sum, file) => sum + file.size, 0);
-
-  const addChosen = (chosen: FileList | null | undefined) => {
-    if (!chosen || chosen.length === 0 || busy) return;
-    const added = Array.from(chosen);
-    setFiles((current) => withChosenFiles(current, added));
-    setError(null);
-    if (fileRef.current) fileRef.current.value = '';
-  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -58,7 +48,7 @@ export function AddFilesForm({
           ? 'Add at least one file or Liaison document.'
           : `This submission has room for ${room} more ${room === 1 ? 'file' : 'files'} (${SUBMISSION_MAX_FILES} in all).`,
       );
-      return fileRef.current?.focus();
+      return chosenFiles.inputRef.current?.focus();
     }
     const outcome = await start(
       bytes,
@@ -75,37 +65,14 @@ export function AddFilesForm({
     <form className="form upload-form" onSubmit={submit} noValidate aria-busy={busy}>
       <fieldset className="fieldset" disabled={busy}>
         <legend>Add files</legend>
-        <div className="field" data-field="files">
-          <span className="field__label" id={`${id}-files-heading`}>
-            Files to upload
-          </span>
-          <Dropzone
-            inputRef={fileRef}
-            inputId={`${id}-files`}
-            multiple
-            disabled={busy}
-            errorId={error ? `${id}-files-error` : undefined}
-            statusId={`${id}-files-status`}
-            title={files.length > 0 ? 'Add more files' : 'Choose files'}
-            hint="or drag and drop them here"
-            status={
-              files.length === 0
-                ? 'No file chosen'
-                : `${files.length} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(bytes)} in all`
-            }
-            onFiles={addChosen}
-          />
-          <ChosenFileList
-            files={files}
-            disabled={busy}
-            onRemove={(index) => setFiles((current) => current.filter((_, i) => i !== index))}
-          />
-          {error && (
-            <p id={`${id}-files-error`} className="field__error">
-              {error}
-            </p>
-          )}
-        </div>
+        <ChosenFilesField
+          formId={id}
+          label="Files to upload"
+          hint="or drag and drop them here"
+          chosen={chosenFiles}
+          disabled={busy}
+          error={error}
+        />
         <AttachDocumentsField
           formId={id}
           options={attachOptions}

@@ -7,18 +7,10 @@ import {
 } from '@liaison/core';
 import { useActionState, useId } from 'react';
 import { IDLE, type SubmissionActionState } from '../../app/submissions/action-state';
+import { describedBy, FieldError } from '../field-error';
 import { FormFooter } from '../form-footer';
 
 type Action = (state: SubmissionActionState, form: FormData) => Promise<SubmissionActionState>;
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="field__error">
-      {message}
-    </p>
-  );
-}
 
 function FormError({ state }: { state: SubmissionActionState }) {
   if (state.status !== 'error') return null;
@@ -44,10 +36,6 @@ export function CreateDocumentForm({
   const [state, formAction, pending] = useActionState(action, IDLE);
   const id = useId();
   const errors = state.fieldErrors ?? {};
-  const described = (name: string, hint?: boolean) =>
-    [hint ? `${id}-${name}-hint` : '', errors[name] ? `${id}-${name}-error` : '']
-      .filter(Boolean)
-      .join(' ') || undefined;
 
   return (
     <form action={formAction} className="form">
@@ -59,7 +47,7 @@ export function CreateDocumentForm({
           name="fileId"
           defaultValue={files[0]?.id}
           aria-invalid={errors.fileId ? true : undefined}
-          aria-describedby={described('fileId')}
+          aria-describedby={describedBy(id, errors, 'fileId')}
         >
           {files.map((file) => (
             <option key={file.id} value={file.id}>
@@ -67,7 +55,7 @@ export function CreateDocumentForm({
             </option>
           ))}
         </select>
-        <FieldError id={`${id}-fileId-error`} message={errors.fileId} />
+        <FieldError formId={id} errors={errors} name="fileId" />
       </div>
       <div className="field">
         <label htmlFor={`${id}-identifier`}>Identifier</label>
@@ -81,12 +69,12 @@ export function CreateDocumentForm({
           autoComplete="off"
           spellCheck={false}
           aria-invalid={errors.identifier ? true : undefined}
-          aria-describedby={described('identifier', true)}
+          aria-describedby={describedBy(id, errors, 'identifier', true)}
         />
         <p id={`${id}-identifier-hint`} className="field__hint">
           Unique within {organizationName}, for example DSP0299.
         </p>
-        <FieldError id={`${id}-identifier-error`} message={errors.identifier} />
+        <FieldError formId={id} errors={errors} name="identifier" />
       </div>
       <div className="field">
         <label htmlFor={`${id}-title`}>Title</label>
@@ -96,9 +84,9 @@ export function CreateDocumentForm({
           defaultValue={defaultTitle}
           maxLength={TITLE_MAX_LENGTH}
           aria-invalid={errors.title ? true : undefined}
-          aria-describedby={described('title')}
+          aria-describedby={describedBy(id, errors, 'title')}
         />
-        <FieldError id={`${id}-title-error`} message={errors.title} />
+        <FieldError formId={id} errors={errors} name="title" />
       </div>
       <div className="field">
         <label htmlFor={`${id}-versionLabel`}>
@@ -113,13 +101,13 @@ export function CreateDocumentForm({
           autoComplete="off"
           spellCheck={false}
           aria-invalid={errors.versionLabel ? true : undefined}
-          aria-describedby={described('versionLabel', true)}
+          aria-describedby={describedBy(id, errors, 'versionLabel', true)}
         />
         <p id={`${id}-versionLabel-hint`} className="field__hint">
           The new document is a work in progress, visible to {organizationName} only; share or
           release it from its page.
         </p>
-        <FieldError id={`${id}-versionLabel-error`} message={errors.versionLabel} />
+        <FieldError formId={id} errors={errors} name="versionLabel" />
       </div>
       <FormFooter pending={pending} submitLabel="Create the document" pendingLabel="Creating…" />
     </form>
@@ -136,7 +124,8 @@ export function LinkDocumentForm({
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const id = useId();
-  const error = state.fieldErrors?.document;
+  const errors = state.fieldErrors ?? {};
+  const error = errors.document;
   return (
     <form action={formAction} className="form">
       {state.status === 'error' && !error && <FormError state={state} />}
@@ -149,7 +138,7 @@ export function LinkDocumentForm({
           aria-required="true"
           defaultValue=""
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-document-error` : undefined}
+          aria-describedby={describedBy(id, errors, 'document')}
         >
           <option value="" disabled>
             Choose a document…
@@ -160,7 +149,7 @@ export function LinkDocumentForm({
             </option>
           ))}
         </select>
-        <FieldError id={`${id}-document-error`} message={error} />
+        <FieldError formId={id} errors={errors} name="document" />
       </div>
       <div className="form__actions">
         <button type="submit" className="button button--secondary" disabled={pending}>

@@ -1,6 +1,8 @@
 'use client';
 
+import { useRef, useState } from 'react';
 import { formatBytes } from '../../lib/format';
+import { Dropzone, DropzoneField, dropzoneIds } from '../upload/dropzone';
 import { unique } from './use-route-choice';
 
 /**
@@ -8,9 +10,29 @@ import { unique } from './use-route-choice';
  * copied from the input's FileList before anything else: that list empties when the input's value
  * is reset, and a state updater given the list itself would run after the reset.
  */
-export function withChosenFiles(current: readonly File[], chosen: readonly File[]): File[] {
+function withChosenFiles(current: readonly File[], chosen: readonly File[]): File[] {
   return unique([...current, ...chosen], (f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`);
 }
+
+/**
+ * The files chosen for a submission and the input they are picked with: `add` takes the files
+ * picked or dropped (not while `busy`) and calls `onAdded`, `remove` drops one.
+ */
+export function useChosenFiles(busy: boolean, onAdded: () => void) {
+  const [files, setFiles] = useState<File[]>([]);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const add = (chosen: FileList | null | undefined) => {
+    if (!chosen || chosen.length === 0 || busy) return;
+    const added = Array.from(chosen);
+    setFiles((current) => withChosenFiles(current, added));
+    onAdded();
+    if (inputRef.current) inputRef.current.value = '';
+  };
+  const remove = (index: number) => setFiles((current) => current.filter((_, i) => i !== index));
+  return { files, inputRef, add, remove };
+}
+
+export type ChosenFiles = ReturnType<typeof useChosenFiles>;
 
 /** The files chosen for a submission, each with its size and a Remove button. */
 export function ChosenFileList({
@@ -40,5 +62,46 @@ export function ChosenFileList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A submission's field of files to upload, fed `useChosenFiles()` whole: the dropzone, saying how
+ * many files are chosen and their size in all, the list of them, and what is wrong with them.
+ */
+export function ChosenFilesField({
+  formId,
+  label,
+  hint,
+  chosen: { files, inputRef, add, remove },
+  disabled,
+  error,
+}: {
+  formId: string;
+  label: string;
+  hint: string;
+  chosen: ChosenFiles;
+  disabled: boolean;
+  error: string | null | undefined;
+}) {
+  const bytes = files.reduce((sum, file) => sum + file.size, 0);
+  return (
+    <DropzoneField formId={formId} name="files" label={label} error={error}>
+      <Dropzone
+        {...dropzoneIds(formId, 'files', error)}
+        inputRef={inputRef}
+        multiple
+        disabled={disabled}
+        title={files.length > 0 ? 'Add more files' : 'Choose files'}
+        hint={hint}
+        status={
+          files.length === 0
+            ? 'No file chosen'
+            : `${files.length} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(bytes)} in all`
+        }
+        onFiles={add}
+      />
+      <ChosenFileList files={files} disabled={disabled} onRemove={remove} />
+    </DropzoneField>
   );
 }

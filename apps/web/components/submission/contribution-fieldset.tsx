@@ -5,12 +5,10 @@ import {
   SUBMISSION_MAX_FILES,
   TITLE_MAX_LENGTH,
 } from '@liaison/core';
-import type { ReactNode, RefObject } from 'react';
-import { formatBytes } from '../../lib/format';
+import type { ReactNode } from 'react';
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
-import { Dropzone } from '../upload/dropzone';
-import { ChosenFileList } from './chosen-files';
-import { describedBy, FieldError } from './field-error';
+import { describedBy, FieldError } from '../field-error';
+import { type ChosenFiles, ChosenFilesField } from './chosen-files';
 
 interface ContributionFieldsetProps {
   formId: string;
@@ -19,10 +17,7 @@ interface ContributionFieldsetProps {
   onTitle: (title: string) => void;
   description: string;
   onDescription: (description: string) => void;
-  files: File[];
-  fileRef: RefObject<HTMLInputElement | null>;
-  onAddFiles: (files: FileList | null | undefined) => void;
-  onRemoveFile: (index: number) => void;
+  chosenFiles: ChosenFiles;
   errors: SubmissionFieldErrors;
   disabled: boolean;
   /** Liaison documents to attach, next to the files to upload. */
@@ -37,15 +32,11 @@ export function ContributionFieldset({
   onTitle,
   description,
   onDescription,
-  files,
-  fileRef,
-  onAddFiles,
-  onRemoveFile,
+  chosenFiles,
   errors,
   disabled,
   attachField,
 }: ContributionFieldsetProps) {
-  const fileBytes = files.reduce((sum, file) => sum + file.size, 0);
   return (
     <fieldset className="fieldset" disabled={disabled}>
       <legend>The contribution</legend>
@@ -82,29 +73,14 @@ export function ContributionFieldset({
         <FieldError formId={id} errors={errors} name="description" />
       </div>
 
-      <div className="field" data-field="files">
-        <span className="field__label" id={`${id}-files-heading`}>
-          Files
-        </span>
-        <Dropzone
-          inputRef={fileRef}
-          inputId={`${id}-files`}
-          multiple
-          disabled={disabled}
-          errorId={errors.files ? `${id}-files-error` : undefined}
-          statusId={`${id}-files-status`}
-          title={files.length > 0 ? 'Add more files' : 'Choose files'}
-          hint={`or drag and drop them here (up to ${SUBMISSION_MAX_FILES})`}
-          status={
-            files.length === 0
-              ? 'No file chosen'
-              : `${files.length} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(fileBytes)} in all`
-          }
-          onFiles={onAddFiles}
-        />
-        <ChosenFileList files={files} disabled={disabled} onRemove={onRemoveFile} />
-        <FieldError formId={id} errors={errors} name="files" />
-      </div>
+      <ChosenFilesField
+        formId={id}
+        label="Files"
+        hint={`or drag and drop them here (up to ${SUBMISSION_MAX_FILES})`}
+        chosen={chosenFiles}
+        disabled={disabled}
+        error={errors.files}
+      />
       {attachField}
     </fieldset>
   );

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { submissionPath } from '../../lib/submission-links';
 import {
   type AttachOption,
@@ -15,7 +15,7 @@ import { startSubmissionUpload } from '../../lib/submission-upload';
 import { FilesUploadStatus, UploadAction } from '../upload/upload-status';
 import { useUpload } from '../upload/use-upload';
 import { AttachDocumentsField } from './attach-documents-field';
-import { withChosenFiles } from './chosen-files';
+import { useChosenFiles } from './chosen-files';
 import { ContributionFieldset } from './contribution-fieldset';
 import { IprPolicyFieldset, type PolicyByOrganization } from './ipr-policy-fieldset';
 import { RouteFieldset } from './route-fieldset';
@@ -48,22 +48,16 @@ export function CreateSubmissionForm({
   // Acknowledged for one receiver's policy only: choosing another receiver asks again.
   const [acknowledged, setAcknowledged] = useState<string | null>(null);
   const acceptIpr = acknowledged === to && policy !== null;
-  const [files, setFiles] = useState<File[]>([]);
   const [attach, setAttach] = useState<string[]>([]);
   const [errors, setErrors] = useState<SubmissionFieldErrors>({});
   const upload = useUpload<{ ok: true; id: string }>();
   const { phase, uploading, start } = upload;
-  const fileRef = useRef<HTMLInputElement>(null);
   // Once submitted the form stays locked while the submission's page opens.
   const busy = uploading || phase.kind === 'done';
-
-  const addFiles = (chosen: FileList | null | undefined) => {
-    if (!chosen || chosen.length === 0 || busy) return;
-    const added = Array.from(chosen);
-    setFiles((current) => withChosenFiles(current, added));
-    setErrors((current) => ({ ...current, files: undefined }));
-    if (fileRef.current) fileRef.current.value = '';
-  };
+  const chosenFiles = useChosenFiles(busy, () =>
+    setErrors((current) => ({ ...current, files: undefined })),
+  );
+  const { files } = chosenFiles;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -119,10 +113,7 @@ export function CreateSubmissionForm({
         onTitle={setTitle}
         description={description}
         onDescription={setDescription}
-        files={files}
-        fileRef={fileRef}
-        onAddFiles={addFiles}
-        onRemoveFile={(index) => setFiles((current) => current.filter((_, i) => i !== index))}
+        chosenFiles={chosenFiles}
         attachField={
           <AttachDocumentsField
             formId={id}

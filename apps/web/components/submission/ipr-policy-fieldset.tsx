@@ -1,6 +1,6 @@
 import type { ShownPolicy } from '../../lib/submission-api';
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
-import { describedBy, FieldError } from './field-error';
+import { describedBy, FieldError } from '../field-error';
 
 /** An organization's IPR policy as shown, with the SHA-256 of exactly that text; null: none. */
 export type PolicyByOrganization = Record<string, ShownPolicy | null>;

@@ -2,6 +2,7 @@ import type { DocumentProvenance } from '@liaison/core';
 import Link from 'next/link';
 import { formatDateTime } from '../../lib/format';
 import { submissionPath } from '../../lib/submission-links';
+import { Fact } from '../fact';
 
 /**
  * Where a document made from a submission came from. The API sends the submission (reference and
@@ -22,29 +23,19 @@ export function ProvenanceCard({
         Provenance
       </h2>
       <dl className="facts facts--stacked">
-        <div>
-          <dt>Submitted by</dt>
-          <dd>{from.name}</dd>
-        </div>
+        <Fact term="Submitted by">{from.name}</Fact>
         {submission && (
-          <div>
-            <dt>Submission</dt>
-            <dd>
-              <Link href={submissionPath(submission.id)}>{submission.reference}</Link>
-            </dd>
-          </div>
+          <Fact term="Submission">
+            <Link href={submissionPath(submission.id)}>{submission.reference}</Link>
+          </Fact>
         )}
-        <div>
-          <dt>IPR policy</dt>
-          <dd>
-            {ipr.by ?? 'The submitter'} acknowledged the IPR policy of {receiverName} on{' '}
-            <time dateTime={ipr.at}>{formatDateTime(ipr.at)}</time>.
-            <span className="facts__note">
-              Policy text SHA-256{' '}
-              <code className="checksum checksum--small">{ipr.policySha256}</code>
-            </span>
-          </dd>
-        </div>
+        <Fact term="IPR policy">
+          {ipr.by ?? 'The submitter'} acknowledged the IPR policy of {receiverName} on{' '}
+          <time dateTime={ipr.at}>{formatDateTime(ipr.at)}</time>.
+          <span className="facts__note">
+            Policy text SHA-256 <code className="checksum checksum--small">{ipr.policySha256}</code>
+          </span>
+        </Fact>
       </dl>
     </section>
   );

@@ -2,8 +2,8 @@
 
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
 import { RadioChoices } from '../choice';
+import { describedBy, FieldError } from '../field-error';
 import { OrganizationOptions, RegisterOptions } from '../select-options';
-import { describedBy, FieldError } from './field-error';
 import type { PolicyByOrganization } from './ipr-policy-fieldset';
 import type { RouteChoice } from './use-route-choice';
 

@@ -106,34 +106,63 @@ export function FileDropzone({
   );
 }
 
+interface DropzoneFieldProps {
+  /** The form's `useId()`, which the field's ids are made of. */
+  formId: string;
+  label: string;
+  error: string | null | undefined;
+}
+
+/**
+ * A form's field of files, named `name`: its heading, `children` (the dropzone, given the ids
+ * `dropzoneIds` makes, and anything under it) and the field's error.
+ */
+export function DropzoneField({
+  formId,
+  name,
+  label,
+  error,
+  children,
+}: DropzoneFieldProps & { name: string; children: ReactNode }) {
+  return (
+    <div className="field" data-field={name}>
+      <span className="field__label" id={`${formId}-${name}-heading`}>
+        {label}
+      </span>
+      {children}
+      {error && (
+        <p id={`${formId}-${name}-error`} className="field__error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The ids of the dropzone in the `DropzoneField` named `name`. */
+export function dropzoneIds(
+  formId: string,
+  name: string,
+  error: string | null | undefined,
+): Pick<DropzoneProps, 'inputId' | 'errorId' | 'statusId'> {
+  return {
+    inputId: `${formId}-${name}`,
+    errorId: error ? `${formId}-${name}-error` : undefined,
+    statusId: `${formId}-${name}-status`,
+  };
+}
+
 /** A form's one-file field: its heading, a dropzone for the file and the field's error. */
 export function FileField({
   formId,
   label,
   error,
   ...props
-}: Omit<Parameters<typeof FileDropzone>[0], 'inputId' | 'errorId' | 'statusId' | 'hint'> & {
-  /** The form's `useId()`, which the field's ids are made of. */
-  formId: string;
-  label: string;
-  error: string | null | undefined;
-}) {
+}: Omit<Parameters<typeof FileDropzone>[0], 'inputId' | 'errorId' | 'statusId' | 'hint'> &
+  DropzoneFieldProps) {
   return (
-    <div className="field" data-field="file">
-      <span className="field__label" id={`${formId}-file-heading`}>
-        {label}
-      </span>
-      <FileDropzone
-        {...props}
-        inputId={`${formId}-file`}
-        errorId={error ? `${formId}-file-error` : undefined}
-        statusId={`${formId}-file-status`}
-      />
-      {error && (
-        <p id={`${formId}-file-error`} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
+    <DropzoneField formId={formId} name="file" label={label} error={error}>
+      <FileDropzone {...props} {...dropzoneIds(formId, 'file', error)} />
+    </DropzoneField>
   );
 }

@@ -1,7 +1,7 @@
 import type { NotificationSettings } from '@liaison/core';
 import type { Metadata } from 'next';
 import { NotificationSettingsForm } from '../../../components/account/notification-settings-form';
-import styles from '../../../components/admin/admin.module.css';
+import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { callApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
@@ -16,14 +16,11 @@ export default async function NotificationsPage() {
   const settings = await callApi<NotificationSettings>('/api/v1/me/notifications');
   return (
     <>
-      <div className={styles.header}>
-        <h1>Notifications</h1>
-        <p>
-          Mail about submissions (to their reviewers and submitters) and review reminders (to a
-          register’s points of contact) always goes out. Release mails are yours to choose, and so
-          is how mail about what you follow (see your account page) comes.
-        </p>
-      </div>
+      <AdminPageHead title="Notifications">
+        Mail about submissions (to their reviewers and submitters) and review reminders (to a
+        register’s points of contact) always goes out. Release mails are yours to choose, and so is
+        how mail about what you follow (see your account page) comes.
+      </AdminPageHead>
       {settings.ok ? (
         <NotificationSettingsForm
           action={saveNotificationSettings}

@@ -2,8 +2,10 @@ import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, type AuditEvent, isAuditAction } fro
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
+import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { CaptionedTable } from '../../../components/captioned-table';
+import { HiddenTitleSection } from '../../../components/hidden-title-section';
 import { DateTime } from '../../../components/register/dates';
 import tables from '../../../components/register/registers.module.css';
 import { ChoiceOptions } from '../../../components/select-options';
@@ -59,17 +61,14 @@ export default async function AuditPage({ searchParams }: QueryPageProps) {
 
   return (
     <>
-      <div className={styles.header}>
-        <h1>Audit log</h1>
-        <p>
-          Every sign-in, upload, download of a non-public file and change of visibility, status,
-          membership or token, newest first.{' '}
-          {viewer.operator
-            ? 'As the portal operator you see every organization’s events.'
-            : `You see events about the objects of ${mine.map((slug) => names.get(slug) ?? slug).join(', ')}, events done on its behalf (what its members did elsewhere in its name), and its members’ sign-ins since they joined.`}{' '}
-          Times are in UTC.
-        </p>
-      </div>
+      <AdminPageHead title="Audit log">
+        Every sign-in, upload, download of a non-public file and change of visibility, status,
+        membership or token, newest first.{' '}
+        {viewer.operator
+          ? 'As the portal operator you see every organization’s events.'
+          : `You see events about the objects of ${mine.map((slug) => names.get(slug) ?? slug).join(', ')}, events done on its behalf (what its members did elsewhere in its name), and its members’ sign-ins since they joined.`}{' '}
+        Times are in UTC.
+      </AdminPageHead>
 
       <form
         method="get"
@@ -138,14 +137,12 @@ export default async function AuditPage({ searchParams }: QueryPageProps) {
         </div>
       </form>
 
-      <section
+      <HiddenTitleSection
+        id="events-title"
+        title="Events"
         className={styles.tableBlock}
-        aria-labelledby="events-title"
         style={{ marginTop: '1.5rem' }}
       >
-        <h2 id="events-title" className="visually-hidden">
-          Events
-        </h2>
         {!events.ok ? (
           <ApiErrorNotice error={events.error} what="the audit log" returnTo="/admin/audit" />
         ) : events.data.items.length === 0 ? (
@@ -240,7 +237,7 @@ export default async function AuditPage({ searchParams }: QueryPageProps) {
             </ul>
           </nav>
         )}
-      </section>
+      </HiddenTitleSection>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { JobList, JobState } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import styles from '../../../components/admin/admin.module.css';
+import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { OperatorOnly } from '../../../components/admin/operator-only';
 import { CaptionedTable } from '../../../components/captioned-table';
@@ -32,14 +32,11 @@ export default async function AdminJobsPage({ searchParams }: QueryPageProps) {
 
   return (
     <>
-      <div className={styles.header}>
-        <h1>Background jobs</h1>
-        <p>
-          Mail delivery, reminders and the storage reaper run as jobs. A job that fails is tried
-          again later, waiting longer each time; one that has failed every attempt stays here as
-          failed until someone looks into it. Times are in UTC.
-        </p>
-      </div>
+      <AdminPageHead title="Background jobs">
+        Mail delivery, reminders and the storage reaper run as jobs. A job that fails is tried again
+        later, waiting longer each time; one that has failed every attempt stays here as failed
+        until someone looks into it. Times are in UTC.
+      </AdminPageHead>
       <p>
         {STATES.map((entry, index) => (
           <span key={entry.state}>

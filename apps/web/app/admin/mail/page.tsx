@@ -1,6 +1,7 @@
 import type { CaughtMailList } from '@liaison/core';
 import type { Metadata } from 'next';
 import styles from '../../../components/admin/admin.module.css';
+import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { OperatorOnly } from '../../../components/admin/operator-only';
 import { DateTime } from '../../../components/register/dates';
@@ -22,14 +23,11 @@ export default async function MailPage() {
 
   return (
     <>
-      <div className={styles.header}>
-        <h1>Mail</h1>
-        <p>
-          In demo mode the portal delivers its e-mail to a mail catcher of its own instead of a mail
-          server: nothing leaves this machine. These are the mails it received, newest first. Times
-          are in UTC.
-        </p>
-      </div>
+      <AdminPageHead title="Mail">
+        In demo mode the portal delivers its e-mail to a mail catcher of its own instead of a mail
+        server: nothing leaves this machine. These are the mails it received, newest first. Times
+        are in UTC.
+      </AdminPageHead>
       {!mail.ok ? (
         mail.error.status === 404 && !mail.error.message.startsWith('No route for') ? (
           <div className={styles.info}>

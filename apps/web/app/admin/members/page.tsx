@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import styles from '../../../components/admin/admin.module.css';
+import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { adminOrganizations, canManageMembers } from '../../../lib/admin-access';
 import { requireViewer } from '../../../lib/session';
@@ -29,10 +30,9 @@ export default async function MembersIndexPage() {
   const organizations = await listOrganizations();
   return (
     <>
-      <div className={styles.header}>
-        <h1>Members</h1>
-        <p>Choose the organization whose members and roles you want to manage.</p>
-      </div>
+      <AdminPageHead title="Members">
+        Choose the organization whose members and roles you want to manage.
+      </AdminPageHead>
       {!organizations.ok ? (
         <ApiErrorNotice
           error={organizations.error}

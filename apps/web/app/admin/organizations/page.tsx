@@ -2,10 +2,12 @@ import type { OrganizationSignIn } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
+import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { OperatorOnly } from '../../../components/admin/operator-only';
 import { CreateOrganizationForm } from '../../../components/admin/organization-forms';
 import { CaptionedTable } from '../../../components/captioned-table';
+import { HiddenTitleSection } from '../../../components/hidden-title-section';
 import tables from '../../../components/register/registers.module.css';
 import { fromApi } from '../../../lib/api';
 import { requireViewer } from '../../../lib/session';
@@ -33,16 +35,10 @@ export default async function OrganizationsPage() {
 
   return (
     <>
-      <div className={styles.header}>
-        <h1>Organizations</h1>
-        <p>
-          The organizations that exchange documents in this portal, and how their members sign in.
-        </p>
-      </div>
-      <section className={styles.section} aria-labelledby="orgs-title">
-        <h2 id="orgs-title" className="visually-hidden">
-          All organizations
-        </h2>
+      <AdminPageHead title="Organizations">
+        The organizations that exchange documents in this portal, and how their members sign in.
+      </AdminPageHead>
+      <HiddenTitleSection id="orgs-title" title="All organizations" className={styles.section}>
         {!organizations.ok ? (
           <ApiErrorNotice
             error={organizations.error}
@@ -79,7 +75,7 @@ export default async function OrganizationsPage() {
             ))}
           </CaptionedTable>
         )}
-      </section>
+      </HiddenTitleSection>
       <section className={styles.panel}>
         <CreateOrganizationForm action={createOrganization} />
       </section>

@@ -17,6 +17,7 @@ import {
 } from '../../../components/admin/form-state';
 import { callApi } from '../../../lib/api';
 import { tooLong } from '../../../lib/field-rules';
+import { isUuid } from '../../../lib/proxy';
 
 export interface CreatedToken {
   id: string;
@@ -25,8 +26,6 @@ export interface CreatedToken {
   expiresAt: string;
   token: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function createToken(
   _previous: FormState<CreatedToken>,
@@ -56,7 +55,7 @@ export async function createToken(
 export async function revokeToken(_previous: FormState, form: FormData): Promise<FormState> {
   const id = text(form, 'id');
   const returnTo = text(form, 'returnTo') === '/admin' ? '/admin' : '/admin/tokens';
-  if (!UUID.test(id)) return invalidState({ id: 'Unknown token.' });
+  if (!isUuid(id)) return invalidState({ id: 'Unknown token.' });
   const answer = await callApi<void>(`/api/v1/tokens/${id}`, { method: 'DELETE' });
   if (!answer.ok) return errorState(answer.error);
   revalidatePath('/admin/tokens');

@@ -1,9 +1,9 @@
 import { canOpenReview, isReleased, utcDate } from '@liaison/core';
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StatusBadge, VisibilityBadge } from '../../../components/badges';
 import { ConfirmAction } from '../../../components/confirm-action';
 import { DetailPage } from '../../../components/detail-page';
+import { Fact } from '../../../components/fact';
 import { FollowButton } from '../../../components/follow-button';
 import { ShortDate } from '../../../components/register/dates';
 import { OpenReviewForm } from '../../../components/review/open-review-form';
@@ -19,6 +19,7 @@ import {
   listRegisters,
 } from '../../../lib/api';
 import { viewerActor } from '../../../lib/auth/viewer-actor';
+import { detailTitle } from '../../../lib/detail-loader';
 import { FOLLOW_MEANINGS, followOf, loadFollows } from '../../../lib/follows';
 import { formatBytes, formatDate, VISIBILITY_DESCRIPTIONS } from '../../../lib/format';
 import { downloadHref } from '../../../lib/links';
@@ -37,8 +38,6 @@ import { DOWNLOADS_PAGE_SIZE, DownloadsPanel, downloadsCursor } from './download
 
 export const dynamic = 'force-dynamic';
 
-type Props = SegmentPageProps<'id'>;
-
 const NOTICES: Record<string, string> = {
   saved: 'Your changes were saved.',
   released: 'The document is now public: anyone can read and download it.',
@@ -47,12 +46,13 @@ const NOTICES: Record<string, string> = {
     'The version was withdrawn. It stays listed with its reason, but cannot be downloaded.',
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await loadDocument((await params).id);
-  return { title: result.ok ? `${result.data.identifier}: ${result.data.title}` : 'Document' };
-}
+export const generateMetadata = detailTitle(
+  loadDocument,
+  (document) => `${document.identifier}: ${document.title}`,
+  'Document',
+);
 
-export default async function DocumentPage({ params, searchParams }: Props) {
+export default async function DocumentPage({ params, searchParams }: SegmentPageProps<'id'>) {
   const { id } = await params;
   const query = await searchParams;
   const token = await getAccessToken();
@@ -227,55 +227,33 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           <div className="card">
             <h2 className="card__title">Details</h2>
             <dl className="facts facts--stacked">
-              <div>
-                <dt>Owner</dt>
-                <dd>{ownerName}</dd>
-              </div>
-              <div>
-                <dt>Status</dt>
-                <dd>
-                  <StatusBadge status={document.status} />
-                </dd>
-              </div>
-              <div>
-                <dt>Visibility</dt>
-                <dd>
-                  <VisibilityBadge visibility={document.visibility} />
-                  <span className="facts__note">
-                    {VISIBILITY_DESCRIPTIONS[document.visibility]}
-                  </span>
-                </dd>
-              </div>
-              <div>
-                <dt>Registers</dt>
-                <dd>
-                  {document.registers.length === 0 ? (
-                    <span className="muted">Not shared under a register</span>
-                  ) : (
-                    <ul className="plain-list">
-                      {document.registers.map((slug) => (
-                        <li key={slug}>
-                          <Link href={`/registers/${slug}`}>
-                            {registerTitles.get(slug) ?? slug}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </dd>
-              </div>
-              <div>
-                <dt>Created</dt>
-                <dd>
-                  <time dateTime={document.createdAt}>{formatDate(document.createdAt)}</time>
-                </dd>
-              </div>
-              <div>
-                <dt>Last changed</dt>
-                <dd>
-                  <time dateTime={document.updatedAt}>{formatDate(document.updatedAt)}</time>
-                </dd>
-              </div>
+              <Fact term="Owner">{ownerName}</Fact>
+              <Fact term="Status">
+                <StatusBadge status={document.status} />
+              </Fact>
+              <Fact term="Visibility">
+                <VisibilityBadge visibility={document.visibility} />
+                <span className="facts__note">{VISIBILITY_DESCRIPTIONS[document.visibility]}</span>
+              </Fact>
+              <Fact term="Registers">
+                {document.registers.length === 0 ? (
+                  <span className="muted">Not shared under a register</span>
+                ) : (
+                  <ul className="plain-list">
+                    {document.registers.map((slug) => (
+                      <li key={slug}>
+                        <Link href={`/registers/${slug}`}>{registerTitles.get(slug) ?? slug}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Fact>
+              <Fact term="Created">
+                <time dateTime={document.createdAt}>{formatDate(document.createdAt)}</time>
+              </Fact>
+              <Fact term="Last changed">
+                <time dateTime={document.updatedAt}>{formatDate(document.updatedAt)}</time>
+              </Fact>
             </dl>
           </div>
 

@@ -2,6 +2,7 @@ import { LINK_TOKEN_PATTERN } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../components/admin/admin.module.css';
+import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import {
   AcceptInvitationForm,
   CreateAccountForm,
@@ -53,14 +54,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
 
   return (
     <>
-      <div className={styles.header}>
-        <h1>Join {organization.name}</h1>
-        <p>
-          You are invited to join {organization.name} in Liaison as {role === 'member' ? 'a' : 'an'}{' '}
-          <strong>{role}</strong>, with the address <span className={styles.mono}>{email}</span>.
-          The invitation is valid until <ShortDate value={expiresAt} />.
-        </p>
-      </div>
+      <AdminPageHead title={`Join ${organization.name}`}>
+        You are invited to join {organization.name} in Liaison as {role === 'member' ? 'a' : 'an'}{' '}
+        <strong>{role}</strong>, with the address <span className={styles.mono}>{email}</span>. The
+        invitation is valid until <ShortDate value={expiresAt} />.
+      </AdminPageHead>
 
       {viewer !== null && !signedInAsInvited && (
         <div className={styles.info} role="status">

@@ -8,11 +8,10 @@ import { offersSso, signInOrganizations } from '../../../lib/auth/organizations'
 import styles from '../login.module.css';
 import {
   ChooseAnother,
-  callbackPath,
-  first,
-  LoginError,
   PasswordPanel,
+  readLoginQuery,
   type SearchParams,
+  SignInPage,
 } from '../login-parts';
 
 export const dynamic = 'force-dynamic';
@@ -41,8 +40,7 @@ export default async function OrganizationLoginPage({
   searchParams: SearchParams;
 }) {
   const { org } = await params;
-  const query = await searchParams;
-  const error = first(query.error);
+  const { error, callbackUrl } = await readLoginQuery(searchParams);
   const organization = await organizationFor(org);
 
   if (organization === null) {
@@ -72,20 +70,12 @@ export default async function OrganizationLoginPage({
     );
   }
 
-  const callbackUrl = await callbackPath(first(query.callbackUrl));
   const token = await csrfToken();
   const password = organization.signIn.password;
   const sso = offersSso(organization);
 
   return (
-    <div className={styles.page}>
-      <div className={styles.intro}>
-        <p className={styles.eyebrow}>Sign in</p>
-        <h1>{organization.name}</h1>
-      </div>
-
-      <LoginError code={error} />
-
+    <SignInPage title={organization.name} error={error}>
       {sso && (
         <section className={styles.panel} aria-labelledby="sso-title">
           <h2 id="sso-title" className={styles.panelTitle}>
@@ -128,8 +118,6 @@ export default async function OrganizationLoginPage({
           </p>
         </div>
       )}
-
-      <ChooseAnother />
-    </div>
+    </SignInPage>
   );
 }

@@ -5,13 +5,12 @@ import { notFound } from 'next/navigation';
 import admin from '../../../components/admin/admin.module.css';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { FollowButton } from '../../../components/follow-button';
-import { RegisterStateBadge, ReviewDue } from '../../../components/register/badges';
-import { CalendarDate } from '../../../components/register/dates';
+import { RegisterStateBadge } from '../../../components/register/badges';
 import { DocumentTable } from '../../../components/register/document-table';
 import { Linkified } from '../../../components/register/linkified';
 import styles from '../../../components/register/register.module.css';
 import { RegisterHistoryTable } from '../../../components/register/register-history';
-import { RegisterSection } from '../../../components/register/register-parts';
+import { RegisterFacts, RegisterSection } from '../../../components/register/register-parts';
 import {
   Access,
   Activities,
@@ -127,24 +126,12 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           'Only members of its parties and the portal operator can see it.'}
       </p>
 
-      <dl className="facts facts--grid">
-        <div>
-          <dt>Version</dt>
-          <dd>{register.version || <span className="muted">Not set</span>}</dd>
-        </div>
-        <div>
-          <dt>Date initiated</dt>
-          <dd>
-            <CalendarDate value={register.initiatedOn} />
-          </dd>
-        </div>
-        <div>
-          <dt>Review due</dt>
-          <dd>
-            <ReviewDue value={register.reviewDue} asWritten={dueAsWritten} now={now} />
-          </dd>
-        </div>
-      </dl>
+      <RegisterFacts
+        register={register}
+        initiatedLabel="Date initiated"
+        dueAsWritten={dueAsWritten}
+        now={now}
+      />
 
       <p className={styles.exportLine}>
         <a href={`/registers/${register.slug}/export`} download={`${register.slug}.json`}>

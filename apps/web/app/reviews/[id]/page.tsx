@@ -1,5 +1,4 @@
 import { COMMENT_KINDS, DISPOSITIONS, type ReviewComment } from '@liaison/core';
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { ConfirmAction } from '../../../components/confirm-action';
@@ -9,6 +8,7 @@ import { CommentCard } from '../../../components/review/comment-card';
 import { CommentForm } from '../../../components/review/comment-form';
 import { LabelledOptions } from '../../../components/select-options';
 import { fromApi, listOrganizations } from '../../../lib/api';
+import { detailTitle } from '../../../lib/detail-loader';
 import { formatCalendarDate } from '../../../lib/format';
 import { noticeFrom, type SegmentPageProps } from '../../../lib/page-props';
 import { getResolutionLog, listComments } from '../../../lib/review-api';
@@ -27,8 +27,6 @@ import { loadReview } from './data';
 
 export const dynamic = 'force-dynamic';
 
-type Props = SegmentPageProps<'id'>;
-
 const NOTICES: Record<string, string> = {
   opened: 'The review is open: the readers of the document can comment until it closes.',
   extended: 'The closing date was changed.',
@@ -40,12 +38,9 @@ const NOTICES: Record<string, string> = {
   edited: 'Your comment was saved.',
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await loadReview((await params).id);
-  return { title: result.ok ? result.data.title : 'Review' };
-}
+export const generateMetadata = detailTitle(loadReview, (review) => review.title, 'Review');
 
-export default async function ReviewPage({ params, searchParams }: Props) {
+export default async function ReviewPage({ params, searchParams }: SegmentPageProps<'id'>) {
   const { id } = await params;
   const [result, query] = await Promise.all([loadReview(id), searchParams]);
   if (!result.ok) {

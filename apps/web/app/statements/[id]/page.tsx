@@ -4,10 +4,10 @@ import {
   type StatementLink,
   utcDate,
 } from '@liaison/core';
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { DetailPage } from '../../../components/detail-page';
+import { Fact } from '../../../components/fact';
 import { AttachmentUpload } from '../../../components/statement/attachment-upload';
 import {
   Deadline,
@@ -17,6 +17,7 @@ import {
 import { StatementBody } from '../../../components/statement/statement-body';
 import { StoredFileTable } from '../../../components/stored-file-table';
 import { DecisionButton } from '../../../components/submission/decision-button';
+import { detailTitle } from '../../../lib/detail-loader';
 import { formatDateTime } from '../../../lib/format';
 import { noticeFrom, type SegmentPageProps } from '../../../lib/page-props';
 import {
@@ -40,8 +41,6 @@ import { loadStatement } from './data';
 
 export const dynamic = 'force-dynamic';
 
-type Props = SegmentPageProps<'id'>;
-
 const NOTICES: Record<string, string> = {
   created: 'The draft is saved. Add attachments, then an admin of your organization sends it.',
   saved: 'The draft is saved.',
@@ -59,12 +58,13 @@ const HISTORY_LABELS: Record<Statement['history'][number]['what'], string> = {
   answered: 'Marked answered',
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await loadStatement((await params).id);
-  return { title: result.ok ? result.data.title : 'Liaison statement' };
-}
+export const generateMetadata = detailTitle(
+  loadStatement,
+  (statement) => statement.title,
+  'Liaison statement',
+);
 
-export default async function StatementPage({ params, searchParams }: Props) {
+export default async function StatementPage({ params, searchParams }: SegmentPageProps<'id'>) {
   const { id } = await params;
   const [result, query] = await Promise.all([loadStatement(id), searchParams]);
   if (!result.ok) {
@@ -256,14 +256,8 @@ function Details({ statement, today }: { statement: Statement; today: string }) 
     <div className="card">
       <h2 className="card__title">Details</h2>
       <dl className="facts facts--stacked">
-        <div>
-          <dt>From</dt>
-          <dd>{statement.from.name}</dd>
-        </div>
-        <div>
-          <dt>To</dt>
-          <dd>{statement.to.map((party) => party.name).join(', ')}</dd>
-        </div>
+        <Fact term="From">{statement.from.name}</Fact>
+        <Fact term="To">{statement.to.map((party) => party.name).join(', ')}</Fact>
         <div>
           <dt>Deadline</dt>
           <dd data-testid="statement-deadline">
@@ -296,45 +290,28 @@ function Details({ statement, today }: { statement: Statement; today: string }) 
             )}
           </dd>
         </div>
-        <div>
-          <dt>Register</dt>
-          <dd>
-            <Link href={`/registers/${statement.register.slug}`}>{statement.register.title}</Link>
-          </dd>
-        </div>
-        <div>
-          <dt>Sent</dt>
-          <dd>
-            {statement.sentAt ? (
-              <>
-                <time dateTime={statement.sentAt}>{formatDateTime(statement.sentAt)}</time>
-                {statement.sentBy && <span className="facts__note">by {statement.sentBy}</span>}
-              </>
-            ) : (
-              <span className="muted">Not yet</span>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Sender’s reference</dt>
-          <dd>{statement.senderReference ?? <span className="muted">None</span>}</dd>
-        </div>
-        <div>
-          <dt>Receiver’s reference</dt>
-          <dd>{statement.receiverReference ?? <span className="muted">None</span>}</dd>
-        </div>
-        <div>
-          <dt>Response contacts</dt>
-          <dd>{contacts(statement.responseContacts)}</dd>
-        </div>
-        <div>
-          <dt>Technical contacts</dt>
-          <dd>{contacts(statement.technicalContacts)}</dd>
-        </div>
-        <div>
-          <dt>Visibility</dt>
-          <dd>{STATEMENT_VISIBILITY_LABELS[statement.visibility]}</dd>
-        </div>
+        <Fact term="Register">
+          <Link href={`/registers/${statement.register.slug}`}>{statement.register.title}</Link>
+        </Fact>
+        <Fact term="Sent">
+          {statement.sentAt ? (
+            <>
+              <time dateTime={statement.sentAt}>{formatDateTime(statement.sentAt)}</time>
+              {statement.sentBy && <span className="facts__note">by {statement.sentBy}</span>}
+            </>
+          ) : (
+            <span className="muted">Not yet</span>
+          )}
+        </Fact>
+        <Fact term="Sender’s reference">
+          {statement.senderReference ?? <span className="muted">None</span>}
+        </Fact>
+        <Fact term="Receiver’s reference">
+          {statement.receiverReference ?? <span className="muted">None</span>}
+        </Fact>
+        <Fact term="Response contacts">{contacts(statement.responseContacts)}</Fact>
+        <Fact term="Technical contacts">{contacts(statement.technicalContacts)}</Fact>
+        <Fact term="Visibility">{STATEMENT_VISIBILITY_LABELS[statement.visibility]}</Fact>
       </dl>
     </div>
   );

@@ -1,8 +1,8 @@
 import { type DocumentSummary, SUBMISSION_MAX_FILES, type Submission } from '@liaison/core';
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '../../../components/admin/api-error-notice';
 import { DetailPage } from '../../../components/detail-page';
+import { Fact } from '../../../components/fact';
 import { StoredFileTable } from '../../../components/stored-file-table';
 import { AddFilesForm } from '../../../components/submission/add-files-form';
 import { CreateDocumentForm, LinkDocumentForm } from '../../../components/submission/adopt-forms';
@@ -10,6 +10,7 @@ import { CommentForm } from '../../../components/submission/comment-form';
 import { DecisionButton } from '../../../components/submission/decision-button';
 import { SubmissionStateBadge } from '../../../components/submission/state-badge';
 import { type AllPages, type ApiResponse, fromApiAllPages, listDocuments } from '../../../lib/api';
+import { detailTitle } from '../../../lib/detail-loader';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { noticeFrom, type SegmentPageProps } from '../../../lib/page-props';
 import { requireViewer } from '../../../lib/session';
@@ -32,8 +33,6 @@ import { loadSubmission } from './data';
 
 export const dynamic = 'force-dynamic';
 
-type Props = SegmentPageProps<'id'>;
-
 const NOTICES: Record<string, string> = {
   submitted: 'Your submission was received. The admins of the receiving organization review it.',
   'under-review': 'The review has started; the submitter can see it.',
@@ -46,14 +45,13 @@ const NOTICES: Record<string, string> = {
   'files-added': 'The files were added. The receiving organization’s admins were told.',
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await loadSubmission((await params).id);
-  return {
-    title: result.ok ? `${result.data.reference} · ${result.data.title}` : 'Submission',
-  };
-}
+export const generateMetadata = detailTitle(
+  loadSubmission,
+  (submission) => `${submission.reference} · ${submission.title}`,
+  'Submission',
+);
 
-export default async function SubmissionPage({ params, searchParams }: Props) {
+export default async function SubmissionPage({ params, searchParams }: SegmentPageProps<'id'>) {
   const { id } = await params;
   await requireViewer(submissionPath(id));
   const [result, query] = await Promise.all([loadSubmission(id), searchParams]);
@@ -195,33 +193,19 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           <div className="card">
             <h2 className="card__title">Details</h2>
             <dl className="facts facts--stacked">
-              <div>
-                <dt>From</dt>
-                <dd>{submission.from.name}</dd>
-              </div>
-              <div>
-                <dt>To</dt>
-                <dd>{submission.to.name}</dd>
-              </div>
-              <div>
-                <dt>Register</dt>
-                <dd>
-                  <Link href={`/registers/${submission.register.slug}`}>
-                    {submission.register.title}
-                  </Link>
-                </dd>
-              </div>
-              <div>
-                <dt>Submitted</dt>
-                <dd>
-                  <time dateTime={submission.createdAt}>
-                    {formatDateTime(submission.createdAt)}
-                  </time>
-                  {submission.submittedBy && (
-                    <span className="facts__note">by {submission.submittedBy}</span>
-                  )}
-                </dd>
-              </div>
+              <Fact term="From">{submission.from.name}</Fact>
+              <Fact term="To">{submission.to.name}</Fact>
+              <Fact term="Register">
+                <Link href={`/registers/${submission.register.slug}`}>
+                  {submission.register.title}
+                </Link>
+              </Fact>
+              <Fact term="Submitted">
+                <time dateTime={submission.createdAt}>{formatDateTime(submission.createdAt)}</time>
+                {submission.submittedBy && (
+                  <span className="facts__note">by {submission.submittedBy}</span>
+                )}
+              </Fact>
             </dl>
           </div>
 
@@ -234,24 +218,15 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
               them.
             </p>
             <dl className="facts facts--stacked">
-              <div>
-                <dt>Acknowledged by</dt>
-                <dd>{submission.ipr.by ?? 'A former member'}</dd>
-              </div>
-              <div>
-                <dt>When</dt>
-                <dd>
-                  <time dateTime={submission.ipr.at}>{formatDateTime(submission.ipr.at)}</time>
-                </dd>
-              </div>
-              <div>
-                <dt>Policy text SHA-256</dt>
-                <dd>
-                  <code className="checksum checksum--small" data-testid="ipr-policy-sha256">
-                    {submission.ipr.policySha256}
-                  </code>
-                </dd>
-              </div>
+              <Fact term="Acknowledged by">{submission.ipr.by ?? 'A former member'}</Fact>
+              <Fact term="When">
+                <time dateTime={submission.ipr.at}>{formatDateTime(submission.ipr.at)}</time>
+              </Fact>
+              <Fact term="Policy text SHA-256">
+                <code className="checksum checksum--small" data-testid="ipr-policy-sha256">
+                  {submission.ipr.policySha256}
+                </code>
+              </Fact>
             </dl>
           </section>
 

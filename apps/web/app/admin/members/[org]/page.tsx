@@ -2,6 +2,7 @@ import { EMAIL_MAX_LENGTH, INVITATION_VALID_DAYS } from '@liaison/core';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '../../../../components/admin/admin.module.css';
+import { AdminPageHead } from '../../../../components/admin/admin-page-head';
 import { ApiErrorNotice } from '../../../../components/admin/api-error-notice';
 import {
   AddMemberForm,
@@ -10,6 +11,7 @@ import {
   RoleForm,
 } from '../../../../components/admin/member-forms';
 import { CaptionedTable } from '../../../../components/captioned-table';
+import { HiddenTitleSection } from '../../../../components/hidden-title-section';
 import { ShortDate } from '../../../../components/register/dates';
 import tables from '../../../../components/register/registers.module.css';
 import { canManageMembers } from '../../../../lib/admin-access';
@@ -61,14 +63,11 @@ export default async function OrganizationMembersPage({
 
   return (
     <>
-      <div className={styles.header}>
-        <h1>Members of {organizationName}</h1>
-        <p>
-          Members read the documents shared with the organization; editors also upload, edit and
-          submit; admins also release documents to the public, manage members and review incoming
-          submissions. An organization always keeps at least one admin.
-        </p>
-      </div>
+      <AdminPageHead title={`Members of ${organizationName}`}>
+        Members read the documents shared with the organization; editors also upload, edit and
+        submit; admins also release documents to the public, manage members and review incoming
+        submissions. An organization always keeps at least one admin.
+      </AdminPageHead>
 
       {typeof removed === 'string' && (
         <div className={styles.success} role="status">
@@ -78,10 +77,7 @@ export default async function OrganizationMembersPage({
         </div>
       )}
 
-      <section className={styles.section} aria-labelledby="members-title">
-        <h2 id="members-title" className="visually-hidden">
-          Current members
-        </h2>
+      <HiddenTitleSection id="members-title" title="Current members" className={styles.section}>
         {!members.ok ? (
           <ApiErrorNotice
             error={members.error}
@@ -134,7 +130,7 @@ export default async function OrganizationMembersPage({
             ))}
           </CaptionedTable>
         )}
-      </section>
+      </HiddenTitleSection>
 
       <section className={styles.section} aria-labelledby="invitations-title">
         <h2 id="invitations-title">Pending invitations</h2>

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import styles from '../../../../components/admin/admin.module.css';
+import { AdminPageHead } from '../../../../components/admin/admin-page-head';
 import { ApiErrorNotice } from '../../../../components/admin/api-error-notice';
 import { RegisterForm } from '../../../../components/admin/register-form';
 import { callApi } from '../../../../lib/api';
@@ -78,13 +79,10 @@ export default async function EditRegisterPage({ params, searchParams }: Segment
   return (
     <>
       {breadcrumb}
-      <div className={styles.header}>
-        <h1>{register.title}</h1>
-        <p>
-          <span className={styles.mono}>{register.slug}</span> ·{' '}
-          <Link href={`/registers/${register.slug}`}>Public page</Link>
-        </p>
-      </div>
+      <AdminPageHead title={register.title}>
+        <span className={styles.mono}>{register.slug}</span> ·{' '}
+        <Link href={`/registers/${register.slug}`}>Public page</Link>
+      </AdminPageHead>
       {(saved || created) && (
         <div className={styles.success} role="status">
           <p>{created ? 'Register created.' : 'Changes saved.'}</p>

@@ -1,15 +1,13 @@
 import type { VersionComparison } from '@liaison/client';
-import type { Metadata } from 'next';
 import { DetailPage } from '../../../../components/detail-page';
 import { UnavailableNotice } from '../../../../components/unavailable-notice';
 import { fromApi } from '../../../../lib/api';
+import { detailTitle } from '../../../../lib/detail-loader';
 import type { SegmentPageProps } from '../../../../lib/page-props';
 import { CompareForm } from '../compare-form';
 import { loadDocument } from '../data';
 
 export const dynamic = 'force-dynamic';
-
-type Props = SegmentPageProps<'id'>;
 
 const TEXT_STATUS: Record<VersionComparison['from']['textStatus'], string> = {
   pending: 'its text is still being extracted; try again in a moment',
@@ -18,16 +16,15 @@ const TEXT_STATUS: Record<VersionComparison['from']['textStatus'], string> = {
   unsupported: 'its file type has no text Liaison can read',
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await loadDocument((await params).id);
-  return {
-    title: result.ok ? `Compare versions of ${result.data.identifier}` : 'Compare versions',
-  };
-}
+export const generateMetadata = detailTitle(
+  loadDocument,
+  (document) => `Compare versions of ${document.identifier}`,
+  'Compare versions',
+);
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-export default async function ComparePage({ params, searchParams }: Props) {
+export default async function ComparePage({ params, searchParams }: SegmentPageProps<'id'>) {
   const { id } = await params;
   const query = await searchParams;
   const result = await loadDocument(id);

@@ -4,6 +4,7 @@ import styles from '../../../../../components/admin/admin.module.css';
 import { ApiErrorNotice } from '../../../../../components/admin/api-error-notice';
 import { ConfirmForm } from '../../../../../components/admin/confirm-form';
 import type { ApiToken } from '../../../../../components/admin/tokens-section';
+import { Fact } from '../../../../../components/fact';
 import { DateTime, ShortDate } from '../../../../../components/register/dates';
 import { callApi } from '../../../../../lib/api';
 import type { SegmentPageProps } from '../../../../../lib/page-props';
@@ -40,24 +41,15 @@ export default async function RevokeTokenPage({ params, searchParams }: SegmentP
         new token instead.
       </p>
       <dl className={styles.inlineFacts}>
-        <div>
-          <dt>Created</dt>
-          <dd>
-            <ShortDate value={token.createdAt} />
-          </dd>
-        </div>
-        <div>
-          <dt>Expires</dt>
-          <dd>
-            <ShortDate value={token.expiresAt} />
-          </dd>
-        </div>
-        <div>
-          <dt>Last used</dt>
-          <dd>
-            <DateTime value={token.lastUsedAt} />
-          </dd>
-        </div>
+        <Fact term="Created">
+          <ShortDate value={token.createdAt} />
+        </Fact>
+        <Fact term="Expires">
+          <ShortDate value={token.expiresAt} />
+        </Fact>
+        <Fact term="Last used">
+          <DateTime value={token.lastUsedAt} />
+        </Fact>
       </dl>
       <ConfirmForm
         action={revokeToken}
