@@ -6,6 +6,7 @@
 import {
   ABSTRACT_MAX_LENGTH,
   type AudienceRegister,
+  type CreateDocumentBody,
   DOCUMENT_IDENTIFIER_PATTERN,
   DOCUMENT_STATUSES,
   type DocumentPermissions,
@@ -87,15 +88,11 @@ export function editChoices(
 /** Nothing to choose: for someone who may not create or change the document. */
 export const NO_CHOICES: Choices = { statuses: [], visibilities: [] };
 
-export interface DocumentFields {
-  title: string;
-  abstract: string;
-  status: DocumentStatus;
-  visibility: Visibility;
-  /** Stamp PDFs for readers outside the owner organization (docs/watermarks.md). */
-  watermark: boolean;
-  registers: string[];
-}
+/**
+ * The metadata a document form edits: the API's body for a new document without the owner and the
+ * identifier, every field present (the form always sends them).
+ */
+export type DocumentFields = Required<Omit<CreateDocumentBody, 'organization' | 'identifier'>>;
 
 /** Reads the shared metadata fields from a submitted form; trims text, drops what is not a slug. */
 export function readDocumentFields(form: FormData): {
