@@ -1,5 +1,8 @@
-/** The ids, instants, calendar days and e-mail addresses every wire schema writes the same way. */
-import { Type } from 'typebox';
+/**
+ * The ids, instants, calendar days and e-mail addresses every wire schema writes the same way,
+ * and the pages of the long lists.
+ */
+import { type TArrayOptions, type TSchema, Type } from 'typebox';
 import { EMAIL_MAX_LENGTH } from './rules.js';
 import { EMAIL_PATTERN } from './text-schemas.js';
 
@@ -11,3 +14,22 @@ export const EmailSchema = Type.String({
   minLength: 3,
   maxLength: EMAIL_MAX_LENGTH,
 });
+
+/** A page of a long list: its items, and the cursor that asks for the next page (null on the last). */
+export function ListPage<Item extends TSchema>(item: Item, options?: TArrayOptions) {
+  return Type.Object({
+    items: Type.Array(item, options),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+  });
+}
+
+/**
+ * A list query's paging: at most `limit` items (25 unless asked, at most 100), after the page whose
+ * `nextCursor` is `cursor`; each list writes its cursor in its own form, `cursorPattern`.
+ */
+export function ListPaging(cursorPattern: string) {
+  return {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
+    cursor: Type.Optional(Type.String({ pattern: cursorPattern, description: 'From nextCursor' })),
+  };
+}

@@ -1,7 +1,7 @@
 /** Wire schemas for documents, versions, tokens and audit events (see schemas.ts for the idea). */
 import { type Static, Type } from 'typebox';
 import { AUDIT_ACTION_NAMES, type AuditAction } from './audit-actions.js';
-import { TimestampSchema, UuidSchema } from './common-schemas.js';
+import { ListPage, ListPaging, TimestampSchema, UuidSchema } from './common-schemas.js';
 import {
   ABSTRACT_MAX_LENGTH,
   API_TOKEN_DEFAULT_DAYS,
@@ -313,10 +313,7 @@ export const DocumentListQuery = Type.Object(
         },
       ),
     ),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
-    cursor: Type.Optional(
-      Type.String({ pattern: '^[A-Za-z0-9_-]{1,2048}$', description: 'From nextCursor' }),
-    ),
+    ...ListPaging('^[A-Za-z0-9_-]{1,2048}$'),
   },
   { additionalProperties: false },
 );
@@ -442,10 +439,7 @@ export const AuditListQuery = Type.Object(
 );
 export type AuditListQuery = Static<typeof AuditListQuery>;
 
-export const AuditList = Type.Object({
-  items: Type.Array(AuditEventSchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const AuditList = ListPage(AuditEventSchema);
 
 /** GET /api/v1/documents/:id/downloads: who downloaded the document's versions (see-downloads). */
 export const DocumentDownloadsQuery = Type.Object(
@@ -481,8 +475,7 @@ export const DocumentDownloadSchema = Type.Object(
 );
 export type DocumentDownload = Static<typeof DocumentDownloadSchema>;
 
-export const DocumentDownloadList = Type.Object({
-  items: Type.Array(DocumentDownloadSchema, { description: 'Newest first' }),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
+export const DocumentDownloadList = ListPage(DocumentDownloadSchema, {
+  description: 'Newest first',
 });
 export type DocumentDownloadList = Static<typeof DocumentDownloadList>;

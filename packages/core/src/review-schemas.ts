@@ -37,6 +37,7 @@
  * POST  /api/v1/reviews/:id/log/publish              → 200 Review (owner's editors and admins)
  */
 import { type Static, Type } from 'typebox';
+import { ListPage, ListPaging } from './common-schemas.js';
 import { TitleSchema } from './document-schemas.js';
 import {
   COMMENT_LOCATION_MAX_LENGTH,
@@ -120,10 +121,7 @@ export const ReviewSchema = Type.Object(
 );
 export type Review = Static<typeof ReviewSchema>;
 
-export const ReviewList = Type.Object({
-  items: Type.Array(ReviewSchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const ReviewList = ListPage(ReviewSchema);
 export type ReviewList = Static<typeof ReviewList>;
 
 export const CommentDispositionSchema = Type.Object(
@@ -178,10 +176,7 @@ export const ReviewCommentSchema = Type.Object(
 );
 export type ReviewComment = Static<typeof ReviewCommentSchema>;
 
-export const ReviewCommentList = Type.Object({
-  items: Type.Array(ReviewCommentSchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const ReviewCommentList = ListPage(ReviewCommentSchema);
 export type ReviewCommentList = Static<typeof ReviewCommentList>;
 
 export const ResolutionLogSchema = Type.Object(
@@ -265,14 +260,9 @@ export const DispositionBody = Type.Object(
 );
 export type DispositionBody = Static<typeof DispositionBody>;
 
-const ListLimit = Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 }));
-
 export const DocumentReviewListQuery = Type.Object(
   {
-    limit: ListLimit,
-    cursor: Type.Optional(
-      Type.String({ pattern: '^[0-9]{1,19}$', description: 'From nextCursor' }),
-    ),
+    ...ListPaging('^[0-9]{1,19}$'),
   },
   { additionalProperties: false },
 );
@@ -281,13 +271,7 @@ export type DocumentReviewListQuery = Static<typeof DocumentReviewListQuery>;
 export const MyReviewListQuery = Type.Object(
   {
     open: Type.Optional(Type.Boolean({ description: 'Only the open ones, closing soonest first' })),
-    limit: ListLimit,
-    cursor: Type.Optional(
-      Type.String({
-        pattern: '^([0-9]{4}-[0-9]{2}-[0-9]{2}_)?[0-9]{1,19}$',
-        description: 'From nextCursor',
-      }),
-    ),
+    ...ListPaging('^([0-9]{4}-[0-9]{2}-[0-9]{2}_)?[0-9]{1,19}$'),
   },
   { additionalProperties: false },
 );
@@ -297,8 +281,7 @@ export const ReviewCommentListQuery = Type.Object(
   {
     kind: Type.Optional(CommentKindSchema),
     disposition: Type.Optional(Type.Union([DispositionSchema, Type.Literal('none')])),
-    limit: ListLimit,
-    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: 'From nextCursor' })),
+    ...ListPaging('^[0-9]{1,9}$'),
   },
   { additionalProperties: false },
 );

@@ -40,6 +40,7 @@
  *        → 200 Statement (admins of a receiving organization; 409 statement_not_owed)
  */
 import { type Static, Type } from 'typebox';
+import { ListPage, ListPaging } from './common-schemas.js';
 import { TitleSchema } from './document-schemas.js';
 import {
   CONTACT_NAME_MAX_LENGTH,
@@ -222,10 +223,7 @@ export const StatementSchema = Type.Object(
 );
 export type Statement = Static<typeof StatementSchema>;
 
-export const StatementList = Type.Object({
-  items: Type.Array(StatementSummarySchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const StatementList = ListPage(StatementSummarySchema);
 export type StatementList = Static<typeof StatementList>;
 
 export const StatementListQuery = Type.Object(
@@ -234,10 +232,7 @@ export const StatementListQuery = Type.Object(
     box: Type.Optional(LiteralUnion(STATEMENT_BOXES)),
     owed: Type.Optional(Type.Boolean()),
     state: Type.Optional(StatementStateSchema),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
-    cursor: Type.Optional(
-      Type.String({ pattern: '^[A-Za-z0-9_-]{1,200}$', description: 'From nextCursor' }),
-    ),
+    ...ListPaging('^[A-Za-z0-9_-]{1,200}$'),
   },
   { additionalProperties: false },
 );

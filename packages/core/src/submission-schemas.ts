@@ -51,7 +51,7 @@
  *        document_not_of_receiver.
  */
 import { type Static, Type } from 'typebox';
-import { TimestampSchema, UuidSchema } from './common-schemas.js';
+import { ListPage, ListPaging, TimestampSchema, UuidSchema } from './common-schemas.js';
 import {
   AbstractSchema,
   DocumentStatusSchema,
@@ -241,10 +241,7 @@ export const SubmissionSchema = Type.Object(
 );
 export type Submission = Static<typeof SubmissionSchema>;
 
-export const SubmissionList = Type.Object({
-  items: Type.Array(SubmissionSummarySchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const SubmissionList = ListPage(SubmissionSummarySchema);
 export type SubmissionList = Static<typeof SubmissionList>;
 
 export const SubmissionBoxSchema = Type.Union([Type.Literal('outgoing'), Type.Literal('incoming')]);
@@ -254,10 +251,7 @@ export const SubmissionListQuery = Type.Object(
   {
     box: Type.Optional(SubmissionBoxSchema),
     state: Type.Optional(SubmissionStateSchema),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
-    cursor: Type.Optional(
-      Type.String({ pattern: '^[0-9]{1,19}$', description: 'From nextCursor' }),
-    ),
+    ...ListPaging('^[0-9]{1,19}$'),
   },
   { additionalProperties: false },
 );
