@@ -1,8 +1,8 @@
 /**
  * The ids, instants, calendar days and e-mail addresses every wire schema writes the same way,
- * and the pages of the long lists.
+ * the pages of the long lists, and the bodies that change some of an object's fields.
  */
-import { type TArrayOptions, type TSchema, Type } from 'typebox';
+import { type TArrayOptions, type TProperties, type TSchema, Type } from 'typebox';
 import { EMAIL_MAX_LENGTH } from './rules.js';
 import { EMAIL_PATTERN } from './text-schemas.js';
 
@@ -32,4 +32,9 @@ export function ListPaging(cursorPattern: string) {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
     cursor: Type.Optional(Type.String({ pattern: cursorPattern, description: 'From nextCursor' })),
   };
+}
+
+/** A change of some of `fields`: any of them, at least one, and nothing else. */
+export function ChangeOf<Fields extends TProperties>(fields: Fields) {
+  return Type.Partial(Type.Object(fields), { additionalProperties: false, minProperties: 1 });
 }

@@ -1,5 +1,6 @@
 /** Wire schemas for e-mail notifications: a person's choices, and the demo mail catcher's inbox. */
 import { type Static, Type } from 'typebox';
+import { ChangeOf } from './common-schemas.js';
 
 export const NotificationSettingsSchema = Type.Object(
   {
@@ -21,10 +22,7 @@ export const NotificationSettingsSchema = Type.Object(
 export type NotificationSettings = Static<typeof NotificationSettingsSchema>;
 
 /** A change of the choices: those left out keep their value. */
-export const NotificationSettingsChange = Type.Partial(NotificationSettingsSchema, {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const NotificationSettingsChange = ChangeOf(NotificationSettingsSchema.properties);
 export type NotificationSettingsChange = Static<typeof NotificationSettingsChange>;
 
 export const CaughtMailSchema = Type.Object(

@@ -24,7 +24,7 @@
  * party only; see policy/register-policy.ts.
  */
 import { type Static, Type } from 'typebox';
-import { DaySchema, EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
+import { ChangeOf, DaySchema, EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
 import { DocumentList, IdentifierSchema } from './document-schemas.js';
 import {
   APPROVAL_BODY_MAX_LENGTH,
@@ -463,8 +463,7 @@ const milestoneFields = {
 };
 export const MilestoneInput = Type.Object(
   {
-    deliverable: milestoneFields.deliverable,
-    timeframe: milestoneFields.timeframe,
+    ...milestoneFields,
     state: Type.Optional(milestoneFields.state),
     doneOn: Type.Optional(milestoneFields.doneOn),
     open: Type.Optional(milestoneFields.open),
@@ -472,10 +471,7 @@ export const MilestoneInput = Type.Object(
   { additionalProperties: false },
 );
 export type MilestoneInput = Static<typeof MilestoneInput>;
-export const MilestoneChange = Type.Partial(Type.Object(milestoneFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const MilestoneChange = ChangeOf(milestoneFields);
 export type MilestoneChange = Static<typeof MilestoneChange>;
 
 const commitmentFields = {
@@ -488,9 +484,7 @@ const commitmentFields = {
 };
 export const CommitmentInput = Type.Object(
   {
-    from: commitmentFields.from,
-    to: commitmentFields.to,
-    title: commitmentFields.title,
+    ...commitmentFields,
     note: Type.Optional(commitmentFields.note),
     document: Type.Optional(commitmentFields.document),
     open: Type.Optional(commitmentFields.open),
@@ -498,27 +492,16 @@ export const CommitmentInput = Type.Object(
   { additionalProperties: false },
 );
 export type CommitmentInput = Static<typeof CommitmentInput>;
-export const CommitmentChange = Type.Partial(Type.Object(commitmentFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const CommitmentChange = ChangeOf(commitmentFields);
 export type CommitmentChange = Static<typeof CommitmentChange>;
 
 const contactFields = { party: SlugSchema, role: ContactRole, address: ContactAddress, open: Open };
 export const ContactInput = Type.Object(
-  {
-    party: contactFields.party,
-    role: contactFields.role,
-    address: contactFields.address,
-    open: Type.Optional(contactFields.open),
-  },
+  { ...contactFields, open: Type.Optional(contactFields.open) },
   { additionalProperties: false },
 );
 export type ContactInput = Static<typeof ContactInput>;
-export const ContactChange = Type.Partial(Type.Object(contactFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const ContactChange = ChangeOf(contactFields);
 export type ContactChange = Static<typeof ContactChange>;
 
 /** Records that the organization's body approved the register (PUT …/approvals/:organization). */

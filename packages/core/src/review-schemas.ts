@@ -37,7 +37,7 @@
  * POST  /api/v1/reviews/:id/log/publish              → 200 Review (owner's editors and admins)
  */
 import { type Static, Type } from 'typebox';
-import { ListPage, ListPaging } from './common-schemas.js';
+import { ChangeOf, ListPage, ListPaging } from './common-schemas.js';
 import { TitleSchema } from './document-schemas.js';
 import {
   COMMENT_LOCATION_MAX_LENGTH,
@@ -228,9 +228,8 @@ const commentFields = {
 export const CommentFields = Type.Object(
   {
     versionId: Uuid,
+    ...commentFields,
     location: Type.Optional(commentFields.location),
-    kind: commentFields.kind,
-    body: commentFields.body,
     proposedChange: Type.Optional(commentFields.proposedChange),
     acceptIpr: Type.Optional(Type.Literal('true')),
     iprPolicySha256: Type.Optional(Sha256),
@@ -239,10 +238,7 @@ export const CommentFields = Type.Object(
 );
 export type CommentFields = Static<typeof CommentFields>;
 
-export const UpdateCommentBody = Type.Partial(Type.Object(commentFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const UpdateCommentBody = ChangeOf(commentFields);
 export type UpdateCommentBody = Static<typeof UpdateCommentBody>;
 
 export const DispositionBody = Type.Object(

@@ -40,7 +40,7 @@
  *        → 200 Statement (admins of a receiving organization; 409 statement_not_owed)
  */
 import { type Static, Type } from 'typebox';
-import { ListPage, ListPaging } from './common-schemas.js';
+import { ChangeOf, ListPage, ListPaging } from './common-schemas.js';
 import { TitleSchema } from './document-schemas.js';
 import {
   CONTACT_NAME_MAX_LENGTH,
@@ -283,10 +283,7 @@ export const CreateStatementBody = Type.Object(
 export type CreateStatementBody = Static<typeof CreateStatementBody>;
 
 /** Only the fields given change; the register and the sender never do. */
-export const UpdateStatementBody = Type.Partial(Type.Object(editableFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const UpdateStatementBody = ChangeOf(editableFields);
 export type UpdateStatementBody = Static<typeof UpdateStatementBody>;
 
 export const WithdrawStatementBody = Type.Object(
