@@ -7,6 +7,7 @@ import { listOutbox } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../../../apps/api/test/helpers.js';
 import {
+  type CreateDocumentBody,
   type DocumentList,
   LiaisonApiError,
   LiaisonClient,
@@ -34,6 +35,18 @@ afterAll(async () => {
 /** A client signed in as one of the demo accounts. */
 async function signedIn(email: string): Promise<LiaisonClient> {
   return anonymous.withToken((await anonymous.signIn(email, 'liaison-demo')).accessToken);
+}
+
+/** A new work-in-progress document of OFA's, made by its editor, that only OFA reads. */
+function ofaDraft(identifier: string, title: string, options: Partial<CreateDocumentBody> = {}) {
+  return editor.createDocument({
+    organization: 'ofa',
+    identifier,
+    title,
+    status: 'work-in-progress',
+    visibility: 'organization',
+    ...options,
+  });
 }
 
 async function drain(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -71,15 +84,8 @@ describe('LiaisonClient', () => {
   });
 
   it('creates, finds by id and by <org>/<identifier>, uploads with progress and downloads ranges', async () => {
-    const created = await editor.createDocument({
-      organization: 'ofa',
-      identifier: 'OFA-CLIENT-1',
-      title: 'Client round trip',
-      status: 'work-in-progress',
-      visibility: 'organization',
-      // Its stand-in PDF could not be stamped.
-      watermark: false,
-    });
+    // Its stand-in PDF could not be stamped.
+    const created = await ofaDraft('OFA-CLIENT-1', 'Client round trip', { watermark: false });
     expect((await editor.getDocumentByRef('ofa/OFA-CLIENT-1')).id).toBe(created.id);
     expect((await editor.getDocumentByRef(created.id.toUpperCase())).identifier).toBe(
       'OFA-CLIENT-1',
@@ -180,13 +186,7 @@ describe('the calls the web app makes', () => {
   });
 
   it('compares two versions by label', async () => {
-    const created = await editor.createDocument({
-      organization: 'ofa',
-      identifier: 'OFA-CLIENT-COMPARE',
-      title: 'Compared',
-      status: 'work-in-progress',
-      visibility: 'organization',
-    });
+    const created = await ofaDraft('OFA-CLIENT-COMPARE', 'Compared');
     for (const label of ['1.0', '1.1']) {
       const path = join(scratch, `notes-${label}.txt`);
       await writeFile(path, `notes ${label}`);
@@ -204,13 +204,7 @@ describe('the calls the web app makes', () => {
 
   it('updates and deletes a document through the typed calls', async () => {
     const admin = await signedIn('admin@ofa.example');
-    const created = await editor.createDocument({
-      organization: 'ofa',
-      identifier: 'OFA-CLIENT-2',
-      title: 'To be renamed',
-      status: 'work-in-progress',
-      visibility: 'organization',
-    });
+    const created = await ofaDraft('OFA-CLIENT-2', 'To be renamed');
     const renamed = await editor.updateDocument(created.id, { title: 'Renamed' });
     expect(renamed).toMatchObject({ id: created.id, title: 'Renamed' });
     await expect(editor.deleteDocument(created.id)).rejects.toMatchObject({ status: 403 });
