@@ -1,5 +1,6 @@
 import type { Queryable } from '../queryable.js';
 import { organizationMemberAddresses, selectEmails } from './email-addresses.js';
+import type { SubmissionRecord } from './submissions.js';
 
 /** What a person chose to be told by e-mail. */
 export interface NotificationPreferences {
@@ -121,13 +122,8 @@ export async function registersWithReviewDue(
 }
 
 /** What a mail about a submission says, and whom it goes to. */
-export interface SubmissionMailFacts {
-  id: string;
-  reference: string;
-  title: string;
-  register: { slug: string; title: string };
-  from: { slug: string; name: string };
-  to: { slug: string; name: string };
+export interface SubmissionMailFacts
+  extends Pick<SubmissionRecord, 'id' | 'reference' | 'title' | 'register' | 'from' | 'to'> {
   /** The submitter's user id (null once removed). */
   submittedBy: string | null;
 }
