@@ -1,6 +1,7 @@
 /**
  * The ids, instants, calendar days and e-mail addresses every wire schema writes the same way,
- * the pages of the long lists, and the bodies that change some of an object's fields.
+ * a route's path parameters, the pages of the long lists, and the bodies that change some of an
+ * object's fields.
  */
 import { type TArrayOptions, type TProperties, type TSchema, Type } from 'typebox';
 import { EMAIL_MAX_LENGTH } from './rules.js';
@@ -14,6 +15,11 @@ export const EmailSchema = Type.String({
   minLength: 3,
   maxLength: EMAIL_MAX_LENGTH,
 });
+
+/** A route's path parameters: these, and nothing else. */
+export function PathParams<Params extends TProperties>(params: Params) {
+  return Type.Object(params, { additionalProperties: false });
+}
 
 /** A page of a long list: its items, and the cursor that asks for the next page (null on the last). */
 export function ListPage<Item extends TSchema>(item: Item, options?: TArrayOptions) {

@@ -1,7 +1,7 @@
 /** Wire schemas for documents, versions, tokens and audit events (see schemas.ts for the idea). */
 import { type Static, Type } from 'typebox';
 import { AUDIT_ACTION_NAMES, type AuditAction } from './audit-actions.js';
-import { ListPage, ListPaging, TimestampSchema, UuidSchema } from './common-schemas.js';
+import { ListPage, ListPaging, PathParams, TimestampSchema, UuidSchema } from './common-schemas.js';
 import {
   ABSTRACT_MAX_LENGTH,
   API_TOKEN_DEFAULT_DAYS,
@@ -319,11 +319,8 @@ export const DocumentListQuery = Type.Object(
 );
 export type DocumentListQuery = Static<typeof DocumentListQuery>;
 
-export const DocumentIdParams = Type.Object({ id: UuidSchema }, { additionalProperties: false });
-export const VersionParams = Type.Object(
-  { id: UuidSchema, versionId: UuidSchema },
-  { additionalProperties: false },
-);
+export const DocumentIdParams = PathParams({ id: UuidSchema });
+export const VersionParams = PathParams({ id: UuidSchema, versionId: UuidSchema });
 
 export const WithdrawVersionBody = Type.Object(
   { reason: MultiLineText({ minLength: 1, maxLength: WITHDRAWAL_REASON_MAX_LENGTH }) },

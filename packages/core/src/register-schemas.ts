@@ -24,7 +24,14 @@
  * party only; see policy/register-policy.ts.
  */
 import { type Static, Type } from 'typebox';
-import { ChangeOf, DaySchema, EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
+import {
+  ChangeOf,
+  DaySchema,
+  EmailSchema,
+  PathParams,
+  TimestampSchema,
+  UuidSchema,
+} from './common-schemas.js';
 import { DocumentList, IdentifierSchema } from './document-schemas.js';
 import {
   APPROVAL_BODY_MAX_LENGTH,
@@ -445,14 +452,8 @@ export type RegisterPage = Static<typeof RegisterPageSchema>;
 // Edits by the parties
 // ---------------------------------------------------------------------------------------------
 
-export const RegisterItemParams = Type.Object(
-  { slug: SlugSchema, id: UuidSchema },
-  { additionalProperties: false },
-);
-export const RegisterApprovalParams = Type.Object(
-  { slug: SlugSchema, organization: SlugSchema },
-  { additionalProperties: false },
-);
+export const RegisterItemParams = PathParams({ slug: SlugSchema, id: UuidSchema });
+export const RegisterApprovalParams = PathParams({ slug: SlugSchema, organization: SlugSchema });
 
 const milestoneFields = {
   deliverable: Deliverable,

@@ -37,7 +37,7 @@
  * POST  /api/v1/reviews/:id/log/publish              → 200 Review (owner's editors and admins)
  */
 import { type Static, Type } from 'typebox';
-import { ChangeOf, ListPage, ListPaging } from './common-schemas.js';
+import { ChangeOf, ListPage, ListPaging, PathParams } from './common-schemas.js';
 import { TitleSchema } from './document-schemas.js';
 import {
   COMMENT_LOCATION_MAX_LENGTH,
@@ -193,7 +193,7 @@ export const ResolutionLogSchema = Type.Object(
 );
 export type ResolutionLog = Static<typeof ResolutionLogSchema>;
 
-export const ReviewIdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+export const ReviewIdParams = PathParams({ id: Uuid });
 
 export const OpenReviewBody = Type.Object(
   {

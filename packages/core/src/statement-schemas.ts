@@ -40,7 +40,7 @@
  *        → 200 Statement (admins of a receiving organization; 409 statement_not_owed)
  */
 import { type Static, Type } from 'typebox';
-import { ChangeOf, ListPage, ListPaging } from './common-schemas.js';
+import { ChangeOf, ListPage, ListPaging, PathParams } from './common-schemas.js';
 import { TitleSchema } from './document-schemas.js';
 import {
   CONTACT_NAME_MAX_LENGTH,
@@ -238,11 +238,8 @@ export const StatementListQuery = Type.Object(
 );
 export type StatementListQuery = Static<typeof StatementListQuery>;
 
-export const StatementIdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
-export const StatementAttachmentParams = Type.Object(
-  { id: Uuid, attachmentId: Uuid },
-  { additionalProperties: false },
-);
+export const StatementIdParams = PathParams({ id: Uuid });
+export const StatementAttachmentParams = PathParams({ id: Uuid, attachmentId: Uuid });
 
 const editableFields = {
   to: Type.Array(SlugSchema, { minItems: 1, maxItems: 50, uniqueItems: true }),

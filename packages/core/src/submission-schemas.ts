@@ -51,7 +51,7 @@
  *        document_not_of_receiver.
  */
 import { type Static, Type } from 'typebox';
-import { ListPage, ListPaging, TimestampSchema, UuidSchema } from './common-schemas.js';
+import { ListPage, ListPaging, PathParams, TimestampSchema, UuidSchema } from './common-schemas.js';
 import {
   AbstractSchema,
   DocumentStatusSchema,
@@ -257,11 +257,8 @@ export const SubmissionListQuery = Type.Object(
 );
 export type SubmissionListQuery = Static<typeof SubmissionListQuery>;
 
-export const SubmissionIdParams = Type.Object({ id: UuidSchema }, { additionalProperties: false });
-export const SubmissionFileParams = Type.Object(
-  { id: UuidSchema, fileId: UuidSchema },
-  { additionalProperties: false },
-);
+export const SubmissionIdParams = PathParams({ id: UuidSchema });
+export const SubmissionFileParams = PathParams({ id: UuidSchema, fileId: UuidSchema });
 
 export const SubmissionTransitionBody = Type.Object(
   {
