@@ -1,7 +1,7 @@
 /**
- * The ids, instants, calendar days and e-mail addresses every wire schema writes the same way,
- * a route's path parameters, the pages of the long lists, and the bodies that change some of an
- * object's fields.
+ * The ids, instants, calendar days, hashes, parties and e-mail addresses every wire schema writes
+ * the same way, a route's path parameters, the pages of the long lists, and the bodies that change
+ * some of an object's fields.
  */
 import { type TArrayOptions, type TProperties, type TSchema, Type } from 'typebox';
 import { EMAIL_MAX_LENGTH } from './rules.js';
@@ -10,6 +10,19 @@ import { EMAIL_PATTERN } from './text-schemas.js';
 export const UuidSchema = Type.String({ format: 'uuid' });
 export const TimestampSchema = Type.String({ format: 'date-time' });
 export const DaySchema = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+export const Sha256Schema = Type.String({
+  pattern: '^[0-9a-f]{64}$',
+  description: 'Lowercase hex SHA-256',
+});
+/** A stored file as the API describes it: its name, size, media type and SHA-256. */
+export const StoredFileFields = {
+  filename: Type.String(),
+  size: Type.Integer(),
+  mediaType: Type.String(),
+  sha256: Sha256Schema,
+};
+/** An organization as the parties of a statement, a submission or a review name it. */
+export const PartySchema = Type.Object({ slug: Type.String(), name: Type.String() });
 export const EmailSchema = Type.String({
   pattern: EMAIL_PATTERN,
   minLength: 3,

@@ -51,7 +51,16 @@
  *        document_not_of_receiver.
  */
 import { type Static, Type } from 'typebox';
-import { ListPage, ListPaging, PathParams, TimestampSchema, UuidSchema } from './common-schemas.js';
+import {
+  ListPage,
+  ListPaging,
+  PartySchema,
+  PathParams,
+  Sha256Schema,
+  StoredFileFields,
+  TimestampSchema,
+  UuidSchema,
+} from './common-schemas.js';
 import {
   AbstractSchema,
   DocumentStatusSchema,
@@ -66,8 +75,6 @@ import {
   VERSION_LABEL_PATTERN,
 } from './rules.js';
 import { MultiLineText, SlugSchema } from './text-schemas.js';
-
-const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Lowercase hex SHA-256' });
 
 export const SUBMISSION_STATES = [
   'submitted',
@@ -103,7 +110,7 @@ export const IprPolicySchema = Type.Object(
   {
     organization: Type.String({ description: 'Organization slug' }),
     text: Type.String({ description: 'The policy text, exactly as it must be shown' }),
-    sha256: Sha256,
+    sha256: Sha256Schema,
     url: Type.Union([Type.String(), Type.Null()], {
       description: 'Where the organization publishes its official policy (https), or null',
     }),
@@ -111,8 +118,6 @@ export const IprPolicySchema = Type.Object(
   { title: 'IprPolicy' },
 );
 export type IprPolicy = Static<typeof IprPolicySchema>;
-
-const PartySchema = Type.Object({ slug: Type.String(), name: Type.String() });
 
 export const SubmissionPermissionsSchema = Type.Object(
   {
@@ -138,10 +143,7 @@ export type SubmissionPermissions = Static<typeof SubmissionPermissionsSchema>;
 export const SubmissionFileSchema = Type.Object(
   {
     id: UuidSchema,
-    filename: Type.String(),
-    size: Type.Integer(),
-    mediaType: Type.String(),
-    sha256: Sha256,
+    ...StoredFileFields,
     createdAt: TimestampSchema,
     copiedFrom: Type.Union(
       [Type.Object({ documentId: UuidSchema, versionId: UuidSchema }), Type.Null()],
@@ -186,7 +188,7 @@ export const IprAcknowledgementSchema = Type.Object(
   {
     by: Type.Union([Type.String(), Type.Null()], { description: 'E-mail of who acknowledged' }),
     at: TimestampSchema,
-    policySha256: Sha256,
+    policySha256: Sha256Schema,
   },
   { title: 'IprAcknowledgement' },
 );
@@ -333,7 +335,7 @@ export function parseAttachedVersions(value: string): { documentId: string; vers
 export const CreateSubmissionFields = Type.Object(
   {
     acceptIpr: Type.Literal('true'),
-    iprPolicySha256: Sha256,
+    iprPolicySha256: Sha256Schema,
     register: SlugSchema,
     to: SlugSchema,
     from: Type.Optional(SlugSchema),
