@@ -7,6 +7,8 @@ import {
   DaySchema,
   EmailSchema,
   PathParams,
+  RegisterStateSchema,
+  RoleSchema,
   TimestampSchema,
   UuidSchema,
 } from './common-schemas.js';
@@ -14,7 +16,6 @@ import {
   PartyDescriptionSchema,
   RegisterAccessRuleItemSchema,
   RegisterActivityItemSchema,
-  RegisterStateSchema,
   RegisterSummarySchema,
   RegisterTextItemSchema,
   RegisterTitleSchema,
@@ -34,12 +35,6 @@ import {
 } from './rules.js';
 import { OrganizationSchema } from './schemas.js';
 import { MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
-
-export const RoleSchema = Type.Union([
-  Type.Literal('member'),
-  Type.Literal('editor'),
-  Type.Literal('admin'),
-]);
 
 export const OrganizationParams = PathParams({ slug: SlugSchema });
 export const MemberParams = PathParams({ slug: SlugSchema, userId: UuidSchema });

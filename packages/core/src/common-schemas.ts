@@ -1,11 +1,12 @@
 /**
- * The ids, instants, calendar days, hashes, parties and e-mail addresses every wire schema writes
- * the same way, a route's path parameters, the pages of the long lists, and the bodies that change
+ * The ids, instants, calendar days, hashes, parties, roles, register states and e-mail addresses
+ * every wire schema writes the same way, a route's path parameters, the pages of the long lists, and the bodies that change
  * some of an object's fields.
  */
 import { type TArrayOptions, type TProperties, type TSchema, Type } from 'typebox';
+import { REGISTER_STATES, ROLES } from './domain.js';
 import { EMAIL_MAX_LENGTH } from './rules.js';
-import { EMAIL_PATTERN } from './text-schemas.js';
+import { EMAIL_PATTERN, LiteralUnion } from './text-schemas.js';
 
 export const UuidSchema = Type.String({ format: 'uuid' });
 export const TimestampSchema = Type.String({ format: 'date-time' });
@@ -23,6 +24,9 @@ export const StoredFileFields = {
 };
 /** An organization as the parties of a statement, a submission or a review name it. */
 export const PartySchema = Type.Object({ slug: Type.String(), name: Type.String() });
+/** A member's role in an organization. */
+export const RoleSchema = LiteralUnion(ROLES);
+export const RegisterStateSchema = LiteralUnion(REGISTER_STATES);
 export const EmailSchema = Type.String({
   pattern: EMAIL_PATTERN,
   minLength: 3,

@@ -1,7 +1,14 @@
 /** Wire schemas for documents, versions, tokens and audit events (see schemas.ts for the idea). */
 import { type Static, Type } from 'typebox';
 import { AUDIT_ACTION_NAMES, type AuditAction } from './audit-actions.js';
-import { ListPage, ListPaging, PathParams, TimestampSchema, UuidSchema } from './common-schemas.js';
+import {
+  ListPage,
+  ListPaging,
+  PathParams,
+  RoleSchema,
+  TimestampSchema,
+  UuidSchema,
+} from './common-schemas.js';
 import {
   ABSTRACT_MAX_LENGTH,
   API_TOKEN_DEFAULT_DAYS,
@@ -329,7 +336,7 @@ export const WithdrawVersionBody = Type.Object(
 
 export const MembershipSchema = Type.Object({
   organization: Type.String(),
-  role: Type.Union([Type.Literal('member'), Type.Literal('editor'), Type.Literal('admin')]),
+  role: RoleSchema,
 });
 
 export const UserSchema = Type.Object(

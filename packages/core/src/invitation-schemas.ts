@@ -3,8 +3,13 @@
  * person accepts (see schemas.ts for the idea).
  */
 import { type Static, Type } from 'typebox';
-import { RoleSchema } from './admin-schemas.js';
-import { EmailSchema, PathParams, TimestampSchema, UuidSchema } from './common-schemas.js';
+import {
+  EmailSchema,
+  PathParams,
+  RoleSchema,
+  TimestampSchema,
+  UuidSchema,
+} from './common-schemas.js';
 import {
   LINK_TOKEN_PATTERN,
   MIN_PASSWORD_LENGTH,

@@ -29,6 +29,7 @@ import {
   DaySchema,
   EmailSchema,
   PathParams,
+  RegisterStateSchema,
   TimestampSchema,
   UuidSchema,
 } from './common-schemas.js';
@@ -55,8 +56,6 @@ const ItemText = MultiLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH });
 const JointOrParty = Type.Union([SlugSchema, Type.Null()], {
   description: 'Organization slug of the party the item is about; null: both (joint)',
 });
-
-export const RegisterStateSchema = Type.Union([Type.Literal('draft'), Type.Literal('approved')]);
 
 // The register's own fields, as its file and the operator's create and update bodies take them.
 export const RegisterTitleSchema = SingleLineText({ minLength: 1, maxLength: TITLE_MAX_LENGTH });
