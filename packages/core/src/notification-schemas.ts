@@ -1,6 +1,6 @@
 /** Wire schemas for e-mail notifications: a person's choices, and the demo mail catcher's inbox. */
 import { type Static, Type } from 'typebox';
-import { ChangeOf } from './common-schemas.js';
+import { ChangeOf, TimestampSchema } from './common-schemas.js';
 
 export const NotificationSettingsSchema = Type.Object(
   {
@@ -28,7 +28,7 @@ export type NotificationSettingsChange = Static<typeof NotificationSettingsChang
 export const CaughtMailSchema = Type.Object(
   {
     id: Type.String(),
-    receivedAt: Type.String({ format: 'date-time' }),
+    receivedAt: TimestampSchema,
     from: Type.String({ description: 'The envelope sender' }),
     to: Type.Array(Type.String(), { description: 'The envelope recipients' }),
     subject: Type.String(),

@@ -3,7 +3,7 @@
  * One source: the TypeScript types below are derived from these schemas.
  */
 import { type Static, Type } from 'typebox';
-import { RegisterStateSchema } from './common-schemas.js';
+import { RegisterStateSchema, TimestampSchema } from './common-schemas.js';
 import { SlugSchema } from './text-schemas.js';
 
 export const ErrorBody = Type.Object(
@@ -73,7 +73,7 @@ const OidcNonceValue = Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' });
 export const OidcNonceResponse = Type.Object({
   nonce: OidcNonceValue,
   nonceHandle: OidcNonceValue,
-  expiresAt: Type.String({ format: 'date-time' }),
+  expiresAt: TimestampSchema,
 });
 export type OidcNonceResponse = Static<typeof OidcNonceResponse>;
 
