@@ -14,6 +14,7 @@ import {
   LiaisonNetworkError,
   normalizeApiUrl,
 } from '../src/index.js';
+import { drain, signedIn } from './helpers.js';
 
 let api: RunningApi;
 let anonymous: LiaisonClient;
@@ -23,7 +24,7 @@ let scratch: string;
 beforeAll(async () => {
   api = await startApi();
   anonymous = new LiaisonClient({ url: api.url });
-  editor = await signedIn('editor@ofa.example');
+  editor = await signedIn(api.url, 'editor@ofa.example');
   scratch = await mkdtemp(join(tmpdir(), 'liaison-client-'));
 });
 
@@ -31,11 +32,6 @@ afterAll(async () => {
   await api?.close();
   await rm(scratch, { recursive: true, force: true });
 });
-
-/** A client signed in as one of the demo accounts. */
-async function signedIn(email: string): Promise<LiaisonClient> {
-  return anonymous.withToken((await anonymous.signIn(email, 'liaison-demo')).accessToken);
-}
 
 /** A new work-in-progress document of OFA's, made by its editor, that only OFA reads. */
 function ofaDraft(identifier: string, title: string, options: Partial<CreateDocumentBody> = {}) {
@@ -47,12 +43,6 @@ function ofaDraft(identifier: string, title: string, options: Partial<CreateDocu
     visibility: 'organization',
     ...options,
   });
-}
-
-async function drain(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** A loopback port nothing listens on. */
@@ -131,7 +121,7 @@ describe('LiaisonClient', () => {
 
   it('refuses an upload without rights with 403, and no version appears', async () => {
     const document = await editor.getDocumentByRef('ofa/OFA-CLIENT-1');
-    const member = await signedIn('member@ofa.example');
+    const member = await signedIn(api.url, 'member@ofa.example');
     const path = join(scratch, 'refused.pdf');
     await writeFile(path, Buffer.alloc(2 * 1024 * 1024, 1));
     const refused = await member
@@ -203,7 +193,7 @@ describe('the calls the web app makes', () => {
   });
 
   it('updates and deletes a document through the typed calls', async () => {
-    const admin = await signedIn('admin@ofa.example');
+    const admin = await signedIn(api.url, 'admin@ofa.example');
     const created = await ofaDraft('OFA-CLIENT-2', 'To be renamed');
     const renamed = await editor.updateDocument(created.id, { title: 'Renamed' });
     expect(renamed).toMatchObject({ id: created.id, title: 'Renamed' });
@@ -217,7 +207,7 @@ describe('the calls the web app makes', () => {
 
   it("lists, adds, changes and removes an organization's members", async () => {
     // Only the operator adds people directly; an organization's admins invite them.
-    const operator = await signedIn('operator@liaison.example');
+    const operator = await signedIn(api.url, 'operator@liaison.example');
     const emails = async () => (await operator.listMembers('ofa')).items.map((m) => m.email);
     expect(await emails()).toContain('editor@ofa.example');
     const added = await operator.addMember('ofa', { email: 'member@snia.example', role: 'member' });
@@ -231,7 +221,7 @@ describe('the calls the web app makes', () => {
   });
 
   it('reads the audit log a page at a time, filtered', async () => {
-    const operator = await signedIn('operator@liaison.example');
+    const operator = await signedIn(api.url, 'operator@liaison.example');
     const page = await operator.listAuditEvents({
       actor: 'editor@ofa.example',
       action: 'auth.login',
@@ -274,7 +264,7 @@ describe('the calls the web app makes', () => {
 
 describe('invitations', () => {
   it('invites, lists, shows, accepts and revokes through the typed calls', async () => {
-    const admin = await signedIn('admin@snia.example');
+    const admin = await signedIn(api.url, 'admin@snia.example');
     const invitation = await admin.createInvitation('snia', {
       email: 'client-invitee@people.example',
       role: 'editor',
