@@ -52,24 +52,29 @@ describe('progress formatting', () => {
 });
 
 describe('the progress reporter', () => {
-  function sink(isTTY: boolean) {
+  /**
+   * A reporter of `name` writing into `written` (a terminal or not), on a clock that `updateAt`
+   * sets before it reports how many bytes have gone.
+   */
+  function reporterOn(isTTY: boolean, name: string, total: number, start: number) {
     const written: string[] = [];
     const stream = {
       isTTY,
       columns: 80,
       write: (text: string) => written.push(text) > 0,
     } as unknown as NodeJS.WriteStream;
-    return { stream, written };
+    let clock = 0;
+    const reporter = createReporter(stream, name, total, start, () => clock);
+    const updateAt = (ms: number, bytes: number) => {
+      clock = ms;
+      reporter.update(bytes);
+    };
+    return { reporter, written, updateAt };
   }
 
   it('prints a plain line at each tenth when the output is not a terminal', () => {
-    const { stream, written } = sink(false);
-    let clock = 0;
-    const reporter = createReporter(stream, 'push f', 100, 0, () => clock);
-    for (let bytes = 1; bytes <= 100; bytes += 1) {
-      clock += 100;
-      reporter.update(bytes);
-    }
+    const { reporter, written, updateAt } = reporterOn(false, 'push f', 100, 0);
+    for (let bytes = 1; bytes <= 100; bytes += 1) updateAt(bytes * 100, bytes);
     reporter.done();
     expect(
       written.filter((line) => line.startsWith('push f: ') && line.includes('%')),
@@ -80,13 +85,9 @@ describe('the progress reporter', () => {
   });
 
   it('redraws one line in place on a terminal, and counts a resumed start toward the bar only', () => {
-    const { stream, written } = sink(true);
-    let clock = 0;
-    const reporter = createReporter(stream, 'pull f', 100, 50, () => clock);
-    clock = 1000;
-    reporter.update(60);
-    clock = 2000;
-    reporter.update(70);
+    const { reporter, written, updateAt } = reporterOn(true, 'pull f', 100, 50);
+    updateAt(1000, 60);
+    updateAt(2000, 70);
     reporter.done();
     expect(written[0]?.startsWith('\r')).toBe(true);
     expect(written[0]?.endsWith('\u001b[K')).toBe(true);
@@ -95,14 +96,10 @@ describe('the progress reporter', () => {
   });
 
   it('draws nothing more once the transfer failed, and ends the line on a terminal', () => {
-    const { stream, written } = sink(true);
-    let clock = 0;
-    const reporter = createReporter(stream, 'push f', 100, 0, () => clock);
-    clock = 1000;
-    reporter.update(10);
+    const { reporter, written, updateAt } = reporterOn(true, 'push f', 100, 0);
+    updateAt(1000, 10);
     reporter.abort();
-    clock = 2000;
-    reporter.update(20);
+    updateAt(2000, 20);
     expect(written).toHaveLength(2);
     expect(written[1]).toBe('\n');
   });

@@ -7,12 +7,14 @@ import { listOutbox } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../../../apps/api/test/helpers.js';
 import {
+  type CreateDocumentBody,
   type DocumentList,
   LiaisonApiError,
   LiaisonClient,
   LiaisonNetworkError,
   normalizeApiUrl,
 } from '../src/index.js';
+import { drain, signedIn } from './helpers.js';
 
 let api: RunningApi;
 let anonymous: LiaisonClient;
@@ -22,7 +24,7 @@ let scratch: string;
 beforeAll(async () => {
   api = await startApi();
   anonymous = new LiaisonClient({ url: api.url });
-  editor = await signedIn('editor@ofa.example');
+  editor = await signedIn(api.url, 'editor@ofa.example');
   scratch = await mkdtemp(join(tmpdir(), 'liaison-client-'));
 });
 
@@ -31,15 +33,16 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-/** A client signed in as one of the demo accounts. */
-async function signedIn(email: string): Promise<LiaisonClient> {
-  return anonymous.withToken((await anonymous.signIn(email, 'liaison-demo')).accessToken);
-}
-
-async function drain(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** A new work-in-progress document of OFA's, made by its editor, that only OFA reads. */
+function ofaDraft(identifier: string, title: string, options: Partial<CreateDocumentBody> = {}) {
+  return editor.createDocument({
+    organization: 'ofa',
+    identifier,
+    title,
+    status: 'work-in-progress',
+    visibility: 'organization',
+    ...options,
+  });
 }
 
 /** A loopback port nothing listens on. */
@@ -71,15 +74,8 @@ describe('LiaisonClient', () => {
   });
 
   it('creates, finds by id and by <org>/<identifier>, uploads with progress and downloads ranges', async () => {
-    const created = await editor.createDocument({
-      organization: 'ofa',
-      identifier: 'OFA-CLIENT-1',
-      title: 'Client round trip',
-      status: 'work-in-progress',
-      visibility: 'organization',
-      // Its stand-in PDF could not be stamped.
-      watermark: false,
-    });
+    // Its stand-in PDF could not be stamped.
+    const created = await ofaDraft('OFA-CLIENT-1', 'Client round trip', { watermark: false });
     expect((await editor.getDocumentByRef('ofa/OFA-CLIENT-1')).id).toBe(created.id);
     expect((await editor.getDocumentByRef(created.id.toUpperCase())).identifier).toBe(
       'OFA-CLIENT-1',
@@ -125,7 +121,7 @@ describe('LiaisonClient', () => {
 
   it('refuses an upload without rights with 403, and no version appears', async () => {
     const document = await editor.getDocumentByRef('ofa/OFA-CLIENT-1');
-    const member = await signedIn('member@ofa.example');
+    const member = await signedIn(api.url, 'member@ofa.example');
     const path = join(scratch, 'refused.pdf');
     await writeFile(path, Buffer.alloc(2 * 1024 * 1024, 1));
     const refused = await member
@@ -180,13 +176,7 @@ describe('the calls the web app makes', () => {
   });
 
   it('compares two versions by label', async () => {
-    const created = await editor.createDocument({
-      organization: 'ofa',
-      identifier: 'OFA-CLIENT-COMPARE',
-      title: 'Compared',
-      status: 'work-in-progress',
-      visibility: 'organization',
-    });
+    const created = await ofaDraft('OFA-CLIENT-COMPARE', 'Compared');
     for (const label of ['1.0', '1.1']) {
       const path = join(scratch, `notes-${label}.txt`);
       await writeFile(path, `notes ${label}`);
@@ -203,14 +193,8 @@ describe('the calls the web app makes', () => {
   });
 
   it('updates and deletes a document through the typed calls', async () => {
-    const admin = await signedIn('admin@ofa.example');
-    const created = await editor.createDocument({
-      organization: 'ofa',
-      identifier: 'OFA-CLIENT-2',
-      title: 'To be renamed',
-      status: 'work-in-progress',
-      visibility: 'organization',
-    });
+    const admin = await signedIn(api.url, 'admin@ofa.example');
+    const created = await ofaDraft('OFA-CLIENT-2', 'To be renamed');
     const renamed = await editor.updateDocument(created.id, { title: 'Renamed' });
     expect(renamed).toMatchObject({ id: created.id, title: 'Renamed' });
     await expect(editor.deleteDocument(created.id)).rejects.toMatchObject({ status: 403 });
@@ -223,7 +207,7 @@ describe('the calls the web app makes', () => {
 
   it("lists, adds, changes and removes an organization's members", async () => {
     // Only the operator adds people directly; an organization's admins invite them.
-    const operator = await signedIn('operator@liaison.example');
+    const operator = await signedIn(api.url, 'operator@liaison.example');
     const emails = async () => (await operator.listMembers('ofa')).items.map((m) => m.email);
     expect(await emails()).toContain('editor@ofa.example');
     const added = await operator.addMember('ofa', { email: 'member@snia.example', role: 'member' });
@@ -237,7 +221,7 @@ describe('the calls the web app makes', () => {
   });
 
   it('reads the audit log a page at a time, filtered', async () => {
-    const operator = await signedIn('operator@liaison.example');
+    const operator = await signedIn(api.url, 'operator@liaison.example');
     const page = await operator.listAuditEvents({
       actor: 'editor@ofa.example',
       action: 'auth.login',
@@ -280,7 +264,7 @@ describe('the calls the web app makes', () => {
 
 describe('invitations', () => {
   it('invites, lists, shows, accepts and revokes through the typed calls', async () => {
-    const admin = await signedIn('admin@snia.example');
+    const admin = await signedIn(api.url, 'admin@snia.example');
     const invitation = await admin.createInvitation('snia', {
       email: 'client-invitee@people.example',
       role: 'editor',

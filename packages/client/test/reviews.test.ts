@@ -7,23 +7,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDocuments } from '../../../apps/api/src/services/demo/seed-demo-documents.js';
 import { type RunningApi, startApi } from '../../../apps/api/test/helpers.js';
-import { LiaisonApiError, LiaisonClient, type Review } from '../src/index.js';
+import { LiaisonApiError, type LiaisonClient, type Review } from '../src/index.js';
+import { drain, signedIn } from './helpers.js';
 
 let api: RunningApi;
 let scratch: string;
 let owner: LiaisonClient;
 let commenter: LiaisonClient;
-
-async function signedIn(email: string): Promise<LiaisonClient> {
-  const anonymous = new LiaisonClient({ url: api.url });
-  return anonymous.withToken((await anonymous.signIn(email, 'liaison-demo')).accessToken);
-}
-
-async function drain(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 const utcDay = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -40,8 +30,8 @@ async function refusal(promise: Promise<unknown>): Promise<LiaisonApiError> {
 beforeAll(async () => {
   api = await startApi();
   await seedDemoDocuments(api);
-  owner = await signedIn('editor@dmtf.example');
-  commenter = await signedIn('member@ofa.example');
+  owner = await signedIn(api.url, 'editor@dmtf.example');
+  commenter = await signedIn(api.url, 'member@ofa.example');
   scratch = await mkdtemp(join(tmpdir(), 'liaison-client-reviews-'));
 });
 

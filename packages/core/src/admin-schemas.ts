@@ -3,12 +3,19 @@
  * account (GET /me) and for the work register page (see schemas.ts for the idea).
  */
 import { type Static, type TSchema, Type } from 'typebox';
-import { DaySchema, EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
+import {
+  DaySchema,
+  EmailSchema,
+  PathParams,
+  RegisterStateSchema,
+  RoleSchema,
+  TimestampSchema,
+  UuidSchema,
+} from './common-schemas.js';
 import {
   PartyDescriptionSchema,
   RegisterAccessRuleItemSchema,
   RegisterActivityItemSchema,
-  RegisterStateSchema,
   RegisterSummarySchema,
   RegisterTextItemSchema,
   RegisterTitleSchema,
@@ -29,20 +36,8 @@ import {
 import { OrganizationSchema } from './schemas.js';
 import { MultiLineText, SingleLineText, SlugSchema } from './text-schemas.js';
 
-export const RoleSchema = Type.Union([
-  Type.Literal('member'),
-  Type.Literal('editor'),
-  Type.Literal('admin'),
-]);
-
-export const OrganizationParams = Type.Object(
-  { slug: SlugSchema },
-  { additionalProperties: false },
-);
-export const MemberParams = Type.Object(
-  { slug: SlugSchema, userId: UuidSchema },
-  { additionalProperties: false },
-);
+export const OrganizationParams = PathParams({ slug: SlugSchema });
+export const MemberParams = PathParams({ slug: SlugSchema, userId: UuidSchema });
 
 // ---------------------------------------------------------------------------------------------
 // Members
@@ -168,7 +163,7 @@ export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>;
 // Work registers
 // ---------------------------------------------------------------------------------------------
 
-export const RegisterParams = Type.Object({ slug: SlugSchema }, { additionalProperties: false });
+export const RegisterParams = PathParams({ slug: SlugSchema });
 
 export const RegisterPartyInput = Type.Object(
   { organization: SlugSchema, description: Type.Optional(PartyDescriptionSchema) },

@@ -1,7 +1,14 @@
 /** Wire schemas for documents, versions, tokens and audit events (see schemas.ts for the idea). */
 import { type Static, Type } from 'typebox';
 import { AUDIT_ACTION_NAMES, type AuditAction } from './audit-actions.js';
-import { TimestampSchema, UuidSchema } from './common-schemas.js';
+import {
+  ListPage,
+  ListPaging,
+  PathParams,
+  RoleSchema,
+  TimestampSchema,
+  UuidSchema,
+} from './common-schemas.js';
 import {
   ABSTRACT_MAX_LENGTH,
   API_TOKEN_DEFAULT_DAYS,
@@ -313,20 +320,14 @@ export const DocumentListQuery = Type.Object(
         },
       ),
     ),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
-    cursor: Type.Optional(
-      Type.String({ pattern: '^[A-Za-z0-9_-]{1,2048}$', description: 'From nextCursor' }),
-    ),
+    ...ListPaging('^[A-Za-z0-9_-]{1,2048}$'),
   },
   { additionalProperties: false },
 );
 export type DocumentListQuery = Static<typeof DocumentListQuery>;
 
-export const DocumentIdParams = Type.Object({ id: UuidSchema }, { additionalProperties: false });
-export const VersionParams = Type.Object(
-  { id: UuidSchema, versionId: UuidSchema },
-  { additionalProperties: false },
-);
+export const DocumentIdParams = PathParams({ id: UuidSchema });
+export const VersionParams = PathParams({ id: UuidSchema, versionId: UuidSchema });
 
 export const WithdrawVersionBody = Type.Object(
   { reason: MultiLineText({ minLength: 1, maxLength: WITHDRAWAL_REASON_MAX_LENGTH }) },
@@ -335,7 +336,7 @@ export const WithdrawVersionBody = Type.Object(
 
 export const MembershipSchema = Type.Object({
   organization: Type.String(),
-  role: Type.Union([Type.Literal('member'), Type.Literal('editor'), Type.Literal('admin')]),
+  role: RoleSchema,
 });
 
 export const UserSchema = Type.Object(
@@ -442,10 +443,7 @@ export const AuditListQuery = Type.Object(
 );
 export type AuditListQuery = Static<typeof AuditListQuery>;
 
-export const AuditList = Type.Object({
-  items: Type.Array(AuditEventSchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const AuditList = ListPage(AuditEventSchema);
 
 /** GET /api/v1/documents/:id/downloads: who downloaded the document's versions (see-downloads). */
 export const DocumentDownloadsQuery = Type.Object(
@@ -481,8 +479,7 @@ export const DocumentDownloadSchema = Type.Object(
 );
 export type DocumentDownload = Static<typeof DocumentDownloadSchema>;
 
-export const DocumentDownloadList = Type.Object({
-  items: Type.Array(DocumentDownloadSchema, { description: 'Newest first' }),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
+export const DocumentDownloadList = ListPage(DocumentDownloadSchema, {
+  description: 'Newest first',
 });
 export type DocumentDownloadList = Static<typeof DocumentDownloadList>;

@@ -32,7 +32,9 @@ export interface WorkRegisterSummary {
   title: string;
   version: string;
   state: RegisterState;
+  /** YYYY-MM-DD */
   initiatedOn: string | null;
+  /** YYYY-MM-DD */
   reviewDue: string | null;
   parties: RegisterParty[];
 }

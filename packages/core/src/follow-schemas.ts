@@ -1,6 +1,6 @@
 /** Wire schemas for following documents, registers and organizations' releases. */
 import { type Static, Type } from 'typebox';
-import { TimestampSchema, UuidSchema } from './common-schemas.js';
+import { PathParams, TimestampSchema, UuidSchema } from './common-schemas.js';
 import { LiteralUnion, SlugSchema } from './text-schemas.js';
 
 export const FOLLOW_TARGET_KINDS = ['document', 'register', 'organization'] as const;
@@ -43,7 +43,7 @@ export type Follow = Static<typeof FollowSchema>;
 export const FollowList = Type.Object({ items: Type.Array(FollowSchema) });
 export type FollowList = Static<typeof FollowList>;
 
-export const FollowIdParams = Type.Object({ id: UuidSchema }, { additionalProperties: false });
+export const FollowIdParams = PathParams({ id: UuidSchema });
 
 /** The signed token of an unfollow link in a mail. */
 export const UnfollowTokenBody = Type.Object(

@@ -3,8 +3,13 @@
  * person accepts (see schemas.ts for the idea).
  */
 import { type Static, Type } from 'typebox';
-import { RoleSchema } from './admin-schemas.js';
-import { EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
+import {
+  EmailSchema,
+  PathParams,
+  RoleSchema,
+  TimestampSchema,
+  UuidSchema,
+} from './common-schemas.js';
 import {
   LINK_TOKEN_PATTERN,
   MIN_PASSWORD_LENGTH,
@@ -19,14 +24,8 @@ export const INVITATION_VALID_DAYS = 7;
 /** The secret in an invitation link: whoever knows it may accept. */
 export const InvitationToken = Type.String({ pattern: LINK_TOKEN_PATTERN });
 
-export const InvitationParams = Type.Object(
-  { slug: SlugSchema, id: UuidSchema },
-  { additionalProperties: false },
-);
-export const InvitationTokenParams = Type.Object(
-  { token: InvitationToken },
-  { additionalProperties: false },
-);
+export const InvitationParams = PathParams({ slug: SlugSchema, id: UuidSchema });
+export const InvitationTokenParams = PathParams({ token: InvitationToken });
 
 export const CreateInvitationBody = Type.Object(
   { email: EmailSchema, role: RoleSchema },

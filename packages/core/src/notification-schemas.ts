@@ -1,5 +1,6 @@
 /** Wire schemas for e-mail notifications: a person's choices, and the demo mail catcher's inbox. */
 import { type Static, Type } from 'typebox';
+import { ChangeOf, TimestampSchema } from './common-schemas.js';
 
 export const NotificationSettingsSchema = Type.Object(
   {
@@ -21,16 +22,13 @@ export const NotificationSettingsSchema = Type.Object(
 export type NotificationSettings = Static<typeof NotificationSettingsSchema>;
 
 /** A change of the choices: those left out keep their value. */
-export const NotificationSettingsChange = Type.Partial(NotificationSettingsSchema, {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const NotificationSettingsChange = ChangeOf(NotificationSettingsSchema.properties);
 export type NotificationSettingsChange = Static<typeof NotificationSettingsChange>;
 
 export const CaughtMailSchema = Type.Object(
   {
     id: Type.String(),
-    receivedAt: Type.String({ format: 'date-time' }),
+    receivedAt: TimestampSchema,
     from: Type.String({ description: 'The envelope sender' }),
     to: Type.Array(Type.String(), { description: 'The envelope recipients' }),
     subject: Type.String(),

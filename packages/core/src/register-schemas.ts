@@ -24,7 +24,15 @@
  * party only; see policy/register-policy.ts.
  */
 import { type Static, Type } from 'typebox';
-import { DaySchema, EmailSchema, TimestampSchema, UuidSchema } from './common-schemas.js';
+import {
+  ChangeOf,
+  DaySchema,
+  EmailSchema,
+  PathParams,
+  RegisterStateSchema,
+  TimestampSchema,
+  UuidSchema,
+} from './common-schemas.js';
 import { DocumentList, IdentifierSchema } from './document-schemas.js';
 import {
   APPROVAL_BODY_MAX_LENGTH,
@@ -48,8 +56,6 @@ const ItemText = MultiLineText({ maxLength: REGISTER_TEXT_MAX_LENGTH });
 const JointOrParty = Type.Union([SlugSchema, Type.Null()], {
   description: 'Organization slug of the party the item is about; null: both (joint)',
 });
-
-export const RegisterStateSchema = Type.Union([Type.Literal('draft'), Type.Literal('approved')]);
 
 // The register's own fields, as its file and the operator's create and update bodies take them.
 export const RegisterTitleSchema = SingleLineText({ minLength: 1, maxLength: TITLE_MAX_LENGTH });
@@ -445,14 +451,8 @@ export type RegisterPage = Static<typeof RegisterPageSchema>;
 // Edits by the parties
 // ---------------------------------------------------------------------------------------------
 
-export const RegisterItemParams = Type.Object(
-  { slug: SlugSchema, id: UuidSchema },
-  { additionalProperties: false },
-);
-export const RegisterApprovalParams = Type.Object(
-  { slug: SlugSchema, organization: SlugSchema },
-  { additionalProperties: false },
-);
+export const RegisterItemParams = PathParams({ slug: SlugSchema, id: UuidSchema });
+export const RegisterApprovalParams = PathParams({ slug: SlugSchema, organization: SlugSchema });
 
 const milestoneFields = {
   deliverable: Deliverable,
@@ -463,8 +463,7 @@ const milestoneFields = {
 };
 export const MilestoneInput = Type.Object(
   {
-    deliverable: milestoneFields.deliverable,
-    timeframe: milestoneFields.timeframe,
+    ...milestoneFields,
     state: Type.Optional(milestoneFields.state),
     doneOn: Type.Optional(milestoneFields.doneOn),
     open: Type.Optional(milestoneFields.open),
@@ -472,10 +471,7 @@ export const MilestoneInput = Type.Object(
   { additionalProperties: false },
 );
 export type MilestoneInput = Static<typeof MilestoneInput>;
-export const MilestoneChange = Type.Partial(Type.Object(milestoneFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const MilestoneChange = ChangeOf(milestoneFields);
 export type MilestoneChange = Static<typeof MilestoneChange>;
 
 const commitmentFields = {
@@ -488,9 +484,7 @@ const commitmentFields = {
 };
 export const CommitmentInput = Type.Object(
   {
-    from: commitmentFields.from,
-    to: commitmentFields.to,
-    title: commitmentFields.title,
+    ...commitmentFields,
     note: Type.Optional(commitmentFields.note),
     document: Type.Optional(commitmentFields.document),
     open: Type.Optional(commitmentFields.open),
@@ -498,27 +492,16 @@ export const CommitmentInput = Type.Object(
   { additionalProperties: false },
 );
 export type CommitmentInput = Static<typeof CommitmentInput>;
-export const CommitmentChange = Type.Partial(Type.Object(commitmentFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const CommitmentChange = ChangeOf(commitmentFields);
 export type CommitmentChange = Static<typeof CommitmentChange>;
 
 const contactFields = { party: SlugSchema, role: ContactRole, address: ContactAddress, open: Open };
 export const ContactInput = Type.Object(
-  {
-    party: contactFields.party,
-    role: contactFields.role,
-    address: contactFields.address,
-    open: Type.Optional(contactFields.open),
-  },
+  { ...contactFields, open: Type.Optional(contactFields.open) },
   { additionalProperties: false },
 );
 export type ContactInput = Static<typeof ContactInput>;
-export const ContactChange = Type.Partial(Type.Object(contactFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const ContactChange = ChangeOf(contactFields);
 export type ContactChange = Static<typeof ContactChange>;
 
 /** Records that the organization's body approved the register (PUT …/approvals/:organization). */

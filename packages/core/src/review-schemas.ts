@@ -37,6 +37,17 @@
  * POST  /api/v1/reviews/:id/log/publish              → 200 Review (owner's editors and admins)
  */
 import { type Static, Type } from 'typebox';
+import {
+  ChangeOf,
+  ListPage,
+  ListPaging,
+  PartySchema,
+  PathParams,
+  Sha256Schema,
+  StoredFileFields,
+  TimestampSchema,
+  UuidSchema,
+} from './common-schemas.js';
 import { TitleSchema } from './document-schemas.js';
 import {
   COMMENT_LOCATION_MAX_LENGTH,
@@ -47,13 +58,8 @@ import {
 import { DATE_PATTERN } from './statement-schemas.js';
 import { LiteralUnion, MultiLineText, SingleLineText } from './text-schemas.js';
 
-const Uuid = Type.String({ format: 'uuid' });
-const Timestamp = Type.String({ format: 'date-time' });
-const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Lowercase hex SHA-256' });
-const NullableString = Type.Union([Type.String(), Type.Null()]);
 const DateOnly = Type.String({ pattern: DATE_PATTERN, description: 'YYYY-MM-DD' });
-const PartySchema = Type.Object({ slug: Type.String(), name: Type.String() });
-const VersionRef = Type.Object({ id: Uuid, label: Type.String() });
+const VersionRef = Type.Object({ id: UuidSchema, label: Type.String() });
 
 export const COMMENT_KINDS = ['editorial', 'technical', 'general'] as const;
 export type CommentKind = (typeof COMMENT_KINDS)[number];
@@ -86,9 +92,9 @@ export type ReviewPermissions = Static<typeof ReviewPermissionsSchema>;
 
 export const ReviewSchema = Type.Object(
   {
-    id: Uuid,
+    id: UuidSchema,
     document: Type.Object({
-      id: Uuid,
+      id: UuidSchema,
       organization: Type.String(),
       identifier: Type.String(),
       title: Type.String(),
@@ -98,11 +104,11 @@ export const ReviewSchema = Type.Object(
     note: Type.String(),
     closesOn: DateOnly,
     state: LiteralUnion(REVIEW_STATES),
-    closedAt: Type.Union([Timestamp, Type.Null()], {
+    closedAt: Type.Union([TimestampSchema, Type.Null()], {
       description: 'When closed early; a review past its date is closed without one',
     }),
     requiresIprAcknowledgement: Type.Boolean(),
-    logPublishedAt: Type.Union([Timestamp, Type.Null()]),
+    logPublishedAt: Type.Union([TimestampSchema, Type.Null()]),
     counts: Type.Object(
       {
         comments: Type.Integer({
@@ -112,18 +118,15 @@ export const ReviewSchema = Type.Object(
       },
       { description: 'Of the comments the caller may read' },
     ),
-    createdAt: Timestamp,
-    createdBy: NullableString,
+    createdAt: TimestampSchema,
+    createdBy: Type.Union([Type.String(), Type.Null()]),
     permissions: ReviewPermissionsSchema,
   },
   { title: 'Review' },
 );
 export type Review = Static<typeof ReviewSchema>;
 
-export const ReviewList = Type.Object({
-  items: Type.Array(ReviewSchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const ReviewList = ListPage(ReviewSchema);
 export type ReviewList = Static<typeof ReviewList>;
 
 export const CommentDispositionSchema = Type.Object(
@@ -131,9 +134,9 @@ export const CommentDispositionSchema = Type.Object(
     value: DispositionSchema,
     response: Type.String(),
     resolvedIn: Type.Union([VersionRef, Type.Null()]),
-    duplicateOf: Type.Union([Uuid, Type.Null()]),
-    at: Timestamp,
-    by: NullableString,
+    duplicateOf: Type.Union([UuidSchema, Type.Null()]),
+    at: TimestampSchema,
+    by: Type.Union([Type.String(), Type.Null()]),
   },
   { title: 'CommentDisposition' },
 );
@@ -141,8 +144,8 @@ export type CommentDisposition = Static<typeof CommentDispositionSchema>;
 
 export const ReviewCommentSchema = Type.Object(
   {
-    id: Uuid,
-    review: Uuid,
+    id: UuidSchema,
+    review: UuidSchema,
     /** A running number per review, for "comment 17" in meetings and in the log. */
     number: Type.Integer({ minimum: 1 }),
     version: VersionRef,
@@ -150,15 +153,7 @@ export const ReviewCommentSchema = Type.Object(
     kind: CommentKindSchema,
     body: Type.String(),
     proposedChange: Type.String(),
-    attachment: Type.Union([
-      Type.Object({
-        filename: Type.String(),
-        size: Type.Integer(),
-        mediaType: Type.String(),
-        sha256: Sha256,
-      }),
-      Type.Null(),
-    ]),
+    attachment: Type.Union([Type.Object(StoredFileFields), Type.Null()]),
     author: Type.Union([Type.String(), Type.Null()], {
       description: "Author's e-mail; null in a published log",
     }),
@@ -167,8 +162,8 @@ export const ReviewCommentSchema = Type.Object(
     }),
     withdrawn: Type.Boolean(),
     disposition: Type.Union([CommentDispositionSchema, Type.Null()]),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
     permissions: Type.Object({
       edit: Type.Boolean({ description: 'Edit or withdraw (the author, before a disposition)' }),
       dispose: Type.Boolean(),
@@ -178,10 +173,7 @@ export const ReviewCommentSchema = Type.Object(
 );
 export type ReviewComment = Static<typeof ReviewCommentSchema>;
 
-export const ReviewCommentList = Type.Object({
-  items: Type.Array(ReviewCommentSchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const ReviewCommentList = ListPage(ReviewCommentSchema);
 export type ReviewCommentList = Static<typeof ReviewCommentList>;
 
 export const ResolutionLogSchema = Type.Object(
@@ -198,11 +190,11 @@ export const ResolutionLogSchema = Type.Object(
 );
 export type ResolutionLog = Static<typeof ResolutionLogSchema>;
 
-export const ReviewIdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+export const ReviewIdParams = PathParams({ id: UuidSchema });
 
 export const OpenReviewBody = Type.Object(
   {
-    versionId: Uuid,
+    versionId: UuidSchema,
     title: TitleSchema,
     note: Type.Optional(MultiLineText({ maxLength: REVIEW_NOTE_MAX_LENGTH })),
     closesOn: DateOnly,
@@ -232,31 +224,27 @@ const commentFields = {
 /** The text fields of the comment form, checked before any file is stored. */
 export const CommentFields = Type.Object(
   {
-    versionId: Uuid,
+    versionId: UuidSchema,
+    ...commentFields,
     location: Type.Optional(commentFields.location),
-    kind: commentFields.kind,
-    body: commentFields.body,
     proposedChange: Type.Optional(commentFields.proposedChange),
     acceptIpr: Type.Optional(Type.Literal('true')),
-    iprPolicySha256: Type.Optional(Sha256),
+    iprPolicySha256: Type.Optional(Sha256Schema),
   },
   { additionalProperties: false },
 );
 export type CommentFields = Static<typeof CommentFields>;
 
-export const UpdateCommentBody = Type.Partial(Type.Object(commentFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const UpdateCommentBody = ChangeOf(commentFields);
 export type UpdateCommentBody = Static<typeof UpdateCommentBody>;
 
 export const DispositionBody = Type.Object(
   {
     disposition: DispositionSchema,
     response: MultiLineText({ maxLength: DISPOSITION_RESPONSE_MAX_LENGTH }),
-    resolvedInVersionId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    resolvedInVersionId: Type.Optional(Type.Union([UuidSchema, Type.Null()])),
     duplicateOf: Type.Optional(
-      Type.Union([Uuid, Type.Null()], {
+      Type.Union([UuidSchema, Type.Null()], {
         description: 'Required for `duplicate`: another comment of the same review',
       }),
     ),
@@ -265,14 +253,9 @@ export const DispositionBody = Type.Object(
 );
 export type DispositionBody = Static<typeof DispositionBody>;
 
-const ListLimit = Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 }));
-
 export const DocumentReviewListQuery = Type.Object(
   {
-    limit: ListLimit,
-    cursor: Type.Optional(
-      Type.String({ pattern: '^[0-9]{1,19}$', description: 'From nextCursor' }),
-    ),
+    ...ListPaging('^[0-9]{1,19}$'),
   },
   { additionalProperties: false },
 );
@@ -281,13 +264,7 @@ export type DocumentReviewListQuery = Static<typeof DocumentReviewListQuery>;
 export const MyReviewListQuery = Type.Object(
   {
     open: Type.Optional(Type.Boolean({ description: 'Only the open ones, closing soonest first' })),
-    limit: ListLimit,
-    cursor: Type.Optional(
-      Type.String({
-        pattern: '^([0-9]{4}-[0-9]{2}-[0-9]{2}_)?[0-9]{1,19}$',
-        description: 'From nextCursor',
-      }),
-    ),
+    ...ListPaging('^([0-9]{4}-[0-9]{2}-[0-9]{2}_)?[0-9]{1,19}$'),
   },
   { additionalProperties: false },
 );
@@ -297,8 +274,7 @@ export const ReviewCommentListQuery = Type.Object(
   {
     kind: Type.Optional(CommentKindSchema),
     disposition: Type.Optional(Type.Union([DispositionSchema, Type.Literal('none')])),
-    limit: ListLimit,
-    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: 'From nextCursor' })),
+    ...ListPaging('^[0-9]{1,9}$'),
   },
   { additionalProperties: false },
 );

@@ -3,6 +3,7 @@
  * One source: the TypeScript types below are derived from these schemas.
  */
 import { type Static, Type } from 'typebox';
+import { RegisterStateSchema, TimestampSchema } from './common-schemas.js';
 import { SlugSchema } from './text-schemas.js';
 
 export const ErrorBody = Type.Object(
@@ -72,7 +73,7 @@ const OidcNonceValue = Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' });
 export const OidcNonceResponse = Type.Object({
   nonce: OidcNonceValue,
   nonceHandle: OidcNonceValue,
-  expiresAt: Type.String({ format: 'date-time' }),
+  expiresAt: TimestampSchema,
 });
 export type OidcNonceResponse = Static<typeof OidcNonceResponse>;
 
@@ -100,7 +101,7 @@ export const WorkRegisterSummarySchema = Type.Object(
     slug: Type.String(),
     title: Type.String(),
     version: Type.String(),
-    state: Type.Union([Type.Literal('draft'), Type.Literal('approved')]),
+    state: RegisterStateSchema,
     initiatedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
     reviewDue: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
     parties: Type.Array(RegisterPartySchema),

@@ -40,6 +40,16 @@
  *        → 200 Statement (admins of a receiving organization; 409 statement_not_owed)
  */
 import { type Static, Type } from 'typebox';
+import {
+  ChangeOf,
+  ListPage,
+  ListPaging,
+  PartySchema,
+  PathParams,
+  StoredFileFields,
+  TimestampSchema,
+  UuidSchema,
+} from './common-schemas.js';
 import { TitleSchema } from './document-schemas.js';
 import {
   CONTACT_NAME_MAX_LENGTH,
@@ -56,11 +66,6 @@ import {
   SingleLineText,
   SlugSchema,
 } from './text-schemas.js';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Timestamp = Type.String({ format: 'date-time' });
-const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Lowercase hex SHA-256' });
-const NullableString = Type.Union([Type.String(), Type.Null()]);
 
 export const STATEMENT_PURPOSES = ['information', 'comment', 'action', 'response'] as const;
 export type StatementPurpose = (typeof STATEMENT_PURPOSES)[number];
@@ -104,9 +109,7 @@ const Reference = Type.Union([
   Type.Null(),
 ]);
 const Body = MultiLineText({ maxLength: STATEMENT_BODY_MAX_LENGTH, description: 'Markdown' });
-const RefersTo = Type.Array(Uuid, { maxItems: STATEMENT_MAX_REFERS_TO, uniqueItems: true });
-
-const PartySchema = Type.Object({ slug: Type.String(), name: Type.String() });
+const RefersTo = Type.Array(UuidSchema, { maxItems: STATEMENT_MAX_REFERS_TO, uniqueItems: true });
 
 export const StatementPermissionsSchema = Type.Object(
   {
@@ -125,12 +128,9 @@ export type StatementPermissions = Static<typeof StatementPermissionsSchema>;
 
 export const StatementAttachmentSchema = Type.Object(
   {
-    id: Uuid,
-    filename: Type.String(),
-    size: Type.Integer(),
-    mediaType: Type.String(),
-    sha256: Sha256,
-    createdAt: Timestamp,
+    id: UuidSchema,
+    ...StoredFileFields,
+    createdAt: TimestampSchema,
   },
   { title: 'StatementAttachment' },
 );
@@ -139,12 +139,12 @@ export type StatementAttachment = Static<typeof StatementAttachmentSchema>;
 /** Another statement, as far as this one's thread shows it (only ones the caller may read). */
 export const StatementLinkSchema = Type.Object(
   {
-    id: Uuid,
+    id: UuidSchema,
     title: Type.String(),
     from: PartySchema,
     purpose: StatementPurposeSchema,
     state: StatementStateSchema,
-    sentAt: Type.Union([Timestamp, Type.Null()]),
+    sentAt: Type.Union([TimestampSchema, Type.Null()]),
   },
   { title: 'StatementLink' },
 );
@@ -152,10 +152,10 @@ export type StatementLink = Static<typeof StatementLinkSchema>;
 
 export const StatementAnswerSchema = Type.Object(
   {
-    at: Timestamp,
+    at: TimestampSchema,
     by: Type.Union([Type.String(), Type.Null()], { description: 'E-mail of who marked it' }),
     organization: PartySchema,
-    note: NullableString,
+    note: Type.Union([Type.String(), Type.Null()]),
     response: Type.Union([StatementLinkSchema, Type.Null()], {
       description: 'The response that answered it, when one did and the caller may read it',
     }),
@@ -168,8 +168,8 @@ export const StatementEventSchema = Type.Object(
   {
     id: Type.String(),
     what: LiteralUnion(['created', 'edited', 'sent', 'withdrawn', 'answered'] as const),
-    note: NullableString,
-    at: Timestamp,
+    note: Type.Union([Type.String(), Type.Null()]),
+    at: TimestampSchema,
     by: Type.Union([Type.String(), Type.Null()], { description: 'E-mail of who did it' }),
   },
   { title: 'StatementEvent' },
@@ -177,7 +177,7 @@ export const StatementEventSchema = Type.Object(
 export type StatementEvent = Static<typeof StatementEventSchema>;
 
 const summaryFields = {
-  id: Uuid,
+  id: UuidSchema,
   register: Type.Object({ slug: Type.String(), title: Type.String() }),
   from: PartySchema,
   to: Type.Array(PartySchema, { minItems: 1 }),
@@ -186,16 +186,16 @@ const summaryFields = {
   deadline: Type.Union([DateOnly, Type.Null()]),
   visibility: StatementVisibilitySchema,
   state: StatementStateSchema,
-  senderReference: NullableString,
-  receiverReference: NullableString,
+  senderReference: Type.Union([Type.String(), Type.Null()]),
+  receiverReference: Type.Union([Type.String(), Type.Null()]),
   /** Sent, expects an answer, not withdrawn, not answered. */
   owed: Type.Boolean({ description: 'A comment/action statement sent and not yet answered' }),
   answer: Type.Union([StatementAnswerSchema, Type.Null()]),
-  sentAt: Type.Union([Timestamp, Type.Null()]),
+  sentAt: Type.Union([TimestampSchema, Type.Null()]),
   sentBy: Type.Union([Type.String(), Type.Null()], { description: 'E-mail of who sent it' }),
-  createdAt: Timestamp,
+  createdAt: TimestampSchema,
   createdBy: Type.Union([Type.String(), Type.Null()], { description: 'E-mail of the author' }),
-  updatedAt: Timestamp,
+  updatedAt: TimestampSchema,
   attachmentCount: Type.Integer(),
   permissions: StatementPermissionsSchema,
 };
@@ -213,7 +213,11 @@ export const StatementSchema = Type.Object(
     referredBy: Type.Array(StatementLinkSchema, { description: 'Sent, readable ones only' }),
     attachments: Type.Array(StatementAttachmentSchema),
     withdrawal: Type.Union([
-      Type.Object({ at: Timestamp, by: NullableString, reason: Type.String() }),
+      Type.Object({
+        at: TimestampSchema,
+        by: Type.Union([Type.String(), Type.Null()]),
+        reason: Type.String(),
+      }),
       Type.Null(),
     ]),
     history: Type.Array(StatementEventSchema, { description: 'Oldest first' }),
@@ -222,10 +226,7 @@ export const StatementSchema = Type.Object(
 );
 export type Statement = Static<typeof StatementSchema>;
 
-export const StatementList = Type.Object({
-  items: Type.Array(StatementSummarySchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const StatementList = ListPage(StatementSummarySchema);
 export type StatementList = Static<typeof StatementList>;
 
 export const StatementListQuery = Type.Object(
@@ -234,20 +235,14 @@ export const StatementListQuery = Type.Object(
     box: Type.Optional(LiteralUnion(STATEMENT_BOXES)),
     owed: Type.Optional(Type.Boolean()),
     state: Type.Optional(StatementStateSchema),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
-    cursor: Type.Optional(
-      Type.String({ pattern: '^[A-Za-z0-9_-]{1,200}$', description: 'From nextCursor' }),
-    ),
+    ...ListPaging('^[A-Za-z0-9_-]{1,200}$'),
   },
   { additionalProperties: false },
 );
 export type StatementListQuery = Static<typeof StatementListQuery>;
 
-export const StatementIdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
-export const StatementAttachmentParams = Type.Object(
-  { id: Uuid, attachmentId: Uuid },
-  { additionalProperties: false },
-);
+export const StatementIdParams = PathParams({ id: UuidSchema });
+export const StatementAttachmentParams = PathParams({ id: UuidSchema, attachmentId: UuidSchema });
 
 const editableFields = {
   to: Type.Array(SlugSchema, { minItems: 1, maxItems: 50, uniqueItems: true }),
@@ -288,10 +283,7 @@ export const CreateStatementBody = Type.Object(
 export type CreateStatementBody = Static<typeof CreateStatementBody>;
 
 /** Only the fields given change; the register and the sender never do. */
-export const UpdateStatementBody = Type.Partial(Type.Object(editableFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const UpdateStatementBody = ChangeOf(editableFields);
 export type UpdateStatementBody = Static<typeof UpdateStatementBody>;
 
 export const WithdrawStatementBody = Type.Object(

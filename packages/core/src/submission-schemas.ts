@@ -51,7 +51,16 @@
  *        document_not_of_receiver.
  */
 import { type Static, Type } from 'typebox';
-import { TimestampSchema, UuidSchema } from './common-schemas.js';
+import {
+  ListPage,
+  ListPaging,
+  PartySchema,
+  PathParams,
+  Sha256Schema,
+  StoredFileFields,
+  TimestampSchema,
+  UuidSchema,
+} from './common-schemas.js';
 import {
   AbstractSchema,
   DocumentStatusSchema,
@@ -66,8 +75,6 @@ import {
   VERSION_LABEL_PATTERN,
 } from './rules.js';
 import { MultiLineText, SlugSchema } from './text-schemas.js';
-
-const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Lowercase hex SHA-256' });
 
 export const SUBMISSION_STATES = [
   'submitted',
@@ -103,7 +110,7 @@ export const IprPolicySchema = Type.Object(
   {
     organization: Type.String({ description: 'Organization slug' }),
     text: Type.String({ description: 'The policy text, exactly as it must be shown' }),
-    sha256: Sha256,
+    sha256: Sha256Schema,
     url: Type.Union([Type.String(), Type.Null()], {
       description: 'Where the organization publishes its official policy (https), or null',
     }),
@@ -111,8 +118,6 @@ export const IprPolicySchema = Type.Object(
   { title: 'IprPolicy' },
 );
 export type IprPolicy = Static<typeof IprPolicySchema>;
-
-const PartySchema = Type.Object({ slug: Type.String(), name: Type.String() });
 
 export const SubmissionPermissionsSchema = Type.Object(
   {
@@ -138,10 +143,7 @@ export type SubmissionPermissions = Static<typeof SubmissionPermissionsSchema>;
 export const SubmissionFileSchema = Type.Object(
   {
     id: UuidSchema,
-    filename: Type.String(),
-    size: Type.Integer(),
-    mediaType: Type.String(),
-    sha256: Sha256,
+    ...StoredFileFields,
     createdAt: TimestampSchema,
     copiedFrom: Type.Union(
       [Type.Object({ documentId: UuidSchema, versionId: UuidSchema }), Type.Null()],
@@ -186,7 +188,7 @@ export const IprAcknowledgementSchema = Type.Object(
   {
     by: Type.Union([Type.String(), Type.Null()], { description: 'E-mail of who acknowledged' }),
     at: TimestampSchema,
-    policySha256: Sha256,
+    policySha256: Sha256Schema,
   },
   { title: 'IprAcknowledgement' },
 );
@@ -241,10 +243,7 @@ export const SubmissionSchema = Type.Object(
 );
 export type Submission = Static<typeof SubmissionSchema>;
 
-export const SubmissionList = Type.Object({
-  items: Type.Array(SubmissionSummarySchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const SubmissionList = ListPage(SubmissionSummarySchema);
 export type SubmissionList = Static<typeof SubmissionList>;
 
 export const SubmissionBoxSchema = Type.Union([Type.Literal('outgoing'), Type.Literal('incoming')]);
@@ -254,20 +253,14 @@ export const SubmissionListQuery = Type.Object(
   {
     box: Type.Optional(SubmissionBoxSchema),
     state: Type.Optional(SubmissionStateSchema),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
-    cursor: Type.Optional(
-      Type.String({ pattern: '^[0-9]{1,19}$', description: 'From nextCursor' }),
-    ),
+    ...ListPaging('^[0-9]{1,19}$'),
   },
   { additionalProperties: false },
 );
 export type SubmissionListQuery = Static<typeof SubmissionListQuery>;
 
-export const SubmissionIdParams = Type.Object({ id: UuidSchema }, { additionalProperties: false });
-export const SubmissionFileParams = Type.Object(
-  { id: UuidSchema, fileId: UuidSchema },
-  { additionalProperties: false },
-);
+export const SubmissionIdParams = PathParams({ id: UuidSchema });
+export const SubmissionFileParams = PathParams({ id: UuidSchema, fileId: UuidSchema });
 
 export const SubmissionTransitionBody = Type.Object(
   {
@@ -342,7 +335,7 @@ export function parseAttachedVersions(value: string): { documentId: string; vers
 export const CreateSubmissionFields = Type.Object(
   {
     acceptIpr: Type.Literal('true'),
-    iprPolicySha256: Sha256,
+    iprPolicySha256: Sha256Schema,
     register: SlugSchema,
     to: SlugSchema,
     from: Type.Optional(SlugSchema),

@@ -16,7 +16,7 @@ import {
   showsCommentAuthor,
 } from '../src/policy/review-policy.js';
 import { reviewState } from '../src/review-schemas.js';
-import { peopleOf, person } from './fixtures/actors.js';
+import { peopleOf, person, WITHOUT_MEMBERSHIP } from './fixtures/actors.js';
 import {
   COMMENT_TABLE,
   type CommentActorKind,
@@ -25,8 +25,7 @@ import {
 } from './fixtures/permission-table.js';
 
 const KINDS = {
-  anonymous: ANONYMOUS,
-  'operator, no membership': person('operator', {}, { operator: true }),
+  ...WITHOUT_MEMBERSHIP,
   ...peopleOf('owner', 'dmtf'),
   ...peopleOf('partner', 'ofa'),
   ...peopleOf('third-party', 'snia'),

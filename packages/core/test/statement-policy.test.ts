@@ -15,7 +15,7 @@ import {
   statementWritingOrganizations,
 } from '../src/policy/statement-policy.js';
 import type { StatementPurpose, StatementState } from '../src/statement-schemas.js';
-import { peopleOf, person } from './fixtures/actors.js';
+import { peopleOf, person, WITHOUT_MEMBERSHIP } from './fixtures/actors.js';
 import {
   type StatementActorKind,
   type StatementTableAction,
@@ -24,8 +24,7 @@ import {
 } from './fixtures/permission-table.js';
 
 const KINDS = {
-  anonymous: ANONYMOUS,
-  'operator, no membership': person('operator', {}, { operator: true }),
+  ...WITHOUT_MEMBERSHIP,
   ...peopleOf('sending', 'ofa'),
   ...peopleOf('receiving', 'dmtf'),
   ...peopleOf('third-party', 'snia'),

@@ -3,30 +3,16 @@
  * so a bug in a service cannot store a statement the rules forbid.
  */
 import { randomUUID } from 'node:crypto';
-import { createScratchDatabase, type ScratchDatabase } from '@liaison/embedded-stack';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  createPool,
-  findRegister,
-  findStatement,
-  insertStatement,
-  migrate,
-  type NewStatement,
-  type Pool,
-  seedDemoData,
-} from '../src/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findRegister, findStatement, insertStatement, type NewStatement } from '../src/index.js';
+import { useScratchDatabase } from './scratch-database.js';
 
-let database: ScratchDatabase;
-let pool: Pool;
+const db = useScratchDatabase({ state: 'seeded' });
 let draft: NewStatement;
 
 beforeAll(async () => {
-  database = await createScratchDatabase(inject('stack').DATABASE_URL);
-  pool = createPool(database.url);
-  await migrate(pool);
-  await seedDemoData(pool);
-  const register = (await findRegister(pool, 'ofa-dmtf'))!;
-  const author = await pool.query<{ id: string }>(
+  const register = (await findRegister(db.pool, 'ofa-dmtf'))!;
+  const author = await db.pool.query<{ id: string }>(
     `select id from users where email = 'editor@ofa.example'`,
   );
   draft = {
@@ -46,17 +32,12 @@ beforeAll(async () => {
     refersTo: [],
     createdBy: author.rows[0]!.id,
   };
-  await insertStatement(pool, draft);
-});
-
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
+  await insertStatement(db.pool, draft);
 });
 
 describe('the statements tables', () => {
   it('store a draft with its receivers, contacts and creation event', async () => {
-    const stored = await findStatement(pool, draft.id);
+    const stored = await findStatement(db.pool, draft.id);
     expect(stored).toMatchObject({
       state: 'draft',
       from: { slug: 'ofa' },
@@ -98,6 +79,6 @@ describe('the statements tables', () => {
     ],
     ['an unknown purpose', `update statements set purpose = 'gossip' where id = $1`],
   ])('refuse %s', async (_name, sql) => {
-    await expect(pool.query(sql, [draft.id])).rejects.toThrow(/violates/);
+    await expect(db.pool.query(sql, [draft.id])).rejects.toThrow(/violates/);
   });
 });

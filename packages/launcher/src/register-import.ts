@@ -12,14 +12,12 @@ import {
   type EmbeddedPostgres,
   runningPostmaster,
 } from '@liaison/embedded-stack';
+import { EXIT_FAILED, exitWith, log } from './api-script.js';
 import { embeddedPort } from './embedded-port.js';
 import { repoRoot } from './paths.js';
 import { readLaunchSettings } from './settings.js';
 
-const EXIT_FAILED = 1;
 const DATABASE = 'liaison';
-
-const log = (line: string) => console.error(`[liaison] ${line}`);
 
 function runImport(args: string[], databaseUrl: string): Promise<number> {
   const child = spawn(
@@ -93,10 +91,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    log((error as Error).message);
-    process.exit(EXIT_FAILED);
-  },
-);
+exitWith(main());

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createEmbeddedS3, type EmbeddedS3, findFreePort } from '@liaison/embedded-stack';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createS3Storage, type S3Storage, type S3StorageConfig } from '../src/index.js';
 
 export const MiB = 1024 * 1024;
@@ -164,4 +164,10 @@ export async function keys(iterable: AsyncIterable<{ key: string }>): Promise<st
   const out: string[] = [];
   for await (const item of iterable) out.push(item.key);
   return out;
+}
+
+/** Nothing may be visible under `key` (nor under its prefix) after a failed upload. */
+export async function expectNothingStored(storage: S3Storage, key: string): Promise<void> {
+  expect(await storage.stat(key)).toBeUndefined();
+  expect(await keys(storage.list(key))).toEqual([]);
 }

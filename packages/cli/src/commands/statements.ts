@@ -1,6 +1,6 @@
 import type { Statement, StatementListQuery, StatementSummary } from '@liaison/client';
 import { connect, type Io, print } from '../context.js';
-import { firstItems, listingLimit, noteMoreItems, pageSizeFor } from '../listing.js';
+import { pageSizeFor, parseListing, printListing } from '../listing.js';
 import { formatBytes } from '../progress.js';
 import { table, truncate } from '../table.js';
 import { terminalSafeJson } from '../terminal-text.js';
@@ -29,17 +29,12 @@ export function standing(statement: StatementSummary): string {
 const route = (s: StatementSummary) => `${s.from.slug} -> ${s.to.map((to) => to.slug).join(',')}`;
 
 async function list(args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parseCommand('statements', args, {
+  const { values, limit } = parseListing('statements', args, {
     owed: { type: 'boolean' },
     register: { type: 'string' },
     box: { type: 'string' },
     state: { type: 'string' },
-    limit: { type: 'string' },
-    all: { type: 'boolean' },
-    json: { type: 'boolean' },
   });
-  if (positionals.length > 0) throw new UsageError(`unexpected ${positionals[0]}`, 'statements');
-  const limit = listingLimit(values, 'statements');
   // The values go to the API as they are: it validates them against its own schema.
   const query = {
     ...(values.owed ? { owed: true } : {}),
@@ -50,30 +45,23 @@ async function list(args: string[], io: Io): Promise<void> {
   } as StatementListQuery;
 
   const client = await connect(io);
-  const { shown: statements, more } = await firstItems(client.statements(query), limit);
-  if (values.json) {
-    print(io.stdout, terminalSafeJson(statements));
-    return;
-  }
-  if (statements.length === 0) {
-    print(io.stdout, values.owed ? 'Nothing owed.' : 'No statements match.');
-    return;
-  }
-  print(
-    io.stdout,
-    table(
-      ['ID', 'ROUTE', 'PURPOSE', 'STATE', 'DEADLINE', 'TITLE'],
-      statements.map((s) => [
-        s.id,
-        route(s),
-        s.purpose,
-        standing(s),
-        deadlineText(s.deadline),
-        truncate(s.title, 60),
-      ]),
-    ),
-  );
-  if (more) noteMoreItems(io, limit);
+  await printListing(io, client.statements(query), {
+    limit,
+    json: values.json,
+    none: values.owed ? 'Nothing owed.' : 'No statements match.',
+    table: (statements) =>
+      table(
+        ['ID', 'ROUTE', 'PURPOSE', 'STATE', 'DEADLINE', 'TITLE'],
+        statements.map((s) => [
+          s.id,
+          route(s),
+          s.purpose,
+          standing(s),
+          deadlineText(s.deadline),
+          truncate(s.title, 60),
+        ]),
+      ),
+  });
 }
 
 function describe(statement: Statement): string {

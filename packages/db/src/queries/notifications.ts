@@ -1,5 +1,6 @@
 import type { Queryable } from '../queryable.js';
-import { selectEmails } from './email-addresses.js';
+import { organizationMemberAddresses, selectEmails } from './email-addresses.js';
+import type { SubmissionRecord } from './submissions.js';
 
 /** What a person chose to be told by e-mail. */
 export interface NotificationPreferences {
@@ -76,16 +77,7 @@ export async function organizationAdminAddresses(
   db: Queryable,
   organizations: readonly string[],
 ): Promise<string[]> {
-  return selectEmails(
-    db,
-    `select distinct u.email
-       from memberships m
-       join organizations o on o.id = m.organization_id
-       join users u on u.id = m.user_id
-      where o.slug = any($1::text[]) and m.role = 'admin' and u.disabled_at is null
-      order by u.email`,
-    [organizations],
-  );
+  return organizationMemberAddresses(db, organizations, ['admin']);
 }
 
 /** The address of an enabled user; undefined for a removed or disabled one. */
@@ -130,13 +122,8 @@ export async function registersWithReviewDue(
 }
 
 /** What a mail about a submission says, and whom it goes to. */
-export interface SubmissionMailFacts {
-  id: string;
-  reference: string;
-  title: string;
-  register: { slug: string; title: string };
-  from: { slug: string; name: string };
-  to: { slug: string; name: string };
+export interface SubmissionMailFacts
+  extends Pick<SubmissionRecord, 'id' | 'reference' | 'title' | 'register' | 'from' | 'to'> {
   /** The submitter's user id (null once removed). */
   submittedBy: string | null;
 }

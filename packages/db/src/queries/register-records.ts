@@ -1,17 +1,9 @@
-import type { RegisterState } from '@liaison/core';
+import type { RegisterParty, WorkRegisterSummary } from '@liaison/core';
 import type { Queryable } from '../queryable.js';
 
 /** A work register's terms and parties; its items are in register-details.ts. */
-export interface RegisterRecord {
+export interface RegisterRecord extends Omit<WorkRegisterSummary, 'parties'> {
   id: string;
-  slug: string;
-  title: string;
-  version: string;
-  state: RegisterState;
-  /** YYYY-MM-DD */
-  initiatedOn: string | null;
-  /** YYYY-MM-DD */
-  reviewDue: string | null;
   summary: string;
   /** The review date as the register writes it ("March 2020"). */
   reviewDueAsWritten: string;
@@ -20,7 +12,7 @@ export interface RegisterRecord {
   createdAt: Date;
   updatedAt: Date;
   /** In the order the register names them. */
-  parties: { organization: string; name: string; description: string }[];
+  parties: (RegisterParty & { description: string })[];
 }
 
 export async function findRegister(
@@ -50,18 +42,7 @@ export async function findRegister(
   return result.rows[0];
 }
 
-export interface NewRegister {
-  slug: string;
-  title: string;
-  version: string;
-  initiatedOn: string | null;
-  summary: string;
-  state: RegisterState;
-  reviewDue: string | null;
-  reviewDueAsWritten: string;
-  reviewProcess: string;
-  reviewProcessUrl: string;
-}
+export type NewRegister = Omit<RegisterRecord, 'id' | 'createdAt' | 'updatedAt' | 'parties'>;
 
 /** Inserts the register; undefined when the slug is taken. */
 export async function insertRegister(
@@ -90,18 +71,8 @@ export async function insertRegister(
   return result.rows[0]?.id;
 }
 
-export interface RegisterFieldChanges {
-  title?: string;
-  version?: string;
-  summary?: string;
-  state?: RegisterState;
-  reviewProcess?: string;
-  reviewDueAsWritten?: string;
-  reviewProcessUrl?: string;
-  /** null clears the date; undefined leaves it. */
-  initiatedOn?: string | null;
-  reviewDue?: string | null;
-}
+/** The terms to change; a date's null clears it, undefined (as every field's) leaves it. */
+export type RegisterFieldChanges = Partial<Omit<NewRegister, 'slug'>>;
 
 export async function updateRegisterFields(
   db: Queryable,

@@ -1,6 +1,6 @@
 import type { CommentKind, Disposition, DocumentStatus, Visibility } from '@liaison/core';
 import type { Queryable } from '../queryable.js';
-import { selectEmails } from './email-addresses.js';
+import { organizationMemberAddresses, selectEmails } from './email-addresses.js';
 import { readableDocumentCondition } from './readable-documents.js';
 import type { StoredFileRecord } from './stored-file.js';
 
@@ -511,16 +511,7 @@ export async function organizationWriterAddresses(
   db: Queryable,
   organization: string,
 ): Promise<string[]> {
-  return selectEmails(
-    db,
-    `select distinct u.email
-       from memberships m
-       join organizations o on o.id = m.organization_id
-       join users u on u.id = m.user_id
-      where o.slug = $1 and m.role in ('editor', 'admin') and u.disabled_at is null
-      order by u.email`,
-    [organization],
-  );
+  return organizationMemberAddresses(db, [organization], ['editor', 'admin']);
 }
 
 /** Reviews open on `today` whose closing day is on or before `by` (YYYY-MM-DD). */
