@@ -8,11 +8,13 @@ import {
   UnprocessableError,
 } from '@liaison/core';
 import {
+  type Pool,
   type PoolClient,
   type RegisterEventKind,
   type RegisterRecord,
   recordRegisterEvent,
   touchRegister,
+  withTransaction,
 } from '@liaison/db';
 import { registerMails } from '../notifications/register-mails.js';
 import { auditAction, type RequestContext } from '../request-context.js';
@@ -56,6 +58,18 @@ export async function openRegisterForEdit(
     );
   }
   return { record, subject, party };
+}
+
+/** Runs `edit` in one transaction on the register opened for it by `openRegisterForEdit`. */
+export async function withRegisterEdit<T>(
+  pool: Pool,
+  context: RequestContext,
+  slug: string,
+  edit: (client: PoolClient, opened: RegisterEdit) => Promise<T>,
+): Promise<T> {
+  return withTransaction(pool, async (client) =>
+    edit(client, await openRegisterForEdit(client, context, slug)),
+  );
 }
 
 /**
