@@ -26,6 +26,7 @@ import {
   type ReviewViewer,
   reviewCommentCounts,
 } from '@liaison/db';
+import { readableFinder } from '../readable-finder.js';
 
 /** Today as reviews count days: in UTC, so every replica agrees when a review closes. */
 export function today(): string {
@@ -66,22 +67,12 @@ export function viewerOf(actor: Actor): ReviewViewer {
   };
 }
 
-/**
- * The review if the actor may read it; otherwise NotFoundError, exactly as for a missing one.
- * With `lock`, the row stays locked for the rest of the transaction `db` is in.
- */
-export async function findReadableReview(
-  db: Queryable,
-  actor: Actor,
-  id: string,
-  options: { lock?: boolean } = {},
-): Promise<ReviewRecord> {
-  const record = await findReview(db, id, options);
-  if (!record || !allowReview(actor, 'read', reviewSubjectOf(record))) {
-    throw new NotFoundError('No such review');
-  }
-  return record;
-}
+/** The review if the actor may read it; otherwise NotFoundError. */
+export const findReadableReview = readableFinder(
+  findReview,
+  (actor, record) => allowReview(actor, 'read', reviewSubjectOf(record)),
+  'No such review',
+);
 
 /** The comment and its review if the actor may read the comment; otherwise NotFoundError. */
 export async function findReadableComment(
