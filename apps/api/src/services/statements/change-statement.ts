@@ -1,15 +1,17 @@
 import type { Statement, StatementAction } from '@liaison/core';
 import {
   findStatement,
+  insertStatementAnswer,
   insertStatementEvent,
   type NewAuditEvent,
   type Pool,
   type PoolClient,
   type Queryable,
+  recordAuditEvent,
   type StatementRecord,
   withTransaction,
 } from '@liaison/db';
-import { auditAction, type RequestContext } from '../request-context.js';
+import { auditAction, auditedBy, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { findReadableStatement, loadStatement, requireStatementAction } from './statement-view.js';
 
@@ -62,4 +64,30 @@ export async function recordDraftEdit(
     actorId: edit.actorId,
   });
   await auditStatement(db, context, draft, { action: edit.action, details: edit.details });
+}
+
+/**
+ * Records that `answer.organization`, a receiving organization, answered the statement: in its
+ * history and in the audit trail, where the event belongs to the sending organization.
+ */
+export async function recordStatementAnswer(
+  db: Queryable,
+  context: RequestContext,
+  statement: StatementRecord,
+  answer: Omit<Parameters<typeof insertStatementAnswer>[1], 'statementId'>,
+): Promise<void> {
+  await insertStatementAnswer(db, { statementId: statement.id, ...answer });
+  const { organization, note, responseId } = answer;
+  await recordAuditEvent(db, {
+    ...auditedBy(context, [organization]),
+    action: 'statement.answer',
+    objectType: 'statement',
+    objectId: statement.id,
+    organization: statement.from.slug,
+    details: {
+      by: organization,
+      ...(note ? { note } : {}),
+      ...(responseId ? { response: responseId } : {}),
+    },
+  });
 }

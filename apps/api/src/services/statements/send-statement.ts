@@ -2,17 +2,15 @@ import { isStatementOwed, type Statement } from '@liaison/core';
 import {
   findRegister,
   findStatement,
-  insertStatementAnswer,
   listStatementReferences,
   markStatementSent,
   type Pool,
   type PoolClient,
-  recordAuditEvent,
   type StatementRecord,
 } from '@liaison/db';
 import { statementMails } from '../notifications/statement-mails.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
-import { auditStatement, changeStatement } from './change-statement.js';
+import type { RequestContext } from '../request-context.js';
+import { auditStatement, changeStatement, recordStatementAnswer } from './change-statement.js';
 import {
   requireStatementAddress,
   requireStatementDeadline,
@@ -43,21 +41,12 @@ async function answerReferredStatements(
     ) {
       continue;
     }
-    await insertStatementAnswer(client, {
-      statementId: id,
+    await recordStatementAnswer(client, context, original, {
       organization: response.from.slug,
       actorId: userId,
       note: null,
       responseId: response.id,
       eventNote: `Answered by the response "${response.title}"`,
-    });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [response.from.slug]),
-      action: 'statement.answer',
-      objectType: 'statement',
-      objectId: id,
-      organization: original.from.slug,
-      details: { by: response.from.slug, response: response.id },
     });
     answered.push(id);
   }
