@@ -43,6 +43,7 @@ import { addDemoPerson, signInActors } from './demo-actors.js';
 import { type RunningApi, startApi } from './helpers.js';
 import { MULTIPART_TYPE, multipartBody } from './raw-requests.js';
 import {
+  commentOnSubmission,
   filePart,
   iprSha256,
   postForm,
@@ -448,11 +449,7 @@ describe('submission authorization matrix', () => {
       const problems: string[] = [];
       for (const [index, subject] of SUBJECTS.entries()) {
         const created = shared[index]!;
-        const answer = await clientOf(actor).json(
-          'POST',
-          `/api/v1/submissions/${created.id}/comments`,
-          { body: `from ${actor.name}` },
-        );
+        const answer = await commentOnSubmission(clientOf(actor), created.id, `from ${actor.name}`);
         executed++;
         const expected = expectedStatus(actor, 'comment', subject);
         if (answer.status !== expected) {
