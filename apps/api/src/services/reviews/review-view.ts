@@ -26,6 +26,7 @@ import {
   type ReviewViewer,
   reviewCommentCounts,
 } from '@liaison/db';
+import { subjectOf } from '../documents/document-view.js';
 import { readableFinder } from '../readable-finder.js';
 
 /** Today as reviews count days: in UTC, so every replica agrees when a review closes. */
@@ -35,12 +36,7 @@ export function today(): string {
 
 export function reviewSubjectOf(record: ReviewRecord, day = today()): ReviewSubject {
   return {
-    document: {
-      owner: record.document.organization,
-      visibility: record.document.visibility,
-      status: record.document.status,
-      registerParties: record.document.registerParties,
-    },
+    document: subjectOf(record.document),
     state: reviewState(record, day),
     logPublished: record.logPublishedAt !== null,
     versionWithdrawn: record.version.withdrawn,
