@@ -40,17 +40,29 @@ export interface RegisterChange {
 }
 
 /**
- * Opens the register for an edit of its details and locks it, so edits of one register queue up:
- * 401 for anonymous callers, 404 when the caller may not read it, 403 unless an admin of a party.
+ * The register a signed-in caller means to change, locked so that changes of one register queue
+ * up: 401 for anonymous callers, 404 when the caller may not read it.
+ */
+export async function lockRegisterToChange(
+  client: PoolClient,
+  context: RequestContext,
+  slug: string,
+): Promise<Omit<RegisterEdit, 'party'>> {
+  requireUser(context.actor);
+  const record = await findReadableRegister(client, context.actor, slug, { lock: true });
+  return { record, subject: registerSubject(record) };
+}
+
+/**
+ * Opens the register for an edit of its details and locks it (`lockRegisterToChange`): 403 unless
+ * an admin of a party.
  */
 export async function openRegisterForEdit(
   client: PoolClient,
   context: RequestContext,
   slug: string,
 ): Promise<RegisterEdit> {
-  requireUser(context.actor);
-  const record = await findReadableRegister(client, context.actor, slug, { lock: true });
-  const subject = registerSubject(record);
+  const { record, subject } = await lockRegisterToChange(client, context, slug);
   const party = editingParty(context.actor, subject);
   if (!allowRegister(context.actor, 'edit-details', subject) || party === undefined) {
     throw new ForbiddenError(
