@@ -35,6 +35,12 @@ export function registerSubject(record: RegisterRecord): RegisterSubject {
   return { state: record.state, parties: record.parties.map((party) => party.organization) };
 }
 
+/** What a register says of itself before its parties and items: its page and its file open so. */
+export function registerHeading(record: RegisterRecord) {
+  const { slug, title, version, state, initiatedOn, summary } = record;
+  return { slug, title, version, state, initiatedOn, summary };
+}
+
 /** The register by its slug if the actor may read it; otherwise NotFoundError. */
 export const findReadableRegister = readableFinder(
   findRegister,
@@ -150,12 +156,7 @@ export async function toRegisterPage(
     limit: REGISTER_PAGE_DOCUMENTS,
   });
   const page = {
-    slug: record.slug,
-    title: record.title,
-    version: record.version,
-    state: record.state,
-    initiatedOn: record.initiatedOn,
-    summary: record.summary,
+    ...registerHeading(record),
     parties: record.parties,
     benefits: details.benefits,
     activities: details.activities,
