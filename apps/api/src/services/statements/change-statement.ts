@@ -1,4 +1,4 @@
-import type { Statement, StatementAction } from '@liaison/core';
+import { ConflictError, type Statement, type StatementAction } from '@liaison/core';
 import {
   findStatement,
   insertStatementAnswer,
@@ -34,6 +34,30 @@ export async function changeStatement(
     return (await findStatement(client, id))!;
   });
   return loadStatement(pool, record, context.actor);
+}
+
+/** 409 `statement_not_draft` once the statement was sent. */
+export function requireDraft(statement: StatementRecord): void {
+  if (statement.state !== 'draft') {
+    throw new ConflictError(
+      'The statement was sent: a sent statement never changes (write a new one that refers to it)',
+      'statement_not_draft',
+    );
+  }
+}
+
+/** `changeStatement` for what only a draft takes (an edit, the sending): 409 once it was sent. */
+export async function changeDraft(
+  pool: Pool,
+  context: RequestContext,
+  id: string,
+  action: StatementAction,
+  change: (client: PoolClient, draft: StatementRecord, userId: string) => Promise<void>,
+): Promise<Statement> {
+  return changeStatement(pool, context, id, action, async (client, current, userId) => {
+    requireDraft(current);
+    await change(client, current, userId);
+  });
 }
 
 /** Records in the audit trail what the sending organization did to its statement. */
