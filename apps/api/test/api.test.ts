@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApi, startApi } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useApi } from './signed-in-api.js';
 
-let api: RunningApi;
-
-beforeAll(async () => {
-  api = await startApi();
-});
-
-afterAll(async () => {
-  await api.close();
-});
+const started = useApi();
 
 describe('the API over HTTP', () => {
   it('answers /healthz while the process is up', async () => {
-    const response = await fetch(`${api.url}/healthz`);
+    const response = await fetch(`${started.api.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
   it('answers /readyz with 200 when PostgreSQL and the bucket are reachable', async () => {
-    const response = await fetch(`${api.url}/readyz`);
+    const response = await fetch(`${started.api.url}/readyz`);
     expect(await response.json()).toEqual({
       status: 'ready',
       checks: { database: { ok: true }, storage: { ok: true } },
@@ -28,7 +20,7 @@ describe('the API over HTTP', () => {
   });
 
   it('lists the demo organizations', async () => {
-    const response = await fetch(`${api.url}/api/v1/organizations`);
+    const response = await fetch(`${started.api.url}/api/v1/organizations`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { items: { slug: string; name: string }[] };
     expect(body.items.map((o) => [o.slug, o.name])).toEqual([
@@ -39,7 +31,7 @@ describe('the API over HTTP', () => {
   });
 
   it('shows anonymous callers the approved register only', async () => {
-    const response = await fetch(`${api.url}/api/v1/registers`);
+    const response = await fetch(`${started.api.url}/api/v1/registers`);
     const body = (await response.json()) as { items: { slug: string; parties: unknown[] }[] };
     expect(body.items.map((r) => r.slug)).toEqual(['ofa-dmtf']);
     expect(body.items[0]?.parties).toEqual([
@@ -49,7 +41,7 @@ describe('the API over HTTP', () => {
   });
 
   it('answers an unknown route with a JSON 404', async () => {
-    const response = await fetch(`${api.url}/api/v1/nothing-here?x=1`);
+    const response = await fetch(`${started.api.url}/api/v1/nothing-here?x=1`);
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await response.json()).toEqual({
@@ -58,7 +50,7 @@ describe('the API over HTTP', () => {
   });
 
   it('answers malformed JSON with a JSON 400', async () => {
-    const response = await fetch(`${api.url}/api/v1/organizations`, {
+    const response = await fetch(`${started.api.url}/api/v1/organizations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"broken":',
@@ -71,7 +63,7 @@ describe('the API over HTTP', () => {
   });
 
   it('publishes an OpenAPI document generated from the route schemas', async () => {
-    const response = await fetch(`${api.url}/api/openapi.json`);
+    const response = await fetch(`${started.api.url}/api/openapi.json`);
     expect(response.status).toBe(200);
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toMatch(/^3\./);
@@ -82,7 +74,7 @@ describe('the API over HTTP', () => {
   });
 
   it('serves the browsable API documentation', async () => {
-    const response = await fetch(`${api.url}/api/docs`, { redirect: 'follow' });
+    const response = await fetch(`${started.api.url}/api/docs`, { redirect: 'follow' });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('swagger');
   });

@@ -5,16 +5,13 @@
  */
 import { COMPARE_MAX_TEXT_CHARS, type VersionComparison } from '@liaison/core';
 import { markVersionTextMissing, saveVersionText } from '@liaison/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
+import { useApiWithDemoPeople } from './demo-actors.js';
 import { createDocument, uploadVersion } from './factories.js';
-import { type RunningApi, startApi } from './helpers.js';
 
-let api: RunningApi;
-let editor: TestClient;
-let admin: TestClient;
-let member: TestClient;
-let outsider: TestClient;
+const demo = useApiWithDemoPeople();
+const { as } = demo;
 let documentId: string;
 const ids: Record<string, string> = {};
 
@@ -27,21 +24,16 @@ const compare = (client: TestClient, from: string, to: string, document = docume
   );
 
 beforeAll(async () => {
-  api = await startApi();
-  editor = await TestClient.signIn(api.url, 'editor@dmtf.example');
-  admin = await TestClient.signIn(api.url, 'admin@dmtf.example');
-  member = await TestClient.signIn(api.url, 'member@dmtf.example');
-  outsider = await TestClient.signIn(api.url, 'member@ofa.example');
-  ({ id: documentId } = await createDocument(editor, {
+  ({ id: documentId } = await createDocument(as('editor@dmtf'), {
     organization: 'dmtf',
     visibility: 'organization',
     watermark: false,
   }));
   for (const label of ['0.9a', '0.9b', '0.9c', '0.9d']) {
-    ids[label] = await uploadVersion(editor, documentId, label, `text of ${label}`);
+    ids[label] = await uploadVersion(as('editor@dmtf'), documentId, label, `text of ${label}`);
   }
   await saveVersionText(
-    api.pool,
+    demo.api.pool,
     ids['0.9a']!,
     pages(
       'The zoning section defines four zones.',
@@ -50,7 +42,7 @@ beforeAll(async () => {
     ),
   );
   await saveVersionText(
-    api.pool,
+    demo.api.pool,
     ids['0.9b']!,
     pages(
       'The zoning section defines five zones.',
@@ -60,16 +52,12 @@ beforeAll(async () => {
     ),
   );
   // 0.9c keeps its text pending; 0.9d's extraction failed.
-  await markVersionTextMissing(api.pool, ids['0.9d']!, 'failed', 'encrypted PDF');
-});
-
-afterAll(async () => {
-  await api?.close();
+  await markVersionTextMissing(demo.api.pool, ids['0.9d']!, 'failed', 'encrypted PDF');
 });
 
 describe('compare two versions', () => {
   it('lists the word changes of each changed page, with the summary', async () => {
-    const answer = await compare(member, ids['0.9a']!, ids['0.9b']!);
+    const answer = await compare(as('member@dmtf'), ids['0.9a']!, ids['0.9b']!);
     expect(answer.status).toBe(200);
     const comparison = answer.body;
     expect(comparison.status).toBe('compared');
@@ -95,21 +83,21 @@ describe('compare two versions', () => {
   });
 
   it('takes labels as well as ids', async () => {
-    const byLabel = await compare(member, '0.9a', '0.9b');
-    const byId = await compare(member, ids['0.9a']!, ids['0.9b']!);
+    const byLabel = await compare(as('member@dmtf'), '0.9a', '0.9b');
+    const byId = await compare(as('member@dmtf'), ids['0.9a']!, ids['0.9b']!);
     expect(byLabel.status).toBe(200);
     expect(byLabel.body).toEqual(byId.body);
   });
 
   it('says which text is missing instead of a diff', async () => {
-    const pending = await compare(member, '0.9a', '0.9c');
+    const pending = await compare(as('member@dmtf'), '0.9a', '0.9c');
     expect(pending.status).toBe(200);
     expect(pending.body).toMatchObject({
       status: 'text-missing',
       to: { label: '0.9c', textStatus: 'pending', textFailure: null },
       pages: [],
     });
-    const failed = await compare(member, '0.9d', '0.9a');
+    const failed = await compare(as('member@dmtf'), '0.9d', '0.9a');
     expect(failed.body).toMatchObject({
       status: 'text-missing',
       from: { label: '0.9d', textStatus: 'failed', textFailure: 'encrypted PDF' },
@@ -117,19 +105,27 @@ describe('compare two versions', () => {
   });
 
   it('answers 404 to a reader who may not read the document, as for a missing one', async () => {
-    const hidden = await compare(outsider, '0.9a', '0.9b');
-    const anonymous = await compare(new TestClient(api.url), '0.9a', '0.9b');
-    const missing = await compare(member, '0.9a', '0.9b', '00000000-0000-4000-8000-000000000000');
+    const hidden = await compare(as('member@ofa'), '0.9a', '0.9b');
+    const anonymous = await compare(new TestClient(demo.api.url), '0.9a', '0.9b');
+    const missing = await compare(
+      as('member@dmtf'),
+      '0.9a',
+      '0.9b',
+      '00000000-0000-4000-8000-000000000000',
+    );
     expect([hidden.status, anonymous.status, missing.status]).toEqual([404, 404, 404]);
     expect(hidden.body).toEqual(missing.body);
-    expect((await compare(member, '0.9a', '9.9')).status).toBe(404);
+    expect((await compare(as('member@dmtf'), '0.9a', '9.9')).status).toBe(404);
   });
 
   it("a withdrawn version compares only for those who may open its file (the owner's admins)", async () => {
-    const { id } = await createDocument(editor, { organization: 'dmtf', watermark: false });
-    const first = await uploadVersion(editor, id, '1.0', 'one');
-    await uploadVersion(editor, id, '1.1', 'two');
-    const withdrawn = await admin.json(
+    const { id } = await createDocument(as('editor@dmtf'), {
+      organization: 'dmtf',
+      watermark: false,
+    });
+    const first = await uploadVersion(as('editor@dmtf'), id, '1.0', 'one');
+    await uploadVersion(as('editor@dmtf'), id, '1.1', 'two');
+    const withdrawn = await as('admin@dmtf').json(
       'POST',
       `/api/v1/documents/${id}/versions/${first}/withdraw`,
       {
@@ -137,18 +133,21 @@ describe('compare two versions', () => {
       },
     );
     expect(withdrawn.status).toBe(200);
-    expect((await compare(member, '1.0', '1.1', id)).status).toBe(404);
-    expect((await compare(admin, '1.0', '1.1', id)).status).toBe(200);
+    expect((await compare(as('member@dmtf'), '1.0', '1.1', id)).status).toBe(404);
+    expect((await compare(as('admin@dmtf'), '1.0', '1.1', id)).status).toBe(200);
   });
 
   it('compares a bounded amount of text and says when it left some out', async () => {
-    const { id } = await createDocument(editor, { organization: 'dmtf', watermark: false });
-    const from = await uploadVersion(editor, id, '1.0', 'long one');
-    const to = await uploadVersion(editor, id, '2.0', 'long two');
+    const { id } = await createDocument(as('editor@dmtf'), {
+      organization: 'dmtf',
+      watermark: false,
+    });
+    const from = await uploadVersion(as('editor@dmtf'), id, '1.0', 'long one');
+    const to = await uploadVersion(as('editor@dmtf'), id, '2.0', 'long two');
     const words = 'alpha '.repeat(Math.ceil(COMPARE_MAX_TEXT_CHARS / 6) + 1000);
-    await saveVersionText(api.pool, from, pages(`start ${words}`));
-    await saveVersionText(api.pool, to, pages(`begin ${words}`, 'a page beyond the limit'));
-    const answer = await compare(member, '1.0', '2.0', id);
+    await saveVersionText(demo.api.pool, from, pages(`start ${words}`));
+    await saveVersionText(demo.api.pool, to, pages(`begin ${words}`, 'a page beyond the limit'));
+    const answer = await compare(as('member@dmtf'), '1.0', '2.0', id);
     expect(answer.status).toBe(200);
     expect(answer.body.truncated).toBe(true);
     expect(answer.body.summary).toMatchObject({ changes: 1, pagesWithChanges: 1 });

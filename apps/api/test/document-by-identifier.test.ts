@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { useApiWithDemoPeople } from './demo-actors.js';
 
-let api: RunningApi;
-let dmtfEditor: TestClient;
-
-beforeAll(async () => {
-  api = await startApi();
-  dmtfEditor = await TestClient.signIn(api.url, 'editor@dmtf.example');
-});
-
-afterAll(async () => {
-  await api.close();
-});
+const demo = useApiWithDemoPeople();
+const { as } = demo;
 
 describe('GET /api/v1/organizations/:slug/documents/:identifier', () => {
   it('finds a document by its owner and identifier, answering 404 to those who may not read it', async () => {
-    const created = await dmtfEditor.json<{ id: string }>('POST', '/api/v1/documents', {
+    const created = await as('editor@dmtf').json<{ id: string }>('POST', '/api/v1/documents', {
       organization: 'dmtf',
       identifier: 'DSP-LOOKUP.1',
       title: 'Looked up by identifier',
@@ -25,10 +16,11 @@ describe('GET /api/v1/organizations/:slug/documents/:identifier', () => {
     });
     expect(created.status).toBe(201);
 
-    const found = await dmtfEditor.json<{ id: string; identifier: string; versions: unknown[] }>(
-      'GET',
-      '/api/v1/organizations/dmtf/documents/DSP-LOOKUP.1',
-    );
+    const found = await as('editor@dmtf').json<{
+      id: string;
+      identifier: string;
+      versions: unknown[];
+    }>('GET', '/api/v1/organizations/dmtf/documents/DSP-LOOKUP.1');
     expect(found.status).toBe(200);
     expect(found.body).toMatchObject({ id: created.body.id, identifier: 'DSP-LOOKUP.1' });
     expect(found.body.versions).toEqual([]);
@@ -39,16 +31,16 @@ describe('GET /api/v1/organizations/:slug/documents/:identifier', () => {
       '/api/v1/organizations/ofa/documents/DSP-LOOKUP.1',
       '/api/v1/organizations/nobody/documents/DSP-LOOKUP.1',
     ]) {
-      expect((await dmtfEditor.json('GET', path)).status).toBe(404);
+      expect((await as('editor@dmtf').json('GET', path)).status).toBe(404);
     }
 
     // Unreadable answers exactly like missing.
-    const ofaMember = await TestClient.signIn(api.url, 'member@ofa.example');
+    const ofaMember = as('member@ofa');
     const hidden = await ofaMember.json('GET', '/api/v1/organizations/dmtf/documents/DSP-LOOKUP.1');
     const missing = await ofaMember.json('GET', '/api/v1/organizations/dmtf/documents/DSP-NONE');
     expect(hidden).toEqual(missing);
     expect(hidden.status).toBe(404);
-    const anonymous = await new TestClient(api.url).json(
+    const anonymous = await new TestClient(demo.api.url).json(
       'GET',
       '/api/v1/organizations/dmtf/documents/DSP-LOOKUP.1',
     );
@@ -61,7 +53,7 @@ describe('GET /api/v1/organizations/:slug/documents/:identifier', () => {
       '/api/v1/organizations/dmtf/documents/-DSP0266',
       `/api/v1/organizations/dmtf/documents/${'X'.repeat(65)}`,
     ]) {
-      const answer = await dmtfEditor.json<{ error: { code: string } }>('GET', path);
+      const answer = await as('editor@dmtf').json<{ error: { code: string } }>('GET', path);
       expect(answer.status, path).toBe(400);
       expect(answer.body.error.code).toBeTypeOf('string');
     }

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
+import { useApiWithDemoPeople } from './demo-actors.js';
 import { createDocument, type DocumentFields } from './factories.js';
-import { type RunningApi, startApi } from './helpers.js';
 
-let api: RunningApi;
-let ofaAdmin: TestClient;
-let dmtfAdmin: TestClient;
-let anonymous: TestClient;
+const demo = useApiWithDemoPeople();
+const { as } = demo;
+const anonymous = () => new TestClient(demo.api.url);
 
 interface Page {
   items: {
@@ -18,17 +17,6 @@ interface Page {
   }[];
   nextCursor: string | null;
 }
-
-beforeAll(async () => {
-  api = await startApi();
-  ofaAdmin = await TestClient.signIn(api.url, 'admin@ofa.example');
-  dmtfAdmin = await TestClient.signIn(api.url, 'admin@dmtf.example');
-  anonymous = new TestClient(api.url);
-});
-
-afterAll(async () => {
-  await api.close();
-});
 
 async function create(client: TestClient, fields: DocumentFields) {
   return (await createDocument(client, fields)).id;
@@ -45,7 +33,7 @@ describe('GET /api/v1/documents', () => {
     const ids: string[] = [];
     for (let index = 0; index < 25; index++) {
       ids.push(
-        await create(ofaAdmin, {
+        await create(as('admin@ofa'), {
           organization: 'ofa',
           identifier: `OFA-PAGE-${String(index).padStart(2, '0')}`,
           title: `Paging document ${index}`,
@@ -59,14 +47,14 @@ describe('GET /api/v1/documents', () => {
     let pages = 0;
     do {
       const current: Page = await page(
-        anonymous,
+        anonymous(),
         `organization=ofa&limit=10${cursor ? `&cursor=${cursor}` : ''}`,
       );
       seen.push(...current.items.map((item) => item.id));
       cursor = current.nextCursor;
       pages++;
       // New documents arriving between pages must neither repeat nor hide older ones.
-      await create(ofaAdmin, {
+      await create(as('admin@ofa'), {
         organization: 'ofa',
         identifier: `OFA-LATE-${pages}`,
         title: 'Arrived while paging',
@@ -79,7 +67,7 @@ describe('GET /api/v1/documents', () => {
   });
 
   it('searches identifier, title and abstract in full text', async () => {
-    const id = await create(dmtfAdmin, {
+    const id = await create(as('admin@dmtf'), {
       organization: 'dmtf',
       identifier: 'DSP0266',
       title: 'Redfish Specification',
@@ -88,17 +76,17 @@ describe('GET /api/v1/documents', () => {
       visibility: 'public',
     });
     for (const q of ['DSP0266', 'redfish', 'networking fabric', '"managing servers"']) {
-      const result = await page(anonymous, `q=${encodeURIComponent(q)}`);
+      const result = await page(anonymous(), `q=${encodeURIComponent(q)}`);
       expect(
         result.items.map((item) => item.id),
         q,
       ).toContain(id);
     }
-    expect((await page(anonymous, 'q=swordfish')).items.map((item) => item.id)).not.toContain(id);
+    expect((await page(anonymous(), 'q=swordfish')).items.map((item) => item.id)).not.toContain(id);
   });
 
   it('filters by organization, status, visibility and register', async () => {
-    const shared = await create(dmtfAdmin, {
+    const shared = await create(as('admin@dmtf'), {
       organization: 'dmtf',
       identifier: 'DSP-WIP-FABRIC',
       title: 'Fabric work in progress',
@@ -106,7 +94,7 @@ describe('GET /api/v1/documents', () => {
       visibility: 'partners',
       registers: ['ofa-dmtf'],
     });
-    const ofaMember = await TestClient.signIn(api.url, 'member@ofa.example');
+    const ofaMember = as('member@ofa');
     const byRegister = await page(ofaMember, 'register=ofa-dmtf');
     expect(byRegister.items.map((item) => item.id)).toEqual([shared]);
     expect(byRegister.items[0]?.registers).toEqual(['ofa-dmtf']);
@@ -116,26 +104,26 @@ describe('GET /api/v1/documents', () => {
     );
     expect(wip.items.map((item) => item.id)).toEqual([shared]);
     // Anonymous callers never see it, whatever they filter by.
-    expect((await page(anonymous, 'register=ofa-dmtf')).items).toEqual([]);
-    expect((await page(anonymous, 'visibility=partners')).items).toEqual([]);
+    expect((await page(anonymous(), 'register=ofa-dmtf')).items).toEqual([]);
+    expect((await page(anonymous(), 'visibility=partners')).items).toEqual([]);
   });
 
   it('lists released documents (public, informational or standard) apart from the rest', async () => {
-    const released = await create(ofaAdmin, {
+    const released = await create(as('admin@ofa'), {
       organization: 'ofa',
       identifier: 'OFA-REL-STD',
       title: 'Released standard',
       status: 'standard',
       visibility: 'public',
     });
-    const publicWip = await create(ofaAdmin, {
+    const publicWip = await create(as('admin@ofa'), {
       organization: 'ofa',
       identifier: 'OFA-REL-WIP',
       title: 'Public work in progress',
       status: 'work-in-progress',
       visibility: 'public',
     });
-    const partnersInformational = await create(ofaAdmin, {
+    const partnersInformational = await create(as('admin@ofa'), {
       organization: 'ofa',
       identifier: 'OFA-REL-PARTNERS',
       title: 'Informational, partners only',
@@ -143,7 +131,7 @@ describe('GET /api/v1/documents', () => {
       visibility: 'partners',
       registers: ['ofa-dmtf'],
     });
-    const internalStandard = await create(ofaAdmin, {
+    const internalStandard = await create(as('admin@ofa'), {
       organization: 'ofa',
       identifier: 'OFA-REL-ORG',
       title: 'Standard, organization only',
@@ -151,14 +139,14 @@ describe('GET /api/v1/documents', () => {
       visibility: 'organization',
     });
     // A released document is listed as released once it has a file.
-    expect((await ofaAdmin.upload(released, '1.0', '%PDF-1.7 standard')).status).toBe(201);
+    expect((await as('admin@ofa').upload(released, '1.0', '%PDF-1.7 standard')).status).toBe(201);
     const mine = new Set([released, publicWip, partnersInformational, internalStandard]);
     const ids = async (client: TestClient, query: string) =>
       (await page(client, `organization=ofa&limit=100&${query}`)).items
         .map((item) => item.id)
         .filter((id) => mine.has(id));
 
-    const ofaMember = await TestClient.signIn(api.url, 'member@ofa.example');
+    const ofaMember = as('member@ofa');
     expect(await ids(ofaMember, 'released=true')).toEqual([released]);
     expect(await ids(ofaMember, 'released=false')).toEqual([
       internalStandard,
@@ -166,8 +154,8 @@ describe('GET /api/v1/documents', () => {
       publicWip,
     ]);
     expect(await ids(ofaMember, '')).toHaveLength(4);
-    expect(await ids(anonymous, 'released=true')).toEqual([released]);
-    expect(await ids(anonymous, 'released=false')).toEqual([publicWip]);
+    expect(await ids(anonymous(), 'released=true')).toEqual([released]);
+    expect(await ids(anonymous(), 'released=false')).toEqual([publicWip]);
     expect(await ids(ofaMember, 'released=true&status=work-in-progress')).toEqual([]);
   });
 
@@ -181,7 +169,7 @@ describe('GET /api/v1/documents', () => {
       'sort=random',
       'visibility=secret',
     ]) {
-      const response = await anonymous.json<{ error: { code: string } }>(
+      const response = await anonymous().json<{ error: { code: string } }>(
         'GET',
         `/api/v1/documents?${query}`,
       );
@@ -190,7 +178,7 @@ describe('GET /api/v1/documents', () => {
     }
     // Well formed, but no nextCursor of the list's sort.
     for (const query of ['cursor=abc', 'sort=title&cursor=123']) {
-      const response = await anonymous.json<{ error: { code: string } }>(
+      const response = await anonymous().json<{ error: { code: string } }>(
         'GET',
         `/api/v1/documents?${query}`,
       );
@@ -202,7 +190,7 @@ describe('GET /api/v1/documents', () => {
 
 describe('PATCH /api/v1/documents/:id', () => {
   it('lets an editor move a document between organization and partners, but not make it public', async () => {
-    const editor = await TestClient.signIn(api.url, 'editor@ofa.example');
+    const editor = as('editor@ofa');
     const id = await create(editor, {
       organization: 'ofa',
       identifier: 'OFA-SUB-1',

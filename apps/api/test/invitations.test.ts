@@ -89,13 +89,13 @@ const accept = (client: TestClient, token: string, body: unknown = {}) =>
     body,
   );
 
+/** `client` adds the person `email` to SNIA as `role` directly, without inviting them. */
+const addToSnia = <Body = ErrorAnswer>(client: TestClient, email: string, role: string) =>
+  client.json<Body>('POST', '/api/v1/organizations/snia/members', { email, role });
+
 describe('adding people without their consent', () => {
   it('refuses an organization admin adding an existing person directly: 403 invitation_required', async () => {
-    const answer = await (await as('admin@snia.example')).json<ErrorAnswer>(
-      'POST',
-      '/api/v1/organizations/snia/members',
-      { email: 'editor@ofa.example', role: 'admin' },
-    );
+    const answer = await addToSnia(await as('admin@snia.example'), 'editor@ofa.example', 'admin');
     expect(answer.status).toBe(403);
     expect(answer.body.error.code).toBe('invitation_required');
     expect(answer.body.error.message).toMatch(/invitation/);
@@ -103,26 +103,19 @@ describe('adding people without their consent', () => {
   });
 
   it('refuses other people with 403 forbidden and anonymous callers with 401', async () => {
-    const member = await (await as('editor@snia.example')).json<ErrorAnswer>(
-      'POST',
-      '/api/v1/organizations/snia/members',
-      { email: 'editor@ofa.example', role: 'member' },
-    );
+    const member = await addToSnia(await as('editor@snia.example'), 'editor@ofa.example', 'member');
     expect(member.status).toBe(403);
     expect(member.body.error.code).toBe('forbidden');
-    const nobody = await anonymous.json('POST', '/api/v1/organizations/snia/members', {
-      email: 'editor@ofa.example',
-      role: 'member',
-    });
+    const nobody = await addToSnia(anonymous, 'editor@ofa.example', 'member');
     expect(nobody.status).toBe(401);
     expect(await roleIn('snia', 'editor@ofa.example')).toBeNull();
   });
 
   it('still lets the portal operator add a person directly', async () => {
-    const answer = await (await as(OPERATOR)).json<{ email: string; role: string }>(
-      'POST',
-      '/api/v1/organizations/snia/members',
-      { email: 'member@dmtf.example', role: 'member' },
+    const answer = await addToSnia<{ email: string; role: string }>(
+      await as(OPERATOR),
+      'member@dmtf.example',
+      'member',
     );
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ email: 'member@dmtf.example', role: 'member' });

@@ -8,8 +8,10 @@ import { enqueueReviewReminders } from '../src/services/notifications/review-rem
 import { TestClient } from './client.js';
 import { type RunningApi, startApi } from './helpers.js';
 import { MAIL_FROM, mailDelivery, useApiWithMail, WEB_URL } from './mail-bench.js';
+import { useApi } from './signed-in-api.js';
 import { startSmtpServer } from './smtp-server.js';
 import {
+  commentOnSubmission,
   filePart,
   iprSha256,
   postForm,
@@ -48,19 +50,13 @@ const pending = (rows: Awaited<ReturnType<typeof listOutbox>>) =>
   rows.filter((row) => row.sentAt === null && row.failedAt === null);
 
 describe('the outbox and its delivery worker', () => {
-  let api: RunningApi;
-  beforeAll(async () => {
-    api = await startApi();
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const started = useApi();
   afterEach(async () => {
-    await api.pool.query('delete from mail_outbox');
+    await started.api.pool.query('delete from mail_outbox');
   });
 
   it('keeps mail queued while the SMTP server is down and sends it once when it is back', async () => {
-    await enqueueMail(api.pool, {
+    await enqueueMail(started.api.pool, {
       kind: 'test',
       recipients: ['someone@example.com'],
       subject: 'Hello',
@@ -71,17 +67,17 @@ describe('the outbox and its delivery worker', () => {
     const sender = senderTo(port);
     const now = new Date();
 
-    expect(await deliverDueMail(mailDelivery(api.pool, sender), now)).toEqual({
+    expect(await deliverDueMail(mailDelivery(started.api.pool, sender), now)).toEqual({
       sent: 0,
       deferred: 1,
       failed: 0,
     });
-    let [row] = await listOutbox(api.pool);
+    let [row] = await listOutbox(started.api.pool);
     expect(row).toMatchObject({ attempts: 1, sentAt: null, failedAt: null });
     expect(row!.lastError).toMatch(/ECONNREFUSED/);
     // Backoff: the next attempt is a minute later, not right away.
     expect(row!.nextAttemptAt.getTime()).toBe(now.getTime() + 60_000);
-    expect(await deliverDueMail(mailDelivery(api.pool, sender), now)).toEqual({
+    expect(await deliverDueMail(mailDelivery(started.api.pool, sender), now)).toEqual({
       sent: 0,
       deferred: 0,
       failed: 0,
@@ -89,15 +85,15 @@ describe('the outbox and its delivery worker', () => {
 
     // Second failure: the wait doubles.
     const later = new Date(now.getTime() + 60_000);
-    await deliverDueMail(mailDelivery(api.pool, sender), later);
-    [row] = await listOutbox(api.pool);
+    await deliverDueMail(mailDelivery(started.api.pool, sender), later);
+    [row] = await listOutbox(started.api.pool);
     expect(row).toMatchObject({ attempts: 2, sentAt: null });
     expect(row!.nextAttemptAt.getTime()).toBe(later.getTime() + 120_000);
 
     const server = await smtpServer({ port });
     const back = new Date(later.getTime() + 120_000);
-    expect((await deliverDueMail(mailDelivery(api.pool, sender), back)).sent).toBe(1);
-    [row] = await listOutbox(api.pool);
+    expect((await deliverDueMail(mailDelivery(started.api.pool, sender), back)).sent).toBe(1);
+    [row] = await listOutbox(started.api.pool);
     expect(row).toMatchObject({ attempts: 3, lastError: null });
     expect(row!.sentAt).toBeInstanceOf(Date);
     expect(server.received).toHaveLength(1);
@@ -109,21 +105,24 @@ describe('the outbox and its delivery worker', () => {
     expect(server.received[0]!.text).toContain(`Body\n\n${WEB_URL}/documents/x`);
 
     // Sent is sent: later passes find nothing to do.
-    await deliverDueMail(mailDelivery(api.pool, sender), new Date(back.getTime() + 86_400_000));
+    await deliverDueMail(
+      mailDelivery(started.api.pool, sender),
+      new Date(back.getTime() + 86_400_000),
+    );
     expect(server.received).toHaveLength(1);
   });
 
   it('gives up on a recipient the server refuses for good (5xx), and sends the others', async () => {
     const server = await smtpServer({ refuse: (address) => address.startsWith('nobody@') });
-    await enqueueMail(api.pool, {
+    await enqueueMail(started.api.pool, {
       kind: 'test',
       recipients: ['nobody@example.com', 'somebody@example.com'],
       subject: 'Hello',
       text: 'Body',
     });
-    const summary = await deliverDueMail(mailDelivery(api.pool, senderTo(server.port)));
+    const summary = await deliverDueMail(mailDelivery(started.api.pool, senderTo(server.port)));
     expect(summary).toEqual({ sent: 1, deferred: 0, failed: 1 });
-    const rows = await listOutbox(api.pool);
+    const rows = await listOutbox(started.api.pool);
     const refused = rows.find((row) => row.recipient === 'nobody@example.com')!;
     expect(refused.failedAt).toBeInstanceOf(Date);
     expect(refused.lastError).toMatch(/550/);
@@ -133,19 +132,24 @@ describe('the outbox and its delivery worker', () => {
 
   it('sends every mail exactly once when two workers race', async () => {
     const recipients = Array.from({ length: 45 }, (_, i) => `person${i}@example.com`);
-    await enqueueMail(api.pool, { kind: 'test', recipients, subject: 'Race', text: 'Body' });
+    await enqueueMail(started.api.pool, {
+      kind: 'test',
+      recipients,
+      subject: 'Race',
+      text: 'Body',
+    });
     const server = await smtpServer();
     const now = new Date();
     const [a, b] = await Promise.all([
-      deliverDueMail(mailDelivery(api.pool, senderTo(server.port)), now),
-      deliverDueMail(mailDelivery(api.pool, senderTo(server.port)), now),
+      deliverDueMail(mailDelivery(started.api.pool, senderTo(server.port)), now),
+      deliverDueMail(mailDelivery(started.api.pool, senderTo(server.port)), now),
     ]);
     expect(a.sent + b.sent).toBe(45);
     const received = server.received.flatMap((mail) => mail.to).sort();
     expect(received).toEqual([...recipients].sort());
-    expect((await listOutbox(api.pool)).every((row) => row.attempts === 1 && row.sentAt)).toBe(
-      true,
-    );
+    expect(
+      (await listOutbox(started.api.pool)).every((row) => row.attempts === 1 && row.sentAt),
+    ).toBe(true);
   });
 
   it('queues a mail with a dedupe key once per recipient', async () => {
@@ -156,10 +160,10 @@ describe('the outbox and its delivery worker', () => {
       text: 'Body',
       dedupeKey: 'once',
     };
-    expect(await enqueueMail(api.pool, mail)).toBe(2);
-    expect(await enqueueMail(api.pool, mail)).toBe(0);
-    expect(await enqueueMail(api.pool, { ...mail, recipients: ['c@example.com'] })).toBe(1);
-    expect((await listOutbox(api.pool)).map((row) => row.recipient)).toEqual([
+    expect(await enqueueMail(started.api.pool, mail)).toBe(2);
+    expect(await enqueueMail(started.api.pool, mail)).toBe(0);
+    expect(await enqueueMail(started.api.pool, { ...mail, recipients: ['c@example.com'] })).toBe(1);
+    expect((await listOutbox(started.api.pool)).map((row) => row.recipient)).toEqual([
       'a@example.com',
       'b@example.com',
       'c@example.com',
@@ -168,17 +172,11 @@ describe('the outbox and its delivery worker', () => {
 });
 
 describe('notification settings', () => {
-  let api: RunningApi;
-  beforeAll(async () => {
-    api = await startApi();
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const started = useApi();
 
   it('start off, and are the caller’s own to change', async () => {
-    const member = await TestClient.signIn(api.url, 'member@ofa.example');
-    const editor = await TestClient.signIn(api.url, 'editor@ofa.example');
+    const member = await TestClient.signIn(started.api.url, 'member@ofa.example');
+    const editor = await TestClient.signIn(started.api.url, 'editor@ofa.example');
     expect(await member.json('GET', '/api/v1/me/notifications')).toEqual({
       status: 200,
       body: { documentReleases: false, reviewCalls: false, followDelivery: 'immediate' },
@@ -207,12 +205,12 @@ describe('notification settings', () => {
   });
 
   it('refuse anonymous callers and bad input, changing nothing', async () => {
-    const anonymous = new TestClient(api.url);
+    const anonymous = new TestClient(started.api.url);
     expect((await anonymous.json('GET', '/api/v1/me/notifications')).status).toBe(401);
     expect(
       (await anonymous.json('PUT', '/api/v1/me/notifications', { documentReleases: true })).status,
     ).toBe(401);
-    const admin = await TestClient.signIn(api.url, 'admin@snia.example');
+    const admin = await TestClient.signIn(started.api.url, 'admin@snia.example');
     for (const body of [
       { documentReleases: 'yes' },
       { documentReleases: true, everything: true },
@@ -227,7 +225,7 @@ describe('notification settings', () => {
       expect(answer.status).toBe(400);
       expect(answer.body.error.code).toBeTypeOf('string');
     }
-    const { rows } = await api.pool.query(
+    const { rows } = await started.api.pool.query(
       `select 1 from notification_preferences p join users u on u.id = p.user_id
         where u.email = 'admin@snia.example'`,
     );
@@ -375,12 +373,11 @@ describe('the release of a document shared under a register', () => {
 });
 
 describe('register review reminders', () => {
-  let api: RunningApi;
+  const started = useApi();
   beforeAll(async () => {
-    api = await startApi();
     // Points of contact of their own, so the test does not depend on the demo's.
-    await api.pool.query('delete from register_contacts');
-    await api.pool.query(
+    await started.api.pool.query('delete from register_contacts');
+    await started.api.pool.query(
       `insert into register_contacts (register_id, organization_id, role, address, open, position)
        select r.id, o.id, c.role, c.address, c.address is null, c.position
          from (values ('ofa', 'Chair', 'chair@ofa.example', 1),
@@ -390,24 +387,21 @@ describe('register review reminders', () => {
          join work_registers r on r.slug = 'ofa-dmtf'`,
     );
   });
-  afterAll(async () => {
-    await api?.close();
-  });
 
   it('tells the contacts of an overdue register once, however often the check runs', async () => {
     const now = new Date('2026-11-27T12:00:00Z');
-    const first = await enqueueReviewReminders(api.pool, { now, noticeDays: 30 });
+    const first = await enqueueReviewReminders(started.api.pool, { now, noticeDays: 30 });
     expect(first).toBe(2);
-    expect(await enqueueReviewReminders(api.pool, { now, noticeDays: 30 })).toBe(0);
+    expect(await enqueueReviewReminders(started.api.pool, { now, noticeDays: 30 })).toBe(0);
     expect(
-      await enqueueReviewReminders(api.pool, {
+      await enqueueReviewReminders(started.api.pool, {
         now: new Date('2027-01-01T00:00:00Z'),
         noticeDays: 30,
       }),
     ).toBe(0);
 
     const server = await smtpServer();
-    await deliverDueMail(mailDelivery(api.pool, senderTo(server.port)));
+    await deliverDueMail(mailDelivery(started.api.pool, senderTo(server.port)));
     expect(server.received.map((mail) => mail.to).sort()).toEqual([
       ['chair@ofa.example'],
       ['ofa-liaison@dmtf.example'],
@@ -419,20 +413,20 @@ describe('register review reminders', () => {
   });
 
   it('tells them again, once, for a review date that is near rather than past', async () => {
-    await api.pool.query(
+    await started.api.pool.query(
       "update work_registers set review_due = '2027-01-10' where slug = 'ofa-dmtf'",
     );
     // 44 days ahead: not near yet.
     expect(
-      await enqueueReviewReminders(api.pool, {
+      await enqueueReviewReminders(started.api.pool, {
         now: new Date('2026-11-27T12:00:00Z'),
         noticeDays: 30,
       }),
     ).toBe(0);
     const near = new Date('2026-12-20T12:00:00Z');
-    expect(await enqueueReviewReminders(api.pool, { now: near, noticeDays: 30 })).toBe(2);
-    expect(await enqueueReviewReminders(api.pool, { now: near, noticeDays: 30 })).toBe(0);
-    const rows = await listOutbox(api.pool, { kind: 'register.review-near' });
+    expect(await enqueueReviewReminders(started.api.pool, { now: near, noticeDays: 30 })).toBe(2);
+    expect(await enqueueReviewReminders(started.api.pool, { now: near, noticeDays: 30 })).toBe(0);
+    const rows = await listOutbox(started.api.pool, { kind: 'register.review-near' });
     expect(rows.map((row) => row.subject)).toEqual([
       expect.stringMatching(/^Review due .*: OFA\/DMTF Work Register$/),
       expect.stringMatching(/^Review due .*: OFA\/DMTF Work Register$/),
@@ -537,10 +531,10 @@ describe('submission mails', () => {
       'editor@ofa.example',
     ]);
 
-    const question = await (await as('admin@dmtf')).json(
-      'POST',
-      `/api/v1/submissions/${id}/comments`,
-      { body: 'Does this cover multicast?' },
+    const question = await commentOnSubmission(
+      await as('admin@dmtf'),
+      id,
+      'Does this cover multicast?',
     );
     expect(question.status).toBe(201);
     expect(await delivered('New comment on submission')).toEqual([
@@ -550,11 +544,7 @@ describe('submission mails', () => {
     // The comment itself stays in the portal.
     expect(bench.server.received.some((m) => m.text.includes('multicast'))).toBe(false);
 
-    const answer = await (await as('editor@ofa')).json(
-      'POST',
-      `/api/v1/submissions/${id}/comments`,
-      { body: 'Yes, section 4.' },
-    );
+    const answer = await commentOnSubmission(await as('editor@ofa'), id, 'Yes, section 4.');
     expect(answer.status).toBe(201);
     expect(await delivered('New comment on submission')).toEqual([
       'admin@dmtf.example',

@@ -4,10 +4,9 @@
  * is refused with 400 naming the field, and changes nothing. Documents saved so before the rule
  * stay exactly as readable as they were.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient } from './client.js';
+import { describe, expect, it } from 'vitest';
+import { useApiWithDemoPeople } from './demo-actors.js';
 import { createDocument, uniqueIdentifier } from './factories.js';
-import { type RunningApi, startApi } from './helpers.js';
 
 interface DocumentBody {
   title: string;
@@ -16,22 +15,11 @@ interface DocumentBody {
   updatedAt: string;
 }
 
-let api: RunningApi;
-let dmtfEditor: TestClient;
-let ofaMember: TestClient;
-
-beforeAll(async () => {
-  api = await startApi();
-  dmtfEditor = await TestClient.signIn(api.url, 'editor@dmtf.example');
-  ofaMember = await TestClient.signIn(api.url, 'member@ofa.example');
-});
-
-afterAll(async () => {
-  await api?.close();
-});
+const demo = useApiWithDemoPeople();
+const { as } = demo;
 
 async function readBack(id: string) {
-  const read = await dmtfEditor.json<DocumentBody>('GET', `/api/v1/documents/${id}`);
+  const read = await as('editor@dmtf').json<DocumentBody>('GET', `/api/v1/documents/${id}`);
   expect(read.status).toBe(200);
   return read.body;
 }
@@ -50,7 +38,7 @@ describe('a partners document needs a register', () => {
   it('refuses to create one under no register, and creates nothing', async () => {
     for (const registers of [[], undefined]) {
       const identifier = uniqueIdentifier('NOREG');
-      const refused = await dmtfEditor.json('POST', '/api/v1/documents', {
+      const refused = await as('editor@dmtf').json('POST', '/api/v1/documents', {
         organization: 'dmtf',
         identifier,
         title: 'Shared with nobody',
@@ -59,7 +47,7 @@ describe('a partners document needs a register', () => {
         ...(registers ? { registers } : {}),
       });
       expectRefusal(refused);
-      const lookup = await dmtfEditor.json(
+      const lookup = await as('editor@dmtf').json(
         'GET',
         `/api/v1/organizations/dmtf/documents/${identifier}`,
       );
@@ -68,13 +56,13 @@ describe('a partners document needs a register', () => {
   });
 
   it('refuses to share an organization document with partners under no register', async () => {
-    const { id } = await createDocument(dmtfEditor, { organization: 'dmtf' });
+    const { id } = await createDocument(as('editor@dmtf'), { organization: 'dmtf' });
     const before = await readBack(id);
     expectRefusal(
-      await dmtfEditor.json('PATCH', `/api/v1/documents/${id}`, { visibility: 'partners' }),
+      await as('editor@dmtf').json('PATCH', `/api/v1/documents/${id}`, { visibility: 'partners' }),
     );
     expectRefusal(
-      await dmtfEditor.json('PATCH', `/api/v1/documents/${id}`, {
+      await as('editor@dmtf').json('PATCH', `/api/v1/documents/${id}`, {
         visibility: 'partners',
         registers: [],
         title: 'Retitled on the way',
@@ -83,7 +71,7 @@ describe('a partners document needs a register', () => {
     expect(await readBack(id)).toEqual(before);
 
     // Shared under a register, it goes through.
-    const shared = await dmtfEditor.json<DocumentBody>('PATCH', `/api/v1/documents/${id}`, {
+    const shared = await as('editor@dmtf').json<DocumentBody>('PATCH', `/api/v1/documents/${id}`, {
       visibility: 'partners',
       registers: ['ofa-dmtf'],
     });
@@ -92,44 +80,54 @@ describe('a partners document needs a register', () => {
   });
 
   it('refuses to take the last register from a partners document', async () => {
-    const { id } = await createDocument(dmtfEditor, {
+    const { id } = await createDocument(as('editor@dmtf'), {
       organization: 'dmtf',
       visibility: 'partners',
       registers: ['ofa-dmtf'],
     });
     const before = await readBack(id);
-    expectRefusal(await dmtfEditor.json('PATCH', `/api/v1/documents/${id}`, { registers: [] }));
+    expectRefusal(
+      await as('editor@dmtf').json('PATCH', `/api/v1/documents/${id}`, { registers: [] }),
+    );
     expect(await readBack(id)).toEqual(before);
-    expect((await ofaMember.json('GET', `/api/v1/documents/${id}`)).status).toBe(200);
+    expect((await as('member@ofa').json('GET', `/api/v1/documents/${id}`)).status).toBe(200);
 
     // Taking it back to the organization with its registers dropped is fine.
-    const narrowed = await dmtfEditor.json<DocumentBody>('PATCH', `/api/v1/documents/${id}`, {
-      visibility: 'organization',
-      registers: [],
-    });
+    const narrowed = await as('editor@dmtf').json<DocumentBody>(
+      'PATCH',
+      `/api/v1/documents/${id}`,
+      {
+        visibility: 'organization',
+        registers: [],
+      },
+    );
     expect(narrowed.status).toBe(200);
     expect(narrowed.body).toMatchObject({ visibility: 'organization', registers: [] });
   });
 
   it('keeps a partners document saved under no register before the rule readable as before', async () => {
-    const { id } = await createDocument(dmtfEditor, { organization: 'dmtf' });
+    const { id } = await createDocument(as('editor@dmtf'), { organization: 'dmtf' });
     // As such rows were saved before the rule: straight into the database.
-    await api.pool.query(`update documents set visibility = 'partners' where id = $1`, [id]);
+    await demo.api.pool.query(`update documents set visibility = 'partners' where id = $1`, [id]);
     const legacy = await readBack(id);
     expect(legacy).toMatchObject({ visibility: 'partners', registers: [] });
-    expect((await ofaMember.json('GET', `/api/v1/documents/${id}`)).status).toBe(404);
+    expect((await as('member@ofa').json('GET', `/api/v1/documents/${id}`)).status).toBe(404);
 
     // Edits that leave who sees it alone still go through.
-    const retitled = await dmtfEditor.json<DocumentBody>('PATCH', `/api/v1/documents/${id}`, {
-      title: 'Still shared with nobody',
-    });
+    const retitled = await as('editor@dmtf').json<DocumentBody>(
+      'PATCH',
+      `/api/v1/documents/${id}`,
+      {
+        title: 'Still shared with nobody',
+      },
+    );
     expect(retitled.status).toBe(200);
     expect(retitled.body).toMatchObject({ visibility: 'partners', registers: [] });
     // Choosing a register fixes it.
-    const fixed = await dmtfEditor.json<DocumentBody>('PATCH', `/api/v1/documents/${id}`, {
+    const fixed = await as('editor@dmtf').json<DocumentBody>('PATCH', `/api/v1/documents/${id}`, {
       registers: ['ofa-dmtf'],
     });
     expect(fixed.status).toBe(200);
-    expect((await ofaMember.json('GET', `/api/v1/documents/${id}`)).status).toBe(200);
+    expect((await as('member@ofa').json('GET', `/api/v1/documents/${id}`)).status).toBe(200);
   });
 });

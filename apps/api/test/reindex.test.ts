@@ -1,25 +1,17 @@
 // `npm run reindex` extracts the text of every version again, whatever its state.
 import { markVersionTextMissing, readVersionText } from '@liaison/db';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { TestClient } from './client.js';
 import { createDocument } from './factories.js';
-import { type RunningApi, startApi } from './helpers.js';
 import { runApiCli } from './reap-cli.js';
+import { useApi } from './signed-in-api.js';
 import { pdfWithPages } from './text-files.js';
 
-let api: RunningApi;
-
-beforeAll(async () => {
-  api = await startApi();
-});
-
-afterAll(async () => {
-  await api.close();
-});
+const started = useApi();
 
 describe('npm run reindex', () => {
   it('re-extracts every version, reporting progress and a summary', async () => {
-    const editor = await TestClient.signIn(api.url, 'editor@ofa.example');
+    const editor = await TestClient.signIn(started.api.url, 'editor@ofa.example');
     const { id } = await createDocument(editor, { organization: 'ofa' });
     const pdf = await editor.upload(
       id,
@@ -31,11 +23,15 @@ describe('npm run reindex', () => {
     const image = await editor.upload(id, '2', 'not text', 'figure.png', 'image/png');
     const pdfId = pdf.body.id as string;
     // As if an older extractor had failed on it.
-    await markVersionTextMissing(api.pool, pdfId, 'failed', 'unreadable PDF');
+    await markVersionTextMissing(started.api.pool, pdfId, 'failed', 'unreadable PDF');
 
     const run = await runApiCli(
       'reindex.ts',
-      { ...inject('stack'), DATABASE_URL: api.config.databaseUrl, S3_BUCKET: api.config.s3.bucket },
+      {
+        ...inject('stack'),
+        DATABASE_URL: started.api.config.databaseUrl,
+        S3_BUCKET: started.api.config.s3.bucket,
+      },
       ['--json'],
     );
     expect(run.code, run.stderr).toBe(0);
@@ -48,12 +44,14 @@ describe('npm run reindex', () => {
       unsupported: 1,
       gone: 0,
     });
-    const text = await readVersionText(api.pool, pdfId);
+    const text = await readVersionText(started.api.pool, pdfId);
     expect(text?.status).toBe('extracted');
     expect(text?.pages.map((page) => page.body)).toEqual([
       expect.stringContaining('reindexed words'),
       expect.stringContaining('second page'),
     ]);
-    expect((await readVersionText(api.pool, image.body.id as string))?.status).toBe('unsupported');
+    expect((await readVersionText(started.api.pool, image.body.id as string))?.status).toBe(
+      'unsupported',
+    );
   });
 });

@@ -2,9 +2,9 @@
  * Bad input to reviews (issue 13): each is a clear 4xx with a JSON error body and changes nothing,
  * neither a table nor the bucket.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { signInDemoPeople } from './demo-actors.js';
 import { answerOf, sendJson } from './raw-requests.js';
 import {
   type CommentBody,
@@ -18,29 +18,23 @@ import {
   type ReviewBody,
   sharedDocument,
 } from './review-fixtures.js';
+import { useSignedInApi } from './signed-in-api.js';
 import { expectError, expectUnchanged, field, filePart, iprSha256 } from './submission-fixtures.js';
 
 const MAX_UPLOAD_BYTES = 64 * 1024;
 
-let api: RunningApi;
-const users: Record<string, TestClient> = {};
-const as = (name: string) => users[name]!;
+const demo = useSignedInApi((api) => signInDemoPeople(api.url), {
+  MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES),
+});
+const { as } = demo;
 let document: { id: string; versionId: string };
 let review: ReviewBody;
 let comment: CommentBody;
 
 beforeAll(async () => {
-  api = await startApi({ MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) });
-  for (const email of ['editor@dmtf', 'member@dmtf', 'member@ofa', 'editor@ofa', 'member@snia']) {
-    users[email] = await TestClient.signIn(api.url, `${email}.example`);
-  }
   document = await sharedDocument(as('editor@dmtf'));
   review = await openedReview(as('editor@dmtf'), document);
   comment = await commented(as('member@ofa'), review);
-});
-
-afterAll(async () => {
-  await api?.close();
 });
 
 const attachment = filePart('markup.pdf', `%PDF-1.7 ${'z'.repeat(2000)}`);
@@ -61,7 +55,7 @@ describe('opening a review', () => {
     ['an unknown field', { everything: true }, 400, 'invalid_input'],
   ])('with %s', async (_name, overrides, status, code) => {
     const other = await sharedDocument(as('editor@dmtf'));
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       const answer = await openReview(as('editor@dmtf'), other.id, {
         versionId: other.versionId,
         title: 'Call for comments',
@@ -73,7 +67,7 @@ describe('opening a review', () => {
   });
 
   it('while another review of the document is open', async () => {
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       const answer = await openReview(as('editor@dmtf'), document.id, {
         versionId: document.versionId,
         title: 'A second call',
@@ -85,7 +79,7 @@ describe('opening a review', () => {
 
   it('by a reader who is not an editor of the owner, or cannot read the document', async () => {
     const body = { versionId: document.versionId, title: 'Mine', closesOn: daysFromToday(5) };
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       expectError(await openReview(as('member@dmtf'), document.id, body), 403, 'forbidden');
       expectError(await openReview(as('editor@ofa'), document.id, body), 403, 'forbidden');
       expectError(await openReview(as('member@snia'), document.id, body), 404, 'not_found');
@@ -93,7 +87,7 @@ describe('opening a review', () => {
   });
 
   it('extending into the past', async () => {
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       const answer = await sendJson(as('editor@dmtf'), 'PATCH', `/api/v1/reviews/${review.id}`, {
         closesOn: daysFromToday(-3),
       });
@@ -104,7 +98,7 @@ describe('opening a review', () => {
 
 describe('commenting', () => {
   it('on an unknown review', async () => {
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       const answer = await postComment(as('member@ofa'), '00000000-0000-4000-8000-000000000000', [
         ...commentFields(document.versionId),
         attachment,
@@ -116,7 +110,7 @@ describe('commenting', () => {
   it('on a version that is not the reviewed one', async () => {
     const { uploadVersion } = await import('./factories.js');
     const newer = await uploadVersion(as('editor@dmtf'), document.id, '0.2');
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       const answer = await postComment(as('member@ofa'), review.id, [
         ...commentFields(newer),
         attachment,
@@ -135,7 +129,7 @@ describe('commenting', () => {
     ['an unknown kind', { kind: 'rant' }, 'invalid_input'],
     ['no version', { versionId: undefined }, 'invalid_input'],
   ])('with %s', async (_name, overrides, code) => {
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       const answer = await postComment(as('member@ofa'), review.id, [
         ...commentFields(document.versionId, overrides),
         attachment,
@@ -145,7 +139,7 @@ describe('commenting', () => {
   });
 
   it('with an unknown field, two files, or fields after the file', async () => {
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       expectError(
         await postComment(as('member@ofa'), review.id, [
           ...commentFields(document.versionId),
@@ -177,7 +171,7 @@ describe('commenting', () => {
   });
 
   it('with a file larger than the limit', async () => {
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       const answer = await postComment(as('member@ofa'), review.id, [
         ...commentFields(document.versionId),
         filePart('huge.pdf', Buffer.alloc(MAX_UPLOAD_BYTES + 1, 0x41)),
@@ -187,7 +181,7 @@ describe('commenting', () => {
   });
 
   it('as JSON instead of a form', async () => {
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       const answer = await sendJson(
         as('member@ofa'),
         'POST',
@@ -199,11 +193,11 @@ describe('commenting', () => {
   });
 
   it('by someone who cannot read the document, or anonymously', async () => {
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       const parts = [...commentFields(document.versionId), attachment];
       expectError(await postComment(as('member@snia'), review.id, parts), 404, 'not_found');
       expectError(
-        await postComment(new TestClient(api.url), review.id, parts),
+        await postComment(new TestClient(demo.api.url), review.id, parts),
         401,
         'unauthenticated',
       );
@@ -216,7 +210,7 @@ describe('commenting', () => {
       requireIprAcknowledgement: true,
     });
     const sha = await iprSha256(as('member@ofa'), 'dmtf');
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       const missing = await postComment(as('member@ofa'), withIpr.id, [
         ...commentFields(other.versionId),
         attachment,
@@ -240,7 +234,7 @@ describe('commenting', () => {
     const other = await sharedDocument(as('editor@dmtf'));
     const closing = await openedReview(as('editor@dmtf'), other);
     await as('editor@dmtf').json('POST', `/api/v1/reviews/${closing.id}/close`);
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       const answer = await postComment(as('member@ofa'), closing.id, [
         ...commentFields(other.versionId),
         attachment,
@@ -256,7 +250,7 @@ describe('commenting', () => {
 
 describe('changing a comment', () => {
   it('by anyone but its author', async () => {
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       const edit = await sendJson(as('editor@ofa'), 'PATCH', `/api/v1/comments/${comment.id}`, {
         body: 'Not mine',
       });
@@ -277,7 +271,7 @@ describe('changing a comment', () => {
   });
 
   it('with an overlong body or nothing to change', async () => {
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       for (const body of [{ body: 'b'.repeat(20_001) }, {}, { kind: 'rant' }]) {
         const answer = await sendJson(
           as('member@ofa'),
@@ -293,7 +287,7 @@ describe('changing a comment', () => {
 
 describe('dispositions', () => {
   it('by a commenter', async () => {
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       for (const name of ['member@ofa', 'editor@ofa', 'member@dmtf']) {
         const answer = await dispose(as(name), comment.id, {
           disposition: 'accepted',
@@ -309,7 +303,7 @@ describe('dispositions', () => {
     const other = await sharedDocument(as('editor@dmtf'));
     const otherReview = await openedReview(as('editor@dmtf'), other);
     const elsewhere = await commented(as('member@ofa'), otherReview);
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       for (const duplicateOf of [
         elsewhere.id,
         comment.id,
@@ -338,7 +332,7 @@ describe('dispositions', () => {
 
   it('resolved in a version of another document, an unknown value, an overlong response', async () => {
     const other = await sharedDocument(as('editor@dmtf'));
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       expectError(
         await dispose(as('editor@dmtf'), comment.id, {
           disposition: 'accepted',
@@ -367,7 +361,7 @@ describe('dispositions', () => {
   it('of a withdrawn comment', async () => {
     const gone = await commented(as('member@ofa'), review, { body: 'Withdrawn soon' });
     await as('member@ofa').json('POST', `/api/v1/comments/${gone.id}/withdraw`);
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       const answer = await dispose(as('editor@dmtf'), gone.id, {
         disposition: 'rejected',
         response: 'No',
@@ -379,7 +373,7 @@ describe('dispositions', () => {
 
 describe('lists and the log', () => {
   it('with a bad cursor, filter or format', async () => {
-    await expectUnchanged(api, async () => {
+    await expectUnchanged(demo.api, async () => {
       for (const path of [
         `/api/v1/reviews/${review.id}/comments?cursor=abc`,
         `/api/v1/reviews/${review.id}/comments?kind=rant`,

@@ -35,13 +35,15 @@ export function useApi(environment: ApiEnvironment = {}): StartedApi {
 }
 
 /**
- * For a test file: starts the API before the file's tests, prepares it and signs its callers in
- * with `signIn`, and closes it after them. Read `api` and call `as` inside the tests.
+ * For a test file: starts the API with `environment` before the file's tests, prepares it and
+ * signs its callers in with `signIn`, and closes it after them. Read `api` and call `as` inside
+ * the tests.
  */
 export function useSignedInApi<Name = string>(
   signIn: (api: RunningApi) => Promise<(name: Name) => TestClient>,
+  environment: ApiEnvironment = {},
 ): SignedInApi<Name> {
-  const started = useApi();
+  const started = useApi(environment);
   let callers: ((name: Name) => TestClient) | undefined;
   beforeAll(async () => {
     callers = await signIn(started.api);

@@ -43,6 +43,7 @@ import { addDemoPerson, signInActors } from './demo-actors.js';
 import { type RunningApi, startApi } from './helpers.js';
 import { MULTIPART_TYPE, multipartBody } from './raw-requests.js';
 import {
+  commentOnSubmission,
   filePart,
   iprSha256,
   postForm,
@@ -239,6 +240,31 @@ async function prepare(subject: SubmissionSpec, action: WriteAction, title: stri
   return created;
 }
 
+/**
+ * Sends `action` as `actor` to every shared submission, one after the other, and lists where the
+ * answer is not what the table says: its status, or what `bodyProblem` finds in an answer of the
+ * expected status.
+ */
+async function sharedProblems<Answer extends { status: number }>(
+  actor: ActorSpec,
+  action: 'get' | 'download' | 'comment',
+  send: (client: TestClient, created: SubmissionBody) => Promise<Answer>,
+  bodyProblem: (answer: Answer, subject: SubmissionSpec) => string | undefined = () => undefined,
+): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [index, subject] of SUBJECTS.entries()) {
+    const answer = await send(clientOf(actor), shared[index]!);
+    executed++;
+    const expected = expectedStatus(actor, action, subject);
+    const problem =
+      answer.status === expected
+        ? bodyProblem(answer, subject)
+        : `expected ${expected}, got ${answer.status}`;
+    if (problem) problems.push(`${describeSubject(subject)}: ${problem}`);
+  }
+  return problems;
+}
+
 let sequence = 0;
 
 async function perform(
@@ -395,70 +421,48 @@ describe('submission authorization matrix', () => {
 
   describe('get: 200 with the right permissions iff readable, else 404 (401 anonymous)', () => {
     it.each(ACTORS)('$name', async (actor) => {
-      const problems: string[] = [];
-      for (const [index, subject] of SUBJECTS.entries()) {
-        const created = shared[index]!;
-        const answer = await clientOf(actor).json<SubmissionBody>(
-          'GET',
-          `/api/v1/submissions/${created.id}`,
-        );
-        executed++;
-        const expected = expectedStatus(actor, 'get', subject);
-        if (answer.status !== expected) {
-          problems.push(`${describeSubject(subject)}: expected ${expected}, got ${answer.status}`);
-          continue;
-        }
-        if (answer.status !== 200) continue;
-        const want = expectedPermissions(actor, subject);
-        if (JSON.stringify(answer.body.permissions) !== JSON.stringify(want)) {
-          problems.push(
-            `${describeSubject(subject)}: permissions ${JSON.stringify(answer.body.permissions)}, want ${JSON.stringify(want)}`,
-          );
-        }
-      }
+      const problems = await sharedProblems(
+        actor,
+        'get',
+        (client, created) =>
+          client.json<SubmissionBody>('GET', `/api/v1/submissions/${created.id}`),
+        (answer, subject) => {
+          if (answer.status !== 200) return undefined;
+          const want = expectedPermissions(actor, subject);
+          return JSON.stringify(answer.body.permissions) === JSON.stringify(want)
+            ? undefined
+            : `permissions ${JSON.stringify(answer.body.permissions)}, want ${JSON.stringify(want)}`;
+        },
+      );
       expect(problems).toEqual([]);
     });
   });
 
   describe('download: 200 iff readable, else 404 (401 anonymous)', () => {
     it.each(ACTORS)('$name', async (actor) => {
-      const problems: string[] = [];
-      for (const [index, subject] of SUBJECTS.entries()) {
-        const created = shared[index]!;
-        const response = await clientOf(actor).fetch(
-          `/api/v1/submissions/${created.id}/files/${created.files[0]!.id}/content`,
-        );
-        const body = await response.text();
-        executed++;
-        const expected = expectedStatus(actor, 'download', subject);
-        if (response.status !== expected) {
-          problems.push(
-            `${describeSubject(subject)}: expected ${expected}, got ${response.status}`,
+      const problems = await sharedProblems(
+        actor,
+        'download',
+        async (client, created) => {
+          const response = await client.fetch(
+            `/api/v1/submissions/${created.id}/files/${created.files[0]!.id}/content`,
           );
-        } else if (expected === 200 && body !== '%PDF-1.7 submission') {
-          problems.push(`${describeSubject(subject)}: wrong bytes`);
-        }
-      }
+          return { status: response.status, body: await response.text() };
+        },
+        (answer) =>
+          answer.status === 200 && answer.body !== '%PDF-1.7 submission'
+            ? 'wrong bytes'
+            : undefined,
+      );
       expect(problems).toEqual([]);
     });
   });
 
   describe('comment: every reader (receiving admins ask, the submitter side answers)', () => {
     it.each(ACTORS)('$name', async (actor) => {
-      const problems: string[] = [];
-      for (const [index, subject] of SUBJECTS.entries()) {
-        const created = shared[index]!;
-        const answer = await clientOf(actor).json(
-          'POST',
-          `/api/v1/submissions/${created.id}/comments`,
-          { body: `from ${actor.name}` },
-        );
-        executed++;
-        const expected = expectedStatus(actor, 'comment', subject);
-        if (answer.status !== expected) {
-          problems.push(`${describeSubject(subject)}: expected ${expected}, got ${answer.status}`);
-        }
-      }
+      const problems = await sharedProblems(actor, 'comment', (client, created) =>
+        commentOnSubmission(client, created.id, `from ${actor.name}`),
+      );
       expect(problems).toEqual([]);
     });
 

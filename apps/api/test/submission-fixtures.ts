@@ -110,6 +110,15 @@ export async function transition(
   );
 }
 
+/** `client` comments on the submission; the answer holds the submission with its comments. */
+export function commentOnSubmission(client: TestClient, id: string, body: string) {
+  return client.json<SubmissionBody & { error?: { code: string } }>(
+    'POST',
+    `/api/v1/submissions/${id}/comments`,
+    { body },
+  );
+}
+
 const SNAPSHOT_TABLES = [
   'submissions',
   'submission_files',

@@ -9,6 +9,7 @@ import { reapOrphansNow, storeOrphan } from './orphan-objects.js';
 import { runReapCli } from './reap-cli.js';
 import { useApi } from './signed-in-api.js';
 import {
+  commentOnSubmission,
   filePart,
   iprSha256,
   type SubmissionBody,
@@ -172,17 +173,13 @@ describe('a submission from the OFA to the DMTF', () => {
     expect(review.status).toBe(200);
     expect(review.body.state).toBe('under-review');
 
-    const question = await as('admin@dmtf').json<SubmissionBody>(
-      'POST',
-      `/api/v1/submissions/${submission.id}/comments`,
-      { body: 'Does this cover multicast?' },
+    const question = await commentOnSubmission(
+      as('admin@dmtf'),
+      submission.id,
+      'Does this cover multicast?',
     );
     expect(question.status).toBe(201);
-    const answer = await as('editor@ofa').json<SubmissionBody>(
-      'POST',
-      `/api/v1/submissions/${submission.id}/comments`,
-      { body: 'Yes, section 4.' },
-    );
+    const answer = await commentOnSubmission(as('editor@ofa'), submission.id, 'Yes, section 4.');
     expect(answer.status).toBe(201);
     expect(answer.body.comments).toEqual([
       expect.objectContaining({
@@ -309,13 +306,9 @@ describe('the state machine', () => {
     const review = await transition(as('admin@dmtf'), submission.id, 'under-review');
     expect(review.status).toBe(409);
     expect(review.body.error?.code).toBe('illegal_transition');
-    const comment = await as('admin@dmtf').json<{ error: { code: string } }>(
-      'POST',
-      `/api/v1/submissions/${submission.id}/comments`,
-      { body: 'Too late' },
-    );
+    const comment = await commentOnSubmission(as('admin@dmtf'), submission.id, 'Too late');
     expect(comment.status).toBe(409);
-    expect(comment.body.error.code).toBe('submission_closed');
+    expect(comment.body.error?.code).toBe('submission_closed');
   });
 
   it('lets admins of the submitting organization withdraw under review', async () => {

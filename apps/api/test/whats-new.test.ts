@@ -3,31 +3,16 @@
  * ask. Who sees which item is whats-new-authorization-matrix.test.ts's subject.
  */
 import type { WhatsNew, WhatsNewCount } from '@liaison/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
+import { useApiWithDemoPeople } from './demo-actors.js';
 import { createDocumentWithVersion, uploadVersion } from './factories.js';
-import { type RunningApi, startApi } from './helpers.js';
 import { createDraft, sendStatement } from './statement-fixtures.js';
 import { submit, transition } from './submission-fixtures.js';
 
 describe("What's new", () => {
-  let api: RunningApi;
-  let adminOfa: TestClient;
-  let editorOfa: TestClient;
-  let memberDmtf: TestClient;
-  let adminDmtf: TestClient;
-
-  beforeAll(async () => {
-    api = await startApi();
-    const signIn = (email: string) => TestClient.signIn(api.url, email);
-    adminOfa = await signIn('admin@ofa.example');
-    editorOfa = await signIn('editor@ofa.example');
-    memberDmtf = await signIn('member@dmtf.example');
-    adminDmtf = await signIn('admin@dmtf.example');
-  });
-  afterAll(async () => {
-    await api?.close();
-  });
+  const demo = useApiWithDemoPeople();
+  const { as } = demo;
 
   const whatsNew = async (client: TestClient) => {
     const answer = await client.json<WhatsNew>('GET', '/api/v1/me/whats-new');
@@ -46,7 +31,7 @@ describe("What's new", () => {
   };
 
   it('asks anonymous callers to sign in, on every route', async () => {
-    const anonymous = new TestClient(api.url);
+    const anonymous = new TestClient(demo.api.url);
     for (const [method, path] of [
       ['GET', '/api/v1/me/whats-new'],
       ['POST', '/api/v1/me/whats-new/visits'],
@@ -61,23 +46,23 @@ describe("What's new", () => {
   });
 
   it('lists what happened after the previous visit as new, newest first; a visit records itself and keeps older items listed', async () => {
-    const first = await visit(memberDmtf);
+    const first = await visit(as('member@dmtf'));
     expect(first.previousVisit).toBeNull();
     expect(first.items.every((item) => item.new)).toBe(true);
-    expect(await count(memberDmtf)).toBe(0);
-    const firstVisit = (await whatsNew(memberDmtf)).previousVisit;
+    expect(await count(as('member@dmtf'))).toBe(0);
+    const firstVisit = (await whatsNew(as('member@dmtf'))).previousVisit;
     expect(firstVisit).not.toBeNull();
 
-    const document = await createDocumentWithVersion(adminOfa, {
+    const document = await createDocumentWithVersion(as('admin@ofa'), {
       organization: 'ofa',
       visibility: 'partners',
       registers: ['ofa-dmtf'],
     });
-    const draft = await createDraft(editorOfa, { title: 'Fabric model: news for DMTF' });
-    await sendStatement(adminOfa, draft.id);
+    const draft = await createDraft(as('editor@ofa'), { title: 'Fabric model: news for DMTF' });
+    await sendStatement(as('admin@ofa'), draft.id);
 
-    expect(await count(memberDmtf)).toBe(2);
-    const before = await whatsNew(memberDmtf);
+    expect(await count(as('member@dmtf'))).toBe(2);
+    const before = await whatsNew(as('member@dmtf'));
     expect(before.previousVisit).toBe(firstVisit);
     expect(before.items.slice(0, 2)).toEqual([
       expect.objectContaining({
@@ -96,59 +81,61 @@ describe("What's new", () => {
     ]);
     expect(before.items.filter((item) => item.new)).toHaveLength(2);
     // Reading the list is not a visit.
-    expect(await count(memberDmtf)).toBe(2);
+    expect(await count(as('member@dmtf'))).toBe(2);
 
-    const opened = await visit(memberDmtf);
+    const opened = await visit(as('member@dmtf'));
     expect(opened).toEqual(before);
-    expect(await count(memberDmtf)).toBe(0);
-    const after = await whatsNew(memberDmtf);
+    expect(await count(as('member@dmtf'))).toBe(0);
+    const after = await whatsNew(as('member@dmtf'));
     expect(after.previousVisit).not.toBe(firstVisit);
     expect(after.items.slice(0, 2).map((item) => [item.id, item.new])).toEqual([
       [draft.id, false],
       [document.versionId, false],
     ]);
 
-    const second = await uploadVersion(adminOfa, document.id, '0.2');
-    expect(await count(memberDmtf)).toBe(1);
-    expect((await whatsNew(memberDmtf)).items[0]).toMatchObject({ id: second, new: true });
+    const second = await uploadVersion(as('admin@ofa'), document.id, '0.2');
+    expect(await count(as('member@dmtf'))).toBe(1);
+    expect((await whatsNew(as('member@dmtf'))).items[0]).toMatchObject({ id: second, new: true });
   });
 
   it("leaves out the caller's own doings and withdrawn versions", async () => {
-    await visit(adminOfa);
-    await visit(memberDmtf);
-    const document = await createDocumentWithVersion(adminOfa, {
+    await visit(as('admin@ofa'));
+    await visit(as('member@dmtf'));
+    const document = await createDocumentWithVersion(as('admin@ofa'), {
       organization: 'ofa',
       visibility: 'partners',
       registers: ['ofa-dmtf'],
     });
-    expect(await count(adminOfa)).toBe(0);
-    expect((await whatsNew(adminOfa)).items.map((item) => item.id)).not.toContain(
+    expect(await count(as('admin@ofa'))).toBe(0);
+    expect((await whatsNew(as('admin@ofa'))).items.map((item) => item.id)).not.toContain(
       document.versionId,
     );
-    expect(await count(memberDmtf)).toBe(1);
+    expect(await count(as('member@dmtf'))).toBe(1);
 
-    const withdrawn = await adminOfa.json(
+    const withdrawn = await as('admin@ofa').json(
       'POST',
       `/api/v1/documents/${document.id}/versions/${document.versionId}/withdraw`,
       { reason: 'Uploaded by mistake' },
     );
     expect(withdrawn.status).toBe(200);
-    expect(await count(memberDmtf)).toBe(0);
-    expect((await whatsNew(memberDmtf)).items.map((item) => item.id)).not.toContain(
+    expect(await count(as('member@dmtf'))).toBe(0);
+    expect((await whatsNew(as('member@dmtf'))).items.map((item) => item.id)).not.toContain(
       document.versionId,
     );
   });
 
   it('tells the submitting side of a decision, not the admin who made it', async () => {
-    await visit(editorOfa);
-    await visit(adminDmtf);
-    const submission = await submit(editorOfa, { title: 'Fabric telemetry' });
-    expect((await transition(adminDmtf, submission.id, 'under-review')).status).toBe(200);
-    expect((await transition(adminDmtf, submission.id, 'accepted', 'Welcome')).status).toBe(200);
+    await visit(as('editor@ofa'));
+    await visit(as('admin@dmtf'));
+    const submission = await submit(as('editor@ofa'), { title: 'Fabric telemetry' });
+    expect((await transition(as('admin@dmtf'), submission.id, 'under-review')).status).toBe(200);
+    expect((await transition(as('admin@dmtf'), submission.id, 'accepted', 'Welcome')).status).toBe(
+      200,
+    );
 
-    expect(await count(adminDmtf)).toBe(0);
-    expect(await count(editorOfa)).toBe(1);
-    const [decision] = (await whatsNew(editorOfa)).items;
+    expect(await count(as('admin@dmtf'))).toBe(0);
+    expect(await count(as('editor@ofa'))).toBe(1);
+    const [decision] = (await whatsNew(as('editor@ofa'))).items;
     expect(decision).toMatchObject({
       kind: 'decision',
       new: true,

@@ -20,3 +20,21 @@ export async function removeStoredObjects(
     ),
   );
 }
+
+/**
+ * Runs `work`, which stores objects as it goes; when it fails, the objects it stored (`stored()`,
+ * read then) are removed before the error goes up, so a failed request leaves none behind.
+ */
+export async function removeStoredOnFailure<Result>(
+  deps: { storage: ObjectStorage; log: FastifyBaseLogger },
+  stored: () => readonly string[],
+  what: string,
+  work: () => Promise<Result>,
+): Promise<Result> {
+  try {
+    return await work();
+  } catch (error) {
+    await removeStoredObjects(deps, stored(), what);
+    throw error;
+  }
+}

@@ -26,13 +26,15 @@ export function auditedBy(
 
 /**
  * Records in the audit trail, in the caller's transaction, what the actor did to an object of
- * `organization` while acting for it.
+ * `organization` while acting for it; `organization` is null for an object no organization owns
+ * (a person's own account, a work register), done acting for none.
  */
 export async function auditAction(
   db: Queryable,
   context: RequestContext,
-  organization: string,
+  organization: string | null,
   event: Pick<NewAuditEvent, 'action' | 'objectType' | 'objectId' | 'details'>,
 ): Promise<void> {
-  await recordAuditEvent(db, { ...auditedBy(context, [organization]), ...event, organization });
+  const actingFor = organization === null ? [] : [organization];
+  await recordAuditEvent(db, { ...auditedBy(context, actingFor), ...event, organization });
 }

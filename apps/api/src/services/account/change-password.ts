@@ -8,7 +8,6 @@ import { hashPassword, verifyPassword } from '@liaison/core/server';
 import {
   findUserById,
   type Pool,
-  recordAuditEvent,
   releaseLoginAttempt,
   reserveLoginAttempt,
   revokeOtherSessions,
@@ -16,7 +15,7 @@ import {
   withTransaction,
 } from '@liaison/db';
 import { LOGIN_LIMITS } from '../auth/issue-access-token.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 
 /**
@@ -58,12 +57,10 @@ export async function changePassword(
     await releaseLoginAttempt(client, attempt);
     await setUserPasswordHash(client, userId, passwordHash);
     const signedOutSessions = await revokeOtherSessions(client, userId, sessionId);
-    await recordAuditEvent(client, {
-      ...auditedBy(context, []),
+    await auditAction(client, context, null, {
       action: 'auth.password-change',
       objectType: 'user',
       objectId: userId,
-      organization: null,
       details: { signedOutSessions },
     });
     return { signedOutSessions };

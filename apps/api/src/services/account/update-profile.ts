@@ -1,6 +1,6 @@
 import type { ProfileUpdateBody } from '@liaison/core';
-import { type Pool, recordAuditEvent, setUserName, withTransaction } from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { type Pool, setUserName, withTransaction } from '@liaison/db';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { type CurrentUser, getCurrentUser } from '../users/get-current-user.js';
 
@@ -14,12 +14,10 @@ export async function updateProfile(
   const name = input.name.trim();
   await withTransaction(pool, async (client) => {
     await setUserName(client, userId, name);
-    await recordAuditEvent(client, {
-      ...auditedBy(context, []),
+    await auditAction(client, context, null, {
       action: 'user.update-profile',
       objectType: 'user',
       objectId: userId,
-      organization: null,
       details: { name },
     });
   });

@@ -21,7 +21,10 @@ import {
 } from '@liaison/db';
 import { loadDocumentProvenance } from '../submissions/document-provenance.js';
 
-export function subjectOf(record: DocumentRecord): DocumentSubject {
+/** What the document policy weighs of a document (of its row, or of another row's document). */
+export function subjectOf(
+  record: Pick<DocumentRecord, 'organization' | 'visibility' | 'status' | 'registerParties'>,
+): DocumentSubject {
   return {
     owner: record.organization,
     visibility: record.visibility,

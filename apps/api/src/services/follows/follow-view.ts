@@ -1,27 +1,14 @@
 import { type Actor, canFollow, type Follow, type FollowSubject } from '@liaison/core';
 import type { FollowRecord } from '@liaison/db';
+import { subjectOf } from '../documents/document-view.js';
 
 /** What the follow is about, as the follow policy weighs it. */
 export function followSubjectOf(record: FollowRecord): FollowSubject {
   if (record.document) {
-    return {
-      kind: 'document',
-      document: {
-        owner: record.document.organization,
-        visibility: record.document.visibility,
-        status: record.document.status,
-        registerParties: record.document.registerParties,
-      },
-    };
+    return { kind: 'document', document: subjectOf(record.document) };
   }
   if (record.register) {
-    return {
-      kind: 'register',
-      register: {
-        state: record.register.state,
-        parties: record.register.parties,
-      },
-    };
+    return { kind: 'register', register: record.register };
   }
   return { kind: 'organization' };
 }

@@ -1,9 +1,6 @@
 import type { InvitationList } from '@liaison/core';
 import { listPendingInvitations, type Pool } from '@liaison/db';
-import {
-  requireMemberManagement,
-  requireSignedInToKnownOrganization,
-} from '../memberships/require-member-management.js';
+import { requireMemberListReader } from '../memberships/require-member-management.js';
 import type { RequestContext } from '../request-context.js';
 import { invitationView } from './invitation-view.js';
 
@@ -13,7 +10,6 @@ export async function listInvitations(
   context: RequestContext,
   organization: string,
 ): Promise<InvitationList> {
-  await requireSignedInToKnownOrganization(pool, context.actor, organization);
-  await requireMemberManagement(pool, context.actor, organization);
+  await requireMemberListReader(pool, context.actor, organization);
   return { items: (await listPendingInvitations(pool, organization)).map(invitationView) };
 }

@@ -49,7 +49,7 @@ const managersOnly = (organization: string) =>
   new ForbiddenError(`Only admins of ${organization} and the portal operator manage its members`);
 
 /** Throws ForbiddenError unless the actor manages the organization's members. */
-export async function requireMemberManagement(
+async function requireMemberManagement(
   db: Queryable,
   actor: Actor,
   organization: string,
@@ -57,6 +57,19 @@ export async function requireMemberManagement(
   if (!canManageMembers(await currentActor(db, actor), organization)) {
     throw managersOnly(organization);
   }
+}
+
+/**
+ * Before a list that only those who manage the organization's members see (its members, its
+ * pending invitations): 401 for anonymous callers, 404 for an unknown organization, 403 for others.
+ */
+export async function requireMemberListReader(
+  db: Queryable,
+  actor: Actor,
+  organization: string,
+): Promise<void> {
+  await requireSignedInToKnownOrganization(db, actor, organization);
+  await requireMemberManagement(db, actor, organization);
 }
 
 /**

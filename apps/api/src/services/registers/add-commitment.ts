@@ -1,13 +1,13 @@
 import type { CommitmentInput, RegisterCommitment } from '@liaison/core';
-import { insertCommitment, type Pool, withTransaction } from '@liaison/db';
+import { insertCommitment, type Pool } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { requireLinkableDocument } from './commitment-document.js';
 import { commitmentProblems } from './item-rules.js';
 import {
-  openRegisterForEdit,
   recordItemAdded,
   rejectProblems,
   requirePartyItem,
+  withRegisterEdit,
 } from './register-edits.js';
 import { resolveCommitment } from './register-view.js';
 
@@ -21,8 +21,7 @@ export async function addCommitment(
   slug: string,
   input: CommitmentInput,
 ): Promise<RegisterCommitment> {
-  return withTransaction(pool, async (client) => {
-    const opened = await openRegisterForEdit(client, context, slug);
+  return withRegisterEdit(pool, context, slug, async (client, opened) => {
     const document = input.document ?? null;
     const commitment = {
       from: input.from,

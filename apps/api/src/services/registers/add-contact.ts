@@ -1,12 +1,12 @@
 import type { ContactInput, RegisterContact } from '@liaison/core';
-import { insertContact, type Pool, withTransaction } from '@liaison/db';
+import { insertContact, type Pool } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { contactProblems } from './item-rules.js';
 import {
-  openRegisterForEdit,
   recordItemAdded,
   rejectProblems,
   requirePartyItem,
+  withRegisterEdit,
 } from './register-edits.js';
 
 /**
@@ -19,8 +19,7 @@ export async function addContact(
   slug: string,
   input: ContactInput,
 ): Promise<RegisterContact> {
-  return withTransaction(pool, async (client) => {
-    const opened = await openRegisterForEdit(client, context, slug);
+  return withRegisterEdit(pool, context, slug, async (client, opened) => {
     const contact = { ...input, open: input.open ?? false };
     rejectProblems(contactProblems(contact, opened.subject.parties));
     const edit = requirePartyItem(context, opened, contact.party);

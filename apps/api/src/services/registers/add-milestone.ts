@@ -1,8 +1,8 @@
 import type { MilestoneInput, RegisterMilestone } from '@liaison/core';
-import { insertMilestone, type Pool, withTransaction } from '@liaison/db';
+import { insertMilestone, type Pool } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { milestoneProblems } from './item-rules.js';
-import { openRegisterForEdit, recordItemAdded, rejectProblems } from './register-edits.js';
+import { recordItemAdded, rejectProblems, withRegisterEdit } from './register-edits.js';
 
 /** Appends a milestone (admins of any party; the others' admins are told). */
 export async function addMilestone(
@@ -11,8 +11,7 @@ export async function addMilestone(
   slug: string,
   input: MilestoneInput,
 ): Promise<RegisterMilestone> {
-  return withTransaction(pool, async (client) => {
-    const edit = await openRegisterForEdit(client, context, slug);
+  return withRegisterEdit(pool, context, slug, async (client, edit) => {
     const milestone = {
       deliverable: input.deliverable,
       timeframe: input.timeframe,

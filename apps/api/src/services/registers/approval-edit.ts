@@ -14,10 +14,9 @@ import {
   withTransaction,
 } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
-import { requireUser } from '../require-user.js';
 import { requireLinkableDocument } from './commitment-document.js';
-import { type RegisterEdit, recordRegisterEdit } from './register-edits.js';
-import { findReadableRegister, registerSubject, resolveApproval } from './register-view.js';
+import { lockRegisterToChange, type RegisterEdit, recordRegisterEdit } from './register-edits.js';
+import { resolveApproval } from './register-view.js';
 
 /**
  * Opens the register, locked, to record or clear `organization`'s approval: 401 for anonymous
@@ -30,9 +29,7 @@ export async function openApprovalForEdit(
   slug: string,
   organization: string,
 ): Promise<RegisterEdit> {
-  requireUser(context.actor);
-  const record = await findReadableRegister(client, context.actor, slug, { lock: true });
-  const subject = registerSubject(record);
+  const { record, subject } = await lockRegisterToChange(client, context, slug);
   if (!subject.parties.includes(organization)) {
     throw new NotFoundError(`'${organization}' is not a party of this work register`);
   }

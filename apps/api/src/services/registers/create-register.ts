@@ -3,11 +3,10 @@ import {
   findRegister,
   insertRegister,
   type Pool,
-  recordAuditEvent,
   replaceRegisterParties,
   withTransaction,
 } from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { checkRegisterParties } from './register-parties.js';
 import { requireRegisterManagement, toRegisterPage } from './register-view.js';
@@ -37,13 +36,11 @@ export async function createRegister(
       throw new ConflictError(`There is already a work register '${input.slug}'`, 'duplicate_slug');
     }
     await replaceRegisterParties(client, id, parties);
-    await recordAuditEvent(client, {
-      ...auditedBy(context, []),
+    // A register belongs to no one organization; the operator reads these events.
+    await auditAction(client, context, null, {
       action: 'register.create',
       objectType: 'register',
       objectId: input.slug,
-      // A register belongs to no one organization; the operator reads these events.
-      organization: null,
       details: {
         title: input.title,
         state: input.state,

@@ -1,14 +1,14 @@
 import type { CommitmentChange, RegisterCommitment } from '@liaison/core';
-import { lockCommitment, type Pool, updateCommitment, withTransaction } from '@liaison/db';
+import { lockCommitment, type Pool, updateCommitment } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { requireLinkableDocument } from './commitment-document.js';
 import { commitmentProblems } from './item-rules.js';
 import {
   notFoundItem,
-  openRegisterForEdit,
   recordItemEdited,
   rejectProblems,
   requirePartyItem,
+  withRegisterEdit,
 } from './register-edits.js';
 import { resolveCommitment } from './register-view.js';
 
@@ -23,8 +23,7 @@ export async function editCommitment(
   id: string,
   change: CommitmentChange,
 ): Promise<RegisterCommitment> {
-  return withTransaction(pool, async (client) => {
-    const opened = await openRegisterForEdit(client, context, slug);
+  return withRegisterEdit(pool, context, slug, async (client, opened) => {
     const before =
       (await lockCommitment(client, opened.record.id, id)) ?? notFoundItem('commitment');
     const edit = requirePartyItem(context, opened, before.from);

@@ -1,13 +1,13 @@
 import type { ContactChange, RegisterContact } from '@liaison/core';
-import { lockContact, type Pool, updateContact, withTransaction } from '@liaison/db';
+import { lockContact, type Pool, updateContact } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { contactProblems } from './item-rules.js';
 import {
   notFoundItem,
-  openRegisterForEdit,
   recordItemEdited,
   rejectProblems,
   requirePartyItem,
+  withRegisterEdit,
 } from './register-edits.js';
 
 /** Changes a point of contact, e.g. names the one the register left open; its party's admins only. */
@@ -18,8 +18,7 @@ export async function editContact(
   id: string,
   change: ContactChange,
 ): Promise<RegisterContact> {
-  return withTransaction(pool, async (client) => {
-    const opened = await openRegisterForEdit(client, context, slug);
+  return withRegisterEdit(pool, context, slug, async (client, opened) => {
     const before = (await lockContact(client, opened.record.id, id)) ?? notFoundItem('contact');
     const edit = requirePartyItem(context, opened, before.party);
     const after = { ...before, ...change };

@@ -1,12 +1,12 @@
 import type { MilestoneChange, RegisterMilestone } from '@liaison/core';
-import { lockMilestone, type Pool, updateMilestone, withTransaction } from '@liaison/db';
+import { lockMilestone, type Pool, updateMilestone } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import { milestoneProblems } from './item-rules.js';
 import {
   notFoundItem,
-  openRegisterForEdit,
   recordItemEdited,
   rejectProblems,
+  withRegisterEdit,
 } from './register-edits.js';
 
 /** Changes a milestone's fields (admins of any party; the others' admins are told). */
@@ -17,8 +17,7 @@ export async function editMilestone(
   id: string,
   change: MilestoneChange,
 ): Promise<RegisterMilestone> {
-  return withTransaction(pool, async (client) => {
-    const edit = await openRegisterForEdit(client, context, slug);
+  return withRegisterEdit(pool, context, slug, async (client, edit) => {
     const before = (await lockMilestone(client, edit.record.id, id)) ?? notFoundItem('milestone');
     const after = { ...before, ...change };
     // Leaving `done` drops the date done unless the change sets one (then the rules refuse it).

@@ -6,17 +6,12 @@ import {
   type RegisterRecord,
 } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
-import { findReadableRegister } from './register-view.js';
+import { findReadableRegister, registerHeading } from './register-view.js';
 
 /** The register as its file: every item, in the register's order, nothing computed. */
 export function toRegisterFile(record: RegisterRecord, details: RegisterDetails): WorkRegisterFile {
   return {
-    slug: record.slug,
-    title: record.title,
-    version: record.version,
-    state: record.state,
-    initiatedOn: record.initiatedOn,
-    summary: record.summary,
+    ...registerHeading(record),
     parties: record.parties.map(({ organization, description }) => ({ organization, description })),
     benefits: details.benefits,
     activities: details.activities.map(({ party, text, open }) => ({

@@ -8,11 +8,13 @@ import {
   UnprocessableError,
 } from '@liaison/core';
 import {
+  type Pool,
   type PoolClient,
   type RegisterEventKind,
   type RegisterRecord,
   recordRegisterEvent,
   touchRegister,
+  withTransaction,
 } from '@liaison/db';
 import { registerMails } from '../notifications/register-mails.js';
 import { auditAction, type RequestContext } from '../request-context.js';
@@ -38,17 +40,29 @@ export interface RegisterChange {
 }
 
 /**
- * Opens the register for an edit of its details and locks it, so edits of one register queue up:
- * 401 for anonymous callers, 404 when the caller may not read it, 403 unless an admin of a party.
+ * The register a signed-in caller means to change, locked so that changes of one register queue
+ * up: 401 for anonymous callers, 404 when the caller may not read it.
+ */
+export async function lockRegisterToChange(
+  client: PoolClient,
+  context: RequestContext,
+  slug: string,
+): Promise<Omit<RegisterEdit, 'party'>> {
+  requireUser(context.actor);
+  const record = await findReadableRegister(client, context.actor, slug, { lock: true });
+  return { record, subject: registerSubject(record) };
+}
+
+/**
+ * Opens the register for an edit of its details and locks it (`lockRegisterToChange`): 403 unless
+ * an admin of a party.
  */
 export async function openRegisterForEdit(
   client: PoolClient,
   context: RequestContext,
   slug: string,
 ): Promise<RegisterEdit> {
-  requireUser(context.actor);
-  const record = await findReadableRegister(client, context.actor, slug, { lock: true });
-  const subject = registerSubject(record);
+  const { record, subject } = await lockRegisterToChange(client, context, slug);
   const party = editingParty(context.actor, subject);
   if (!allowRegister(context.actor, 'edit-details', subject) || party === undefined) {
     throw new ForbiddenError(
@@ -56,6 +70,18 @@ export async function openRegisterForEdit(
     );
   }
   return { record, subject, party };
+}
+
+/** Runs `edit` in one transaction on the register opened for it by `openRegisterForEdit`. */
+export async function withRegisterEdit<T>(
+  pool: Pool,
+  context: RequestContext,
+  slug: string,
+  edit: (client: PoolClient, opened: RegisterEdit) => Promise<T>,
+): Promise<T> {
+  return withTransaction(pool, async (client) =>
+    edit(client, await openRegisterForEdit(client, context, slug)),
+  );
 }
 
 /**

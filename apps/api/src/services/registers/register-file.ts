@@ -102,6 +102,19 @@ function listOf(data: Record<string, unknown>, key: string): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** `problemsOf` each item of `section` that matches its schema, at the item's place in the file. */
+function itemProblems<Section extends 'milestones' | 'commitments' | 'contacts'>(
+  data: Record<string, unknown>,
+  section: Section,
+  problemsOf: (item: WorkRegisterFile[Section][number]) => Problem[],
+): Problem[] {
+  return listOf(data, section).flatMap((item, index) =>
+    itemValidators[section](item)
+      ? prefixed(`/${section}/${index}`, problemsOf(item as WorkRegisterFile[Section][number]))
+      : [],
+  );
+}
+
 /**
  * The rules a schema cannot state, checked on every item that matches its own schema (so a file
  * with both kinds of problem reports both): each party named once, items naming parties of the
@@ -148,43 +161,24 @@ function ruleProblems(data: unknown): Problem[] {
       });
     }
   }
-  for (const [index, item] of listOf(data, 'milestones').entries()) {
-    if (!itemValidators.milestones(item)) continue;
-    const milestone = item as WorkRegisterFile['milestones'][number];
-    problems.push(
-      ...prefixed(
-        `/milestones/${index}`,
-        milestoneProblems({
-          ...milestone,
-          doneOn: milestone.doneOn ?? null,
-          open: milestone.open ?? false,
-        }),
+  problems.push(
+    ...itemProblems(data, 'milestones', (milestone) =>
+      milestoneProblems({
+        ...milestone,
+        doneOn: milestone.doneOn ?? null,
+        open: milestone.open ?? false,
+      }),
+    ),
+    ...itemProblems(data, 'commitments', (commitment) =>
+      commitmentProblems(
+        { ...commitment, document: commitment.document ?? null, open: commitment.open ?? false },
+        parties,
       ),
-    );
-  }
-  for (const [index, item] of listOf(data, 'commitments').entries()) {
-    if (!itemValidators.commitments(item)) continue;
-    const commitment = item as WorkRegisterFile['commitments'][number];
-    problems.push(
-      ...prefixed(
-        `/commitments/${index}`,
-        commitmentProblems(
-          { ...commitment, document: commitment.document ?? null, open: commitment.open ?? false },
-          parties,
-        ),
-      ),
-    );
-  }
-  for (const [index, item] of listOf(data, 'contacts').entries()) {
-    if (!itemValidators.contacts(item)) continue;
-    const contact = item as WorkRegisterFile['contacts'][number];
-    problems.push(
-      ...prefixed(
-        `/contacts/${index}`,
-        contactProblems({ ...contact, open: contact.open ?? false }, parties),
-      ),
-    );
-  }
+    ),
+    ...itemProblems(data, 'contacts', (contact) =>
+      contactProblems({ ...contact, open: contact.open ?? false }, parties),
+    ),
+  );
   return problems;
 }
 

@@ -5,7 +5,6 @@ import {
   canReadRegister,
   type DocumentRef,
   ForbiddenError,
-  NotFoundError,
   type RegisterApproval,
   type RegisterCommitment,
   type RegisterPage,
@@ -25,6 +24,7 @@ import {
 } from '@liaison/db';
 import { subjectOf } from '../documents/document-view.js';
 import { listDocuments } from '../documents/list-documents.js';
+import { readableFinder } from '../readable-finder.js';
 import type { RequestContext } from '../request-context.js';
 import { openItemsOf } from './open-items.js';
 
@@ -35,19 +35,18 @@ export function registerSubject(record: RegisterRecord): RegisterSubject {
   return { state: record.state, parties: record.parties.map((party) => party.organization) };
 }
 
-/** The register if the actor may read it; otherwise NotFoundError, exactly as for a missing one. */
-export async function findReadableRegister(
-  db: Queryable,
-  actor: Actor,
-  slug: string,
-  options: { lock?: boolean } = {},
-): Promise<RegisterRecord> {
-  const record = await findRegister(db, slug, options);
-  if (!record || !canReadRegister(actor, registerSubject(record))) {
-    throw new NotFoundError('No such work register');
-  }
-  return record;
+/** What a register says of itself before its parties and items: its page and its file open so. */
+export function registerHeading(record: RegisterRecord) {
+  const { slug, title, version, state, initiatedOn, summary } = record;
+  return { slug, title, version, state, initiatedOn, summary };
 }
+
+/** The register by its slug if the actor may read it; otherwise NotFoundError. */
+export const findReadableRegister = readableFinder(
+  findRegister,
+  (actor, record) => canReadRegister(actor, registerSubject(record)),
+  'No such work register',
+);
 
 export function requireRegisterManagement(actor: Actor): void {
   if (!canManageRegisters(actor)) {
@@ -157,12 +156,7 @@ export async function toRegisterPage(
     limit: REGISTER_PAGE_DOCUMENTS,
   });
   const page = {
-    slug: record.slug,
-    title: record.title,
-    version: record.version,
-    state: record.state,
-    initiatedOn: record.initiatedOn,
-    summary: record.summary,
+    ...registerHeading(record),
     parties: record.parties,
     benefits: details.benefits,
     activities: details.activities,

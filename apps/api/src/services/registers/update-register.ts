@@ -10,14 +10,13 @@ import {
   loadRegisterDetails,
   type Pool,
   type RegisterTextSections,
-  recordAuditEvent,
   recordRegisterEvent,
   replaceRegisterParties,
   replaceRegisterTextSections,
   updateRegisterFields,
   withTransaction,
 } from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { partyProblems, prefixed } from './item-rules.js';
 import { rejectProblems } from './register-edits.js';
@@ -136,12 +135,10 @@ export async function updateRegister(
       before: Object.fromEntries(Object.entries(changes).map(([field, c]) => [field, c.from])),
       after: Object.fromEntries(Object.entries(changes).map(([field, c]) => [field, c.to])),
     });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, []),
+    await auditAction(client, context, null, {
       action: 'register.update',
       objectType: 'register',
       objectId: slug,
-      organization: null,
       details: { changes },
     });
     return (await findRegister(client, slug))!;

@@ -26,6 +26,8 @@ import {
   type ReviewViewer,
   reviewCommentCounts,
 } from '@liaison/db';
+import { subjectOf } from '../documents/document-view.js';
+import { readableFinder } from '../readable-finder.js';
 
 /** Today as reviews count days: in UTC, so every replica agrees when a review closes. */
 export function today(): string {
@@ -34,12 +36,7 @@ export function today(): string {
 
 export function reviewSubjectOf(record: ReviewRecord, day = today()): ReviewSubject {
   return {
-    document: {
-      owner: record.document.organization,
-      visibility: record.document.visibility,
-      status: record.document.status,
-      registerParties: record.document.registerParties,
-    },
+    document: subjectOf(record.document),
     state: reviewState(record, day),
     logPublished: record.logPublishedAt !== null,
     versionWithdrawn: record.version.withdrawn,
@@ -66,22 +63,12 @@ export function viewerOf(actor: Actor): ReviewViewer {
   };
 }
 
-/**
- * The review if the actor may read it; otherwise NotFoundError, exactly as for a missing one.
- * With `lock`, the row stays locked for the rest of the transaction `db` is in.
- */
-export async function findReadableReview(
-  db: Queryable,
-  actor: Actor,
-  id: string,
-  options: { lock?: boolean } = {},
-): Promise<ReviewRecord> {
-  const record = await findReview(db, id, options);
-  if (!record || !allowReview(actor, 'read', reviewSubjectOf(record))) {
-    throw new NotFoundError('No such review');
-  }
-  return record;
-}
+/** The review if the actor may read it; otherwise NotFoundError. */
+export const findReadableReview = readableFinder(
+  findReview,
+  (actor, record) => allowReview(actor, 'read', reviewSubjectOf(record)),
+  'No such review',
+);
 
 /** The comment and its review if the actor may read the comment; otherwise NotFoundError. */
 export async function findReadableComment(

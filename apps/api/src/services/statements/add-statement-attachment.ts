@@ -20,10 +20,9 @@ import {
   type UploadPart,
   type UploadUseCaseDependencies,
 } from '../uploads/receive-upload-form.js';
-import { recordDraftEdit } from './change-statement.js';
+import { recordDraftEdit, requireDraft } from './change-statement.js';
 import { findReadableStatement, loadStatement, requireStatementAction } from './statement-view.js';
 import { statementAttachmentStorageKey } from './storage-keys.js';
-import { statementNotDraft } from './update-statement.js';
 
 /** The form holds nothing but the file. */
 const NO_FIELDS = Type.Object({}, { additionalProperties: false });
@@ -44,7 +43,7 @@ async function attachableDraft(
 ): Promise<StatementRecord> {
   const record = await findReadableStatement(db, actor, id, options);
   requireStatementAction(actor, record, 'edit');
-  if (record.state !== 'draft') throw statementNotDraft();
+  requireDraft(record);
   if (record.attachmentCount >= STATEMENT_MAX_ATTACHMENTS) throw tooManyAttachments();
   return record;
 }

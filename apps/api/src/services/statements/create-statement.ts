@@ -15,11 +15,10 @@ import {
   insertStatement,
   type Pool,
   type RegisterRecord,
-  recordAuditEvent,
   registerPartyContacts,
   withTransaction,
 } from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import {
   requireStatementAddress,
@@ -114,12 +113,10 @@ export async function createStatement(
       refersTo,
       createdBy: userId,
     });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [from]),
+    await auditAction(client, context, from, {
       action: 'statement.create',
       objectType: 'statement',
       objectId: id,
-      organization: from,
       details: {
         register: register.slug,
         from,

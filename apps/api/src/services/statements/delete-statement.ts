@@ -4,9 +4,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { removeStoredObjects } from '../remove-stored-objects.js';
 import type { RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
-import { auditStatement } from './change-statement.js';
+import { auditStatement, requireDraft } from './change-statement.js';
 import { findReadableStatement, requireStatementAction } from './statement-view.js';
-import { statementNotDraft } from './update-statement.js';
 
 /**
  * Discards a draft with its attachments. The rows go in one transaction with the audit event;
@@ -21,7 +20,7 @@ export async function deleteStatement(
   const keys = await withTransaction(deps.pool, async (client) => {
     const current = await findReadableStatement(client, context.actor, id, { lock: true });
     requireStatementAction(context.actor, current, 'edit');
-    if (current.state !== 'draft') throw statementNotDraft();
+    requireDraft(current);
     const storageKeys = await deleteStatementRows(client, id);
     await auditStatement(client, context, current, {
       action: 'statement.delete',

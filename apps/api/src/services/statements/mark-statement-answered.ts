@@ -5,9 +5,9 @@ import {
   type MarkStatementAnsweredBody,
   type Statement,
 } from '@liaison/core';
-import { insertStatementAnswer, type Pool, recordAuditEvent } from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
-import { changeStatement } from './change-statement.js';
+import type { Pool } from '@liaison/db';
+import type { RequestContext } from '../request-context.js';
+import { changeStatement, recordStatementAnswer } from './change-statement.js';
 
 /**
  * Marks an owed comment/action statement answered (admins of a receiving organization), with an
@@ -33,20 +33,11 @@ export async function markStatementAnswered(
     const organization = current.to.find((party) =>
       hasRole(context.actor, party.slug, 'admin'),
     )!.slug;
-    await insertStatementAnswer(client, {
-      statementId: id,
+    await recordStatementAnswer(client, context, current, {
       organization,
       actorId: userId,
       note,
       responseId: null,
-    });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [organization]),
-      action: 'statement.answer',
-      objectType: 'statement',
-      objectId: id,
-      organization: current.from.slug,
-      details: { by: organization, ...(note ? { note } : {}) },
     });
   });
 }

@@ -11,9 +11,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { removeStoredObjects } from '../remove-stored-objects.js';
 import type { RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
-import { recordDraftEdit } from './change-statement.js';
+import { recordDraftEdit, requireDraft } from './change-statement.js';
 import { findReadableStatement, requireStatementAction } from './statement-view.js';
-import { statementNotDraft } from './update-statement.js';
 
 /** Removes an attachment from a draft: the row with its audit event, then the object. */
 export async function removeStatementAttachment(
@@ -30,7 +29,7 @@ export async function removeStatementAttachment(
     const attachment = await findStatementAttachment(client, statementId, attachmentId);
     if (!attachment) throw new NotFoundError('No such attachment');
     requireStatementAction(context.actor, current, 'edit');
-    if (current.state !== 'draft') throw statementNotDraft();
+    requireDraft(current);
     await deleteStatementAttachment(client, attachmentId);
     await touchStatement(client, statementId);
     await recordDraftEdit(client, context, current, {

@@ -2,23 +2,20 @@ import { isStatementOwed, type Statement } from '@liaison/core';
 import {
   findRegister,
   findStatement,
-  insertStatementAnswer,
   listStatementReferences,
   markStatementSent,
   type Pool,
   type PoolClient,
-  recordAuditEvent,
   type StatementRecord,
 } from '@liaison/db';
 import { statementMails } from '../notifications/statement-mails.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
-import { auditStatement, changeStatement } from './change-statement.js';
+import type { RequestContext } from '../request-context.js';
+import { auditStatement, changeDraft, recordStatementAnswer } from './change-statement.js';
 import {
   requireStatementAddress,
   requireStatementDeadline,
   requireStatementReferences,
 } from './statement-rules.js';
-import { statementNotDraft } from './update-statement.js';
 
 /**
  * Marks the owed statements a response refers to, sent to the responding organization, answered
@@ -43,21 +40,12 @@ async function answerReferredStatements(
     ) {
       continue;
     }
-    await insertStatementAnswer(client, {
-      statementId: id,
+    await recordStatementAnswer(client, context, original, {
       organization: response.from.slug,
       actorId: userId,
       note: null,
       responseId: response.id,
       eventNote: `Answered by the response "${response.title}"`,
-    });
-    await recordAuditEvent(client, {
-      ...auditedBy(context, [response.from.slug]),
-      action: 'statement.answer',
-      objectType: 'statement',
-      objectId: id,
-      organization: original.from.slug,
-      details: { by: response.from.slug, response: response.id },
     });
     answered.push(id);
   }
@@ -74,16 +62,14 @@ export async function sendStatement(
   context: RequestContext,
   id: string,
 ): Promise<Statement> {
-  const { actor } = context;
-  return changeStatement(pool, context, id, 'send', async (client, current, userId) => {
-    if (current.state !== 'draft') throw statementNotDraft();
+  return changeDraft(pool, context, id, 'send', async (client, current, userId) => {
     const register = (await findRegister(client, current.register.slug))!;
     requireStatementAddress(
       { from: current.from.slug, to: current.to.map((party) => party.slug) },
       register,
     );
     requireStatementDeadline(current.purpose, current.deadline, new Date());
-    await requireStatementReferences(client, actor, {
+    await requireStatementReferences(client, context.actor, {
       registerId: current.registerId,
       purpose: current.purpose,
       refersTo: (await listStatementReferences(client, id)).map((reference) => reference.id),
@@ -103,6 +89,10 @@ export async function sendStatement(
         answered,
       },
     });
-    await statementMails.sent(client, { statementId: id, actorEmail: actor.email, answered });
+    await statementMails.sent(client, {
+      statementId: id,
+      actorEmail: context.actor.email,
+      answered,
+    });
   });
 }

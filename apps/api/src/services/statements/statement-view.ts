@@ -3,7 +3,6 @@ import {
   allowStatement,
   ForbiddenError,
   isStatementOwed,
-  NotFoundError,
   type Statement,
   type StatementAction,
   type StatementLink,
@@ -22,6 +21,7 @@ import {
   type StatementLinkRecord,
   type StatementRecord,
 } from '@liaison/db';
+import { readableFinder } from '../readable-finder.js';
 
 export function subjectOf(record: StatementRecord): StatementSubject {
   return {
@@ -32,22 +32,12 @@ export function subjectOf(record: StatementRecord): StatementSubject {
   };
 }
 
-/**
- * The statement if the actor may read it; otherwise NotFoundError, exactly as for a missing one.
- * With `lock`, the row stays locked for the rest of the transaction `db` is in.
- */
-export async function findReadableStatement(
-  db: Queryable,
-  actor: Actor,
-  id: string,
-  options: { lock?: boolean } = {},
-): Promise<StatementRecord> {
-  const record = await findStatement(db, id, options);
-  if (!record || !allowStatement(actor, 'read', subjectOf(record))) {
-    throw new NotFoundError('No such statement');
-  }
-  return record;
-}
+/** The statement if the actor may read it; otherwise NotFoundError. */
+export const findReadableStatement = readableFinder(
+  findStatement,
+  (actor, record) => allowStatement(actor, 'read', subjectOf(record)),
+  'No such statement',
+);
 
 const WHY: Record<StatementAction, string> = {
   read: 'read this statement',

@@ -1,4 +1,4 @@
-import { ConflictError, type Statement, type UpdateStatementBody } from '@liaison/core';
+import type { Statement, UpdateStatementBody } from '@liaison/core';
 import {
   findRegister,
   listStatementContacts,
@@ -7,20 +7,13 @@ import {
   updateStatementContent,
 } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
-import { changeStatement, recordDraftEdit } from './change-statement.js';
+import { changeDraft, recordDraftEdit } from './change-statement.js';
 import {
   requireStatementAddress,
   requireStatementDeadline,
   requireStatementReferences,
   requireText,
 } from './statement-rules.js';
-
-export function statementNotDraft() {
-  return new ConflictError(
-    'The statement was sent: a sent statement never changes (write a new one that refers to it)',
-    'statement_not_draft',
-  );
-}
 
 /**
  * Changes a draft: only the fields given; the whole draft must still fit the rules a new one
@@ -32,9 +25,7 @@ export async function updateStatement(
   id: string,
   input: UpdateStatementBody,
 ): Promise<Statement> {
-  const { actor } = context;
-  return changeStatement(pool, context, id, 'edit', async (client, current, userId) => {
-    if (current.state !== 'draft') throw statementNotDraft();
+  return changeDraft(pool, context, id, 'edit', async (client, current, userId) => {
     const [contacts, references] = await Promise.all([
       listStatementContacts(client, id),
       listStatementReferences(client, id),
@@ -57,7 +48,7 @@ export async function updateStatement(
     const register = (await findRegister(client, current.register.slug))!;
     requireStatementAddress({ from: current.from.slug, to: content.to }, register);
     requireStatementDeadline(content.purpose, content.deadline, new Date());
-    await requireStatementReferences(client, actor, {
+    await requireStatementReferences(client, context.actor, {
       registerId: current.registerId,
       purpose: content.purpose,
       refersTo: content.refersTo,

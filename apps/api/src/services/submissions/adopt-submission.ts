@@ -21,7 +21,7 @@ import type { ObjectStorage } from '@liaison/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { queueTextExtraction } from '../content/queue-text-extraction.js';
 import { versionStorageKey } from '../documents/storage-keys.js';
-import { removeStoredObjects } from '../remove-stored-objects.js';
+import { removeStoredOnFailure } from '../remove-stored-objects.js';
 import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 import { changeSubmission } from './change-submission.js';
@@ -73,7 +73,8 @@ export async function createDocumentFromSubmission(
   const key = versionStorageKey(documentId, versionId);
   const source = await deps.storage.getStream(file.storageKey);
   const copy = await deps.storage.putStream(key, source, { contentType: file.mediaType });
-  try {
+  const copied = () => [key];
+  return removeStoredOnFailure(deps, copied, 'an unused copy', async () => {
     if (copy.sha256 !== file.sha256) {
       throw new Error(`The copy of ${file.storageKey} does not match its SHA-256`);
     }
@@ -130,10 +131,7 @@ export async function createDocumentFromSubmission(
         },
       });
     });
-  } catch (error) {
-    await removeStoredObjects(deps, [key], 'an unused copy');
-    throw error;
-  }
+  });
 }
 
 /** Links an existing document of the receiving organization to an accepted submission. */

@@ -4,7 +4,7 @@ import { findVersion, type Queryable, type VersionRecord } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import type { FastifyBaseLogger } from 'fastify';
 import { findReadableDocument, servedVersion } from '../documents/document-view.js';
-import { removeStoredObjects } from '../remove-stored-objects.js';
+import { removeStoredOnFailure } from '../remove-stored-objects.js';
 import type { StoredFile } from '../uploads/receive-upload-form.js';
 import { submissionFileStorageKey } from './storage-keys.js';
 
@@ -61,7 +61,8 @@ export async function withCopiedVersions<Result>(
   commit: (copies: CopiedFile[]) => Promise<Result>,
 ): Promise<Result> {
   const copies: CopiedFile[] = [];
-  try {
+  const copied = () => copies.map((copy) => copy.storageKey);
+  return removeStoredOnFailure(deps, copied, 'an unused copy', async () => {
     for (const { documentId, version } of versions) {
       const id = randomUUID();
       const storageKey = submissionFileStorageKey(submissionId, id);
@@ -77,14 +78,7 @@ export async function withCopiedVersions<Result>(
       });
     }
     return await commit(copies);
-  } catch (error) {
-    await removeStoredObjects(
-      deps,
-      copies.map((copy) => copy.storageKey),
-      'an unused copy',
-    );
-    throw error;
-  }
+  });
 }
 
 /** What the audit trail keeps of a file added to a submission. */

@@ -2,7 +2,6 @@ import {
   type Actor,
   allowSubmission,
   ForbiddenError,
-  NotFoundError,
   type Submission,
   type SubmissionAction,
   type SubmissionSubject,
@@ -17,27 +16,18 @@ import {
   type Queryable,
   type SubmissionRecord,
 } from '@liaison/db';
+import { readableFinder } from '../readable-finder.js';
 
 export function subjectOf(record: SubmissionRecord): SubmissionSubject {
   return { from: record.from.slug, to: record.to.slug, submittedBy: record.submittedById };
 }
 
-/**
- * The submission if the actor may read it; otherwise NotFoundError, exactly as for a missing one.
- * With `lock`, the row stays locked for the rest of the transaction `db` is in.
- */
-export async function findReadableSubmission(
-  db: Queryable,
-  actor: Actor,
-  id: string,
-  options: { lock?: boolean } = {},
-): Promise<SubmissionRecord> {
-  const record = await findSubmission(db, id, options);
-  if (!record || !allowSubmission(actor, 'read', subjectOf(record))) {
-    throw new NotFoundError('No such submission');
-  }
-  return record;
-}
+/** The submission if the actor may read it; otherwise NotFoundError. */
+export const findReadableSubmission = readableFinder(
+  findSubmission,
+  (actor, record) => allowSubmission(actor, 'read', subjectOf(record)),
+  'No such submission',
+);
 
 const WHY: Record<SubmissionAction, string> = {
   read: 'read this submission',

@@ -13,7 +13,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Static, TObject } from 'typebox';
-import { removeStoredObjects } from '../remove-stored-objects.js';
+import { removeStoredOnFailure } from '../remove-stored-objects.js';
 
 /** One part of an upload form, in the order the client sent them. */
 export type UploadPart =
@@ -192,7 +192,8 @@ export async function receiveUploadForm<Fields extends TObject, Checked, Result>
   let storedBytes = 0;
   let declaredSize: number | undefined;
 
-  try {
+  const storedKeys = () => stored.map((file) => file.storageKey);
+  return removeStoredOnFailure(deps, storedKeys, 'the object of a failed upload', async () => {
     for await (const part of parts) {
       if (part.kind === 'field') {
         if (part.name === SIZE_FIELD) {
@@ -280,12 +281,5 @@ export async function receiveUploadForm<Fields extends TObject, Checked, Result>
       accepted = { fields, checked: await form.check(fields) };
     }
     return await commit({ ...accepted, files: stored });
-  } catch (error) {
-    await removeStoredObjects(
-      deps,
-      stored.map((file) => file.storageKey),
-      'the object of a failed upload',
-    );
-    throw error;
-  }
+  });
 }
