@@ -1,7 +1,9 @@
 import type { Readable } from 'node:stream';
 import { isShownInline } from '@liaison/core';
+import { type Pool, recordAuditEvent } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import { type ByteRange, resolveConditionalRead, storedFileEtag } from '../http/range.js';
+import { auditedBy, type RequestContext } from './request-context.js';
 
 /** What a reader asks of a confidential file: a range, a revalidation, or a view in the browser. */
 export interface FileReadRequest {
@@ -15,11 +17,19 @@ export type AuditedFileContent<File> =
   | { kind: 'not-modified'; file: File; etag: string }
   | { kind: 'content'; file: File; etag: string; range: ByteRange | undefined; body: Readable };
 
-/** What the audit event of one read records, besides who read which object. */
-export interface FileRead {
-  /** A view when the browser shows the file itself, a download otherwise. */
-  verb: 'view' | 'download';
-  details: { notModified: true } | { range: string } | Record<string, never>;
+/**
+ * The audit event every read of one file records. Its action is `<action>.view` when the browser
+ * shows the file itself, `<action>.download` otherwise; its details add the file's name and what
+ * was read (a range, or a revalidation that sent nothing).
+ */
+export interface FileReadAudit {
+  action: 'submission.file' | 'statement.attachment' | 'review.comment.attachment';
+  objectType: string;
+  objectId: string;
+  organization: string;
+  /** The organizations whose membership lets the caller read the file (see `auditedBy`). */
+  actingFor: readonly string[];
+  details: Record<string, unknown>;
 }
 
 /**
@@ -28,22 +38,38 @@ export interface FileRead {
  * event: a body whose event fails to record is destroyed before the error goes up.
  */
 export async function openAuditedFile<
-  File extends { sha256: string; size: number | string; storageKey: string; mediaType: string },
+  File extends {
+    filename: string;
+    sha256: string;
+    size: number | string;
+    storageKey: string;
+    mediaType: string;
+  },
 >(
-  storage: ObjectStorage,
+  deps: { pool: Pool; storage: ObjectStorage },
+  context: RequestContext,
   file: File,
   request: FileReadRequest,
-  audit: (read: FileRead) => Promise<unknown>,
+  audit: FileReadAudit,
 ): Promise<AuditedFileContent<File>> {
   const etag = storedFileEtag(file.sha256);
   const range = resolveConditionalRead(request, etag, Number(file.size));
   const verb = request.inline && isShownInline(file.mediaType) ? 'view' : 'download';
+  const recordRead = (read: { notModified: true } | { range: string } | Record<string, never>) =>
+    recordAuditEvent(deps.pool, {
+      ...auditedBy(context, audit.actingFor),
+      action: `${audit.action}.${verb}`,
+      objectType: audit.objectType,
+      objectId: audit.objectId,
+      organization: audit.organization,
+      details: { ...audit.details, filename: file.filename, ...read },
+    });
   if (range === 'not-modified') {
-    await audit({ verb, details: { notModified: true } });
+    await recordRead({ notModified: true });
     return { kind: 'not-modified', file, etag };
   }
-  const body = await storage.getStream(file.storageKey, range);
-  await audit({ verb, details: range ? { range: `${range.start}-${range.end}` } : {} }).catch(
+  const body = await deps.storage.getStream(file.storageKey, range);
+  await recordRead(range ? { range: `${range.start}-${range.end}` } : {}).catch(
     (error: unknown) => {
       body.destroy();
       throw error;

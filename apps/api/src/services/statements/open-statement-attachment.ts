@@ -1,20 +1,13 @@
 import { NotFoundError } from '@liaison/core';
-import {
-  findStatementAttachment,
-  type Pool,
-  recordAuditEvent,
-  type StatementAttachmentRecord,
-} from '@liaison/db';
+import { findStatementAttachment, type Pool, type StatementAttachmentRecord } from '@liaison/db';
 import type { ObjectStorage } from '@liaison/storage';
 import {
   type AuditedFileContent,
   type FileReadRequest,
   openAuditedFile,
 } from '../audited-file-read.js';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import type { RequestContext } from '../request-context.js';
 import { findReadableStatement } from './statement-view.js';
-
-export type StatementAttachmentContent = AuditedFileContent<StatementAttachmentRecord>;
 
 /**
  * The bytes of a statement attachment, whole or a range, for whoever may read the statement
@@ -24,19 +17,17 @@ export async function openStatementAttachment(
   deps: { pool: Pool; storage: ObjectStorage },
   context: RequestContext,
   request: FileReadRequest & { statementId: string; attachmentId: string },
-): Promise<StatementAttachmentContent> {
+): Promise<AuditedFileContent<StatementAttachmentRecord>> {
   const record = await findReadableStatement(deps.pool, context.actor, request.statementId);
   const file = await findStatementAttachment(deps.pool, request.statementId, request.attachmentId);
   if (!file) throw new NotFoundError('No such attachment');
   const parties = [record.from.slug, ...record.to.map((party) => party.slug)];
-  return openAuditedFile(deps.storage, file, request, ({ verb, details }) =>
-    recordAuditEvent(deps.pool, {
-      ...auditedBy(context, parties),
-      action: `statement.attachment.${verb}`,
-      objectType: 'statement',
-      objectId: record.id,
-      organization: record.from.slug,
-      details: { attachmentId: file.id, filename: file.filename, ...details },
-    }),
-  );
+  return openAuditedFile(deps, context, file, request, {
+    action: 'statement.attachment',
+    objectType: 'statement',
+    objectId: record.id,
+    organization: record.from.slug,
+    actingFor: parties,
+    details: { attachmentId: file.id },
+  });
 }
