@@ -2,22 +2,42 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { isShownInline } from '@liaison/core';
 import type { FastifyReply } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import { contentDisposition } from './content-disposition.js';
 import type { ByteRange } from './range.js';
 
 /** A file route's query string: `inline=1` asks to show the file in the browser. */
-export const StoredFileQuery = Type.Object(
+const StoredFileQuery = Type.Object(
   { inline: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])) },
   { additionalProperties: false },
 );
 
-/** The request's Range and If-None-Match, as the services take them. */
-export function conditionalRead(headers: IncomingHttpHeaders): {
-  range?: string;
-  ifNoneMatch?: string;
-} {
+/**
+ * The schema of a route that answers a stored file's bytes: its OpenAPI tag and summary, the
+ * path parameters naming the file, and the `inline` query string of every file route.
+ */
+export function storedFileRoute<const Params extends TSchema>(
+  tag: string,
+  summary: string,
+  params: Params,
+) {
   return {
+    // Bytes, not JSON: no response schema, so Fastify streams the body as it is.
+    schema: { tags: [tag], summary, params, querystring: StoredFileQuery },
+  };
+}
+
+/**
+ * What a file route's request asks of the file, as the services take it: shown in the browser or
+ * downloaded, and the request's Range and If-None-Match.
+ */
+export function storedFileRead(request: {
+  query: Static<typeof StoredFileQuery>;
+  headers: IncomingHttpHeaders;
+}): { inline: boolean; range?: string; ifNoneMatch?: string } {
+  const { headers } = request;
+  return {
+    inline: request.query.inline === '1',
     ...(headers.range !== undefined ? { range: headers.range } : {}),
     ...(headers['if-none-match'] !== undefined ? { ifNoneMatch: headers['if-none-match'] } : {}),
   };

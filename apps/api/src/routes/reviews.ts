@@ -23,7 +23,7 @@ import { contentDisposition } from '../http/content-disposition.js';
 import { type FormLimitMessages, formParts, receiveUpload } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
 import { documented } from '../http/route-schema.js';
-import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-stored-file.js';
+import { sendStoredFile, storedFileRead, storedFileRoute } from '../http/send-stored-file.js';
 import { closeReview } from '../services/reviews/close-review.js';
 import { getComment } from '../services/reviews/get-comment.js';
 import { getResolutionLog } from '../services/reviews/get-resolution-log.js';
@@ -237,22 +237,18 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/comments/:id/attachment/content',
-    {
-      schema: {
-        tags: ['reviews'],
-        summary: "The bytes of a comment's attachment (Range and If-None-Match supported; audited)",
-        params: ReviewIdParams,
-        querystring: StoredFileQuery,
-        // Bytes, not JSON: no response schema, so Fastify streams the body as it is.
-      },
-    },
+    storedFileRoute(
+      'reviews',
+      "The bytes of a comment's attachment (Range and If-None-Match supported; audited)",
+      ReviewIdParams,
+    ),
     async (request, reply) => {
+      const read = storedFileRead(request);
       const content = await openCommentAttachment(app.deps, contextOf(request), {
         commentId: request.params.id,
-        inline: request.query.inline === '1',
-        ...conditionalRead(request.headers),
+        ...read,
       });
-      return sendStoredFile(reply, content.file, content, { inline: request.query.inline === '1' });
+      return sendStoredFile(reply, content.file, content, read);
     },
   );
 

@@ -19,7 +19,7 @@ import {
 } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
 import { documented } from '../http/route-schema.js';
-import { sendStoredFile } from '../http/send-stored-file.js';
+import { sendStoredFile, storedFileRead, storedFileRoute } from '../http/send-stored-file.js';
 import { addStatementAttachment } from '../services/statements/add-statement-attachment.js';
 import { createStatement } from '../services/statements/create-statement.js';
 import { deleteStatement } from '../services/statements/delete-statement.js';
@@ -154,29 +154,19 @@ export const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/statements/:id/attachments/:attachmentId/content',
-    {
-      schema: {
-        tags: ['statements'],
-        summary: 'The bytes of a statement attachment (Range and If-None-Match supported; audited)',
-        params: StatementAttachmentParams,
-        querystring: Type.Object(
-          { inline: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])) },
-          { additionalProperties: false },
-        ),
-        // Bytes, not JSON: no response schema, so Fastify streams the body as it is.
-      },
-    },
+    storedFileRoute(
+      'statements',
+      'The bytes of a statement attachment (Range and If-None-Match supported; audited)',
+      StatementAttachmentParams,
+    ),
     async (request, reply) => {
+      const read = storedFileRead(request);
       const content = await openStatementAttachment(app.deps, contextOf(request), {
         statementId: request.params.id,
         attachmentId: request.params.attachmentId,
-        inline: request.query.inline === '1',
-        ...(request.headers.range !== undefined ? { range: request.headers.range } : {}),
-        ...(request.headers['if-none-match'] !== undefined
-          ? { ifNoneMatch: request.headers['if-none-match'] }
-          : {}),
+        ...read,
       });
-      return sendStoredFile(reply, content.file, content, { inline: request.query.inline === '1' });
+      return sendStoredFile(reply, content.file, content, read);
     },
   );
 

@@ -20,7 +20,7 @@ import type { FastifyRequest } from 'fastify';
 import { type FormLimitMessages, formParts, receiveUpload } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
 import { documented } from '../http/route-schema.js';
-import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-stored-file.js';
+import { sendStoredFile, storedFileRead, storedFileRoute } from '../http/send-stored-file.js';
 import { addSubmissionFiles } from '../services/submissions/add-submission-files.js';
 import {
   createDocumentFromSubmission,
@@ -174,23 +174,19 @@ export const submissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/submissions/:id/files/:fileId/content',
-    {
-      schema: {
-        tags: ['submissions'],
-        summary: 'The bytes of a submission file (Range and If-None-Match supported; audited)',
-        params: SubmissionFileParams,
-        querystring: StoredFileQuery,
-        // Bytes, not JSON: no response schema, so Fastify streams the body as it is.
-      },
-    },
+    storedFileRoute(
+      'submissions',
+      'The bytes of a submission file (Range and If-None-Match supported; audited)',
+      SubmissionFileParams,
+    ),
     async (request, reply) => {
+      const read = storedFileRead(request);
       const content = await openSubmissionFile(app.deps, contextOf(request), {
         submissionId: request.params.id,
         fileId: request.params.fileId,
-        inline: request.query.inline === '1',
-        ...conditionalRead(request.headers),
+        ...read,
       });
-      return sendStoredFile(reply, content.file, content, { inline: request.query.inline === '1' });
+      return sendStoredFile(reply, content.file, content, read);
     },
   );
 

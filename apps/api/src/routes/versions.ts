@@ -16,7 +16,7 @@ import {
 } from '../http/multipart-form.js';
 import { contextOf } from '../http/request-context.js';
 import { documented } from '../http/route-schema.js';
-import { conditionalRead, StoredFileQuery, sendStoredFile } from '../http/send-stored-file.js';
+import { sendStoredFile, storedFileRead, storedFileRoute } from '../http/send-stored-file.js';
 import { openVersionContent } from '../services/documents/open-version-content.js';
 import { uploadVersion } from '../services/documents/upload-version.js';
 import { withdrawVersion } from '../services/documents/withdraw-version.js';
@@ -68,31 +68,20 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/documents/:id/versions/:versionId/content',
-    {
-      schema: {
-        tags: ['versions'],
-        summary:
-          'The bytes of a version (Range and If-None-Match supported, except on watermarked copies: those are answered whole)',
-        params: VersionParams,
-        querystring: StoredFileQuery,
-        // Bytes, not JSON: no response schema, so Fastify streams the body as it is.
-      },
-    },
+    storedFileRoute(
+      'versions',
+      'The bytes of a version (Range and If-None-Match supported, except on watermarked copies: those are answered whole)',
+      VersionParams,
+    ),
     async (request, reply) => {
+      const read = storedFileRead(request);
       const content = await openVersionContent(
         { ...app.deps, watermarkMaxBytes },
         contextOf(request),
-        {
-          documentId: request.params.id,
-          versionId: request.params.versionId,
-          inline: request.query.inline === '1',
-          ...conditionalRead(request.headers),
-        },
+        { documentId: request.params.id, versionId: request.params.versionId, ...read },
       );
       const file = { ...content.version, filename: content.downloadName };
-      return sendStoredFile(reply, file, content, {
-        inline: request.query.inline === '1',
-      });
+      return sendStoredFile(reply, file, content, read);
     },
   );
 
