@@ -41,6 +41,21 @@ async function download(client: TestClient, document: { id: string; versionId: s
   await response.arrayBuffer();
 }
 
+/**
+ * A document of `owner`, shared with its partner through the OFA/DMTF register,
+ * downloaded by `reader`.
+ */
+async function downloadSharedDocument(owner: 'ofa' | 'dmtf', identifier: string, reader: string) {
+  const shared = await createDocumentWithVersion(as(ADMINS[owner]), {
+    organization: owner,
+    identifier,
+    visibility: 'partners',
+    registers: ['ofa-dmtf'],
+  });
+  await download(as(reader), shared);
+  return shared;
+}
+
 /** Every event the caller can read (newest first), walking every page. */
 async function readableEvents(client: TestClient, query = ''): Promise<AuditEvent[]> {
   const events: AuditEvent[] = [];
@@ -179,13 +194,7 @@ describe('a person who works in two organizations', () => {
 
   it("does not show SNIA's admin what the person does at SNIA's partners either", async () => {
     // The person reads a DMTF document shared with OFA: done for OFA, not for SNIA.
-    const shared = await createDocumentWithVersion(as(ADMINS.dmtf), {
-      organization: 'dmtf',
-      identifier: 'DSP-SHARED-OFA',
-      visibility: 'partners',
-      registers: ['ofa-dmtf'],
-    });
-    await download(as('editor@ofa.example'), shared);
+    await downloadSharedDocument('dmtf', 'DSP-SHARED-OFA', 'editor@ofa.example');
     const downloads = await readableEvents(as(ADMINS.snia), '&action=version.download');
     expect(downloads.filter((event) => event.actor === 'editor@ofa.example')).toEqual([]);
     const dmtfView = await readableEvents(as(ADMINS.dmtf), '&action=version.download');
@@ -266,13 +275,7 @@ describe('the operator who is also a member of an organization', () => {
 
 describe('reading what members did elsewhere', () => {
   it('lets the DMTF admin see a DMTF member download an OFA document, done for DMTF', async () => {
-    const shared = await createDocumentWithVersion(as(ADMINS.ofa), {
-      organization: 'ofa',
-      identifier: 'OFA-SHARED-DMTF',
-      visibility: 'partners',
-      registers: ['ofa-dmtf'],
-    });
-    await download(as('member@dmtf.example'), shared);
+    const shared = await downloadSharedDocument('ofa', 'OFA-SHARED-DMTF', 'member@dmtf.example');
     const expected = expect.objectContaining({
       action: 'version.download',
       actor: 'member@dmtf.example',
