@@ -1,9 +1,9 @@
 'use client';
 
 import { WITHDRAWAL_REASON_MAX_LENGTH } from '@liaison/core';
-import { type ReactNode, useActionState, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useActionState, useId } from 'react';
 import { type ActionState, IDLE } from '../app/documents/action-state';
-import { DialogFooter } from './dialog-footer';
+import { ConfirmDialog } from './confirm-dialog';
 
 export interface ConfirmActionProps {
   /** A Server Action with its ids bound. */
@@ -22,8 +22,8 @@ export interface ConfirmActionProps {
 }
 
 /**
- * A button that asks before doing something that cannot be taken back. A native modal <dialog>:
- * focus moves into it (to Cancel, or to the reason field), stays there, and Escape closes it.
+ * A button that asks, in a ConfirmDialog, before doing something that cannot be taken back; for
+ * withdrawing a version it asks the reason too.
  */
 export function ConfirmAction({
   action,
@@ -36,67 +36,47 @@ export function ConfirmAction({
   reason = false,
   small = false,
 }: ConfirmActionProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [state, formAction, pending] = useActionState(action, IDLE);
   const id = useId();
-  const titleId = `${id}-title`;
-  const bodyId = `${id}-body`;
   const reasonId = `${id}-reason`;
   const errorId = `${id}-error`;
 
-  useEffect(() => {
-    if (state.status === 'error')
-      dialog.current?.querySelector<HTMLElement>('[role="alert"]')?.focus();
-  }, [state]);
-
   const size = small ? ' button--small' : '';
   return (
-    <>
-      <button
-        type="button"
-        className={`button ${tone === 'danger' ? 'button--danger-outline' : 'button--secondary'}${size}`}
-        onClick={() => dialog.current?.showModal()}
-        aria-haspopup="dialog"
-      >
-        {trigger}
-        {triggerContext && <span className="visually-hidden"> {triggerContext}</span>}
-      </button>
-      <dialog ref={dialog} className="dialog" aria-labelledby={titleId} aria-describedby={bodyId}>
-        <form action={formAction} className="dialog__form">
-          <h2 id={titleId} className="dialog__title">
-            {title}
-          </h2>
-          <div id={bodyId} className="dialog__body">
-            {children}
+    <ConfirmDialog
+      form={{ id, state, formAction, pending }}
+      trigger={
+        <>
+          {trigger}
+          {triggerContext && <span className="visually-hidden"> {triggerContext}</span>}
+        </>
+      }
+      triggerClassName={`button ${tone === 'danger' ? 'button--danger-outline' : 'button--secondary'}${size}`}
+      title={title}
+      tone={tone}
+      label={confirmLabel}
+      fields={
+        reason && (
+          <div className="field">
+            <label htmlFor={reasonId}>Reason</label>
+            <textarea
+              id={reasonId}
+              name="reason"
+              rows={3}
+              maxLength={WITHDRAWAL_REASON_MAX_LENGTH}
+              required
+              aria-required="true"
+              aria-invalid={state.fieldErrors?.reason ? true : undefined}
+              aria-describedby={state.fieldErrors?.reason ? errorId : `${reasonId}-hint`}
+            />
+            <p id={`${reasonId}-hint`} className="field__hint">
+              Shown to everyone who can see the document, next to the withdrawn version.
+            </p>
           </div>
-          {reason && (
-            <div className="field">
-              <label htmlFor={reasonId}>Reason</label>
-              <textarea
-                id={reasonId}
-                name="reason"
-                rows={3}
-                maxLength={WITHDRAWAL_REASON_MAX_LENGTH}
-                required
-                aria-required="true"
-                aria-invalid={state.fieldErrors?.reason ? true : undefined}
-                aria-describedby={state.fieldErrors?.reason ? errorId : `${reasonId}-hint`}
-              />
-              <p id={`${reasonId}-hint`} className="field__hint">
-                Shown to everyone who can see the document, next to the withdrawn version.
-              </p>
-            </div>
-          )}
-          <DialogFooter
-            dialog={dialog}
-            error={state.status === 'error' ? (state.message ?? '') : undefined}
-            errorId={errorId}
-            tone={tone}
-            pending={pending}
-            label={confirmLabel}
-          />
-        </form>
-      </dialog>
-    </>
+        )
+      }
+    >
+      {children}
+    </ConfirmDialog>
   );
 }

@@ -11,6 +11,26 @@ export interface StoredFileRow {
   sha256: string;
 }
 
+/** A stored file's Size cell: the size in short, with the exact number of bytes as a tooltip. */
+export function SizeCell({ bytes }: { bytes: number }) {
+  return (
+    <td data-label="Size">
+      <div className="nowrap" title={`${bytes.toLocaleString('en-GB')} bytes`}>
+        {formatBytes(bytes)}
+      </div>
+    </td>
+  );
+}
+
+/** A stored file's SHA-256 cell, to compare with one's own copy. */
+export function ChecksumCell({ sha256 }: { sha256: string }) {
+  return (
+    <td data-label="SHA-256">
+      <code className="checksum checksum--small">{sha256}</code>
+    </td>
+  );
+}
+
 /**
  * The files of a submission or a statement: name, type, size, SHA-256 and a download link, with
  * room for more actions (removing a draft's attachment) where the caller may take them.
@@ -39,14 +59,8 @@ export function StoredFileTable({
               <span className="muted small">{file.mediaType}</span>
             </div>
           </th>
-          <td data-label="Size">
-            <div className="nowrap" title={`${file.size.toLocaleString('en-GB')} bytes`}>
-              {formatBytes(file.size)}
-            </div>
-          </td>
-          <td data-label="SHA-256">
-            <code className="checksum checksum--small">{file.sha256}</code>
-          </td>
+          <SizeCell bytes={file.size} />
+          <ChecksumCell sha256={file.sha256} />
           <td data-label="Actions" className="table__actions">
             <a className="button button--small" href={hrefOf(file)} download>
               Download<span className="visually-hidden"> {file.filename}</span>

@@ -11,6 +11,7 @@ import { startUpload } from '../lib/upload-client';
 import { Fact } from './fact';
 import { FileField } from './upload/dropzone';
 import { FileUploadStatus, UploadAction } from './upload/upload-status';
+import { useChosenFile } from './upload/use-chosen-file';
 import { useUpload } from './upload/use-upload';
 
 export interface VersionUploadProps {
@@ -31,25 +32,20 @@ export function VersionUpload({
 }: VersionUploadProps) {
   const [label, setLabel] = useState('');
   const [changeNote, setChangeNote] = useState('');
-  const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<{ label?: string; file?: string }>({});
   const upload = useUpload<{ ok: true; version: DocumentVersion }>();
   const { phase, uploading: busy, resultRef, start, reset } = upload;
   const labelRef = useRef<HTMLInputElement>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
+  const chosenFile = useChosenFile({
+    onChosen: () => {
+      setErrors((current) => ({ ...current, file: undefined }));
+      if (!busy) reset();
+    },
+    onSeveralDropped: () =>
+      setErrors((current) => ({ ...current, file: 'Drop one file: each version is one file.' })),
+  });
+  const { file } = chosenFile;
   const id = useId();
-
-  const choose = (files: FileList | null | undefined, how: 'chosen' | 'dropped') => {
-    if (how === 'dropped' && files && files.length > 1) {
-      setErrors((current) => ({ ...current, file: 'Drop one file: each version is one file.' }));
-      return;
-    }
-    const chosen = files?.[0];
-    if (!chosen) return;
-    setFile(chosen);
-    setErrors((current) => ({ ...current, file: undefined }));
-    if (!busy) reset();
-  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -64,7 +60,7 @@ export function VersionUpload({
     if (!file) found.file = 'Choose the file to upload.';
     setErrors(found);
     if (found.label) return labelRef.current?.focus();
-    if (found.file || !file) return fileRef.current?.focus();
+    if (found.file || !file) return chosenFile.inputRef.current?.focus();
 
     const outcome = await start(
       file.size,
@@ -85,10 +81,9 @@ export function VersionUpload({
   const restart = () => {
     setLabel('');
     setChangeNote('');
-    setFile(null);
+    chosenFile.clear();
     setErrors({});
     reset();
-    if (fileRef.current) fileRef.current.value = '';
     requestAnimationFrame(() => labelRef.current?.focus());
   };
 
@@ -193,15 +188,7 @@ export function VersionUpload({
         </p>
       </div>
 
-      <FileField
-        formId={id}
-        label="File"
-        inputRef={fileRef}
-        file={file}
-        disabled={busy}
-        error={errors.file}
-        onFiles={choose}
-      />
+      <FileField formId={id} label="File" chosen={chosenFile} disabled={busy} error={errors.file} />
 
       <FileUploadStatus
         upload={upload}

@@ -23,7 +23,7 @@ import {
   TITLE_MAX_LENGTH,
 } from '@liaison/core';
 import { tooLong } from './field-rules';
-import type { FormLike } from './register-form';
+import { type FormLike, str } from './register-form';
 import { parseCalendarDate } from './register-review';
 import { isOpenText } from './register-timeframe';
 
@@ -37,11 +37,6 @@ export const MILESTONE_STATES: readonly { value: MilestoneState; label: string }
 ];
 
 const IDENTIFIER = new RegExp(DOCUMENT_IDENTIFIER_PATTERN);
-
-function str(form: FormLike, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.trim() : '';
-}
 
 function done<T>(problems: Problems, body: T): Read<T> {
   return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, body };

@@ -50,7 +50,8 @@ export interface FormLike {
   getAll(name: string): unknown[];
 }
 
-function str(form: FormLike, name: string): string {
+/** Field `name` of a form, trimmed; '' when it is missing or a file. */
+export function str(form: FormLike, name: string): string {
   const value = form.get(name);
   return typeof value === 'string' ? value.trim() : '';
 }

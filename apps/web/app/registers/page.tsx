@@ -34,7 +34,7 @@ export default async function RegistersPage() {
       ) : registers.data.items.length === 0 ? (
         <p className={shared.empty}>There are no work registers yet.</p>
       ) : (
-        <ul className={styles.list}>
+        <ul className="card-list">
           {registers.data.items.map((register) => (
             <li key={register.slug} className={styles.card}>
               <div className="card__heading">

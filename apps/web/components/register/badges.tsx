@@ -13,10 +13,10 @@ import styles from './registers.module.css';
 export function VisibilityBadge({ visibility }: { visibility: Visibility | string }) {
   const tone =
     visibility === 'public'
-      ? styles.public
+      ? styles.success
       : visibility === 'partners'
         ? styles.partners
-        : styles.organization;
+        : styles.warning;
   const hint = (VISIBILITY_DESCRIPTIONS as Record<string, string>)[visibility];
   return (
     <span className={`${styles.badge} ${tone}`} title={hint}>
@@ -32,7 +32,7 @@ export function StatusText({ status }: { status: string }) {
 
 export function RegisterStateBadge({ state }: { state: string }) {
   const tone =
-    state === 'approved' ? styles.approved : state === 'draft' ? styles.draft : styles.neutral;
+    state === 'approved' ? styles.success : state === 'draft' ? styles.warning : styles.neutral;
   return (
     <span className={`${styles.badge} ${tone}`}>
       <span className="visually-hidden">State: </span>
@@ -68,7 +68,7 @@ export function ReviewDue({
         </span>
       )}
       {(state.kind === 'due-soon' || state.kind === 'due-today') && (
-        <span className={`${styles.badge} ${styles.dueSoon}`}>{describeReview(state)}</span>
+        <span className={`${styles.badge} ${styles.warning}`}>{describeReview(state)}</span>
       )}
     </span>
   );

@@ -34,6 +34,11 @@ function partyOptions(register: FoundRegister): PartyOption[] {
   return register.parties.map((party) => ({ slug: party.organization, name: party.name }));
 }
 
+/** The parties the caller edits the register's commitments and contacts for (each its own). */
+function ownParties(register: FoundRegister): PartyOption[] {
+  return partyOptions(register).filter((party) => register.permissions.editAs.includes(party.slug));
+}
+
 function Empty({ children }: { children: string }) {
   return <p className={shared.empty}>{children}</p>;
 }
@@ -289,7 +294,7 @@ const commitmentTitle = (commitment: { title: string }) => commitment.title || '
 /** The commitments of the parties the caller administers (each party edits its own), then a new one. */
 function CommitmentEdits({ register, nameOf }: { register: FoundRegister; nameOf: NameOf }) {
   const parties = partyOptions(register);
-  const own = parties.filter((party) => register.permissions.editAs.includes(party.slug));
+  const own = ownParties(register);
   const documents = register.documents.map((document) => ({
     ref: `${document.organization}/${document.identifier}`,
     title: document.title,
@@ -418,9 +423,7 @@ export function Contacts({ register, nameOf }: { register: FoundRegister; nameOf
 
 /** The contacts of the parties the caller administers (each party edits its own), then a new one. */
 function ContactEdits({ register, nameOf }: { register: FoundRegister; nameOf: NameOf }) {
-  const own = partyOptions(register).filter((party) =>
-    register.permissions.editAs.includes(party.slug),
-  );
+  const own = ownParties(register);
   return (
     <>
       {register.contacts

@@ -15,6 +15,7 @@ import { commentUploadUrl, KIND_LABELS } from '../../lib/review-rules';
 import { RadioChoices } from '../choice';
 import { FileDropzone } from '../upload/dropzone';
 import { UploadAction, UploadStatus } from '../upload/upload-status';
+import { useChosenFile } from '../upload/use-chosen-file';
 import { useUpload } from '../upload/use-upload';
 
 type Posted = { ok: true; comment: ReviewComment };
@@ -54,11 +55,15 @@ export function CommentForm({
   const [body, setBody] = useState('');
   const [proposedChange, setProposedChange] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
-  const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const upload = useUpload<Posted>();
   const { phase, uploading, resultRef, start, reset } = upload;
-  const fileRef = useRef<HTMLInputElement>(null);
+  const chosenFile = useChosenFile({
+    onChosen: () => {
+      if (!uploading) reset();
+    },
+  });
+  const { file } = chosenFile;
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -98,8 +103,7 @@ export function CommentForm({
       setBody('');
       setLocation('');
       setProposedChange('');
-      setFile(null);
-      if (fileRef.current) fileRef.current.value = '';
+      chosenFile.clear();
       router.refresh();
     }
   };
@@ -171,19 +175,12 @@ export function CommentForm({
       <div className="field" data-field="file">
         <span className="field__label">Attachment (optional)</span>
         <FileDropzone
-          inputRef={fileRef}
+          chosen={chosenFile}
           inputId={`${id}-file`}
-          file={file}
           disabled={uploading}
           errorId={undefined}
           statusId={`${id}-file-status`}
           hint="or drag and drop it here: a marked-up copy, a figure"
-          onFiles={(files) => {
-            const chosen = files?.[0];
-            if (!chosen) return;
-            setFile(chosen);
-            if (!uploading) reset();
-          }}
         />
       </div>
       {iprPolicy && (

@@ -2,12 +2,13 @@
 
 import type { Statement } from '@liaison/core';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { describeApiError } from '../../lib/errors';
 import { postMultipart, readCreatedAnswer } from '../../lib/multipart-upload';
 import { statementUploadUrl } from '../../lib/statement-links';
 import { FileField } from '../upload/dropzone';
 import { FileUploadStatus, UploadAction } from '../upload/upload-status';
+import { useChosenFile } from '../upload/use-chosen-file';
 import { useUpload } from '../upload/use-upload';
 
 type Attached = { ok: true; statement: Statement };
@@ -26,27 +27,24 @@ function readAttachAnswer(status: number, text: string) {
  */
 export function AttachmentUpload({ statementId }: { statementId: string }) {
   const router = useRouter();
-  const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const upload = useUpload<Attached>();
   const { phase, uploading, resultRef, start, reset } = upload;
-  const fileRef = useRef<HTMLInputElement>(null);
+  const chosenFile = useChosenFile({
+    onChosen: () => {
+      setError(null);
+      if (!uploading) reset();
+    },
+  });
+  const { file } = chosenFile;
   const id = useId();
-
-  const choose = (files: FileList | null | undefined) => {
-    const chosen = files?.[0];
-    if (!chosen) return;
-    setFile(chosen);
-    setError(null);
-    if (!uploading) reset();
-  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (uploading) return;
     if (!file) {
       setError('Choose the file to attach.');
-      return fileRef.current?.focus();
+      return chosenFile.inputRef.current?.focus();
     }
     const form = new FormData();
     // Its size first: the API then streams it into storage in one PUT of that length.
@@ -59,8 +57,7 @@ export function AttachmentUpload({ statementId }: { statementId: string }) {
       describeApiError,
     );
     if (outcome.ok) {
-      setFile(null);
-      if (fileRef.current) fileRef.current.value = '';
+      chosenFile.clear();
       router.refresh();
     }
   };
@@ -70,11 +67,9 @@ export function AttachmentUpload({ statementId }: { statementId: string }) {
       <FileField
         formId={id}
         label="Attach a file"
-        inputRef={fileRef}
-        file={file}
+        chosen={chosenFile}
         disabled={uploading}
         error={error}
-        onFiles={choose}
       />
       {phase.kind === 'done' ? (
         <div ref={resultRef} className="notice notice--success" tabIndex={-1} role="status">

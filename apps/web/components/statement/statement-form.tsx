@@ -18,7 +18,7 @@ import {
   type StatementFormValues,
 } from '../../lib/statement-rules';
 import { Choice, RadioChoices } from '../choice';
-import { describedBy, FieldError } from '../field-error';
+import { describedBy, FieldError, FormField } from '../field-error';
 import { FormFooter } from '../form-footer';
 import { OrganizationOptions } from '../select-options';
 
@@ -63,16 +63,9 @@ export function StatementForm({
     control: ReactNode,
     hint?: string,
   ) => (
-    <div className="field" data-field={name}>
-      <label htmlFor={`${id}-${name}`}>{label}</label>
+    <FormField formId={id} errors={errors} name={name} label={label} hint={hint}>
       {control}
-      {hint && (
-        <p id={`${id}-${name}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
-      <FieldError formId={id} errors={errors} name={name} />
-    </div>
+    </FormField>
   );
   const describe = (name: keyof StatementFormValues, hint = false) =>
     describedBy(id, errors, name, hint);

@@ -7,9 +7,8 @@ import { submissionPath } from '../../lib/submission-links';
 import { type AttachOption, describeSubmissionError } from '../../lib/submission-rules';
 import { startSubmissionFilesUpload } from '../../lib/submission-upload';
 import { FilesUploadStatus, UploadAction } from '../upload/upload-status';
-import { useUpload } from '../upload/use-upload';
 import { AttachDocumentsField } from './attach-documents-field';
-import { ChosenFilesField, useChosenFiles } from './chosen-files';
+import { ChosenFilesField, useChosenFilesUpload } from './chosen-files';
 
 /**
  * Adds files (uploaded, or copied from Liaison documents) to a submission still waiting for a
@@ -31,12 +30,8 @@ export function AddFilesForm({
   const id = useId();
   const [attach, setAttach] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const upload = useUpload<{ ok: true; id: string }>();
-  const { phase, uploading, start } = upload;
-  const busy = uploading || phase.kind === 'done';
-  const chosenFiles = useChosenFiles(busy, () => setError(null));
-  const { files } = chosenFiles;
-  const bytes = files.reduce((sum, file) => sum + file.size, 0);
+  const { upload, busy, chosenFiles } = useChosenFilesUpload(() => setError(null));
+  const { files, bytes } = chosenFiles;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -50,7 +45,7 @@ export function AddFilesForm({
       );
       return chosenFiles.inputRef.current?.focus();
     }
-    const outcome = await start(
+    const outcome = await upload.start(
       bytes,
       (callbacks) => startSubmissionFilesUpload(submissionId, attach, files, callbacks),
       describeSubmissionError,

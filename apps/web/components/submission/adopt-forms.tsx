@@ -7,7 +7,7 @@ import {
 } from '@liaison/core';
 import { useActionState, useId } from 'react';
 import { IDLE, type SubmissionActionState } from '../../app/submissions/action-state';
-import { describedBy, FieldError } from '../field-error';
+import { FormField, fieldControl } from '../field-error';
 import { FormFooter } from '../form-footer';
 
 type Action = (state: SubmissionActionState, form: FormData) => Promise<SubmissionActionState>;
@@ -40,27 +40,28 @@ export function CreateDocumentForm({
   return (
     <form action={formAction} className="form">
       <FormError state={state} />
-      <div className="field">
-        <label htmlFor={`${id}-fileId`}>File that becomes the first version</label>
-        <select
-          id={`${id}-fileId`}
-          name="fileId"
-          defaultValue={files[0]?.id}
-          aria-invalid={errors.fileId ? true : undefined}
-          aria-describedby={describedBy(id, errors, 'fileId')}
-        >
+      <FormField
+        formId={id}
+        errors={errors}
+        name="fileId"
+        label="File that becomes the first version"
+      >
+        <select name="fileId" defaultValue={files[0]?.id} {...fieldControl(id, errors, 'fileId')}>
           {files.map((file) => (
             <option key={file.id} value={file.id}>
               {file.filename}
             </option>
           ))}
         </select>
-        <FieldError formId={id} errors={errors} name="fileId" />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-identifier`}>Identifier</label>
+      </FormField>
+      <FormField
+        formId={id}
+        errors={errors}
+        name="identifier"
+        label="Identifier"
+        hint={`Unique within ${organizationName}, for example DSP0299.`}
+      >
         <input
-          id={`${id}-identifier`}
           name="identifier"
           className="input--mono input--short"
           required
@@ -68,47 +69,35 @@ export function CreateDocumentForm({
           maxLength={DOCUMENT_IDENTIFIER_MAX_LENGTH}
           autoComplete="off"
           spellCheck={false}
-          aria-invalid={errors.identifier ? true : undefined}
-          aria-describedby={describedBy(id, errors, 'identifier', true)}
+          {...fieldControl(id, errors, 'identifier', true)}
         />
-        <p id={`${id}-identifier-hint`} className="field__hint">
-          Unique within {organizationName}, for example DSP0299.
-        </p>
-        <FieldError formId={id} errors={errors} name="identifier" />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-title`}>Title</label>
+      </FormField>
+      <FormField formId={id} errors={errors} name="title" label="Title">
         <input
-          id={`${id}-title`}
           name="title"
           defaultValue={defaultTitle}
           maxLength={TITLE_MAX_LENGTH}
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={describedBy(id, errors, 'title')}
+          {...fieldControl(id, errors, 'title')}
         />
-        <FieldError formId={id} errors={errors} name="title" />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-versionLabel`}>
-          Version label<span className="field__optional"> (optional)</span>
-        </label>
+      </FormField>
+      <FormField
+        formId={id}
+        errors={errors}
+        name="versionLabel"
+        label="Version label"
+        optional
+        hint={`The new document is a work in progress, visible to ${organizationName} only; share or release it from its page.`}
+      >
         <input
-          id={`${id}-versionLabel`}
           name="versionLabel"
           className="input--mono input--short"
           maxLength={VERSION_LABEL_MAX_LENGTH}
           placeholder="1"
           autoComplete="off"
           spellCheck={false}
-          aria-invalid={errors.versionLabel ? true : undefined}
-          aria-describedby={describedBy(id, errors, 'versionLabel', true)}
+          {...fieldControl(id, errors, 'versionLabel', true)}
         />
-        <p id={`${id}-versionLabel-hint`} className="field__hint">
-          The new document is a work in progress, visible to {organizationName} only; share or
-          release it from its page.
-        </p>
-        <FieldError formId={id} errors={errors} name="versionLabel" />
-      </div>
+      </FormField>
       <FormFooter pending={pending} submitLabel="Create the document" pendingLabel="Creating…" />
     </form>
   );
@@ -129,16 +118,13 @@ export function LinkDocumentForm({
   return (
     <form action={formAction} className="form">
       {state.status === 'error' && !error && <FormError state={state} />}
-      <div className="field">
-        <label htmlFor={`${id}-document`}>Document</label>
+      <FormField formId={id} errors={errors} name="document" label="Document">
         <select
-          id={`${id}-document`}
           name="document"
           required
           aria-required="true"
           defaultValue=""
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, errors, 'document')}
+          {...fieldControl(id, errors, 'document')}
         >
           <option value="" disabled>
             Choose a document…
@@ -149,8 +135,7 @@ export function LinkDocumentForm({
             </option>
           ))}
         </select>
-        <FieldError formId={id} errors={errors} name="document" />
-      </div>
+      </FormField>
       <div className="form__actions">
         <button type="submit" className="button button--secondary" disabled={pending}>
           {pending ? 'Linking…' : 'Link the document'}

@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { formatBytes } from '../../lib/format';
 import { Dropzone, DropzoneField, dropzoneIds } from '../upload/dropzone';
+import { useUpload } from '../upload/use-upload';
 import { unique } from './use-route-choice';
 
 /**
@@ -18,7 +19,7 @@ function withChosenFiles(current: readonly File[], chosen: readonly File[]): Fil
  * The files chosen for a submission and the input they are picked with: `add` takes the files
  * picked or dropped (not while `busy`) and calls `onAdded`, `remove` drops one.
  */
-export function useChosenFiles(busy: boolean, onAdded: () => void) {
+function useChosenFiles(busy: boolean, onAdded: () => void) {
   const [files, setFiles] = useState<File[]>([]);
   const inputRef = useRef<HTMLInputElement>(null);
   const add = (chosen: FileList | null | undefined) => {
@@ -29,10 +30,23 @@ export function useChosenFiles(busy: boolean, onAdded: () => void) {
     if (inputRef.current) inputRef.current.value = '';
   };
   const remove = (index: number) => setFiles((current) => current.filter((_, i) => i !== index));
-  return { files, inputRef, add, remove };
+  const bytes = files.reduce((sum, file) => sum + file.size, 0);
+  return { files, bytes, inputRef, add, remove };
 }
 
 export type ChosenFiles = ReturnType<typeof useChosenFiles>;
+
+/**
+ * A submission form's upload of the files chosen for it: the upload, whether the form is busy
+ * (sending, or sent and staying locked while the next page opens) and the chosen files, to which
+ * `onAdded` reacts.
+ */
+export function useChosenFilesUpload(onAdded: () => void) {
+  const upload = useUpload<{ ok: true; id: string }>();
+  const busy = upload.uploading || upload.phase.kind === 'done';
+  const chosenFiles = useChosenFiles(busy, onAdded);
+  return { upload, busy, chosenFiles };
+}
 
 /** The files chosen for a submission, each with its size and a Remove button. */
 export function ChosenFileList({
@@ -73,7 +87,7 @@ export function ChosenFilesField({
   formId,
   label,
   hint,
-  chosen: { files, inputRef, add, remove },
+  chosen: { files, bytes, inputRef, add, remove },
   disabled,
   error,
 }: {
@@ -84,7 +98,6 @@ export function ChosenFilesField({
   disabled: boolean;
   error: string | null | undefined;
 }) {
-  const bytes = files.reduce((sum, file) => sum + file.size, 0);
   return (
     <DropzoneField formId={formId} name="files" label={label} error={error}>
       <Dropzone

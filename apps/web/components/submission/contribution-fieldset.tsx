@@ -7,7 +7,7 @@ import {
 } from '@liaison/core';
 import type { ReactNode } from 'react';
 import type { SubmissionFieldErrors } from '../../lib/submission-rules';
-import { describedBy, FieldError } from '../field-error';
+import { FormField, fieldControl } from '../field-error';
 import { type ChosenFiles, ChosenFilesField } from './chosen-files';
 
 interface ContributionFieldsetProps {
@@ -40,38 +40,32 @@ export function ContributionFieldset({
   return (
     <fieldset className="fieldset" disabled={disabled}>
       <legend>The contribution</legend>
-      <div className="field">
-        <label htmlFor={`${id}-title`}>Title</label>
+      <FormField formId={id} errors={errors} name="title" label="Title">
         <input
-          id={`${id}-title`}
           value={title}
           onChange={(event) => onTitle(event.target.value)}
           maxLength={TITLE_MAX_LENGTH}
           required
           aria-required="true"
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={describedBy(id, errors, 'title')}
+          {...fieldControl(id, errors, 'title')}
         />
-        <FieldError formId={id} errors={errors} name="title" />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-description`}>
-          Description<span className="field__optional"> (optional)</span>
-        </label>
+      </FormField>
+      <FormField
+        formId={id}
+        errors={errors}
+        name="description"
+        label="Description"
+        optional
+        hint={`What it is, and which of ${toName}’s work it contributes to.`}
+      >
         <textarea
-          id={`${id}-description`}
           value={description}
           onChange={(event) => onDescription(event.target.value)}
           rows={6}
           maxLength={SUBMISSION_DESCRIPTION_MAX_LENGTH}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={describedBy(id, errors, 'description', true)}
+          {...fieldControl(id, errors, 'description', true)}
         />
-        <p id={`${id}-description-hint`} className="field__hint">
-          What it is, and which of {toName}’s work it contributes to.
-        </p>
-        <FieldError formId={id} errors={errors} name="description" />
-      </div>
+      </FormField>
 
       <ChosenFilesField
         formId={id}

@@ -13,9 +13,8 @@ import {
 } from '../../lib/submission-rules';
 import { startSubmissionUpload } from '../../lib/submission-upload';
 import { FilesUploadStatus, UploadAction } from '../upload/upload-status';
-import { useUpload } from '../upload/use-upload';
 import { AttachDocumentsField } from './attach-documents-field';
-import { useChosenFiles } from './chosen-files';
+import { useChosenFilesUpload } from './chosen-files';
 import { ContributionFieldset } from './contribution-fieldset';
 import { IprPolicyFieldset, type PolicyByOrganization } from './ipr-policy-fieldset';
 import { RouteFieldset } from './route-fieldset';
@@ -50,14 +49,10 @@ export function CreateSubmissionForm({
   const acceptIpr = acknowledged === to && policy !== null;
   const [attach, setAttach] = useState<string[]>([]);
   const [errors, setErrors] = useState<SubmissionFieldErrors>({});
-  const upload = useUpload<{ ok: true; id: string }>();
-  const { phase, uploading, start } = upload;
-  // Once submitted the form stays locked while the submission's page opens.
-  const busy = uploading || phase.kind === 'done';
-  const chosenFiles = useChosenFiles(busy, () =>
+  const { upload, busy, chosenFiles } = useChosenFilesUpload(() =>
     setErrors((current) => ({ ...current, files: undefined })),
   );
-  const { files } = chosenFiles;
+  const { files, bytes } = chosenFiles;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -78,8 +73,8 @@ export function CreateSubmissionForm({
       return;
     }
 
-    const outcome = await start(
-      files.reduce((sum, file) => sum + file.size, 0),
+    const outcome = await upload.start(
+      bytes,
       (callbacks) =>
         startSubmissionUpload(
           {

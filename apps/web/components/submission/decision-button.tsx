@@ -1,9 +1,9 @@
 'use client';
 
 import { DECISION_REASON_MAX_LENGTH } from '@liaison/core';
-import { type ReactNode, useActionState, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useActionState, useId } from 'react';
 import { IDLE, type SubmissionActionState } from '../../app/submissions/action-state';
-import { DialogFooter } from '../dialog-footer';
+import { ConfirmDialog } from '../confirm-dialog';
 
 export interface DecisionButtonProps {
   /** A Server Action with the submission and the target state bound. */
@@ -22,8 +22,8 @@ export interface DecisionButtonProps {
 }
 
 /**
- * A decision on a submission (start review, accept, decline, withdraw), asked for in a native
- * modal <dialog> with a reason field: focus moves into it, stays there, and Escape closes it.
+ * A decision on a submission (start review, accept, decline, withdraw), asked for in a
+ * ConfirmDialog with a reason field.
  */
 export function DecisionButton({
   action,
@@ -37,70 +37,44 @@ export function DecisionButton({
   reasonMaxLength = DECISION_REASON_MAX_LENGTH,
   reasonHint = 'Recorded in the submission’s history, where both sides read it.',
 }: DecisionButtonProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [state, formAction, pending] = useActionState(action, IDLE);
   const id = useId();
   const reasonError = state.fieldErrors?.reason;
 
-  useEffect(() => {
-    if (state.status === 'error')
-      dialog.current?.querySelector<HTMLElement>('[role="alert"]')?.focus();
-  }, [state]);
-
   return (
-    <>
-      <button
-        type="button"
-        className={`button ${tone === 'danger' ? 'button--danger-outline' : ''}`}
-        onClick={() => dialog.current?.showModal()}
-        aria-haspopup="dialog"
-      >
-        {label}
-      </button>
-      <dialog
-        ref={dialog}
-        className="dialog"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-body`}
-      >
-        <form action={formAction} className="dialog__form" noValidate>
-          <h2 id={`${id}-title`} className="dialog__title">
-            {title}
-          </h2>
-          <div id={`${id}-body`} className="dialog__body">
-            {children}
+    <ConfirmDialog
+      form={{ id, state, formAction, pending }}
+      trigger={label}
+      triggerClassName={`button ${tone === 'danger' ? 'button--danger-outline' : ''}`}
+      title={title}
+      tone={tone}
+      label={label}
+      noValidate
+      fields={
+        !noReason && (
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>
+              {reasonLabel}
+              {!reasonRequired && <span className="field__optional"> (optional)</span>}
+            </label>
+            <textarea
+              id={`${id}-reason`}
+              name="reason"
+              rows={4}
+              maxLength={reasonMaxLength}
+              required={reasonRequired}
+              aria-required={reasonRequired}
+              aria-invalid={reasonError ? true : undefined}
+              aria-describedby={`${id}-hint${reasonError ? ` ${id}-error` : ''}`}
+            />
+            <p id={`${id}-hint`} className="field__hint">
+              {reasonHint}
+            </p>
           </div>
-          {!noReason && (
-            <div className="field">
-              <label htmlFor={`${id}-reason`}>
-                {reasonLabel}
-                {!reasonRequired && <span className="field__optional"> (optional)</span>}
-              </label>
-              <textarea
-                id={`${id}-reason`}
-                name="reason"
-                rows={4}
-                maxLength={reasonMaxLength}
-                required={reasonRequired}
-                aria-required={reasonRequired}
-                aria-invalid={reasonError ? true : undefined}
-                aria-describedby={`${id}-hint${reasonError ? ` ${id}-error` : ''}`}
-              />
-              <p id={`${id}-hint`} className="field__hint">
-                {reasonHint}
-              </p>
-            </div>
-          )}
-          <DialogFooter
-            dialog={dialog}
-            error={state.status === 'error' ? (state.message ?? '') : undefined}
-            errorId={`${id}-error`}
-            tone={tone}
-            pending={pending}
-            label={label}
-          />
-        </form>
-      </dialog>
-    </>
+        )
+      }
+    >
+      {children}
+    </ConfirmDialog>
   );
 }

@@ -3,6 +3,7 @@
 import { type ReactNode, type RefObject, useState } from 'react';
 import { formatBytes } from '../../lib/format';
 import { OutlineIcon } from '../outline-icon';
+import type { ChosenFile } from './use-chosen-file';
 
 interface DropzoneProps {
   inputRef: RefObject<HTMLInputElement | null>;
@@ -77,18 +78,26 @@ export function Dropzone({
   );
 }
 
-/** A dropzone for one file, sent as `file`: its title and status say which file is chosen. */
+/**
+ * A dropzone for one file, sent as `file`, fed `useChosenFile()` whole: its title and status say
+ * which file is chosen.
+ */
 export function FileDropzone({
-  file,
+  chosen: { file, inputRef, choose },
   hint = 'or drag and drop it here',
   ...props
-}: Omit<DropzoneProps, 'name' | 'multiple' | 'title' | 'hint' | 'status'> & {
-  file: File | null;
+}: Omit<
+  DropzoneProps,
+  'name' | 'multiple' | 'title' | 'hint' | 'status' | 'inputRef' | 'onFiles'
+> & {
+  chosen: ChosenFile;
   hint?: string;
 }) {
   return (
     <Dropzone
       {...props}
+      inputRef={inputRef}
+      onFiles={choose}
       name="file"
       title={file ? 'Choose a different file' : 'Choose a file'}
       hint={hint}

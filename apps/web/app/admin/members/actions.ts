@@ -32,6 +32,16 @@ function newcomerProblems(organization: string, email: string, role: string) {
 }
 
 /**
+ * The organization and the member or invitation (by `idField`) a row's form names, or null when
+ * either is malformed.
+ */
+function rowTarget(form: FormData, idField: string): { organization: string; id: string } | null {
+  const organization = text(form, 'organization');
+  const id = text(form, idField);
+  return isSlug(organization) && USER_ID.test(id) ? { organization, id } : null;
+}
+
+/**
  * Makes `call` as the session and refreshes the organization's members page; null when it
  * succeeded, else the API's refusal (with the form's `values` kept).
  */
@@ -69,11 +79,9 @@ export async function inviteMember(_previous: FormState, form: FormData): Promis
 }
 
 export async function revokeInvitation(_previous: FormState, form: FormData): Promise<FormState> {
-  const organization = text(form, 'organization');
-  const id = text(form, 'invitationId');
-  if (!isSlug(organization) || !USER_ID.test(id)) {
-    return invalidState({ invitationId: 'Unknown invitation.' });
-  }
+  const invitation = rowTarget(form, 'invitationId');
+  if (!invitation) return invalidState({ invitationId: 'Unknown invitation.' });
+  const { organization, id } = invitation;
   const refused = await changeMembers(organization, (client) =>
     client.revokeInvitation(organization, id),
   );
@@ -99,29 +107,25 @@ export async function addMember(_previous: FormState, form: FormData): Promise<F
 }
 
 export async function changeRole(_previous: FormState, form: FormData): Promise<FormState> {
-  const organization = text(form, 'organization');
-  const userId = text(form, 'userId');
+  const member = rowTarget(form, 'userId');
   const role = text(form, 'role');
-  if (!isSlug(organization) || !USER_ID.test(userId) || !isRole(role)) {
-    return invalidState({ role: 'Choose a role.' });
-  }
+  if (!member || !isRole(role)) return invalidState({ role: 'Choose a role.' });
+  const { organization, id } = member;
   const refused = await changeMembers(organization, (client) =>
-    client.changeMemberRole(organization, userId, role),
+    client.changeMemberRole(organization, id, role),
   );
   return refused ?? successState(`Role changed to ${role}.`);
 }
 
 export async function removeMember(_previous: FormState, form: FormData): Promise<FormState> {
-  const organization = text(form, 'organization');
-  const userId = text(form, 'userId');
-  const email = text(form, 'email');
-  if (!isSlug(organization) || !USER_ID.test(userId)) {
-    return invalidState({ userId: 'Unknown member.' });
-  }
+  const member = rowTarget(form, 'userId');
+  if (!member) return invalidState({ userId: 'Unknown member.' });
+  const { organization, id } = member;
   const refused = await changeMembers(organization, (client) =>
-    client.removeMember(organization, userId),
+    client.removeMember(organization, id),
   );
   if (refused) return refused;
+  const email = text(form, 'email');
   redirect(`/admin/members/${organization}?removed=${encodeURIComponent(email || 'member')}`);
 }
 

@@ -8,16 +8,13 @@ import {
   ORGANIZATION_DESCRIPTION_MAX_LENGTH,
   ORGANIZATION_NAME_MAX_LENGTH,
 } from '@liaison/core';
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import {
-  errorState,
   type FormState,
   formValues,
   invalidState,
   text,
 } from '../../../components/admin/form-state';
-import { callApi } from '../../../lib/api';
+import { callApiThenRedirect } from '../../../lib/call-then-redirect';
 import { tooLong } from '../../../lib/field-rules';
 
 function checkCommon(form: FormData, problems: Record<string, string>) {
@@ -46,19 +43,24 @@ export async function createOrganization(_previous: FormState, form: FormData): 
 
   const description = text(form, 'description');
   const iprPolicy = text(form, 'iprPolicy');
-  const answer = await callApi('/api/v1/organizations', {
-    method: 'POST',
-    body: {
-      slug,
-      name: text(form, 'name'),
-      ...(description ? { description } : {}),
-      ...(iprPolicy ? { iprPolicy } : {}),
-      ...(text(form, 'iprPolicyUrl') ? { iprPolicyUrl: text(form, 'iprPolicyUrl') } : {}),
+  return callApiThenRedirect(
+    '/api/v1/organizations',
+    {
+      method: 'POST',
+      body: {
+        slug,
+        name: text(form, 'name'),
+        ...(description ? { description } : {}),
+        ...(iprPolicy ? { iprPolicy } : {}),
+        ...(text(form, 'iprPolicyUrl') ? { iprPolicyUrl: text(form, 'iprPolicyUrl') } : {}),
+      },
     },
-  });
-  if (!answer.ok) return errorState(answer.error, values);
-  revalidatePath('/admin/organizations');
-  redirect(`/admin/organizations/${slug}?created=1`);
+    {
+      refresh: ['/admin/organizations'],
+      redirectTo: `/admin/organizations/${slug}?created=1`,
+      values,
+    },
+  );
 }
 
 /**
@@ -94,12 +96,13 @@ export async function updateOrganization(_previous: FormState, form: FormData): 
     return { status: 'success', message: 'Nothing changed.', values, at: Date.now() };
   }
 
-  const answer = await callApi(`/api/v1/organizations/${encodeURIComponent(slug)}`, {
-    method: 'PATCH',
-    body: changes,
-  });
-  if (!answer.ok) return errorState(answer.error, values);
-  revalidatePath('/admin/organizations');
-  revalidatePath(`/admin/organizations/${slug}`);
-  redirect(`/admin/organizations/${slug}?saved=1`);
+  return callApiThenRedirect(
+    `/api/v1/organizations/${encodeURIComponent(slug)}`,
+    { method: 'PATCH', body: changes },
+    {
+      refresh: ['/admin/organizations', `/admin/organizations/${slug}`],
+      redirectTo: `/admin/organizations/${slug}?saved=1`,
+      values,
+    },
+  );
 }

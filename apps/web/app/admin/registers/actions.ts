@@ -1,15 +1,12 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import {
-  errorState,
   type FormState,
   formValues,
   invalidState,
   text,
 } from '../../../components/admin/form-state';
-import { callApi } from '../../../lib/api';
+import { callApiThenRedirect } from '../../../lib/call-then-redirect';
 import {
   createRegisterBody,
   type RegisterFields,
@@ -31,15 +28,16 @@ export async function createRegister(_previous: FormState, form: FormData): Prom
   const values = submitted(form);
   const read = readRegisterForm(form);
   if (!read.ok) return invalidState(read.problems, values);
-  const answer = await callApi('/api/v1/registers', {
-    method: 'POST',
-    body: createRegisterBody(read.fields),
-  });
-  if (!answer.ok) return errorState(answer.error, values);
-  revalidatePath('/admin/registers');
-  revalidatePath('/registers');
-  // Back to the list, which confirms the new register and links to its edit page.
-  redirect(`/admin/registers?created=${encodeURIComponent(read.fields.slug)}`);
+  return callApiThenRedirect(
+    '/api/v1/registers',
+    { method: 'POST', body: createRegisterBody(read.fields) },
+    {
+      refresh: ['/admin/registers', '/registers'],
+      // Back to the list, which confirms the new register and links to its edit page.
+      redirectTo: `/admin/registers?created=${encodeURIComponent(read.fields.slug)}`,
+      values,
+    },
+  );
 }
 
 export async function updateRegister(_previous: FormState, form: FormData): Promise<FormState> {
@@ -57,12 +55,13 @@ export async function updateRegister(_previous: FormState, form: FormData): Prom
     return { status: 'success', message: 'Nothing changed.', values, at: Date.now() };
   }
   const slug = read.fields.slug;
-  const answer = await callApi(`/api/v1/registers/${encodeURIComponent(slug)}`, {
-    method: 'PATCH',
-    body: changes,
-  });
-  if (!answer.ok) return errorState(answer.error, values);
-  revalidatePath('/admin/registers');
-  revalidatePath(`/registers/${slug}`);
-  redirect(`/admin/registers/${slug}?saved=1`);
+  return callApiThenRedirect(
+    `/api/v1/registers/${encodeURIComponent(slug)}`,
+    { method: 'PATCH', body: changes },
+    {
+      refresh: ['/admin/registers', `/registers/${slug}`],
+      redirectTo: `/admin/registers/${slug}?saved=1`,
+      values,
+    },
+  );
 }

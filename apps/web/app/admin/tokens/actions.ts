@@ -6,7 +6,6 @@ import {
   API_TOKEN_NAME_MAX_LENGTH,
 } from '@liaison/core';
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import {
   errorState,
   type FormState,
@@ -16,6 +15,7 @@ import {
   text,
 } from '../../../components/admin/form-state';
 import { callApi } from '../../../lib/api';
+import { callApiThenRedirect } from '../../../lib/call-then-redirect';
 import { tooLong } from '../../../lib/field-rules';
 import { isUuid } from '../../../lib/proxy';
 
@@ -56,9 +56,12 @@ export async function revokeToken(_previous: FormState, form: FormData): Promise
   const id = text(form, 'id');
   const returnTo = text(form, 'returnTo') === '/admin' ? '/admin' : '/admin/tokens';
   if (!isUuid(id)) return invalidState({ id: 'Unknown token.' });
-  const answer = await callApi<void>(`/api/v1/tokens/${id}`, { method: 'DELETE' });
-  if (!answer.ok) return errorState(answer.error);
-  revalidatePath('/admin/tokens');
-  revalidatePath('/admin');
-  redirect(`${returnTo}?revoked=${encodeURIComponent(text(form, 'name') || 'token')}`);
+  return callApiThenRedirect(
+    `/api/v1/tokens/${id}`,
+    { method: 'DELETE' },
+    {
+      refresh: ['/admin/tokens', '/admin'],
+      redirectTo: `${returnTo}?revoked=${encodeURIComponent(text(form, 'name') || 'token')}`,
+    },
+  );
 }

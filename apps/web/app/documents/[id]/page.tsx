@@ -9,6 +9,7 @@ import { ShortDate } from '../../../components/register/dates';
 import { OpenReviewForm } from '../../../components/review/open-review-form';
 import { ReviewBanner } from '../../../components/review/review-banner';
 import { StackedTable } from '../../../components/stacked-table';
+import { ChecksumCell, SizeCell } from '../../../components/stored-file-table';
 import { ProvenanceCard } from '../../../components/submission/provenance-card';
 import { UnavailableNotice } from '../../../components/unavailable-notice';
 import {
@@ -451,20 +452,14 @@ function VersionTable({
                 )}
               </div>
             </td>
-            <td data-label="Size">
-              <div className="nowrap" title={`${version.size.toLocaleString('en-GB')} bytes`}>
-                {formatBytes(version.size)}
-              </div>
-            </td>
+            <SizeCell bytes={version.size} />
             <td data-label="Uploaded">
               <div>
                 <ShortDate value={version.createdAt} />
                 {version.createdBy && <span className="muted small">by {version.createdBy}</span>}
               </div>
             </td>
-            <td data-label="SHA-256">
-              <code className="checksum checksum--small">{version.sha256}</code>
-            </td>
+            <ChecksumCell sha256={version.sha256} />
             <td data-label="Actions" className="table__actions">
               {withdrawn ? (
                 <p className="withdrawn-note">

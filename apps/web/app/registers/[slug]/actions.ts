@@ -1,16 +1,13 @@
 'use server';
 
 import { isSlug } from '@liaison/core';
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import {
-  errorState,
   type FormState,
   formValues,
   invalidState,
   text,
 } from '../../../components/admin/form-state';
-import { callApi } from '../../../lib/api';
+import { type AfterChange, callApiThenRedirect } from '../../../lib/call-then-redirect';
 import {
   type Read,
   readApprovalForm,
@@ -55,9 +52,18 @@ function parties(form: FormData): string[] {
   return text(form, 'parties').split(',').filter(Boolean);
 }
 
-function done(slug: string, saved: string, anchor: string): never {
-  revalidatePath(`/registers/${slug}`);
-  redirect(`/registers/${slug}?saved=${saved}#${anchor}`);
+/** Back to the register's section `anchor`, which confirms what was `saved`. */
+function backToRegister(
+  slug: string,
+  saved: string,
+  anchor: string,
+  values?: Record<string, string>,
+): AfterChange {
+  return {
+    refresh: [`/registers/${slug}`],
+    redirectTo: `/registers/${slug}?saved=${saved}#${anchor}`,
+    values,
+  };
 }
 
 async function saveItem<T>(kind: ItemKind, form: FormData, read: Read<T>): Promise<FormState> {
@@ -66,25 +72,21 @@ async function saveItem<T>(kind: ItemKind, form: FormData, read: Read<T>): Promi
   if ('status' in where) return where;
   if (!read.ok) return invalidState(read.problems, values);
   const base = `/api/v1/registers/${encodeURIComponent(where.slug)}/${kind}`;
-  const answer = where.id
-    ? await callApi(`${base}/${encodeURIComponent(where.id)}`, {
-        method: 'PATCH',
-        body: read.body,
-      })
-    : await callApi(base, { method: 'POST', body: read.body });
-  if (!answer.ok) return errorState(answer.error, values);
-  done(where.slug, SAVED[kind], kind);
+  return callApiThenRedirect(
+    where.id ? `${base}/${encodeURIComponent(where.id)}` : base,
+    { method: where.id ? 'PATCH' : 'POST', body: read.body },
+    backToRegister(where.slug, SAVED[kind], kind, values),
+  );
 }
 
 async function removeItem(kind: ItemKind, form: FormData): Promise<FormState> {
   const where = target(form, true);
   if ('status' in where) return where;
-  const answer = await callApi(
+  return callApiThenRedirect(
     `/api/v1/registers/${encodeURIComponent(where.slug)}/${kind}/${encodeURIComponent(where.id)}`,
     { method: 'DELETE' },
+    backToRegister(where.slug, `${SAVED[kind]}-removed`, kind),
   );
-  if (!answer.ok) return errorState(answer.error);
-  done(where.slug, `${SAVED[kind]}-removed`, kind);
 }
 
 export async function saveMilestone(_previous: FormState, form: FormData): Promise<FormState> {
@@ -122,10 +124,9 @@ export async function recordApproval(_previous: FormState, form: FormData): Prom
   }
   const read = readApprovalForm(form, organization);
   if (!read.ok) return invalidState(read.problems, values);
-  const answer = await callApi(
+  return callApiThenRedirect(
     `/api/v1/registers/${encodeURIComponent(where.slug)}/approvals/${encodeURIComponent(organization)}`,
     { method: 'PUT', body: read.body },
+    backToRegister(where.slug, `approval-${organization}`, 'approvals', values),
   );
-  if (!answer.ok) return errorState(answer.error, values);
-  done(where.slug, `approval-${organization}`, 'approvals');
 }

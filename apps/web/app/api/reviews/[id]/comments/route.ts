@@ -2,15 +2,8 @@
 // lib/upload-proxy.ts).
 
 import { idUploadRoute } from '../../../../../lib/upload-proxy';
+import { UPLOAD_ROUTES } from '../../../../../lib/upload-routes';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = idUploadRoute({
-  notFound: 'No such review',
-  apiPath: (id) => `/api/v1/reviews/${id}/comments`,
-  messages: {
-    crossSite: 'Comments are accepted from the Liaison portal only',
-    notMultipart: 'Send the comment as multipart/form-data',
-    noBody: 'The comment is empty',
-  },
-});
+export const POST = idUploadRoute(UPLOAD_ROUTES.reviewComment);

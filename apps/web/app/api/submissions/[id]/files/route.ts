@@ -2,15 +2,8 @@
 // (see lib/upload-proxy.ts).
 
 import { idUploadRoute } from '../../../../../lib/upload-proxy';
+import { UPLOAD_ROUTES } from '../../../../../lib/upload-routes';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = idUploadRoute({
-  notFound: 'No such submission',
-  apiPath: (id) => `/api/v1/submissions/${id}/files`,
-  messages: {
-    crossSite: 'Files are accepted from the Liaison portal only',
-    notMultipart: 'Send the files as multipart/form-data',
-    noBody: 'Add at least one file or Liaison document',
-  },
-});
+export const POST = idUploadRoute(UPLOAD_ROUTES.submissionFiles);
