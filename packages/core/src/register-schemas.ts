@@ -32,6 +32,7 @@ import {
   RegisterStateSchema,
   TimestampSchema,
   UuidSchema,
+  WithOptional,
 } from './common-schemas.js';
 import { DocumentList, IdentifierSchema } from './document-schemas.js';
 import {
@@ -462,12 +463,7 @@ const milestoneFields = {
   open: Open,
 };
 export const MilestoneInput = Type.Object(
-  {
-    ...milestoneFields,
-    state: Type.Optional(milestoneFields.state),
-    doneOn: Type.Optional(milestoneFields.doneOn),
-    open: Type.Optional(milestoneFields.open),
-  },
+  WithOptional(milestoneFields, ['state', 'doneOn', 'open']),
   { additionalProperties: false },
 );
 export type MilestoneInput = Static<typeof MilestoneInput>;
@@ -483,12 +479,7 @@ const commitmentFields = {
   open: Open,
 };
 export const CommitmentInput = Type.Object(
-  {
-    ...commitmentFields,
-    note: Type.Optional(commitmentFields.note),
-    document: Type.Optional(commitmentFields.document),
-    open: Type.Optional(commitmentFields.open),
-  },
+  WithOptional(commitmentFields, ['note', 'document', 'open']),
   { additionalProperties: false },
 );
 export type CommitmentInput = Static<typeof CommitmentInput>;
@@ -496,10 +487,9 @@ export const CommitmentChange = ChangeOf(commitmentFields);
 export type CommitmentChange = Static<typeof CommitmentChange>;
 
 const contactFields = { party: SlugSchema, role: ContactRole, address: ContactAddress, open: Open };
-export const ContactInput = Type.Object(
-  { ...contactFields, open: Type.Optional(contactFields.open) },
-  { additionalProperties: false },
-);
+export const ContactInput = Type.Object(WithOptional(contactFields, ['open']), {
+  additionalProperties: false,
+});
 export type ContactInput = Static<typeof ContactInput>;
 export const ContactChange = ChangeOf(contactFields);
 export type ContactChange = Static<typeof ContactChange>;
