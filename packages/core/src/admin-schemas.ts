@@ -4,6 +4,7 @@
  */
 import { type Static, type TSchema, Type } from 'typebox';
 import {
+  ChangeOf,
   DaySchema,
   EmailSchema,
   PathParams,
@@ -143,20 +144,15 @@ export const CreateOrganizationBody = Type.Object(
 );
 export type CreateOrganizationBody = Static<typeof CreateOrganizationBody>;
 
-export const UpdateOrganizationBody = Type.Object(
-  {
-    name: Type.Optional(OrganizationName),
-    description: Type.Optional(OrganizationDescription),
-    iprPolicy: Type.Optional(IprPolicy),
-    iprPolicyUrl: Type.Optional(IprPolicyUrl),
-    passwordLogin: Type.Optional(
-      Type.Boolean({
-        description: 'Whether its members may sign in with a password (signIn.password)',
-      }),
-    ),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
+export const UpdateOrganizationBody = ChangeOf({
+  name: OrganizationName,
+  description: OrganizationDescription,
+  iprPolicy: IprPolicy,
+  iprPolicyUrl: IprPolicyUrl,
+  passwordLogin: Type.Boolean({
+    description: 'Whether its members may sign in with a password (signIn.password)',
+  }),
+});
 export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>;
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 /**
  * The ids, instants, calendar days, hashes, parties, roles, register states and e-mail addresses
- * every wire schema writes the same way, a route's path parameters, the pages of the long lists, and the bodies that change
- * some of an object's fields.
+ * every wire schema writes the same way, a route's path parameters, the pages of the long lists, and
+ * the bodies that create an object or change some of its fields.
  */
-import { type TArrayOptions, type TProperties, type TSchema, Type } from 'typebox';
+import { type TArrayOptions, type TOptional, type TProperties, type TSchema, Type } from 'typebox';
 import { REGISTER_STATES, ROLES } from './domain.js';
 import { EMAIL_MAX_LENGTH } from './rules.js';
 import { EMAIL_PATTERN, LiteralUnion } from './text-schemas.js';
@@ -60,4 +60,20 @@ export function ListPaging(cursorPattern: string) {
 /** A change of some of `fields`: any of them, at least one, and nothing else. */
 export function ChangeOf<Fields extends TProperties>(fields: Fields) {
   return Type.Partial(Type.Object(fields), { additionalProperties: false, minProperties: 1 });
+}
+
+/**
+ * `fields` with those named in `optional` made optional, in their order: the fields of a body that
+ * creates what `ChangeOf(fields)` changes.
+ */
+export function WithOptional<Fields extends TProperties, Name extends keyof Fields & string>(
+  fields: Fields,
+  optional: readonly Name[],
+) {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, schema]) => [
+      name,
+      optional.includes(name as Name) ? Type.Optional(schema) : schema,
+    ]),
+  ) as { [Key in keyof Fields]: Key extends Name ? TOptional<Fields[Key]> : Fields[Key] };
 }

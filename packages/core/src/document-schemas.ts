@@ -2,6 +2,7 @@
 import { type Static, Type } from 'typebox';
 import { AUDIT_ACTION_NAMES, type AuditAction } from './audit-actions.js';
 import {
+  ChangeOf,
   ListPage,
   ListPaging,
   PathParams,
@@ -273,17 +274,14 @@ export const CreateDocumentBody = Type.Object(
 );
 export type CreateDocumentBody = Static<typeof CreateDocumentBody>;
 
-export const UpdateDocumentBody = Type.Object(
-  {
-    title: Type.Optional(TitleSchema),
-    abstract: Type.Optional(AbstractSchema),
-    status: Type.Optional(DocumentStatusSchema),
-    visibility: Type.Optional(VisibilitySchema),
-    watermark: Type.Optional(Type.Boolean()),
-    registers: Type.Optional(Type.Array(SlugSchema, { maxItems: 50, uniqueItems: true })),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
+export const UpdateDocumentBody = ChangeOf({
+  title: TitleSchema,
+  abstract: AbstractSchema,
+  status: DocumentStatusSchema,
+  visibility: VisibilitySchema,
+  watermark: Type.Boolean(),
+  registers: Type.Array(SlugSchema, { maxItems: 50, uniqueItems: true }),
+});
 export type UpdateDocumentBody = Static<typeof UpdateDocumentBody>;
 
 export const DocumentListQuery = Type.Object(

@@ -32,6 +32,7 @@ import {
   RegisterStateSchema,
   TimestampSchema,
   UuidSchema,
+  WithOptional,
 } from './common-schemas.js';
 import { DocumentList, IdentifierSchema } from './document-schemas.js';
 import {
@@ -149,14 +150,19 @@ export const RegisterAccessRuleItemSchema = Type.Object(
   { scope: AccessScopeSchema, party: JointOrParty, text: ItemText, open: Type.Optional(Open) },
   { additionalProperties: false },
 );
+
+/** A milestone's and a contact's fields: the file holds them, the parties' edits write them. */
+const milestoneFields = {
+  deliverable: Deliverable,
+  timeframe: Timeframe,
+  state: MilestoneStateSchema,
+  doneOn: Type.Union([DaySchema, Type.Null()], { description: 'Only when done' }),
+  open: Open,
+};
+const contactFields = { party: SlugSchema, role: ContactRole, address: ContactAddress, open: Open };
+
 export const RegisterMilestoneItemSchema = Type.Object(
-  {
-    deliverable: Deliverable,
-    timeframe: Timeframe,
-    state: MilestoneStateSchema,
-    doneOn: Type.Optional(Type.Union([DaySchema, Type.Null()], { description: 'Only when done' })),
-    open: Type.Optional(Open),
-  },
+  WithOptional(milestoneFields, ['doneOn', 'open']),
   { additionalProperties: false },
 );
 export const RegisterCommitmentItemSchema = Type.Object(
@@ -174,10 +180,9 @@ export const RegisterCommitmentItemSchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export const RegisterContactItemSchema = Type.Object(
-  { party: SlugSchema, role: ContactRole, address: ContactAddress, open: Type.Optional(Open) },
-  { additionalProperties: false },
-);
+export const RegisterContactItemSchema = Type.Object(WithOptional(contactFields, ['open']), {
+  additionalProperties: false,
+});
 export const RegisterApprovalItemSchema = Type.Object(
   {
     party: SlugSchema,
@@ -454,20 +459,8 @@ export type RegisterPage = Static<typeof RegisterPageSchema>;
 export const RegisterItemParams = PathParams({ slug: SlugSchema, id: UuidSchema });
 export const RegisterApprovalParams = PathParams({ slug: SlugSchema, organization: SlugSchema });
 
-const milestoneFields = {
-  deliverable: Deliverable,
-  timeframe: Timeframe,
-  state: MilestoneStateSchema,
-  doneOn: Type.Union([DaySchema, Type.Null()], { description: 'Only when done' }),
-  open: Open,
-};
 export const MilestoneInput = Type.Object(
-  {
-    ...milestoneFields,
-    state: Type.Optional(milestoneFields.state),
-    doneOn: Type.Optional(milestoneFields.doneOn),
-    open: Type.Optional(milestoneFields.open),
-  },
+  WithOptional(milestoneFields, ['state', 'doneOn', 'open']),
   { additionalProperties: false },
 );
 export type MilestoneInput = Static<typeof MilestoneInput>;
@@ -483,23 +476,16 @@ const commitmentFields = {
   open: Open,
 };
 export const CommitmentInput = Type.Object(
-  {
-    ...commitmentFields,
-    note: Type.Optional(commitmentFields.note),
-    document: Type.Optional(commitmentFields.document),
-    open: Type.Optional(commitmentFields.open),
-  },
+  WithOptional(commitmentFields, ['note', 'document', 'open']),
   { additionalProperties: false },
 );
 export type CommitmentInput = Static<typeof CommitmentInput>;
 export const CommitmentChange = ChangeOf(commitmentFields);
 export type CommitmentChange = Static<typeof CommitmentChange>;
 
-const contactFields = { party: SlugSchema, role: ContactRole, address: ContactAddress, open: Open };
-export const ContactInput = Type.Object(
-  { ...contactFields, open: Type.Optional(contactFields.open) },
-  { additionalProperties: false },
-);
+export const ContactInput = Type.Object(WithOptional(contactFields, ['open']), {
+  additionalProperties: false,
+});
 export type ContactInput = Static<typeof ContactInput>;
 export const ContactChange = ChangeOf(contactFields);
 export type ContactChange = Static<typeof ContactChange>;

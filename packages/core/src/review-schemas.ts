@@ -47,6 +47,7 @@ import {
   StoredFileFields,
   TimestampSchema,
   UuidSchema,
+  WithOptional,
 } from './common-schemas.js';
 import { TitleSchema } from './document-schemas.js';
 import {
@@ -225,9 +226,7 @@ const commentFields = {
 export const CommentFields = Type.Object(
   {
     versionId: UuidSchema,
-    ...commentFields,
-    location: Type.Optional(commentFields.location),
-    proposedChange: Type.Optional(commentFields.proposedChange),
+    ...WithOptional(commentFields, ['location', 'proposedChange']),
     acceptIpr: Type.Optional(Type.Literal('true')),
     iprPolicySha256: Type.Optional(Sha256Schema),
   },

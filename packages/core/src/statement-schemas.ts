@@ -49,6 +49,7 @@ import {
   StoredFileFields,
   TimestampSchema,
   UuidSchema,
+  WithOptional,
 } from './common-schemas.js';
 import { TitleSchema } from './document-schemas.js';
 import {
@@ -266,17 +267,16 @@ export const CreateStatementBody = Type.Object(
   {
     register: SlugSchema,
     from: Type.Optional(SlugSchema),
-    to: editableFields.to,
-    title: editableFields.title,
-    body: Type.Optional(editableFields.body),
-    purpose: editableFields.purpose,
-    deadline: Type.Optional(editableFields.deadline),
+    ...WithOptional(editableFields, [
+      'body',
+      'deadline',
+      'senderReference',
+      'receiverReference',
+      'responseContacts',
+      'technicalContacts',
+      'refersTo',
+    ]),
     visibility: Type.Optional({ ...editableFields.visibility, default: 'parties' }),
-    senderReference: Type.Optional(editableFields.senderReference),
-    receiverReference: Type.Optional(editableFields.receiverReference),
-    responseContacts: Type.Optional(editableFields.responseContacts),
-    technicalContacts: Type.Optional(editableFields.technicalContacts),
-    refersTo: Type.Optional(editableFields.refersTo),
   },
   { additionalProperties: false },
 );

@@ -16,7 +16,7 @@ import {
   showsCommentAuthor,
 } from '../src/policy/review-policy.js';
 import { reviewState } from '../src/review-schemas.js';
-import { peopleOf, person, WITHOUT_MEMBERSHIP } from './fixtures/actors.js';
+import { person, tableActors } from './fixtures/actors.js';
 import {
   COMMENT_TABLE,
   type CommentActorKind,
@@ -24,12 +24,11 @@ import {
   type ReviewActorKind,
 } from './fixtures/permission-table.js';
 
-const KINDS = {
-  ...WITHOUT_MEMBERSHIP,
-  ...peopleOf('owner', 'dmtf'),
-  ...peopleOf('partner', 'ofa'),
-  ...peopleOf('third-party', 'snia'),
-} satisfies Record<ReviewActorKind, Actor>;
+const KINDS = tableActors({
+  owner: 'dmtf',
+  partner: 'ofa',
+  'third-party': 'snia',
+}) satisfies Record<ReviewActorKind, Actor>;
 
 const shared: DocumentSubject = {
   owner: 'dmtf',

@@ -15,7 +15,7 @@ import {
   statementWritingOrganizations,
 } from '../src/policy/statement-policy.js';
 import type { StatementPurpose, StatementState } from '../src/statement-schemas.js';
-import { peopleOf, person, WITHOUT_MEMBERSHIP } from './fixtures/actors.js';
+import { person, tableActors } from './fixtures/actors.js';
 import {
   type StatementActorKind,
   type StatementTableAction,
@@ -23,12 +23,11 @@ import {
   statementTableAllows,
 } from './fixtures/permission-table.js';
 
-const KINDS = {
-  ...WITHOUT_MEMBERSHIP,
-  ...peopleOf('sending', 'ofa'),
-  ...peopleOf('receiving', 'dmtf'),
-  ...peopleOf('third-party', 'snia'),
-} satisfies Record<StatementActorKind, Actor>;
+const KINDS = tableActors({
+  sending: 'ofa',
+  receiving: 'dmtf',
+  'third-party': 'snia',
+}) satisfies Record<StatementActorKind, Actor>;
 
 const CASES: Record<
   StatementTableCase,

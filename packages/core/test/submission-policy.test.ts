@@ -16,7 +16,7 @@ import {
   submittingOrganizations,
 } from '../src/policy/submission-policy.js';
 import type { SubmissionState } from '../src/submission-schemas.js';
-import { peopleOf, person, WITHOUT_MEMBERSHIP } from './fixtures/actors.js';
+import { person, tableActors } from './fixtures/actors.js';
 import { type SubmissionActorKind, submissionTableAllows } from './fixtures/permission-table.js';
 
 const submission = { from: 'ofa', to: 'dmtf', submittedBy: 'submitter' };
@@ -24,11 +24,8 @@ const approved = { state: 'approved' as const, parties: ['ofa', 'dmtf'] };
 
 /** One actor for each way of standing to an OFA → DMTF submission that 'submitter' (an OFA editor) sent. */
 const KINDS = {
-  ...WITHOUT_MEMBERSHIP,
+  ...tableActors({ submitting: 'ofa', receiving: 'dmtf', 'third-party': 'snia' }),
   submitter: person('submitter', { ofa: 'editor' }),
-  ...peopleOf('submitting', 'ofa'),
-  ...peopleOf('receiving', 'dmtf'),
-  ...peopleOf('third-party', 'snia'),
 } satisfies Record<SubmissionActorKind, Actor>;
 
 describe('submission policy: the permission table', () => {

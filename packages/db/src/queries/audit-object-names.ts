@@ -46,100 +46,102 @@ export async function readableAuditObjectNames(
     ...new Set(refs.filter((ref) => ref.objectType === type).map((ref) => ref.objectId)),
   ];
   const names: AuditObjectNames = new Map();
-  const add = (type: string, rows: Array<{ id: string; name: string }>) => {
-    for (const row of rows) names.set(`${type}:${row.id}`, row.name);
+  /**
+   * Names the `found` objects as each of `types` by `sql`, which answers their id and name given
+   * them as `$1` and `params` after; no query when none are found.
+   */
+  const nameFound = async (
+    types: readonly string[],
+    found: readonly string[],
+    sql: string,
+    ...params: unknown[]
+  ) => {
+    if (found.length === 0) return;
+    const result = await db.query<{ id: string; name: string }>(sql, [found, ...params]);
+    for (const type of types) {
+      for (const row of result.rows) names.set(`${type}:${row.id}`, row.name);
+    }
   };
   const viewer = [...reader.organizations];
   const admins = [...reader.administers];
 
-  const documents = ids('document');
-  if (documents.length > 0) {
-    const result = await db.query<{ id: string; name: string }>(
-      `select d.id, d.identifier || ' · ' || d.title as name from documents d
-        where d.id = any($2::uuid[]) and ${readableDocumentCondition('$1::text[]')}`,
-      [viewer, documents],
-    );
-    add('document', result.rows);
-  }
-  const versions = ids('version');
-  if (versions.length > 0) {
-    const result = await db.query<{ id: string; name: string }>(
-      `select v.id, d.identifier || ' version ' || v.label as name
-         from document_versions v join documents d on d.id = v.document_id
-        where v.id = any($2::uuid[]) and ${readableDocumentCondition('$1::text[]')}`,
-      [viewer, versions],
-    );
-    add('version', result.rows);
-  }
-  const submissions = ids('submission');
-  if (submissions.length > 0) {
-    const result = await db.query<{ id: string; name: string }>(
-      `select s.id, s.reference || ' · ' || s.title as name
-         from submissions s
-         join organizations fo on fo.id = s.from_organization_id
-         join organizations too on too.id = s.to_organization_id
-        where s.id = any($2::uuid[])
-          and (fo.slug = any($1::text[]) or too.slug = any($1::text[]) or s.submitted_by = $3)`,
-      [admins, submissions, reader.userId],
-    );
-    add('submission', result.rows);
-  }
-  const users = ids('user', 'membership');
-  if (users.length > 0) {
-    // People named are the reader's fellow members, and people whose membership events the
-    // reader's organizations' log holds (a member removed since); anyone for the operator.
-    const result = await db.query<{ id: string; name: string }>(
-      `select u.id, u.email as name from users u
-        where u.id = any($1::uuid[])
-          and ($2 or u.id = $4
-               or exists (select 1 from memberships m join organizations o on o.id = m.organization_id
-                           where m.user_id = u.id and o.slug = any($3::text[]))
-               or exists (select 1 from audit_events e join organizations o on o.id = e.organization_id
-                           where e.object_type = 'membership' and e.object_id = u.id::text
-                             and o.slug = any($5::text[])))`,
-      [users, reader.operator, viewer, reader.userId, admins],
-    );
-    add('user', result.rows);
-    add('membership', result.rows);
-  }
-  const invitations = ids('invitation');
-  if (invitations.length > 0) {
-    const result = await db.query<{ id: string; name: string }>(
-      `select i.id, i.email as name from invitations i join organizations o on o.id = i.organization_id
-        where i.id = any($1::uuid[]) and ($2 or o.slug = any($3::text[]))`,
-      [invitations, reader.operator, admins],
-    );
-    add('invitation', result.rows);
-  }
-  const tokens = ids('api-token');
-  if (tokens.length > 0) {
-    const result = await db.query<{ id: string; name: string }>(
-      `select t.id, t.name from api_tokens t where t.id = any($1::uuid[]) and ($2 or t.user_id = $3)`,
-      [tokens, reader.operator, reader.userId],
-    );
-    add('api-token', result.rows);
-  }
+  await nameFound(
+    ['document'],
+    ids('document'),
+    `select d.id, d.identifier || ' · ' || d.title as name from documents d
+    where d.id = any($1::uuid[]) and ${readableDocumentCondition('$2::text[]')}`,
+    viewer,
+  );
+  await nameFound(
+    ['version'],
+    ids('version'),
+    `select v.id, d.identifier || ' version ' || v.label as name
+     from document_versions v join documents d on d.id = v.document_id
+    where v.id = any($1::uuid[]) and ${readableDocumentCondition('$2::text[]')}`,
+    viewer,
+  );
+  await nameFound(
+    ['submission'],
+    ids('submission'),
+    `select s.id, s.reference || ' · ' || s.title as name
+     from submissions s
+     join organizations fo on fo.id = s.from_organization_id
+     join organizations too on too.id = s.to_organization_id
+    where s.id = any($1::uuid[])
+      and (fo.slug = any($2::text[]) or too.slug = any($2::text[]) or s.submitted_by = $3)`,
+    admins,
+    reader.userId,
+  );
+  // People named are the reader's fellow members, and people whose membership events the
+  // reader's organizations' log holds (a member removed since); anyone for the operator.
+  await nameFound(
+    ['user', 'membership'],
+    ids('user', 'membership'),
+    `select u.id, u.email as name from users u
+    where u.id = any($1::uuid[])
+      and ($2 or u.id = $4
+           or exists (select 1 from memberships m join organizations o on o.id = m.organization_id
+                       where m.user_id = u.id and o.slug = any($3::text[]))
+           or exists (select 1 from audit_events e join organizations o on o.id = e.organization_id
+                       where e.object_type = 'membership' and e.object_id = u.id::text
+                         and o.slug = any($5::text[])))`,
+    reader.operator,
+    viewer,
+    reader.userId,
+    admins,
+  );
+  await nameFound(
+    ['invitation'],
+    ids('invitation'),
+    `select i.id, i.email as name from invitations i join organizations o on o.id = i.organization_id
+    where i.id = any($1::uuid[]) and ($2 or o.slug = any($3::text[]))`,
+    reader.operator,
+    admins,
+  );
+  await nameFound(
+    ['api-token'],
+    ids('api-token'),
+    `select t.id, t.name from api_tokens t where t.id = any($1::uuid[]) and ($2 or t.user_id = $3)`,
+    reader.operator,
+    reader.userId,
+  );
   // Organizations are public; a register is, once approved (a draft is its parties' and the
   // operator's).
-  const organizations = slugs('organization');
-  if (organizations.length > 0) {
-    const result = await db.query<{ id: string; name: string }>(
-      'select slug as id, name from organizations where slug = any($1::text[])',
-      [organizations],
-    );
-    add('organization', result.rows);
-  }
-  const registers = slugs('register');
-  if (registers.length > 0) {
-    const result = await db.query<{ id: string; name: string }>(
-      `select r.slug as id, r.title as name from work_registers r
-        where r.slug = any($1::text[])
-          and (r.state = 'approved' or $2 or exists (
-                select 1 from register_parties p join organizations o on o.id = p.organization_id
-                 where p.register_id = r.id and o.slug = any($3::text[])))`,
-      [registers, reader.operator, viewer],
-    );
-    add('register', result.rows);
-  }
+  await nameFound(
+    ['organization'],
+    slugs('organization'),
+    'select slug as id, name from organizations where slug = any($1::text[])',
+  );
+  await nameFound(
+    ['register'],
+    slugs('register'),
+    `select r.slug as id, r.title as name from work_registers r
+    where r.slug = any($1::text[])
+      and (r.state = 'approved' or $2 or exists (
+            select 1 from register_parties p join organizations o on o.id = p.organization_id
+             where p.register_id = r.id and o.slug = any($3::text[])))`,
+    reader.operator,
+    viewer,
+  );
   return names;
 }

@@ -1,5 +1,9 @@
 import type { Queryable } from '../queryable.js';
-import { organizationMemberAddresses, selectEmails } from './email-addresses.js';
+import {
+  optedInAddresses,
+  organizationMemberAddresses,
+  sharingPartiesOf,
+} from './email-addresses.js';
 import type { SubmissionRecord } from './submissions.js';
 
 /** What a person chose to be told by e-mail. */
@@ -58,16 +62,10 @@ export async function documentReleaseRecipients(
   db: Queryable,
   documentId: string,
 ): Promise<string[]> {
-  return selectEmails(
+  return optedInAddresses(
     db,
-    `select distinct u.email
-       from document_registers dr
-       join register_parties p on p.register_id = dr.register_id
-       join memberships m on m.organization_id = p.organization_id
-       join users u on u.id = m.user_id
-       join notification_preferences np on np.user_id = u.id
-      where dr.document_id = $1 and np.document_releases and u.disabled_at is null
-      order by u.email`,
+    'document_releases',
+    `select user_id from memberships where organization_id in (${sharingPartiesOf('$1')})`,
     [documentId],
   );
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../queryable.js';
+import { selectOrganization } from './organizations.js';
 
 /** An organization with the settings the operator manages. */
 export interface OrganizationSettingsRecord {
@@ -15,17 +16,12 @@ export interface OrganizationSettingsRecord {
 const ORGANIZATION_SETTINGS_COLUMNS = `slug, name, description, ipr_policy as "iprPolicy",
   ipr_policy_url as "iprPolicyUrl", password_login as "passwordLogin", created_at as "createdAt"`;
 
-export async function findOrganizationSettings(
+export function findOrganizationSettings(
   db: Queryable,
   slug: string,
   options: { lock?: boolean } = {},
 ): Promise<OrganizationSettingsRecord | undefined> {
-  const result = await db.query<OrganizationSettingsRecord>(
-    `select ${ORGANIZATION_SETTINGS_COLUMNS} from organizations where slug = $1
-     ${options.lock ? 'for no key update' : ''}`,
-    [slug],
-  );
-  return result.rows[0];
+  return selectOrganization(db, ORGANIZATION_SETTINGS_COLUMNS, slug, options);
 }
 
 /** Inserts the organization; undefined when the slug is taken. */

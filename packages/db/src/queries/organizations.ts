@@ -1,4 +1,5 @@
 import type { Organization } from '@liaison/core';
+import type { QueryResultRow } from 'pg';
 import type { Queryable } from '../queryable.js';
 
 interface OrganizationRow {
@@ -35,17 +36,29 @@ export async function listOrganizations(db: Queryable): Promise<Organization[]> 
   return result.rows.map(toOrganization);
 }
 
+/**
+ * The organization's row, read as `columns`; with `lock`, no other transaction changes the row
+ * until this one ends (rows that reference the organization may still be written).
+ */
+export async function selectOrganization<Row extends QueryResultRow>(
+  db: Queryable,
+  columns: string,
+  slug: string,
+  options: { lock?: boolean },
+): Promise<Row | undefined> {
+  const result = await db.query<Row>(
+    `select ${columns} from organizations where slug = $1 ${options.lock ? 'for no key update' : ''}`,
+    [slug],
+  );
+  return result.rows[0];
+}
+
 export async function findOrganization(
   db: Queryable,
   slug: string,
   options: { lock?: boolean } = {},
 ): Promise<Organization | undefined> {
-  const result = await db.query<OrganizationRow>(
-    `select ${ORGANIZATION_COLUMNS} from organizations where slug = $1
-     ${options.lock ? 'for no key update' : ''}`,
-    [slug],
-  );
-  const row = result.rows[0];
+  const row = await selectOrganization<OrganizationRow>(db, ORGANIZATION_COLUMNS, slug, options);
   return row ? toOrganization(row) : undefined;
 }
 

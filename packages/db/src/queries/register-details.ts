@@ -11,6 +11,7 @@ import type {
   RegisterAccessRule,
   RegisterText,
 } from '@liaison/core';
+import type { QueryResultRow } from 'pg';
 import type { Queryable } from '../queryable.js';
 
 export interface MilestoneRecord {
@@ -102,6 +103,28 @@ const APPROVAL_COLUMNS = `o.slug as party, a.body, a.state, a.resolution,
                from organizations d where d.id = a.resolution_document_organization_id)
   end as "resolutionDocument"`;
 const CONTACT_COLUMNS = `id, ${partySlug('organization_id')} as party, role, address, open`;
+
+/** The tables of the items kept in the register's order and changed one at a time. */
+type ItemTable = 'register_milestones' | 'register_commitments' | 'register_contacts';
+
+/** The item of the register, read with `columns` and locked for the rest of the transaction. */
+async function lockItem<Item extends QueryResultRow>(
+  db: Queryable,
+  table: ItemTable,
+  columns: string,
+  registerId: string,
+  id: string,
+): Promise<Item | undefined> {
+  const result = await db.query<Item>(
+    `select ${columns} from ${table} where register_id = $1 and id = $2 for update`,
+    [registerId, id],
+  );
+  return result.rows[0];
+}
+
+/** The position after the register's (`$1`) last item: an inserted item goes last. */
+const nextPosition = (table: ItemTable) =>
+  `(select coalesce(max(position) + 1, 0) from ${table} where register_id = $1)`;
 
 async function listTexts(
   db: Queryable,
@@ -234,17 +257,23 @@ export async function replaceRegisterDetails(
 // ---------------------------------------------------------------------------------------------
 
 /** The milestone, locked for the rest of the transaction. */
-export async function lockMilestone(
+export function lockMilestone(
   db: Queryable,
   registerId: string,
   id: string,
 ): Promise<MilestoneRecord | undefined> {
-  const result = await db.query<MilestoneRecord>(
-    `select ${MILESTONE_COLUMNS} from register_milestones
-      where register_id = $1 and id = $2 for update`,
-    [registerId, id],
-  );
-  return result.rows[0];
+  return lockItem(db, 'register_milestones', MILESTONE_COLUMNS, registerId, id);
+}
+
+/** The milestone's fields as its insert and its update write them, from `$2` on. */
+function milestoneValues(milestone: NewMilestone): unknown[] {
+  return [
+    milestone.deliverable,
+    milestone.timeframe,
+    milestone.state,
+    milestone.doneOn,
+    milestone.open,
+  ];
 }
 
 /** Appends the milestone after the register's others. */
@@ -256,16 +285,9 @@ export async function insertMilestone(
   const result = await db.query<MilestoneRecord>(
     `insert into register_milestones (register_id, deliverable, timeframe, state, done_on, open, position)
      values ($1, $2, $3, $4, $5, $6,
-             (select coalesce(max(position) + 1, 0) from register_milestones where register_id = $1))
+             ${nextPosition('register_milestones')})
      returning ${MILESTONE_COLUMNS}`,
-    [
-      registerId,
-      milestone.deliverable,
-      milestone.timeframe,
-      milestone.state,
-      milestone.doneOn,
-      milestone.open,
-    ],
+    [registerId, ...milestoneValues(milestone)],
   );
   return result.rows[0]!;
 }
@@ -279,14 +301,7 @@ export async function updateMilestone(
         set deliverable = $2, timeframe = $3, state = $4, done_on = $5, open = $6
       where id = $1
       returning ${MILESTONE_COLUMNS}`,
-    [
-      milestone.id,
-      milestone.deliverable,
-      milestone.timeframe,
-      milestone.state,
-      milestone.doneOn,
-      milestone.open,
-    ],
+    [milestone.id, ...milestoneValues(milestone)],
   );
   return result.rows[0]!;
 }
@@ -299,17 +314,24 @@ export async function deleteMilestone(db: Queryable, id: string): Promise<void> 
 // Documentation commitments
 // ---------------------------------------------------------------------------------------------
 
-export async function lockCommitment(
+export function lockCommitment(
   db: Queryable,
   registerId: string,
   id: string,
 ): Promise<CommitmentRecord | undefined> {
-  const result = await db.query<CommitmentRecord>(
-    `select ${COMMITMENT_COLUMNS} from register_commitments
-      where register_id = $1 and id = $2 for update`,
-    [registerId, id],
-  );
-  return result.rows[0];
+  return lockItem(db, 'register_commitments', COMMITMENT_COLUMNS, registerId, id);
+}
+
+/** The commitment's fields as its insert and its update write them, from `$2` on. */
+function commitmentValues(commitment: NewCommitment): unknown[] {
+  return [
+    commitment.from,
+    commitment.to,
+    commitment.title,
+    commitment.note,
+    commitment.documentIdentifier,
+    commitment.open,
+  ];
 }
 
 export async function insertCommitment(
@@ -321,17 +343,9 @@ export async function insertCommitment(
     `insert into register_commitments (register_id, from_organization_id, to_organization_id, title,
                                        note, document_identifier, open, position)
      values ($1, ${partyId('$2')}, ${partyId('$3')}, $4, $5, $6, $7,
-             (select coalesce(max(position) + 1, 0) from register_commitments where register_id = $1))
+             ${nextPosition('register_commitments')})
      returning ${COMMITMENT_COLUMNS}`,
-    [
-      registerId,
-      commitment.from,
-      commitment.to,
-      commitment.title,
-      commitment.note,
-      commitment.documentIdentifier,
-      commitment.open,
-    ],
+    [registerId, ...commitmentValues(commitment)],
   );
   return result.rows[0]!;
 }
@@ -346,15 +360,7 @@ export async function updateCommitment(
             title = $4, note = $5, document_identifier = $6, open = $7
       where id = $1
       returning ${COMMITMENT_COLUMNS}`,
-    [
-      commitment.id,
-      commitment.from,
-      commitment.to,
-      commitment.title,
-      commitment.note,
-      commitment.documentIdentifier,
-      commitment.open,
-    ],
+    [commitment.id, ...commitmentValues(commitment)],
   );
   return result.rows[0]!;
 }
@@ -367,16 +373,12 @@ export async function deleteCommitment(db: Queryable, id: string): Promise<void>
 // Points of contact
 // ---------------------------------------------------------------------------------------------
 
-export async function lockContact(
+export function lockContact(
   db: Queryable,
   registerId: string,
   id: string,
 ): Promise<ContactRecord | undefined> {
-  const result = await db.query<ContactRecord>(
-    `select ${CONTACT_COLUMNS} from register_contacts where register_id = $1 and id = $2 for update`,
-    [registerId, id],
-  );
-  return result.rows[0];
+  return lockItem(db, 'register_contacts', CONTACT_COLUMNS, registerId, id);
 }
 
 export async function insertContact(
@@ -387,7 +389,7 @@ export async function insertContact(
   const result = await db.query<ContactRecord>(
     `insert into register_contacts (register_id, organization_id, role, address, open, position)
      values ($1, ${partyId('$2')}, $3, $4, $5,
-             (select coalesce(max(position) + 1, 0) from register_contacts where register_id = $1))
+             ${nextPosition('register_contacts')})
      returning ${CONTACT_COLUMNS}`,
     [registerId, contact.party, contact.role, contact.address, contact.open],
   );

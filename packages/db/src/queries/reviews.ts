@@ -1,6 +1,10 @@
 import type { CommentKind, Disposition, DocumentStatus, Visibility } from '@liaison/core';
 import type { Queryable } from '../queryable.js';
-import { organizationMemberAddresses, selectEmails } from './email-addresses.js';
+import {
+  optedInAddresses,
+  organizationMemberAddresses,
+  sharingPartiesOf,
+} from './email-addresses.js';
 import { readableDocumentCondition } from './readable-documents.js';
 import type { StoredFileRecord } from './stored-file.js';
 
@@ -489,19 +493,15 @@ export async function isCommentOfReview(
  * shared under, who opted in.
  */
 export async function reviewCallRecipients(db: Queryable, documentId: string): Promise<string[]> {
-  return selectEmails(
+  return optedInAddresses(
     db,
-    `select distinct u.email
+    'review_calls',
+    `select m.user_id
        from documents d
        join memberships m on m.organization_id = d.organization_id
-          or (d.visibility <> 'organization' and m.organization_id in (
-                select p.organization_id from document_registers dr
-                  join register_parties p on p.register_id = dr.register_id
-                 where dr.document_id = d.id))
-       join users u on u.id = m.user_id
-       join notification_preferences np on np.user_id = u.id
-      where d.id = $1 and np.review_calls and u.disabled_at is null
-      order by u.email`,
+          or (d.visibility <> 'organization'
+              and m.organization_id in (${sharingPartiesOf('d.id')}))
+      where d.id = $1`,
     [documentId],
   );
 }

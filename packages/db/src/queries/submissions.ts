@@ -292,15 +292,24 @@ export interface SubmissionEventRecord {
   by: string | null;
 }
 
+/** A step of a submission's state history: from null when it was submitted. */
+export interface NewSubmissionEvent {
+  submissionId: string;
+  from: SubmissionState | null;
+  to: SubmissionState;
+  reason: string | null;
+  actorId: string | null;
+}
+
+/** A decision on a submission after it was submitted: always from a state, always someone's. */
+export interface SubmissionStateChange extends NewSubmissionEvent {
+  from: SubmissionState;
+  actorId: string;
+}
+
 export async function insertSubmissionEvent(
   db: Queryable,
-  event: {
-    submissionId: string;
-    from: SubmissionState | null;
-    to: SubmissionState;
-    reason: string | null;
-    actorId: string | null;
-  },
+  event: NewSubmissionEvent,
 ): Promise<void> {
   await db.query(
     `insert into submission_events (submission_id, from_state, to_state, reason, actor_id)
@@ -327,13 +336,7 @@ export async function listSubmissionEvents(
 /** Moves the (locked) submission to `to`, with its history event. */
 export async function setSubmissionState(
   db: Queryable,
-  change: {
-    submissionId: string;
-    from: SubmissionState;
-    to: SubmissionState;
-    reason: string | null;
-    actorId: string;
-  },
+  change: SubmissionStateChange,
 ): Promise<void> {
   await db.query('update submissions set state = $2, updated_at = now() where id = $1', [
     change.submissionId,

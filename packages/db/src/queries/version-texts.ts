@@ -1,4 +1,5 @@
 import type { Queryable } from '../queryable.js';
+import type { StoredFileRecord } from './stored-file.js';
 
 /** Where a version's text stands: written by the extraction job, read by search and compare. */
 export type VersionTextStatus = 'pending' | 'extracted' | 'failed' | 'unsupported';
@@ -77,12 +78,7 @@ export async function readVersionText(
 }
 
 /** What the extraction job needs to read a version's file. */
-export interface VersionFile {
-  storageKey: string;
-  mediaType: string;
-  filename: string;
-  size: number;
-}
+export type VersionFile = Pick<StoredFileRecord, 'storageKey' | 'mediaType' | 'filename' | 'size'>;
 
 export async function findVersionFile(
   db: Queryable,
