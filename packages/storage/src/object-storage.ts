@@ -133,10 +133,8 @@ export class StorageUnavailableError extends StorageError {
 /** `putStream` saw more than `maxBytes` bytes (or more than the store can take). Map to 413. */
 export class ObjectTooLargeError extends StorageError {
   override name = 'ObjectTooLargeError';
-  readonly limit: number;
-  constructor(limit: number) {
+  constructor(readonly limit: number) {
     super(`object exceeds the limit of ${limit} bytes`);
-    this.limit = limit;
   }
 }
 
@@ -148,12 +146,11 @@ export class SourceStreamError extends StorageError {
 /** The body of `putStream` was not as long as its declared `size`. Usually the client's fault. */
 export class ObjectSizeMismatchError extends StorageError {
   override name = 'ObjectSizeMismatchError';
-  readonly declared: number;
-  readonly longer: boolean;
-  constructor(declared: number, longer: boolean) {
+  constructor(
+    readonly declared: number,
+    readonly longer: boolean,
+  ) {
     super(`the body is ${longer ? 'longer' : 'shorter'} than its declared ${declared} bytes`);
-    this.declared = declared;
-    this.longer = longer;
   }
 }
 
@@ -165,20 +162,19 @@ export class UploadAbortedError extends StorageError {
 /** `getStream` of a key that holds no object. Map to 404. */
 export class ObjectNotFoundError extends StorageError {
   override name = 'ObjectNotFoundError';
-  readonly key: string;
-  constructor(key: string) {
+  constructor(readonly key: string) {
     super(`no object under key "${key}"`);
-    this.key = key;
   }
 }
 
 /** A range that is malformed or starts beyond the end of the object. Map to 416. */
 export class InvalidRangeError extends StorageError {
   override name = 'InvalidRangeError';
-  readonly range: ByteRange;
-  constructor(range: ByteRange, options?: ErrorOptions) {
+  constructor(
+    readonly range: ByteRange,
+    options?: ErrorOptions,
+  ) {
     super(`range ${range.start}-${range.end ?? ''} is not satisfiable`, options);
-    this.range = range;
   }
 }
 
