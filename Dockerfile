@@ -1,4 +1,6 @@
 # Liaison's two images, the API and the web app (Next.js standalone server), from one build.
+# The web app's stages come after the API's image, so a builder without BuildKit, which builds every
+# stage up to its target, builds `--target api` without building the web app.
 # Build from the repository root:
 #   docker build --target api -t liaison-api .
 #   docker build --target web -t liaison-web .
@@ -38,11 +40,6 @@ FROM base AS api-dependencies
 COPY --from=manifests /manifests/ ./
 RUN npm ci --omit=dev --workspace=@liaison/api
 
-FROM source AS web-build
-# NEXT_OUTPUT=standalone makes next.config.ts emit .next/standalone: server.js plus exactly
-# the node_modules it needs. --env-mode=loose lets the variable through turbo to next build.
-RUN NEXT_OUTPUT=standalone npx turbo run build --filter=@liaison/web... --env-mode=loose
-
 FROM node:24-bookworm-slim AS api
 ENV NODE_ENV=production \
     API_PORT=4000
@@ -56,6 +53,11 @@ USER node
 EXPOSE 4000
 # Applies pending database migrations, then serves on API_PORT.
 CMD ["node", "apps/api/dist/main.js"]
+
+FROM source AS web-build
+# NEXT_OUTPUT=standalone makes next.config.ts emit .next/standalone: server.js plus exactly
+# the node_modules it needs. --env-mode=loose lets the variable through turbo to next build.
+RUN NEXT_OUTPUT=standalone npx turbo run build --filter=@liaison/web... --env-mode=loose
 
 FROM node:24-bookworm-slim AS web
 ENV NODE_ENV=production \

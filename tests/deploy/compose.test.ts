@@ -123,6 +123,8 @@ describe('docker-compose.yml', () => {
     expect(all.api?.build).toEqual({ context: '.', target: 'api' });
     expect(all.web?.build).toEqual({ context: '.', target: 'web' });
     expect(stages).toEqual(expect.arrayContaining(['api', 'web']));
+    // A builder without BuildKit builds every stage up to the target: the API's comes first.
+    expect(stages.indexOf('api')).toBeLessThan(stages.indexOf('web-build'));
     // Each image starts from the bare runtime, not from a stage that holds the dev dependencies.
     expect(dockerfile).toMatch(/^FROM node:24-bookworm-slim AS api$/m);
     expect(dockerfile).toMatch(/^FROM node:24-bookworm-slim AS web$/m);
