@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { createPool, type Pool, seedBenchDocuments } from '@liaison/db';
+import { createPool, DEMO_PASSWORD, type Pool, seedBenchDocuments } from '@liaison/db';
 import {
   createTempDataDir,
   type EmbeddedStack,
@@ -12,7 +12,6 @@ import { createS3Storage, type S3Storage } from '@liaison/storage';
 import { type ApiProcess, startApiProcess } from './api-process.js';
 import { type S3Process, s3InChildProcess } from './s3-process.js';
 
-export const DEMO_PASSWORD = 'liaison-demo';
 export interface BenchSettings {
   /** BENCH_QUICK: small sizes for working on the bench or the API, not for the README. */
   quick: boolean;

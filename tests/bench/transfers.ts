@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { DEMO_PASSWORD } from '@liaison/db';
 import { findFreePort } from '@liaison/embedded-stack';
-import { type BenchContext, DEMO_PASSWORD, json, log } from './context.js';
+import { type BenchContext, json, log } from './context.js';
 import { type MemoryReport, measureCpu, watchMemory } from './memory.js';
 import { type Section, table, Verdicts } from './report.js';
 import { formatSpread, interleaved, ratios, spreadOf } from './stats.js';
@@ -26,7 +27,10 @@ type Server = 'api' | 'web' | 's3';
 /** One timed transfer, with the CPU time each process spent on it. */
 interface Measured {
   seconds: number;
-  /** CPU seconds of each server process (the API and the web app: none for direct transfers). */
+  /**
+   * CPU seconds of each server process: the API, the web app and the store (a direct transfer
+   * leaves the API and the web app idle).
+   */
   cpu: Record<Server, number>;
   /** CPU seconds of the bench process: the client. */
   benchCpu: number;
