@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { DEMO_PASSWORD } from '@liaison/db';
 import { describe, expect, it } from 'vitest';
-import { cookiesSetBy, requestWeb, usePortal } from './launch.js';
+import { signInThroughWeb } from '../bench/web-process.js';
+import { requestWeb, usePortal } from './launch.js';
 
 // Downloads through the web app as `npm start` runs it (`next start`): the browser gets the file's
 // length, which Next.js alone drops from a route handler's answer, and exactly the file's bytes.
-const PASSWORD = 'liaison-demo';
 // Over 64 KiB, so the body crosses the servers in several chunks.
 const FILE_SIZE = 3 * 1024 * 1024 + 17;
 
@@ -17,26 +18,6 @@ const fromBrowser = (
   headers: Record<string, string> = {},
   body?: string,
 ) => requestWeb(portal.ports.web, { method, path, headers, body });
-
-/** Signs in through the web app's login form; answers the browser's cookies. */
-async function signInThroughWeb(email: string, organization: string): Promise<string> {
-  const csrf = await fromBrowser('GET', '/api/auth/csrf');
-  const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
-  const form = new URLSearchParams({ csrfToken, email, password: PASSWORD, organization });
-  const answer = await fromBrowser(
-    'POST',
-    '/api/auth/callback/credentials',
-    {
-      cookie: cookiesSetBy(csrf).join('; '),
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    form.toString(),
-  );
-  expect(answer.status).toBe(302);
-  const cookies = cookiesSetBy(answer);
-  expect(cookies.some((cookie) => cookie.startsWith('next-auth.session-token='))).toBe(true);
-  return cookies.join('; ');
-}
 
 async function apiCall<T>(path: string, token: string, init: RequestInit): Promise<T> {
   const answer = await fetch(`http://127.0.0.1:${portal.ports.api}${path}`, {
@@ -56,7 +37,7 @@ async function documentWithFile(
   const signedIn = await fetch(`http://127.0.0.1:${portal.ports.api}/api/v1/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@dmtf.example', password: PASSWORD }),
+    body: JSON.stringify({ email: 'admin@dmtf.example', password: DEMO_PASSWORD }),
   });
   const { accessToken } = (await signedIn.json()) as { accessToken: string };
   const document = await apiCall<{ id: string }>('/api/v1/documents', accessToken, {
@@ -100,7 +81,11 @@ describe('downloads through the web app', () => {
 
     // The organization's file: not found for a stranger, whole for a signed-in member.
     expect((await fromBrowser('GET', privatePath)).status).toBe(404);
-    const cookie = await signInThroughWeb('member@dmtf.example', 'dmtf');
+    const cookie = await signInThroughWeb(`http://127.0.0.1:${portal.ports.web}`, {
+      email: 'member@dmtf.example',
+      password: DEMO_PASSWORD,
+      organization: 'dmtf',
+    });
     const member = await fromBrowser('GET', privatePath, { cookie });
     expect(member.status).toBe(200);
     expect(member.headers['content-length']).toBe(String(FILE_SIZE));
