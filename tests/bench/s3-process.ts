@@ -29,10 +29,17 @@ export function s3InChildProcess(options: EmbeddedS3Options): S3Process {
     },
     async start() {
       const main = new URL('./s3-process-main.ts', import.meta.url).pathname;
-      // The bench runs under tsx with the source condition: the child takes the same options.
+      // The child runs from the sources, as `npm run bench` does, whatever runs this process.
       const started = spawn(
         process.execPath,
-        [...process.execArgv, main, options.dataDir, String(options.port)],
+        [
+          '--conditions=liaison-source',
+          '--import',
+          'tsx',
+          main,
+          options.dataDir,
+          String(options.port),
+        ],
         { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
       );
       child = started;
