@@ -1,6 +1,6 @@
 'use server';
 
-import { isEmailAddress, isSlug, PERSON_NAME_MAX_LENGTH } from '@liaison/core';
+import { isEmailAddress, isSlug, PERSON_NAME_MAX_LENGTH, ROLES, type Role } from '@liaison/core';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import {
@@ -13,12 +13,12 @@ import {
 } from '../../../components/admin/form-state';
 import { fromApi, type LiaisonClient } from '../../../lib/api';
 import { tooLong } from '../../../lib/field-rules';
+import { roleArticle } from '../../../lib/format';
 
-const ROLES = ['member', 'editor', 'admin'] as const;
 /** A user's or an invitation's id. */
 const USER_ID = /^[A-Za-z0-9-]{1,64}$/;
 
-function isRole(value: string): value is (typeof ROLES)[number] {
+function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
@@ -73,7 +73,7 @@ export async function inviteMember(_previous: FormState, form: FormData): Promis
   return (
     refused ??
     successState(
-      `Invitation sent to ${email}: they join as ${article(role)} ${role} when they accept it.`,
+      `Invitation sent to ${email}: they join as ${roleArticle(role)} ${role} when they accept it.`,
     )
   );
 }
@@ -103,7 +103,9 @@ export async function addMember(_previous: FormState, form: FormData): Promise<F
     (client) => client.addMember(organization, { email, role, ...(name ? { name } : {}) }),
     values,
   );
-  return refused ?? successState(`${email} is now ${article(role)} ${role} of the organization.`);
+  return (
+    refused ?? successState(`${email} is now ${roleArticle(role)} ${role} of the organization.`)
+  );
 }
 
 export async function changeRole(_previous: FormState, form: FormData): Promise<FormState> {
@@ -127,8 +129,4 @@ export async function removeMember(_previous: FormState, form: FormData): Promis
   if (refused) return refused;
   const email = text(form, 'email');
   redirect(`/admin/members/${organization}?removed=${encodeURIComponent(email || 'member')}`);
-}
-
-function article(role: string): string {
-  return role === 'admin' || role === 'editor' ? 'an' : 'a';
 }
