@@ -9,10 +9,10 @@ import {
   formValues,
   invalidState,
   successState,
-  text,
 } from '../../../components/admin/form-state';
 import { fromApi, type LiaisonClient } from '../../../lib/api';
 import { tooLong } from '../../../lib/field-rules';
+import { formText } from '../../../lib/form-text';
 import { roleArticle } from '../../../lib/format';
 
 /** A user's or an invitation's id. */
@@ -36,8 +36,8 @@ function newcomerProblems(organization: string, email: string, role: string) {
  * either is malformed.
  */
 function rowTarget(form: FormData, idField: string): { organization: string; id: string } | null {
-  const organization = text(form, 'organization');
-  const id = text(form, idField);
+  const organization = formText(form, 'organization');
+  const id = formText(form, idField);
   return isSlug(organization) && USER_ID.test(id) ? { organization, id } : null;
 }
 
@@ -59,9 +59,9 @@ async function changeMembers(
 /** Sends an invitation: the person becomes a member when they accept the mailed link. */
 export async function inviteMember(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const organization = text(form, 'organization');
-  const email = text(form, 'email');
-  const role = text(form, 'role');
+  const organization = formText(form, 'organization');
+  const email = formText(form, 'email');
+  const role = formText(form, 'role');
   const problems = newcomerProblems(organization, email, role);
   if (Object.keys(problems).length > 0 || !isRole(role)) return invalidState(problems, values);
 
@@ -90,10 +90,10 @@ export async function revokeInvitation(_previous: FormState, form: FormData): Pr
 
 export async function addMember(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const organization = text(form, 'organization');
-  const email = text(form, 'email');
-  const name = text(form, 'name');
-  const role = text(form, 'role');
+  const organization = formText(form, 'organization');
+  const email = formText(form, 'email');
+  const name = formText(form, 'name');
+  const role = formText(form, 'role');
   const problems = newcomerProblems(organization, email, role);
   tooLong(problems, 'name', name, PERSON_NAME_MAX_LENGTH);
   if (Object.keys(problems).length > 0 || !isRole(role)) return invalidState(problems, values);
@@ -110,7 +110,7 @@ export async function addMember(_previous: FormState, form: FormData): Promise<F
 
 export async function changeRole(_previous: FormState, form: FormData): Promise<FormState> {
   const member = rowTarget(form, 'userId');
-  const role = text(form, 'role');
+  const role = formText(form, 'role');
   if (!member || !isRole(role)) return invalidState({ role: 'Choose a role.' });
   const { organization, id } = member;
   const refused = await changeMembers(organization, (client) =>
@@ -127,6 +127,6 @@ export async function removeMember(_previous: FormState, form: FormData): Promis
     client.removeMember(organization, id),
   );
   if (refused) return refused;
-  const email = text(form, 'email');
+  const email = formText(form, 'email');
   redirect(`/admin/members/${organization}?removed=${encodeURIComponent(email || 'member')}`);
 }
