@@ -49,7 +49,7 @@ function notFoundAnswer(headers: Headers, page: string): Response {
   });
 }
 
-export async function proxyDownload(
+async function proxyDownload(
   request: NextRequest,
   options: DownloadProxyOptions,
 ): Promise<Response> {

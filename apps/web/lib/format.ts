@@ -1,6 +1,6 @@
 // Display helpers shared by server and client components. Pure: no I/O, no Node-only modules.
 
-import { type DocumentStatus, VISIBILITIES, type Visibility } from '@liaison/core';
+import { type DocumentStatus, type Role, VISIBILITIES, type Visibility } from '@liaison/core';
 import { parseCalendarDate } from './register-review';
 
 export type BadgeTone = 'success' | 'info' | 'warning' | 'neutral' | 'private';
@@ -120,6 +120,11 @@ export function statusLabel(status: string): string {
 
 export function visibilityLabel(visibility: string): string {
   return (VISIBILITY_LABELS as Record<string, string>)[visibility] ?? visibility;
+}
+
+/** The article before a role's name in a sentence: "a member", "an editor", "an admin". */
+export function roleArticle(role: Role): 'a' | 'an' {
+  return role === 'member' ? 'a' : 'an';
 }
 
 export function capitalize(text: string): string {

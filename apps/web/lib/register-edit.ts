@@ -23,7 +23,8 @@ import {
   TITLE_MAX_LENGTH,
 } from '@liaison/core';
 import { tooLong } from './field-rules';
-import { type FormLike, str } from './register-form';
+import { formText } from './form-text';
+import type { FormLike } from './register-form';
 import { parseCalendarDate } from './register-review';
 import { isOpenText } from './register-timeframe';
 
@@ -48,10 +49,10 @@ function done<T>(problems: Problems, body: T): Read<T> {
  */
 export function readMilestoneForm(form: FormLike): Read<Required<MilestoneInput>> {
   const problems: Problems = {};
-  const deliverable = str(form, 'deliverable');
-  const timeframe = str(form, 'timeframe');
-  const state = str(form, 'state');
-  const doneOn = str(form, 'doneOn');
+  const deliverable = formText(form, 'deliverable');
+  const timeframe = formText(form, 'timeframe');
+  const state = formText(form, 'state');
+  const doneOn = formText(form, 'doneOn');
   tooLong(problems, 'deliverable', deliverable, MILESTONE_DELIVERABLE_MAX_LENGTH);
   tooLong(problems, 'timeframe', timeframe, TIMEFRAME_MAX_LENGTH);
   if (!MILESTONE_STATES.some((option) => option.value === state)) {
@@ -90,16 +91,16 @@ export function readCommitmentForm(
   parties: readonly string[],
 ): Read<Required<CommitmentInput>> {
   const problems: Problems = {};
-  const from = str(form, 'from');
-  const to = str(form, 'to');
-  const title = str(form, 'title');
-  const note = str(form, 'note');
+  const from = formText(form, 'from');
+  const to = formText(form, 'to');
+  const title = formText(form, 'title');
+  const note = formText(form, 'note');
   if (!parties.includes(from)) problems.from = 'Choose a party of the register.';
   if (!parties.includes(to)) problems.to = 'Choose a party of the register.';
   else if (to === from) problems.to = 'Choose the other party: a party commits to another.';
   tooLong(problems, 'title', title, TITLE_MAX_LENGTH);
   tooLong(problems, 'note', note, REGISTER_TEXT_MAX_LENGTH);
-  const document = parseDocumentRef(str(form, 'document'), from);
+  const document = parseDocumentRef(formText(form, 'document'), from);
   if (document === 'invalid') {
     problems.document = 'Enter the document as organization/identifier, e.g. dmtf/DSP0266.';
   } else if (document && parties.includes(from) && document.organization !== from) {
@@ -121,9 +122,9 @@ export function readContactForm(
   parties: readonly string[],
 ): Read<Required<ContactInput>> {
   const problems: Problems = {};
-  const party = str(form, 'party');
-  const role = str(form, 'role');
-  const address = str(form, 'address');
+  const party = formText(form, 'party');
+  const role = formText(form, 'role');
+  const address = formText(form, 'address');
   if (!parties.includes(party)) problems.party = 'Choose a party of the register.';
   tooLong(problems, 'role', role, CONTACT_ROLE_MAX_LENGTH);
   if (address && !isEmailAddress(address)) {
@@ -145,10 +146,10 @@ export function readContactForm(
  */
 export function readApprovalForm(form: FormLike, organization: string): Read<ApprovalInput> {
   const problems: Problems = {};
-  const body = str(form, 'body');
-  const resolution = str(form, 'resolution');
-  const approvedOn = str(form, 'approvedOn');
-  const resolutionDocument = parseDocumentRef(str(form, 'resolutionDocument'), organization);
+  const body = formText(form, 'body');
+  const resolution = formText(form, 'resolution');
+  const approvedOn = formText(form, 'approvedOn');
+  const resolutionDocument = parseDocumentRef(formText(form, 'resolutionDocument'), organization);
   if (resolutionDocument === 'invalid') {
     problems.resolutionDocument =
       'Enter the document as organization/identifier, e.g. dmtf/DMTF-BR-2018-10.';

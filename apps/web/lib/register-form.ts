@@ -12,6 +12,7 @@ import {
   TITLE_MAX_LENGTH,
 } from '@liaison/core';
 import { tooLong } from './field-rules';
+import { formText } from './form-text';
 import { parseCalendarDate } from './register-review';
 
 /** The text sections the operator edits, each a whole ordered list. */
@@ -50,28 +51,22 @@ export interface FormLike {
   getAll(name: string): unknown[];
 }
 
-/** Field `name` of a form, trimmed; '' when it is missing or a file. */
-export function str(form: FormLike, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.trim() : '';
-}
-
 export function readRegisterForm(
   form: FormLike,
 ): { ok: true; fields: RegisterFields } | { ok: false; problems: Record<string, string> } {
   const problems: Record<string, string> = {};
-  const slug = str(form, 'slug').toLowerCase();
-  const title = str(form, 'title');
-  const state = str(form, 'state');
-  const initiatedOn = str(form, 'initiatedOn');
-  const reviewDue = str(form, 'reviewDue');
+  const slug = formText(form, 'slug').toLowerCase();
+  const title = formText(form, 'title');
+  const state = formText(form, 'state');
+  const initiatedOn = formText(form, 'initiatedOn');
+  const reviewDue = formText(form, 'reviewDue');
 
   if (!isSlug(slug)) {
     problems.slug = 'Lowercase letters, digits and hyphens, starting with a letter or digit.';
   }
   if (!title) problems.title = 'Enter the register’s title.';
   else tooLong(problems, 'title', title, TITLE_MAX_LENGTH);
-  tooLong(problems, 'version', str(form, 'version'), REGISTER_VERSION_MAX_LENGTH);
+  tooLong(problems, 'version', formText(form, 'version'), REGISTER_VERSION_MAX_LENGTH);
   if (state !== 'draft' && state !== 'approved') problems.state = 'Choose draft or approved.';
   if (initiatedOn && parseCalendarDate(initiatedOn) === null) {
     problems.initiatedOn = 'Enter a date as YYYY-MM-DD.';
@@ -85,7 +80,7 @@ export function readRegisterForm(
   for (const value of form.getAll('party')) {
     if (typeof value !== 'string' || !isSlug(value) || seen.has(value)) continue;
     seen.add(value);
-    parties.push({ organization: value, description: str(form, `partyDescription.${value}`) });
+    parties.push({ organization: value, description: formText(form, `partyDescription.${value}`) });
   }
   if (parties.length === 0) problems.parties = 'Tick at least one party.';
   else if (parties.length > REGISTER_MAX_PARTIES) {
@@ -95,7 +90,7 @@ export function readRegisterForm(
   }
 
   const sections =
-    str(form, 'sections') === '1'
+    formText(form, 'sections') === '1'
       ? readSections(
           form,
           parties.map((p) => p.organization),
@@ -109,12 +104,12 @@ export function readRegisterForm(
     fields: {
       slug,
       title,
-      version: str(form, 'version'),
+      version: formText(form, 'version'),
       initiatedOn: initiatedOn || null,
       state: state as RegisterFields['state'],
       reviewDue: reviewDue || null,
-      summary: str(form, 'summary'),
-      reviewProcess: str(form, 'reviewProcess'),
+      summary: formText(form, 'summary'),
+      reviewProcess: formText(form, 'reviewProcess'),
       parties,
       ...(sections ? { sections } : {}),
     },
@@ -133,14 +128,14 @@ function readSections(
 ): RegisterSections {
   const sections = {} as RegisterSections;
   for (const section of TEXT_SECTIONS) {
-    const count = Math.min(Number.parseInt(str(form, `${section}.count`), 10) || 0, 200);
+    const count = Math.min(Number.parseInt(formText(form, `${section}.count`), 10) || 0, 200);
     const items: SectionItem[] = [];
     for (let row = 0; row < count; row += 1) {
       const field = `${section}.${row}`;
-      const text = str(form, `${field}.text`);
-      const open = str(form, `${field}.open`) === 'on';
+      const text = formText(form, `${field}.text`);
+      const open = formText(form, `${field}.open`) === 'on';
       if (!text && !open) continue;
-      const partyValue = str(form, `${field}.party`);
+      const partyValue = formText(form, `${field}.party`);
       const party = partyValue === '' ? null : partyValue;
       if (party !== null && !parties.includes(party)) {
         problems[`${field}.party`] = 'Choose one of the ticked parties.';
@@ -148,7 +143,7 @@ function readSections(
         problems[`${field}.party`] = 'An activity is one party’s: choose the party.';
       }
       tooLong(problems, `${field}.text`, text, REGISTER_TEXT_MAX_LENGTH);
-      const scope = str(form, `${field}.scope`) as AccessScope;
+      const scope = formText(form, `${field}.scope`) as AccessScope;
       if (section === 'accessRules' && !SCOPES.includes(scope)) {
         problems[`${field}.scope`] = 'Choose which information the rule is about.';
       }

@@ -15,8 +15,8 @@ import {
   SUBMISSION_MAX_FILES,
   type SubmissionPermissions,
   type SubmissionState,
-  TITLE_MAX_LENGTH,
 } from '@liaison/core';
+import { titleError } from './document-rules';
 import { keepWithin } from './field-rules';
 import type { BadgeTone } from './format';
 
@@ -208,14 +208,15 @@ export function submissionDraftErrors(
       candidate.to.slug === draft.to,
   );
   if (!route) errors.route = 'Choose the register and the organization to submit to.';
-  const title = draft.title.trim();
-  if (title === '') errors.title = 'Enter a title.';
-  else if (title.length > TITLE_MAX_LENGTH) {
-    errors.title = `Keep the title to ${TITLE_MAX_LENGTH} characters or fewer.`;
-  }
-  if (draft.description.length > SUBMISSION_DESCRIPTION_MAX_LENGTH) {
-    errors.description = `Keep the description to ${SUBMISSION_DESCRIPTION_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer.`;
-  }
+  const title = titleError(draft.title.trim());
+  if (title) errors.title = title;
+  const description = keepWithin(
+    'description',
+    draft.description,
+    SUBMISSION_DESCRIPTION_MAX_LENGTH,
+    SUBMISSION_DESCRIPTION_MAX_LENGTH.toLocaleString('en-GB'),
+  );
+  if (description) errors.description = description;
   if (!draft.acceptIpr) {
     errors.acceptIpr = 'Acknowledge the IPR policy: no acknowledgement, no submission.';
   }

@@ -32,7 +32,9 @@ const VERSION = '400be8fa-fec6-4511-9642-bdb6d2df5a3c';
 const FILE = Buffer.alloc(3 * 1024 * 1024 + 7, 'x');
 const EARLY = '11111111-1111-4111-8111-111111111111';
 const SLOW = '22222222-2222-4222-8222-222222222222';
+const ENDLESS = '33333333-3333-4333-8333-333333333333';
 const closed: boolean[] = [];
+let endlessDownloadClosed = false;
 
 const api = startFakeApi({
   intercept(req, res) {
@@ -48,6 +50,20 @@ const api = startFakeApi({
         setTimeout(() => req.resume(), 2);
       });
       req.socket.on('close', () => closed.push(req.complete));
+      return true;
+    }
+    if (req.method === 'GET' && req.url?.includes(ENDLESS)) {
+      // A file that would go on for ever: only the browser's cancel ends it.
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      const pump = () => {
+        while (res.write(chunk));
+      };
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.on('drain', pump);
+      req.socket.on('close', () => {
+        endlessDownloadClosed = true;
+      });
+      pump();
       return true;
     }
     return false;
@@ -171,6 +187,18 @@ describe('download proxy route', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await response.arrayBuffer()).equals(FILE)).toBe(true);
     expect(api.received[0]?.headers.authorization).toBe('Bearer session-token');
+  });
+
+  it('drops the API response when the browser cancels the download', async () => {
+    swept.downloads = 0;
+    const ids = { id: DOC, versionId: ENDLESS };
+    const response = await get(`/documents/${DOC}/versions/${ENDLESS}/download`, {}, ids);
+    expect(response.status).toBe(200);
+    expect(swept.downloads).toBe(1);
+    const reader = response.body?.getReader();
+    expect((await reader?.read())?.done).toBe(false);
+    await reader?.cancel();
+    await vi.waitFor(() => expect(endlessDownloadClosed).toBe(true), { timeout: 20_000 });
   });
 
   it('passes ranges, revalidation and the inline preview through', async () => {

@@ -10,14 +10,14 @@ import {
   type FormState,
   formValues,
   invalidState,
-  text,
 } from '../../components/admin/form-state';
 import { fromApi } from '../../lib/api';
+import { formText } from '../../lib/form-text';
 import { newPasswordProblems } from '../../lib/new-password';
 
 /** Accepts as the signed-in account the invitation is for; then on to the organization's work. */
 export async function acceptAsMember(_previous: FormState, form: FormData): Promise<FormState> {
-  const token = text(form, 'token');
+  const token = formText(form, 'token');
   if (!isLinkToken(token)) return invalidState({ token: 'This invitation link is not valid.' });
   const answer = await fromApi((client) => client.acceptInvitation(token), {
     requireSession: true,
@@ -37,8 +37,8 @@ export async function acceptWithNewAccount(
   const values = formValues(form);
   delete values.password;
   delete values.confirmPassword;
-  const token = text(form, 'token');
-  const name = text(form, 'name');
+  const token = formText(form, 'token');
+  const name = formText(form, 'name');
   const password = String(form.get('password') ?? '');
   const problems: Record<string, string> = newPasswordProblems(form, 'password');
   if (!isLinkToken(token)) problems.token = 'This invitation link is not valid.';

@@ -14,7 +14,7 @@ import styles from './login.module.css';
 
 export type SearchParams = QueryPageProps['searchParams'];
 
-export function first(value: string | string[] | undefined): string | undefined {
+function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
@@ -24,7 +24,7 @@ const CALLBACK_URL_COOKIES = ['__Secure-next-auth.callback-url', 'next-auth.call
  * Where to go after signing in: the `callbackUrl` asked for, else the one next-auth remembered in
  * its cookie (after a failed single sign-on), else the home page. Paths on this site only.
  */
-export async function callbackPath(requested: string | undefined): Promise<string> {
+async function callbackPath(requested: string | undefined): Promise<string> {
   const origin = siteOrigin(await headers());
   const fromQuery = safeCallbackPath(requested, origin);
   if (fromQuery) return fromQuery;

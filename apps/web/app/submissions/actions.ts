@@ -10,6 +10,7 @@ import { redirect } from 'next/navigation';
 import { type ApiError, callApi } from '../../lib/api';
 import { boundIdAction } from '../../lib/bound-id-action';
 import { identifierError, titleError, versionLabelError } from '../../lib/document-rules';
+import { formText } from '../../lib/form-text';
 import { isUuid } from '../../lib/proxy';
 import { submissionPath } from '../../lib/submission-links';
 import {
@@ -34,11 +35,6 @@ function failure(error: ApiError, field?: string): SubmissionActionState {
   return { status: 'error', message, ...(field ? { fieldErrors: { [field]: message } } : {}) };
 }
 
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.trim() : '';
-}
-
 /** Start review, accept, decline or withdraw: `to` is bound by the button that was pressed. */
 export async function transitionSubmissionAction(
   submissionId: string,
@@ -47,7 +43,7 @@ export async function transitionSubmissionAction(
   form: FormData,
 ): Promise<SubmissionActionState> {
   if (!isUuid(submissionId) || !isSubmissionDecision(to)) return missing;
-  const reason = text(form, 'reason');
+  const reason = formText(form, 'reason');
   const problem = decisionReasonError(to, reason);
   if (problem) return { status: 'error', message: problem, fieldErrors: { reason: problem } };
   const answer = await callApi<Submission>(`/api/v1/submissions/${submissionId}/transitions`, {
@@ -63,7 +59,7 @@ export async function transitionSubmissionAction(
 export const commentSubmissionAction = boundIdAction<SubmissionActionState>(
   missing,
   async (submissionId, form) => {
-    const body = text(form, 'body');
+    const body = formText(form, 'body');
     const problem = commentError(body);
     if (problem) return { status: 'error', message: problem, fieldErrors: { body: problem } };
     const answer = await callApi<Submission>(`/api/v1/submissions/${submissionId}/comments`, {
@@ -79,10 +75,10 @@ export const commentSubmissionAction = boundIdAction<SubmissionActionState>(
 export const createDocumentFromSubmissionAction = boundIdAction<SubmissionActionState>(
   missing,
   async (submissionId, form) => {
-    const fileId = text(form, 'fileId');
-    const identifier = text(form, 'identifier');
-    const title = text(form, 'title');
-    const versionLabel = text(form, 'versionLabel');
+    const fileId = formText(form, 'fileId');
+    const identifier = formText(form, 'identifier');
+    const title = formText(form, 'title');
+    const versionLabel = formText(form, 'versionLabel');
     const fieldErrors: Partial<Record<string, string>> = {};
     if (!isUuid(fileId)) fieldErrors.fileId = 'Choose the file that becomes the first version.';
     const identifierProblem = identifierError(identifier);
@@ -117,7 +113,7 @@ export const createDocumentFromSubmissionAction = boundIdAction<SubmissionAction
 export const linkDocumentToSubmissionAction = boundIdAction<SubmissionActionState>(
   missing,
   async (submissionId, form) => {
-    const document = text(form, 'document');
+    const document = formText(form, 'document');
     if (!isUuid(document)) {
       const message = 'Choose the document to link.';
       return { status: 'error', message, fieldErrors: { document: message } };

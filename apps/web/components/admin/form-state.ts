@@ -72,8 +72,3 @@ export function formValues(form: FormData): Record<string, string> {
   }
   return values;
 }
-
-export function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.trim() : '';
-}

@@ -49,7 +49,7 @@ export function useChosenFilesUpload(onAdded: () => void) {
 }
 
 /** The files chosen for a submission, each with its size and a Remove button. */
-export function ChosenFileList({
+function ChosenFileList({
   files,
   disabled,
   onRemove,
@@ -80,8 +80,9 @@ export function ChosenFileList({
 }
 
 /**
- * A submission's field of files to upload, fed `useChosenFiles()` whole: the dropzone, saying how
- * many files are chosen and their size in all, the list of them, and what is wrong with them.
+ * A submission's field of files to upload, fed `useChosenFilesUpload().chosenFiles`: the dropzone,
+ * saying how many files are chosen and their size in all, the list of them, and what is wrong with
+ * them.
  */
 export function ChosenFilesField({
   formId,

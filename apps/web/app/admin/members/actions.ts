@@ -1,6 +1,6 @@
 'use server';
 
-import { isEmailAddress, isSlug, PERSON_NAME_MAX_LENGTH } from '@liaison/core';
+import { isEmailAddress, isSlug, PERSON_NAME_MAX_LENGTH, ROLES, type Role } from '@liaison/core';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import {
@@ -9,16 +9,16 @@ import {
   formValues,
   invalidState,
   successState,
-  text,
 } from '../../../components/admin/form-state';
 import { fromApi, type LiaisonClient } from '../../../lib/api';
 import { tooLong } from '../../../lib/field-rules';
+import { formText } from '../../../lib/form-text';
+import { roleArticle } from '../../../lib/format';
 
-const ROLES = ['member', 'editor', 'admin'] as const;
 /** A user's or an invitation's id. */
 const USER_ID = /^[A-Za-z0-9-]{1,64}$/;
 
-function isRole(value: string): value is (typeof ROLES)[number] {
+function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
@@ -36,8 +36,8 @@ function newcomerProblems(organization: string, email: string, role: string) {
  * either is malformed.
  */
 function rowTarget(form: FormData, idField: string): { organization: string; id: string } | null {
-  const organization = text(form, 'organization');
-  const id = text(form, idField);
+  const organization = formText(form, 'organization');
+  const id = formText(form, idField);
   return isSlug(organization) && USER_ID.test(id) ? { organization, id } : null;
 }
 
@@ -59,9 +59,9 @@ async function changeMembers(
 /** Sends an invitation: the person becomes a member when they accept the mailed link. */
 export async function inviteMember(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const organization = text(form, 'organization');
-  const email = text(form, 'email');
-  const role = text(form, 'role');
+  const organization = formText(form, 'organization');
+  const email = formText(form, 'email');
+  const role = formText(form, 'role');
   const problems = newcomerProblems(organization, email, role);
   if (Object.keys(problems).length > 0 || !isRole(role)) return invalidState(problems, values);
 
@@ -73,7 +73,7 @@ export async function inviteMember(_previous: FormState, form: FormData): Promis
   return (
     refused ??
     successState(
-      `Invitation sent to ${email}: they join as ${article(role)} ${role} when they accept it.`,
+      `Invitation sent to ${email}: they join as ${roleArticle(role)} ${role} when they accept it.`,
     )
   );
 }
@@ -90,10 +90,10 @@ export async function revokeInvitation(_previous: FormState, form: FormData): Pr
 
 export async function addMember(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const organization = text(form, 'organization');
-  const email = text(form, 'email');
-  const name = text(form, 'name');
-  const role = text(form, 'role');
+  const organization = formText(form, 'organization');
+  const email = formText(form, 'email');
+  const name = formText(form, 'name');
+  const role = formText(form, 'role');
   const problems = newcomerProblems(organization, email, role);
   tooLong(problems, 'name', name, PERSON_NAME_MAX_LENGTH);
   if (Object.keys(problems).length > 0 || !isRole(role)) return invalidState(problems, values);
@@ -103,12 +103,14 @@ export async function addMember(_previous: FormState, form: FormData): Promise<F
     (client) => client.addMember(organization, { email, role, ...(name ? { name } : {}) }),
     values,
   );
-  return refused ?? successState(`${email} is now ${article(role)} ${role} of the organization.`);
+  return (
+    refused ?? successState(`${email} is now ${roleArticle(role)} ${role} of the organization.`)
+  );
 }
 
 export async function changeRole(_previous: FormState, form: FormData): Promise<FormState> {
   const member = rowTarget(form, 'userId');
-  const role = text(form, 'role');
+  const role = formText(form, 'role');
   if (!member || !isRole(role)) return invalidState({ role: 'Choose a role.' });
   const { organization, id } = member;
   const refused = await changeMembers(organization, (client) =>
@@ -125,10 +127,6 @@ export async function removeMember(_previous: FormState, form: FormData): Promis
     client.removeMember(organization, id),
   );
   if (refused) return refused;
-  const email = text(form, 'email');
+  const email = formText(form, 'email');
   redirect(`/admin/members/${organization}?removed=${encodeURIComponent(email || 'member')}`);
-}
-
-function article(role: string): string {
-  return role === 'admin' || role === 'editor' ? 'an' : 'a';
 }

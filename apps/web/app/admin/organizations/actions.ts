@@ -8,22 +8,23 @@ import {
   ORGANIZATION_DESCRIPTION_MAX_LENGTH,
   ORGANIZATION_NAME_MAX_LENGTH,
 } from '@liaison/core';
-import {
-  type FormState,
-  formValues,
-  invalidState,
-  text,
-} from '../../../components/admin/form-state';
+import { type FormState, formValues, invalidState } from '../../../components/admin/form-state';
 import { callApiThenRedirect } from '../../../lib/call-then-redirect';
 import { tooLong } from '../../../lib/field-rules';
+import { formText } from '../../../lib/form-text';
 
 function checkCommon(form: FormData, problems: Record<string, string>) {
-  const name = text(form, 'name');
+  const name = formText(form, 'name');
   if (!name) problems.name = 'Enter the organization’s name.';
   else tooLong(problems, 'name', name, ORGANIZATION_NAME_MAX_LENGTH);
-  tooLong(problems, 'description', text(form, 'description'), ORGANIZATION_DESCRIPTION_MAX_LENGTH);
-  tooLong(problems, 'iprPolicy', text(form, 'iprPolicy'), IPR_POLICY_MAX_LENGTH);
-  const url = text(form, 'iprPolicyUrl');
+  tooLong(
+    problems,
+    'description',
+    formText(form, 'description'),
+    ORGANIZATION_DESCRIPTION_MAX_LENGTH,
+  );
+  tooLong(problems, 'iprPolicy', formText(form, 'iprPolicy'), IPR_POLICY_MAX_LENGTH);
+  const url = formText(form, 'iprPolicyUrl');
   if (
     url &&
     (!new RegExp(IPR_POLICY_URL_PATTERN).test(url) || url.length > IPR_POLICY_URL_MAX_LENGTH)
@@ -33,7 +34,7 @@ function checkCommon(form: FormData, problems: Record<string, string>) {
 
 export async function createOrganization(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const slug = text(form, 'slug').toLowerCase();
+  const slug = formText(form, 'slug').toLowerCase();
   const problems: Record<string, string> = {};
   if (!isSlug(slug)) {
     problems.slug = 'Lowercase letters, digits and hyphens, starting with a letter or digit.';
@@ -41,18 +42,18 @@ export async function createOrganization(_previous: FormState, form: FormData): 
   checkCommon(form, problems);
   if (Object.keys(problems).length > 0) return invalidState(problems, values);
 
-  const description = text(form, 'description');
-  const iprPolicy = text(form, 'iprPolicy');
+  const description = formText(form, 'description');
+  const iprPolicy = formText(form, 'iprPolicy');
   return callApiThenRedirect(
     '/api/v1/organizations',
     {
       method: 'POST',
       body: {
         slug,
-        name: text(form, 'name'),
+        name: formText(form, 'name'),
         ...(description ? { description } : {}),
         ...(iprPolicy ? { iprPolicy } : {}),
-        ...(text(form, 'iprPolicyUrl') ? { iprPolicyUrl: text(form, 'iprPolicyUrl') } : {}),
+        ...(formText(form, 'iprPolicyUrl') ? { iprPolicyUrl: formText(form, 'iprPolicyUrl') } : {}),
       },
     },
     {
@@ -69,11 +70,11 @@ export async function createOrganization(_previous: FormState, form: FormData): 
  */
 export async function updateOrganization(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const slug = text(form, 'slug');
+  const slug = formText(form, 'slug');
   if (!isSlug(slug)) return invalidState({ name: 'Unknown organization.' }, values);
   const problems: Record<string, string> = {};
   checkCommon(form, problems);
-  const passwordLogin = text(form, 'passwordLogin');
+  const passwordLogin = formText(form, 'passwordLogin');
   if (!['', 'keep', 'allowed', 'disabled'].includes(passwordLogin)) {
     problems.passwordLogin = 'Choose whether members may sign in with a password.';
   }
@@ -81,16 +82,16 @@ export async function updateOrganization(_previous: FormState, form: FormData): 
 
   const changes: Record<string, string | boolean> = {};
   for (const field of ['name', 'description', 'iprPolicy', 'iprPolicyUrl'] as const) {
-    const value = text(form, field);
-    if (value !== text(form, `original.${field}`)) changes[field] = value;
+    const value = formText(form, field);
+    if (value !== formText(form, `original.${field}`)) changes[field] = value;
   }
   // With no known IPR policy, an empty field means "leave it", not "erase it".
-  if (changes.iprPolicy === '' && text(form, 'original.iprPolicyKnown') !== 'yes') {
+  if (changes.iprPolicy === '' && formText(form, 'original.iprPolicyKnown') !== 'yes') {
     delete changes.iprPolicy;
   }
   if (passwordLogin === 'allowed' || passwordLogin === 'disabled') {
     const wanted = passwordLogin === 'allowed';
-    if (String(wanted) !== text(form, 'original.passwordLogin')) changes.passwordLogin = wanted;
+    if (String(wanted) !== formText(form, 'original.passwordLogin')) changes.passwordLogin = wanted;
   }
   if (Object.keys(changes).length === 0) {
     return { status: 'success', message: 'Nothing changed.', values, at: Date.now() };

@@ -1,12 +1,8 @@
 'use server';
 
-import {
-  type FormState,
-  formValues,
-  invalidState,
-  text,
-} from '../../../components/admin/form-state';
+import { type FormState, formValues, invalidState } from '../../../components/admin/form-state';
 import { callApiThenRedirect } from '../../../lib/call-then-redirect';
+import { formText } from '../../../lib/form-text';
 import {
   createRegisterBody,
   type RegisterFields,
@@ -46,7 +42,7 @@ export async function updateRegister(_previous: FormState, form: FormData): Prom
   if (!read.ok) return invalidState(read.problems, values);
   let original: Omit<RegisterFields, 'slug'>;
   try {
-    original = JSON.parse(text(form, 'original')) as Omit<RegisterFields, 'slug'>;
+    original = JSON.parse(formText(form, 'original')) as Omit<RegisterFields, 'slug'>;
   } catch {
     return invalidState({ title: 'The form is damaged; reload the page.' }, values);
   }

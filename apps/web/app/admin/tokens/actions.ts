@@ -12,11 +12,11 @@ import {
   formValues,
   invalidState,
   successState,
-  text,
 } from '../../../components/admin/form-state';
 import { callApi } from '../../../lib/api';
 import { callApiThenRedirect } from '../../../lib/call-then-redirect';
 import { tooLong } from '../../../lib/field-rules';
+import { formText } from '../../../lib/form-text';
 import { isUuid } from '../../../lib/proxy';
 
 export interface CreatedToken {
@@ -32,8 +32,8 @@ export async function createToken(
   form: FormData,
 ): Promise<FormState<CreatedToken>> {
   const values = formValues(form);
-  const name = text(form, 'name');
-  const days = Number(text(form, 'expiresInDays') || API_TOKEN_DEFAULT_DAYS);
+  const name = formText(form, 'name');
+  const days = Number(formText(form, 'expiresInDays') || API_TOKEN_DEFAULT_DAYS);
   const problems: Record<string, string> = {};
   if (!name) problems.name = 'Give the token a name, e.g. the script or machine that uses it.';
   else tooLong(problems, 'name', name, API_TOKEN_NAME_MAX_LENGTH);
@@ -53,15 +53,15 @@ export async function createToken(
 }
 
 export async function revokeToken(_previous: FormState, form: FormData): Promise<FormState> {
-  const id = text(form, 'id');
-  const returnTo = text(form, 'returnTo') === '/admin' ? '/admin' : '/admin/tokens';
+  const id = formText(form, 'id');
+  const returnTo = formText(form, 'returnTo') === '/admin' ? '/admin' : '/admin/tokens';
   if (!isUuid(id)) return invalidState({ id: 'Unknown token.' });
   return callApiThenRedirect(
     `/api/v1/tokens/${id}`,
     { method: 'DELETE' },
     {
       refresh: ['/admin/tokens', '/admin'],
-      redirectTo: `${returnTo}?revoked=${encodeURIComponent(text(form, 'name') || 'token')}`,
+      redirectTo: `${returnTo}?revoked=${encodeURIComponent(formText(form, 'name') || 'token')}`,
     },
   );
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../components/invitations/accept-invitation-forms';
 import { ShortDate } from '../../../components/register/dates';
 import { fromApi } from '../../../lib/api';
+import { roleArticle } from '../../../lib/format';
 import { getViewer, signInPath } from '../../../lib/session';
 import { acceptAsMember, acceptWithNewAccount } from '../actions';
 
@@ -55,7 +56,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   return (
     <>
       <AdminPageHead title={`Join ${organization.name}`}>
-        You are invited to join {organization.name} in Liaison as {role === 'member' ? 'a' : 'an'}{' '}
+        You are invited to join {organization.name} in Liaison as {roleArticle(role)}{' '}
         <strong>{role}</strong>, with the address <span className={styles.mono}>{email}</span>. The
         invitation is valid until <ShortDate value={expiresAt} />.
       </AdminPageHead>

@@ -1,13 +1,9 @@
 'use server';
 
 import { isSlug } from '@liaison/core';
-import {
-  type FormState,
-  formValues,
-  invalidState,
-  text,
-} from '../../../components/admin/form-state';
+import { type FormState, formValues, invalidState } from '../../../components/admin/form-state';
 import { type AfterChange, callApiThenRedirect } from '../../../lib/call-then-redirect';
+import { formText } from '../../../lib/form-text';
 import {
   type Read,
   readApprovalForm,
@@ -31,8 +27,8 @@ const ID = /^[0-9a-f-]{36}$/i;
 
 /** The register (and item) the form is about, or an error state when the form was tampered with. */
 function target(form: FormData, needsId: boolean): { slug: string; id: string } | FormState {
-  const slug = text(form, 'slug');
-  const id = text(form, 'id');
+  const slug = formText(form, 'slug');
+  const id = formText(form, 'id');
   if (!isSlug(slug) || (needsId && !ID.test(id)) || (id && !ID.test(id))) {
     return damaged(formValues(form));
   }
@@ -49,7 +45,7 @@ function damaged(values: Record<string, string>): FormState {
 }
 
 function parties(form: FormData): string[] {
-  return text(form, 'parties').split(',').filter(Boolean);
+  return formText(form, 'parties').split(',').filter(Boolean);
 }
 
 /** Back to the register's section `anchor`, which confirms what was `saved`. */
@@ -118,7 +114,7 @@ export async function recordApproval(_previous: FormState, form: FormData): Prom
   const values = formValues(form);
   const where = target(form, false);
   if ('status' in where) return where;
-  const organization = text(form, 'organization');
+  const organization = formText(form, 'organization');
   if (!isSlug(organization)) {
     return damaged(values);
   }
