@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { listOutbox } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { auditEvents, type RunningApi, startApi } from './helpers.js';
 import { answerOf } from './raw-requests.js';
 import {
   attach,
@@ -174,6 +174,15 @@ describe('a statement from draft to answer', () => {
       referredBy: [{ id: reply.id }],
     });
     expect(answered.body.history.map((event) => event.what)).toContain('answered');
+    // The answer is the sender's event, done acting for the receiver that answered.
+    expect(await auditEvents(api.pool, draft.id, 'statement.answer')).toEqual([
+      {
+        action: 'statement.answer',
+        organization: 'dmtf',
+        onBehalfOf: 'ofa',
+        details: { by: 'ofa', response: reply.id },
+      },
+    ]);
     expect(await listAll(as('member@ofa.example'), 'owed=true')).not.toContain(draft.id);
     const replyView = await get(as('admin@dmtf.example'), reply.id);
     expect(replyView.body.refersTo).toMatchObject([{ id: draft.id }]);
@@ -209,6 +218,14 @@ describe('a statement from draft to answer', () => {
       owed: false,
       answer: { organization: { slug: 'ofa' }, note: 'Answered in the joint call of 3 March' },
     });
+    expect(await auditEvents(api.pool, sent.id, 'statement.answer')).toEqual([
+      {
+        action: 'statement.answer',
+        organization: 'dmtf',
+        onBehalfOf: 'ofa',
+        details: { by: 'ofa', note: 'Answered in the joint call of 3 March' },
+      },
+    ]);
     const again = await expectNothingChanged(api, () =>
       as('admin@ofa.example').json('POST', `/api/v1/statements/${sent.id}/answered`, {}),
     );
