@@ -150,6 +150,22 @@ describe('a statement from draft to answer', () => {
     });
     expect(part.status).toBe(206);
     expect(await part.text()).toBe('%PDF-1.7');
+    const shown = await as('member@ofa.example').fetch(`${attachmentPath}?inline=1`);
+    expect(Buffer.from(await shown.arrayBuffer())).toEqual(file);
+    // Every read is the sender's event, done acting for the reader's party; a view when the
+    // browser shows the PDF itself.
+    const attachmentId = attached.body.attachments[0]!.id;
+    const read = { organization: 'dmtf', onBehalfOf: 'ofa' };
+    const readDetails = { attachmentId, filename: 'fabric.pdf' };
+    expect(await auditEvents(api.pool, draft.id, 'statement.attachment.(download|view)')).toEqual([
+      { action: 'statement.attachment.download', ...read, details: readDetails },
+      {
+        action: 'statement.attachment.download',
+        ...read,
+        details: { ...readDetails, range: '0-7' },
+      },
+      { action: 'statement.attachment.view', ...read, details: readDetails },
+    ]);
 
     // The reply: from OFA back to DMTF, a response that refers to the original.
     const reply = await createDraft(as('editor@ofa.example'), {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
 import { useApiWithDemoPeople } from './demo-actors.js';
-import { auditActions, sha256 } from './helpers.js';
+import { auditActions, auditEvents, sha256 } from './helpers.js';
 import { reapOrphansNow, storeOrphan } from './orphan-objects.js';
 import { runReapCli } from './reap-cli.js';
 import { useApi } from './signed-in-api.js';
@@ -153,6 +153,26 @@ describe('a submission from the OFA to the DMTF', () => {
       'admin@dmtf.example',
     ]);
     expect(rows[1].details).toMatchObject({ fileId: file.id, range: '0-7' });
+
+    const shown = await as('admin@dmtf').fetch(`${path}?inline=1`);
+    expect(Buffer.from(await shown.arrayBuffer()).equals(model)).toBe(true);
+    // Each read is an event of the reader's side of the submission, a view when the browser
+    // shows the PDF itself.
+    const read = { fileId: file.id, filename: 'fabric model.pdf' };
+    const byDmtf = { organization: 'dmtf', onBehalfOf: 'dmtf' };
+    expect(
+      await auditEvents(demo.api.pool, submission.id, 'submission.file.(download|view)'),
+    ).toEqual([
+      { action: 'submission.file.download', ...byDmtf, details: read },
+      {
+        action: 'submission.file.download',
+        organization: 'ofa',
+        onBehalfOf: 'ofa',
+        details: { ...read, range: '0-7' },
+      },
+      { action: 'submission.file.download', ...byDmtf, details: { ...read, notModified: true } },
+      { action: 'submission.file.view', ...byDmtf, details: read },
+    ]);
   });
 
   it('ignores a malformed Range and sends the whole file, but answers 416 past the end', async () => {
