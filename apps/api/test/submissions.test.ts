@@ -4,12 +4,14 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
 import { useApiWithDemoPeople } from './demo-actors.js';
+import { createDocument } from './factories.js';
 import { auditActions, auditEvents, sha256 } from './helpers.js';
 import { reapOrphansNow, storeOrphan } from './orphan-objects.js';
 import { runReapCli } from './reap-cli.js';
 import { useApi } from './signed-in-api.js';
 import {
   commentOnSubmission,
+  expectUnchanged,
   filePart,
   iprSha256,
   type SubmissionBody,
@@ -247,6 +249,19 @@ describe('a submission from the OFA to the DMTF', () => {
       });
     }
     expect((await get(as('admin@dmtf'), submission.id)).body.state).toBe('accepted');
+  });
+
+  it('does not become a document under an identifier the DMTF already has, and leaves no copy of the file', async () => {
+    const { identifier } = await createDocument(as('editor@dmtf'), { organization: 'dmtf' });
+    const refused = await expectUnchanged(demo.api, () =>
+      as('admin@dmtf').json<{ error: { code: string } }>(
+        'POST',
+        `/api/v1/submissions/${submission.id}/document`,
+        { fileId: submission.files[0]!.id, identifier },
+      ),
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('duplicate_identifier');
   });
 
   it('becomes a document of the DMTF, visible to DMTF members only, whose first version is a copy of the file', async () => {
