@@ -1,9 +1,7 @@
 import { DEMO_PASSWORD } from '@liaison/db';
 
 /** The JSON body the API answers a refused request with. */
-export interface ErrorAnswer {
-  error: { code: string; message: string };
-}
+export type { ErrorBody as ErrorAnswer } from '@liaison/core';
 
 /** A minimal HTTP client for tests: JSON in and out, with an optional bearer token. */
 export class TestClient {

@@ -94,6 +94,32 @@ export async function auditActions(pool: Pool, objectId: string): Promise<string
   return rows.map((row) => row.action);
 }
 
+/** One audit event as a test checks it: whose object, acting for which organization, and what. */
+export interface AuditedEvent {
+  action: string;
+  organization: string | null;
+  onBehalfOf: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The events about an object whose action is `similar to` the pattern `action`, oldest first. */
+export async function auditEvents(
+  pool: Pool,
+  objectId: string,
+  action: string,
+): Promise<AuditedEvent[]> {
+  const { rows } = await pool.query<AuditedEvent>(
+    `select e.action, o.slug as organization, b.slug as "onBehalfOf", e.details
+       from audit_events e
+       left join organizations o on o.id = e.organization_id
+       left join organizations b on b.id = e.on_behalf_of_id
+      where e.object_id = $1 and e.action similar to $2
+      order by e.id`,
+    [objectId, action],
+  );
+  return rows;
+}
+
 /** The SHA-256 of some content in hex, the form the API reports a file's in. */
 export function sha256(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { listOutbox } from '@liaison/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './client.js';
-import { type RunningApi, startApi } from './helpers.js';
+import { auditEvents, type RunningApi, startApi } from './helpers.js';
 import { answerOf } from './raw-requests.js';
 import {
   attach,
@@ -150,6 +150,22 @@ describe('a statement from draft to answer', () => {
     });
     expect(part.status).toBe(206);
     expect(await part.text()).toBe('%PDF-1.7');
+    const shown = await as('member@ofa.example').fetch(`${attachmentPath}?inline=1`);
+    expect(Buffer.from(await shown.arrayBuffer())).toEqual(file);
+    // Every read is the sender's event, done acting for the reader's party; a view when the
+    // browser shows the PDF itself.
+    const attachmentId = attached.body.attachments[0]!.id;
+    const read = { organization: 'dmtf', onBehalfOf: 'ofa' };
+    const readDetails = { attachmentId, filename: 'fabric.pdf' };
+    expect(await auditEvents(api.pool, draft.id, 'statement.attachment.(download|view)')).toEqual([
+      { action: 'statement.attachment.download', ...read, details: readDetails },
+      {
+        action: 'statement.attachment.download',
+        ...read,
+        details: { ...readDetails, range: '0-7' },
+      },
+      { action: 'statement.attachment.view', ...read, details: readDetails },
+    ]);
 
     // The reply: from OFA back to DMTF, a response that refers to the original.
     const reply = await createDraft(as('editor@ofa.example'), {
@@ -174,6 +190,15 @@ describe('a statement from draft to answer', () => {
       referredBy: [{ id: reply.id }],
     });
     expect(answered.body.history.map((event) => event.what)).toContain('answered');
+    // The answer is the sender's event, done acting for the receiver that answered.
+    expect(await auditEvents(api.pool, draft.id, 'statement.answer')).toEqual([
+      {
+        action: 'statement.answer',
+        organization: 'dmtf',
+        onBehalfOf: 'ofa',
+        details: { by: 'ofa', response: reply.id },
+      },
+    ]);
     expect(await listAll(as('member@ofa.example'), 'owed=true')).not.toContain(draft.id);
     const replyView = await get(as('admin@dmtf.example'), reply.id);
     expect(replyView.body.refersTo).toMatchObject([{ id: draft.id }]);
@@ -209,6 +234,14 @@ describe('a statement from draft to answer', () => {
       owed: false,
       answer: { organization: { slug: 'ofa' }, note: 'Answered in the joint call of 3 March' },
     });
+    expect(await auditEvents(api.pool, sent.id, 'statement.answer')).toEqual([
+      {
+        action: 'statement.answer',
+        organization: 'dmtf',
+        onBehalfOf: 'ofa',
+        details: { by: 'ofa', note: 'Answered in the joint call of 3 March' },
+      },
+    ]);
     const again = await expectNothingChanged(api, () =>
       as('admin@ofa.example').json('POST', `/api/v1/statements/${sent.id}/answered`, {}),
     );

@@ -4,12 +4,14 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { reapOrphanedObjects } from '../src/services/maintenance/reap-orphaned-objects.js';
 import { TestClient } from './client.js';
 import { useApiWithDemoPeople } from './demo-actors.js';
-import { auditActions, sha256 } from './helpers.js';
+import { createDocument } from './factories.js';
+import { auditActions, auditEvents, sha256 } from './helpers.js';
 import { reapOrphansNow, storeOrphan } from './orphan-objects.js';
 import { runReapCli } from './reap-cli.js';
 import { useApi } from './signed-in-api.js';
 import {
   commentOnSubmission,
+  expectUnchanged,
   filePart,
   iprSha256,
   type SubmissionBody,
@@ -153,6 +155,26 @@ describe('a submission from the OFA to the DMTF', () => {
       'admin@dmtf.example',
     ]);
     expect(rows[1].details).toMatchObject({ fileId: file.id, range: '0-7' });
+
+    const shown = await as('admin@dmtf').fetch(`${path}?inline=1`);
+    expect(Buffer.from(await shown.arrayBuffer()).equals(model)).toBe(true);
+    // Each read is an event of the reader's side of the submission, a view when the browser
+    // shows the PDF itself.
+    const read = { fileId: file.id, filename: 'fabric model.pdf' };
+    const byDmtf = { organization: 'dmtf', onBehalfOf: 'dmtf' };
+    expect(
+      await auditEvents(demo.api.pool, submission.id, 'submission.file.(download|view)'),
+    ).toEqual([
+      { action: 'submission.file.download', ...byDmtf, details: read },
+      {
+        action: 'submission.file.download',
+        organization: 'ofa',
+        onBehalfOf: 'ofa',
+        details: { ...read, range: '0-7' },
+      },
+      { action: 'submission.file.download', ...byDmtf, details: { ...read, notModified: true } },
+      { action: 'submission.file.view', ...byDmtf, details: read },
+    ]);
   });
 
   it('ignores a malformed Range and sends the whole file, but answers 416 past the end', async () => {
@@ -227,6 +249,19 @@ describe('a submission from the OFA to the DMTF', () => {
       });
     }
     expect((await get(as('admin@dmtf'), submission.id)).body.state).toBe('accepted');
+  });
+
+  it('does not become a document under an identifier the DMTF already has, and leaves no copy of the file', async () => {
+    const { identifier } = await createDocument(as('editor@dmtf'), { organization: 'dmtf' });
+    const refused = await expectUnchanged(demo.api, () =>
+      as('admin@dmtf').json<{ error: { code: string } }>(
+        'POST',
+        `/api/v1/submissions/${submission.id}/document`,
+        { fileId: submission.files[0]!.id, identifier },
+      ),
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('duplicate_identifier');
   });
 
   it('becomes a document of the DMTF, visible to DMTF members only, whose first version is a copy of the file', async () => {

@@ -13,7 +13,8 @@ interface RouteInputs {
  * The schema of one route: its OpenAPI tag and summary, what it takes and what it answers on
  * success. The refusal every such route can give (`ErrorBody`, the one shape the error handler
  * answers with) is added here once, so the OpenAPI document and the serializer see it on each.
- * Routes that answer bytes, or that cannot refuse, write their schema out in full.
+ * Stored-file routes take theirs from `storedFileRoute`; only the register zip, the health checks,
+ * the work register JSON Schema and the lists that cannot refuse write their schema out in full.
  */
 export function documented<const Route extends RouteInputs & { response: Record<string, TSchema> }>(
   tag: string,

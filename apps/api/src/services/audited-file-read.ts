@@ -22,7 +22,7 @@ export type AuditedFileContent<File> =
  * shows the file itself, `<action>.download` otherwise; its details add the file's name and what
  * was read (a range, or a revalidation that sent nothing).
  */
-export interface FileReadAudit {
+interface FileReadAudit {
   action: 'submission.file' | 'statement.attachment' | 'review.comment.attachment';
   objectType: string;
   objectId: string;

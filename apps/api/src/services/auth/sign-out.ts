@@ -1,6 +1,6 @@
 import { InvalidInputError } from '@liaison/core';
-import { type Pool, recordAuditEvent, revokeSession, withTransaction } from '@liaison/db';
-import { auditedBy, type RequestContext } from '../request-context.js';
+import { type Pool, revokeSession, withTransaction } from '@liaison/db';
+import { auditAction, type RequestContext } from '../request-context.js';
 import { requireUser } from '../require-user.js';
 
 /** Ends the caller's sign-in session: its access token answers 401 from now on. */
@@ -18,13 +18,11 @@ export async function signOut(
   }
   await withTransaction(pool, async (client) => {
     await revokeSession(client, sessionId, userId);
-    await recordAuditEvent(client, {
-      // One's own act: on behalf of the organization the session is scoped to, if any.
-      ...auditedBy(context, context.actor.scope ? [context.actor.scope] : []),
+    // One's own act: on behalf of the organization the session is scoped to, if any.
+    await auditAction(client, context, context.actor.scope ?? null, {
       action: 'auth.sign-out',
       objectType: 'user',
       objectId: userId,
-      organization: context.actor.scope ?? null,
     });
   });
 }

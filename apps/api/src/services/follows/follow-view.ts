@@ -3,7 +3,7 @@ import type { FollowRecord } from '@liaison/db';
 import { subjectOf } from '../documents/document-view.js';
 
 /** What the follow is about, as the follow policy weighs it. */
-export function followSubjectOf(record: FollowRecord): FollowSubject {
+function followSubjectOf(record: FollowRecord): FollowSubject {
   if (record.document) {
     return { kind: 'document', document: subjectOf(record.document) };
   }

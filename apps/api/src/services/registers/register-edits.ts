@@ -57,7 +57,7 @@ export async function lockRegisterToChange(
  * Opens the register for an edit of its details and locks it (`lockRegisterToChange`): 403 unless
  * an admin of a party.
  */
-export async function openRegisterForEdit(
+async function openRegisterForEdit(
   client: PoolClient,
   context: RequestContext,
   slug: string,

@@ -7,15 +7,14 @@ import {
   lockMilestone,
   type Pool,
   type Queryable,
-  withTransaction,
 } from '@liaison/db';
 import type { RequestContext } from '../request-context.js';
 import {
   notFoundItem,
-  openRegisterForEdit,
   type RegisterItemKind,
   recordRegisterEdit,
   requirePartyItem,
+  withRegisterEdit,
 } from './register-edits.js';
 
 interface RemovableItem {
@@ -51,8 +50,7 @@ export async function removeRegisterItem(
   id: string,
 ): Promise<void> {
   const item: RemovableItem = ITEMS[kind];
-  await withTransaction(pool, async (client) => {
-    const opened = await openRegisterForEdit(client, context, slug);
+  await withRegisterEdit(pool, context, slug, async (client, opened) => {
     const removed = (await item.lock(client, opened.record.id, id)) ?? notFoundItem(kind);
     const party = item.partyOf(removed);
     const edit = party === undefined ? opened : requirePartyItem(context, opened, party);
