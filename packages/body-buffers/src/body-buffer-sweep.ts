@@ -52,7 +52,7 @@ let bytesSinceCollection = 0;
  * Counts `bytes` more of a relayed body and collects the young generation every
  * {@link BODY_BYTES_PER_YOUNG_COLLECTION} bytes.
  */
-export function noteBodyBytes(bytes: number): void {
+function noteBodyBytes(bytes: number): void {
   if (collectYoungGeneration === null) collectYoungGeneration = youngGenerationCollection();
   if (!collectYoungGeneration) return;
   bytesSinceCollection += bytes;

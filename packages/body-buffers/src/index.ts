@@ -1,1 +1,1 @@
-export { noteBodyBytes, sweepBodyBuffers, sweepWebBody } from './body-buffer-sweep.js';
+export { sweepBodyBuffers, sweepWebBody } from './body-buffer-sweep.js';

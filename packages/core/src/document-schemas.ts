@@ -5,6 +5,7 @@ import {
   ChangeOf,
   ListPage,
   ListPaging,
+  PartySchema,
   PathParams,
   RoleSchema,
   TimestampSchema,
@@ -463,10 +464,9 @@ export const DocumentDownloadSchema = Type.Object(
       }),
       email: Type.Union([Type.String(), Type.Null()]),
     }),
-    organization: Type.Union(
-      [Type.Object({ slug: Type.String(), name: Type.String() }), Type.Null()],
-      { description: "The organization the reader read it for; null for the operator's own reads" },
-    ),
+    organization: Type.Union([PartySchema, Type.Null()], {
+      description: "The organization the reader read it for; null for the operator's own reads",
+    }),
     version: Type.Object({ id: Type.String(), label: Type.String() }),
     watermarked: Type.Boolean({ description: 'Whether the reader was sent a stamped copy' }),
     downloadId: Type.Union([Type.String(), Type.Null()], {

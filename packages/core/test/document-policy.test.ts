@@ -24,6 +24,7 @@ import {
   personShownTo,
 } from '../src/policy/document-policy.js';
 import { type DocumentStatus, VISIBILITIES, type Visibility } from '../src/rules.js';
+import { tableActors } from './fixtures/actors.js';
 import {
   DOCUMENT_CREATORS,
   DOCUMENT_TABLE,
@@ -37,19 +38,11 @@ const person = (roles: Record<string, Role>, operator = false): Actor =>
     Object.entries(roles).map(([organization, role]) => ({ organization, role })),
   );
 
-const ACTORS = {
-  anonymous: ANONYMOUS,
-  'owner member': person({ ofa: 'member' }),
-  'owner editor': person({ ofa: 'editor' }),
-  'owner admin': person({ ofa: 'admin' }),
-  'co-party member': person({ dmtf: 'member' }),
-  'co-party editor': person({ dmtf: 'editor' }),
-  'co-party admin': person({ dmtf: 'admin' }),
-  'third-party member': person({ snia: 'member' }),
-  'third-party editor': person({ snia: 'editor' }),
-  'third-party admin': person({ snia: 'admin' }),
-  'operator, no membership': person({}, true),
-} satisfies Record<DocumentActorKind, Actor>;
+const ACTORS = tableActors({
+  owner: 'ofa',
+  'co-party': 'dmtf',
+  'third-party': 'snia',
+}) satisfies Record<DocumentActorKind, Actor>;
 type ActorKind = keyof typeof ACTORS;
 
 const documentOf = (

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, actorFromMemberships } from '../src/policy/actor.js';
+import { type Actor, ANONYMOUS, actorFromMemberships } from '../src/policy/actor.js';
 import { canReadAudit } from '../src/policy/audit-policy.js';
 import {
   administeredOrganizations,
   canManageMembers,
   decideMemberAddition,
 } from '../src/policy/organization-policy.js';
+import { tableActors } from './fixtures/actors.js';
 import {
   INVITATION_TABLE,
   type InvitationActorKind,
   type InvitationTableAction,
   invitationTableAllows,
-  type TableRole,
 } from './fixtures/permission-table.js';
 
 const operator = { id: 'o', email: 'operator@example', operator: true };
@@ -47,19 +47,10 @@ describe('adding members', () => {
   });
 });
 
-/** An actor standing to OFA as `kind` says. */
-function invitationActor(kind: InvitationActorKind) {
-  if (kind === 'anonymous') return ANONYMOUS;
-  if (kind === 'operator, no membership') return actorFromMemberships(operator, []);
-  const [standing, role] = kind.split(' ') as ['organization' | 'other-organization', TableRole];
-  const organization = standing === 'organization' ? 'ofa' : 'dmtf';
-  return actorFromMemberships(person, [{ organization, role }]);
-}
+/** The table's actors, standing to OFA. */
+const INVITATION_ACTORS = tableActors({ organization: 'ofa', 'other-organization': 'dmtf' });
 
-const INVITATION_DECISIONS: Record<
-  InvitationTableAction,
-  (actor: ReturnType<typeof invitationActor>) => boolean
-> = {
+const INVITATION_DECISIONS: Record<InvitationTableAction, (actor: Actor) => boolean> = {
   create: (actor) => decideMemberAddition(actor, 'ofa', 'invite') === 'allow',
   list: (actor) => canManageMembers(actor, 'ofa'),
   revoke: (actor) => canManageMembers(actor, 'ofa'),
@@ -75,7 +66,7 @@ describe('invitations, as the permission table states', () => {
   );
 
   it.each(cases)('$kind: $action → $allowed', ({ kind, action, allowed }) => {
-    expect(INVITATION_DECISIONS[action](invitationActor(kind))).toBe(allowed);
+    expect(INVITATION_DECISIONS[action](INVITATION_ACTORS[kind])).toBe(allowed);
   });
 });
 

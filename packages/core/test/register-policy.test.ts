@@ -16,6 +16,7 @@ import {
   type RegisterAction,
   registerPermissions,
 } from '../src/policy/register-policy.js';
+import { tableActors } from './fixtures/actors.js';
 import {
   REGISTER_TABLE,
   type RegisterActorKind,
@@ -34,14 +35,8 @@ const person = (roles: Record<string, Role>, operator = false, scope?: string): 
 const approved = { state: 'approved' as const, parties: ['ofa', 'dmtf'] };
 const draft = { state: 'draft' as const, parties: ['snia', 'dmtf'] };
 
-/** The table's actor, standing to the ofa-dmtf register and to OFA's items. */
-function tableActor(kind: RegisterActorKind): Actor {
-  if (kind === 'anonymous') return ANONYMOUS;
-  if (kind === 'operator, no membership') return person({}, true);
-  const [stance, role] = kind.split(' ') as [string, Role];
-  const organization = { party: 'ofa', 'other-party': 'dmtf', 'third-party': 'snia' }[stance]!;
-  return person({ [organization]: role });
-}
+/** The table's actors, standing to the ofa-dmtf register and to OFA's items. */
+const TABLE_ACTORS = tableActors({ party: 'ofa', 'other-party': 'dmtf', 'third-party': 'snia' });
 
 /** The policy's answer for a table action on OFA's items of the approved register. */
 function policyAllows(actor: Actor, action: RegisterTableAction): boolean {
@@ -68,7 +63,7 @@ const TABLE_ACTIONS: RegisterTableAction[] = [
 
 describe('register policy', () => {
   it.each(Object.keys(REGISTER_TABLE) as RegisterActorKind[])('matches the table: %s', (kind) => {
-    const actor = tableActor(kind);
+    const actor = TABLE_ACTORS[kind];
     for (const action of TABLE_ACTIONS) {
       expect([action, policyAllows(actor, action)]).toEqual([
         action,

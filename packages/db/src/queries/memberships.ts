@@ -1,5 +1,6 @@
 import type { Role } from '@liaison/core';
 import type { Queryable } from '../queryable.js';
+import { selectOrganization } from './organizations.js';
 
 /** One member of an organization, as the members page shows them. */
 export interface MemberRecord {
@@ -31,10 +32,7 @@ function toMember(row: MemberRow): MemberRecord {
  * False when there is no such organization.
  */
 export async function lockOrganizationMemberships(db: Queryable, slug: string): Promise<boolean> {
-  const result = await db.query('select 1 from organizations where slug = $1 for no key update', [
-    slug,
-  ]);
-  return result.rowCount === 1;
+  return (await selectOrganization(db, '1', slug, { lock: true })) !== undefined;
 }
 
 export async function listMembers(db: Queryable, organization: string): Promise<MemberRecord[]> {

@@ -120,11 +120,10 @@ export async function registersWithReviewDue(
 }
 
 /** What a mail about a submission says, and whom it goes to. */
-export interface SubmissionMailFacts
-  extends Pick<SubmissionRecord, 'id' | 'reference' | 'title' | 'register' | 'from' | 'to'> {
-  /** The submitter's user id (null once removed). */
-  submittedBy: string | null;
-}
+export type SubmissionMailFacts = Pick<
+  SubmissionRecord,
+  'id' | 'reference' | 'title' | 'register' | 'from' | 'to' | 'submittedById'
+>;
 
 export async function findSubmissionMailFacts(
   db: Queryable,
@@ -135,7 +134,7 @@ export async function findSubmissionMailFacts(
             json_build_object('slug', r.slug, 'title', r.title) as register,
             json_build_object('slug', f.slug, 'name', f.name) as "from",
             json_build_object('slug', t.slug, 'name', t.name) as "to",
-            s.submitted_by as "submittedBy"
+            s.submitted_by as "submittedById"
        from submissions s
        join work_registers r on r.id = s.register_id
        join organizations f on f.id = s.from_organization_id

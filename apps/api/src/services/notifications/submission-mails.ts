@@ -18,7 +18,9 @@ async function sideAddresses(
 ): Promise<string[]> {
   if (side === 'receiving') return organizationAdminAddresses(client, [facts.to.slug]);
   const admins = await organizationAdminAddresses(client, [facts.from.slug]);
-  const submitter = facts.submittedBy ? await userAddress(client, facts.submittedBy) : undefined;
+  const submitter = facts.submittedById
+    ? await userAddress(client, facts.submittedById)
+    : undefined;
   return submitter ? [submitter, ...admins] : admins;
 }
 
